@@ -1,0 +1,4 @@
+//! The `vanthu` command-line tool.
+#![forbid(unsafe_code)]
+
+fn main() {}
