@@ -1,4 +1,39 @@
-//! The `vanthu` command-line tool.
+//! The `vanthu` command-line tool: the compliance harness over all vanthu crates.
+//!
+//! Exit codes, for every command: **0** all good, **1** input read but not
+//! valid or not compliant, **2** unreadable input or usage error.
 #![forbid(unsafe_code)]
 
-fn main() {}
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub(crate) use output::{CliError, Outcome};
+
+/// vanthu: Vietnamese electronic government documents, checked.
+#[derive(Debug, Parser)]
+#[command(name = "vanthu", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {}
+
+fn run(cli: Cli) -> Result<Outcome, CliError> {
+    match cli.command {}
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(outcome) => outcome.exit_code(),
+        Err(error) => {
+            eprintln!("vanthu: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! What every command returns: an outcome or an error, mapped to exit codes.
+
+use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// The result of a command that could read its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    /// Everything read was valid and compliant: exit code 0.
+    Valid,
+    /// Something read was not valid or not compliant: exit code 1.
+    Invalid,
+}
+
+impl Outcome {
+    /// `Valid` when `ok`, `Invalid` otherwise.
+    pub(crate) fn from_valid(ok: bool) -> Self {
+        if ok { Self::Valid } else { Self::Invalid }
+    }
+
+    pub(crate) fn exit_code(self) -> ExitCode {
+        match self {
+            Self::Valid => ExitCode::SUCCESS,
+            Self::Invalid => ExitCode::from(1),
+        }
+    }
+}
+
+/// Unreadable input or a usage error: exit code 2.
+#[derive(Debug)]
+pub(crate) struct CliError(String);
+
+impl CliError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Reads a whole file, or standard input when `path` is `-`.
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| CliError::new(format!("cannot read standard input: {e}")))?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path).map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))
+    }
+}
+
+/// Prints a value as pretty JSON on standard output.
+pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::new(format!("cannot serialise JSON output: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
