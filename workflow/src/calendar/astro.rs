@@ -25,7 +25,7 @@ fn sin_deg(x: f64) -> f64 {
 
 /// ΔT = TT − UT in seconds for a decimal year (Espenak–Meeus polynomials).
 fn delta_t_seconds(year: f64) -> f64 {
-    if year < 1860.0 || year >= 2150.0 {
+    if !(1860.0..2150.0).contains(&year) {
         let u = (year - 1820.0) / 100.0;
         -20.0 + 32.0 * u * u
     } else if year < 1900.0 {

@@ -17,7 +17,7 @@
 //!   after signing" (ND30 Art. 18.1), i.e. the signing instant plus
 //!   [`DeadlineRules::urgent_bound`], in wall-clock time.
 //! * **Acknowledge** ([`DeadlineRules::acknowledge_due`]): the receiver notifies the
-//!   sender the same day (seed 001 Art. 8.2.c; ND30 Art. 21.2.c). Received on a
+//!   sender the same day (seed 001 Art. 10.1.c; ND30 Art. 21.2.c). Received on a
 //!   working day before the end of working hours: the end of working hours that
 //!   day; otherwise the end of working hours of the next working day. Urgent: the
 //!   receiving instant plus the urgent bound.
