@@ -6,7 +6,7 @@
 //!   from an official decision (embedded for 2024–2026, see [`published_years`])
 //!   or estimated from the statutory rules (Labour Code 2019 Art. 111–112).
 //! * [`WorkingCalendar`]: the calendar a caller builds and passes around.
-//! * [`WorkingHours`] and the deadline rules in [`deadline`](crate::calendar::DeadlineRules).
+//! * [`WorkingHours`] and the deadline rules of [`DeadlineRules`], in Vietnam time.
 
 mod astro;
 mod deadline;
