@@ -44,7 +44,8 @@ fn date_of_jdn(jdn: i64) -> Option<NaiveDate> {
 /// [`LunarDate::new`] (which checks the month against the computed calendar)
 /// or [`LunarDate::from_solar`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "LunarDateFields"))]
 pub struct LunarDate {
     year: i32,
     month: u8,
@@ -163,6 +164,25 @@ impl LunarDate {
     /// The year's name in the sexagenary cycle (Can Chi), e.g. "Giáp Thìn" for 2024.
     pub fn can_chi_year(&self) -> String {
         can_chi(self.year)
+    }
+}
+
+/// The serialised fields of a [`LunarDate`], checked on deserialisation.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct LunarDateFields {
+    year: i32,
+    month: u8,
+    day: u8,
+    leap: bool,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<LunarDateFields> for LunarDate {
+    type Error = CalendarError;
+
+    fn try_from(f: LunarDateFields) -> Result<Self, Self::Error> {
+        Self::new(f.year, f.month, f.day, f.leap)
     }
 }
 

@@ -186,3 +186,16 @@ fn can_chi_of_years() {
         "Giáp Thìn"
     );
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn serde_round_trip_checks_the_date() {
+    let l = LunarDate::new(2020, 4, 1, true).unwrap();
+    let text = serde_json::to_string(&l).unwrap();
+    assert_eq!(text, r#"{"year":2020,"month":4,"day":1,"leap":true}"#);
+    assert_eq!(serde_json::from_str::<LunarDate>(&text).unwrap(), l);
+    assert!(
+        serde_json::from_str::<LunarDate>(r#"{"year":2024,"month":4,"day":1,"leap":true}"#)
+            .is_err()
+    );
+}
