@@ -231,7 +231,9 @@ impl YearCalendar {
     /// * Ngày Văn hóa Việt Nam (24/11) from 2026, whose legal basis vanthu has not verified.
     ///
     /// These are the same rules as the `holidays` Python package (vacanza) uses for
-    /// Vietnam; no swapped working Saturdays are estimated.
+    /// Vietnam; no swapped working Saturdays are estimated. Before 2021 the estimate
+    /// follows only the changes listed above and otherwise today's list (30/4 and 1/5
+    /// in every year, for instance): it is no historical record.
     ///
     /// # Errors
     /// [`CalendarError::LunarYearOutOfRange`] outside 1900–2100.

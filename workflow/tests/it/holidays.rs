@@ -225,3 +225,26 @@ fn years_outside_the_calendar_are_typed_errors() {
     assert!(cal.add_working_days(d(2026, 12, 30), 5).is_err());
     assert!(WorkingCalendar::vietnam(2100..=2101).is_err());
 }
+
+/// The statutory estimate exists for every supported year, with Tết and (from 2007)
+/// Giỗ Tổ on the lunar dates, and never lists a weekend day.
+#[test]
+fn every_year_1900_to_2100_has_an_estimate() {
+    use vanthu_workflow::calendar::{hung_kings_day, lunar_new_year};
+    for year in 1900..=2100 {
+        let y = YearCalendar::estimated(year).unwrap();
+        assert!(
+            y.days_off()
+                .all(|o| !matches!(o.date().weekday(), Weekday::Sat | Weekday::Sun))
+        );
+        let tet = lunar_new_year(year).unwrap();
+        if !matches!(tet.weekday(), Weekday::Sat | Weekday::Sun) {
+            assert!(y.days_off().any(|o| o.date() == tet), "Tết {year}");
+        }
+        let hung = hung_kings_day(year).unwrap();
+        let listed = y.days_off().any(|o| o.date() == hung);
+        if year >= 2007 && !matches!(hung.weekday(), Weekday::Sat | Weekday::Sun) {
+            assert!(listed, "Giỗ Tổ {year}");
+        }
+    }
+}
