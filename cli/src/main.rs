@@ -4,6 +4,7 @@
 //! valid or not compliant, **2** unreadable input or usage error.
 #![forbid(unsafe_code)]
 
+mod calendar;
 mod output;
 
 use std::process::ExitCode;
@@ -21,10 +22,21 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Convert a solar date to the Vietnamese lunar calendar, or back with --to-solar.
+    Lunar(calendar::LunarArgs),
+    /// List a year's days off (holidays, compensatory, swapped) and its working days.
+    Calendar(calendar::CalendarArgs),
+    /// Compute a deadline in Vietnam time: N working days, or the issue/acknowledge rule.
+    Due(calendar::DueArgs),
+}
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
-    match cli.command {}
+    match cli.command {
+        Command::Lunar(args) => calendar::lunar(args),
+        Command::Calendar(args) => calendar::calendar(args),
+        Command::Due(args) => calendar::due(args),
+    }
 }
 
 fn main() -> ExitCode {
