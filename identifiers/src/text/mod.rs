@@ -259,8 +259,9 @@ fn first_non_nfc_offset(text: &str) -> usize {
 ///
 /// * [`rule::NOT_NFC`] (warning): not NFC; the offset of the first change;
 /// * [`rule::LOOKALIKE_D`] (warning): each `Ð`, `Ɖ`, and word-initial `ð`/`ɖ`;
-/// * [`rule::LEGACY_TCVN3`], [`rule::LEGACY_VNI`] (error, or warning at low
-///   confidence): mojibake, at the first supporting word;
+/// * [`rule::LEGACY_TCVN3`], [`rule::LEGACY_VNI`] (error): mojibake that
+///   [`detect`] finds with at least [`Confidence::Medium`], at the first
+///   supporting word (a low-confidence hint is not reported);
 /// * [`rule::CONTROL_CHAR`] (error): C0/C1 controls other than tab, LF, CR;
 ///   the first one, with the count;
 /// * [`rule::REPLACEMENT_CHAR`] (warning): U+FFFD; the first one, with the count.
@@ -317,16 +318,12 @@ pub fn check(text: &str) -> Vec<Finding> {
         prev_alpha = c.is_alphabetic();
     }
     let detection = detect(text);
-    if let TextEncoding::Legacy(enc) = detection.encoding() {
+    if let Some(enc) = detection.legacy_at_least(Confidence::Medium) {
         let (id, name) = match enc {
             LegacyEncoding::Tcvn3 => (rule::LEGACY_TCVN3, "TCVN3 (ABC)"),
             LegacyEncoding::Vni => (rule::LEGACY_VNI, "VNI Windows"),
         };
-        let severity = if detection.confidence() >= Confidence::Medium {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
+        let severity = Severity::Error;
         findings.push(
             Finding::new(
                 id,
