@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod output;
+mod text;
 
 use std::process::ExitCode;
 
@@ -21,10 +22,16 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Vietnamese text: TCVN 6909:2001 Unicode, legacy TCVN3/VNI conversion.
+    #[command(subcommand)]
+    Text(text::TextCommand),
+}
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
-    match cli.command {}
+    match cli.command {
+        Command::Text(command) => text::run(command),
+    }
 }
 
 fn main() -> ExitCode {

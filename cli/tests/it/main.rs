@@ -1,5 +1,7 @@
 //! Integration tests of the `vanthu` binary: exit codes, human and JSON output.
 
+mod text;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

@@ -371,3 +371,88 @@ pub fn check(text: &str) -> Vec<Finding> {
     findings.sort_by_key(|f| f.location.offset);
     findings
 }
+
+/// What [`check_bytes`] found in a file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BytesReport {
+    /// The encoding the text is believed to be in: `Unicode` for clean UTF-8,
+    /// `Legacy` for raw legacy bytes *and* for UTF-8 mojibake, `Unknown` for
+    /// bytes that are neither.
+    pub encoding: TextEncoding,
+    /// Whether the text is UTF-8 in NFC (false for anything not UTF-8).
+    pub nfc: bool,
+    /// What [`check`] reports for UTF-8; for other bytes, one
+    /// [`rule::LEGACY_TCVN3`]/[`rule::LEGACY_VNI`] or [`rule::NOT_UTF8`] finding.
+    pub findings: Vec<Finding>,
+}
+
+/// Checks a file's bytes: UTF-8 (a leading byte-order mark is skipped) is
+/// checked with [`check`]; other bytes are reported as legacy when
+/// [`detect_bytes`] recognises them with at least [`Confidence::Medium`], or
+/// as not UTF-8 at the first invalid byte.
+#[must_use]
+pub fn check_bytes(bytes: &[u8]) -> BytesReport {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let body = bytes.get(bom..).unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(text) => {
+            let findings = check(text)
+                .into_iter()
+                .map(|mut f| {
+                    f.location.offset = f.location.offset.map(|o| o + bom as u64);
+                    f
+                })
+                .collect();
+            let encoding = detect(text)
+                .legacy_at_least(Confidence::Medium)
+                .map_or(TextEncoding::Unicode, TextEncoding::Legacy);
+            BytesReport {
+                encoding,
+                nfc: is_nfc(text),
+                findings,
+            }
+        }
+        Err(error) => {
+            let detection = detect_bytes(body);
+            let finding = match detection.legacy_at_least(Confidence::Medium) {
+                Some(enc) => {
+                    let (id, name) = match enc {
+                        LegacyEncoding::Tcvn3 => (rule::LEGACY_TCVN3, "TCVN3 (ABC)"),
+                        LegacyEncoding::Vni => (rule::LEGACY_VNI, "VNI Windows"),
+                    };
+                    Finding::new(
+                        id,
+                        Severity::Error,
+                        format!(
+                            "the bytes are {name}, not UTF-8 ({} confidence); convert them with `vanthu text fix --from {enc}`",
+                            detection.confidence()
+                        ),
+                        format!("dữ liệu là mã {name}, không phải Unicode UTF-8 theo TCVN 6909:2001"),
+                        SOURCE_UNICODE,
+                    )
+                    .at(Location::at_offset(bom + detection.first_offset().unwrap_or(0)))
+                }
+                None => Finding::new(
+                    rule::NOT_UTF8,
+                    Severity::Error,
+                    "the bytes are not UTF-8, and do not read as TCVN3 or VNI",
+                    "dữ liệu không phải UTF-8, cũng không đọc được như mã TCVN3 hay VNI",
+                    SOURCE_UNICODE,
+                )
+                .at(Location::at_offset(bom + error.valid_up_to())),
+            };
+            BytesReport {
+                encoding: detection
+                    .legacy_at_least(Confidence::Medium)
+                    .map_or(TextEncoding::Unknown, TextEncoding::Legacy),
+                nfc: false,
+                findings: vec![finding],
+            }
+        }
+    }
+}
