@@ -258,11 +258,8 @@ fn fits(
         None => {}
         // The tone sits in the onset or past the nucleus.
         Some(None) => return false,
-        Some(Some(at)) => {
-            if !tone_place_ok(nucleus, coda, at) {
-                return false;
-            }
-        }
+        Some(Some(at)) if !tone_place_ok(nucleus, coda, at) => return false,
+        Some(Some(_)) => {}
     }
     // Stops take only the rising (sắc) or heavy (nặng) tone.
     if matches!(coda, "c" | "ch" | "p" | "t") && !matches!(tone, Tone::Acute | Tone::Dot) {

@@ -243,10 +243,11 @@ fn first_non_nfc_offset(text: &str) -> usize {
             .filter(|(_, n)| canonical_combining_class(*n) == 0)
             .map(|(k, _)| *k);
         if let Some(end) = end.or_else(|| iter.peek().is_none().then_some(text.len())) {
-            if let Some(seg) = text.get(start..end) {
-                if !seg.is_ascii() && !seg.chars().eq(seg.nfc()) {
-                    return start;
-                }
+            if let Some(seg) = text.get(start..end)
+                && !seg.is_ascii()
+                && !seg.chars().eq(seg.nfc())
+            {
+                return start;
             }
             start = end;
         }
