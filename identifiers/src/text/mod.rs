@@ -17,7 +17,8 @@
 //!   not after `q`, where `quý` is the only spelling), and the Đ look-alikes
 //!   folded to `đ`: `Ð` (U+00D0), `Ɖ`/`ɖ` (U+0189/U+0256) always, `ð` (U+00F0)
 //!   only at the start of a word, where Vietnamese has `đ` and Icelandic or
-//!   Faroese never has `ð`. The key is NFC and idempotent.
+//!   Faroese never has `ð`; `ƣ`/`Ƣ` (U+01A3/U+01A2), which PDF text extraction
+//!   produces for `ư`, fold to `ư`. The key is NFC and idempotent.
 //! * [`check`] reports what a strict receiver would object to, as
 //!   [`Finding`]s with stable rule ids (see [`rule`]) and byte offsets.
 //!
@@ -101,6 +102,9 @@ pub mod rule {
     pub const NOT_NFC: &str = "TEXT-NOT-NFC";
     /// A character that looks like `Đ`/`đ` but is not U+0110/U+0111.
     pub const LOOKALIKE_D: &str = "TEXT-LOOKALIKE-D";
+    /// `ƣ`/`Ƣ` (U+01A3/U+01A2, "oi") standing for `ư`/`Ư`, as PDF text
+    /// extraction produces from some fonts.
+    pub const LOOKALIKE_U_HORN: &str = "TEXT-LOOKALIKE-U-HORN";
     /// The text looks like TCVN3 (ABC) read as Windows-1252.
     pub const LEGACY_TCVN3: &str = "TEXT-LEGACY-TCVN3";
     /// The text looks like VNI Windows read as Windows-1252.
@@ -160,6 +164,7 @@ pub fn comparison_key(text: &str) -> String {
         let c = match c {
             'Ð' | 'Ɖ' | 'ɖ' => 'đ',
             'ð' if !prev_alpha => 'đ',
+            'ƣ' | 'Ƣ' => 'ư',
             _ => c,
         };
         prev_alpha = c.is_alphabetic();
@@ -260,6 +265,8 @@ fn first_non_nfc_offset(text: &str) -> usize {
 ///
 /// * [`rule::NOT_NFC`] (warning): not NFC; the offset of the first change;
 /// * [`rule::LOOKALIKE_D`] (warning): each `Ð`, `Ɖ`, and word-initial `ð`/`ɖ`;
+/// * [`rule::LOOKALIKE_U_HORN`] (warning): the first `ƣ`/`Ƣ` standing for
+///   `ư`/`Ư`, with the count;
 /// * [`rule::LEGACY_TCVN3`], [`rule::LEGACY_VNI`] (error): mojibake that
 ///   [`detect`] finds with at least [`Confidence::Medium`], at the first
 ///   supporting word (a low-confidence hint is not reported);
@@ -284,7 +291,12 @@ pub fn check(text: &str) -> Vec<Finding> {
     let mut prev_alpha = false;
     let mut controls: Option<(usize, usize)> = None;
     let mut replacements: Option<(usize, usize)> = None;
+    let mut oi: Option<(usize, usize)> = None;
     for (i, c) in text.char_indices() {
+        if matches!(c, 'ƣ' | 'Ƣ') {
+            let e = oi.get_or_insert((i, 0));
+            e.1 += 1;
+        }
         let lookalike = match c {
             'Ð' | 'Ɖ' => true,
             'ð' | 'ɖ' => !prev_alpha,
@@ -341,6 +353,18 @@ pub fn check(text: &str) -> Vec<Finding> {
                 SOURCE_UNICODE,
             )
             .at(Location::at_offset(detection.first_offset().unwrap_or(0))),
+        );
+    }
+    if let Some((at, count)) = oi {
+        findings.push(
+            Finding::new(
+                rule::LOOKALIKE_U_HORN,
+                Severity::Warning,
+                format!("{count} ƣ/Ƣ (U+01A3/U+01A2) standing for ư/Ư (U+01B0/U+01AF), the first here"),
+                format!("có {count} ký tự ƣ/Ƣ (U+01A3/U+01A2) thay cho ư/Ư (U+01B0/U+01AF), ký tự đầu tiên ở đây"),
+                "TCVN 6909:2001 (ư U+01B0, Ư U+01AF)",
+            )
+            .at(Location::at_offset(at)),
         );
     }
     if let Some((at, count)) = controls {

@@ -473,6 +473,7 @@ fn comparison_key_folds_tone_placement_case_space_and_d() {
         ("Ɖiều 5", "điều 5"),
         ("ðiều 5", "Điều 5"),
         ("Quyết định", "Quyết định"),
+        ("ngƣời Thƣơng binh", "người thương binh"),
     ] {
         assert_eq!(comparison_key(a), comparison_key(b), "{a:?} vs {b:?}");
     }
@@ -512,6 +513,12 @@ fn check_reports_each_rule_with_offsets() {
             (rule::LOOKALIKE_D, at("Số 5 Ðiều 7, ðiều 8, với ")),
         ]
     );
+
+    let f = text::check("chữ ký số ngƣời có thẩm quyền, lƣu");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].rule, rule::LOOKALIKE_U_HORN);
+    assert_eq!(f[0].location.offset, at("chữ ký số ng"));
+    assert!(f[0].message.starts_with('2'));
 
     let f = text::check("a\u{1}b\u{7f}c\u{85}");
     assert_eq!(f.len(), 1);
