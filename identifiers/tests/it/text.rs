@@ -595,3 +595,64 @@ proptest! {
         prop_assert_eq!(comparison_key(&s), comparison_key(&s.to_uppercase()));
     }
 }
+
+// ------------------------------------------------------------ committed vectors
+
+#[test]
+fn seed_sentence_vectors_decode_encode_and_repair() {
+    let mut rows = 0;
+    for line in vector("seed-sentences.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [seed, enc, bytes, unicode] = cols[..] else {
+            panic!("bad row {line:?}")
+        };
+        let bytes = hex(bytes);
+        let (enc, options) = match enc {
+            "tcvn3" => (TCVN3, plain()),
+            "tcvn3-capitals" => (TCVN3, capitals()),
+            "vni" => (VNI, plain()),
+            other => panic!("unknown encoding {other}"),
+        };
+        assert_eq!(decode(&bytes, enc, options), unicode, "{seed} {enc}");
+        assert_eq!(
+            encode(unicode, enc, options).unwrap(),
+            bytes,
+            "{seed} {enc}"
+        );
+        assert_eq!(repair(&as_windows_1252(&bytes), enc, options), unicode);
+        // Never mistaken for the other encoding.
+        let other = if enc == TCVN3 { VNI } else { TCVN3 };
+        assert_ne!(
+            detect_bytes(&bytes).legacy_at_least(Confidence::Low),
+            Some(other)
+        );
+        rows += 1;
+    }
+    assert!(rows >= 30, "{rows}");
+}
+
+#[test]
+fn mojibake_vectors_repair() {
+    for line in vector("mojibake.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let (enc, rest) = line.split_once('\t').unwrap();
+        let (moji, unicode) = rest.split_once('\t').unwrap();
+        let enc: LegacyEncoding = enc.parse().unwrap();
+        assert_eq!(repair(moji, enc, plain()), unicode);
+        assert_eq!(
+            detect(moji).legacy_at_least(Confidence::Medium),
+            Some(enc),
+            "{moji}"
+        );
+        assert_eq!(
+            detect(unicode).encoding(),
+            TextEncoding::Unicode,
+            "{unicode}"
+        );
+    }
+}
