@@ -155,3 +155,33 @@ fn seed_regulations_check_clean_of_legacy() {
         }
     }
 }
+
+#[test]
+fn real_edxml_fixture_has_a_combining_tone_that_fix_composes() {
+    let Some(shared) = shared() else {
+        eprintln!("note: shared folder missing; fixture check skipped");
+        return;
+    };
+    // The signer's name "Tuấn" is written â + U+0301 in this real package.
+    let path = shared.join("fixtures/vpcp-samples/edoc.edxml");
+    let out = vanthu(&["text", "check", "--json", path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["encoding"], "utf-8");
+    assert_eq!(v["nfc"], false);
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "TEXT-NOT-NFC");
+    let offset = usize::try_from(f["location"]["offset"].as_u64().unwrap()).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes[offset..].starts_with("â\u{301}n".as_bytes()));
+
+    let fixed = vanthu(&["text", "fix", path.to_str().unwrap()], b"");
+    assert_eq!(fixed.status.code(), Some(0));
+    assert!(
+        String::from_utf8(fixed.stdout.clone())
+            .unwrap()
+            .contains("Trương Minh Tuấn")
+    );
+    let again = vanthu(&["text", "check", "-"], &fixed.stdout);
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
+}

@@ -20,7 +20,8 @@
 //!   Faroese never has `ð`; `ƣ`/`Ƣ` (U+01A3/U+01A2), which PDF text extraction
 //!   produces for `ư`, fold to `ư`. The key is NFC and idempotent.
 //! * [`check`] reports what a strict receiver would object to, as
-//!   [`Finding`]s with stable rule ids (see [`rule`]) and byte offsets.
+//!   [`Finding`]s with stable rule ids (see [`rule`]) and byte offsets;
+//!   [`check_bytes`] does the same for a file's bytes, which may not be UTF-8.
 //!
 //! # Legacy encodings
 //!

@@ -656,3 +656,33 @@ fn mojibake_vectors_repair() {
         );
     }
 }
+
+#[test]
+fn check_bytes_reports_encoding_nfc_and_offsets() {
+    let report = text::check_bytes("\u{FEFF}Cộng hoà".as_bytes());
+    assert_eq!(report.encoding, TextEncoding::Unicode);
+    assert!(report.nfc && report.findings.is_empty());
+
+    // Offsets count the byte-order mark.
+    let report = text::check_bytes("\u{FEFF}Ðiều".as_bytes());
+    assert_eq!(report.findings[0].rule, rule::LOOKALIKE_D);
+    assert_eq!(report.findings[0].location.offset, Some(3));
+
+    let raw = encode("căn cứ luật tổ chức quốc hội", TCVN3, plain()).unwrap();
+    let report = text::check_bytes(&raw);
+    assert_eq!(report.encoding, TextEncoding::Legacy(TCVN3));
+    assert!(!report.nfc);
+    assert_eq!(report.findings.len(), 1);
+    assert_eq!(report.findings[0].rule, rule::LEGACY_TCVN3);
+    assert_eq!(report.findings[0].location.offset, Some(0));
+
+    let report = text::check_bytes(b"ok \xff\xfe\x00");
+    assert_eq!(report.encoding, TextEncoding::Unknown);
+    assert_eq!(report.findings[0].rule, rule::NOT_UTF8);
+    assert_eq!(report.findings[0].location.offset, at("ok "));
+
+    // Mojibake stored as UTF-8 is reported as its legacy encoding.
+    let report = text::check_bytes("phßng … LuËt … Q§TTg".as_bytes());
+    assert_eq!(report.encoding, TextEncoding::Legacy(TCVN3));
+    assert!(report.nfc);
+}
