@@ -26,8 +26,9 @@ pub(crate) enum TextCommand {
         json: bool,
     },
     /// Convert a text file to NFC Unicode: legacy bytes are decoded, mojibake
-    /// is repaired, Unicode is normalised. Exit 2 when `--from auto` cannot
-    /// tell the encoding.
+    /// is repaired, Unicode is normalised (look-alike letters that `check`
+    /// reports are left for a person to judge). Exit 2 when `--from auto`
+    /// cannot tell the encoding.
     Fix {
         /// The file to convert, or `-` for standard input.
         file: PathBuf,

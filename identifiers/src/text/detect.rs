@@ -1,6 +1,7 @@
 //! Telling legacy text from Unicode: a Vietnamese syllable checker and the
 //! scoring that compares how many words make sense under each reading.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use super::legacy::{self, LegacyEncoding, LegacyOptions};
@@ -348,8 +349,25 @@ struct Tally {
     ascii_vietnamese: usize,
 }
 
+/// Whether a token reads as Vietnamese as it is, and repaired as TCVN3 / VNI.
+fn read_token(token: &str, unicode_possible: bool) -> (bool, [bool; 2]) {
+    let as_unicode = unicode_possible && token_is_vietnamese(token);
+    let mappable = token.chars().all(|c| legacy::mojibake_byte(c).is_some());
+    let mut as_legacy = [false; 2];
+    if mappable {
+        for (slot, enc) in as_legacy.iter_mut().zip(LegacyEncoding::ALL) {
+            let repaired = legacy::repair(token, enc, LegacyOptions::default());
+            // A lone letter (a "«" read as "ô") is too weak to count.
+            *slot = repaired.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && token_is_vietnamese(&repaired);
+        }
+    }
+    (as_unicode, as_legacy)
+}
+
 fn tally_str(text: &str, unicode_possible: bool) -> Tally {
     let mut t = Tally::default();
+    let mut seen: HashMap<&str, (bool, [bool; 2])> = HashMap::new();
     for (offset, token) in tokens(text) {
         if token.is_ascii() {
             for run in token.split(|c: char| !c.is_ascii_alphabetic()) {
@@ -366,17 +384,10 @@ fn tally_str(text: &str, unicode_possible: bool) -> Tally {
             continue;
         }
         t.candidates += 1;
-        let as_unicode = unicode_possible && token_is_vietnamese(token);
-        let mappable = token.chars().all(|c| legacy::mojibake_byte(c).is_some());
-        let mut as_legacy = [false; 2];
-        if mappable {
-            for (slot, enc) in as_legacy.iter_mut().zip(LegacyEncoding::ALL) {
-                let repaired = legacy::repair(token, enc, LegacyOptions::default());
-                // A lone letter (a "«" read as "ô") is too weak to count.
-                *slot = repaired.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && token_is_vietnamese(&repaired);
-            }
-        }
+        // Documents repeat their words: read each distinct token once.
+        let (as_unicode, as_legacy) = *seen
+            .entry(token)
+            .or_insert_with(|| read_token(token, unicode_possible));
         match (as_unicode, as_legacy.iter().any(|&x| x)) {
             (true, true) => t.ambiguous += 1,
             (true, false) => t.unicode += 1,

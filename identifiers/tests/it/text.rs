@@ -570,6 +570,18 @@ proptest! {
     #[test]
     fn no_function_panics_on_any_bytes(b in proptest::collection::vec(any::<u8>(), 0..256)) {
         let _ = detect_bytes(&b);
+        let report = text::check_bytes(&b);
+        match std::str::from_utf8(&b) {
+            Ok(t) if !t.starts_with('\u{FEFF}') => {
+                prop_assert_eq!(&report.findings, &text::check(t));
+                prop_assert_eq!(report.nfc, is_nfc(t));
+            }
+            Ok(_) => {}
+            Err(_) => {
+                prop_assert!(!report.nfc);
+                prop_assert_eq!(report.findings.len(), 1);
+            }
+        }
         for enc in LegacyEncoding::ALL {
             for options in [plain(), capitals()] {
                 let s = decode(&b, enc, options);
