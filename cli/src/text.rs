@@ -1,7 +1,6 @@
 //! `vanthu text check|fix`: Vietnamese text per TCVN 6909:2001, and legacy
 //! TCVN3/VNI text converted to it.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
@@ -9,7 +8,7 @@ use serde::Serialize;
 use vanthu_identifiers::Finding;
 use vanthu_identifiers::text::{self, Confidence, LegacyEncoding, LegacyOptions, TextEncoding};
 
-use crate::output::{print_json, read_input};
+use crate::output::{print_json, read_input, write_stdout};
 use crate::{CliError, Outcome};
 
 /// `vanthu text …`
@@ -81,22 +80,26 @@ fn check(file: &Path, json: bool) -> Result<Outcome, CliError> {
     let bytes = read_input(file)?;
     let report = text::check_bytes(&bytes);
     let name = file.display().to_string();
-    if json {
+    let text = if json {
         print_json(&CheckJson {
             file: name,
             encoding: report.encoding.as_str(),
             nfc: report.nfc,
             findings: &report.findings,
         })?;
+        return Ok(Outcome::from_valid(report.findings.is_empty()));
     } else if report.findings.is_empty() {
-        println!("{name}: ok ({}, NFC)", report.encoding);
+        format!("{name}: ok ({}, NFC)\n", report.encoding)
     } else {
         let nfc = if report.nfc { "NFC" } else { "not NFC" };
-        println!("{name}: {}, {nfc}", report.encoding);
+        let mut text = format!("{name}: {}, {nfc}\n", report.encoding);
         for finding in &report.findings {
-            println!("  {finding}");
+            text.push_str(&format!("  {finding}\n"));
         }
-    }
+        text
+    };
+    // Not println!: a closed pipe must be an error, not a panic.
+    write_stdout(text.as_bytes())?;
     Ok(Outcome::from_valid(report.findings.is_empty()))
 }
 
@@ -164,12 +167,7 @@ fn fix(
     match output {
         Some(path) => std::fs::write(path, converted.as_bytes())
             .map_err(|e| CliError::new(format!("cannot write {}: {e}", path.display())))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(converted.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| CliError::new(format!("cannot write standard output: {e}")))?;
-        }
+        None => write_stdout(converted.as_bytes())?,
     }
     eprintln!("vanthu: {name}: {note}");
     Ok(Outcome::Valid)

@@ -92,17 +92,12 @@ impl LegacyOptions {
 /// A character that the target legacy encoding cannot represent.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{encoding} cannot represent {character:?} (U+{code:04X}) at byte {offset}{hint}",
-    code = u32::from(*character),
-    hint = if *encoding == LegacyEncoding::Tcvn3 && !*capital_font && character.is_uppercase() {
-        " (TCVN3 has no code for this capital: use the capital-font option)"
-    } else if *capital_font && character.is_lowercase() {
-        " (a TCVN3 capital font draws every letter as a capital)"
-    } else { "" })]
+    code = u32::from(*character))]
 pub struct EncodeError {
     encoding: LegacyEncoding,
     character: char,
     offset: usize,
-    capital_font: bool,
+    hint: &'static str,
 }
 
 impl EncodeError {
@@ -511,7 +506,7 @@ pub fn encode(
             encoding,
             character: c,
             offset,
-            capital_font: options.capital_font && encoding == LegacyEncoding::Tcvn3,
+            hint: encode_hint(encoding, options, c),
         };
         match encoding {
             LegacyEncoding::Tcvn3 => {
@@ -529,6 +524,19 @@ pub fn encode(
         }
     }
     Ok(out)
+}
+
+/// Why a Vietnamese letter has no code, for the error message.
+fn encode_hint(encoding: LegacyEncoding, options: LegacyOptions, c: char) -> &'static str {
+    if encoding != LegacyEncoding::Tcvn3 || letters::split(c).is_none() {
+        ""
+    } else if options.capital_font {
+        " (a TCVN3 capital font draws every letter as a capital: lower-case letters have no code)"
+    } else if c.is_uppercase() {
+        " (TCVN3 has no code for this capital: use the capital-font option)"
+    } else {
+        ""
+    }
 }
 
 /// Repairs mojibake: text whose legacy bytes were read as Windows-1252 or
