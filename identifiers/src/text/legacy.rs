@@ -68,7 +68,7 @@ impl FromStr for LegacyEncoding {
 ///
 /// `#[non_exhaustive]`: build it with `LegacyOptions::default()` and the
 /// `with_*` methods.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct LegacyOptions {
     /// The text was set in a TCVN3 capital font (`.VnTimeH`, `.VnArialH`, …),
@@ -78,9 +78,34 @@ pub struct LegacyOptions {
     /// lower-case codes and refuses lower-case letters. VNI has real capitals
     /// and ignores this option.
     pub capital_font: bool,
+    /// Upper-case the toned letters of TCVN3 headings typed in capitals
+    /// (on by default). A heading set in a normal `.VnTime` font with the
+    /// caps lock on has capital ASCII letters but lower-case toned letters,
+    /// which TCVN3 cannot write as capitals (`TOµN` for `TOÀN`). When this is
+    /// on, the decoder upper-cases the toned letters of a word that has no
+    /// lower-case ASCII letter and at least two capitals, or one capital when
+    /// the word before or after it on the same line is such a word (`X·` in
+    /// `HOµ X· HéI`). Ignored for VNI and with [`capital_font`](Self::capital_font).
+    pub infer_capitals: bool,
+}
+
+impl Default for LegacyOptions {
+    fn default() -> Self {
+        Self {
+            capital_font: false,
+            infer_capitals: true,
+        }
+    }
 }
 
 impl LegacyOptions {
+    /// These options with [`infer_capitals`](Self::infer_capitals) set to `yes`.
+    #[must_use]
+    pub const fn with_infer_capitals(mut self, yes: bool) -> Self {
+        self.infer_capitals = yes;
+        self
+    }
+
     /// These options with [`capital_font`](Self::capital_font) set to `yes`.
     #[must_use]
     pub const fn with_capital_font(mut self, yes: bool) -> Self {
@@ -433,7 +458,87 @@ fn vni_apply(prev: char, shape: Option<char>, tone: Tone) -> Option<char> {
 pub fn decode(bytes: &[u8], encoding: LegacyEncoding, options: LegacyOptions) -> String {
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
     decode_into(bytes, encoding, options, &mut out);
-    finish(out)
+    finish(infer_capitals(out, encoding, options))
+}
+
+/// Upper-cases the toned letters of TCVN3 headings typed with capital ASCII
+/// letters: see [`LegacyOptions::infer_capitals`].
+fn infer_capitals(text: String, encoding: LegacyEncoding, options: LegacyOptions) -> String {
+    if encoding != LegacyEncoding::Tcvn3 || options.capital_font || !options.infer_capitals {
+        return text;
+    }
+    // Every word: where it is, its capitals, whether it has lower-case
+    // ASCII letters, whether it has lower-case toned letters.
+    struct Word {
+        start: usize,
+        end: usize,
+        capitals: usize,
+        lower_ascii: bool,
+        lower_toned: bool,
+    }
+    let mut words: Vec<Word> = Vec::new();
+    let mut line_breaks: Vec<usize> = Vec::new();
+    let mut current: Option<Word> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            let w = current.get_or_insert(Word {
+                start: i,
+                end: i,
+                capitals: 0,
+                lower_ascii: false,
+                lower_toned: false,
+            });
+            w.end = i + c.len_utf8();
+            if c.is_uppercase() {
+                w.capitals += 1;
+            } else if c.is_ascii_lowercase() {
+                w.lower_ascii = true;
+            } else if c.is_lowercase() {
+                w.lower_toned = true;
+            }
+        } else {
+            words.extend(current.take());
+            if c == '\n' {
+                line_breaks.push(i);
+            }
+        }
+    }
+    words.extend(current.take());
+    let heading = |w: &Word, min: usize| w.lower_toned && !w.lower_ascii && w.capitals >= min;
+    let same_line = |a: &Word, b: &Word| {
+        let (from, to) = (a.start.min(b.start), a.start.max(b.start));
+        !line_breaks.iter().any(|&n| from < n && n < to)
+    };
+    let upper: Vec<bool> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let strong_neighbour = |j: Option<usize>| {
+                j.and_then(|j| words.get(j))
+                    .is_some_and(|n| heading(n, 2) && same_line(n, w))
+            };
+            heading(w, 2)
+                || (heading(w, 1)
+                    && (strong_neighbour(k.checked_sub(1)) || strong_neighbour(k.checked_add(1))))
+        })
+        .collect();
+    if !upper.iter().any(|&u| u) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut last = 0usize;
+    for (w, _) in words.iter().zip(upper.iter()).filter(|(_, u)| **u) {
+        out.push_str(text.get(last..w.start).unwrap_or(""));
+        out.extend(
+            text.get(w.start..w.end)
+                .unwrap_or("")
+                .chars()
+                .flat_map(char::to_uppercase),
+        );
+        last = w.end;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    out
 }
 
 fn decode_into(bytes: &[u8], encoding: LegacyEncoding, options: LegacyOptions, out: &mut String) {
@@ -561,7 +666,7 @@ pub fn repair(text: &str, encoding: LegacyEncoding, options: LegacyOptions) -> S
         }
     }
     decode_into(&run, encoding, options, &mut out);
-    finish(out)
+    finish(infer_capitals(out, encoding, options))
 }
 
 #[cfg(test)]
