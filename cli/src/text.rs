@@ -38,6 +38,10 @@ pub(crate) enum TextCommand {
         /// letter as a capital.
         #[arg(long)]
         capitals: bool,
+        /// Keep the case of TCVN3 headings typed in capitals as decoded
+        /// (`TOàN`) instead of upper-casing their toned letters (`TOÀN`).
+        #[arg(long, conflicts_with = "capitals")]
+        keep_case: bool,
         /// Where to write the result (standard output when absent).
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
@@ -63,8 +67,14 @@ pub(crate) fn run(command: TextCommand) -> Result<Outcome, CliError> {
             file,
             from,
             capitals,
+            keep_case,
             output,
-        } => fix(&file, from, capitals, output.as_deref()),
+        } => {
+            let options = LegacyOptions::default()
+                .with_capital_font(capitals)
+                .with_infer_capitals(!keep_case);
+            fix(&file, from, options, output.as_deref())
+        }
     }
 }
 
@@ -106,12 +116,11 @@ fn check(file: &Path, json: bool) -> Result<Outcome, CliError> {
 fn fix(
     file: &Path,
     from: From,
-    capitals: bool,
+    options: LegacyOptions,
     output: Option<&Path>,
 ) -> Result<Outcome, CliError> {
     let bytes = read_input(file)?;
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let options = LegacyOptions::default().with_capital_font(capitals);
     let utf8 = std::str::from_utf8(body).ok();
     let name = file.display();
     let (converted, note) = match from {

@@ -100,6 +100,14 @@ fn fix_converts_bytes_mojibake_and_nfd() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(out.stdout, "CÔNG HOÀ".as_bytes());
 
+    let heading = b"TO\xb5N V\xa8N B\xb6N Quy \xae\xdenh";
+    let out = vanthu(&["text", "fix", "-"], heading);
+    assert_eq!(out.stdout, "TOÀN VĂN BẢN Quy định".as_bytes());
+    let out = vanthu(&["text", "fix", "--keep-case", "-"], heading);
+    assert_eq!(out.stdout, "TOàN VăN BảN Quy định".as_bytes());
+    let out = vanthu(&["text", "fix", "--keep-case", "--capitals", "-"], heading);
+    assert_eq!(out.status.code(), Some(2));
+
     let out = vanthu(
         &["text", "fix", "--from", "vni", "-"],
         "Tieáng Vieät".as_bytes(),

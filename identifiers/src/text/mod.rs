@@ -43,7 +43,10 @@
 //! as combining characters in 0xB0–0xB4. It has **no codes for most toned
 //! capitals**: headings were set in a capital font (`.VnTimeH`) that draws the
 //! lower-case codes as capitals. The font name is not in the bytes, so the
-//! caller says it with [`LegacyOptions::capital_font`]. The decoder also
+//! caller says it with [`LegacyOptions::capital_font`]. Headings typed with
+//! the caps lock on in a normal font (`TOµN` for `TOÀN`) are recognised by
+//! their capital ASCII letters and upper-cased
+//! ([`LegacyOptions::infer_capitals`], on by default). The decoder also
 //! accepts the toned capitals that the full VN1 set places in the free
 //! positions of the upper half; the encoder writes VN3 only.
 //!
