@@ -581,6 +581,7 @@ proptest! {
         prop_assert_eq!(comparison_key(&key), key.clone());
         let _ = text::check(&s);
         let _ = detect(&s);
+        let _ = s.parse::<LegacyEncoding>();
         for enc in LegacyEncoding::ALL {
             for options in [plain(), capitals()] {
                 let repaired = repair(&s, enc, options);
