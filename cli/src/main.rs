@@ -6,6 +6,7 @@
 
 mod calendar;
 mod output;
+mod text;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,9 @@ enum Command {
     Calendar(calendar::CalendarArgs),
     /// Compute a deadline in Vietnam time: N working days, or the issue/acknowledge rule.
     Due(calendar::DueArgs),
+    /// Vietnamese text: TCVN 6909:2001 Unicode, legacy TCVN3/VNI conversion.
+    #[command(subcommand)]
+    Text(text::TextCommand),
 }
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
@@ -36,6 +40,7 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Lunar(args) => calendar::lunar(args),
         Command::Calendar(args) => calendar::calendar(args),
         Command::Due(args) => calendar::due(args),
+        Command::Text(command) => text::run(command),
     }
 }
 
