@@ -45,7 +45,10 @@ impl Level1 {
         let letter = match chars.next() {
             Some((_, c)) if c.is_ascii_uppercase() => c,
             Some((_, c)) if c.is_lowercase() => {
-                return Err(IdError::new(IdErrorKind::LowercaseLevelLetter { found: c }, base));
+                return Err(IdError::new(
+                    IdErrorKind::LowercaseLevelLetter { found: c },
+                    base,
+                ));
             }
             Some((_, c)) => {
                 return Err(IdError::new(
@@ -56,7 +59,12 @@ impl Level1 {
                     base,
                 ));
             }
-            None => return Err(IdError::new(IdErrorKind::EmptyPart { part: "level 1" }, base)),
+            None => {
+                return Err(IdError::new(
+                    IdErrorKind::EmptyPart { part: "level 1" },
+                    base,
+                ));
+            }
         };
         let rest = g.get(1..).unwrap_or_default();
         expect_digits(rest, base.saturating_add(1))?;
@@ -572,9 +580,7 @@ impl AnyAgencyId {
                     .err()
                     .map(|e| e.to_string())
                     .unwrap_or_default();
-                let offset = AgencyId::parse(id.as_str())
-                    .err()
-                    .map_or(0, |e| e.offset());
+                let offset = AgencyId::parse(id.as_str()).err().map_or(0, |e| e.offset());
                 vec![finding(
                     "ID-AGENCY-IRREGULAR",
                     Severity::Warning,

@@ -178,7 +178,10 @@ impl DocumentId {
         };
         let number_start = date_start.saturating_add(date_text.len()).saturating_add(1);
         if agency_text.is_empty() {
-            return Err(IdError::new(IdErrorKind::EmptyPart { part: "agency id" }, 0));
+            return Err(IdError::new(
+                IdErrorKind::EmptyPart { part: "agency id" },
+                0,
+            ));
         }
         let agency = AnyAgencyId::parse_lenient(agency_text)?.0;
         let (date, order) = read_date(date_text).map_err(|e| e.shifted(date_start))?;
@@ -405,7 +408,10 @@ impl RegistryDocumentId {
         check_common(input)?;
         let (agency, year, rest, rest_at) = split_agency_year(input)?;
         if rest.is_empty() {
-            return Err(IdError::new(IdErrorKind::EmptyPart { part: "ordinal" }, rest_at));
+            return Err(IdError::new(
+                IdErrorKind::EmptyPart { part: "ordinal" },
+                rest_at,
+            ));
         }
         expect_digits(rest, rest_at)?;
         let ordinal = digits_value(rest);

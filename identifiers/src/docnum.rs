@@ -80,9 +80,9 @@ impl DocumentNumber {
                 0,
             ));
         }
-        let (found, at) = value
-            .abbreviation
-            .map_or((String::new(), 0), |(a, b)| (value.slice((a, b)).to_owned(), a));
+        let (found, at) = value.abbreviation.map_or((String::new(), 0), |(a, b)| {
+            (value.slice((a, b)).to_owned(), a)
+        });
         let official = value
             .document_type
             .as_ref()
@@ -94,7 +94,9 @@ impl DocumentNumber {
                 found,
                 current: official,
             },
-            AbbrQuirk::Folded | AbbrQuirk::Case => IdErrorKind::NonCanonicalAbbreviation { found, official },
+            AbbrQuirk::Folded | AbbrQuirk::Case => {
+                IdErrorKind::NonCanonicalAbbreviation { found, official }
+            }
         };
         Err(IdError::new(kind, at))
     }
@@ -222,7 +224,12 @@ impl DocumentNumber {
 
         // Spans of the symbol's groups.
         let spans: Vec<(usize, usize)> = crate::util::groups(symbol, '-')
-            .map(|(i, g)| (at.saturating_add(i), at.saturating_add(i).saturating_add(g.len())))
+            .map(|(i, g)| {
+                (
+                    at.saturating_add(i),
+                    at.saturating_add(i).saturating_add(g.len()),
+                )
+            })
             .collect();
         let first = spans.first().copied().unwrap_or((at, at));
         let first_text = input.get(first.0..first.1).unwrap_or_default();
@@ -238,7 +245,10 @@ impl DocumentNumber {
                 let (issuer, unit) = if ty.is_joint() {
                     ((second.0, end), None)
                 } else if spans.len() > 2 {
-                    ((second.0, second.1), Some((second.1.saturating_add(1), end)))
+                    (
+                        (second.0, second.1),
+                        Some((second.1.saturating_add(1), end)),
+                    )
                 } else {
                     ((second.0, second.1), None)
                 };
@@ -353,7 +363,10 @@ impl DocumentNumber {
             out.push(finding(
                 "ID-DOCNUM-NO-LEADING-ZERO",
                 Severity::Warning,
-                format!("number {} below 10 is written without its leading zero", self.number),
+                format!(
+                    "number {} below 10 is written without its leading zero",
+                    self.number
+                ),
                 format!("số {} nhỏ hơn 10 thiếu số 0 phía trước", self.number),
                 "Decree 30/2020/NĐ-CP, Appendix I §II.3.a",
                 0,
@@ -366,7 +379,10 @@ impl DocumentNumber {
             .as_ref()
             .and_then(DocumentType::abbreviation)
             .unwrap_or_default();
-        let name = self.document_type.as_ref().map_or("", DocumentType::name_vi);
+        let name = self
+            .document_type
+            .as_ref()
+            .map_or("", DocumentType::name_vi);
         match self.quirk {
             AbbrQuirk::None => {}
             AbbrQuirk::Legacy => out.push(finding(

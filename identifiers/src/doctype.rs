@@ -111,37 +111,102 @@ const TABLE: &[(DocumentType, Option<&str>, &str, Option<u8>)] = &[
     (DocumentType::Communique, Some("TC"), "Thông cáo", Some(6)),
     (DocumentType::Notice, Some("TB"), "Thông báo", Some(7)),
     (DocumentType::Guidance, Some("HD"), "Hướng dẫn", Some(8)),
-    (DocumentType::Programme, Some("CTr"), "Chương trình", Some(9)),
+    (
+        DocumentType::Programme,
+        Some("CTr"),
+        "Chương trình",
+        Some(9),
+    ),
     (DocumentType::Plan, Some("KH"), "Kế hoạch", Some(10)),
     (DocumentType::Option, Some("PA"), "Phương án", Some(11)),
     (DocumentType::Scheme, Some("ĐA"), "Đề án", Some(12)),
     (DocumentType::Project, Some("DA"), "Dự án", Some(13)),
     (DocumentType::Report, Some("BC"), "Báo cáo", Some(14)),
     (DocumentType::Submission, Some("TTr"), "Tờ trình", Some(15)),
-    (DocumentType::PowerOfAttorney, Some("GUQ"), "Giấy ủy quyền", Some(16)),
-    (DocumentType::DispatchSlip, Some("PG"), "Phiếu gửi", Some(17)),
-    (DocumentType::TransferSlip, Some("PC"), "Phiếu chuyển", Some(18)),
+    (
+        DocumentType::PowerOfAttorney,
+        Some("GUQ"),
+        "Giấy ủy quyền",
+        Some(16),
+    ),
+    (
+        DocumentType::DispatchSlip,
+        Some("PG"),
+        "Phiếu gửi",
+        Some(17),
+    ),
+    (
+        DocumentType::TransferSlip,
+        Some("PC"),
+        "Phiếu chuyển",
+        Some(18),
+    ),
     (DocumentType::NoticeSlip, Some("PB"), "Phiếu báo", Some(19)),
     (DocumentType::Minutes, Some("BB"), "Biên bản", Some(20)),
     (DocumentType::Contract, Some("HĐ"), "Hợp đồng", Some(21)),
     (DocumentType::OfficialLetter, None, "Công văn", Some(22)),
     (DocumentType::Telegram, Some("CĐ"), "Công điện", Some(23)),
-    (DocumentType::Memorandum, Some("BGN"), "Bản ghi nhớ", Some(24)),
-    (DocumentType::Agreement, Some("BTT"), "Bản thỏa thuận", Some(25)),
+    (
+        DocumentType::Memorandum,
+        Some("BGN"),
+        "Bản ghi nhớ",
+        Some(24),
+    ),
+    (
+        DocumentType::Agreement,
+        Some("BTT"),
+        "Bản thỏa thuận",
+        Some(25),
+    ),
     (DocumentType::Invitation, Some("GM"), "Giấy mời", Some(26)),
-    (DocumentType::IntroductionLetter, Some("GGT"), "Giấy giới thiệu", Some(27)),
-    (DocumentType::LeavePermit, Some("GNP"), "Giấy nghỉ phép", Some(28)),
+    (
+        DocumentType::IntroductionLetter,
+        Some("GGT"),
+        "Giấy giới thiệu",
+        Some(27),
+    ),
+    (
+        DocumentType::LeavePermit,
+        Some("GNP"),
+        "Giấy nghỉ phép",
+        Some(28),
+    ),
     (DocumentType::PublicLetter, None, "Thư công", Some(29)),
     (DocumentType::Map, None, "Bản đồ", Some(30)),
-    (DocumentType::TechnicalDrawing, None, "Bản vẽ kỹ thuật", Some(31)),
+    (
+        DocumentType::TechnicalDrawing,
+        None,
+        "Bản vẽ kỹ thuật",
+        Some(31),
+    ),
     (DocumentType::Other, None, "Khác", Some(32)),
     (DocumentType::ExactCopy, Some("SY"), "Bản sao y", None),
-    (DocumentType::ExtractCopy, Some("TrS"), "Bản trích sao", None),
-    (DocumentType::TranscribedCopy, Some("SL"), "Bản sao lục", None),
+    (
+        DocumentType::ExtractCopy,
+        Some("TrS"),
+        "Bản trích sao",
+        None,
+    ),
+    (
+        DocumentType::TranscribedCopy,
+        Some("SL"),
+        "Bản sao lục",
+        None,
+    ),
     (DocumentType::Decree, Some("NĐ"), "Nghị định", None),
     (DocumentType::Circular, Some("TT"), "Thông tư", None),
-    (DocumentType::JointCircular, Some("TTLT"), "Thông tư liên tịch", None),
-    (DocumentType::JointResolution, Some("NQLT"), "Nghị quyết liên tịch", None),
+    (
+        DocumentType::JointCircular,
+        Some("TTLT"),
+        "Thông tư liên tịch",
+        None,
+    ),
+    (
+        DocumentType::JointResolution,
+        Some("NQLT"),
+        "Nghị quyết liên tịch",
+        None,
+    ),
     (DocumentType::Order, Some("L"), "Lệnh", None),
     (DocumentType::Law, None, "Luật", None),
 ];
@@ -166,7 +231,9 @@ pub(crate) const FOLDED: &[(&str, DocumentType)] = &[
 ];
 
 impl DocumentType {
-    fn row(&self) -> Option<&'static (DocumentType, Option<&'static str>, &'static str, Option<u8>)> {
+    fn row(
+        &self,
+    ) -> Option<&'static (DocumentType, Option<&'static str>, &'static str, Option<u8>)> {
         TABLE.iter().find(|row| row.0 == *self)
     }
 
@@ -234,7 +301,12 @@ impl DocumentType {
     pub fn is_legal_normative(&self) -> bool {
         matches!(
             self,
-            Self::Decree | Self::Circular | Self::JointCircular | Self::JointResolution | Self::Order | Self::Law
+            Self::Decree
+                | Self::Circular
+                | Self::JointCircular
+                | Self::JointResolution
+                | Self::Order
+                | Self::Law
         )
     }
 

@@ -147,19 +147,20 @@ pub fn identify(input: &str) -> Identification {
             if input.contains(',') || !input.contains('.') {
                 DocumentId::parse_lenient(input).map(|(v, f)| (Identified::DocumentId(v), f))
             } else {
-                RegistryDocumentId::parse(input).map(|v| (Identified::RegistryDocumentId(v), Vec::new()))
+                RegistryDocumentId::parse(input)
+                    .map(|v| (Identified::RegistryDocumentId(v), Vec::new()))
             }
         }
         IdKind::DocumentNumber => {
             DocumentNumber::parse_lenient(input).map(|(v, f)| (Identified::DocumentNumber(v), f))
         }
-        IdKind::RecordCode => RecordCode::parse(input).map(|v| (Identified::RecordCode(v), Vec::new())),
-        IdKind::AgencyId | IdKind::Unknown => {
-            match AnyAgencyId::parse_lenient(input) {
-                Ok((v, f)) => Ok((Identified::AgencyId(v), f)),
-                Err(e) => return done(kind, Err(e)),
-            }
+        IdKind::RecordCode => {
+            RecordCode::parse(input).map(|v| (Identified::RecordCode(v), Vec::new()))
         }
+        IdKind::AgencyId | IdKind::Unknown => match AnyAgencyId::parse_lenient(input) {
+            Ok((v, f)) => Ok((Identified::AgencyId(v), f)),
+            Err(e) => return done(kind, Err(e)),
+        },
     };
     done(kind, result)
 }

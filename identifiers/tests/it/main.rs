@@ -27,3 +27,10 @@ pub(crate) fn shared() -> Option<std::path::PathBuf> {
         None
     }
 }
+
+/// An input, a check of the error kind it must produce, and the byte offset.
+pub(crate) type ErrorCase = (
+    &'static str,
+    fn(&vanthu_identifiers::IdErrorKind) -> bool,
+    usize,
+);
