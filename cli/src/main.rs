@@ -4,8 +4,10 @@
 //! valid or not compliant, **2** unreadable input or usage error.
 #![forbid(unsafe_code)]
 
+mod id;
 mod output;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -21,10 +23,27 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Tells what each identifier is (agency id, document number, document
+    /// id, record code) and prints its parts.
+    Id {
+        /// The identifiers, e.g. `000.00.15.H47` or `182/QĐ-LĐTBXH`.
+        #[arg(required_unless_present = "file", value_name = "TEXT")]
+        inputs: Vec<OsString>,
+        /// Also read identifiers from this file, one per line (`-` for
+        /// standard input).
+        #[arg(long, value_name = "PATH")]
+        file: Option<std::path::PathBuf>,
+        /// Print a JSON array, one object per input.
+        #[arg(long)]
+        json: bool,
+    },
+}
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
-    match cli.command {}
+    match cli.command {
+        Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
+    }
 }
 
 fn main() -> ExitCode {
