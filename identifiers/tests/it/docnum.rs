@@ -798,6 +798,16 @@ fn document_types_table() {
         assert_eq!(DocumentType::from_abbreviation(abbr), Some(ty.clone()));
         assert_eq!(ty.abbreviation(), Some(abbr));
     }
+    // The match agrees with the table, for every type.
+    for ty in DocumentType::all() {
+        if let Some(abbr) = ty.abbreviation() {
+            assert_eq!(
+                DocumentType::from_abbreviation(abbr),
+                Some(ty.clone()),
+                "{abbr}"
+            );
+        }
+    }
     assert_eq!(DocumentType::from_abbreviation("QD"), None);
     assert_eq!(DocumentType::from_abbreviation("qđ"), None);
     assert_eq!(DocumentType::OfficialLetter.abbreviation(), None);
