@@ -203,10 +203,10 @@ impl AgencyId {
     pub fn parse(input: &str) -> Result<Self, IdError> {
         // Fast path: the exact shape, checked byte by byte. Everything else
         // goes through the checks below, which say what is wrong.
-        if let Ok(text) = <[u8; 13]>::try_from(input.as_bytes()) {
-            if is_qcvn_shape(&text) {
-                return Ok(Self { text });
-            }
+        if let Ok(text) = <[u8; 13]>::try_from(input.as_bytes())
+            && is_qcvn_shape(&text)
+        {
+            return Ok(Self { text });
         }
         check_common(input)?;
         check_separators(input, '.', "group")?;
