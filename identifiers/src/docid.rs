@@ -161,9 +161,15 @@ impl DocumentId {
                 form: Form::Uuid,
             });
         }
-        let mut parts = input.splitn(3, ',');
-        let agency_text = parts.next().unwrap_or_default();
-        let Some(date_text) = parts.next() else {
+        // Split on the first two commas.
+        let comma = |from: usize| {
+            input
+                .as_bytes()
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|b| *b == b','))
+                .map(|i| from.saturating_add(i))
+        };
+        let Some(first_comma) = comma(0) else {
             return Err(IdError::new(
                 IdErrorKind::UnexpectedEnd {
                     expected: "`,` and the date (OrganId,yyyy/MM/dd,number/symbol) or a UUID",
@@ -171,8 +177,8 @@ impl DocumentId {
                 input.len(),
             ));
         };
-        let date_start = agency_text.len().saturating_add(1);
-        let Some(number_text) = parts.next() else {
+        let date_start = first_comma.saturating_add(1);
+        let Some(second_comma) = comma(date_start) else {
             return Err(IdError::new(
                 IdErrorKind::UnexpectedEnd {
                     expected: "`,` and the number and symbol",
@@ -180,7 +186,10 @@ impl DocumentId {
                 input.len(),
             ));
         };
-        let number_start = date_start.saturating_add(date_text.len()).saturating_add(1);
+        let number_start = second_comma.saturating_add(1);
+        let agency_text = input.get(..first_comma).unwrap_or_default();
+        let date_text = input.get(date_start..second_comma).unwrap_or_default();
+        let number_text = input.get(number_start..).unwrap_or_default();
         if agency_text.is_empty() {
             return Err(IdError::new(
                 IdErrorKind::EmptyPart { part: "agency id" },
@@ -197,7 +206,7 @@ impl DocumentId {
                 number_start,
             ));
         }
-        let number = DocumentNumber::read(number_text).map_err(|e| e.shifted(number_start));
+        let number = DocumentNumber::read_checked(number_text).map_err(|e| e.shifted(number_start));
         Ok(Self {
             text: input.to_owned(),
             form: Form::Edxml {

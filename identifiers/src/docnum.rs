@@ -143,6 +143,12 @@ impl DocumentNumber {
     /// [`parse_lenient`](Self::parse_lenient) without the findings.
     pub(crate) fn read(input: &str) -> Result<Self, IdError> {
         check_common(input)?;
+        Self::read_checked(input)
+    }
+
+    /// [`read`](Self::read) of text that already passed `check_common` (as
+    /// part of a larger identifier).
+    pub(crate) fn read_checked(input: &str) -> Result<Self, IdError> {
         let bytes = input.as_bytes();
         let number_len = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
         let number_text = input.get(..number_len).unwrap_or_default();

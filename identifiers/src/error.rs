@@ -252,7 +252,11 @@ pub(crate) fn check_common(input: &str) -> Result<(), IdError> {
     // U+00F0, U+0189, U+0256): the precomposed Vietnamese letters (U+1EA0…)
     // are skipped without decoding.
     let bytes = input.as_bytes();
-    for (at, &b) in bytes.iter().enumerate() {
+    // Printable ASCII, the bulk of every identifier, needs no further look.
+    let Some(start) = bytes.iter().position(|b| !(0x21..0x7F).contains(b)) else {
+        return Ok(());
+    };
+    for (at, &b) in bytes.iter().enumerate().skip(start) {
         let suspect = match b {
             0x00..=0x7F => {
                 if b.is_ascii_whitespace() || b == 0x0B {
