@@ -234,6 +234,17 @@ impl DocumentNumber {
                 at,
             ));
         }
+        // The symbol starts with an abbreviation: a letter, not a digit
+        // (`12/2020` is a number and a year with no symbol).
+        if let Some(c) = symbol.chars().next().filter(|c| c.is_ascii_digit()) {
+            return Err(IdError::new(
+                IdErrorKind::UnexpectedChar {
+                    found: c,
+                    expected: "a letter (the symbol starts with an abbreviation)",
+                },
+                at,
+            ));
+        }
         // One pass over the symbol: allowed characters, empty groups, and
         // whether NFC could change it (a combining mark, or a character
         // outside the Latin blocks, whose precomposed letters are all NFC).

@@ -721,6 +721,16 @@ fn each_bad_input_has_its_own_error_and_offset() {
             |k| matches!(k, IdErrorKind::UnexpectedEnd { .. }),
             8,
         ),
+        (
+            "12/2020",
+            |k| matches!(k, IdErrorKind::UnexpectedChar { found: '2', .. }),
+            3,
+        ),
+        (
+            "12/2020/13-CP",
+            |k| matches!(k, IdErrorKind::UnexpectedChar { found: '1', .. }),
+            8,
+        ),
     ];
     for (input, check, offset) in cases {
         for result in [
