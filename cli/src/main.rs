@@ -5,9 +5,11 @@
 #![forbid(unsafe_code)]
 
 mod calendar;
+mod id;
 mod output;
 mod text;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +35,20 @@ enum Command {
     /// Vietnamese text: TCVN 6909:2001 Unicode, legacy TCVN3/VNI conversion.
     #[command(subcommand)]
     Text(text::TextCommand),
+    /// Tells what each identifier is (agency id, document number, document
+    /// id, record code) and prints its parts.
+    Id {
+        /// The identifiers, e.g. `000.00.15.H47` or `182/QĐ-LĐTBXH`.
+        #[arg(required_unless_present = "file", value_name = "TEXT")]
+        inputs: Vec<OsString>,
+        /// Also read identifiers from this file, one per line (`-` for
+        /// standard input).
+        #[arg(long, value_name = "PATH")]
+        file: Option<std::path::PathBuf>,
+        /// Print a JSON array, one object per input.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
@@ -41,6 +57,7 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Calendar(args) => calendar::calendar(args),
         Command::Due(args) => calendar::due(args),
         Command::Text(command) => text::run(command),
+        Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
     }
 }
 

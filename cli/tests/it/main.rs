@@ -8,6 +8,7 @@
 
 mod calendar;
 mod text;
+mod id;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
