@@ -1,2 +1,18 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+
+mod b64;
+mod error;
+mod model;
+mod options;
+mod read;
+pub mod rules;
+mod time;
+mod tree;
+
+pub use b64::{Digest, DigestWriter, decode_base64};
+pub use error::{Dialect, EdxmlError, ErrorKind, Limit, Position};
+pub use model::*;
+pub use options::{AttachmentMode, Limits, ReadOptions};
+pub use read::{AttachmentLayout, ReadOutput, read, read_with};
+pub use time::{format_date, format_timestamp, parse_date, parse_timestamp, vietnam_offset};
