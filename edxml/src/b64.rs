@@ -252,7 +252,10 @@ impl Base64Decoder {
             let limit = run.len().min(PIECE);
             // Bulk: the longest prefix of Base64 alphabet bytes in this piece.
             let piece = run.get(..limit).unwrap_or_default();
-            let clean = piece.iter().position(|&b| !is_b64(b)).unwrap_or(piece.len());
+            let clean = piece
+                .iter()
+                .position(|&b| !is_b64(b))
+                .unwrap_or(piece.len());
             let whole = clean - clean % 4;
             if whole > 0 {
                 let (head, _) = piece.split_at(whole);
@@ -490,7 +493,11 @@ mod tests {
             wrapped.extend_from_slice(if i % 2 == 0 { b"\r\n" } else { b"&#10;\t " });
         }
         for chunk in [1, 2, 3, 5, 7, 64, 4096] {
-            assert_eq!(decode(plain.as_bytes(), chunk).unwrap(), data, "plain {chunk}");
+            assert_eq!(
+                decode(plain.as_bytes(), chunk).unwrap(),
+                data,
+                "plain {chunk}"
+            );
             assert_eq!(decode(&wrapped, chunk).unwrap(), data, "wrapped {chunk}");
         }
     }
@@ -503,5 +510,63 @@ mod tests {
         assert!(decode(b"aGVs=bG8", 8).is_err());
         assert!(decode(b"a", 8).is_err());
         assert!(decode(b"aGVsbG8&amp;", 8).is_err());
+    }
+}
+
+/// A [`Read`] that decodes Base64 text read from an inner reader, in bounded memory.
+#[derive(Debug)]
+pub(crate) struct Base64Reader<R> {
+    inner: R,
+    decoder: Option<Base64Decoder>,
+    decoded: Vec<u8>,
+    pos: usize,
+    input: Vec<u8>,
+}
+
+impl<R: Read> Base64Reader<R> {
+    pub(crate) fn new(inner: R) -> Self {
+        Self {
+            inner,
+            decoder: Some(Base64Decoder::new()),
+            decoded: Vec::new(),
+            pos: 0,
+            input: vec![0; PIECE],
+        }
+    }
+}
+
+impl<R: Read> Read for Base64Reader<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if let Some(ready) = self.decoded.get(self.pos..).filter(|r| !r.is_empty()) {
+                let n = ready.len().min(out.len());
+                if let (Some(dst), Some(src)) = (out.get_mut(..n), ready.get(..n)) {
+                    dst.copy_from_slice(src);
+                }
+                self.pos += n;
+                return Ok(n);
+            }
+            self.decoded.clear();
+            self.pos = 0;
+            let Some(decoder) = self.decoder.as_mut() else {
+                return Ok(0);
+            };
+            let n = self.inner.read(&mut self.input)?;
+            if n == 0 {
+                if let Some(decoder) = self.decoder.take() {
+                    if let Err(problem) = decoder.finish(&mut self.decoded)? {
+                        return Err(io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            format!(
+                                "invalid Base64: {} (at character {})",
+                                problem.reason, problem.offset
+                            ),
+                        ));
+                    }
+                }
+            } else {
+                decoder.feed(self.input.get(..n).unwrap_or_default(), &mut self.decoded)?;
+            }
+        }
     }
 }

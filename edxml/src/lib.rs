@@ -9,10 +9,12 @@ mod read;
 pub mod rules;
 mod time;
 mod tree;
+mod write;
 
 pub use b64::{Digest, DigestWriter, decode_base64};
 pub use error::{Dialect, EdxmlError, ErrorKind, Limit, Position};
 pub use model::*;
 pub use options::{AttachmentMode, Limits, ReadOptions};
-pub use read::{AttachmentLayout, ReadOutput, read, read_with};
+pub use read::{AttachmentLayout, ReadOutput, SpanBodies, read, read_with};
 pub use time::{format_date, format_timestamp, parse_date, parse_timestamp, vietnam_offset};
+pub use write::{AttachmentBodies, write, write_document, write_status};

@@ -226,7 +226,11 @@ impl Mapper {
 
     fn check_node(&mut self, node: &Node, zone: PrefixZone) {
         if node.undeclared_prefix {
-            let detail = format!("prefix {:?} on <{}>", node.prefix.as_deref().unwrap_or(""), node.local);
+            let detail = format!(
+                "prefix {:?} on <{}>",
+                node.prefix.as_deref().unwrap_or(""),
+                node.local
+            );
             let loc = self.loc(node);
             self.push(&rules::UNDECLARED_PREFIX, &detail, loc);
         } else if node.ns.as_deref() != Some(EDXML_NS) {
@@ -234,7 +238,9 @@ impl Mapper {
                 let detail = format!(
                     "<{}> is in {}",
                     node.local,
-                    node.ns.as_deref().map_or("no namespace".to_owned(), |n| format!("namespace {n}"))
+                    node.ns
+                        .as_deref()
+                        .map_or("no namespace".to_owned(), |n| format!("namespace {n}"))
                 );
                 let loc = self.loc(node);
                 self.push(&rules::WRONG_NAMESPACE, &detail, loc);
@@ -260,7 +266,11 @@ impl Mapper {
             let detail = format!(
                 "<{}> is {}",
                 tree::qname(node.prefix.as_deref(), &node.local),
-                if expected { "expected with the edXML: prefix" } else { "expected without a prefix" }
+                if expected {
+                    "expected with the edXML: prefix"
+                } else {
+                    "expected without a prefix"
+                }
             );
             let loc = self.loc(node);
             self.push(&rules::PREFIX_DEVIATION, &detail, loc);
@@ -269,7 +279,10 @@ impl Mapper {
 
     fn package(&mut self, root: &Node) -> Result<Package, EdxmlError> {
         if let Some(dialect) = find_dialect(root) {
-            return Err(EdxmlError::at(ErrorKind::UnsupportedDialect(dialect), root.pos));
+            return Err(EdxmlError::at(
+                ErrorKind::UnsupportedDialect(dialect),
+                root.pos,
+            ));
         }
         if root.local != "edXML" {
             return Err(EdxmlError::at(
@@ -334,7 +347,8 @@ impl Mapper {
         // A status package has a status header (MessageHeader with StatusCode,
         // or Bkav's Status) and no trace list.
         let status_header = header.elements().find(|n| {
-            n.local == "Status" || (n.local == "MessageHeader" && n.elements().any(|c| c.local == "StatusCode"))
+            n.local == "Status"
+                || (n.local == "MessageHeader" && n.elements().any(|c| c.local == "StatusCode"))
         });
         if let Some(status) = status_header {
             let mut pkg = StatusPackage::default();
@@ -475,7 +489,9 @@ impl Mapper {
     fn unknown(&mut self, node: &Node, after: Option<&str>, extras: &mut Extras) {
         let loc = self.loc(node);
         self.push(&rules::UNKNOWN_ELEMENT, &format!("<{}>", node.local), loc);
-        extras.elements.push(Extension::new(after, to_xml_node(node)));
+        extras
+            .elements
+            .push(Extension::new(after, to_xml_node(node)));
     }
 
     /// Visits the children of a known element: `f` returns true when it
@@ -497,7 +513,11 @@ impl Mapper {
             let local = canonical_local(&child.local);
             if local != child.local {
                 let loc = self.loc(child);
-                self.push(&rules::BUSINESS_SPELLING, &format!("<{}>", child.local), loc);
+                self.push(
+                    &rules::BUSINESS_SPELLING,
+                    &format!("<{}>", child.local),
+                    loc,
+                );
             }
             if f(self, child, local) {
                 self.check_node(child, PrefixZone::Prefixed);
@@ -505,7 +525,11 @@ impl Mapper {
                     if rank < last_rank && !order_reported {
                         order_reported = true;
                         let loc = self.loc(child);
-                        self.push(&rules::CHILD_ORDER, &format!("<{local}> in <{}>", node.local), loc);
+                        self.push(
+                            &rules::CHILD_ORDER,
+                            &format!("<{local}> in <{}>", node.local),
+                            loc,
+                        );
                     }
                     last_rank = last_rank.max(rank);
                 }
@@ -521,11 +545,19 @@ impl Mapper {
     fn leaf(&mut self, node: &Node) -> String {
         if !node.attrs.is_empty() {
             let loc = self.loc(node);
-            self.push(&rules::LEAF_ATTRIBUTE_DROPPED, &format!("<{}>", node.local), loc);
+            self.push(
+                &rules::LEAF_ATTRIBUTE_DROPPED,
+                &format!("<{}>", node.local),
+                loc,
+            );
         }
         if node.elements().next().is_some() {
             let loc = self.loc(node);
-            self.push(&rules::LEAF_CHILDREN_DROPPED, &format!("<{}>", node.local), loc);
+            self.push(
+                &rules::LEAF_CHILDREN_DROPPED,
+                &format!("<{}>", node.local),
+                loc,
+            );
         }
         node.text()
     }
@@ -618,7 +650,14 @@ impl Mapper {
     fn staff_info(&mut self, node: &Node) -> StaffInfo {
         let mut s = StaffInfo::default();
         let mut extras = Extras::default();
-        const ORDER: &[&str] = &["Department", "Staff", "Email", "Mobile", "DepartmentId", "StaffId"];
+        const ORDER: &[&str] = &[
+            "Department",
+            "Staff",
+            "Email",
+            "Mobile",
+            "DepartmentId",
+            "StaffId",
+        ];
         self.children(node, ORDER, &mut extras, |m, c, local| match local {
             "Department" => m.set(&mut s.department, c),
             "Staff" => m.set(&mut s.staff, c),
@@ -666,11 +705,16 @@ impl Mapper {
             "Code" if h.code.is_none() => {
                 let mut code = Code::default();
                 let mut extras = Extras::default();
-                m.children(c, &["CodeNumber", "CodeNotation"], &mut extras, |m, c, local| match local {
-                    "CodeNumber" => m.set(&mut code.code_number, c),
-                    "CodeNotation" => m.set(&mut code.code_notation, c),
-                    _ => false,
-                });
+                m.children(
+                    c,
+                    &["CodeNumber", "CodeNotation"],
+                    &mut extras,
+                    |m, c, local| match local {
+                        "CodeNumber" => m.set(&mut code.code_number, c),
+                        "CodeNotation" => m.set(&mut code.code_notation, c),
+                        _ => false,
+                    },
+                );
                 code.extras = extras;
                 h.code = Some(code);
                 true
@@ -678,11 +722,18 @@ impl Mapper {
             "PromulgationInfo" if h.promulgation_info.is_none() => {
                 let mut p = PromulgationInfo::default();
                 let mut extras = Extras::default();
-                m.children(c, &["Place", "PromulgationDate"], &mut extras, |m, c, local| match local {
-                    "Place" => m.set(&mut p.place, c),
-                    "PromulgationDate" => m.set_date(&mut p.promulgation_date, c, DateKind::Date),
-                    _ => false,
-                });
+                m.children(
+                    c,
+                    &["Place", "PromulgationDate"],
+                    &mut extras,
+                    |m, c, local| match local {
+                        "Place" => m.set(&mut p.place, c),
+                        "PromulgationDate" => {
+                            m.set_date(&mut p.promulgation_date, c, DateKind::Date)
+                        }
+                        _ => false,
+                    },
+                );
                 p.extras = extras;
                 h.promulgation_info = Some(p);
                 true
@@ -690,12 +741,17 @@ impl Mapper {
             "DocumentType" if h.document_type.is_none() => {
                 let mut d = DocumentType::default();
                 let mut extras = Extras::default();
-                m.children(c, &["Type", "TypeDetail", "TypeName"], &mut extras, |m, c, local| match local {
-                    "Type" => m.set(&mut d.type_code, c),
-                    "TypeDetail" => m.set(&mut d.type_detail, c),
-                    "TypeName" => m.set(&mut d.type_name, c),
-                    _ => false,
-                });
+                m.children(
+                    c,
+                    &["Type", "TypeDetail", "TypeName"],
+                    &mut extras,
+                    |m, c, local| match local {
+                        "Type" => m.set(&mut d.type_code, c),
+                        "TypeDetail" => m.set(&mut d.type_detail, c),
+                        "TypeName" => m.set(&mut d.type_name, c),
+                        _ => false,
+                    },
+                );
                 d.extras = extras;
                 h.document_type = Some(d);
                 true
@@ -705,12 +761,17 @@ impl Mapper {
             "SignerInfo" if h.signer_info.is_none() => {
                 let mut s = SignerInfo::default();
                 let mut extras = Extras::default();
-                m.children(c, &["Competence", "Position", "FullName"], &mut extras, |m, c, local| match local {
-                    "Competence" => m.set(&mut s.competence, c),
-                    "Position" => m.set(&mut s.position, c),
-                    "FullName" => m.set(&mut s.full_name, c),
-                    _ => false,
-                });
+                m.children(
+                    c,
+                    &["Competence", "Position", "FullName"],
+                    &mut extras,
+                    |m, c, local| match local {
+                        "Competence" => m.set(&mut s.competence, c),
+                        "Position" => m.set(&mut s.position, c),
+                        "FullName" => m.set(&mut s.full_name, c),
+                        _ => false,
+                    },
+                );
                 s.extras = extras;
                 h.signer_info = Some(s);
                 true
@@ -777,25 +838,35 @@ impl Mapper {
     fn trace_list(&mut self, node: &Node) -> TraceHeaderList {
         let mut t = TraceHeaderList::default();
         let mut extras = Extras::default();
-        self.children(node, &["TraceHeader", "Bussiness"], &mut extras, |m, c, local| match local {
-            "TraceHeader" => {
-                let mut th = TraceHeader::default();
-                let mut extras = Extras::default();
-                m.children(c, &["OrganId", "Timestamp"], &mut extras, |m, c, local| match local {
-                    "OrganId" => m.set(&mut th.organ_id, c),
-                    "Timestamp" => m.set_date(&mut th.timestamp, c, DateKind::DateTime),
-                    _ => false,
-                });
-                th.extras = extras;
-                t.trace_headers.push(th);
-                true
-            }
-            "Bussiness" if t.business.is_none() => {
-                t.business = Some(m.business(c));
-                true
-            }
-            _ => false,
-        });
+        self.children(
+            node,
+            &["Bussiness", "TraceHeader"],
+            &mut extras,
+            |m, c, local| match local {
+                "TraceHeader" => {
+                    let mut th = TraceHeader::default();
+                    let mut extras = Extras::default();
+                    m.children(
+                        c,
+                        &["OrganId", "Timestamp"],
+                        &mut extras,
+                        |m, c, local| match local {
+                            "OrganId" => m.set(&mut th.organ_id, c),
+                            "Timestamp" => m.set_date(&mut th.timestamp, c, DateKind::DateTime),
+                            _ => false,
+                        },
+                    );
+                    th.extras = extras;
+                    t.trace_headers.push(th);
+                    true
+                }
+                "Bussiness" if t.business.is_none() => {
+                    t.business = Some(m.business(c));
+                    true
+                }
+                _ => false,
+            },
+        );
         t.extras = extras;
         t
     }
@@ -836,11 +907,16 @@ impl Mapper {
                                 }
                                 let mut r = Receiver::default();
                                 let mut extras = Extras::default();
-                                m.children(c, &["OrganId", "ReceiverType"], &mut extras, |m, c, local| match local {
-                                    "OrganId" => m.set(&mut r.organ_id, c),
-                                    "ReceiverType" => m.set(&mut r.receiver_type, c),
-                                    _ => false,
-                                });
+                                m.children(
+                                    c,
+                                    &["OrganId", "ReceiverType"],
+                                    &mut extras,
+                                    |m, c, local| match local {
+                                        "OrganId" => m.set(&mut r.organ_id, c),
+                                        "ReceiverType" => m.set(&mut r.receiver_type, c),
+                                        _ => false,
+                                    },
+                                );
                                 r.extras = extras;
                                 list.push(r);
                                 true
@@ -864,14 +940,19 @@ impl Mapper {
                     }
                     let mut r = ReplacementInfo::default();
                     let mut extras = Extras::default();
-                    m.children(c, &["DocumentId", "OrganIdList"], &mut extras, |m, c, local| match local {
-                        "DocumentId" => m.set(&mut r.document_id, c),
-                        "OrganIdList" if r.organ_id_list.is_none() => {
-                            r.organ_id_list = Some(m.list(c, "OrganId"));
-                            true
-                        }
-                        _ => false,
-                    });
+                    m.children(
+                        c,
+                        &["DocumentId", "OrganIdList"],
+                        &mut extras,
+                        |m, c, local| match local {
+                            "DocumentId" => m.set(&mut r.document_id, c),
+                            "OrganIdList" if r.organ_id_list.is_none() => {
+                                r.organ_id_list = Some(m.list(c, "OrganId"));
+                                true
+                            }
+                            _ => false,
+                        },
+                    );
                     r.extras = extras;
                     list.push(r);
                     true
@@ -961,7 +1042,8 @@ impl Mapper {
                 zone_fix.push((c.pos, c.prefix.is_some(), false, c.local.clone()));
                 ok
             }
-            "AttachmentName" | "Description" | "FieldName" | "MimeType" | "Format" | "ContentType" => {
+            "AttachmentName" | "Description" | "FieldName" | "MimeType" | "Format"
+            | "ContentType" => {
                 zone_fix.push((c.pos, c.prefix.is_some(), false, c.local.clone()));
                 let slot = match local {
                     "AttachmentName" => &mut a.attachment_name,
@@ -995,7 +1077,9 @@ impl Mapper {
                     end: enc.end,
                     contiguous: enc.contiguous,
                     digest: enc.digest,
-                    base64_error: enc.problem.map(|p| format!("{} at character {}", p.reason, p.offset)),
+                    base64_error: enc
+                        .problem
+                        .map(|p| format!("{} at character {}", p.reason, p.offset)),
                 });
                 true
             }
@@ -1003,13 +1087,18 @@ impl Mapper {
         });
         self.prefix_deviation = prefix_reported;
         if !self.prefix_deviation {
-            if let Some((pos, prefixed, expected, local)) =
-                zone_fix.into_iter().find(|(_, prefixed, expected, _)| prefixed != expected)
+            if let Some((pos, prefixed, expected, local)) = zone_fix
+                .into_iter()
+                .find(|(_, prefixed, expected, _)| prefixed != expected)
             {
                 self.prefix_deviation = true;
                 let detail = format!(
                     "<{local}> is {}",
-                    if expected { "expected with the edXML: prefix" } else { "expected without a prefix" }
+                    if expected {
+                        "expected with the edXML: prefix"
+                    } else {
+                        "expected without a prefix"
+                    }
                 );
                 let loc = pos.to_location(Some(&self.path_with("Attachment")));
                 let _ = prefixed;
@@ -1029,7 +1118,14 @@ impl Mapper {
 
     fn status(&mut self, node: &Node, pkg: &mut StatusPackage) {
         let mut extras = Extras::default();
-        const ORDER: &[&str] = &["From", "ResponseFor", "StaffInfo", "StatusCode", "Description", "Timestamp"];
+        const ORDER: &[&str] = &[
+            "From",
+            "ResponseFor",
+            "StaffInfo",
+            "StatusCode",
+            "Description",
+            "Timestamp",
+        ];
         self.check_node(node, PrefixZone::Prefixed);
         self.children(node, ORDER, &mut extras, |m, c, local| match local {
             "From" if pkg.from.is_none() => {
@@ -1053,3 +1149,47 @@ impl Mapper {
     }
 }
 
+/// The attachments of a package read from memory, decoded on demand from
+/// their spans: pass it to [`write_document`](crate::write_document) to
+/// rewrite a package without holding its attachments decoded.
+#[derive(Debug, Clone, Copy)]
+pub struct SpanBodies<'a> {
+    layout: &'a [AttachmentLayout],
+    input: &'a [u8],
+}
+
+impl ReadOutput {
+    /// The attachment contents of this package, read from `input` (the bytes
+    /// that were read) on demand.
+    #[must_use]
+    pub fn bodies<'a>(&'a self, input: &'a [u8]) -> SpanBodies<'a> {
+        SpanBodies {
+            layout: &self.layout,
+            input,
+        }
+    }
+}
+
+impl crate::write::AttachmentBodies for SpanBodies<'_> {
+    fn open(
+        &mut self,
+        index: usize,
+        _: &Attachment,
+    ) -> Result<Box<dyn std::io::Read + '_>, EdxmlError> {
+        let layout = self
+            .layout
+            .get(index)
+            .ok_or_else(|| EdxmlError::new(ErrorKind::NoSuchAttachment(index.to_string())))?;
+        if !layout.contiguous {
+            return Err(EdxmlError::new(ErrorKind::AttachmentNotContiguous(index)));
+        }
+        let start = usize::try_from(layout.start).unwrap_or(usize::MAX);
+        let end = usize::try_from(layout.end).unwrap_or(usize::MAX);
+        let text = self.input.get(start..end).ok_or_else(|| {
+            EdxmlError::new(ErrorKind::Io(
+                "the input is shorter than the attachment span".to_owned(),
+            ))
+        })?;
+        Ok(Box::new(crate::b64::Base64Reader::new(text)))
+    }
+}

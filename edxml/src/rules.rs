@@ -27,7 +27,10 @@ impl Rule {
         let (en, vi) = if detail.is_empty() {
             (self.en.to_owned(), self.vi.to_owned())
         } else {
-            (format!("{}: {detail}", self.en), format!("{}: {detail}", self.vi))
+            (
+                format!("{}: {detail}", self.en),
+                format!("{}: {detail}", self.vi),
+            )
         };
         Finding::new(self.id, self.severity, en, vi, self.source).at(location)
     }

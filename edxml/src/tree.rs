@@ -119,7 +119,9 @@ impl<R: BufRead> BufRead for Tracked<R> {
             self.over = true;
             return Err(io::Error::other("package size limit exceeded"));
         }
-        let n = usize::try_from(remaining).unwrap_or(usize::MAX).min(buf.len());
+        let n = usize::try_from(remaining)
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
         Ok(buf.get(..n).unwrap_or(buf))
     }
 
@@ -407,12 +409,19 @@ impl<R: BufRead> Parser<R> {
                     let ch = if r.is_char_ref() {
                         match r.resolve_char_ref() {
                             Ok(Some(c)) => c,
-                            _ => return Err(malformed(format!("invalid character reference &{name};"), at)),
+                            _ => {
+                                return Err(malformed(
+                                    format!("invalid character reference &{name};"),
+                                    at,
+                                ));
+                            }
                         }
                     } else {
                         match quick_xml::escape::resolve_predefined_entity(&name) {
                             Some(s) => s.chars().next().unwrap_or('\u{FFFD}'),
-                            None => return Err(EdxmlError::at(ErrorKind::UndefinedEntity(name), at)),
+                            None => {
+                                return Err(EdxmlError::at(ErrorKind::UndefinedEntity(name), at));
+                            }
                         }
                     };
                     if self.stack.is_empty() {
@@ -601,7 +610,10 @@ impl<R: BufRead> Parser<R> {
             pos: at,
             raw: None,
             scope: if is_signature {
-                self.bindings.clone()
+                // The bindings inherited from ancestors (not the element's own).
+                let own = self.frames.last().copied().unwrap_or(0);
+                let inherited = self.bindings.len().saturating_sub(own);
+                self.bindings.get(..inherited).unwrap_or_default().to_vec()
             } else {
                 Vec::new()
             },
