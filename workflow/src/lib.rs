@@ -1,4 +1,22 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
+mod actor;
 pub mod calendar;
+mod document;
+mod error;
+pub mod incoming;
+pub mod outgoing;
+mod register;
+mod state;
+
+pub use actor::{Acting, Actor, ActorId, Delegation, Directory, InvalidId, MAX_ID_LEN, Role};
+pub use document::{
+    Assignee, Business, CaseId, Deadline, DeadlineKind, DeadlineRule, DocumentMeta, Effect,
+    HistoryEntry, Staff, StatusNotice,
+};
+pub use error::{WorkflowError, WorkflowErrorKind};
+pub use register::{
+    DuplicateReason, Register, RegisterEntry, RegisterKind, Registers, comparison_key,
+};
+pub use state::{Event, EventLog, LogEntry, Office, Violation, apply, replay, replay_lenient};
