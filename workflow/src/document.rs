@@ -193,6 +193,16 @@ pub enum Business {
 }
 
 impl Business {
+    /// The Vietnamese name (`Văn bản mới`, `Thu hồi`, `Cập nhật`, `Thay thế`).
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Self::New => "Văn bản mới",
+            Self::Revoke => "Thu hồi",
+            Self::Update => "Cập nhật",
+            Self::Replace => "Thay thế",
+        }
+    }
+
     /// The `vanthu-edxml` business type.
     pub fn edxml(self) -> BusinessType {
         match self {

@@ -6,9 +6,12 @@ pub mod calendar;
 mod document;
 mod error;
 pub mod incoming;
+pub mod monitor;
 pub mod outgoing;
 mod register;
+pub mod report;
 mod state;
+pub mod views;
 
 pub use actor::{Acting, Actor, ActorId, Delegation, Directory, InvalidId, MAX_ID_LEN, Role};
 pub use document::{
