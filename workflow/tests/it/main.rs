@@ -10,3 +10,5 @@ mod deadlines;
 mod holidays;
 mod lunar;
 mod props;
+mod scenarios;
+mod support;
