@@ -340,8 +340,9 @@ pub struct BacklogItem {
     pub overdue: bool,
 }
 
-/// The incoming documents arrived by `at` and not yet handled (arrived,
-/// registered, assigned, processing), by case id.
+/// The incoming documents of `office` (its present state) arrived by `at`
+/// and not yet handled (arrived, registered, assigned, processing), by case
+/// id; `at` is the present instant, against which deadlines are judged.
 pub fn backlog(office: &Office, at: DateTime<FixedOffset>) -> Vec<BacklogItem> {
     office
         .incoming_documents()

@@ -10,5 +10,6 @@ mod deadlines;
 mod holidays;
 mod lunar;
 mod props;
+mod replay;
 mod scenarios;
 mod support;
