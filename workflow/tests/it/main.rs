@@ -8,6 +8,7 @@
 
 mod deadlines;
 mod holidays;
+mod lifecycle_props;
 mod lunar;
 mod props;
 mod replay;
