@@ -6,6 +6,7 @@
 
 mod calendar;
 mod output;
+mod replay;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,8 @@ enum Command {
     Calendar(calendar::CalendarArgs),
     /// Compute a deadline in Vietnam time: N working days, or the issue/acknowledge rule.
     Due(calendar::DueArgs),
+    /// Validate a workflow event log: final state, violations, pending deadlines.
+    Replay(replay::ReplayArgs),
 }
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
@@ -36,6 +39,7 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Lunar(args) => calendar::lunar(args),
         Command::Calendar(args) => calendar::calendar(args),
         Command::Due(args) => calendar::due(args),
+        Command::Replay(args) => replay::replay(args),
     }
 }
 

@@ -306,6 +306,18 @@ pub enum DeadlineKind {
     NotReceived,
 }
 
+impl DeadlineKind {
+    /// The kind as written in JSON (`acknowledge`, `handle`, `issue`, `not_received`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Acknowledge => "acknowledge",
+            Self::Handle => "handle",
+            Self::Issue => "issue",
+            Self::NotReceived => "not_received",
+        }
+    }
+}
+
 /// "Set this deadline".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

@@ -80,6 +80,19 @@ pub enum DeliveryState {
 }
 
 impl DeliveryState {
+    /// The state as written in JSON (`sent`, `arrived`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::Arrived => "arrived",
+            Self::Accepted => "accepted",
+            Self::Assigned => "assigned",
+            Self::Processing => "processing",
+            Self::Completed => "completed",
+            Self::Rejected => "rejected",
+        }
+    }
+
     fn from_code(code: &StatusCode) -> Option<Self> {
         match code {
             StatusCode::Arrived => Some(Self::Arrived),

@@ -7,6 +7,7 @@
 )]
 
 mod calendar;
+mod replay;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
