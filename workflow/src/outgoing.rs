@@ -403,9 +403,13 @@ const LEADERS: &[Role] = &[Role::UnitLeader, Role::AgencyLeader];
 const AFTER_ISSUE: &[Role] = &[Role::AgencyLeader, Role::Clerk];
 
 /// The default series of a document type: its own series for legal-normative
-/// types (ND30 Art. 15.1.b), else the outgoing register.
+/// types (ND30 Art. 15.1.b), the copies register for copies (bản sao y, trích
+/// sao, sao lục), else the outgoing register.
 pub fn default_register(document_type: Option<&DocumentType>) -> RegisterKind {
     match document_type {
+        Some(
+            DocumentType::ExactCopy | DocumentType::ExtractCopy | DocumentType::TranscribedCopy,
+        ) => RegisterKind::Copies,
         Some(t) if t.is_legal_normative() => RegisterKind::LegalNormative(
             t.abbreviation()
                 .map_or_else(|| t.name_vi().to_owned(), str::to_owned),
@@ -547,8 +551,12 @@ pub(crate) fn apply(
             let acting = ctx.directory.authorise(by, &[Role::Clerk], at)?;
             let series = default_register(doc.document_type.as_ref());
             let kind = register.clone().unwrap_or_else(|| series.clone());
-            // A legal-normative document is numbered in its type's own series.
-            if matches!(series, RegisterKind::LegalNormative(_)) && kind != series {
+            // A legal-normative document or a copy is numbered in its own series.
+            if matches!(
+                series,
+                RegisterKind::LegalNormative(_) | RegisterKind::Copies
+            ) && kind != series
+            {
                 return Err(illegal(rules::OUT_NUMBER, event, doc.status));
             }
             let registration = ctx.registers.record(&kind, case, at)?;

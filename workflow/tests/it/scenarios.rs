@@ -1312,3 +1312,37 @@ fn event_log_must_be_in_time_order() {
         WorkflowErrorKind::UnknownCase { .. }
     ));
 }
+
+#[test]
+fn records_md_3_4_copies_are_numbered_in_their_own_register() {
+    let mut office = office();
+    run(&mut office, &ready_to_issue("OUT-1"));
+    let mut copy = on("2025-03-04", ready_to_issue("OUT-2"));
+    if let (
+        _,
+        Event::Outgoing {
+            event: OutgoingEvent::Drafted { document_type, .. },
+            ..
+        },
+    ) = &mut copy[0]
+    {
+        *document_type = Some(DocumentType::ExactCopy);
+    }
+    run(&mut office, &copy);
+    let entry = office
+        .outgoing(&case("OUT-2"))
+        .unwrap()
+        .registration
+        .clone()
+        .unwrap();
+    assert_eq!((entry.register, entry.number), (RegisterKind::Copies, 1));
+    assert_eq!(
+        office
+            .registers()
+            .get(&RegisterKind::Outgoing)
+            .unwrap()
+            .entries()
+            .len(),
+        1
+    );
+}
