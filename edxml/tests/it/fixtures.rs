@@ -10,13 +10,17 @@ fn debug_dump() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
-        match read_with(&bytes[..], &ReadOptions::digest()) {
+        match vanthu_edxml::check(
+            &bytes,
+            &ReadOptions::default(),
+            &vanthu_edxml::ValidateOptions::new(vanthu_edxml::Profile::Sender),
+        ) {
             Ok(out) => {
-                println!("== {} {}", path.display(), out.package.kind());
+                println!("== {} {}", path.display(), out.read.package.kind());
                 for f in &out.findings {
                     println!("   {f}");
                 }
-                println!("   {:?}", out.layout);
+                println!("   {:?}", out.scans);
             }
             Err(e) => println!("== {} ERROR {e}", path.display()),
         }
