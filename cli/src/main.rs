@@ -4,6 +4,7 @@
 //! valid or not compliant, **2** unreadable input or usage error.
 #![forbid(unsafe_code)]
 
+mod edxml;
 mod output;
 
 use std::process::ExitCode;
@@ -21,10 +22,27 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Show the header fields and attachments of an edXML package.
+    Inspect(edxml::InspectArgs),
+    /// Check edXML packages: findings per file (exit 1 on any error).
+    Check(edxml::CheckArgs),
+    /// Rewrite an edXML package in the strict canonical (VNPT/VPCP) form.
+    Normalize(edxml::NormalizeArgs),
+    /// Write the attachments of an edXML package into a directory.
+    Extract(edxml::ExtractArgs),
+    /// Write the status package that answers an edXML document package.
+    Reply(edxml::ReplyArgs),
+}
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
-    match cli.command {}
+    match cli.command {
+        Command::Inspect(args) => edxml::inspect(&args),
+        Command::Check(args) => edxml::check(&args),
+        Command::Normalize(args) => edxml::normalize(&args),
+        Command::Extract(args) => edxml::extract(&args),
+        Command::Reply(args) => edxml::reply(&args),
+    }
 }
 
 fn main() -> ExitCode {
