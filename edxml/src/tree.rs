@@ -28,6 +28,9 @@ struct Tracked<R> {
     column: u32,
     max: u64,
     over: bool,
+    /// The last byte consumed: quick-xml consumes the `<` of markup that
+    /// follows text before it reports the markup.
+    last: u8,
 }
 
 impl<R: BufRead> Tracked<R> {
@@ -39,6 +42,7 @@ impl<R: BufRead> Tracked<R> {
             column: 0,
             max,
             over: false,
+            last: 0,
         }
     }
 
@@ -47,6 +51,20 @@ impl<R: BufRead> Tracked<R> {
             offset: self.offset,
             line: self.line.saturating_add(1),
             column: self.column.saturating_add(1),
+        }
+    }
+
+    /// Where the next event starts: before an already consumed `<`.
+    fn event_start(&self) -> Position {
+        let p = self.position();
+        if self.last == b'<' {
+            Position {
+                offset: p.offset.saturating_sub(1),
+                line: p.line,
+                column: p.column.saturating_sub(1).max(1),
+            }
+        } else {
+            p
         }
     }
 
@@ -128,11 +146,16 @@ impl<R: BufRead> BufRead for Tracked<R> {
     fn consume(&mut self, amt: usize) {
         // The bytes being consumed are still in the inner buffer: a second
         // `fill_buf` returns them without I/O.
-        let counted = self
-            .inner
-            .fill_buf()
-            .ok()
-            .map(|buf| Counted::of(buf.get(..amt).unwrap_or(buf)));
+        let counted = self.inner.fill_buf().ok().map(|buf| {
+            let bytes = buf.get(..amt).unwrap_or(buf);
+            (Counted::of(bytes), bytes.last().copied())
+        });
+        let counted = counted.map(|(c, last)| {
+            if let Some(b) = last {
+                self.last = b;
+            }
+            c
+        });
         match counted {
             Some(c) => {
                 self.apply(&c);
@@ -331,7 +354,7 @@ impl<R: BufRead> Parser<R> {
             if self.active.is_some() {
                 self.stream_encoded()?;
             }
-            let at = self.position();
+            let at = self.reader.get_ref().event_start();
             buf.clear();
             let event = match self.reader.read_event_into(&mut buf) {
                 Ok(e) => e,

@@ -7,6 +7,7 @@
 )]
 
 mod fixtures;
+mod vectors;
 
 use std::path::PathBuf;
 
