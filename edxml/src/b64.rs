@@ -215,11 +215,24 @@ impl Base64Decoder {
                 return self.feed(run, out);
             }
             if self.padded {
-                if let Some(pos) = run.iter().position(|&b| b != b'=') {
-                    self.fail(self.consumed + pos as u64, "data after Base64 padding");
+                // Only padding and whitespace (literal or as a reference) may follow.
+                match run.iter().position(|&b| b != b'=' && b != b'\t') {
+                    None => {
+                        self.consumed += run.len() as u64;
+                        return Ok(());
+                    }
+                    Some(pos) if run.get(pos) == Some(&b'&') => {
+                        self.consumed += pos as u64 + 1;
+                        self.entity = Some(Vec::new());
+                        run = run.get(pos + 1..).unwrap_or_default();
+                        continue;
+                    }
+                    Some(pos) => {
+                        self.fail(self.consumed + pos as u64, "data after Base64 padding");
+                        self.consumed += run.len() as u64;
+                        return Ok(());
+                    }
                 }
-                self.consumed += run.len() as u64;
-                return Ok(());
             }
             // Complete the carried quantum first.
             if self.carry_len > 0 {

@@ -109,6 +109,10 @@ pub fn read_with(input: impl BufRead, options: &ReadOptions) -> Result<ReadOutpu
         }
     }
     let package = mapper.package(&parsed.root)?;
+    // Document order; findings about the whole package first.
+    mapper
+        .findings
+        .sort_by_key(|f| f.location.offset.unwrap_or(0));
     Ok(ReadOutput {
         package,
         findings: mapper.findings,

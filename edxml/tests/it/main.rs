@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod dialects;
 mod fixtures;
 mod vectors;
 
