@@ -566,16 +566,16 @@ impl<R: Read> Read for Base64Reader<R> {
             };
             let n = self.inner.read(&mut self.input)?;
             if n == 0 {
-                if let Some(decoder) = self.decoder.take() {
-                    if let Err(problem) = decoder.finish(&mut self.decoded)? {
-                        return Err(io::Error::new(
-                            io::ErrorKind::InvalidData,
-                            format!(
-                                "invalid Base64: {} (at character {})",
-                                problem.reason, problem.offset
-                            ),
-                        ));
-                    }
+                if let Some(decoder) = self.decoder.take()
+                    && let Err(problem) = decoder.finish(&mut self.decoded)?
+                {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!(
+                            "invalid Base64: {} (at character {})",
+                            problem.reason, problem.offset
+                        ),
+                    ));
                 }
             } else {
                 decoder.feed(self.input.get(..n).unwrap_or_default(), &mut self.decoded)?;

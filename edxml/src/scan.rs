@@ -245,10 +245,11 @@ impl<W: Write> Scanner<W> {
         .iter()
         .enumerate()
         {
-            if let Some(seen) = self.zip_markers.get_mut(i) {
-                if !*seen && memchr::memmem::find(&self.window, marker).is_some() {
-                    *seen = true;
-                }
+            if let Some(seen) = self.zip_markers.get_mut(i)
+                && !*seen
+                && memchr::memmem::find(&self.window, marker).is_some()
+            {
+                *seen = true;
             }
         }
         let keep = self.window.len().min(OVERLAP);

@@ -192,7 +192,7 @@ pub(crate) struct Encoded {
 /// A child of an element: an element or text (already unescaped).
 #[derive(Debug, Clone)]
 pub(crate) enum Child {
-    Element(Node),
+    Element(Box<Node>),
     Text(String),
 }
 
@@ -220,7 +220,7 @@ impl Node {
     /// Child elements in document order.
     pub(crate) fn elements(&self) -> impl Iterator<Item = &Node> {
         self.children.iter().filter_map(|c| match c {
-            Child::Element(n) => Some(n),
+            Child::Element(n) => Some(&**n),
             Child::Text(_) => None,
         })
     }
@@ -724,32 +724,31 @@ impl<R: BufRead> Parser<R> {
             let keep = self.bindings.len().saturating_sub(frame);
             self.bindings.truncate(keep);
         }
-        if node.local == "ContentTransferEncoded" {
-            if let Some(mut active) = self.active.take() {
-                active.encoded.end = at.offset.max(active.encoded.start);
-                if let Some((decoder, mut sink)) = active.decoder.take() {
-                    active.encoded.saw_whitespace = decoder.saw_whitespace;
-                    let result = decoder
-                        .finish(&mut sink)
-                        .map_err(|e| EdxmlError::at(ErrorKind::Io(e.to_string()), at))?;
-                    match result {
-                        Ok(()) => active.encoded.digest = Some(sink.finish().0),
-                        Err(problem) => active.encoded.problem = Some(problem),
-                    }
+        if node.local == "ContentTransferEncoded"
+            && let Some(mut active) = self.active.take()
+        {
+            active.encoded.end = at.offset.max(active.encoded.start);
+            if let Some((decoder, mut sink)) = active.decoder.take() {
+                active.encoded.saw_whitespace = decoder.saw_whitespace;
+                let result = decoder
+                    .finish(&mut sink)
+                    .map_err(|e| EdxmlError::at(ErrorKind::Io(e.to_string()), at))?;
+                match result {
+                    Ok(()) => active.encoded.digest = Some(sink.finish().0),
+                    Err(problem) => active.encoded.problem = Some(problem),
                 }
-                node.encoded = Some(active.encoded);
             }
+            node.encoded = Some(active.encoded);
         }
-        if let Some((depth, _)) = &self.capture {
-            if *depth == self.stack.len() {
-                if let Some((_, raw)) = self.capture.take() {
-                    node.raw = Some(raw);
-                }
-            }
+        if let Some((depth, _)) = &self.capture
+            && *depth == self.stack.len()
+            && let Some((_, raw)) = self.capture.take()
+        {
+            node.raw = Some(raw);
         }
         match self.stack.last_mut() {
             Some(parent) => {
-                parent.children.push(Child::Element(node));
+                parent.children.push(Child::Element(Box::new(node)));
                 Ok(None)
             }
             None => Ok(Some(node)),

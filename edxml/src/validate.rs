@@ -209,10 +209,10 @@ impl V<'_> {
     }
 
     fn date(&mut self, value: Option<&str>, path: &str) {
-        if let (Some(today), Some(d)) = (self.options.today, value.and_then(parse_date)) {
-            if d > today {
-                self.push(&vrules::FUTURE_DATE, &format!("{d} after {today}"), path);
-            }
+        if let (Some(today), Some(d)) = (self.options.today, value.and_then(parse_date))
+            && d > today
+        {
+            self.push(&vrules::FUTURE_DATE, &format!("{d} after {today}"), path);
         }
     }
 
@@ -395,10 +395,9 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty())
+            && !seen.insert(id.to_owned())
         {
-            if !seen.insert(id.to_owned()) {
-                v.push(&vrules::DUPLICATE_RECIPIENT, id, &format!("{path}/OrganId"));
-            }
+            v.push(&vrules::DUPLICATE_RECIPIENT, id, &format!("{path}/OrganId"));
         }
     }
     v.required(h.document_id.as_deref(), &format!("{MH}/DocumentId"));
@@ -445,14 +444,15 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
     match &h.document_type {
         Some(t) => {
             v.required(t.type_code.as_deref(), &format!("{MH}/DocumentType/Type"));
-            if let Some(code) = t.type_code.as_deref() {
-                if !code.trim().is_empty() && code.trim().parse::<u32>().is_err() {
-                    v.push(
-                        &vrules::ENUMERATION,
-                        &format!("{code:?} is not a number"),
-                        &format!("{MH}/DocumentType/Type"),
-                    );
-                }
+            if let Some(code) = t.type_code.as_deref()
+                && !code.trim().is_empty()
+                && code.trim().parse::<u32>().is_err()
+            {
+                v.push(
+                    &vrules::ENUMERATION,
+                    &format!("{code:?} is not a number"),
+                    &format!("{MH}/DocumentType/Type"),
+                );
             }
             v.required(
                 t.type_name.as_deref(),
@@ -520,14 +520,14 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
             ("PromulgationAmount", &o.promulgation_amount),
             ("PageAmount", &o.page_amount),
         ] {
-            if let Some(x) = value.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
-                if x.len() > 3 || x.parse::<u16>().is_err() {
-                    v.push(
-                        &vrules::LENGTH,
-                        &format!("{x:?} is not a number of at most 3 digits"),
-                        &format!("{p}/{name}"),
-                    );
-                }
+            if let Some(x) = value.as_deref().map(str::trim).filter(|x| !x.is_empty())
+                && (x.len() > 3 || x.parse::<u16>().is_err())
+            {
+                v.push(
+                    &vrules::LENGTH,
+                    &format!("{x:?} is not a number of at most 3 digits"),
+                    &format!("{p}/{name}"),
+                );
             }
         }
     }
@@ -592,15 +592,15 @@ fn document_id(v: &mut V<'_>, h: &MessageHeader, id: &str) {
                 .and_then(|p| p.promulgation_date.as_deref())
                 .and_then(parse_date);
             let mut differences = Vec::new();
-            if let (Some(from), Some(agency)) = (from, agency.as_deref()) {
-                if from != agency {
-                    differences.push(format!("agency {agency} ≠ From {from}"));
-                }
+            if let (Some(from), Some(agency)) = (from, agency.as_deref())
+                && from != agency
+            {
+                differences.push(format!("agency {agency} ≠ From {from}"));
             }
-            if let (Some(a), Some(b)) = (parsed.date(), date) {
-                if a != b {
-                    differences.push(format!("date {a} ≠ PromulgationDate {b}"));
-                }
+            if let (Some(a), Some(b)) = (parsed.date(), date)
+                && a != b
+            {
+                differences.push(format!("date {a} ≠ PromulgationDate {b}"));
             }
             if !differences.is_empty() {
                 v.push(&vrules::DOCUMENT_ID_MISMATCH, &differences.join("; "), path);
