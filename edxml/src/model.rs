@@ -244,6 +244,18 @@ pub struct DocumentType {
     pub extras: Extras,
 }
 
+impl DocumentType {
+    /// A document type with its code and name, e.g. `("1", "Công văn")`.
+    #[must_use]
+    pub fn new(type_code: impl Into<String>, type_name: impl Into<String>) -> Self {
+        Self {
+            type_code: Some(type_code.into()),
+            type_name: Some(type_name.into()),
+            ..Self::default()
+        }
+    }
+}
+
 /// `SignerInfo`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
