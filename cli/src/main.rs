@@ -5,8 +5,10 @@
 #![forbid(unsafe_code)]
 
 mod edxml;
+mod id;
 mod output;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +35,20 @@ enum Command {
     Extract(edxml::ExtractArgs),
     /// Write the status package that answers an edXML document package.
     Reply(edxml::ReplyArgs),
+    /// Tells what each identifier is (agency id, document number, document
+    /// id, record code) and prints its parts.
+    Id {
+        /// The identifiers, e.g. `000.00.15.H47` or `182/QĐ-LĐTBXH`.
+        #[arg(required_unless_present = "file", value_name = "TEXT")]
+        inputs: Vec<OsString>,
+        /// Also read identifiers from this file, one per line (`-` for
+        /// standard input).
+        #[arg(long, value_name = "PATH")]
+        file: Option<std::path::PathBuf>,
+        /// Print a JSON array, one object per input.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
@@ -42,6 +58,7 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Normalize(args) => edxml::normalize(&args),
         Command::Extract(args) => edxml::extract(&args),
         Command::Reply(args) => edxml::reply(&args),
+        Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
     }
 }
 
