@@ -8,6 +8,8 @@
 
 mod dialects;
 mod fixtures;
+mod fuzz_corpus;
+mod props;
 mod vectors;
 
 use std::path::PathBuf;
