@@ -9,6 +9,7 @@
 mod dialects;
 mod fixtures;
 mod fuzz_corpus;
+mod interop;
 mod props;
 mod vectors;
 
