@@ -110,7 +110,12 @@ impl Counted {
 
 /// Number of UTF-8 characters (bytes that are not continuation bytes).
 fn count_chars(bytes: &[u8]) -> u32 {
-    let n = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    // Attachment text is ASCII: the word-at-a-time check is much faster.
+    let n = if bytes.is_ascii() {
+        bytes.len()
+    } else {
+        bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    };
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
