@@ -38,7 +38,7 @@ fn agency(s: &str) -> AgencyId {
     AgencyId::parse(s).unwrap()
 }
 
-/// A log of `DOCUMENTS` full lifecycles (5 incoming events, 9 outgoing events each).
+/// A log of `DOCUMENTS` lifecycles: half incoming (5 events each), half outgoing (7 events each).
 fn log() -> EventLog {
     let mut at: DateTime<FixedOffset> =
         DateTime::parse_from_rfc3339("2025-01-02T07:00:00+07:00").unwrap();

@@ -5,9 +5,12 @@
 #![forbid(unsafe_code)]
 
 mod calendar;
+mod edxml;
+mod id;
 mod output;
 mod replay;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -32,6 +35,30 @@ enum Command {
     Due(calendar::DueArgs),
     /// Validate a workflow event log: final state, violations, pending deadlines.
     Replay(replay::ReplayArgs),
+    /// Show the header fields and attachments of an edXML package.
+    Inspect(edxml::InspectArgs),
+    /// Check edXML packages: findings per file (exit 1 on any error).
+    Check(edxml::CheckArgs),
+    /// Rewrite an edXML package in the strict canonical (VNPT/VPCP) form.
+    Normalize(edxml::NormalizeArgs),
+    /// Write the attachments of an edXML package into a directory.
+    Extract(edxml::ExtractArgs),
+    /// Write the status package that answers an edXML document package.
+    Reply(edxml::ReplyArgs),
+    /// Tells what each identifier is (agency id, document number, document
+    /// id, record code) and prints its parts.
+    Id {
+        /// The identifiers, e.g. `000.00.15.H47` or `182/QĐ-LĐTBXH`.
+        #[arg(required_unless_present = "file", value_name = "TEXT")]
+        inputs: Vec<OsString>,
+        /// Also read identifiers from this file, one per line (`-` for
+        /// standard input).
+        #[arg(long, value_name = "PATH")]
+        file: Option<std::path::PathBuf>,
+        /// Print a JSON array, one object per input.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
@@ -40,6 +67,12 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Calendar(args) => calendar::calendar(args),
         Command::Due(args) => calendar::due(args),
         Command::Replay(args) => replay::replay(args),
+        Command::Inspect(args) => edxml::inspect(&args),
+        Command::Check(args) => edxml::check(&args),
+        Command::Normalize(args) => edxml::normalize(&args),
+        Command::Extract(args) => edxml::extract(&args),
+        Command::Reply(args) => edxml::reply(&args),
+        Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
     }
 }
 

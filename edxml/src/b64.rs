@@ -121,7 +121,8 @@ pub(crate) struct Base64Decoder {
     /// Whether any whitespace or character reference was skipped.
     pub(crate) saw_whitespace: bool,
     problem: Option<Base64Problem>,
-    out: Vec<u8>,
+    /// Decoded bytes of one piece, written out at once.
+    scratch: Vec<u8>,
 }
 
 impl Base64Decoder {
@@ -134,7 +135,7 @@ impl Base64Decoder {
             padded: false,
             saw_whitespace: false,
             problem: None,
-            out: Vec::new(),
+            scratch: vec![0; PIECE / 4 * 3 + 3],
         }
     }
 
@@ -149,61 +150,47 @@ impl Base64Decoder {
 
     /// Feeds raw (XML-escaped) text. Write errors are returned; Base64 errors
     /// are recorded and reported by [`Self::finish`].
-    pub(crate) fn feed(&mut self, mut text: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        while !text.is_empty() {
-            let start = self.consumed;
-            if self.problem.is_some() {
-                self.consumed += text.len() as u64;
-                return Ok(());
-            }
-            if let Some(entity) = self.entity.as_mut() {
-                match memchr::memchr(b';', text) {
-                    Some(end) => {
-                        entity.extend_from_slice(text.get(..end).unwrap_or_default());
-                        let name = std::mem::take(entity);
-                        self.entity = None;
-                        if !is_whitespace_char_ref(&name) {
-                            self.fail(
-                                start,
-                                format!(
-                                    "entity reference &{}; inside Base64",
-                                    String::from_utf8_lossy(&name)
-                                ),
-                            );
-                        }
-                        self.saw_whitespace = true;
-                        self.consumed += end as u64 + 1;
-                        text = text.get(end + 1..).unwrap_or_default();
-                        continue;
-                    }
-                    None => {
-                        entity.extend_from_slice(text);
-                        if entity.len() > 16 {
-                            self.fail(start, "unterminated entity reference inside Base64");
-                        }
-                        self.consumed += text.len() as u64;
-                        return Ok(());
-                    }
-                }
-            }
-            // The longest run without the separators we skip.
-            let run_len = memchr::memchr3(b'\r', b'\n', b' ', text).unwrap_or(text.len());
-            let (run, rest) = text.split_at(run_len);
-            self.feed_run(run, out)?;
-            if let Some(&sep) = rest.first() {
-                // Whitespace between runs.
-                let _ = sep;
-                self.saw_whitespace = true;
-                self.consumed += 1;
-                text = rest.get(1..).unwrap_or_default();
-            } else {
-                text = rest;
-            }
-        }
-        Ok(())
+    pub(crate) fn feed(&mut self, text: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        self.feed_run(text, out)
     }
 
-    /// Decodes a run that contains no CR, LF or space.
+    /// Continues an entity reference (`&...;`) being collected; returns the
+    /// rest of `text` after it, or nothing when it goes on in the next chunk.
+    fn entity_part<'t>(&mut self, text: &'t [u8]) -> &'t [u8] {
+        let start = self.consumed;
+        let Some(entity) = self.entity.as_mut() else {
+            return text;
+        };
+        match memchr::memchr(b';', text) {
+            Some(end) => {
+                entity.extend_from_slice(text.get(..end).unwrap_or_default());
+                let name = std::mem::take(entity);
+                self.entity = None;
+                if !is_whitespace_char_ref(&name) {
+                    self.fail(
+                        start,
+                        format!(
+                            "entity reference &{}; inside Base64",
+                            String::from_utf8_lossy(&name)
+                        ),
+                    );
+                }
+                self.saw_whitespace = true;
+                self.consumed += end as u64 + 1;
+                text.get(end + 1..).unwrap_or_default()
+            }
+            None => {
+                entity.extend_from_slice(text);
+                if entity.len() > 16 {
+                    self.fail(start, "unterminated entity reference inside Base64");
+                }
+                self.consumed += text.len() as u64;
+                &[]
+            }
+        }
+    }
+
+    /// Decodes text: pieces of clean Base64 at once, anything else byte by byte.
     fn feed_run(&mut self, mut run: &[u8], out: &mut dyn Write) -> io::Result<()> {
         while !run.is_empty() {
             if self.problem.is_some() {
@@ -211,15 +198,31 @@ impl Base64Decoder {
                 return Ok(());
             }
             if self.entity.is_some() {
-                // An entity started in this run: let `feed` collect it.
-                return self.feed(run, out);
+                run = self.entity_part(run);
+                continue;
             }
             if self.padded {
-                if let Some(pos) = run.iter().position(|&b| b != b'=') {
-                    self.fail(self.consumed + pos as u64, "data after Base64 padding");
+                // Only padding and whitespace (literal or as a reference) may follow.
+                match run
+                    .iter()
+                    .position(|&b| !matches!(b, b'=' | b'\t' | b'\r' | b'\n' | b' '))
+                {
+                    None => {
+                        self.consumed += run.len() as u64;
+                        return Ok(());
+                    }
+                    Some(pos) if run.get(pos) == Some(&b'&') => {
+                        self.consumed += pos as u64 + 1;
+                        self.entity = Some(Vec::new());
+                        run = run.get(pos + 1..).unwrap_or_default();
+                        continue;
+                    }
+                    Some(pos) => {
+                        self.fail(self.consumed + pos as u64, "data after Base64 padding");
+                        self.consumed += run.len() as u64;
+                        return Ok(());
+                    }
                 }
-                self.consumed += run.len() as u64;
-                return Ok(());
             }
             // Complete the carried quantum first.
             if self.carry_len > 0 {
@@ -245,13 +248,28 @@ impl Base64Decoder {
                 }
                 if taken < take {
                     // A special byte interrupts the quantum.
-                    self.special(&mut run)?;
+                    self.special(&mut run, out)?;
                 }
                 continue;
             }
             let limit = run.len().min(PIECE);
-            // Bulk: the longest prefix of Base64 alphabet bytes in this piece.
             let piece = run.get(..limit).unwrap_or_default();
+            // Fast path: a whole piece of valid Base64 (the usual case: one
+            // long line) is decoded and written at once.
+            let whole = limit - limit % 4;
+            if whole > 0 {
+                let head = piece.get(..whole).unwrap_or_default();
+                if let Ok(n) = LENIENT.decode_slice(head, &mut self.scratch) {
+                    out.write_all(self.scratch.get(..n).unwrap_or_default())?;
+                    if head.last() == Some(&b'=') {
+                        self.padded = true;
+                    }
+                    self.consumed += whole as u64;
+                    run = run.get(whole..).unwrap_or_default();
+                    continue;
+                }
+            }
+            // Slow path: the longest prefix of Base64 alphabet bytes.
             let clean = piece
                 .iter()
                 .position(|&b| !is_b64(b))
@@ -274,19 +292,19 @@ impl Base64Decoder {
             self.consumed += clean as u64;
             run = run.get(clean..).unwrap_or_default();
             if !run.is_empty() {
-                self.special(&mut run)?;
+                self.special(&mut run, out)?;
             }
         }
         Ok(())
     }
 
     /// Handles the byte at the start of `run`, which is not in the Base64 alphabet.
-    fn special(&mut self, run: &mut &[u8]) -> io::Result<()> {
+    fn special(&mut self, run: &mut &[u8], out: &mut dyn Write) -> io::Result<()> {
         let Some((&b, rest)) = run.split_first() else {
             return Ok(());
         };
         match b {
-            b'\t' => self.saw_whitespace = true,
+            b'\t' | b'\r' | b'\n' | b' ' => self.saw_whitespace = true,
             b'&' => self.entity = Some(Vec::new()),
             b'=' => {
                 // Padding: the quantum in `carry` must be 2 or 3 characters.
@@ -297,7 +315,7 @@ impl Base64Decoder {
                     let quad = self.carry;
                     let len = self.carry_len;
                     self.carry_len = 0;
-                    self.decode_tail(quad.get(..len).unwrap_or_default())?;
+                    self.decode_tail(quad.get(..len).unwrap_or_default(), out)?;
                     self.padded = true;
                 }
                 self.consumed += 1 + n as u64;
@@ -316,33 +334,25 @@ impl Base64Decoder {
         Ok(())
     }
 
-    /// Decodes a final partial quantum (2 or 3 characters) into `out` buffer.
-    fn decode_tail(&mut self, tail: &[u8]) -> io::Result<()> {
+    /// Decodes a final partial quantum (2 or 3 characters).
+    fn decode_tail(&mut self, tail: &[u8], out: &mut dyn Write) -> io::Result<()> {
         let mut buf = [0u8; 3];
         match LENIENT.decode_slice(tail, &mut buf) {
-            Ok(n) => self.out.extend_from_slice(buf.get(..n).unwrap_or_default()),
+            Ok(n) => out.write_all(buf.get(..n).unwrap_or_default())?,
             Err(e) => self.fail(self.consumed, e.to_string()),
         }
         Ok(())
     }
 
-    /// Decodes whole quanta into the output buffer and flushes it when large.
+    /// Decodes whole quanta and writes them.
     fn decode_piece(&mut self, piece: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        let start = self.out.len();
-        self.out.resize(start + piece.len() / 4 * 3 + 3, 0);
-        let target = self.out.get_mut(start..).unwrap_or_default();
-        match LENIENT.decode_slice(piece, target) {
-            Ok(n) => self.out.truncate(start + n),
+        match LENIENT.decode_slice(piece, &mut self.scratch) {
+            Ok(n) => out.write_all(self.scratch.get(..n).unwrap_or_default()),
             Err(e) => {
-                self.out.truncate(start);
                 self.fail(self.consumed, e.to_string());
+                Ok(())
             }
         }
-        if self.out.len() >= PIECE {
-            out.write_all(&self.out)?;
-            self.out.clear();
-        }
-        Ok(())
     }
 
     /// Flushes the last bytes and reports the first problem, if any.
@@ -355,14 +365,12 @@ impl Base64Decoder {
         } else if self.carry_len > 1 {
             let quad = self.carry;
             let len = self.carry_len;
-            self.decode_tail(quad.get(..len).unwrap_or_default())?;
+            self.decode_tail(quad.get(..len).unwrap_or_default(), out)?;
         }
-        if let Some(problem) = self.problem.take() {
-            return Ok(Err(problem));
+        match self.problem.take() {
+            Some(problem) => Ok(Err(problem)),
+            None => Ok(Ok(())),
         }
-        out.write_all(&self.out)?;
-        self.out.clear();
-        Ok(Ok(()))
     }
 }
 
@@ -511,6 +519,16 @@ mod tests {
         assert!(decode(b"a", 8).is_err());
         assert!(decode(b"aGVsbG8&amp;", 8).is_err());
     }
+
+    #[test]
+    fn many_references_do_not_recurse() {
+        let mut text = b"aGVs".to_vec();
+        for _ in 0..200_000 {
+            text.extend_from_slice(b"&#10;");
+        }
+        text.extend_from_slice(b"bG8=");
+        assert_eq!(decode(&text, 1 << 20).unwrap(), b"hello");
+    }
 }
 
 /// A [`Read`] that decodes Base64 text read from an inner reader, in bounded memory.
@@ -553,16 +571,16 @@ impl<R: Read> Read for Base64Reader<R> {
             };
             let n = self.inner.read(&mut self.input)?;
             if n == 0 {
-                if let Some(decoder) = self.decoder.take() {
-                    if let Err(problem) = decoder.finish(&mut self.decoded)? {
-                        return Err(io::Error::new(
-                            io::ErrorKind::InvalidData,
-                            format!(
-                                "invalid Base64: {} (at character {})",
-                                problem.reason, problem.offset
-                            ),
-                        ));
-                    }
+                if let Some(decoder) = self.decoder.take()
+                    && let Err(problem) = decoder.finish(&mut self.decoded)?
+                {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!(
+                            "invalid Base64: {} (at character {})",
+                            problem.reason, problem.offset
+                        ),
+                    ));
                 }
             } else {
                 decoder.feed(self.input.get(..n).unwrap_or_default(), &mut self.decoded)?;

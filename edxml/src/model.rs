@@ -111,15 +111,21 @@ pub struct XmlNode {
 }
 
 impl XmlNode {
-    /// An element in the edXML namespace with text content.
+    /// An element in the edXML namespace with text content (no child at
+    /// all for empty text: the reader never produces empty text children).
     #[must_use]
     pub fn edxml_text(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
         Self {
             namespace: Some(EDXML_NS.to_owned()),
             prefix: None,
             name: name.into(),
             attributes: Vec::new(),
-            children: vec![XmlContent::Text(text.into())],
+            children: if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![XmlContent::Text(text)]
+            },
         }
     }
 }
@@ -242,6 +248,18 @@ pub struct DocumentType {
     /// Unknown content.
     #[serde(default, skip_serializing_if = "Extras::is_empty")]
     pub extras: Extras,
+}
+
+impl DocumentType {
+    /// A document type with its code and name, e.g. `("1", "Công văn")`.
+    #[must_use]
+    pub fn new(type_code: impl Into<String>, type_name: impl Into<String>) -> Self {
+        Self {
+            type_code: Some(type_code.into()),
+            type_name: Some(type_name.into()),
+            ..Self::default()
+        }
+    }
 }
 
 /// `SignerInfo`.

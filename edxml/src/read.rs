@@ -109,6 +109,10 @@ pub fn read_with(input: impl BufRead, options: &ReadOptions) -> Result<ReadOutpu
         }
     }
     let package = mapper.package(&parsed.root)?;
+    // Document order; findings about the whole package first.
+    mapper
+        .findings
+        .sort_by_key(|f| f.location.offset.unwrap_or(0));
     Ok(ReadOutput {
         package,
         findings: mapper.findings,
@@ -1086,24 +1090,23 @@ impl Mapper {
             _ => false,
         });
         self.prefix_deviation = prefix_reported;
-        if !self.prefix_deviation {
-            if let Some((pos, prefixed, expected, local)) = zone_fix
+        if !self.prefix_deviation
+            && let Some((pos, prefixed, expected, local)) = zone_fix
                 .into_iter()
                 .find(|(_, prefixed, expected, _)| prefixed != expected)
-            {
-                self.prefix_deviation = true;
-                let detail = format!(
-                    "<{local}> is {}",
-                    if expected {
-                        "expected with the edXML: prefix"
-                    } else {
-                        "expected without a prefix"
-                    }
-                );
-                let loc = pos.to_location(Some(&self.path_with("Attachment")));
-                let _ = prefixed;
-                self.push(&rules::PREFIX_DEVIATION, &detail, loc);
-            }
+        {
+            self.prefix_deviation = true;
+            let detail = format!(
+                "<{local}> is {}",
+                if expected {
+                    "expected with the edXML: prefix"
+                } else {
+                    "expected without a prefix"
+                }
+            );
+            let loc = pos.to_location(Some(&self.path_with("Attachment")));
+            let _ = prefixed;
+            self.push(&rules::PREFIX_DEVIATION, &detail, loc);
         }
         self.layout.push(layout.unwrap_or(AttachmentLayout {
             start: 0,

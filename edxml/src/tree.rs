@@ -28,6 +28,9 @@ struct Tracked<R> {
     column: u32,
     max: u64,
     over: bool,
+    /// The last byte consumed: quick-xml consumes the `<` of markup that
+    /// follows text before it reports the markup.
+    last: u8,
 }
 
 impl<R: BufRead> Tracked<R> {
@@ -39,6 +42,7 @@ impl<R: BufRead> Tracked<R> {
             column: 0,
             max,
             over: false,
+            last: 0,
         }
     }
 
@@ -47,6 +51,20 @@ impl<R: BufRead> Tracked<R> {
             offset: self.offset,
             line: self.line.saturating_add(1),
             column: self.column.saturating_add(1),
+        }
+    }
+
+    /// Where the next event starts: before an already consumed `<`.
+    fn event_start(&self) -> Position {
+        let p = self.position();
+        if self.last == b'<' {
+            Position {
+                offset: p.offset.saturating_sub(1),
+                line: p.line,
+                column: p.column.saturating_sub(1).max(1),
+            }
+        } else {
+            p
         }
     }
 
@@ -92,7 +110,12 @@ impl Counted {
 
 /// Number of UTF-8 characters (bytes that are not continuation bytes).
 fn count_chars(bytes: &[u8]) -> u32 {
-    let n = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    // Attachment text is ASCII: the word-at-a-time check is much faster.
+    let n = if bytes.is_ascii() {
+        bytes.len()
+    } else {
+        bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    };
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -128,11 +151,16 @@ impl<R: BufRead> BufRead for Tracked<R> {
     fn consume(&mut self, amt: usize) {
         // The bytes being consumed are still in the inner buffer: a second
         // `fill_buf` returns them without I/O.
-        let counted = self
-            .inner
-            .fill_buf()
-            .ok()
-            .map(|buf| Counted::of(buf.get(..amt).unwrap_or(buf)));
+        let counted = self.inner.fill_buf().ok().map(|buf| {
+            let bytes = buf.get(..amt).unwrap_or(buf);
+            (Counted::of(bytes), bytes.last().copied())
+        });
+        let counted = counted.map(|(c, last)| {
+            if let Some(b) = last {
+                self.last = b;
+            }
+            c
+        });
         match counted {
             Some(c) => {
                 self.apply(&c);
@@ -169,7 +197,7 @@ pub(crate) struct Encoded {
 /// A child of an element: an element or text (already unescaped).
 #[derive(Debug, Clone)]
 pub(crate) enum Child {
-    Element(Node),
+    Element(Box<Node>),
     Text(String),
 }
 
@@ -197,7 +225,7 @@ impl Node {
     /// Child elements in document order.
     pub(crate) fn elements(&self) -> impl Iterator<Item = &Node> {
         self.children.iter().filter_map(|c| match c {
-            Child::Element(n) => Some(n),
+            Child::Element(n) => Some(&**n),
             Child::Text(_) => None,
         })
     }
@@ -331,7 +359,7 @@ impl<R: BufRead> Parser<R> {
             if self.active.is_some() {
                 self.stream_encoded()?;
             }
-            let at = self.position();
+            let at = self.reader.get_ref().event_start();
             buf.clear();
             let event = match self.reader.read_event_into(&mut buf) {
                 Ok(e) => e,
@@ -701,32 +729,31 @@ impl<R: BufRead> Parser<R> {
             let keep = self.bindings.len().saturating_sub(frame);
             self.bindings.truncate(keep);
         }
-        if node.local == "ContentTransferEncoded" {
-            if let Some(mut active) = self.active.take() {
-                active.encoded.end = at.offset.max(active.encoded.start);
-                if let Some((decoder, mut sink)) = active.decoder.take() {
-                    active.encoded.saw_whitespace = decoder.saw_whitespace;
-                    let result = decoder
-                        .finish(&mut sink)
-                        .map_err(|e| EdxmlError::at(ErrorKind::Io(e.to_string()), at))?;
-                    match result {
-                        Ok(()) => active.encoded.digest = Some(sink.finish().0),
-                        Err(problem) => active.encoded.problem = Some(problem),
-                    }
+        if node.local == "ContentTransferEncoded"
+            && let Some(mut active) = self.active.take()
+        {
+            active.encoded.end = at.offset.max(active.encoded.start);
+            if let Some((decoder, mut sink)) = active.decoder.take() {
+                active.encoded.saw_whitespace = decoder.saw_whitespace;
+                let result = decoder
+                    .finish(&mut sink)
+                    .map_err(|e| EdxmlError::at(ErrorKind::Io(e.to_string()), at))?;
+                match result {
+                    Ok(()) => active.encoded.digest = Some(sink.finish().0),
+                    Err(problem) => active.encoded.problem = Some(problem),
                 }
-                node.encoded = Some(active.encoded);
             }
+            node.encoded = Some(active.encoded);
         }
-        if let Some((depth, _)) = &self.capture {
-            if *depth == self.stack.len() {
-                if let Some((_, raw)) = self.capture.take() {
-                    node.raw = Some(raw);
-                }
-            }
+        if let Some((depth, _)) = &self.capture
+            && *depth == self.stack.len()
+            && let Some((_, raw)) = self.capture.take()
+        {
+            node.raw = Some(raw);
         }
         match self.stack.last_mut() {
             Some(parent) => {
-                parent.children.push(Child::Element(node));
+                parent.children.push(Child::Element(Box::new(node)));
                 Ok(None)
             }
             None => Ok(Some(node)),

@@ -134,12 +134,15 @@ fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> String {
     s
 }
 
+/// Writes a part of the document at a depth.
+type WriteFn<'a> = Box<dyn Fn(&mut W<'_>, usize) -> io::Result<()> + 'a>;
+
 /// One child item of a known element, in canonical order.
 enum Item<'a> {
     Leaf(&'a Option<String>),
     Leaves(&'a [String]),
     /// Writes itself; the flag says whether it writes anything.
-    Node(bool, Box<dyn Fn(&mut W<'_>, usize) -> io::Result<()> + 'a>),
+    Node(bool, WriteFn<'a>),
 }
 
 impl Item<'_> {
@@ -218,10 +221,10 @@ impl W<'_> {
         }
         // Extensions placed after a name this element does not know.
         for e in &extras.elements {
-            if let Some(after) = e.after.as_deref() {
-                if !items.iter().any(|(n, _)| *n == after) {
-                    self.node(depth + 1, zone, &e.node, &[])?;
-                }
+            if let Some(after) = e.after.as_deref()
+                && !items.iter().any(|(n, _)| *n == after)
+            {
+                self.node(depth + 1, zone, &e.node, &[])?;
             }
         }
         self.indent(depth)?;
@@ -996,10 +999,10 @@ fn write_attachment(
             "ContentType",
             "ContentTransferEncoded",
         ];
-        if let Some(after) = e.after.as_deref() {
-            if !known.contains(&after) {
-                w.node(3, zone, &e.node, &[]).map_err(io)?;
-            }
+        if let Some(after) = e.after.as_deref()
+            && !known.contains(&after)
+        {
+            w.node(3, zone, &e.node, &[]).map_err(io)?;
         }
     }
     w.raw(&format!("    </Attachment>{NL}")).map_err(io)?;

@@ -578,7 +578,7 @@ impl AnyAgencyId {
             Self::Irregular(id) => {
                 let why = AgencyId::parse(id.as_str())
                     .err()
-                    .map(|e| e.to_string())
+                    .map(|e| format!("{} at byte {}", e.kind(), e.offset()))
                     .unwrap_or_default();
                 let offset = AgencyId::parse(id.as_str()).err().map_or(0, |e| e.offset());
                 vec![finding(

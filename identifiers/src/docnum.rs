@@ -4,6 +4,9 @@
 use crate::doctype::{DocumentType, FOLDED, LEGACY};
 use crate::error::{IdError, IdErrorKind, check_common};
 use crate::finding::{Finding, Severity};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::is_nfc;
+
 use crate::util::{check_separators, digits_value, finding, string_impls};
 
 const ND30_APP3: &str = "Decree 30/2020/NĐ-CP, Appendix III";
@@ -32,7 +35,8 @@ enum AbbrQuirk {
 /// [`parse`](Self::parse) is strict. [`parse_lenient`](Self::parse_lenient)
 /// also reads pre-2020 abbreviations (`GN`, `TTh`, `UQ`, `GT`, `NP`),
 /// ASCII-folded ones (`QD`), wrong letter case (`TTR`) and numbers below 10
-/// without their leading zero, each with a finding; the value keeps the text
+/// without their leading zero, and decomposed (NFD) Unicode, each with a
+/// finding; the value keeps the text
 /// exactly as read. `FromStr`, `TryFrom` and serde read leniently so that
 /// every value reads back from its text; [`findings`](Self::findings)
 /// recomputes what is irregular.
@@ -59,6 +63,7 @@ pub struct DocumentNumber {
     issuer: (usize, usize),
     unit: Option<(usize, usize)>,
     quirk: AbbrQuirk,
+    nfd: bool,
 }
 
 impl DocumentNumber {
@@ -72,6 +77,9 @@ impl DocumentNumber {
     /// [`parse_lenient`](Self::parse_lenient) reads.
     pub fn parse(input: &str) -> Result<Self, IdError> {
         let value = Self::read(input)?;
+        if value.nfd {
+            return Err(IdError::new(IdErrorKind::NotNfc, first_not_nfc(input)));
+        }
         if value.number < 10 && value.number_len == 1 {
             return Err(IdError::new(
                 IdErrorKind::MissingLeadingZero {
@@ -209,8 +217,14 @@ impl DocumentNumber {
                 at,
             ));
         }
+        let mut previous = '-';
         for (i, c) in symbol.char_indices() {
-            if !(c.is_alphabetic() || c.is_ascii_digit() || c == '-') {
+            // Combining marks are allowed only on a letter (NFD text).
+            let combining = previous.is_alphabetic() && is_combining_mark(c);
+            if !combining {
+                previous = c;
+            }
+            if !(c.is_alphabetic() || c.is_ascii_digit() || c == '-' || combining) {
                 return Err(IdError::new(
                     IdErrorKind::UnexpectedChar {
                         found: c,
@@ -278,6 +292,7 @@ impl DocumentNumber {
             issuer,
             unit,
             quirk,
+            nfd: !is_nfc(input),
         })
     }
 
@@ -354,11 +369,22 @@ impl DocumentNumber {
     }
 
     /// What deviates from the strict form, with rule ids
-    /// `ID-DOCNUM-LEGACY-ABBR`, `ID-DOCNUM-ASCII-FOLDED`, `ID-DOCNUM-ABBR-CASE`
-    /// and `ID-DOCNUM-NO-LEADING-ZERO`.
+    /// `ID-DOCNUM-NOT-NFC`, `ID-DOCNUM-LEGACY-ABBR`, `ID-DOCNUM-ASCII-FOLDED`,
+    /// `ID-DOCNUM-ABBR-CASE` and `ID-DOCNUM-NO-LEADING-ZERO`.
     #[must_use]
     pub fn findings(&self) -> Vec<Finding> {
         let mut out = Vec::new();
+        if self.nfd {
+            out.push(finding(
+                "ID-DOCNUM-NOT-NFC",
+                Severity::Warning,
+                "the symbol is in decomposed (NFD) Unicode; identifiers are compared in NFC"
+                    .to_owned(),
+                "ký hiệu dùng Unicode tổ hợp (NFD); cần dùng Unicode dựng sẵn (NFC)".to_owned(),
+                "TCVN 6909:2001; Decision 72/2002/QĐ-TTg",
+                first_not_nfc(&self.text),
+            ));
+        }
         if self.number < 10 && self.number_len == 1 {
             out.push(finding(
                 "ID-DOCNUM-NO-LEADING-ZERO",
@@ -432,6 +458,19 @@ fn classify_abbreviation(text: &str) -> Option<(DocumentType, AbbrQuirk)> {
                 .is_some_and(|a| a.chars().count() > 1 && a.to_lowercase() == lower)
         })
         .map(|ty| (ty, AbbrQuirk::Case))
+}
+
+/// Byte offset of the first character that NFC would change: the base letter
+/// before the first combining mark.
+fn first_not_nfc(text: &str) -> usize {
+    let mut base = 0;
+    for (at, c) in text.char_indices() {
+        if is_combining_mark(c) {
+            return base;
+        }
+        base = at;
+    }
+    0
 }
 
 /// `QH` and a legislature number, the symbol of a law (`86/2015/QH13`).

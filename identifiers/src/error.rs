@@ -181,6 +181,9 @@ pub enum IdErrorKind {
         /// What is wrong with it.
         problem: &'static str,
     },
+    /// Text in decomposed (NFD) rather than precomposed (NFC) Unicode.
+    #[error("text is not in Unicode NFC (precomposed) form")]
+    NotNfc,
     /// A form that only a lenient reader accepts.
     #[error("{what} is readable only leniently")]
     LenientOnly {
@@ -219,6 +222,9 @@ impl IdErrorKind {
                 "see Decree 30/2020/NĐ-CP, Appendix III; DocumentNumber::parse_lenient reads it with a finding"
             }
             Self::TrailingSeparator { .. } => "identifiers do not end with a separator",
+            Self::NotNfc => {
+                "metadata is compared in NFC (TCVN 6909:2001); DocumentNumber::parse_lenient reads it with a finding"
+            }
             Self::LenientOnly { .. } => "use the lenient reader, which reports it as a finding",
             _ => return None,
         })

@@ -7,6 +7,8 @@
 )]
 
 mod calendar;
+mod edxml;
+mod id;
 mod replay;
 
 use std::io::Write;

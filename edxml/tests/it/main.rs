@@ -6,7 +6,12 @@
     clippy::indexing_slicing
 )]
 
+mod dialects;
 mod fixtures;
+mod fuzz_corpus;
+mod interop;
+mod props;
+mod vectors;
 
 use std::path::PathBuf;
 

@@ -841,3 +841,23 @@ fn document_types_table() {
     );
     assert!("".parse::<DocumentType>().is_err());
 }
+
+#[test]
+fn decomposed_unicode_is_read_leniently() {
+    // "ƯDCNTT" with U+01AF written as U + combining horn (U+031B).
+    let nfd = "3240/BTTTT-U\u{31B}DCNTT";
+    let err = DocumentNumber::parse(nfd).unwrap_err();
+    assert!(matches!(err.kind(), IdErrorKind::NotNfc));
+    assert_eq!(err.offset(), 11);
+    let (n, f) = DocumentNumber::parse_lenient(nfd).unwrap();
+    assert_eq!(n.unit(), Some("U\u{31B}DCNTT"));
+    assert_eq!(f[0].rule, "ID-DOCNUM-NOT-NFC");
+    assert_eq!(f[0].location.offset, Some(11));
+    // Two marks on one letter ("Ệ" as E + circumflex + dot below).
+    let (n, _) = DocumentNumber::parse_lenient("12/UBND-VIE\u{302}\u{323}T").unwrap();
+    assert_eq!(n.unit(), Some("VIE\u{302}\u{323}T"));
+    // A combining mark with no base letter is an error.
+    let err = DocumentNumber::parse_lenient("12/\u{31B}UBND").unwrap_err();
+    assert!(matches!(err.kind(), IdErrorKind::UnexpectedChar { .. }));
+    assert_eq!(err.offset(), 3);
+}
