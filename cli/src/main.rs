@@ -8,6 +8,8 @@ mod calendar;
 mod id;
 mod output;
 mod text;
+mod edxml;
+mod replay;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -35,6 +37,18 @@ enum Command {
     /// Vietnamese text: TCVN 6909:2001 Unicode, legacy TCVN3/VNI conversion.
     #[command(subcommand)]
     Text(text::TextCommand),
+    /// Validate a workflow event log: final state, violations, pending deadlines.
+    Replay(replay::ReplayArgs),
+    /// Show the header fields and attachments of an edXML package.
+    Inspect(edxml::InspectArgs),
+    /// Check edXML packages: findings per file (exit 1 on any error).
+    Check(edxml::CheckArgs),
+    /// Rewrite an edXML package in the strict canonical (VNPT/VPCP) form.
+    Normalize(edxml::NormalizeArgs),
+    /// Write the attachments of an edXML package into a directory.
+    Extract(edxml::ExtractArgs),
+    /// Write the status package that answers an edXML document package.
+    Reply(edxml::ReplyArgs),
     /// Tells what each identifier is (agency id, document number, document
     /// id, record code) and prints its parts.
     Id {
@@ -57,6 +71,12 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Calendar(args) => calendar::calendar(args),
         Command::Due(args) => calendar::due(args),
         Command::Text(command) => text::run(command),
+        Command::Replay(args) => replay::replay(args),
+        Command::Inspect(args) => edxml::inspect(&args),
+        Command::Check(args) => edxml::check(&args),
+        Command::Normalize(args) => edxml::normalize(&args),
+        Command::Extract(args) => edxml::extract(&args),
+        Command::Reply(args) => edxml::reply(&args),
         Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
     }
 }

@@ -9,6 +9,8 @@
 mod calendar;
 mod text;
 mod id;
+mod edxml;
+mod replay;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
