@@ -1,0 +1,372 @@
+//! The byte layout of a PDF file: every object definition, cross-reference
+//! section, `startxref` and `%%EOF`, in file order, and the revisions they form.
+//!
+//! The walk is sequential and strict about positions: each incremental update
+//! (ISO 32000-1 §7.5.6) ends with `startxref N %%EOF`, and that marker is where
+//! a signature's `/ByteRange` must end. Anything that is not a recognisable
+//! top-level element is recorded as an unparsed region rather than skipped in
+//! silence, so that later stages can refuse to trust it.
+
+use super::object::{Dict, Lexer, Obj, ObjectId};
+use crate::error::{Error, ErrorKind};
+use crate::limits::Limits;
+
+/// One revision: the bytes from the start of the file to `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Revision {
+    /// Offset where the bytes added by this revision start (0 for the first).
+    pub start: usize,
+    /// Offset just after this revision's `%%EOF` and its end-of-line.
+    pub end: usize,
+    /// Offset just after `%%EOF`, before any end-of-line.
+    pub marker_end: usize,
+}
+
+impl Revision {
+    /// True when a signed range ending at `offset` ends at this revision's end.
+    #[must_use]
+    pub fn ends_at(&self, offset: usize) -> bool {
+        offset == self.end || offset == self.marker_end
+    }
+}
+
+/// One object definition `N G obj … endobj`.
+#[derive(Debug, Clone)]
+pub(crate) struct ObjectDef {
+    pub(crate) id: ObjectId,
+    pub(crate) offset: usize,
+    pub(crate) end: usize,
+    pub(crate) value: Obj,
+    /// Index of the revision that contains it; `None` after the last `%%EOF`.
+    pub(crate) revision: Option<usize>,
+}
+
+/// One cross-reference section: a classic table with its trailer, or a stream.
+#[derive(Debug, Clone)]
+pub(crate) struct XrefSection {
+    pub(crate) offset: usize,
+    /// In-use entries of a classic table: (object number, generation, offset).
+    pub(crate) entries: Vec<(u32, u16, u64)>,
+    /// Free entries of a classic table (object numbers).
+    pub(crate) free: Vec<u32>,
+    pub(crate) trailer: Option<Dict>,
+    pub(crate) is_stream: bool,
+    pub(crate) revision: Option<usize>,
+}
+
+/// What the walk found.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Layout {
+    pub(crate) objects: Vec<ObjectDef>,
+    pub(crate) xrefs: Vec<XrefSection>,
+    pub(crate) revisions: Vec<Revision>,
+    /// `startxref` values with the offset of the keyword.
+    pub(crate) startxrefs: Vec<(usize, u64)>,
+    /// Regions that are not recognisable top-level elements.
+    pub(crate) unparsed: Vec<(usize, usize)>,
+    /// Objects without `endobj`.
+    pub(crate) missing_endobj: Vec<usize>,
+    /// Bytes after the last `%%EOF` that are not whitespace.
+    pub(crate) trailing_data: Option<usize>,
+}
+
+impl Layout {
+    /// Walks `data` from the header to the end.
+    pub(crate) fn parse(data: &[u8], limits: &Limits) -> Result<Self, Error> {
+        if data.len() > limits.max_file_size {
+            return Err(Error::new(ErrorKind::LimitExceeded("file size")));
+        }
+        // The header may be preceded by a little junk (ISO 32000-1 §7.5.2, readers accept
+        // up to 1024 bytes), but signed PDFs written by real tools start with it.
+        let header = data
+            .windows(5)
+            .take(1024)
+            .position(|w| w == b"%PDF-")
+            .ok_or_else(|| Error::at(ErrorKind::NotPdf, 0))?;
+        let mut layout = Layout::default();
+        if header > 0 {
+            layout.unparsed.push((0, header));
+        }
+        let mut lx = Lexer::new(data, header);
+        lx.skip_line();
+        let mut revision_start = 0usize;
+        let mut seen_startxref = false;
+        while !lx.at_end() {
+            lx.skip_spaces();
+            let Some(b) = lx.peek() else { break };
+            let here = lx.pos;
+            if b == b'%' {
+                if lx.starts_with(b"%%EOF") {
+                    lx.pos += 5;
+                    let marker_end = lx.pos;
+                    if lx.starts_with(b"\r\n") {
+                        lx.pos += 2;
+                    } else if matches!(lx.peek(), Some(b'\n' | b'\r')) {
+                        lx.pos += 1;
+                    }
+                    if seen_startxref {
+                        if layout.revisions.len() >= limits.max_revisions {
+                            return Err(Error::at(ErrorKind::LimitExceeded("revisions"), here));
+                        }
+                        layout.revisions.push(Revision {
+                            start: revision_start,
+                            end: lx.pos,
+                            marker_end,
+                        });
+                        revision_start = lx.pos;
+                        seen_startxref = false;
+                    }
+                } else {
+                    lx.skip_line();
+                }
+            } else if lx.at_keyword(b"xref") {
+                lx.pos += 4;
+                match parse_xref_table(&mut lx, limits) {
+                    Ok((entries, free, trailer)) => layout.xrefs.push(XrefSection {
+                        offset: here,
+                        entries,
+                        free,
+                        trailer,
+                        is_stream: false,
+                        revision: None,
+                    }),
+                    Err(e) => resync(&mut lx, &mut layout, here, e.offset()),
+                }
+            } else if lx.at_keyword(b"startxref") {
+                lx.pos += 9;
+                lx.skip_ws();
+                match lx.read_uint() {
+                    Some(v) => {
+                        layout.startxrefs.push((here, v));
+                        seen_startxref = true;
+                    }
+                    None => resync(&mut lx, &mut layout, here, None),
+                }
+            } else if lx.at_keyword(b"trailer") {
+                // A trailer without a table before it: keep it for its /Root.
+                lx.pos += 7;
+                match lx.parse_object(0) {
+                    Ok(Obj::Dict(d)) => layout.xrefs.push(XrefSection {
+                        offset: here,
+                        entries: Vec::new(),
+                        free: Vec::new(),
+                        trailer: Some(d),
+                        is_stream: false,
+                        revision: None,
+                    }),
+                    Ok(_) => resync(&mut lx, &mut layout, here, None),
+                    Err(e) => resync(&mut lx, &mut layout, here, e.offset()),
+                }
+            } else if b.is_ascii_digit() {
+                match parse_indirect(&mut lx, limits) {
+                    Ok(Some((def, has_endobj))) => {
+                        if layout.objects.len() >= limits.max_objects {
+                            return Err(Error::at(ErrorKind::LimitExceeded("objects"), here));
+                        }
+                        if !has_endobj {
+                            layout.missing_endobj.push(here);
+                        }
+                        if let Obj::Stream { dict, .. } = &def.value {
+                            if dict.name(b"Type") == Some(b"XRef") {
+                                layout.xrefs.push(XrefSection {
+                                    offset: here,
+                                    entries: Vec::new(),
+                                    free: Vec::new(),
+                                    trailer: Some(dict.clone()),
+                                    is_stream: true,
+                                    revision: None,
+                                });
+                            }
+                        }
+                        layout.objects.push(def);
+                    }
+                    Ok(None) => resync(&mut lx, &mut layout, here, None),
+                    Err(e) => resync(&mut lx, &mut layout, here, e.offset()),
+                }
+            } else {
+                resync(&mut lx, &mut layout, here, None);
+            }
+        }
+        if layout.revisions.is_empty() {
+            return Err(Error::at(ErrorKind::NoRevision, data.len()));
+        }
+        let last_end = layout.revisions.last().map_or(0, |r| r.end);
+        if data
+            .get(last_end..)
+            .is_some_and(|rest| rest.iter().any(|&b| !super::object::is_whitespace(b)))
+        {
+            layout.trailing_data = Some(last_end);
+        }
+        let revisions = layout.revisions.clone();
+        let revision_of = |offset: usize| revisions.iter().position(|r| offset < r.end);
+        for def in &mut layout.objects {
+            def.revision = revision_of(def.offset);
+        }
+        for x in &mut layout.xrefs {
+            x.revision = revision_of(x.offset);
+        }
+        Ok(layout)
+    }
+
+    /// The definition of `id` visible at the end of revision `revision`
+    /// (the last one defined before that revision's end).
+    pub(crate) fn resolve_at(&self, id: ObjectId, revision: usize) -> Option<&ObjectDef> {
+        self.objects
+            .iter()
+            .rev()
+            .find(|d| d.id == id && d.revision.is_some_and(|r| r <= revision))
+    }
+
+    /// The trailer that governs revision `revision`: the last one in it.
+    pub(crate) fn trailer_of(&self, revision: usize) -> Option<&Dict> {
+        self.xrefs
+            .iter()
+            .rev()
+            .filter(|x| x.revision == Some(revision))
+            .find_map(|x| x.trailer.as_ref())
+    }
+}
+
+/// Records an unparsed region from `start` and moves to the next line.
+fn resync(lx: &mut Lexer<'_>, layout: &mut Layout, start: usize, error_at: Option<usize>) {
+    lx.pos = error_at.unwrap_or(start).max(start + 1);
+    lx.skip_line();
+    layout.unparsed.push((start, lx.pos));
+}
+
+type XrefTable = (Vec<(u32, u16, u64)>, Vec<u32>, Option<Dict>);
+
+fn parse_xref_table(lx: &mut Lexer<'_>, limits: &Limits) -> Result<XrefTable, Error> {
+    let mut entries = Vec::new();
+    let mut free = Vec::new();
+    loop {
+        lx.skip_ws();
+        if lx.at_keyword(b"trailer") {
+            lx.pos += 7;
+            return match lx.parse_object(0)? {
+                Obj::Dict(d) => Ok((entries, free, Some(d))),
+                _ => Err(Error::at(
+                    ErrorKind::Structure("trailer is not a dictionary".into()),
+                    lx.pos,
+                )),
+            };
+        }
+        let at = lx.pos;
+        let first = lx
+            .read_uint()
+            .ok_or_else(|| Error::at(ErrorKind::Structure("bad xref subsection".into()), at))?;
+        lx.skip_ws();
+        let count = lx
+            .read_uint()
+            .ok_or_else(|| Error::at(ErrorKind::Structure("bad xref subsection".into()), at))?;
+        if count > limits.max_objects as u64 {
+            return Err(Error::at(ErrorKind::LimitExceeded("xref entries"), at));
+        }
+        for i in 0..count {
+            lx.skip_ws();
+            let entry_at = lx.pos;
+            let bad = || Error::at(ErrorKind::Structure("bad xref entry".into()), entry_at);
+            let offset = lx.read_uint().ok_or_else(bad)?;
+            lx.skip_ws();
+            let generation = lx
+                .read_uint()
+                .and_then(|g| u16::try_from(g).ok())
+                .ok_or_else(bad)?;
+            lx.skip_ws();
+            let number = first
+                .checked_add(i)
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(bad)?;
+            match lx.peek() {
+                Some(b'n') => entries.push((number, generation, offset)),
+                Some(b'f') => free.push(number),
+                _ => return Err(bad()),
+            }
+            lx.pos += 1;
+            if entries.len() + free.len() > limits.max_objects {
+                return Err(Error::at(ErrorKind::LimitExceeded("xref entries"), entry_at));
+            }
+        }
+    }
+}
+
+/// Parses `N G obj <object> [stream … endstream] endobj`.
+/// `Ok(None)` when no object header is here.
+fn parse_indirect(lx: &mut Lexer<'_>, limits: &Limits) -> Result<Option<(ObjectDef, bool)>, Error> {
+    let offset = lx.pos;
+    let Some(id) = lx.read_object_header() else {
+        return Ok(None);
+    };
+    let mut value = lx.parse_object(0)?;
+    lx.skip_ws();
+    if lx.at_keyword(b"stream") {
+        let Obj::Dict(dict) = value else {
+            return Err(Error::at(
+                ErrorKind::Structure("stream without a dictionary".into()),
+                lx.pos,
+            ));
+        };
+        lx.pos += 6;
+        if lx.starts_with(b"\r\n") {
+            lx.pos += 2;
+        } else if matches!(lx.peek(), Some(b'\n' | b'\r')) {
+            lx.pos += 1;
+        }
+        let data_start = lx.pos;
+        let declared = match dict.get(b"Length") {
+            Some(Obj::Int(n)) => usize::try_from(*n).ok(),
+            _ => None,
+        };
+        if declared.is_some_and(|n| n > limits.max_file_size) {
+            return Err(Error::at(ErrorKind::LimitExceeded("stream length"), data_start));
+        }
+        let by_length = declared.and_then(|n| {
+            let end = data_start.checked_add(n)?;
+            let mut probe = Lexer::new(lx.data, end);
+            probe.skip_spaces();
+            probe.at_keyword(b"endstream").then_some((end, probe.pos))
+        });
+        let (data_end, endstream_at) = match by_length {
+            Some(found) => found,
+            None => {
+                // /Length is indirect or wrong: find the keyword instead.
+                let rel = lx
+                    .data
+                    .get(data_start..)
+                    .and_then(|rest| rest.windows(9).position(|w| w == b"endstream"))
+                    .ok_or_else(|| Error::at(ErrorKind::UnexpectedEnd, data_start))?;
+                let at = data_start + rel;
+                let mut end = at;
+                if end > data_start && lx.data.get(end - 1) == Some(&b'\n') {
+                    end -= 1;
+                }
+                if end > data_start && lx.data.get(end - 1) == Some(&b'\r') {
+                    end -= 1;
+                }
+                (end, at)
+            }
+        };
+        lx.pos = endstream_at + 9;
+        lx.skip_ws();
+        value = Obj::Stream {
+            dict,
+            data_start,
+            data_end,
+        };
+    }
+    let has_endobj = lx.at_keyword(b"endobj");
+    if has_endobj {
+        lx.pos += 6;
+    }
+    Ok(Some((
+        ObjectDef {
+            id,
+            offset,
+            end: lx.pos,
+            value,
+            revision: None,
+        },
+        has_endobj,
+    )))
+}
