@@ -77,7 +77,14 @@ impl Certificate {
                 .find(end_marker)
                 .ok_or_else(|| Error::new(ErrorKind::Asn1("PEM block without END".into())))?;
             let pem = block.get(..end + end_marker.len()).unwrap_or_default();
-            let (_, der) = pem_rfc7468::decode_vec(pem.as_bytes())
+            // Lenient: any line length, CRLF, trailing spaces (real CA downloads vary).
+            let body: String = pem
+                .lines()
+                .filter(|l| !l.starts_with("-----"))
+                .flat_map(str::chars)
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let der = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body.as_bytes())
                 .map_err(|e| Error::new(ErrorKind::Asn1(format!("PEM: {e}"))))?;
             out.push(Self::from_der(&der)?);
             rest = block.get(end + end_marker.len()..).unwrap_or_default();

@@ -204,16 +204,6 @@ fn scheme(alg: &AlgorithmIdentifierOwned, digest_hint: Option<DigestAlgorithm>) 
     })
 }
 
-/// The digest algorithm a signature algorithm implies.
-pub(crate) fn signature_digest(
-    alg: &AlgorithmIdentifierOwned,
-    digest_hint: Option<DigestAlgorithm>,
-) -> Option<DigestAlgorithm> {
-    match scheme(alg, digest_hint).ok()? {
-        Scheme::Pkcs1(d) | Scheme::Pss(d, _) | Scheme::Ecdsa(d) => Some(d),
-    }
-}
-
 /// Verifies `signature` over the concatenation of `message` with the key in `spki`.
 pub(crate) fn verify(
     spki: &SubjectPublicKeyInfoOwned,

@@ -8,6 +8,9 @@ mod error;
 mod limits;
 mod pdf;
 mod report;
+mod sign;
+#[cfg(feature = "test-pki")]
+pub mod testpki;
 mod verify;
 
 pub use certs::{Certificate, TrustStore};
@@ -25,4 +28,7 @@ pub use pdf::object::ObjectId;
 pub use report::{Check, Indication, Outcome, SubIndication, conclude};
 pub use verify::{
     DocumentReport, LegalValue, Role, SignatureReport, Signer, VerifyOptions, classify, parse_pdf_date, verify_pdf,
+};
+pub use sign::{
+    Appearance, PreparedPdf, SignOptions, SignedAttributes, SigningKey, SubFilter, prepare, sign_pdf,
 };

@@ -157,10 +157,6 @@ impl Check {
     ) -> Self {
         Self { id, outcome: Outcome::Failed, sub_indication: Some(sub), message: en.into(), message_vi: vi.into() }
     }
-
-    pub(crate) fn skipped(id: &'static str, en: impl Into<String>, vi: impl Into<String>) -> Self {
-        Self { id, outcome: Outcome::Skipped, sub_indication: None, message: en.into(), message_vi: vi.into() }
-    }
 }
 
 /// The indication and sub-indication implied by a list of checks: the first

@@ -123,7 +123,6 @@ impl Signer {
 #[non_exhaustive]
 pub struct SignatureReport {
     /// The signature dictionary's object.
-    #[cfg_attr(feature = "serde", serde(serialize_with = "ser_id"))]
     pub object: ObjectId,
     /// Signature or document time-stamp.
     pub kind: SignatureKind,
@@ -143,6 +142,7 @@ pub struct SignatureReport {
     pub role: Role,
     /// The signing time, presented in Vietnam time (+07:00): time-stamp time when
     /// there is one, else the claimed CMS signingTime, else `/M`.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "ser_time"))]
     pub signing_time: Option<DateTime<FixedOffset>>,
     /// The named checks.
     pub checks: Vec<Check>,
@@ -153,8 +153,12 @@ pub struct SignatureReport {
 }
 
 #[cfg(feature = "serde")]
-fn ser_id<S: serde::Serializer>(id: &ObjectId, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&id.to_string())
+#[allow(clippy::ref_option)]
+fn ser_time<S: serde::Serializer>(t: &Option<DateTime<FixedOffset>>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&t.to_rfc3339()),
+        None => s.serialize_none(),
+    }
 }
 
 /// The legal value of the document (seed 001 Art. 4; 003 Art. 3).

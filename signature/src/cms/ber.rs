@@ -214,7 +214,7 @@ mod tests {
         ];
         let (der, end) = ber_to_der(&ber).unwrap();
         assert_eq!(der, [0x30, 0x08, 0x02, 0x01, 0x05, 0x04, 0x03, b'a', b'b', b'c']);
-        assert_eq!(end, 16);
+        assert_eq!(end, 18);
     }
 
     #[test]

@@ -36,7 +36,6 @@ impl Revision {
 pub(crate) struct ObjectDef {
     pub(crate) id: ObjectId,
     pub(crate) offset: usize,
-    pub(crate) end: usize,
     pub(crate) value: Obj,
     /// Index of the revision that contains it; `None` after the last `%%EOF`.
     pub(crate) revision: Option<usize>,
@@ -363,7 +362,6 @@ fn parse_indirect(lx: &mut Lexer<'_>, limits: &Limits) -> Result<Option<(ObjectD
         ObjectDef {
             id,
             offset,
-            end: lx.pos,
             value,
             revision: None,
         },

@@ -25,6 +25,13 @@ impl std::fmt::Display for ObjectId {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for ObjectId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// How a string was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum StrKind {
