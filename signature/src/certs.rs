@@ -23,15 +23,15 @@ const TITLE: Oid = Oid::new_unwrap("2.5.4.12");
 
 /// Extensions this validator understands, and so may be critical.
 const KNOWN_EXTENSIONS: &[&str] = &[
-    "2.5.29.19", // basicConstraints
-    "2.5.29.15", // keyUsage
-    "2.5.29.37", // extKeyUsage
-    "2.5.29.14", // subjectKeyIdentifier
-    "2.5.29.35", // authorityKeyIdentifier
-    "2.5.29.32", // certificatePolicies (not enforced: no policy is required)
-    "2.5.29.17", // subjectAltName
-    "2.5.29.18", // issuerAltName
-    "2.5.29.31", // cRLDistributionPoints
+    "2.5.29.19",         // basicConstraints
+    "2.5.29.15",         // keyUsage
+    "2.5.29.37",         // extKeyUsage
+    "2.5.29.14",         // subjectKeyIdentifier
+    "2.5.29.35",         // authorityKeyIdentifier
+    "2.5.29.32",         // certificatePolicies (not enforced: no policy is required)
+    "2.5.29.17",         // subjectAltName
+    "2.5.29.18",         // issuerAltName
+    "2.5.29.31",         // cRLDistributionPoints
     "1.3.6.1.5.5.7.1.1", // authorityInfoAccess
     "1.3.6.1.5.5.7.1.3", // qcStatements
 ];
@@ -50,7 +50,10 @@ impl Certificate {
     /// When `der` is not a certificate.
     pub fn from_der(der: &[u8]) -> Result<Self, Error> {
         let inner = x509_cert::Certificate::from_der(der)?;
-        Ok(Self { inner, der: der.to_vec() })
+        Ok(Self {
+            inner,
+            der: der.to_vec(),
+        })
     }
 
     pub(crate) fn from_inner(inner: x509_cert::Certificate) -> Result<Self, Error> {
@@ -64,7 +67,9 @@ impl Certificate {
     /// # Errors
     /// When nothing in `bytes` is a certificate, or a PEM block is malformed.
     pub fn parse_all(bytes: &[u8]) -> Result<Vec<Self>, Error> {
-        let text = std::str::from_utf8(bytes).ok().filter(|t| t.contains("-----BEGIN"));
+        let text = std::str::from_utf8(bytes)
+            .ok()
+            .filter(|t| t.contains("-----BEGIN"));
         let Some(text) = text else {
             return Ok(vec![Self::from_der(bytes)?]);
         };
@@ -84,8 +89,9 @@ impl Certificate {
                 .flat_map(str::chars)
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            let der = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body.as_bytes())
-                .map_err(|e| Error::new(ErrorKind::Asn1(format!("PEM: {e}"))))?;
+            let der =
+                base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body.as_bytes())
+                    .map_err(|e| Error::new(ErrorKind::Asn1(format!("PEM: {e}"))))?;
             out.push(Self::from_der(&der)?);
             rest = block.get(end + end_marker.len()..).unwrap_or_default();
         }
@@ -124,7 +130,12 @@ impl Certificate {
     /// The serial number in upper-case hex.
     #[must_use]
     pub fn serial_hex(&self) -> String {
-        self.tbs().serial_number.as_bytes().iter().map(|b| format!("{b:02X}")).collect()
+        self.tbs()
+            .serial_number
+            .as_bytes()
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect()
     }
 
     /// Start of the validity period.
@@ -212,14 +223,19 @@ fn directory_string(value: &der::Any) -> Option<String> {
     use der::{Tag, Tagged};
     let bytes = value.value();
     match value.tag() {
-        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::TeletexString | Tag::VisibleString => {
-            Some(String::from_utf8_lossy(bytes).into_owned())
-        }
+        Tag::Utf8String
+        | Tag::PrintableString
+        | Tag::Ia5String
+        | Tag::TeletexString
+        | Tag::VisibleString => Some(String::from_utf8_lossy(bytes).into_owned()),
         Tag::BmpString => {
-            let units: Vec<u16> = bytes.chunks(2).map(|c| match c {
-                [a, b] => u16::from_be_bytes([*a, *b]),
-                _ => 0xfffd,
-            }).collect();
+            let units: Vec<u16> = bytes
+                .chunks(2)
+                .map(|c| match c {
+                    [a, b] => u16::from_be_bytes([*a, *b]),
+                    _ => 0xfffd,
+                })
+                .collect();
             Some(String::from_utf16_lossy(&units))
         }
         _ => None,
@@ -237,7 +253,12 @@ pub(crate) fn names_match(a: &Name, b: &Name) -> bool {
             .flat_map(|rdn| rdn.0.iter())
             .map(|atv| {
                 let v = directory_string(&atv.value)
-                    .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+                    .map(|s| {
+                        s.split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase()
+                    })
                     .unwrap_or_else(|| format!("{:?}", atv.value.value()));
                 (atv.oid, v)
             })
@@ -246,7 +267,11 @@ pub(crate) fn names_match(a: &Name, b: &Name) -> bool {
     flat(a) == flat(b)
 }
 
-fn verify_cert_signature(child: &Certificate, issuer: &Certificate, policy: &AlgorithmPolicy) -> Result<(), CryptoError> {
+fn verify_cert_signature(
+    child: &Certificate,
+    issuer: &Certificate,
+    policy: &AlgorithmPolicy,
+) -> Result<(), CryptoError> {
     let tbs = child
         .inner
         .tbs_certificate
@@ -297,7 +322,8 @@ impl TrustStore {
     /// # Errors
     /// When `der` is not a CRL.
     pub fn add_crl_der(&mut self, der: &[u8]) -> Result<(), Error> {
-        self.crls.push(x509_cert::crl::CertificateList::from_der(der)?);
+        self.crls
+            .push(x509_cert::crl::CertificateList::from_der(der)?);
         Ok(())
     }
 
@@ -328,7 +354,10 @@ impl TrustStore {
                     "CHAIN_TO_ANCHOR",
                     SubIndication::NoCertificateChainFound,
                     format!("no path from '{}' to a trusted anchor", leaf.subject()),
-                    format!("không xây dựng được đường dẫn tin cậy từ '{}' tới chứng thư gốc tin cậy", leaf.subject()),
+                    format!(
+                        "không xây dựng được đường dẫn tin cậy từ '{}' tới chứng thư gốc tin cậy",
+                        leaf.subject()
+                    ),
                 )],
                 Vec::new(),
             );
@@ -336,8 +365,14 @@ impl TrustStore {
         let anchor_subject = path.last().map(Certificate::subject).unwrap_or_default();
         let mut checks = vec![Check::passed(
             "CHAIN_TO_ANCHOR",
-            format!("path of {} certificates to the anchor '{anchor_subject}'", path.len()),
-            format!("đường dẫn {} chứng thư tới chứng thư gốc '{anchor_subject}'", path.len()),
+            format!(
+                "path of {} certificates to the anchor '{anchor_subject}'",
+                path.len()
+            ),
+            format!(
+                "đường dẫn {} chứng thư tới chứng thư gốc '{anchor_subject}'",
+                path.len()
+            ),
         )];
         checks.push(check_validity(&path, at));
         checks.push(check_constraints(&path));
@@ -347,16 +382,27 @@ impl TrustStore {
     }
 
     /// Depth-first path building, bounded by `max_path` and by the pool size.
-    fn build(&self, leaf: &Certificate, pool: &[&Certificate], max_path: usize) -> Option<Vec<Certificate>> {
+    fn build(
+        &self,
+        leaf: &Certificate,
+        pool: &[&Certificate],
+        max_path: usize,
+    ) -> Option<Vec<Certificate>> {
         if self.anchors.iter().any(|a| a.der == leaf.der) {
             return Some(vec![leaf.clone()]);
         }
         let mut path = vec![leaf.clone()];
-        if self.extend(&mut path, pool, max_path) { Some(path) } else { None }
+        if self.extend(&mut path, pool, max_path) {
+            Some(path)
+        } else {
+            None
+        }
     }
 
     fn extend(&self, path: &mut Vec<Certificate>, pool: &[&Certificate], max_path: usize) -> bool {
-        let Some(current) = path.last().cloned() else { return false };
+        let Some(current) = path.last().cloned() else {
+            return false;
+        };
         if let Some(anchor) = self.anchors.iter().find(|a| a.issued(&current)) {
             path.push(anchor.clone());
             return true;
@@ -385,15 +431,34 @@ impl TrustStore {
                 if !names_match(&crl.tbs_cert_list.issuer, &issuer.tbs().subject) {
                     continue;
                 }
-                let Ok(tbs) = crl.tbs_cert_list.to_der() else { continue };
-                let Some(sig) = crl.signature.as_bytes() else { continue };
-                if crypto::verify(&issuer.tbs().subject_public_key_info, &crl.signature_algorithm, None, &[&tbs], sig, &permissive()).is_err() {
+                let Ok(tbs) = crl.tbs_cert_list.to_der() else {
+                    continue;
+                };
+                let Some(sig) = crl.signature.as_bytes() else {
+                    continue;
+                };
+                if crypto::verify(
+                    &issuer.tbs().subject_public_key_info,
+                    &crl.signature_algorithm,
+                    None,
+                    &[&tbs],
+                    sig,
+                    &permissive(),
+                )
+                .is_err()
+                {
                     continue;
                 }
                 checked += 1;
-                let revoked = crl.tbs_cert_list.revoked_certificates.iter().flatten().find(|r| {
-                    r.serial_number == cert.tbs().serial_number && to_chrono(r.revocation_date) <= at
-                });
+                let revoked = crl
+                    .tbs_cert_list
+                    .revoked_certificates
+                    .iter()
+                    .flatten()
+                    .find(|r| {
+                        r.serial_number == cert.tbs().serial_number
+                            && to_chrono(r.revocation_date) <= at
+                    });
                 if let Some(r) = revoked {
                     let when = to_chrono(r.revocation_date);
                     return Check::failed(
@@ -412,7 +477,11 @@ impl TrustStore {
                 "không có dữ liệu thu hồi; chưa kiểm tra tình trạng thu hồi",
             )
         } else {
-            Check::passed("REVOCATION", "not revoked per the CRLs supplied", "không bị thu hồi theo các CRL được cung cấp")
+            Check::passed(
+                "REVOCATION",
+                "not revoked per the CRLs supplied",
+                "không bị thu hồi theo các CRL được cung cấp",
+            )
         }
     }
 }
@@ -423,16 +492,32 @@ fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
             return Check::failed(
                 "CERTIFICATE_VALIDITY",
                 SubIndication::NotYetValid,
-                format!("'{}' is not valid before {} (validation time {at})", cert.subject(), cert.not_before()),
-                format!("chứng thư '{}' chưa có hiệu lực trước {} (thời điểm kiểm tra {at})", cert.subject(), cert.not_before()),
+                format!(
+                    "'{}' is not valid before {} (validation time {at})",
+                    cert.subject(),
+                    cert.not_before()
+                ),
+                format!(
+                    "chứng thư '{}' chưa có hiệu lực trước {} (thời điểm kiểm tra {at})",
+                    cert.subject(),
+                    cert.not_before()
+                ),
             );
         }
         if at > cert.not_after() {
             return Check::failed(
                 "CERTIFICATE_VALIDITY",
                 SubIndication::OutOfBoundsNoPoe,
-                format!("'{}' expired on {} (validation time {at})", cert.subject(), cert.not_after()),
-                format!("chứng thư '{}' đã hết hạn ngày {} (thời điểm kiểm tra {at})", cert.subject(), cert.not_after()),
+                format!(
+                    "'{}' expired on {} (validation time {at})",
+                    cert.subject(),
+                    cert.not_after()
+                ),
+                format!(
+                    "chứng thư '{}' đã hết hạn ngày {} (thời điểm kiểm tra {at})",
+                    cert.subject(),
+                    cert.not_after()
+                ),
             );
         }
     }
@@ -444,22 +529,50 @@ fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
 }
 
 fn check_constraints(path: &[Certificate]) -> Check {
-    let fail = |en: String, vi: String| Check::failed("CHAIN_CONSTRAINTS", SubIndication::ChainConstraintsFailure, en, vi);
+    let fail = |en: String, vi: String| {
+        Check::failed(
+            "CHAIN_CONSTRAINTS",
+            SubIndication::ChainConstraintsFailure,
+            en,
+            vi,
+        )
+    };
     for (i, cert) in path.iter().enumerate() {
-        if let Some(ext) = cert.tbs().extensions.iter().flatten().find(|e| {
-            e.critical && !KNOWN_EXTENSIONS.contains(&e.extn_id.to_string().as_str())
-        }) {
+        if let Some(ext) = cert
+            .tbs()
+            .extensions
+            .iter()
+            .flatten()
+            .find(|e| e.critical && !KNOWN_EXTENSIONS.contains(&e.extn_id.to_string().as_str()))
+        {
             return fail(
-                format!("'{}' has an unsupported critical extension {}", cert.subject(), ext.extn_id),
-                format!("chứng thư '{}' có phần mở rộng bắt buộc không hỗ trợ {}", cert.subject(), ext.extn_id),
+                format!(
+                    "'{}' has an unsupported critical extension {}",
+                    cert.subject(),
+                    ext.extn_id
+                ),
+                format!(
+                    "chứng thư '{}' có phần mở rộng bắt buộc không hỗ trợ {}",
+                    cert.subject(),
+                    ext.extn_id
+                ),
             );
         }
         let ku = cert.extension::<KeyUsage>().map(|(_, k)| k);
         if i == 0 {
-            if ku.is_some_and(|k| !k.0.contains(KeyUsages::DigitalSignature) && !k.0.contains(KeyUsages::NonRepudiation)) {
+            if ku.is_some_and(|k| {
+                !k.0.contains(KeyUsages::DigitalSignature)
+                    && !k.0.contains(KeyUsages::NonRepudiation)
+            }) {
                 return fail(
-                    format!("the signing certificate's key usage allows neither digitalSignature nor nonRepudiation ('{}')", cert.subject()),
-                    format!("mục đích sử dụng khóa của chứng thư ký không cho phép ký số ('{}')", cert.subject()),
+                    format!(
+                        "the signing certificate's key usage allows neither digitalSignature nor nonRepudiation ('{}')",
+                        cert.subject()
+                    ),
+                    format!(
+                        "mục đích sử dụng khóa của chứng thư ký không cho phép ký số ('{}')",
+                        cert.subject()
+                    ),
                 );
             }
             continue;
@@ -469,25 +582,42 @@ fn check_constraints(path: &[Certificate]) -> Check {
         let is_v1_anchor = i + 1 == path.len() && cert.tbs().version == x509_cert::Version::V1;
         if !is_v1_anchor && !bc.as_ref().is_some_and(|b| b.ca) {
             return fail(
-                format!("'{}' issues certificates but is not a CA (basicConstraints)", cert.subject()),
-                format!("chứng thư '{}' cấp chứng thư khác nhưng không phải CA (basicConstraints)", cert.subject()),
+                format!(
+                    "'{}' issues certificates but is not a CA (basicConstraints)",
+                    cert.subject()
+                ),
+                format!(
+                    "chứng thư '{}' cấp chứng thư khác nhưng không phải CA (basicConstraints)",
+                    cert.subject()
+                ),
             );
         }
         if ku.is_some_and(|k| !k.0.contains(KeyUsages::KeyCertSign)) {
             return fail(
                 format!("'{}' key usage does not allow keyCertSign", cert.subject()),
-                format!("mục đích sử dụng khóa của '{}' không cho phép ký chứng thư", cert.subject()),
+                format!(
+                    "mục đích sử dụng khóa của '{}' không cho phép ký chứng thư",
+                    cert.subject()
+                ),
             );
         }
         // Path length: intermediates below this one that are not self-issued (§6.1.4 (l), (m)).
-        let below = path.get(1..i).map_or(0, |s| s.iter().filter(|c| !c.is_self_issued()).count());
-        if let Some(limit) = bc.and_then(|b| b.path_len_constraint) {
-            if below > usize::from(limit) {
-                return fail(
-                    format!("'{}' allows {limit} intermediate CAs below it, the path has {below}", cert.subject()),
-                    format!("'{}' chỉ cho phép {limit} CA trung gian, đường dẫn có {below}", cert.subject()),
-                );
-            }
+        let below = path
+            .get(1..i)
+            .map_or(0, |s| s.iter().filter(|c| !c.is_self_issued()).count());
+        if let Some(limit) = bc.and_then(|b| b.path_len_constraint)
+            && below > usize::from(limit)
+        {
+            return fail(
+                format!(
+                    "'{}' allows {limit} intermediate CAs below it, the path has {below}",
+                    cert.subject()
+                ),
+                format!(
+                    "'{}' chỉ cho phép {limit} CA trung gian, đường dẫn có {below}",
+                    cert.subject()
+                ),
+            );
         }
     }
     Check::passed(
@@ -506,8 +636,14 @@ fn check_algorithms(path: &[Certificate], policy: &AlgorithmPolicy) -> Check {
                 return Check::failed(
                     "CERTIFICATE_ALGORITHMS",
                     SubIndication::CryptoConstraintsFailure,
-                    format!("the signature on '{}' uses an algorithm not accepted: {why}", child.subject()),
-                    format!("chữ ký trên chứng thư '{}' dùng thuật toán không được chấp nhận: {why}", child.subject()),
+                    format!(
+                        "the signature on '{}' uses an algorithm not accepted: {why}",
+                        child.subject()
+                    ),
+                    format!(
+                        "chữ ký trên chứng thư '{}' dùng thuật toán không được chấp nhận: {why}",
+                        child.subject()
+                    ),
                 );
             }
             Err(CryptoError::Invalid) => {

@@ -158,7 +158,10 @@ enum Scheme {
 
 /// The digest a signature algorithm uses; `digest_hint` is the SignerInfo's
 /// digestAlgorithm, used when the signature algorithm is bare `rsaEncryption`.
-fn scheme(alg: &AlgorithmIdentifierOwned, digest_hint: Option<DigestAlgorithm>) -> Result<Scheme, CryptoError> {
+fn scheme(
+    alg: &AlgorithmIdentifierOwned,
+    digest_hint: Option<DigestAlgorithm>,
+) -> Result<Scheme, CryptoError> {
     let hint = || digest_hint.ok_or_else(|| CryptoError::Unsupported("no digest algorithm".into()));
     Ok(match alg.oid {
         oid::RSA => Scheme::Pkcs1(hint()?),
@@ -177,8 +180,11 @@ fn scheme(alg: &AlgorithmIdentifierOwned, digest_hint: Option<DigestAlgorithm>) 
                 .parameters
                 .as_ref()
                 .ok_or_else(|| CryptoError::Unsupported("RSASSA-PSS without parameters".into()))?;
-            let p = PssParams::from_der(&der::Encode::to_der(params).map_err(|e| CryptoError::Unsupported(e.to_string()))?)
-                .map_err(|e| CryptoError::Unsupported(format!("RSASSA-PSS parameters: {e}")))?;
+            let p = PssParams::from_der(
+                &der::Encode::to_der(params)
+                    .map_err(|e| CryptoError::Unsupported(e.to_string()))?,
+            )
+            .map_err(|e| CryptoError::Unsupported(format!("RSASSA-PSS parameters: {e}")))?;
             let hash = match &p.hash {
                 Some(h) => DigestAlgorithm::from_oid(&h.oid)
                     .ok_or_else(|| CryptoError::Unsupported(format!("PSS hash {}", h.oid)))?,
@@ -192,7 +198,9 @@ fn scheme(alg: &AlgorithmIdentifierOwned, digest_hint: Option<DigestAlgorithm>) 
                     .and_then(|d| AlgorithmIdentifierOwned::from_der(&d).ok());
                 let mgf_hash = inner.and_then(|i| DigestAlgorithm::from_oid(&i.oid));
                 if mgf.oid != oid::MGF1 || mgf_hash != Some(hash) {
-                    return Err(CryptoError::Unsupported("PSS mask generation other than MGF1 with the same hash".into()));
+                    return Err(CryptoError::Unsupported(
+                        "PSS mask generation other than MGF1 with the same hash".into(),
+                    ));
                 }
             }
             if p.trailer.is_some_and(|t| t != 1) {
@@ -200,7 +208,11 @@ fn scheme(alg: &AlgorithmIdentifierOwned, digest_hint: Option<DigestAlgorithm>) 
             }
             Scheme::Pss(hash, p.salt_len.map_or(20, |s| s as usize))
         }
-        other => return Err(CryptoError::Unsupported(format!("signature algorithm {other}"))),
+        other => {
+            return Err(CryptoError::Unsupported(format!(
+                "signature algorithm {other}"
+            )));
+        }
     })
 }
 
@@ -218,14 +230,18 @@ pub(crate) fn verify(
         Scheme::Pkcs1(d) | Scheme::Pss(d, _) | Scheme::Ecdsa(d) => *d,
     };
     if digest == DigestAlgorithm::Sha1 && !policy.allow_sha1 {
-        return Err(CryptoError::Refused("SHA-1 is accepted only under the legacy policy".into()));
+        return Err(CryptoError::Refused(
+            "SHA-1 is accepted only under the legacy policy".into(),
+        ));
     }
     let hashed = digest.digest(message);
     let key_bytes = spki.subject_public_key.raw_bytes();
     match scheme {
         Scheme::Pkcs1(_) | Scheme::Pss(..) => {
             if spki.algorithm.oid != oid::RSA && spki.algorithm.oid != oid::RSA_PSS {
-                return Err(CryptoError::Unsupported("RSA signature with a non-RSA key".into()));
+                return Err(CryptoError::Unsupported(
+                    "RSA signature with a non-RSA key".into(),
+                ));
             }
             use rsa::pkcs1::DecodeRsaPublicKey;
             use rsa::traits::PublicKeyParts;
@@ -260,7 +276,9 @@ pub(crate) fn verify(
         }
         Scheme::Ecdsa(_) => {
             if spki.algorithm.oid != oid::EC_PUBLIC_KEY {
-                return Err(CryptoError::Unsupported("ECDSA signature with a non-EC key".into()));
+                return Err(CryptoError::Unsupported(
+                    "ECDSA signature with a non-EC key".into(),
+                ));
             }
             let curve = spki
                 .algorithm
@@ -271,16 +289,22 @@ pub(crate) fn verify(
                 Some(oid::P256) => {
                     let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
                         .map_err(|_| CryptoError::Unsupported("P-256 key".into()))?;
-                    let sig = p256::ecdsa::Signature::from_der(signature).map_err(|_| CryptoError::Invalid)?;
-                    key.verify_prehash(&hashed, &sig).map_err(|_| CryptoError::Invalid)
+                    let sig = p256::ecdsa::Signature::from_der(signature)
+                        .map_err(|_| CryptoError::Invalid)?;
+                    key.verify_prehash(&hashed, &sig)
+                        .map_err(|_| CryptoError::Invalid)
                 }
                 Some(oid::P384) => {
                     let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
                         .map_err(|_| CryptoError::Unsupported("P-384 key".into()))?;
-                    let sig = p384::ecdsa::Signature::from_der(signature).map_err(|_| CryptoError::Invalid)?;
-                    key.verify_prehash(&hashed, &sig).map_err(|_| CryptoError::Invalid)
+                    let sig = p384::ecdsa::Signature::from_der(signature)
+                        .map_err(|_| CryptoError::Invalid)?;
+                    key.verify_prehash(&hashed, &sig)
+                        .map_err(|_| CryptoError::Invalid)
                 }
-                _ => Err(CryptoError::Unsupported("elliptic curve other than P-256/P-384".into())),
+                _ => Err(CryptoError::Unsupported(
+                    "elliptic curve other than P-256/P-384".into(),
+                )),
             }
         }
     }

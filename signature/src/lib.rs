@@ -14,21 +14,24 @@ pub mod testpki;
 mod verify;
 
 pub use certs::{Certificate, TrustStore};
-pub use cms::{ParsedCms, parse_cms};
 pub use cms::ber::ber_to_der;
+pub use cms::{ParsedCms, parse_cms};
 pub use crypto::{AlgorithmPolicy, DigestAlgorithm};
 pub use error::{Error, ErrorKind};
 pub use limits::Limits;
 pub use pdf::diff::{Modification, ModificationKind};
 pub use pdf::layout::Revision;
 pub use pdf::locate::{
-    ByteRange, ByteRangeProblem, Coverage, LocatedSignature, PdfSignatures, SignatureKind, Widget, locate,
+    ByteRange, ByteRangeProblem, Coverage, LocatedSignature, PdfSignatures, SignatureKind, Widget,
+    locate,
 };
 pub use pdf::object::ObjectId;
 pub use report::{Check, Indication, Outcome, SubIndication, conclude};
-pub use verify::{
-    DocumentReport, LegalValue, Role, SignatureReport, Signer, VerifyOptions, classify, parse_pdf_date, verify_pdf,
-};
 pub use sign::{
-    Appearance, PreparedPdf, SignOptions, SignedAttributes, SigningKey, SubFilter, prepare, sign_pdf,
+    Appearance, PreparedPdf, SignOptions, SignedAttributes, SigningKey, SubFilter, prepare,
+    sign_pdf,
+};
+pub use verify::{
+    DocumentReport, LegalValue, Role, SignatureReport, Signer, VerifyOptions, classify,
+    parse_pdf_date, verify_pdf,
 };

@@ -142,11 +142,23 @@ pub struct Check {
 
 impl Check {
     pub(crate) fn passed(id: &'static str, en: impl Into<String>, vi: impl Into<String>) -> Self {
-        Self { id, outcome: Outcome::Passed, sub_indication: None, message: en.into(), message_vi: vi.into() }
+        Self {
+            id,
+            outcome: Outcome::Passed,
+            sub_indication: None,
+            message: en.into(),
+            message_vi: vi.into(),
+        }
     }
 
     pub(crate) fn warning(id: &'static str, en: impl Into<String>, vi: impl Into<String>) -> Self {
-        Self { id, outcome: Outcome::Warning, sub_indication: None, message: en.into(), message_vi: vi.into() }
+        Self {
+            id,
+            outcome: Outcome::Warning,
+            sub_indication: None,
+            message: en.into(),
+            message_vi: vi.into(),
+        }
     }
 
     pub(crate) fn failed(
@@ -155,7 +167,13 @@ impl Check {
         en: impl Into<String>,
         vi: impl Into<String>,
     ) -> Self {
-        Self { id, outcome: Outcome::Failed, sub_indication: Some(sub), message: en.into(), message_vi: vi.into() }
+        Self {
+            id,
+            outcome: Outcome::Failed,
+            sub_indication: Some(sub),
+            message: en.into(),
+            message_vi: vi.into(),
+        }
     }
 }
 

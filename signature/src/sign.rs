@@ -22,7 +22,7 @@ use x509_cert::attr::Attribute;
 
 use crate::certs::Certificate;
 use crate::cms::oid as cms_oid;
-use crate::crypto::{oid, DigestAlgorithm};
+use crate::crypto::{DigestAlgorithm, oid};
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 use crate::pdf::diff::page_order;
@@ -115,7 +115,12 @@ fn pdf_date(t: &DateTime<FixedOffset>) -> String {
     let secs = t.offset().local_minus_utc();
     let sign = if secs < 0 { '-' } else { '+' };
     let abs = secs.abs();
-    format!("D:{}{sign}{:02}'{:02}'", t.format("%Y%m%d%H%M%S"), abs / 3600, abs % 3600 / 60)
+    format!(
+        "D:{}{sign}{:02}'{:02}'",
+        t.format("%Y%m%d%H%M%S"),
+        abs / 3600,
+        abs % 3600 / 60
+    )
 }
 
 fn name(n: &str) -> Obj {
@@ -137,12 +142,18 @@ fn structure(what: &str) -> Error {
 #[allow(clippy::too_many_lines)]
 pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> {
     let layout = Layout::parse(pdf, &options.limits)?;
-    let last = layout.revisions.len().checked_sub(1).ok_or_else(|| structure("no revision"))?;
+    let last = layout
+        .revisions
+        .len()
+        .checked_sub(1)
+        .ok_or_else(|| structure("no revision"))?;
     let trailer = (0..=last)
         .rev()
         .find_map(|r| layout.trailer_of(r).filter(|t| t.get(b"Root").is_some()))
         .ok_or_else(|| structure("no trailer with /Root"))?;
-    let root = trailer.reference(b"Root").ok_or_else(|| structure("/Root is not a reference"))?;
+    let root = trailer
+        .reference(b"Root")
+        .ok_or_else(|| structure("/Root is not a reference"))?;
     let catalog = layout
         .resolve_at(root, last)
         .and_then(|d| d.value.dict())
@@ -150,20 +161,30 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         .ok_or_else(|| structure("catalog not found"))?;
     let pages = page_order(&layout, last);
     let page_index = options.appearance.as_ref().map_or(0, |a| a.page);
-    let page_id = *pages.get(page_index).ok_or_else(|| structure("page not found"))?;
+    let page_id = *pages
+        .get(page_index)
+        .ok_or_else(|| structure("page not found"))?;
     let mut page = layout
         .resolve_at(page_id, last)
         .and_then(|d| d.value.dict())
         .cloned()
         .ok_or_else(|| structure("page not found"))?;
-    let max_number = layout.objects.iter().map(|d| d.id.number).max().unwrap_or(0);
+    let max_number = layout
+        .objects
+        .iter()
+        .map(|d| d.id.number)
+        .max()
+        .unwrap_or(0);
     let size = match trailer.get(b"Size") {
         Some(Obj::Int(n)) => u32::try_from(*n).unwrap_or(0),
         _ => 0,
     };
     let mut next = size.max(max_number.saturating_add(1));
     let mut alloc = || {
-        let id = ObjectId { number: next, generation: 0 };
+        let id = ObjectId {
+            number: next,
+            generation: 0,
+        };
         next = next.saturating_add(1);
         id
     };
@@ -178,7 +199,11 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
     let existing = layout
         .objects
         .iter()
-        .filter(|d| d.value.dict().is_some_and(|d| d.name(b"FT") == Some(b"Sig")))
+        .filter(|d| {
+            d.value
+                .dict()
+                .is_some_and(|d| d.name(b"FT") == Some(b"Sig"))
+        })
         .count();
     let field_name = if options.field_name.is_empty() {
         format!("Signature{}", existing + 1)
@@ -190,10 +215,15 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
     widget.entries.push((b"Type".to_vec(), name("Annot")));
     widget.entries.push((b"Subtype".to_vec(), name("Widget")));
     widget.entries.push((b"FT".to_vec(), name("Sig")));
-    widget.entries.push((b"T".to_vec(), encode_text_string(&field_name)));
+    widget
+        .entries
+        .push((b"T".to_vec(), encode_text_string(&field_name)));
     widget.entries.push((b"V".to_vec(), Obj::Ref(sig_id)));
     widget.entries.push((b"F".to_vec(), Obj::Int(132)));
-    widget.entries.push((b"Rect".to_vec(), Obj::Array(rect.iter().map(|v| num(*v)).collect())));
+    widget.entries.push((
+        b"Rect".to_vec(),
+        Obj::Array(rect.iter().map(|v| num(*v)).collect()),
+    ));
     widget.entries.push((b"P".to_vec(), Obj::Ref(page_id)));
     if let Some(app) = &options.appearance {
         let ap_id = alloc();
@@ -204,7 +234,15 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         for (i, line) in app.lines.iter().enumerate() {
             let escaped: String = line
                 .chars()
-                .map(|c| if c.is_ascii() && c != '(' && c != ')' && c != '\\' { c.to_string() } else if c.is_ascii() { format!("\\{c}") } else { "?".into() })
+                .map(|c| {
+                    if c.is_ascii() && c != '(' && c != ')' && c != '\\' {
+                        c.to_string()
+                    } else if c.is_ascii() {
+                        format!("\\{c}")
+                    } else {
+                        "?".into()
+                    }
+                })
                 .collect();
             if i > 0 {
                 content.push_str("T* ");
@@ -215,8 +253,10 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         let mut font = Dict::default();
         font.entries.push((b"Type".to_vec(), name("Font")));
         font.entries.push((b"Subtype".to_vec(), name("Type1")));
-        font.entries.push((b"BaseFont".to_vec(), name("Times-Roman")));
-        font.entries.push((b"Encoding".to_vec(), name("WinAnsiEncoding")));
+        font.entries
+            .push((b"BaseFont".to_vec(), name("Times-Roman")));
+        font.entries
+            .push((b"Encoding".to_vec(), name("WinAnsiEncoding")));
         let mut fonts = Dict::default();
         fonts.entries.push((b"F1".to_vec(), Obj::Dict(font)));
         let mut resources = Dict::default();
@@ -224,9 +264,16 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         let mut form = Dict::default();
         form.entries.push((b"Type".to_vec(), name("XObject")));
         form.entries.push((b"Subtype".to_vec(), name("Form")));
-        form.entries.push((b"BBox".to_vec(), Obj::Array(vec![num(0.0), num(0.0), num(w), num(h)])));
-        form.entries.push((b"Resources".to_vec(), Obj::Dict(resources)));
-        form.entries.push((b"Length".to_vec(), Obj::Int(i64::try_from(content.len()).unwrap_or(0))));
+        form.entries.push((
+            b"BBox".to_vec(),
+            Obj::Array(vec![num(0.0), num(0.0), num(w), num(h)]),
+        ));
+        form.entries
+            .push((b"Resources".to_vec(), Obj::Dict(resources)));
+        form.entries.push((
+            b"Length".to_vec(),
+            Obj::Int(i64::try_from(content.len()).unwrap_or(0)),
+        ));
         objects.push((ap_id, Obj::Dict(form)));
         let mut ap = Dict::default();
         ap.entries.push((b"N".to_vec(), Obj::Ref(ap_id)));
@@ -263,7 +310,8 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
             _ => Vec::new(),
         };
         fields.push(Obj::Ref(field_id));
-        form.entries.retain(|(k, _)| k.as_slice() != b"Fields" && k.as_slice() != b"SigFlags");
+        form.entries
+            .retain(|(k, _)| k.as_slice() != b"Fields" && k.as_slice() != b"SigFlags");
         form.entries.push((b"Fields".to_vec(), Obj::Array(fields)));
         form.entries.push((b"SigFlags".to_vec(), Obj::Int(3)));
     };
@@ -304,7 +352,13 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
     let mut offsets: Vec<(u32, u16, usize)> = Vec::new();
     // The signature dictionary, with fixed-width placeholders.
     offsets.push((sig_id.number, 0, out.len()));
-    out.extend_from_slice(format!("{} 0 obj\n<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /", sig_id.number).as_bytes());
+    out.extend_from_slice(
+        format!(
+            "{} 0 obj\n<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /",
+            sig_id.number
+        )
+        .as_bytes(),
+    );
     out.extend_from_slice(match options.sub_filter {
         SubFilter::CadesDetached => b"ETSI.CAdES.detached",
         SubFilter::Pkcs7Detached => b"adbe.pkcs7.detached",
@@ -319,7 +373,16 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
     out.push(b'>');
     let contents_end = out.len();
     out.extend_from_slice(b" /M ");
-    write_obj(&mut out, &Obj::Str { bytes: pdf_date(&options.time).into_bytes(), kind: StrKind::Literal, start: 0, end: 0 }, &[]);
+    write_obj(
+        &mut out,
+        &Obj::Str {
+            bytes: pdf_date(&options.time).into_bytes(),
+            kind: StrKind::Literal,
+            start: 0,
+            end: 0,
+        },
+        &[],
+    );
     if let Some(reason) = &options.reason {
         out.extend_from_slice(b" /Reason ");
         write_obj(&mut out, &encode_text_string(reason), &[]);
@@ -346,7 +409,10 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
     let mut i = 0;
     while let Some(&(first, _, _)) = offsets.get(i) {
         let mut j = i;
-        while offsets.get(j + 1).is_some_and(|o| o.0 == first + (j + 1 - i) as u32) {
+        while offsets
+            .get(j + 1)
+            .is_some_and(|o| o.0 == first + (j + 1 - i) as u32)
+        {
             j += 1;
         }
         out.extend_from_slice(format!("{} {}\n", first, j + 1 - i).as_bytes());
@@ -356,7 +422,9 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         i = j + 1;
     }
     let mut new_trailer = Dict::default();
-    new_trailer.entries.push((b"Size".to_vec(), Obj::Int(i64::from(next))));
+    new_trailer
+        .entries
+        .push((b"Size".to_vec(), Obj::Int(i64::from(next))));
     new_trailer.entries.push((b"Root".to_vec(), Obj::Ref(root)));
     if let Some(info) = trailer.get(b"Info") {
         new_trailer.entries.push((b"Info".to_vec(), info.clone()));
@@ -365,20 +433,35 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         new_trailer.entries.push((b"ID".to_vec(), id.clone()));
     }
     if let Some(&(_, prev)) = layout.startxrefs.last() {
-        new_trailer.entries.push((b"Prev".to_vec(), Obj::Int(i64::try_from(prev).unwrap_or(0))));
+        new_trailer
+            .entries
+            .push((b"Prev".to_vec(), Obj::Int(i64::try_from(prev).unwrap_or(0))));
     }
     out.extend_from_slice(b"trailer\n");
     write_obj(&mut out, &Obj::Dict(new_trailer), &[]);
     out.extend_from_slice(format!("\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
     // Fill in the range: [0, contents_start) and [contents_end, EOF).
-    let range = format!("{} {} {}", contents_start, contents_end, out.len() - contents_end);
+    let range = format!(
+        "{} {} {}",
+        contents_start,
+        contents_end,
+        out.len() - contents_end
+    );
     if range.len() > 32 {
-        return Err(Error::new(ErrorKind::LimitExceeded("file too large for the /ByteRange placeholder")));
+        return Err(Error::new(ErrorKind::LimitExceeded(
+            "file too large for the /ByteRange placeholder",
+        )));
     }
     if let Some(slot) = out.get_mut(range_at..range_at + range.len()) {
         slot.copy_from_slice(range.as_bytes());
     }
-    Ok(PreparedPdf { bytes: out, contents_start, contents_end, sub_filter: options.sub_filter, time: options.time })
+    Ok(PreparedPdf {
+        bytes: out,
+        contents_start,
+        contents_end,
+        sub_filter: options.sub_filter,
+        time: options.time,
+    })
 }
 
 /// The DER `SignedAttributes` (a SET) that the signer's key must sign.
@@ -398,7 +481,10 @@ impl SignedAttributes {
 }
 
 fn attribute(oid: Oid, value: Any) -> Result<Attribute, Error> {
-    Ok(Attribute { oid, values: SetOfVec::try_from(vec![value])? })
+    Ok(Attribute {
+        oid,
+        values: SetOfVec::try_from(vec![value])?,
+    })
 }
 
 impl PreparedPdf {
@@ -422,15 +508,25 @@ impl PreparedPdf {
     ///
     /// # Errors
     /// When an attribute cannot be encoded.
-    pub fn signed_attributes(&self, signer: &Certificate, digest: DigestAlgorithm) -> Result<SignedAttributes, Error> {
+    pub fn signed_attributes(
+        &self,
+        signer: &Certificate,
+        digest: DigestAlgorithm,
+    ) -> Result<SignedAttributes, Error> {
         let md = self.digest(digest);
         let mut attrs = vec![
             attribute(cms_oid::CONTENT_TYPE, Any::encode_from(&cms_oid::DATA)?)?,
-            attribute(cms_oid::MESSAGE_DIGEST, Any::encode_from(&OctetString::new(md)?)?)?,
+            attribute(
+                cms_oid::MESSAGE_DIGEST,
+                Any::encode_from(&OctetString::new(md)?)?,
+            )?,
         ];
         // SigningCertificateV2 { certs SEQUENCE OF ESSCertIDv2 { hashAlgorithm, certHash } }
         let cert_hash = OctetString::new(digest.digest(&[signer.der()]))?;
-        let alg = AlgorithmIdentifierOwned { oid: digest.oid(), parameters: None };
+        let alg = AlgorithmIdentifierOwned {
+            oid: digest.oid(),
+            parameters: None,
+        };
         let mut id = Vec::new();
         if digest != DigestAlgorithm::Sha256 {
             id.extend(alg.to_der()?);
@@ -439,9 +535,14 @@ impl PreparedPdf {
         let ess_id = der_seq(&id);
         let certs = der_seq(&ess_id);
         let scv2 = der_seq(&certs);
-        attrs.push(attribute(cms_oid::SIGNING_CERTIFICATE_V2, <Any as der::Decode>::from_der(&scv2)?)?);
+        attrs.push(attribute(
+            cms_oid::SIGNING_CERTIFICATE_V2,
+            <Any as der::Decode>::from_der(&scv2)?,
+        )?);
         if self.sub_filter == SubFilter::Pkcs7Detached {
-            let t = x509_cert::time::Time::try_from(std::time::SystemTime::from(self.time.with_timezone(&Utc)))?;
+            let t = x509_cert::time::Time::try_from(std::time::SystemTime::from(
+                self.time.with_timezone(&Utc),
+            ))?;
             attrs.push(attribute(cms_oid::SIGNING_TIME, Any::encode_from(&t)?)?);
         }
         let attrs = SetOfVec::try_from(attrs)?;
@@ -471,7 +572,10 @@ impl PreparedPdf {
                 issuer: tbs.issuer.clone(),
                 serial_number: tbs.serial_number.clone(),
             }),
-            digest_alg: AlgorithmIdentifierOwned { oid: attrs.digest.oid(), parameters: None },
+            digest_alg: AlgorithmIdentifierOwned {
+                oid: attrs.digest.oid(),
+                parameters: None,
+            },
             signed_attrs: Some(attrs.attrs),
             signature_algorithm: algorithm,
             signature: OctetString::new(signature)?,
@@ -483,13 +587,22 @@ impl PreparedPdf {
         }
         let signed_data = SignedData {
             version: CmsVersion::V1,
-            digest_algorithms: SetOfVec::try_from(vec![AlgorithmIdentifierOwned { oid: attrs.digest.oid(), parameters: None }])?,
-            encap_content_info: EncapsulatedContentInfo { econtent_type: cms_oid::DATA, econtent: None },
+            digest_algorithms: SetOfVec::try_from(vec![AlgorithmIdentifierOwned {
+                oid: attrs.digest.oid(),
+                parameters: None,
+            }])?,
+            encap_content_info: EncapsulatedContentInfo {
+                econtent_type: cms_oid::DATA,
+                econtent: None,
+            },
             certificates: Some(CertificateSet(SetOfVec::try_from(certs)?)),
             crls: None,
             signer_infos: SignerInfos(SetOfVec::try_from(vec![info])?),
         };
-        let ci = ContentInfo { content_type: cms_oid::SIGNED_DATA, content: Any::encode_from(&signed_data)? };
+        let ci = ContentInfo {
+            content_type: cms_oid::SIGNED_DATA,
+            content: Any::encode_from(&signed_data)?,
+        };
         self.insert_cms(&ci.to_der()?)
     }
 
@@ -500,10 +613,18 @@ impl PreparedPdf {
     pub fn insert_cms(mut self, cms: &[u8]) -> Result<Vec<u8>, Error> {
         let capacity = (self.contents_end - self.contents_start).saturating_sub(2) / 2;
         if cms.len() > capacity {
-            return Err(Error::new(ErrorKind::LimitExceeded("CMS larger than the reserved /Contents")));
+            return Err(Error::new(ErrorKind::LimitExceeded(
+                "CMS larger than the reserved /Contents",
+            )));
         }
-        let hex: Vec<u8> = cms.iter().flat_map(|b| format!("{b:02x}").into_bytes()).collect();
-        if let Some(slot) = self.bytes.get_mut(self.contents_start + 1..self.contents_start + 1 + hex.len()) {
+        let hex: Vec<u8> = cms
+            .iter()
+            .flat_map(|b| format!("{b:02x}").into_bytes())
+            .collect();
+        if let Some(slot) = self
+            .bytes
+            .get_mut(self.contents_start + 1..self.contents_start + 1 + hex.len())
+        {
             slot.copy_from_slice(&hex);
         }
         Ok(self.bytes)
@@ -555,9 +676,13 @@ impl SigningKey {
     /// When the key is not PKCS #8 RSA, P-256 or P-384.
     pub fn from_pkcs8(bytes: &[u8]) -> Result<Self, Error> {
         use pkcs8::DecodePrivateKey;
-        let der = match std::str::from_utf8(bytes).ok().filter(|t| t.contains("-----BEGIN")) {
+        let der = match std::str::from_utf8(bytes)
+            .ok()
+            .filter(|t| t.contains("-----BEGIN"))
+        {
             Some(text) => {
-                let (_, doc) = pkcs8::SecretDocument::from_pem(text).map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?;
+                let (_, doc) = pkcs8::SecretDocument::from_pem(text)
+                    .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?;
                 doc.as_bytes().to_vec()
             }
             None => bytes.to_vec(),
@@ -571,7 +696,9 @@ impl SigningKey {
         if let Ok(k) = p384::ecdsa::SigningKey::from_pkcs8_der(&der) {
             return Ok(Self::P384(k));
         }
-        Err(Error::new(ErrorKind::Key("not a PKCS #8 RSA, P-256 or P-384 private key".into())))
+        Err(Error::new(ErrorKind::Key(
+            "not a PKCS #8 RSA, P-256 or P-384 private key".into(),
+        )))
     }
 
     /// The PKCS #8 DER encoding of the key.
@@ -625,15 +752,37 @@ impl SigningKey {
                 let sig = k
                     .sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &hashed)
                     .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?;
-                Ok((AlgorithmIdentifierOwned { oid: oid::SHA256_RSA, parameters: Some(Any::null()) }, sig))
+                Ok((
+                    AlgorithmIdentifierOwned {
+                        oid: oid::SHA256_RSA,
+                        parameters: Some(Any::null()),
+                    },
+                    sig,
+                ))
             }
             Self::P256(k) => {
-                let sig: p256::ecdsa::Signature = k.sign_prehash(&hashed).map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?;
-                Ok((AlgorithmIdentifierOwned { oid: oid::ECDSA_SHA256, parameters: None }, sig.to_der().as_bytes().to_vec()))
+                let sig: p256::ecdsa::Signature = k
+                    .sign_prehash(&hashed)
+                    .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?;
+                Ok((
+                    AlgorithmIdentifierOwned {
+                        oid: oid::ECDSA_SHA256,
+                        parameters: None,
+                    },
+                    sig.to_der().as_bytes().to_vec(),
+                ))
             }
             Self::P384(k) => {
-                let sig: p384::ecdsa::Signature = k.sign_prehash(&hashed).map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?;
-                Ok((AlgorithmIdentifierOwned { oid: oid::ECDSA_SHA384, parameters: None }, sig.to_der().as_bytes().to_vec()))
+                let sig: p384::ecdsa::Signature = k
+                    .sign_prehash(&hashed)
+                    .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?;
+                Ok((
+                    AlgorithmIdentifierOwned {
+                        oid: oid::ECDSA_SHA384,
+                        parameters: None,
+                    },
+                    sig.to_der().as_bytes().to_vec(),
+                ))
             }
         }
     }

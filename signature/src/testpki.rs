@@ -12,8 +12,8 @@ use der::asn1::{Any, BitString, OctetString, SetOfVec};
 use der::{Decode, Encode, Tag};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use x509_cert::attr::AttributeTypeAndValue;
-use x509_cert::ext::pkix::{BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier};
 use x509_cert::ext::Extension;
+use x509_cert::ext::pkix::{BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier};
 use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::{Time, Validity};
@@ -46,7 +46,8 @@ pub fn generate_key(kind: KeyKind) -> Result<SigningKey, Error> {
         KeyKind::P256 => SigningKey::P256(p256::ecdsa::SigningKey::random(&mut rng)),
         KeyKind::P384 => SigningKey::P384(p384::ecdsa::SigningKey::random(&mut rng)),
         KeyKind::Rsa2048 => SigningKey::Rsa(Box::new(
-            rsa::RsaPrivateKey::new(&mut rng, 2048).map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?,
+            rsa::RsaPrivateKey::new(&mut rng, 2048)
+                .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?,
         )),
     })
 }
@@ -89,8 +90,21 @@ pub struct Profile {
 impl Profile {
     /// An end-entity signing certificate valid over `[not_before, not_after]`.
     #[must_use]
-    pub fn leaf(subject: Vec<(&'static str, String)>, serial: u64, not_before: DateTime<Utc>, not_after: DateTime<Utc>) -> Self {
-        Self { subject, serial, not_before, not_after, ca: None, usage: Usage::Signing, unknown_critical: false }
+    pub fn leaf(
+        subject: Vec<(&'static str, String)>,
+        serial: u64,
+        not_before: DateTime<Utc>,
+        not_after: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            subject,
+            serial,
+            not_before,
+            not_after,
+            ca: None,
+            usage: Usage::Signing,
+            unknown_critical: false,
+        }
     }
 
     /// A CA certificate with an optional path length.
@@ -102,7 +116,15 @@ impl Profile {
         not_after: DateTime<Utc>,
         path_len: Option<u8>,
     ) -> Self {
-        Self { subject, serial, not_before, not_after, ca: Some(path_len), usage: Usage::Ca, unknown_critical: false }
+        Self {
+            subject,
+            serial,
+            not_before,
+            not_after,
+            ca: Some(path_len),
+            usage: Usage::Ca,
+            unknown_critical: false,
+        }
     }
 }
 
@@ -117,7 +139,11 @@ fn attr_oid(key: &str) -> Result<der::asn1::ObjectIdentifier, Error> {
         "T" => "2.5.4.12",
         "UID" => "0.9.2342.19200300.100.1.1",
         "E" => "1.2.840.113549.1.9.1",
-        other => return Err(Error::new(ErrorKind::Unsupported(format!("attribute {other}")))),
+        other => {
+            return Err(Error::new(ErrorKind::Unsupported(format!(
+                "attribute {other}"
+            ))));
+        }
     };
     der::asn1::ObjectIdentifier::new(dotted).map_err(|e| Error::new(ErrorKind::Asn1(e.to_string())))
 }
@@ -130,7 +156,10 @@ fn build_name(parts: &[(&'static str, String)]) -> Result<Name, Error> {
             "E" => Tag::Ia5String,
             _ => Tag::Utf8String,
         };
-        let atv = AttributeTypeAndValue { oid: attr_oid(key)?, value: Any::new(tag, value.as_bytes())? };
+        let atv = AttributeTypeAndValue {
+            oid: attr_oid(key)?,
+            value: Any::new(tag, value.as_bytes())?,
+        };
         rdns.push(RelativeDistinguishedName(SetOfVec::try_from(vec![atv])?));
     }
     Ok(RdnSequence(rdns))
@@ -142,7 +171,8 @@ fn time(t: DateTime<Utc>) -> Result<Time, Error> {
 
 fn extension(oid_str: &str, critical: bool, value: &impl Encode) -> Result<Extension, Error> {
     Ok(Extension {
-        extn_id: der::asn1::ObjectIdentifier::new(oid_str).map_err(|e| Error::new(ErrorKind::Asn1(e.to_string())))?,
+        extn_id: der::asn1::ObjectIdentifier::new(oid_str)
+            .map_err(|e| Error::new(ErrorKind::Asn1(e.to_string())))?,
         critical,
         extn_value: OctetString::new(value.to_der()?)?,
     })
@@ -150,9 +180,18 @@ fn extension(oid_str: &str, critical: bool, value: &impl Encode) -> Result<Exten
 
 fn algorithm(key: &SigningKey) -> AlgorithmIdentifierOwned {
     match key {
-        SigningKey::Rsa(_) => AlgorithmIdentifierOwned { oid: oid::SHA256_RSA, parameters: Some(Any::null()) },
-        SigningKey::P256(_) => AlgorithmIdentifierOwned { oid: oid::ECDSA_SHA256, parameters: None },
-        SigningKey::P384(_) => AlgorithmIdentifierOwned { oid: oid::ECDSA_SHA384, parameters: None },
+        SigningKey::Rsa(_) => AlgorithmIdentifierOwned {
+            oid: oid::SHA256_RSA,
+            parameters: Some(Any::null()),
+        },
+        SigningKey::P256(_) => AlgorithmIdentifierOwned {
+            oid: oid::ECDSA_SHA256,
+            parameters: None,
+        },
+        SigningKey::P384(_) => AlgorithmIdentifierOwned {
+            oid: oid::ECDSA_SHA384,
+            parameters: None,
+        },
     }
 }
 
@@ -160,7 +199,11 @@ fn algorithm(key: &SigningKey) -> AlgorithmIdentifierOwned {
 ///
 /// # Errors
 /// When encoding or signing fails.
-pub fn issue(profile: &Profile, subject_key: &SigningKey, issuer: Option<(&Certificate, &SigningKey)>) -> Result<Certificate, Error> {
+pub fn issue(
+    profile: &Profile,
+    subject_key: &SigningKey,
+    issuer: Option<(&Certificate, &SigningKey)>,
+) -> Result<Certificate, Error> {
     let subject = build_name(&profile.subject)?;
     let spki = SubjectPublicKeyInfoOwned::from_der(&subject_key.public_key_der()?)?;
     let issuer_name = match issuer {
@@ -170,7 +213,14 @@ pub fn issue(profile: &Profile, subject_key: &SigningKey, issuer: Option<(&Certi
     let signer = issuer.map_or(subject_key, |(_, k)| k);
     let mut exts = Vec::new();
     if let Some(path_len) = profile.ca {
-        exts.push(extension("2.5.29.19", true, &BasicConstraints { ca: true, path_len_constraint: path_len })?);
+        exts.push(extension(
+            "2.5.29.19",
+            true,
+            &BasicConstraints {
+                ca: true,
+                path_len_constraint: path_len,
+            },
+        )?);
     }
     let usage = match profile.usage {
         Usage::Signing => Some(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation),
@@ -181,8 +231,13 @@ pub fn issue(profile: &Profile, subject_key: &SigningKey, issuer: Option<(&Certi
     if let Some(u) = usage {
         exts.push(extension("2.5.29.15", true, &KeyUsage(u))?);
     }
-    let key_id = crate::crypto::DigestAlgorithm::Sha1.digest(&[spki.subject_public_key.raw_bytes()]);
-    exts.push(extension("2.5.29.14", false, &SubjectKeyIdentifier(OctetString::new(key_id)?))?);
+    let key_id =
+        crate::crypto::DigestAlgorithm::Sha1.digest(&[spki.subject_public_key.raw_bytes()]);
+    exts.push(extension(
+        "2.5.29.14",
+        false,
+        &SubjectKeyIdentifier(OctetString::new(key_id)?),
+    )?);
     if profile.unknown_critical {
         exts.push(extension("1.3.6.1.4.1.99999.1", true, &der::asn1::Null)?);
     }
@@ -191,7 +246,10 @@ pub fn issue(profile: &Profile, subject_key: &SigningKey, issuer: Option<(&Certi
         serial_number: SerialNumber::new(&profile.serial.to_be_bytes())?,
         signature: algorithm(signer),
         issuer: issuer_name,
-        validity: Validity { not_before: time(profile.not_before)?, not_after: time(profile.not_after)? },
+        validity: Validity {
+            not_before: time(profile.not_before)?,
+            not_after: time(profile.not_after)?,
+        },
         subject,
         subject_public_key_info: spki,
         issuer_unique_id: None,
@@ -222,8 +280,16 @@ pub fn sample_pdf(pages: usize, filler: usize) -> Vec<u8> {
     // 1 catalog, 2 pages, 3 font, then per page: page, content.
     obj(&mut out, &mut offsets, b"<</Type /Catalog /Pages 2 0 R>>");
     let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
-    obj(&mut out, &mut offsets, format!("<</Type /Pages /Kids [{}] /Count {pages}>>", kids.join(" ")).as_bytes());
-    obj(&mut out, &mut offsets, b"<</Type /Font /Subtype /Type1 /BaseFont /Times-Roman>>");
+    obj(
+        &mut out,
+        &mut offsets,
+        format!("<</Type /Pages /Kids [{}] /Count {pages}>>", kids.join(" ")).as_bytes(),
+    );
+    obj(
+        &mut out,
+        &mut offsets,
+        b"<</Type /Font /Subtype /Type1 /BaseFont /Times-Roman>>",
+    );
     for i in 0..pages {
         obj(
             &mut out,
@@ -234,7 +300,11 @@ pub fn sample_pdf(pages: usize, filler: usize) -> Vec<u8> {
             )
             .as_bytes(),
         );
-        let mut content = format!("BT /F1 14 Tf 72 770 Td (CONG HOA XA HOI CHU NGHIA VIET NAM - trang {}) Tj ET\n", i + 1).into_bytes();
+        let mut content = format!(
+            "BT /F1 14 Tf 72 770 Td (CONG HOA XA HOI CHU NGHIA VIET NAM - trang {}) Tj ET\n",
+            i + 1
+        )
+        .into_bytes();
         // Filler: a comment-free sequence of no-op operators, as real scans carry image data.
         while content.len() < filler {
             content.extend_from_slice(b"q Q\n");
@@ -245,10 +315,18 @@ pub fn sample_pdf(pages: usize, filler: usize) -> Vec<u8> {
         obj(&mut out, &mut offsets, &body);
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
+    );
     for o in &offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<</Size {} /Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n", offsets.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!(
+            "trailer\n<</Size {} /Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n",
+            offsets.len() + 1
+        )
+        .as_bytes(),
+    );
     out
 }

@@ -8,10 +8,10 @@ use crate::cms::{parse_cms, tst_time};
 use crate::crypto::AlgorithmPolicy;
 use crate::error::Error;
 use crate::limits::Limits;
-use crate::pdf::diff::{analyse, Modification};
-use crate::pdf::locate::{locate, Coverage, LocatedSignature, SignatureKind, Widget};
+use crate::pdf::diff::{Modification, analyse};
+use crate::pdf::locate::{Coverage, LocatedSignature, SignatureKind, Widget, locate};
 use crate::pdf::object::ObjectId;
-use crate::report::{conclude, Check, Indication, SubIndication};
+use crate::report::{Check, Indication, SubIndication, conclude};
 
 /// Vietnam's offset from UTC: +07:00 all year (no daylight saving time).
 pub(crate) const VIETNAM_OFFSET_SECS: i32 = 7 * 3600;
@@ -35,7 +35,12 @@ impl VerifyOptions {
     /// Default policy and limits, certificates checked at `at`.
     #[must_use]
     pub fn new(at: DateTime<Utc>) -> Self {
-        Self { at, policy: AlgorithmPolicy::default(), limits: Limits::default(), attachment: false }
+        Self {
+            at,
+            policy: AlgorithmPolicy::default(),
+            limits: Limits::default(),
+            attachment: false,
+        }
     }
 }
 
@@ -72,8 +77,15 @@ impl Role {
 /// a personal identity number makes a person, even with a tax code beside it.
 #[must_use]
 pub fn classify(cert: &Certificate) -> Role {
-    let uids: Vec<String> = cert.uids().iter().map(|u| u.trim().to_ascii_uppercase()).collect();
-    let has = |prefixes: &[&str]| uids.iter().any(|u| prefixes.iter().any(|p| u.starts_with(p)));
+    let uids: Vec<String> = cert
+        .uids()
+        .iter()
+        .map(|u| u.trim().to_ascii_uppercase())
+        .collect();
+    let has = |prefixes: &[&str]| {
+        uids.iter()
+            .any(|u| prefixes.iter().any(|p| u.starts_with(p)))
+    };
     if has(&["CCCD:", "CMND:", "HC:", "CCCD-", "CMND-"]) {
         Role::Person
     } else if has(&["MST:", "MNS:", "MST-", "MNS-"]) {
@@ -154,7 +166,10 @@ pub struct SignatureReport {
 
 #[cfg(feature = "serde")]
 #[allow(clippy::ref_option)]
-fn ser_time<S: serde::Serializer>(t: &Option<DateTime<FixedOffset>>, s: S) -> Result<S::Ok, S::Error> {
+fn ser_time<S: serde::Serializer>(
+    t: &Option<DateTime<FixedOffset>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match t {
         Some(t) => s.serialize_str(&t.to_rfc3339()),
         None => s.serialize_none(),
@@ -211,13 +226,23 @@ pub fn parse_pdf_date(s: &str) -> Option<DateTime<FixedOffset>> {
         }
     };
     let year = i32::try_from(digits(0, 4, 0)?).ok()?;
-    let (month, day, hour, minute, second) =
-        (digits(4, 2, 1)?, digits(6, 2, 1)?, digits(8, 2, 0)?, digits(10, 2, 0)?, digits(12, 2, 0)?);
+    let (month, day, hour, minute, second) = (
+        digits(4, 2, 1)?,
+        digits(6, 2, 1)?,
+        digits(8, 2, 0)?,
+        digits(10, 2, 0)?,
+        digits(12, 2, 0)?,
+    );
     let naive = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(hour, minute, second)?;
     let offset = match s.get(14..15) {
         Some("+") | Some("-") => {
             let sign = if s.get(14..15) == Some("-") { -1 } else { 1 };
-            let rest: String = s.get(15..).unwrap_or_default().chars().filter(char::is_ascii_digit).collect();
+            let rest: String = s
+                .get(15..)
+                .unwrap_or_default()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
             let h: i32 = rest.get(0..2).and_then(|t| t.parse().ok()).unwrap_or(0);
             let m: i32 = rest.get(2..4).and_then(|t| t.parse().ok()).unwrap_or(0);
             FixedOffset::east_opt(sign * (h * 3600 + m * 60))?
@@ -232,9 +257,14 @@ pub fn parse_pdf_date(s: &str) -> Option<DateTime<FixedOffset>> {
 /// # Errors
 /// Only when the file cannot be read as a PDF at all (no header, no complete
 /// revision, a limit exceeded). A readable file with bad signatures is `Ok`.
-pub fn verify_pdf(pdf: &[u8], trust: &TrustStore, options: &VerifyOptions) -> Result<DocumentReport, Error> {
+pub fn verify_pdf(
+    pdf: &[u8],
+    trust: &TrustStore,
+    options: &VerifyOptions,
+) -> Result<DocumentReport, Error> {
     let located = locate(pdf, &options.limits)?;
-    let vn = FixedOffset::east_opt(VIETNAM_OFFSET_SECS).unwrap_or_else(|| chrono::Offset::fix(&Utc));
+    let vn =
+        FixedOffset::east_opt(VIETNAM_OFFSET_SECS).unwrap_or_else(|| chrono::Offset::fix(&Utc));
     let mut findings = Vec::new();
     let mut reports = Vec::new();
     for sig in &located.signatures {
@@ -247,8 +277,14 @@ pub fn verify_pdf(pdf: &[u8], trust: &TrustStore, options: &VerifyOptions) -> Re
             Finding::new(
                 "SIG-PDF-UNPARSED",
                 Severity::Warning,
-                format!("{} region(s) of the file are not valid PDF syntax", located.unparsed.len()),
-                format!("{} vùng của tệp không đúng cú pháp PDF", located.unparsed.len()),
+                format!(
+                    "{} region(s) of the file are not valid PDF syntax",
+                    located.unparsed.len()
+                ),
+                format!(
+                    "{} vùng của tệp không đúng cú pháp PDF",
+                    located.unparsed.len()
+                ),
                 "ISO 32000-1 §7.5",
             )
             .at(Location::at_offset(start)),
@@ -256,7 +292,11 @@ pub fn verify_pdf(pdf: &[u8], trust: &TrustStore, options: &VerifyOptions) -> Re
     }
     let legal_value = legal_value(&reports, options.attachment, &mut findings);
     policy_warnings(&reports, options.attachment, &mut findings);
-    Ok(DocumentReport { legal_value, signatures: reports, findings })
+    Ok(DocumentReport {
+        legal_value,
+        signatures: reports,
+        findings,
+    })
 }
 
 #[allow(clippy::too_many_lines)]
@@ -271,43 +311,58 @@ fn verify_one(
 ) -> SignatureReport {
     let mut checks = Vec::new();
     let mut signer = None;
-    let mut role = if sig.kind == SignatureKind::DocTimeStamp { Role::TimeStamp } else { Role::Unknown };
+    let mut role = if sig.kind == SignatureKind::DocTimeStamp {
+        Role::TimeStamp
+    } else {
+        Role::Unknown
+    };
     let mut signing_time: Option<DateTime<Utc>> = None;
     let mut modifications = Vec::new();
     let claimed_m = sig.claimed_time.as_deref().and_then(parse_pdf_date);
     let sub_filter = sig.sub_filter.as_deref();
     let time_stamp = sig.kind == SignatureKind::DocTimeStamp || sub_filter == Some("ETSI.RFC3161");
-    let finish = |checks: Vec<Check>, signer, role, signing_time: Option<DateTime<Utc>>, modifications| {
-        let (indication, sub_indication) = conclude(&checks);
-        SignatureReport {
-            object: sig.object,
-            kind: sig.kind,
-            sub_filter: sig.sub_filter.clone(),
-            indication,
-            sub_indication,
-            coverage: sig.coverage,
-            signed_revision: sig.signed_revision,
-            signer,
-            role,
-            signing_time: signing_time.map(|t| t.with_timezone(&vn)).or_else(|| claimed_m.map(|t| t.with_timezone(&vn))),
-            checks,
-            modifications,
-            widget: sig.widget.clone(),
-        }
-    };
+    let finish =
+        |checks: Vec<Check>, signer, role, signing_time: Option<DateTime<Utc>>, modifications| {
+            let (indication, sub_indication) = conclude(&checks);
+            SignatureReport {
+                object: sig.object,
+                kind: sig.kind,
+                sub_filter: sig.sub_filter.clone(),
+                indication,
+                sub_indication,
+                coverage: sig.coverage,
+                signed_revision: sig.signed_revision,
+                signer,
+                role,
+                signing_time: signing_time
+                    .map(|t| t.with_timezone(&vn))
+                    .or_else(|| claimed_m.map(|t| t.with_timezone(&vn))),
+                checks,
+                modifications,
+                widget: sig.widget.clone(),
+            }
+        };
     // FC: the format of the dictionary.
     match sub_filter {
-        Some("adbe.pkcs7.detached" | "ETSI.CAdES.detached" | "ETSI.RFC3161") => checks.push(Check::passed(
-            "SUB_FILTER",
-            format!("/SubFilter {} is supported", sub_filter.unwrap_or_default()),
-            format!("/SubFilter {} được hỗ trợ", sub_filter.unwrap_or_default()),
-        )),
+        Some("adbe.pkcs7.detached" | "ETSI.CAdES.detached" | "ETSI.RFC3161") => {
+            checks.push(Check::passed(
+                "SUB_FILTER",
+                format!("/SubFilter {} is supported", sub_filter.unwrap_or_default()),
+                format!("/SubFilter {} được hỗ trợ", sub_filter.unwrap_or_default()),
+            ))
+        }
         other => {
             checks.push(Check::failed(
                 "SUB_FILTER",
                 SubIndication::FormatFailure,
-                format!("/SubFilter {} is not supported", other.unwrap_or("(missing)")),
-                format!("/SubFilter {} không được hỗ trợ", other.unwrap_or("(thiếu)")),
+                format!(
+                    "/SubFilter {} is not supported",
+                    other.unwrap_or("(missing)")
+                ),
+                format!(
+                    "/SubFilter {} không được hỗ trợ",
+                    other.unwrap_or("(thiếu)")
+                ),
             ));
             return finish(checks, signer, role, signing_time, modifications);
         }
@@ -326,7 +381,10 @@ fn verify_one(
                 "BYTE_RANGE",
                 SubIndication::FormatFailure,
                 format!("{problem} (signature at byte {})", sig.offset),
-                format!("/ByteRange hoặc /Contents không hợp lệ: {problem} (chữ ký tại byte {})", sig.offset),
+                format!(
+                    "/ByteRange hoặc /Contents không hợp lệ: {problem} (chữ ký tại byte {})",
+                    sig.offset
+                ),
             ));
             return finish(checks, signer, role, signing_time, modifications);
         }
@@ -335,8 +393,14 @@ fn verify_one(
         checks.push(Check::failed(
             "REVISION_BOUNDARY",
             SubIndication::FormatFailure,
-            format!("the signed range ends at byte {}, which is not the end of a revision (%%EOF)", byte_range.end()),
-            format!("phần được ký kết thúc tại byte {}, không phải cuối một phiên bản (%%EOF)", byte_range.end()),
+            format!(
+                "the signed range ends at byte {}, which is not the end of a revision (%%EOF)",
+                byte_range.end()
+            ),
+            format!(
+                "phần được ký kết thúc tại byte {}, không phải cuối một phiên bản (%%EOF)",
+                byte_range.end()
+            ),
         ));
         return finish(checks, signer, role, signing_time, modifications);
     };
@@ -351,12 +415,23 @@ fn verify_one(
     }
     checks.push(Check::passed(
         "REVISION_BOUNDARY",
-        format!("the signature covers revision {} up to its %%EOF", signed_revision + 1),
-        format!("chữ ký bao trùm phiên bản {} tới %%EOF", signed_revision + 1),
+        format!(
+            "the signature covers revision {} up to its %%EOF",
+            signed_revision + 1
+        ),
+        format!(
+            "chữ ký bao trùm phiên bản {} tới %%EOF",
+            signed_revision + 1
+        ),
     ));
     // CMS.
     let Some(contents) = sig.contents.as_deref() else {
-        checks.push(Check::failed("CMS_FORMAT", SubIndication::FormatFailure, "/Contents is missing", "thiếu /Contents"));
+        checks.push(Check::failed(
+            "CMS_FORMAT",
+            SubIndication::FormatFailure,
+            "/Contents is missing",
+            "thiếu /Contents",
+        ));
         return finish(checks, signer, role, signing_time, modifications);
     };
     let cms = match parse_cms(contents) {
@@ -372,18 +447,37 @@ fn verify_one(
         }
     };
     checks.push(if cms.was_ber {
-        Check::warning("CMS_FORMAT", "the CMS is BER-encoded (accepted)", "CMS được mã hóa BER (chấp nhận)")
+        Check::warning(
+            "CMS_FORMAT",
+            "the CMS is BER-encoded (accepted)",
+            "CMS được mã hóa BER (chấp nhận)",
+        )
     } else {
-        Check::passed("CMS_FORMAT", "the CMS is a DER SignedData", "CMS là SignedData mã hóa DER")
+        Check::passed(
+            "CMS_FORMAT",
+            "the CMS is a DER SignedData",
+            "CMS là SignedData mã hóa DER",
+        )
     });
     let Some((first, second)) = byte_range.slices(pdf) else {
-        checks.push(Check::failed("BYTE_RANGE", SubIndication::FormatFailure, "range out of the file", "phạm vi nằm ngoài tệp"));
+        checks.push(Check::failed(
+            "BYTE_RANGE",
+            SubIndication::FormatFailure,
+            "range out of the file",
+            "phạm vi nằm ngoài tệp",
+        ));
         return finish(checks, signer, role, signing_time, modifications);
     };
     let extra: Vec<Certificate> = Vec::new();
     let cert = cms.signer_certificate(&extra);
     let require_ess = sub_filter == Some("ETSI.CAdES.detached");
-    checks.extend(cms.verify(&[first, second], cert.as_ref(), &options.policy, time_stamp, require_ess));
+    checks.extend(cms.verify(
+        &[first, second],
+        cert.as_ref(),
+        &options.policy,
+        time_stamp,
+        require_ess,
+    ));
     if let Some(cert) = &cert {
         signer = Some(Signer::from_cert(cert));
         if !time_stamp {
@@ -393,12 +487,20 @@ fn verify_one(
     // Times: the time-stamp (TST genTime) is trusted more than the claimed signingTime.
     let claimed = cms.signing_time();
     let token_time = if time_stamp {
-        cms.signed_data.encap_content_info.econtent.as_ref().and_then(|a| a.decode_as::<der::asn1::OctetString>().ok()).and_then(|o| tst_time(o.as_bytes()))
+        cms.signed_data
+            .encap_content_info
+            .econtent
+            .as_ref()
+            .and_then(|a| a.decode_as::<der::asn1::OctetString>().ok())
+            .and_then(|o| tst_time(o.as_bytes()))
     } else {
         signature_time_stamp_time(&cms)
     };
     signing_time = token_time.or(claimed);
-    if let (Some(claimed), Some(reference)) = (claimed, token_time.or(claimed_m.map(|m| m.with_timezone(&Utc)))) {
+    if let (Some(claimed), Some(reference)) = (
+        claimed,
+        token_time.or(claimed_m.map(|m| m.with_timezone(&Utc))),
+    ) {
         // Known quirk: local Vietnam time written into signingTime as if UTC (+7 h).
         let delta = (claimed - reference).num_seconds();
         if (delta - i64::from(VIETNAM_OFFSET_SECS)).abs() <= 3600 && delta != 0 {
@@ -416,12 +518,21 @@ fn verify_one(
     }
     // Trust.
     if let Some(cert) = &cert {
-        let (path_checks, _) = trust.validate(cert, cms.certificates(), options.at, &options.policy, options.limits.max_path_length);
+        let (path_checks, _) = trust.validate(
+            cert,
+            cms.certificates(),
+            options.at,
+            &options.policy,
+            options.limits.max_path_length,
+        );
         checks.extend(path_checks);
     }
     // Coverage and modifications after the signed revision.
     modifications = analyse(&located.layout, pdf, signed_revision);
-    let bad: Vec<&Modification> = modifications.iter().filter(|m| !m.kind.is_allowed()).collect();
+    let bad: Vec<&Modification> = modifications
+        .iter()
+        .filter(|m| !m.kind.is_allowed())
+        .collect();
     match (sig.coverage, bad.first()) {
         (Coverage::EntireFile, _) => checks.push(Check::passed("COVERAGE", "the signature covers the entire file", "chữ ký bao trùm toàn bộ tệp")),
         (_, None) => checks.push(Check::passed(
@@ -469,19 +580,38 @@ fn finding(rule: &str, severity: Severity, en: String, vi: String, source: &str)
     Finding::new(rule, severity, en, vi, source)
 }
 
-fn legal_value(reports: &[SignatureReport], attachment: bool, findings: &mut Vec<Finding>) -> LegalValue {
+fn legal_value(
+    reports: &[SignatureReport],
+    attachment: bool,
+    findings: &mut Vec<Finding>,
+) -> LegalValue {
     const SRC: &str = "seed 001 Art. 4; seed 003 Art. 3";
-    if let Some(bad) = reports.iter().find(|r| r.indication == Indication::TotalFailed) {
+    if let Some(bad) = reports
+        .iter()
+        .find(|r| r.indication == Indication::TotalFailed)
+    {
         findings.push(finding(
             "VN-LEGAL-INVALID",
             Severity::Error,
-            format!("signature {} failed ({}): the document must be returned", bad.object, bad.sub_indication.map_or("", |s| s.as_str())),
-            format!("chữ ký {} không hợp lệ ({}): văn bản phải được trả lại", bad.object, bad.sub_indication.map_or("", |s| s.as_str())),
+            format!(
+                "signature {} failed ({}): the document must be returned",
+                bad.object,
+                bad.sub_indication.map_or("", |s| s.as_str())
+            ),
+            format!(
+                "chữ ký {} không hợp lệ ({}): văn bản phải được trả lại",
+                bad.object,
+                bad.sub_indication.map_or("", |s| s.as_str())
+            ),
             "seed 001 Art. 10.1; seed 003 Art. 9.2",
         ));
         return LegalValue::Invalid;
     }
-    let passed = |role: Role| reports.iter().filter(move |r| r.role == role && r.indication == Indication::TotalPassed);
+    let passed = |role: Role| {
+        reports
+            .iter()
+            .filter(move |r| r.role == role && r.indication == Indication::TotalPassed)
+    };
     if reports.iter().all(|r| r.role == Role::TimeStamp) {
         findings.push(finding(
             "VN-LEGAL-UNSIGNED",
@@ -492,7 +622,9 @@ fn legal_value(reports: &[SignatureReport], attachment: bool, findings: &mut Vec
         ));
         return LegalValue::ReferenceOnly;
     }
-    let org = passed(Role::Organization).filter_map(|r| r.signed_revision).max();
+    let org = passed(Role::Organization)
+        .filter_map(|r| r.signed_revision)
+        .max();
     let Some(org_rev) = org else {
         findings.push(finding(
             "VN-LEGAL-NO-AGENCY",
@@ -570,7 +702,8 @@ fn policy_warnings(reports: &[SignatureReport], attachment: bool, findings: &mut
                 findings.push(finding(
                     "VN-ATTACH-POSITION",
                     Severity::Warning,
-                    "the agency signature on an attachment belongs at the top right of page 1".into(),
+                    "the agency signature on an attachment belongs at the top right of page 1"
+                        .into(),
                     "chữ ký số của cơ quan trên phụ lục đặt ở góc trên bên phải trang đầu".into(),
                     "seed 001 Art. 11.5.b; seed 003 Art. 16.2.b",
                 ));
@@ -579,14 +712,26 @@ fn policy_warnings(reports: &[SignatureReport], attachment: bool, findings: &mut
     }
     // The seal covers about a third of the person's signature, on its left (seed 001 Art. 11.5; 003 Art. 16).
     for person in reports.iter().filter(|r| r.role == Role::Person) {
-        let Some(pw) = person.widget.as_ref().filter(|w| !w.is_invisible()) else { continue };
+        let Some(pw) = person.widget.as_ref().filter(|w| !w.is_invisible()) else {
+            continue;
+        };
         for org in reports.iter().filter(|r| r.role == Role::Organization) {
-            let Some(ow) = org.widget.as_ref().filter(|w| !w.is_invisible() && w.page_index == pw.page_index) else {
+            let Some(ow) = org
+                .widget
+                .as_ref()
+                .filter(|w| !w.is_invisible() && w.page_index == pw.page_index)
+            else {
                 continue;
             };
-            let (Some(p), Some(o)) = (pw.rect, ow.rect) else { continue };
+            let (Some(p), Some(o)) = (pw.rect, ow.rect) else {
+                continue;
+            };
             let area = (p[2] - p[0]) * (p[3] - p[1]);
-            let ratio = if area > 0.0 { overlap(p, o) / area } else { 0.0 };
+            let ratio = if area > 0.0 {
+                overlap(p, o) / area
+            } else {
+                0.0
+            };
             if !(0.15..=0.6).contains(&ratio) {
                 findings.push(finding(
                     "VN-SEAL-OVERLAP",

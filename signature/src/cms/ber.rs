@@ -111,7 +111,10 @@ fn convert(data: &[u8], pos: usize, depth: usize, out: &mut Vec<u8>) -> Result<u
                 p = convert(data, p, depth + 1, &mut children)?;
             }
             if p != end {
-                return Err(Error::at(ErrorKind::Asn1("child runs past its parent".into()), p));
+                return Err(Error::at(
+                    ErrorKind::Asn1("child runs past its parent".into()),
+                    p,
+                ));
             }
             end
         }
@@ -120,7 +123,10 @@ fn convert(data: &[u8], pos: usize, depth: usize, out: &mut Vec<u8>) -> Result<u
                 break p + 2;
             }
             if p >= data.len() {
-                return Err(Error::at(ErrorKind::Asn1("missing end-of-contents".into()), pos));
+                return Err(Error::at(
+                    ErrorKind::Asn1("missing end-of-contents".into()),
+                    pos,
+                ));
             }
             p = convert(data, p, depth + 1, &mut children)?;
         },
@@ -209,11 +215,14 @@ mod tests {
     fn indefinite_lengths_become_definite() {
         // SEQUENCE (indefinite) { INTEGER 5, OCTET STRING constructed { "ab", "c" } } 00 00
         let ber = [
-            0x30, 0x80, 0x02, 0x01, 0x05, 0x24, 0x80, 0x04, 0x02, b'a', b'b', 0x04, 0x01, b'c', 0x00,
-            0x00, 0x00, 0x00, 0x00, 0x00,
+            0x30, 0x80, 0x02, 0x01, 0x05, 0x24, 0x80, 0x04, 0x02, b'a', b'b', 0x04, 0x01, b'c',
+            0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
         ];
         let (der, end) = ber_to_der(&ber).unwrap();
-        assert_eq!(der, [0x30, 0x08, 0x02, 0x01, 0x05, 0x04, 0x03, b'a', b'b', b'c']);
+        assert_eq!(
+            der,
+            [0x30, 0x08, 0x02, 0x01, 0x05, 0x04, 0x03, b'a', b'b', b'c']
+        );
         assert_eq!(end, 18);
     }
 

@@ -83,7 +83,9 @@ pub fn parse_cms(contents: &[u8]) -> Result<ParsedCms, Error> {
     }
     let signed_attrs_raw = ber::raw_signed_attrs(&der);
     if signer.signed_attrs.is_some() && signed_attrs_raw.is_none() {
-        return Err(Error::new(ErrorKind::Asn1("signed attributes not found".into())));
+        return Err(Error::new(ErrorKind::Asn1(
+            "signed attributes not found".into(),
+        )));
     }
     Ok(ParsedCms {
         signed_data,
@@ -144,18 +146,16 @@ impl ParsedCms {
 
     /// Finds the signer's certificate among the SignedData certificates and `extra`.
     pub(crate) fn signer_certificate(&self, extra: &[Certificate]) -> Option<Certificate> {
-        let all = self.certificates.iter().chain(extra);
+        let mut all = self.certificates.iter().chain(extra);
         match &self.signer.sid {
             SignerIdentifier::IssuerAndSerialNumber(ias) => all
-                .filter(|c| {
+                .find(|c| {
                     let t = &c.inner().tbs_certificate;
                     t.serial_number == ias.serial_number && names_match(&t.issuer, &ias.issuer)
                 })
-                .next()
                 .cloned(),
             SignerIdentifier::SubjectKeyIdentifier(ski) => all
-                .filter(|c| c.subject_key_id().as_deref() == Some(ski.0.as_bytes()))
-                .next()
+                .find(|c| c.subject_key_id().as_deref() == Some(ski.0.as_bytes()))
                 .cloned(),
         }
     }
@@ -172,13 +172,23 @@ impl ParsedCms {
     ) -> Vec<Check> {
         let mut checks = Vec::new();
         if self.signer_count == 1 {
-            checks.push(Check::passed("ONE_SIGNER_INFO", "the CMS has exactly one SignerInfo", "CMS có đúng một SignerInfo"));
+            checks.push(Check::passed(
+                "ONE_SIGNER_INFO",
+                "the CMS has exactly one SignerInfo",
+                "CMS có đúng một SignerInfo",
+            ));
         } else {
             checks.push(Check::failed(
                 "ONE_SIGNER_INFO",
                 SubIndication::FormatFailure,
-                format!("the CMS has {} SignerInfos; PAdES allows one", self.signer_count),
-                format!("CMS có {} SignerInfo; PAdES chỉ cho phép một", self.signer_count),
+                format!(
+                    "the CMS has {} SignerInfos; PAdES allows one",
+                    self.signer_count
+                ),
+                format!(
+                    "CMS có {} SignerInfo; PAdES chỉ cho phép một",
+                    self.signer_count
+                ),
             ));
         }
         let Some(cert) = signer_cert else {
@@ -200,8 +210,14 @@ impl ParsedCms {
             checks.push(Check::failed(
                 "CRYPTO_CONSTRAINTS",
                 SubIndication::CryptoConstraintsFailure,
-                format!("unsupported digest algorithm {}", self.signer.digest_alg.oid),
-                format!("thuật toán băm không được hỗ trợ {}", self.signer.digest_alg.oid),
+                format!(
+                    "unsupported digest algorithm {}",
+                    self.signer.digest_alg.oid
+                ),
+                format!(
+                    "thuật toán băm không được hỗ trợ {}",
+                    self.signer.digest_alg.oid
+                ),
             ));
             return checks;
         };
@@ -244,8 +260,15 @@ impl ParsedCms {
             ));
             return checks;
         }
-        let tst_bytes = econtent.as_ref().map(|o| o.as_bytes().to_vec()).unwrap_or_default();
-        let content_parts: Vec<&[u8]> = if time_stamp { vec![tst_bytes.as_slice()] } else { parts.to_vec() };
+        let tst_bytes = econtent
+            .as_ref()
+            .map(|o| o.as_bytes().to_vec())
+            .unwrap_or_default();
+        let content_parts: Vec<&[u8]> = if time_stamp {
+            vec![tst_bytes.as_slice()]
+        } else {
+            parts.to_vec()
+        };
         let content_digest = digest_alg.digest(&content_parts);
         let spki = &cert.inner().tbs_certificate.subject_public_key_info;
         let signature = self.signer.signature.as_bytes();
@@ -273,8 +296,14 @@ impl ParsedCms {
                         if v.as_bytes() == content_digest.as_slice() {
                             checks.push(Check::passed(
                                 "MESSAGE_DIGEST",
-                                format!("the {} digest of the signed bytes matches messageDigest", digest_alg.name()),
-                                format!("giá trị băm {} của phần được ký khớp với messageDigest", digest_alg.name()),
+                                format!(
+                                    "the {} digest of the signed bytes matches messageDigest",
+                                    digest_alg.name()
+                                ),
+                                format!(
+                                    "giá trị băm {} của phần được ký khớp với messageDigest",
+                                    digest_alg.name()
+                                ),
                             ));
                         } else {
                             checks.push(Check::failed(
@@ -302,7 +331,14 @@ impl ParsedCms {
             // adbe.pkcs7.detached without signed attributes: the signature covers the bytes.
             None => content_parts.clone(),
         };
-        match crypto::verify(spki, &self.signer.signature_algorithm, Some(digest_alg), &signed_message, signature, policy) {
+        match crypto::verify(
+            spki,
+            &self.signer.signature_algorithm,
+            Some(digest_alg),
+            &signed_message,
+            signature,
+            policy,
+        ) {
             Ok(()) => checks.push(Check::passed(
                 "SIGNATURE_VALUE",
                 "the signature value verifies with the signer's public key",
@@ -314,12 +350,14 @@ impl ParsedCms {
                 "the signature value does not verify with the signer's public key",
                 "giá trị chữ ký không hợp lệ với khóa công khai của người ký",
             )),
-            Err(CryptoError::Refused(why)) | Err(CryptoError::Unsupported(why)) => checks.push(Check::failed(
-                "CRYPTO_CONSTRAINTS",
-                SubIndication::CryptoConstraintsFailure,
-                format!("signature algorithm not accepted: {why}"),
-                format!("thuật toán chữ ký không được chấp nhận: {why}"),
-            )),
+            Err(CryptoError::Refused(why)) | Err(CryptoError::Unsupported(why)) => {
+                checks.push(Check::failed(
+                    "CRYPTO_CONSTRAINTS",
+                    SubIndication::CryptoConstraintsFailure,
+                    format!("signature algorithm not accepted: {why}"),
+                    format!("thuật toán chữ ký không được chấp nhận: {why}"),
+                ))
+            }
         }
         checks
     }
@@ -338,15 +376,28 @@ impl ParsedCms {
                     Some(a) => DigestAlgorithm::from_oid(&a.oid)?,
                     None => DigestAlgorithm::Sha256,
                 };
-                Some(EssCertId { alg, hash: id.cert_hash.as_bytes().to_vec(), issuer_serial: id.issuer_serial })
+                Some(EssCertId {
+                    alg,
+                    hash: id.cert_hash.as_bytes().to_vec(),
+                    issuer_serial: id.issuer_serial,
+                })
             } else {
                 let sc = SigningCertificateV1::from_der(&der).ok()?;
                 let id = sc.certs.into_iter().next()?;
-                Some(EssCertId { alg: DigestAlgorithm::Sha1, hash: id.cert_hash.as_bytes().to_vec(), issuer_serial: id.issuer_serial })
+                Some(EssCertId {
+                    alg: DigestAlgorithm::Sha1,
+                    hash: id.cert_hash.as_bytes().to_vec(),
+                    issuer_serial: id.issuer_serial,
+                })
             }
         };
-        let count = self.attr_count(oid::SIGNING_CERTIFICATE_V2) + self.attr_count(oid::SIGNING_CERTIFICATE);
-        let id = if v2.is_empty() { first(&v1, false) } else { first(&v2, true) };
+        let count = self.attr_count(oid::SIGNING_CERTIFICATE_V2)
+            + self.attr_count(oid::SIGNING_CERTIFICATE);
+        let id = if v2.is_empty() {
+            first(&v1, false)
+        } else {
+            first(&v2, true)
+        };
         let Some(id) = id else {
             if count > 0 {
                 return Check::failed(
@@ -383,13 +434,21 @@ impl ParsedCms {
         let serial_ok = id.issuer_serial.as_ref().is_none_or(|is| {
             let t = &cert.inner().tbs_certificate;
             is.serial == t.serial_number
-                && is.issuer.iter().any(|g| matches!(g, GeneralName::DirectoryName(n) if names_match(n, &t.issuer)))
+                && is.issuer.iter().any(
+                    |g| matches!(g, GeneralName::DirectoryName(n) if names_match(n, &t.issuer)),
+                )
         });
         if hash_ok && serial_ok {
             Check::passed(
                 "SIGNING_CERTIFICATE_REFERENCE",
-                format!("the signing-certificate attribute matches the signer's certificate ({})", id.alg.name()),
-                format!("thuộc tính signing-certificate khớp với chứng thư của người ký ({})", id.alg.name()),
+                format!(
+                    "the signing-certificate attribute matches the signer's certificate ({})",
+                    id.alg.name()
+                ),
+                format!(
+                    "thuộc tính signing-certificate khớp với chứng thư của người ký ({})",
+                    id.alg.name()
+                ),
             )
         } else {
             Check::failed(
@@ -496,7 +555,12 @@ pub(crate) fn tst_time(tst: &[u8]) -> Option<DateTime<Utc>> {
 
 fn check_tst_imprint(tst: &[u8], parts: &[&[u8]]) -> Check {
     let Some(info) = parse_tst(tst) else {
-        return Check::failed("MESSAGE_IMPRINT", SubIndication::FormatFailure, "the TSTInfo is malformed", "TSTInfo không đúng định dạng");
+        return Check::failed(
+            "MESSAGE_IMPRINT",
+            SubIndication::FormatFailure,
+            "the TSTInfo is malformed",
+            "TSTInfo không đúng định dạng",
+        );
     };
     let _ = (info.version, &info.policy, &info.serial);
     let Some(alg) = DigestAlgorithm::from_oid(&info.message_imprint.hash_alg.oid) else {
@@ -508,7 +572,11 @@ fn check_tst_imprint(tst: &[u8], parts: &[&[u8]]) -> Check {
         );
     };
     if alg.digest(parts) == info.message_imprint.hashed.as_bytes() {
-        Check::passed("MESSAGE_IMPRINT", "the time-stamp imprint matches the signed bytes", "dấu thời gian khớp với phần được ký")
+        Check::passed(
+            "MESSAGE_IMPRINT",
+            "the time-stamp imprint matches the signed bytes",
+            "dấu thời gian khớp với phần được ký",
+        )
     } else {
         Check::failed(
             "MESSAGE_IMPRINT",

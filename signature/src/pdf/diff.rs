@@ -11,8 +11,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::layout::{Layout, ObjectDef};
-use super::object::{Dict, Obj, ObjectId};
 use super::locate::Widget;
+use super::object::{Dict, Obj, ObjectId};
 
 /// What one later revision did to one object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,12 +116,29 @@ pub struct Modification {
 /// Structural equality, ignoring where things are in the file.
 fn same(a: &Obj, b: &Obj, data: &[u8]) -> bool {
     match (a, b) {
-        (Obj::Str { bytes: x, kind: kx, .. }, Obj::Str { bytes: y, kind: ky, .. }) => x == y && kx == ky,
-        (Obj::Array(x), Obj::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q, data)),
+        (
+            Obj::Str {
+                bytes: x, kind: kx, ..
+            },
+            Obj::Str {
+                bytes: y, kind: ky, ..
+            },
+        ) => x == y && kx == ky,
+        (Obj::Array(x), Obj::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q, data))
+        }
         (Obj::Dict(x), Obj::Dict(y)) => same_dict(x, y, data, &[]),
         (
-            Obj::Stream { dict: dx, data_start: sx, data_end: ex },
-            Obj::Stream { dict: dy, data_start: sy, data_end: ey },
+            Obj::Stream {
+                dict: dx,
+                data_start: sx,
+                data_end: ex,
+            },
+            Obj::Stream {
+                dict: dy,
+                data_start: sy,
+                data_end: ey,
+            },
         ) => same_dict(dx, dy, data, &[b"Length"]) && data.get(*sx..*ex) == data.get(*sy..*ey),
         (Obj::Real(x), Obj::Real(y)) => x.to_bits() == y.to_bits(),
         _ => a == b,
@@ -165,26 +182,51 @@ fn is_sig_field_or_widget(layout: &Layout, d: &Dict, revision: usize) -> bool {
     if d.name(b"FT") == Some(b"Sig") {
         return true;
     }
-    if d.name(b"Subtype") == Some(b"Widget") {
-        if let Some(parent) = d.reference(b"Parent") {
-            return layout
-                .resolve_at(parent, revision)
-                .and_then(|p| p.value.dict())
-                .is_some_and(|p| p.name(b"FT") == Some(b"Sig"));
-        }
+    if d.name(b"Subtype") == Some(b"Widget")
+        && let Some(parent) = d.reference(b"Parent")
+    {
+        return layout
+            .resolve_at(parent, revision)
+            .and_then(|p| p.value.dict())
+            .is_some_and(|p| p.name(b"FT") == Some(b"Sig"));
     }
     false
 }
 
 const ANNOT_SUBTYPES: &[&[u8]] = &[
-    b"Text", b"Link", b"FreeText", b"Line", b"Square", b"Circle", b"Polygon", b"PolyLine", b"Highlight",
-    b"Underline", b"Squiggly", b"StrikeOut", b"Stamp", b"Caret", b"Ink", b"Popup", b"FileAttachment",
-    b"Sound", b"Movie", b"Widget", b"Screen", b"PrinterMark", b"TrapNet", b"Watermark", b"3D", b"Redact",
+    b"Text",
+    b"Link",
+    b"FreeText",
+    b"Line",
+    b"Square",
+    b"Circle",
+    b"Polygon",
+    b"PolyLine",
+    b"Highlight",
+    b"Underline",
+    b"Squiggly",
+    b"StrikeOut",
+    b"Stamp",
+    b"Caret",
+    b"Ink",
+    b"Popup",
+    b"FileAttachment",
+    b"Sound",
+    b"Movie",
+    b"Widget",
+    b"Screen",
+    b"PrinterMark",
+    b"TrapNet",
+    b"Watermark",
+    b"3D",
+    b"Redact",
     b"RichMedia",
 ];
 
 fn is_annotation(d: &Dict) -> bool {
-    d.name(b"Type") == Some(b"Annot") || d.name(b"Subtype").is_some_and(|s| ANNOT_SUBTYPES.contains(&s))
+    d.name(b"Type") == Some(b"Annot")
+        || d.name(b"Subtype")
+            .is_some_and(|s| ANNOT_SUBTYPES.contains(&s))
 }
 
 fn catalog_id(layout: &Layout, revision: usize) -> Option<ObjectId> {
@@ -215,11 +257,24 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
             let new_catalog = layout.trailer_of(rev).and_then(|t| t.reference(b"Root"));
             if new_catalog.is_some() && new_catalog != old_catalog {
                 let offset = layout.revisions.get(rev).map_or(0, |r| r.start);
-                out.push(Modification { revision: Some(rev), object: new_catalog, offset, kind: ModificationKind::CatalogChanged });
+                out.push(Modification {
+                    revision: Some(rev),
+                    object: new_catalog,
+                    offset,
+                    kind: ModificationKind::CatalogChanged,
+                });
             }
-            if layout.trailer_of(rev).is_some_and(|t| t.get(b"Encrypt").is_some()) {
+            if layout
+                .trailer_of(rev)
+                .is_some_and(|t| t.get(b"Encrypt").is_some())
+            {
                 let offset = layout.revisions.get(rev).map_or(0, |r| r.start);
-                out.push(Modification { revision: Some(rev), object: None, offset, kind: ModificationKind::CatalogChanged });
+                out.push(Modification {
+                    revision: Some(rev),
+                    object: None,
+                    offset,
+                    kind: ModificationKind::CatalogChanged,
+                });
             }
         }
         for def in layout.objects.iter().filter(|d| in_rev(d.revision)) {
@@ -233,11 +288,15 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
         }
         // Cross-reference tables: each in-use entry must point at the update's own
         // definition of that object; free entries must not delete signed objects.
-        for x in layout.xrefs.iter().filter(|x| in_rev(x.revision) && !x.is_stream) {
+        for x in layout
+            .xrefs
+            .iter()
+            .filter(|x| in_rev(x.revision) && !x.is_stream)
+        {
             for &(number, generation, offset) in &x.entries {
-                let target = usize::try_from(offset).ok().and_then(|o| {
-                    layout.objects.iter().find(|d| d.offset == o)
-                });
+                let target = usize::try_from(offset)
+                    .ok()
+                    .and_then(|o| layout.objects.iter().find(|d| d.offset == o));
                 let ok = target.is_some_and(|d| {
                     d.id.number == number && d.id.generation == generation && in_rev(d.revision)
                 });
@@ -259,7 +318,10 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
                 if existed {
                     out.push(Modification {
                         revision: x.revision,
-                        object: Some(ObjectId { number, generation: 0 }),
+                        object: Some(ObjectId {
+                            number,
+                            generation: 0,
+                        }),
                         offset: x.offset,
                         kind: ModificationKind::ObjectDeleted,
                     });
@@ -269,10 +331,20 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
     }
     let signed_end = layout.revisions.get(signed).map_or(0, |r| r.end);
     for &(start, _) in layout.unparsed.iter().filter(|(s, _)| *s >= signed_end) {
-        out.push(Modification { revision: None, object: None, offset: start, kind: ModificationKind::Uninspectable });
+        out.push(Modification {
+            revision: None,
+            object: None,
+            offset: start,
+            kind: ModificationKind::Uninspectable,
+        });
     }
     if let Some(offset) = layout.trailing_data {
-        out.push(Modification { revision: None, object: None, offset, kind: ModificationKind::Uninspectable });
+        out.push(Modification {
+            revision: None,
+            object: None,
+            offset,
+            kind: ModificationKind::Uninspectable,
+        });
     }
     out
 }
@@ -299,8 +371,12 @@ fn classify(
     }
     let Some(old) = old else {
         // A new object.
-        let Some(d) = new_dict else { return K::ResourceAdded };
-        if matches!(&def.value, Obj::Dict(_)) && matches!(d.name(b"Type"), Some(b"Sig" | b"DocTimeStamp")) {
+        let Some(d) = new_dict else {
+            return K::ResourceAdded;
+        };
+        if matches!(&def.value, Obj::Dict(_))
+            && matches!(d.name(b"Type"), Some(b"Sig" | b"DocTimeStamp"))
+        {
             return K::SignatureAdded;
         }
         if is_sig_field_or_widget(layout, d, view) {
@@ -327,10 +403,11 @@ fn classify(
             return K::CatalogChanged;
         }
         // A direct /AcroForm must change only as an AcroForm object may.
-        if let (Some(Obj::Dict(oa)), Some(Obj::Dict(na))) = (od.get(b"AcroForm"), nd.get(b"AcroForm")) {
-            if acroform_kind(layout, data, oa, na, view) != K::AcroFormUpdated {
-                return K::CatalogChanged;
-            }
+        if let (Some(Obj::Dict(oa)), Some(Obj::Dict(na))) =
+            (od.get(b"AcroForm"), nd.get(b"AcroForm"))
+            && acroform_kind(layout, data, oa, na, view) != K::AcroFormUpdated
+        {
+            return K::CatalogChanged;
         }
         return K::CatalogUpdated;
     }
@@ -350,7 +427,13 @@ fn classify(
         if !same_dict(od, nd, data, &[b"Annots"]) {
             return K::PageChanged;
         }
-        return annots_kind(layout, refs(od.get(b"Annots")), refs(nd.get(b"Annots")), nd.get(b"Annots"), view);
+        return annots_kind(
+            layout,
+            refs(od.get(b"Annots")),
+            refs(nd.get(b"Annots")),
+            nd.get(b"Annots"),
+            view,
+        );
     }
     // An empty signature field being filled: only /V, /AP, /AS and flags may change.
     if od.name(b"FT") == Some(b"Sig") && od.get(b"V").is_none() {
@@ -362,7 +445,13 @@ fn classify(
     K::ObjectReplaced
 }
 
-fn acroform_kind(layout: &Layout, data: &[u8], od: &Dict, nd: &Dict, view: usize) -> ModificationKind {
+fn acroform_kind(
+    layout: &Layout,
+    data: &[u8],
+    od: &Dict,
+    nd: &Dict,
+    view: usize,
+) -> ModificationKind {
     if !same_dict(od, nd, data, &[b"Fields", b"SigFlags", b"DR", b"DA"]) {
         return ModificationKind::ObjectReplaced;
     }
@@ -381,7 +470,13 @@ fn acroform_kind(layout: &Layout, data: &[u8], od: &Dict, nd: &Dict, view: usize
     }
 }
 
-fn annots_kind(layout: &Layout, old: Vec<ObjectId>, new: Vec<ObjectId>, raw: Option<&Obj>, view: usize) -> ModificationKind {
+fn annots_kind(
+    layout: &Layout,
+    old: Vec<ObjectId>,
+    new: Vec<ObjectId>,
+    raw: Option<&Obj>,
+    view: usize,
+) -> ModificationKind {
     // An indirect /Annots array is judged where that array object is redefined.
     if matches!(raw, Some(Obj::Ref(_))) {
         return ModificationKind::AnnotationsExtended;
@@ -417,7 +512,9 @@ pub(crate) fn page_order(layout: &Layout, revision: usize) -> Vec<ObjectId> {
         if depth > 64 || !visited.insert(id) || visited.len() > 100_000 {
             continue;
         }
-        let Some(d) = layout.resolve_at(id, revision).and_then(|d| d.value.dict()) else { continue };
+        let Some(d) = layout.resolve_at(id, revision).and_then(|d| d.value.dict()) else {
+            continue;
+        };
         match d.name(b"Type") {
             Some(b"Pages") => {
                 for kid in refs(d.get(b"Kids")).into_iter().rev() {
@@ -439,7 +536,9 @@ fn number(o: &Obj) -> Option<f64> {
 }
 
 fn rect(o: Option<&Obj>) -> Option<[f64; 4]> {
-    let Some(Obj::Array(items)) = o else { return None };
+    let Some(Obj::Array(items)) = o else {
+        return None;
+    };
     let v: Vec<f64> = items.iter().filter_map(number).collect();
     match v.as_slice() {
         [x1, y1, x2, y2] => Some([x1.min(*x2), y1.min(*y2), x1.max(*x2), y1.max(*y2)]),
@@ -448,7 +547,11 @@ fn rect(o: Option<&Obj>) -> Option<[f64; 4]> {
 }
 
 /// The widget that shows signature `sig`, looked up at the last revision.
-pub(crate) fn widget_for(layout: &Layout, sig: ObjectId, _defined_in: Option<usize>) -> Option<Widget> {
+pub(crate) fn widget_for(
+    layout: &Layout,
+    sig: ObjectId,
+    _defined_in: Option<usize>,
+) -> Option<Widget> {
     let view = layout.revisions.len().checked_sub(1)?;
     let mut latest: BTreeMap<ObjectId, &ObjectDef> = BTreeMap::new();
     for def in layout.objects.iter().filter(|d| d.revision.is_some()) {
@@ -481,7 +584,10 @@ pub(crate) fn widget_for(layout: &Layout, sig: ObjectId, _defined_in: Option<usi
         });
     let normal = match widget.get(b"AP") {
         Some(Obj::Dict(ap)) => ap.reference(b"N"),
-        Some(Obj::Ref(id)) => latest.get(id).and_then(|d| d.value.dict()).and_then(|ap| ap.reference(b"N")),
+        Some(Obj::Ref(id)) => latest
+            .get(id)
+            .and_then(|d| d.value.dict())
+            .and_then(|ap| ap.reference(b"N")),
         _ => None,
     };
     let has_image = normal.is_some_and(|n| draws_image(&latest, n, 0));
@@ -500,7 +606,9 @@ fn draws_image(latest: &BTreeMap<ObjectId, &ObjectDef>, form: ObjectId, depth: u
     if depth > 4 {
         return false;
     }
-    let Some(d) = latest.get(&form).and_then(|d| d.value.dict()) else { return false };
+    let Some(d) = latest.get(&form).and_then(|d| d.value.dict()) else {
+        return false;
+    };
     if d.name(b"Subtype") == Some(b"Image") {
         return true;
     }

@@ -166,17 +166,17 @@ impl Layout {
                         if !has_endobj {
                             layout.missing_endobj.push(here);
                         }
-                        if let Obj::Stream { dict, .. } = &def.value {
-                            if dict.name(b"Type") == Some(b"XRef") {
-                                layout.xrefs.push(XrefSection {
-                                    offset: here,
-                                    entries: Vec::new(),
-                                    free: Vec::new(),
-                                    trailer: Some(dict.clone()),
-                                    is_stream: true,
-                                    revision: None,
-                                });
-                            }
+                        if let Obj::Stream { dict, .. } = &def.value
+                            && dict.name(b"Type") == Some(b"XRef")
+                        {
+                            layout.xrefs.push(XrefSection {
+                                offset: here,
+                                entries: Vec::new(),
+                                free: Vec::new(),
+                                trailer: Some(dict.clone()),
+                                is_stream: true,
+                                revision: None,
+                            });
                         }
                         layout.objects.push(def);
                     }
@@ -284,7 +284,10 @@ fn parse_xref_table(lx: &mut Lexer<'_>, limits: &Limits) -> Result<XrefTable, Er
             }
             lx.pos += 1;
             if entries.len() + free.len() > limits.max_objects {
-                return Err(Error::at(ErrorKind::LimitExceeded("xref entries"), entry_at));
+                return Err(Error::at(
+                    ErrorKind::LimitExceeded("xref entries"),
+                    entry_at,
+                ));
             }
         }
     }
@@ -318,7 +321,10 @@ fn parse_indirect(lx: &mut Lexer<'_>, limits: &Limits) -> Result<Option<(ObjectD
             _ => None,
         };
         if declared.is_some_and(|n| n > limits.max_file_size) {
-            return Err(Error::at(ErrorKind::LimitExceeded("stream length"), data_start));
+            return Err(Error::at(
+                ErrorKind::LimitExceeded("stream length"),
+                data_start,
+            ));
         }
         let by_length = declared.and_then(|n| {
             let end = data_start.checked_add(n)?;

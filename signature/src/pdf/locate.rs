@@ -194,8 +194,9 @@ impl Widget {
     /// True when the widget has no area (an invisible signature).
     #[must_use]
     pub fn is_invisible(&self) -> bool {
-        self.rect
-            .is_none_or(|[x1, y1, x2, y2]| (x2 - x1).abs() < f64::EPSILON || (y2 - y1).abs() < f64::EPSILON)
+        self.rect.is_none_or(|[x1, y1, x2, y2]| {
+            (x2 - x1).abs() < f64::EPSILON || (y2 - y1).abs() < f64::EPSILON
+        })
     }
 }
 
@@ -241,11 +242,11 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
     let mut candidates: Vec<(usize, ObjectId, Option<usize>, Dict, SignatureKind)> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for (i, def) in layout.objects.iter().enumerate() {
-        if let Obj::Dict(d) = &def.value {
-            if let Some(kind) = is_signature_dict(d) {
-                candidates.push((i, def.id, def.revision, d.clone(), kind));
-                seen.insert(i);
-            }
+        if let Obj::Dict(d) = &def.value
+            && let Some(kind) = is_signature_dict(d)
+        {
+            candidates.push((i, def.id, def.revision, d.clone(), kind));
+            seen.insert(i);
         }
     }
     // A signature field whose value is a dictionary that does not look like a
@@ -264,18 +265,28 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
                     .enumerate()
                     .rev()
                     .find(|(_, t)| t.id == *id && t.revision.is_some_and(|r| r <= rev))
+                    && !seen.contains(&i)
+                    && let Obj::Dict(vd) = &target.value
                 {
-                    if !seen.contains(&i) {
-                        if let Obj::Dict(vd) = &target.value {
-                            candidates.push((i, target.id, target.revision, vd.clone(), SignatureKind::Signature));
-                            seen.insert(i);
-                        }
-                    }
+                    candidates.push((
+                        i,
+                        target.id,
+                        target.revision,
+                        vd.clone(),
+                        SignatureKind::Signature,
+                    ));
+                    seen.insert(i);
                 }
             }
             Some(Obj::Dict(vd)) => {
                 if let Some(i) = layout.objects.iter().position(|o| std::ptr::eq(o, def)) {
-                    candidates.push((i, def.id, def.revision, vd.clone(), SignatureKind::Signature));
+                    candidates.push((
+                        i,
+                        def.id,
+                        def.revision,
+                        vd.clone(),
+                        SignatureKind::Signature,
+                    ));
                 }
             }
             _ => {}
@@ -304,7 +315,9 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
             offset,
             defined_in: revision,
             kind,
-            filter: dict.name(b"Filter").map(|n| String::from_utf8_lossy(n).into_owned()),
+            filter: dict
+                .name(b"Filter")
+                .map(|n| String::from_utf8_lossy(n).into_owned()),
             sub_filter: dict
                 .name(b"SubFilter")
                 .map(|n| String::from_utf8_lossy(n).into_owned()),
@@ -323,10 +336,17 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
     // Gaps of distinct signatures must not overlap (DSS BBB_FC_DBTOOST).
     let gaps: Vec<Option<(usize, usize)>> = signatures
         .iter()
-        .map(|s| s.byte_range.as_ref().ok().map(|b| (b.first_len, b.second_start)))
+        .map(|s| {
+            s.byte_range
+                .as_ref()
+                .ok()
+                .map(|b| (b.first_len, b.second_start))
+        })
         .collect();
     for (i, sig) in signatures.iter_mut().enumerate() {
-        let Some(Some((s, e))) = gaps.get(i).copied() else { continue };
+        let Some(Some((s, e))) = gaps.get(i).copied() else {
+            continue;
+        };
         let overlaps = gaps.iter().enumerate().any(|(j, g)| {
             j != i && g.is_some_and(|(s2, e2)| s < e2 && s2 < e && (s, e) != (s2, e2))
         });
@@ -386,7 +406,9 @@ fn check_byte_range(
         }
         for (slot, item) in values.iter_mut().zip(items) {
             match item {
-                Obj::Int(n) => *slot = usize::try_from(*n).map_err(|_| ByteRangeProblem::Malformed)?,
+                Obj::Int(n) => {
+                    *slot = usize::try_from(*n).map_err(|_| ByteRangeProblem::Malformed)?
+                }
                 _ => return Err(ByteRangeProblem::Malformed),
             }
         }

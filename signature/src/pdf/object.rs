@@ -86,7 +86,10 @@ impl Dict {
 
     /// How many times `key` occurs.
     pub(crate) fn count(&self, key: &[u8]) -> usize {
-        self.entries.iter().filter(|(k, _)| k.as_slice() == key).count()
+        self.entries
+            .iter()
+            .filter(|(k, _)| k.as_slice() == key)
+            .count()
     }
 
     /// The value of `key` when it is a name.
@@ -173,7 +176,9 @@ impl<'a> Lexer<'a> {
     }
 
     pub(crate) fn starts_with(&self, s: &[u8]) -> bool {
-        self.data.get(self.pos..).is_some_and(|rest| rest.starts_with(s))
+        self.data
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with(s))
     }
 
     /// True when `keyword` starts here and is followed by a non-regular byte.
@@ -463,13 +468,12 @@ impl<'a> Lexer<'a> {
             self.skip_ws();
             if let Some(generation) = self.read_uint() {
                 self.skip_ws();
-                if self.at_keyword(b"R") {
-                    if let (Ok(number), Ok(generation)) =
+                if self.at_keyword(b"R")
+                    && let (Ok(number), Ok(generation)) =
                         (u32::try_from(number), u16::try_from(generation))
-                    {
-                        self.pos += 1;
-                        return Ok(Obj::Ref(ObjectId { number, generation }));
-                    }
+                {
+                    self.pos += 1;
+                    return Ok(Obj::Ref(ObjectId { number, generation }));
                 }
             }
             self.pos = after_first;
@@ -503,7 +507,7 @@ impl<'a> Lexer<'a> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::panic)]
+    #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
     use super::*;
 
     fn parse(s: &str) -> Obj {
@@ -526,7 +530,9 @@ mod tests {
             })
         );
         assert_eq!(items[2], Obj::Real(-3.5));
-        assert!(matches!(&items[3], Obj::Str { bytes, kind: StrKind::Literal, .. } if bytes == b"a)b"));
+        assert!(
+            matches!(&items[3], Obj::Str { bytes, kind: StrKind::Literal, .. } if bytes == b"a)b")
+        );
         assert!(
             matches!(&items[4], Obj::Str { bytes, kind: StrKind::Hex, start: 27, end: 33 } if bytes == &[0x41, 0x40])
         );

@@ -93,7 +93,9 @@ pub(crate) fn write_obj(out: &mut Vec<u8>, obj: &Obj, data: &[u8]) {
             out.push(b']');
         }
         Obj::Dict(d) => write_dict(out, d, data),
-        Obj::Ref(id) => out.extend_from_slice(format!("{} {} R", id.number, id.generation).as_bytes()),
+        Obj::Ref(id) => {
+            out.extend_from_slice(format!("{} {} R", id.number, id.generation).as_bytes())
+        }
         Obj::Stream {
             dict,
             data_start,
@@ -102,7 +104,8 @@ pub(crate) fn write_obj(out: &mut Vec<u8>, obj: &Obj, data: &[u8]) {
             let body = data.get(*data_start..*data_end).unwrap_or_default();
             let mut d = dict.clone();
             d.entries.retain(|(k, _)| k.as_slice() != b"Length");
-            d.entries.push((b"Length".to_vec(), Obj::Int(body.len() as i64)));
+            d.entries
+                .push((b"Length".to_vec(), Obj::Int(body.len() as i64)));
             write_dict(out, &d, data);
             out.extend_from_slice(b"\nstream\n");
             out.extend_from_slice(body);
@@ -124,7 +127,30 @@ pub(crate) fn write_dict(out: &mut Vec<u8>, d: &Dict, data: &[u8]) {
 fn write_name(out: &mut Vec<u8>, name: &[u8]) {
     out.push(b'/');
     for &b in name {
-        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'+' | b'*' | b',' | b';' | b':' | b'@' | b'!' | b'\'' | b'"' | b'`' | b'|' | b'~' | b'^' | b'=' | b'?' | b'&' | b'$') {
+        if b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'.' | b'-'
+                    | b'_'
+                    | b'+'
+                    | b'*'
+                    | b','
+                    | b';'
+                    | b':'
+                    | b'@'
+                    | b'!'
+                    | b'\''
+                    | b'"'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+                    | b'^'
+                    | b'='
+                    | b'?'
+                    | b'&'
+                    | b'$'
+            )
+        {
             out.push(b);
         } else {
             out.extend_from_slice(format!("#{b:02X}").as_bytes());

@@ -11,19 +11,31 @@ fn find(hay: &[u8], needle: &[u8]) -> usize {
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> usize {
-    hay.windows(needle.len()).rposition(|w| w == needle).unwrap()
+    hay.windows(needle.len())
+        .rposition(|w| w == needle)
+        .unwrap()
 }
 
 fn assert_rejected(name: &str, r: &DocumentReport) {
     assert_ne!(r.legal_value, LegalValue::Original, "{name}: {r:#?}");
     for s in &r.signatures {
-        assert_ne!(s.indication, Indication::TotalPassed, "{name}: {:#?}", s.checks);
+        assert_ne!(
+            s.indication,
+            Indication::TotalPassed,
+            "{name}: {:#?}",
+            s.checks
+        );
     }
 }
 
 fn startxref(pdf: &[u8]) -> usize {
     let at = rfind(pdf, b"startxref") + 9;
-    let text: String = pdf[at..].iter().skip_while(|b| b.is_ascii_whitespace()).take_while(|b| b.is_ascii_digit()).map(|&b| b as char).collect();
+    let text: String = pdf[at..]
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .map(|&b| b as char)
+        .collect();
     text.parse().unwrap()
 }
 
@@ -41,7 +53,10 @@ pub(crate) fn append_update(pdf: &[u8], objects: &[(u32, String)], root: u32) ->
     for (n, off) in &entries {
         out.extend_from_slice(format!("{n} 1\n{off:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<</Size 100 /Root {root} 0 R /Prev {prev}>>\nstartxref\n{xref}\n%%EOF\n").as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<</Size 100 /Root {root} 0 R /Prev {prev}>>\nstartxref\n{xref}\n%%EOF\n")
+            .as_bytes(),
+    );
     out
 }
 
@@ -64,7 +79,10 @@ fn byte_flip_inside_the_signed_range() {
     let at = find(&pdf, b"CONG HOA");
     bad[at] = b'K';
     let r = verify(&bad);
-    assert_eq!(r.signatures[0].sub_indication, Some(SubIndication::HashFailure));
+    assert_eq!(
+        r.signatures[0].sub_indication,
+        Some(SubIndication::HashFailure)
+    );
 }
 
 #[test]
@@ -76,7 +94,11 @@ fn byte_flip_inside_the_cms() {
     let end = start + pdf[start..].iter().position(|&b| b == b'>').unwrap();
     let last_nonzero = start + pdf[start..end].iter().rposition(|&b| b != b'0').unwrap();
     let mut bad = pdf.clone();
-    bad[last_nonzero - 4] = if bad[last_nonzero - 4] == b'1' { b'2' } else { b'1' };
+    bad[last_nonzero - 4] = if bad[last_nonzero - 4] == b'1' {
+        b'2'
+    } else {
+        b'1'
+    };
     let r = verify(&bad);
     assert_rejected("cms flip", &r);
     assert_eq!(r.legal_value, LegalValue::Invalid);
@@ -94,7 +116,10 @@ fn truncated_contents() {
     }
     let r = verify(&bad);
     assert_rejected("truncated", &r);
-    assert_eq!(r.signatures[0].sub_indication, Some(SubIndication::FormatFailure));
+    assert_eq!(
+        r.signatures[0].sub_indication,
+        Some(SubIndication::FormatFailure)
+    );
     // Shorten the hex string: the gap no longer matches /Contents.
     let mut cut = pdf[..start + 100].to_vec();
     cut.extend_from_slice(&pdf[start + 200..]);
@@ -109,10 +134,31 @@ fn usf_missing_or_empty_byte_range_and_contents() {
     let br = find(&pdf, b"/ByteRange");
     let br_end = br + find(&pdf[br..], b"]") + 1;
     let variants: Vec<(&str, Vec<u8>)> = vec![
-        ("no ByteRange", { let mut v = pdf.clone(); v[br..br_end].fill(b' '); v }),
-        ("null ByteRange", { let mut v = pdf.clone(); let s = b"/ByteRange null"; v[br..br_end].fill(b' '); v[br..br + s.len()].copy_from_slice(s); v }),
-        ("empty ByteRange", { let mut v = pdf.clone(); let s = b"/ByteRange []"; v[br..br_end].fill(b' '); v[br..br + s.len()].copy_from_slice(s); v }),
-        ("Contents renamed", { let mut v = pdf.clone(); let c = find(&v, b"/Contents <"); v[c + 1] = b'X'; v }),
+        ("no ByteRange", {
+            let mut v = pdf.clone();
+            v[br..br_end].fill(b' ');
+            v
+        }),
+        ("null ByteRange", {
+            let mut v = pdf.clone();
+            let s = b"/ByteRange null";
+            v[br..br_end].fill(b' ');
+            v[br..br + s.len()].copy_from_slice(s);
+            v
+        }),
+        ("empty ByteRange", {
+            let mut v = pdf.clone();
+            let s = b"/ByteRange []";
+            v[br..br_end].fill(b' ');
+            v[br..br + s.len()].copy_from_slice(s);
+            v
+        }),
+        ("Contents renamed", {
+            let mut v = pdf.clone();
+            let c = find(&v, b"/Contents <");
+            v[c + 1] = b'X';
+            v
+        }),
         ("Contents empty", {
             let mut v = pdf.clone();
             let c = find(&v, b"/Contents <") + 10;
@@ -124,9 +170,17 @@ fn usf_missing_or_empty_byte_range_and_contents() {
     ];
     for (name, v) in variants {
         let r = verify(&v);
-        assert_eq!(r.signatures.len(), 1, "{name}: the signature must still be found");
+        assert_eq!(
+            r.signatures.len(),
+            1,
+            "{name}: the signature must still be found"
+        );
         assert_rejected(name, &r);
-        assert_eq!(r.signatures[0].indication, Indication::TotalFailed, "{name}");
+        assert_eq!(
+            r.signatures[0].indication,
+            Indication::TotalFailed,
+            "{name}"
+        );
     }
 }
 
@@ -136,7 +190,11 @@ fn swa_moved_byte_range() {
     let pdf = sign(&base(), &p.person_key, &p.person, 9);
     let br = find(&pdf, b"/ByteRange [") + 12;
     let br_end = br + find(&pdf[br..], b"]");
-    let nums: Vec<usize> = std::str::from_utf8(&pdf[br..br_end]).unwrap().split_whitespace().map(|n| n.parse().unwrap()).collect();
+    let nums: Vec<usize> = std::str::from_utf8(&pdf[br..br_end])
+        .unwrap()
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
     let (b, c, d) = (nums[1], nums[2], nums[3]);
     for (name, range) in [
         ("gap shifted", format!("0 {} {} {}", b - 10, c - 10, d + 10)),
@@ -157,11 +215,20 @@ fn swa_moved_byte_range() {
 #[test]
 fn isa_appended_revision_changes_page_content() {
     let pdf = person_then_org();
-    let bad = append_update(&pdf, &[(5, stream("BT /F1 14 Tf 72 770 Td (NOI DUNG GIA MAO) Tj ET"))], 1);
+    let bad = append_update(
+        &pdf,
+        &[(5, stream("BT /F1 14 Tf 72 770 Td (NOI DUNG GIA MAO) Tj ET"))],
+        1,
+    );
     let r = verify(&bad);
     assert_rejected("isa content", &r);
     assert_eq!(r.legal_value, LegalValue::Invalid);
-    assert!(r.signatures[1].modifications.iter().any(|m| m.kind == ModificationKind::ObjectReplaced));
+    assert!(
+        r.signatures[1]
+            .modifications
+            .iter()
+            .any(|m| m.kind == ModificationKind::ObjectReplaced)
+    );
 }
 
 #[test]
@@ -177,11 +244,25 @@ fn isa_new_page_and_new_annotation() {
     );
     let r = verify(&annot);
     assert_rejected("annotation", &r);
-    assert!(r.signatures[1].modifications.iter().any(|m| m.kind == ModificationKind::AnnotationAdded));
+    assert!(
+        r.signatures[1]
+            .modifications
+            .iter()
+            .any(|m| m.kind == ModificationKind::AnnotationAdded)
+    );
 
     let page = append_update(
         &pdf,
-        &[(91, "<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R>>".into()), (2, "<</Type /Pages /Kids [4 0 R 6 0 R 91 0 R] /Count 3>>".into())],
+        &[
+            (
+                91,
+                "<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R>>".into(),
+            ),
+            (
+                2,
+                "<</Type /Pages /Kids [4 0 R 6 0 R 91 0 R] /Count 3>>".into(),
+            ),
+        ],
         1,
     );
     assert_rejected("page", &verify(&page));
@@ -199,7 +280,12 @@ fn shadow_hide_by_xref_redirect() {
     bad.extend_from_slice(format!("xref\n0 1\n0000000000 65535 f \n5 1\n{target:010} 00000 n \ntrailer\n<</Size 100 /Root 1 0 R /Prev {prev}>>\nstartxref\n{xref}\n%%EOF\n").as_bytes());
     let r = verify(&bad);
     assert_rejected("xref redirect", &r);
-    assert!(r.signatures[1].modifications.iter().any(|m| m.kind == ModificationKind::XrefRedirected));
+    assert!(
+        r.signatures[1]
+            .modifications
+            .iter()
+            .any(|m| m.kind == ModificationKind::XrefRedirected)
+    );
 }
 
 #[test]
@@ -211,7 +297,12 @@ fn shadow_hide_by_deleting_an_object() {
     bad.extend_from_slice(format!("xref\n0 1\n0000000000 65535 f \n5 1\n0000000000 00001 f \ntrailer\n<</Size 100 /Root 1 0 R /Prev {prev}>>\nstartxref\n{xref}\n%%EOF\n").as_bytes());
     let r = verify(&bad);
     assert_rejected("delete", &r);
-    assert!(r.signatures[1].modifications.iter().any(|m| m.kind == ModificationKind::ObjectDeleted));
+    assert!(
+        r.signatures[1]
+            .modifications
+            .iter()
+            .any(|m| m.kind == ModificationKind::ObjectDeleted)
+    );
 }
 
 #[test]
@@ -219,12 +310,20 @@ fn shadow_replace_by_swapping_the_catalog() {
     let pdf = person_then_org();
     let bad = append_update(
         &pdf,
-        &[(95, "<</Type /Catalog /Pages 96 0 R>>".into()), (96, "<</Type /Pages /Kids [6 0 R] /Count 1>>".into())],
+        &[
+            (95, "<</Type /Catalog /Pages 96 0 R>>".into()),
+            (96, "<</Type /Pages /Kids [6 0 R] /Count 1>>".into()),
+        ],
         95,
     );
     let r = verify(&bad);
     assert_rejected("catalog swap", &r);
-    assert!(r.signatures[1].modifications.iter().any(|m| m.kind == ModificationKind::CatalogChanged));
+    assert!(
+        r.signatures[1]
+            .modifications
+            .iter()
+            .any(|m| m.kind == ModificationKind::CatalogChanged)
+    );
 }
 
 #[test]
@@ -233,12 +332,22 @@ fn replaced_signature_dictionary_and_font() {
     let sig_obj = {
         let at = find(&pdf, b" 0 obj\n<</Type /Sig");
         let start = pdf[..at].iter().rposition(|b| !b.is_ascii_digit()).unwrap() + 1;
-        std::str::from_utf8(&pdf[start..at]).unwrap().parse::<u32>().unwrap()
+        std::str::from_utf8(&pdf[start..at])
+            .unwrap()
+            .parse::<u32>()
+            .unwrap()
     };
     let bad = append_update(&pdf, &[(sig_obj, "<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /Reason (forged)>>".into())], 1);
     let r = verify(&bad);
     assert_rejected("sig replaced", &r);
-    let font = append_update(&pdf, &[(3, "<</Type /Font /Subtype /Type1 /BaseFont /Courier>>".into())], 1);
+    let font = append_update(
+        &pdf,
+        &[(
+            3,
+            "<</Type /Font /Subtype /Type1 /BaseFont /Courier>>".into(),
+        )],
+        1,
+    );
     assert_rejected("font replaced", &verify(&font));
 }
 
@@ -257,6 +366,13 @@ fn trailing_garbage_and_unterminated_update() {
 #[test]
 fn compressed_object_stream_update_is_not_trusted() {
     let pdf = person_then_org();
-    let bad = append_update(&pdf, &[(97, "<</Type /ObjStm /N 1 /First 4 /Length 10>>\nstream\n5 0 (x) \nendstream".into())], 1);
+    let bad = append_update(
+        &pdf,
+        &[(
+            97,
+            "<</Type /ObjStm /N 1 /First 4 /Length 10>>\nstream\n5 0 (x) \nendstream".into(),
+        )],
+        1,
+    );
     assert_rejected("objstm", &verify(&bad));
 }

@@ -12,11 +12,16 @@ fn contents_span(pdf: &[u8]) -> (usize, usize) {
 }
 
 fn hex(bytes: &[u8]) -> Vec<u8> {
-    bytes.iter().flat_map(|b| format!("{b:02x}").into_bytes()).collect()
+    bytes
+        .iter()
+        .flat_map(|b| format!("{b:02x}").into_bytes())
+        .collect()
 }
 
 fn unhex(h: &[u8]) -> Vec<u8> {
-    h.chunks(2).map(|c| u8::from_str_radix(std::str::from_utf8(c).unwrap(), 16).unwrap()).collect()
+    h.chunks(2)
+        .map(|c| u8::from_str_radix(std::str::from_utf8(c).unwrap(), 16).unwrap())
+        .collect()
 }
 
 #[test]
@@ -28,14 +33,27 @@ fn locates_both_signatures_with_revisions() {
     assert_eq!(found.signatures[0].signed_revision, Some(1));
     assert_eq!(found.signatures[1].signed_revision, Some(2));
     assert_eq!(found.signatures[1].coverage, Coverage::EntireFile);
-    assert_eq!(found.signatures[0].sub_filter.as_deref(), Some("ETSI.CAdES.detached"));
-    assert!(found.signatures[0].claimed_time.as_deref().unwrap().starts_with("D:20250602090000+07'00'"));
+    assert_eq!(
+        found.signatures[0].sub_filter.as_deref(),
+        Some("ETSI.CAdES.detached")
+    );
+    assert!(
+        found.signatures[0]
+            .claimed_time
+            .as_deref()
+            .unwrap()
+            .starts_with("D:20250602090000+07'00'")
+    );
 }
 
 /// Rewrites DER lengths of the outer ContentInfo and its [0] as indefinite (BER).
 fn to_ber(der: &[u8]) -> Vec<u8> {
     fn header_len(d: &[u8]) -> usize {
-        if d[1] < 0x80 { 2 } else { 2 + (d[1] & 0x7f) as usize }
+        if d[1] < 0x80 {
+            2
+        } else {
+            2 + (d[1] & 0x7f) as usize
+        }
     }
     let outer = header_len(der);
     let inner_start = outer + ber_len_of_oid(&der[outer..]);
@@ -69,8 +87,18 @@ fn ber_encoded_cms_with_zero_padding_verifies() {
     field.resize(end - start, b'0');
     bad[start..end].copy_from_slice(&field);
     let r = verify(&bad);
-    assert_eq!(r.signatures[0].indication, Indication::TotalPassed, "{:#?}", r.signatures[0].checks);
-    assert!(r.signatures[0].checks.iter().any(|c| c.id == "CMS_FORMAT" && c.outcome == Outcome::Warning));
+    assert_eq!(
+        r.signatures[0].indication,
+        Indication::TotalPassed,
+        "{:#?}",
+        r.signatures[0].checks
+    );
+    assert!(
+        r.signatures[0]
+            .checks
+            .iter()
+            .any(|c| c.id == "CMS_FORMAT" && c.outcome == Outcome::Warning)
+    );
 }
 
 #[test]
@@ -110,7 +138,9 @@ fn fuzz_seed_corpora_replay() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
     let mut n = 0;
     for dir in ["pdf_locator", "cms_parse"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         for e in entries {
             let data = std::fs::read(e.unwrap().path()).unwrap();
             let _ = locate(&data, &Limits::default());
@@ -131,13 +161,12 @@ proptest! {
         let changed = m[at] != byte;
         m[at] = byte;
         let r = vanthu_signature::verify_pdf(&m, &store(), &vanthu_signature::VerifyOptions::new(utc(2025, 6, 3)));
-        if let Ok(r) = r {
-            if changed {
+        if let Ok(r) = r
+            && changed {
                 // A change inside the first signature's signed range must be caught.
                 let signed = r.signatures.iter().all(|s| s.indication == Indication::TotalPassed);
                 prop_assert!(!signed || r.signatures.len() < 2 || is_padding(&pdf, at), "byte {at} changed yet all passed");
             }
-        }
         let truncated = &pdf[..cut % pdf.len()];
         let _ = vanthu_signature::verify_pdf(truncated, &store(), &vanthu_signature::VerifyOptions::new(utc(2025, 6, 3)));
     }
@@ -165,12 +194,23 @@ fn write_fuzz_seeds() {
     let p = pki();
     let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
     opts.reserve = 1200;
-    let one = vanthu_signature::sign_pdf(&vanthu_signature::testpki::sample_pdf(1, 0), &opts, &p.person_key, &p.person, &[]).unwrap();
+    let one = vanthu_signature::sign_pdf(
+        &vanthu_signature::testpki::sample_pdf(1, 0),
+        &opts,
+        &p.person_key,
+        &p.person,
+        &[],
+    )
+    .unwrap();
     let two = vanthu_signature::sign_pdf(&one, &opts, &p.org_key, &p.org, &[]).unwrap();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
     std::fs::create_dir_all(root.join("pdf_locator")).unwrap();
     std::fs::create_dir_all(root.join("cms_parse")).unwrap();
-    std::fs::write(root.join("pdf_locator/unsigned.pdf"), vanthu_signature::testpki::sample_pdf(1, 0)).unwrap();
+    std::fs::write(
+        root.join("pdf_locator/unsigned.pdf"),
+        vanthu_signature::testpki::sample_pdf(1, 0),
+    )
+    .unwrap();
     std::fs::write(root.join("pdf_locator/one-signature.pdf"), &one).unwrap();
     std::fs::write(root.join("pdf_locator/two-signatures.pdf"), &two).unwrap();
     let (start, end) = contents_span(&one);

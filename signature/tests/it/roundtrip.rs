@@ -1,7 +1,10 @@
 //! Documents signed by vanthu verify in vanthu, with the expected verdicts.
 
 use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue};
-use vanthu_signature::{Coverage, Indication, LegalValue, Outcome, Role, SubIndication, TrustStore, VerifyOptions, verify_pdf};
+use vanthu_signature::{
+    Coverage, Indication, LegalValue, Outcome, Role, SubIndication, TrustStore, VerifyOptions,
+    verify_pdf,
+};
 
 use crate::common::*;
 
@@ -22,8 +25,16 @@ fn person_then_agency_is_original() {
     assert_eq!(signer.uids, vec!["CCCD:001099012345".to_string()]);
     assert_eq!(signer.common_name.as_deref(), Some("Nguyễn Văn An"));
     // Presented in Vietnam time, from /M.
-    assert_eq!(r.signatures[0].signing_time.unwrap().to_rfc3339(), "2025-06-02T09:00:00+07:00");
-    assert!(r.signatures[0].modifications.iter().all(|m| m.kind.is_allowed()));
+    assert_eq!(
+        r.signatures[0].signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T09:00:00+07:00"
+    );
+    assert!(
+        r.signatures[0]
+            .modifications
+            .iter()
+            .all(|m| m.kind.is_allowed())
+    );
 }
 
 #[test]
@@ -51,7 +62,11 @@ fn agency_alone_is_original_for_an_attachment() {
     let r = verify_pdf(&org, &store(), &opts).unwrap();
     assert_eq!(r.legal_value, LegalValue::Original);
     // Invisible: not at the top right of page 1.
-    assert!(r.findings.iter().any(|f| f.rule == "VN-ATTACH-POSITION"), "{:#?}", r.findings);
+    assert!(
+        r.findings.iter().any(|f| f.rule == "VN-ATTACH-POSITION"),
+        "{:#?}",
+        r.findings
+    );
 }
 
 #[test]
@@ -60,7 +75,11 @@ fn wrong_order_is_reference_only() {
     let one = sign(&base(), &p.org_key, &p.org, 9);
     let two = sign(&one, &p.person_key, &p.person, 10);
     let r = verify(&two);
-    assert!(r.signatures.iter().all(|s| s.indication == Indication::TotalPassed));
+    assert!(
+        r.signatures
+            .iter()
+            .all(|s| s.indication == Indication::TotalPassed)
+    );
     assert_eq!(r.legal_value, LegalValue::ReferenceOnly);
     assert!(r.findings.iter().any(|f| f.rule == "VN-LEGAL-ORDER"));
 }
@@ -78,7 +97,10 @@ fn expired_certificate_is_indeterminate() {
 #[test]
 fn not_yet_valid_certificate_is_indeterminate() {
     let r = verify_at(&person_then_org(), &store(), utc(2023, 1, 1));
-    assert_eq!(r.signatures[0].sub_indication, Some(SubIndication::NotYetValid));
+    assert_eq!(
+        r.signatures[0].sub_indication,
+        Some(SubIndication::NotYetValid)
+    );
 }
 
 #[test]
@@ -86,9 +108,16 @@ fn untrusted_is_indeterminate() {
     let r = verify_at(&person_then_org(), &TrustStore::new(), utc(2025, 6, 3));
     for sig in &r.signatures {
         assert_eq!(sig.indication, Indication::Indeterminate);
-        assert_eq!(sig.sub_indication, Some(SubIndication::NoCertificateChainFound));
+        assert_eq!(
+            sig.sub_indication,
+            Some(SubIndication::NoCertificateChainFound)
+        );
         // Integrity and the signature value still pass.
-        assert!(sig.checks.iter().any(|c| c.id == "SIGNATURE_VALUE" && c.outcome == Outcome::Passed));
+        assert!(
+            sig.checks
+                .iter()
+                .any(|c| c.id == "SIGNATURE_VALUE" && c.outcome == Outcome::Passed)
+        );
     }
     assert_eq!(r.legal_value, LegalValue::ReferenceOnly);
 }
@@ -97,22 +126,38 @@ fn untrusted_is_indeterminate() {
 fn leaf_without_signing_key_usage_fails_chain_constraints() {
     let p = pki();
     let key = generate_key(KeyKind::P256).unwrap();
-    let mut profile = Profile::leaf(vec![("CN", s("Encipher")), ("UID", s("CCCD:1"))], 20, utc(2024, 1, 1), utc(2027, 1, 1));
+    let mut profile = Profile::leaf(
+        vec![("CN", s("Encipher")), ("UID", s("CCCD:1"))],
+        20,
+        utc(2024, 1, 1),
+        utc(2027, 1, 1),
+    );
     profile.usage = vanthu_signature::testpki::Usage::EnciphermentOnly;
     let cert = issue(&profile, &key, Some((&p.ca, &p.ca_key))).unwrap();
     let r = verify(&sign(&base(), &key, &cert, 9));
-    assert_eq!(r.signatures[0].sub_indication, Some(SubIndication::ChainConstraintsFailure));
+    assert_eq!(
+        r.signatures[0].sub_indication,
+        Some(SubIndication::ChainConstraintsFailure)
+    );
 }
 
 #[test]
 fn unknown_critical_extension_fails_chain_constraints() {
     let p = pki();
     let key = generate_key(KeyKind::P256).unwrap();
-    let mut profile = Profile::leaf(vec![("CN", s("Critical")), ("UID", s("CCCD:1"))], 21, utc(2024, 1, 1), utc(2027, 1, 1));
+    let mut profile = Profile::leaf(
+        vec![("CN", s("Critical")), ("UID", s("CCCD:1"))],
+        21,
+        utc(2024, 1, 1),
+        utc(2027, 1, 1),
+    );
     profile.unknown_critical = true;
     let cert = issue(&profile, &key, Some((&p.ca, &p.ca_key))).unwrap();
     let r = verify(&sign(&base(), &key, &cert, 9));
-    assert_eq!(r.signatures[0].sub_indication, Some(SubIndication::ChainConstraintsFailure));
+    assert_eq!(
+        r.signatures[0].sub_indication,
+        Some(SubIndication::ChainConstraintsFailure)
+    );
 }
 
 #[test]
@@ -120,12 +165,45 @@ fn path_length_is_enforced() {
     // The sub-CA has pathlen 0: a CA below it must not issue signers.
     let p = pki();
     let sub_key = generate_key(KeyKind::P256).unwrap();
-    let sub = issue(&Profile::ca(vec![("CN", s("Too deep CA"))], 30, utc(2024, 1, 1), utc(2030, 1, 1), None), &sub_key, Some((&p.ca, &p.ca_key))).unwrap();
+    let sub = issue(
+        &Profile::ca(
+            vec![("CN", s("Too deep CA"))],
+            30,
+            utc(2024, 1, 1),
+            utc(2030, 1, 1),
+            None,
+        ),
+        &sub_key,
+        Some((&p.ca, &p.ca_key)),
+    )
+    .unwrap();
     let key = generate_key(KeyKind::P256).unwrap();
-    let cert = issue(&Profile::leaf(vec![("CN", s("Deep")), ("UID", s("CCCD:2"))], 31, utc(2024, 1, 1), utc(2027, 1, 1)), &key, Some((&sub, &sub_key))).unwrap();
-    let signed = vanthu_signature::sign_pdf(&base(), &vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9)), &key, &cert, &[sub, p.ca.clone()]).unwrap();
+    let cert = issue(
+        &Profile::leaf(
+            vec![("CN", s("Deep")), ("UID", s("CCCD:2"))],
+            31,
+            utc(2024, 1, 1),
+            utc(2027, 1, 1),
+        ),
+        &key,
+        Some((&sub, &sub_key)),
+    )
+    .unwrap();
+    let signed = vanthu_signature::sign_pdf(
+        &base(),
+        &vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9)),
+        &key,
+        &cert,
+        &[sub, p.ca.clone()],
+    )
+    .unwrap();
     let r = verify(&signed);
-    assert_eq!(r.signatures[0].sub_indication, Some(SubIndication::ChainConstraintsFailure), "{:#?}", r.signatures[0].checks);
+    assert_eq!(
+        r.signatures[0].sub_indication,
+        Some(SubIndication::ChainConstraintsFailure),
+        "{:#?}",
+        r.signatures[0].checks
+    );
 }
 
 #[test]
@@ -133,9 +211,24 @@ fn rsa_and_p384_keys_sign_and_verify() {
     let p = pki();
     for kind in [KeyKind::Rsa2048, KeyKind::P384] {
         let key = generate_key(kind).unwrap();
-        let cert = issue(&Profile::leaf(vec![("CN", s("K")), ("UID", s("CCCD:3"))], 40, utc(2024, 1, 1), utc(2027, 1, 1)), &key, Some((&p.ca, &p.ca_key))).unwrap();
+        let cert = issue(
+            &Profile::leaf(
+                vec![("CN", s("K")), ("UID", s("CCCD:3"))],
+                40,
+                utc(2024, 1, 1),
+                utc(2027, 1, 1),
+            ),
+            &key,
+            Some((&p.ca, &p.ca_key)),
+        )
+        .unwrap();
         let r = verify(&sign(&base(), &key, &cert, 9));
-        assert_eq!(r.signatures[0].indication, Indication::TotalPassed, "{kind:?}: {:#?}", r.signatures[0].checks);
+        assert_eq!(
+            r.signatures[0].indication,
+            Indication::TotalPassed,
+            "{kind:?}: {:#?}",
+            r.signatures[0].checks
+        );
     }
 }
 
@@ -144,23 +237,45 @@ fn legacy_pkcs7_subfilter_verifies_with_signing_time() {
     let p = pki();
     let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
     opts.sub_filter = vanthu_signature::SubFilter::Pkcs7Detached;
-    let signed = vanthu_signature::sign_pdf(&base(), &opts, &p.person_key, &p.person, &[p.ca.clone()]).unwrap();
+    let signed =
+        vanthu_signature::sign_pdf(&base(), &opts, &p.person_key, &p.person, std::slice::from_ref(&p.ca))
+            .unwrap();
     let r = verify(&signed);
-    assert_eq!(r.signatures[0].indication, Indication::TotalPassed, "{:#?}", r.signatures[0].checks);
-    assert_eq!(r.signatures[0].sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
-    assert_eq!(r.signatures[0].signing_time.unwrap().to_rfc3339(), "2025-06-02T09:00:00+07:00");
+    assert_eq!(
+        r.signatures[0].indication,
+        Indication::TotalPassed,
+        "{:#?}",
+        r.signatures[0].checks
+    );
+    assert_eq!(
+        r.signatures[0].sub_filter.as_deref(),
+        Some("adbe.pkcs7.detached")
+    );
+    assert_eq!(
+        r.signatures[0].signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T09:00:00+07:00"
+    );
 }
 
 #[test]
 fn visible_signatures_report_their_widget_and_seal_overlap() {
     let p = pki();
     let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
-    opts.appearance = Some(vanthu_signature::Appearance::new(0, [300.0, 100.0, 450.0, 160.0], vec!["Nguyen Van An".into()]));
-    let one = vanthu_signature::sign_pdf(&base(), &opts, &p.person_key, &p.person, &[p.ca.clone()]).unwrap();
+    opts.appearance = Some(vanthu_signature::Appearance::new(
+        0,
+        [300.0, 100.0, 450.0, 160.0],
+        vec!["Nguyen Van An".into()],
+    ));
+    let one = vanthu_signature::sign_pdf(&base(), &opts, &p.person_key, &p.person, std::slice::from_ref(&p.ca))
+        .unwrap();
     // The seal far from the person's signature: a warning, not a change of verdict.
     let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 10));
-    opts.appearance = Some(vanthu_signature::Appearance::new(0, [100.0, 100.0, 200.0, 160.0], vec!["SO Y TE".into()]));
-    let two = vanthu_signature::sign_pdf(&one, &opts, &p.org_key, &p.org, &[p.ca.clone()]).unwrap();
+    opts.appearance = Some(vanthu_signature::Appearance::new(
+        0,
+        [100.0, 100.0, 200.0, 160.0],
+        vec!["SO Y TE".into()],
+    ));
+    let two = vanthu_signature::sign_pdf(&one, &opts, &p.org_key, &p.org, std::slice::from_ref(&p.ca)).unwrap();
     let r = verify(&two);
     assert_eq!(r.legal_value, LegalValue::Original, "{r:#?}");
     let w = r.signatures[0].widget.as_ref().unwrap();
@@ -173,10 +288,21 @@ fn visible_signatures_report_their_widget_and_seal_overlap() {
 #[test]
 fn two_step_api_with_an_external_signer() {
     let p = pki();
-    let prepared = vanthu_signature::prepare(&base(), &vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9))).unwrap();
-    let attrs = prepared.signed_attributes(&p.person, vanthu_signature::DigestAlgorithm::Sha256).unwrap();
+    let prepared = vanthu_signature::prepare(
+        &base(),
+        &vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9)),
+    )
+    .unwrap();
+    let attrs = prepared
+        .signed_attributes(&p.person, vanthu_signature::DigestAlgorithm::Sha256)
+        .unwrap();
     // The "token" signs the attribute bytes.
     let (alg, sig) = p.person_key.sign(attrs.to_be_signed()).unwrap();
-    let signed = prepared.finish(&p.person, &[p.ca.clone()], attrs, alg, &sig).unwrap();
-    assert_eq!(verify(&signed).signatures[0].indication, Indication::TotalPassed);
+    let signed = prepared
+        .finish(&p.person, std::slice::from_ref(&p.ca), attrs, alg, &sig)
+        .unwrap();
+    assert_eq!(
+        verify(&signed).signatures[0].indication,
+        Indication::TotalPassed
+    );
 }
