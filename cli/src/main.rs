@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod output;
+mod signature;
 
 use std::process::ExitCode;
 
@@ -21,10 +22,18 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Verify every signature of a PDF and give its legal value (exit 0 = original).
+    Verify(signature::VerifyArgs),
+    /// Sign a PDF (PAdES, incremental update) with a PKCS #8 key.
+    Sign(signature::SignArgs),
+}
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
-    match cli.command {}
+    match cli.command {
+        Command::Verify(args) => signature::verify(args),
+        Command::Sign(args) => signature::sign(args),
+    }
 }
 
 fn main() -> ExitCode {

@@ -53,7 +53,8 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
             .map_err(|e| CliError::new(format!("cannot read standard input: {e}")))?;
         Ok(bytes)
     } else {
-        std::fs::read(path).map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))
+        std::fs::read(path)
+            .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))
     }
 }
 

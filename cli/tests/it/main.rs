@@ -1,4 +1,12 @@
 //! Integration tests of the `vanthu` binary: exit codes, human and JSON output.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod signature;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -237,9 +237,14 @@ fn legacy_pkcs7_subfilter_verifies_with_signing_time() {
     let p = pki();
     let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
     opts.sub_filter = vanthu_signature::SubFilter::Pkcs7Detached;
-    let signed =
-        vanthu_signature::sign_pdf(&base(), &opts, &p.person_key, &p.person, std::slice::from_ref(&p.ca))
-            .unwrap();
+    let signed = vanthu_signature::sign_pdf(
+        &base(),
+        &opts,
+        &p.person_key,
+        &p.person,
+        std::slice::from_ref(&p.ca),
+    )
+    .unwrap();
     let r = verify(&signed);
     assert_eq!(
         r.signatures[0].indication,
@@ -266,8 +271,14 @@ fn visible_signatures_report_their_widget_and_seal_overlap() {
         [300.0, 100.0, 450.0, 160.0],
         vec!["Nguyen Van An".into()],
     ));
-    let one = vanthu_signature::sign_pdf(&base(), &opts, &p.person_key, &p.person, std::slice::from_ref(&p.ca))
-        .unwrap();
+    let one = vanthu_signature::sign_pdf(
+        &base(),
+        &opts,
+        &p.person_key,
+        &p.person,
+        std::slice::from_ref(&p.ca),
+    )
+    .unwrap();
     // The seal far from the person's signature: a warning, not a change of verdict.
     let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 10));
     opts.appearance = Some(vanthu_signature::Appearance::new(
@@ -275,7 +286,9 @@ fn visible_signatures_report_their_widget_and_seal_overlap() {
         [100.0, 100.0, 200.0, 160.0],
         vec!["SO Y TE".into()],
     ));
-    let two = vanthu_signature::sign_pdf(&one, &opts, &p.org_key, &p.org, std::slice::from_ref(&p.ca)).unwrap();
+    let two =
+        vanthu_signature::sign_pdf(&one, &opts, &p.org_key, &p.org, std::slice::from_ref(&p.ca))
+            .unwrap();
     let r = verify(&two);
     assert_eq!(r.legal_value, LegalValue::Original, "{r:#?}");
     let w = r.signatures[0].widget.as_ref().unwrap();
