@@ -9,6 +9,7 @@
 
 mod attacks;
 mod common;
+mod interop;
 mod locate;
 mod roundtrip;
 mod trust;
