@@ -60,8 +60,18 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
 
 /// Prints a value as pretty JSON on standard output.
 pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value)
+    let mut text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::new(format!("cannot serialise JSON output: {e}")))?;
-    println!("{text}");
-    Ok(())
+    text.push('\n');
+    write_stdout(text.as_bytes())
+}
+
+/// Writes bytes to standard output. Not `println!`, which panics when the
+/// reader has closed the pipe (`vanthu … | head`): that is an error here.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| CliError::new(format!("cannot write standard output: {e}")))
 }

@@ -2,5 +2,6 @@
 #![forbid(unsafe_code)]
 
 pub mod finding;
+pub mod text;
 
 pub use finding::{Finding, Location, Severity};

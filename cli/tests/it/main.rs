@@ -6,7 +6,9 @@
     clippy::indexing_slicing
 )]
 
+mod calendar;
 mod signature;
+mod text;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

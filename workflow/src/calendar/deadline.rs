@@ -1,0 +1,207 @@
+//! Deadline arithmetic in Vietnam time (UTC+7, no daylight saving).
+//!
+//! Every input instant is converted to +07:00 first; every result is at +07:00.
+//! The exact semantics chosen, with their sources:
+//!
+//! * **N working days** ([`DeadlineRules::working_days_due`]): the day of the
+//!   starting instant is not counted, counting starts on the next day (Civil Code
+//!   2015 Art. 147.1: "the first day of the period is not counted"); the deadline
+//!   is the end of working hours of the N-th working day after it. N = 0 means
+//!   "the same working day", as for the acknowledge rule.
+//! * **Issue** ([`DeadlineRules::issue_due`]): a document is issued the day it is
+//!   signed, at the latest the morning of the next working day (seeds 003 Art. 5.2
+//!   and 004 Art. 6.2: "chậm nhất là trong buổi sáng của ngày làm việc tiếp theo";
+//!   ND30 Art. 18.1 says "the next working day"). The deadline is the end of the
+//!   morning session of the first working day after the signing day; choose
+//!   [`NextDayBound::EndOfDay`] for the ND30 reading. Urgent documents: "immediately
+//!   after signing" (ND30 Art. 18.1), i.e. the signing instant plus
+//!   [`DeadlineRules::urgent_bound`], in wall-clock time.
+//! * **Acknowledge** ([`DeadlineRules::acknowledge_due`]): the receiver notifies the
+//!   sender the same day (seed 001 Art. 10.1.c; ND30 Art. 21.2.c). Received on a
+//!   working day before the end of working hours: the end of working hours that
+//!   day; otherwise the end of working hours of the next working day. Urgent: the
+//!   receiving instant plus the urgent bound.
+//! * **Not received** ([`DeadlineRules::not_received`]): documents not received
+//!   within 3–4 working days are chased (seed 001 Art. 16.8): the window runs from
+//!   3 to 4 working days after sending.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeDelta, TimeZone, Utc};
+
+use super::CalendarError;
+use super::working::{WorkingCalendar, WorkingHours};
+
+const VIETNAM_OFFSET_SECONDS: i32 = 7 * 3600;
+
+fn vietnam_offset() -> FixedOffset {
+    // 7 h is within ±24 h, so `east_opt` always succeeds; UTC is an unreachable fallback.
+    FixedOffset::east_opt(VIETNAM_OFFSET_SECONDS).unwrap_or(Utc.fix())
+}
+
+/// The same instant in Vietnam time (+07:00).
+pub fn vietnam_time<Tz: TimeZone>(instant: &DateTime<Tz>) -> DateTime<FixedOffset> {
+    instant.with_timezone(&vietnam_offset())
+}
+
+fn at(date: NaiveDate, time: NaiveTime) -> Result<DateTime<FixedOffset>, CalendarError> {
+    date.and_time(time)
+        .and_local_timezone(vietnam_offset())
+        .single()
+        .ok_or(CalendarError::Overflow)
+}
+
+/// Where "at the latest the next working day" ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum NextDayBound {
+    /// The end of the morning session (the seeds' "buổi sáng của ngày làm việc tiếp theo").
+    #[default]
+    EndOfMorning,
+    /// The end of working hours (ND30 Art. 18.1's "ngày làm việc tiếp theo").
+    EndOfDay,
+}
+
+/// The window in which a sent document that has not been received is chased.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct NotReceivedWindow {
+    /// From this instant (3 working days after sending) the document may be chased.
+    pub chase_from: DateTime<FixedOffset>,
+    /// By this instant (4 working days after sending) it must be chased.
+    pub chase_by: DateTime<FixedOffset>,
+}
+
+/// How deadlines are computed: working hours, the next-day bound and the urgent bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct DeadlineRules {
+    /// The agency's working hours.
+    pub hours: WorkingHours,
+    /// Where the "next working day" of the issue rule ends.
+    pub next_day_bound: NextDayBound,
+    /// What "immediately" allows for urgent documents (default 2 hours, a vanthu
+    /// choice: the regulations give no figure).
+    pub urgent_bound: TimeDelta,
+}
+
+impl Default for DeadlineRules {
+    fn default() -> Self {
+        Self {
+            hours: WorkingHours::default(),
+            next_day_bound: NextDayBound::default(),
+            urgent_bound: TimeDelta::hours(2),
+        }
+    }
+}
+
+impl DeadlineRules {
+    /// The default rules with other working hours.
+    pub fn with_hours(hours: WorkingHours) -> Self {
+        Self {
+            hours,
+            ..Self::default()
+        }
+    }
+
+    /// This value with another next-day bound.
+    #[must_use]
+    pub fn next_day_bound(mut self, bound: NextDayBound) -> Self {
+        self.next_day_bound = bound;
+        self
+    }
+
+    /// This value with another urgent bound.
+    #[must_use]
+    pub fn urgent_bound(mut self, bound: TimeDelta) -> Self {
+        self.urgent_bound = bound;
+        self
+    }
+
+    fn end_of_day(&self, date: NaiveDate) -> Result<DateTime<FixedOffset>, CalendarError> {
+        at(date, self.hours.afternoon_end())
+    }
+
+    fn urgent<Tz: TimeZone>(
+        &self,
+        instant: &DateTime<Tz>,
+    ) -> Result<DateTime<FixedOffset>, CalendarError> {
+        vietnam_time(instant)
+            .checked_add_signed(self.urgent_bound)
+            .ok_or(CalendarError::Overflow)
+    }
+
+    /// The end of the `n`-th working day after the day of `from` (see the module docs).
+    ///
+    /// # Errors
+    /// [`CalendarError::YearNotCovered`] when the count leaves the calendar's years.
+    pub fn working_days_due<Tz: TimeZone>(
+        &self,
+        calendar: &WorkingCalendar,
+        from: &DateTime<Tz>,
+        n: u32,
+    ) -> Result<DateTime<FixedOffset>, CalendarError> {
+        if n == 0 {
+            return self.acknowledge_due(calendar, from, false);
+        }
+        let day = vietnam_time(from).date_naive();
+        self.end_of_day(calendar.add_working_days(day, n)?)
+    }
+
+    /// When a document signed at `signed_at` must be issued at the latest (ND30 Art. 18.1).
+    ///
+    /// # Errors
+    /// [`CalendarError::YearNotCovered`] when the next working day leaves the calendar's years.
+    pub fn issue_due<Tz: TimeZone>(
+        &self,
+        calendar: &WorkingCalendar,
+        signed_at: &DateTime<Tz>,
+        urgent: bool,
+    ) -> Result<DateTime<FixedOffset>, CalendarError> {
+        if urgent {
+            return self.urgent(signed_at);
+        }
+        let next = calendar.next_working_day(vietnam_time(signed_at).date_naive())?;
+        match self.next_day_bound {
+            NextDayBound::EndOfMorning => at(next, self.hours.morning_end()),
+            NextDayBound::EndOfDay => self.end_of_day(next),
+        }
+    }
+
+    /// When the receipt of a document received at `received_at` must be acknowledged
+    /// (ND30 Art. 21.2.c: the same day).
+    ///
+    /// # Errors
+    /// [`CalendarError::YearNotCovered`] when the next working day leaves the calendar's years.
+    pub fn acknowledge_due<Tz: TimeZone>(
+        &self,
+        calendar: &WorkingCalendar,
+        received_at: &DateTime<Tz>,
+        urgent: bool,
+    ) -> Result<DateTime<FixedOffset>, CalendarError> {
+        if urgent {
+            return self.urgent(received_at);
+        }
+        let local = vietnam_time(received_at);
+        let day = local.date_naive();
+        if calendar.is_working_day(day)? && local.time() < self.hours.afternoon_end() {
+            self.end_of_day(day)
+        } else {
+            self.end_of_day(calendar.next_working_day(day)?)
+        }
+    }
+
+    /// When a document sent at `sent_at` and not yet received is chased (seed 001 Art. 16.8).
+    ///
+    /// # Errors
+    /// [`CalendarError::YearNotCovered`] when the count leaves the calendar's years.
+    pub fn not_received<Tz: TimeZone>(
+        &self,
+        calendar: &WorkingCalendar,
+        sent_at: &DateTime<Tz>,
+    ) -> Result<NotReceivedWindow, CalendarError> {
+        Ok(NotReceivedWindow {
+            chase_from: self.working_days_due(calendar, sent_at, 3)?,
+            chase_by: self.working_days_due(calendar, sent_at, 4)?,
+        })
+    }
+}

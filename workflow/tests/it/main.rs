@@ -1,0 +1,12 @@
+//! Integration tests of `vanthu-workflow`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod deadlines;
+mod holidays;
+mod lunar;
+mod props;
