@@ -18,6 +18,8 @@ pub struct Limits {
     pub max_certificates: usize,
     /// Longest certificate path (default 10 certificates).
     pub max_path_length: usize,
+    /// Most bytes decompressed from cross-reference and object streams, in total (default 64 MiB).
+    pub max_decompressed: usize,
 }
 
 impl Default for Limits {
@@ -30,6 +32,7 @@ impl Default for Limits {
             max_contents: 1024 * 1024,
             max_certificates: 256,
             max_path_length: 10,
+            max_decompressed: 64 * 1024 * 1024,
         }
     }
 }

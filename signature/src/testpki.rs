@@ -330,3 +330,78 @@ pub fn sample_pdf(pages: usize, filler: usize) -> Vec<u8> {
     );
     out
 }
+
+/// Like [`sample_pdf`] with one page, but as modern writers save it: the catalog,
+/// page tree, page and font in a compressed object stream, and a compressed
+/// cross-reference stream with a PNG predictor (ISO 32000-1 §7.5.7–7.5.8).
+#[must_use]
+pub fn sample_pdf_compressed() -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let content = b"BT /F1 14 Tf 72 770 Td (CONG HOA XA HOI CHU NGHIA VIET NAM - trang 1) Tj ET\n";
+    let content_at = out.len();
+    out.extend_from_slice(format!("5 0 obj\n<</Length {}>>\nstream\n", content.len()).as_bytes());
+    out.extend_from_slice(content);
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+    let objects: [&[u8]; 4] = [
+        b"<</Type /Catalog /Pages 2 0 R>>",
+        b"<</Type /Pages /Kids [4 0 R] /Count 1>>",
+        b"<</Type /Font /Subtype /Type1 /BaseFont /Times-Roman>>",
+        b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources <</Font <</F1 3 0 R>>>> /Contents 5 0 R>>",
+    ];
+    let mut header = String::new();
+    let mut body = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        header.push_str(&format!("{} {} ", i + 1, body.len()));
+        body.extend_from_slice(o);
+        body.push(b'\n');
+    }
+    let mut plain = header.clone().into_bytes();
+    plain.extend_from_slice(&body);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&plain, 6);
+    let stm_at = out.len();
+    out.extend_from_slice(
+        format!(
+            "6 0 obj\n<</Type /ObjStm /N 4 /First {} /Filter /FlateDecode /Length {}>>\nstream\n",
+            header.len(),
+            packed.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&packed);
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+    // Cross-reference stream: W [1 4 2], rows for objects 0..=7, PNG Up predictor.
+    let xref_at = out.len();
+    let mut rows: Vec<[u8; 7]> = Vec::new();
+    let row = |t: u8, a: u32, b: u16| {
+        let [a0, a1, a2, a3] = a.to_be_bytes();
+        let [b0, b1] = b.to_be_bytes();
+        [t, a0, a1, a2, a3, b0, b1]
+    };
+    rows.push(row(0, 0, 65535));
+    for i in 0..4u16 {
+        rows.push(row(2, 6, i));
+    }
+    rows.push(row(1, u32::try_from(content_at).unwrap_or(0), 0));
+    rows.push(row(1, u32::try_from(stm_at).unwrap_or(0), 0));
+    rows.push(row(1, u32::try_from(xref_at).unwrap_or(0), 0));
+    let mut predicted = Vec::new();
+    let mut prev = [0u8; 7];
+    for r in &rows {
+        predicted.push(2u8);
+        for (x, p) in r.iter().zip(prev.iter()) {
+            predicted.push(x.wrapping_sub(*p));
+        }
+        prev = *r;
+    }
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&predicted, 6);
+    out.extend_from_slice(
+        format!(
+            "7 0 obj\n<</Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /DecodeParms <</Predictor 12 /Columns 7>> /Length {}>>\nstream\n",
+            packed.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&packed);
+    out.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
+    out
+}

@@ -291,8 +291,26 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
         for x in layout
             .xrefs
             .iter()
-            .filter(|x| in_rev(x.revision) && !x.is_stream)
+            .filter(|x| in_rev(x.revision) && x.decoded)
         {
+            for &(number, container) in &x.compressed {
+                let ok = layout.objects.iter().any(|d| {
+                    d.id.number == number
+                        && d.container.is_some_and(|c| c.number == container)
+                        && in_rev(d.revision)
+                });
+                if !ok {
+                    out.push(Modification {
+                        revision: x.revision,
+                        object: Some(ObjectId {
+                            number,
+                            generation: 0,
+                        }),
+                        offset: x.offset,
+                        kind: ModificationKind::XrefRedirected,
+                    });
+                }
+            }
             for &(number, generation, offset) in &x.entries {
                 let target = usize::try_from(offset)
                     .ok()
@@ -363,9 +381,25 @@ fn classify(
     let new_dict = def.value.dict();
     if let Obj::Stream { dict, .. } = &def.value {
         match dict.name(b"Type") {
-            Some(b"XRef") => return K::XrefStream,
-            // Objects inside a compressed object stream are not walked.
-            Some(b"ObjStm") => return K::Uninspectable,
+            Some(b"XRef") => {
+                let decoded = layout
+                    .xrefs
+                    .iter()
+                    .any(|x| x.offset == def.offset && x.decoded);
+                return if decoded {
+                    K::XrefStream
+                } else {
+                    K::Uninspectable
+                };
+            }
+            // Its objects are classified one by one; one that cannot be decoded hides them.
+            Some(b"ObjStm") => {
+                return if layout.undecodable.contains(&def.offset) {
+                    K::Uninspectable
+                } else {
+                    K::ResourceAdded
+                };
+            }
             _ => {}
         }
     }

@@ -39,6 +39,8 @@ pub(crate) struct ObjectDef {
     pub(crate) value: Obj,
     /// Index of the revision that contains it; `None` after the last `%%EOF`.
     pub(crate) revision: Option<usize>,
+    /// The object stream that holds it, when compressed (its offset is the stream's).
+    pub(crate) container: Option<ObjectId>,
 }
 
 /// One cross-reference section: a classic table with its trailer, or a stream.
@@ -50,7 +52,10 @@ pub(crate) struct XrefSection {
     /// Free entries of a classic table (object numbers).
     pub(crate) free: Vec<u32>,
     pub(crate) trailer: Option<Dict>,
-    pub(crate) is_stream: bool,
+    /// Compressed entries of a stream: (object number, object stream number).
+    pub(crate) compressed: Vec<(u32, u32)>,
+    /// False when a stream's entries could not be decoded.
+    pub(crate) decoded: bool,
     pub(crate) revision: Option<usize>,
 }
 
@@ -68,6 +73,8 @@ pub(crate) struct Layout {
     pub(crate) missing_endobj: Vec<usize>,
     /// Bytes after the last `%%EOF` that are not whitespace.
     pub(crate) trailing_data: Option<usize>,
+    /// Offsets of object streams that could not be decoded.
+    pub(crate) undecodable: Vec<usize>,
 }
 
 impl Layout {
@@ -127,7 +134,8 @@ impl Layout {
                         entries,
                         free,
                         trailer,
-                        is_stream: false,
+                        compressed: Vec::new(),
+                        decoded: true,
                         revision: None,
                     }),
                     Err(e) => resync(&mut lx, &mut layout, here, e.offset()),
@@ -151,7 +159,8 @@ impl Layout {
                         entries: Vec::new(),
                         free: Vec::new(),
                         trailer: Some(d),
-                        is_stream: false,
+                        compressed: Vec::new(),
+                        decoded: true,
                         revision: None,
                     }),
                     Ok(_) => resync(&mut lx, &mut layout, here, None),
@@ -174,7 +183,8 @@ impl Layout {
                                 entries: Vec::new(),
                                 free: Vec::new(),
                                 trailer: Some(dict.clone()),
-                                is_stream: true,
+                                compressed: Vec::new(),
+                                decoded: false,
                                 revision: None,
                             });
                         }
@@ -197,6 +207,7 @@ impl Layout {
         {
             layout.trailing_data = Some(last_end);
         }
+        layout.expand_streams(data, limits);
         let revisions = layout.revisions.clone();
         let revision_of = |offset: usize| revisions.iter().position(|r| offset < r.end);
         for def in &mut layout.objects {
@@ -206,6 +217,58 @@ impl Layout {
             x.revision = revision_of(x.offset);
         }
         Ok(layout)
+    }
+
+    /// Decodes cross-reference streams and object streams, inserting the objects
+    /// of each object stream right after it (so that file order is kept).
+    fn expand_streams(&mut self, data: &[u8], limits: &Limits) {
+        let mut budget = limits.max_decompressed;
+        let mut take = |dict: &Dict, start: usize, end: usize| -> Option<Vec<u8>> {
+            let raw = data.get(start..end)?;
+            let out = super::filter::decode(dict, raw, budget)?;
+            budget = budget.saturating_sub(out.len());
+            Some(out)
+        };
+        let objects = std::mem::take(&mut self.objects);
+        let mut expanded = Vec::with_capacity(objects.len());
+        for def in objects {
+            let mut children = Vec::new();
+            if let Obj::Stream {
+                dict,
+                data_start,
+                data_end,
+            } = &def.value
+            {
+                match dict.name(b"Type") {
+                    Some(b"XRef") => {
+                        let entries = take(dict, *data_start, *data_end).and_then(|d| {
+                            super::filter::xref_stream_entries(dict, &d, limits.max_objects)
+                        });
+                        if let (Some((used, free, compressed)), Some(x)) = (
+                            entries,
+                            self.xrefs.iter_mut().find(|x| x.offset == def.offset),
+                        ) {
+                            x.entries = used;
+                            x.free = free;
+                            x.compressed = compressed;
+                            x.decoded = true;
+                        }
+                    }
+                    Some(b"ObjStm") => {
+                        match take(dict, *data_start, *data_end)
+                            .and_then(|d| object_stream(&d, dict, def.id, def.offset, limits))
+                        {
+                            Some(c) => children = c,
+                            None => self.undecodable.push(def.offset),
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            expanded.push(def);
+            expanded.extend(children);
+        }
+        self.objects = expanded;
     }
 
     /// The definition of `id` visible at the end of revision `revision`
@@ -225,6 +288,53 @@ impl Layout {
             .filter(|x| x.revision == Some(revision))
             .find_map(|x| x.trailer.as_ref())
     }
+}
+
+/// The objects of an object stream (ISO 32000-1 §7.5.7): `/N` pairs of
+/// object number and offset, then the objects from `/First`.
+fn object_stream(
+    data: &[u8],
+    dict: &Dict,
+    container: ObjectId,
+    offset: usize,
+    limits: &Limits,
+) -> Option<Vec<ObjectDef>> {
+    let count = match dict.get(b"N") {
+        Some(Obj::Int(n)) => usize::try_from(*n).ok()?,
+        _ => return None,
+    };
+    let first = match dict.get(b"First") {
+        Some(Obj::Int(n)) => usize::try_from(*n).ok()?,
+        _ => return None,
+    };
+    if count > limits.max_objects {
+        return None;
+    }
+    let mut lx = Lexer::new(data, 0);
+    let mut pairs = Vec::with_capacity(count.min(4096));
+    for _ in 0..count {
+        lx.skip_ws();
+        let number = u32::try_from(lx.read_uint()?).ok()?;
+        lx.skip_ws();
+        let rel = usize::try_from(lx.read_uint()?).ok()?;
+        pairs.push((number, rel));
+    }
+    let mut out = Vec::with_capacity(pairs.len());
+    for (number, rel) in pairs {
+        let mut at = Lexer::new(data, first.checked_add(rel)?);
+        let value = at.parse_object(0).ok()?;
+        out.push(ObjectDef {
+            id: ObjectId {
+                number,
+                generation: 0,
+            },
+            offset,
+            value,
+            revision: None,
+            container: Some(container),
+        });
+    }
+    Some(out)
 }
 
 /// Records an unparsed region from `start` and moves to the next line.
@@ -370,6 +480,7 @@ fn parse_indirect(lx: &mut Lexer<'_>, limits: &Limits) -> Result<Option<(ObjectD
             offset,
             value,
             revision: None,
+            container: None,
         },
         has_endobj,
     )))

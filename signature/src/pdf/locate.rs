@@ -108,6 +108,9 @@ pub enum ByteRangeProblem {
     },
     /// The gap overlaps another signature's gap.
     Overlap,
+    /// The dictionary is inside a compressed object stream: its bytes cannot be
+    /// located in the file, so the gap cannot be checked.
+    InObjectStream,
 }
 
 impl std::fmt::Display for ByteRangeProblem {
@@ -127,6 +130,9 @@ impl std::fmt::Display for ByteRangeProblem {
                 gap.0, gap.1, contents.0, contents.1
             ),
             Self::Overlap => f.write_str("the unsigned gap overlaps another signature's"),
+            Self::InObjectStream => {
+                f.write_str("the signature dictionary is inside a compressed object stream")
+            }
         }
     }
 }
@@ -299,7 +305,14 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
     let mut signatures = Vec::with_capacity(candidates.len());
     for (index, id, revision, dict, kind) in candidates {
         let offset = layout.objects.get(index).map_or(0, |d| d.offset);
-        let (byte_range, contents) = check_byte_range(&dict, pdf.len(), limits);
+        let (mut byte_range, contents) = check_byte_range(&dict, pdf.len(), limits);
+        if layout
+            .objects
+            .get(index)
+            .is_some_and(|d| d.container.is_some())
+        {
+            byte_range = Err(ByteRangeProblem::InObjectStream);
+        }
         let signed_revision = byte_range
             .as_ref()
             .ok()

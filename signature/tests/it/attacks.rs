@@ -376,3 +376,57 @@ fn compressed_object_stream_update_is_not_trusted() {
     );
     assert_rejected("objstm", &verify(&bad));
 }
+
+#[test]
+fn compressed_update_replacing_the_page_is_caught() {
+    // The attacker's update is itself an object stream + xref stream.
+    let p = pki();
+    let base = vanthu_signature::testpki::sample_pdf_compressed();
+    let one = sign(&base, &p.person_key, &p.person, 9);
+    // Re-use the compressed base's layout: a new object stream redefining page 4
+    // without /Annots, pointing at a new content stream.
+    let mut bad = one.clone();
+    let prev = startxref(&one);
+    let content = b"BT /F1 14 Tf 72 770 Td (GIA MAO) Tj ET";
+    let c_at = bad.len();
+    bad.extend_from_slice(format!("40 0 obj\n<</Length {}>>\nstream\n", content.len()).as_bytes());
+    bad.extend_from_slice(content);
+    bad.extend_from_slice(b"\nendstream\nendobj\n");
+    let page = b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 40 0 R>>";
+    let header = "4 0 ";
+    let mut plain = header.as_bytes().to_vec();
+    plain.extend_from_slice(page);
+    let stm_at = bad.len();
+    bad.extend_from_slice(
+        format!(
+            "41 0 obj\n<</Type /ObjStm /N 1 /First {} /Length {}>>\nstream\n",
+            header.len(),
+            plain.len()
+        )
+        .as_bytes(),
+    );
+    bad.extend_from_slice(&plain);
+    bad.extend_from_slice(b"\nendstream\nendobj\n");
+    let xref_at = bad.len();
+    let mut rows = Vec::new();
+    rows.extend_from_slice(&[2, 0, 0, 0, 41, 0, 0]); // object 4 in stream 41
+    rows.extend_from_slice(&[1, 0, 0, 0, 0, 0, 0]);
+    rows[7 + 1..7 + 5].copy_from_slice(&(c_at as u32).to_be_bytes());
+    rows.extend_from_slice(&[1, 0, 0, 0, 0, 0, 0]);
+    rows[14 + 1..14 + 5].copy_from_slice(&(stm_at as u32).to_be_bytes());
+    rows.extend_from_slice(&[1, 0, 0, 0, 0, 0, 0]);
+    rows[21 + 1..21 + 5].copy_from_slice(&(xref_at as u32).to_be_bytes());
+    bad.extend_from_slice(format!("42 0 obj\n<</Type /XRef /Size 43 /W [1 4 2] /Index [4 1 40 3] /Root 1 0 R /Prev {prev} /Length {}>>\nstream\n", rows.len()).as_bytes());
+    bad.extend_from_slice(&rows);
+    bad.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
+    let r = verify(&bad);
+    assert_rejected("compressed page replacement", &r);
+    assert!(
+        r.signatures[0]
+            .modifications
+            .iter()
+            .any(|m| m.kind == ModificationKind::PageChanged),
+        "{:#?}",
+        r.signatures[0].modifications
+    );
+}

@@ -137,10 +137,15 @@ pub(crate) fn sign(pdf: &[u8], key: &SigningKey, cert: &Certificate, hour: u32) 
     sign_pdf(pdf, &opts, key, cert, &[pki().ca.clone()]).unwrap()
 }
 
+/// Person then agency on the two-page base; made once per test run.
 pub(crate) fn person_then_org() -> Vec<u8> {
-    let p = pki();
-    let one = sign(&base(), &p.person_key, &p.person, 9);
-    sign(&one, &p.org_key, &p.org, 10)
+    static DOC: OnceLock<Vec<u8>> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let p = pki();
+        let one = sign(&base(), &p.person_key, &p.person, 9);
+        sign(&one, &p.org_key, &p.org, 10)
+    })
+    .clone()
 }
 
 pub(crate) fn verify_at(pdf: &[u8], store: &TrustStore, at: DateTime<Utc>) -> DocumentReport {

@@ -319,3 +319,28 @@ fn two_step_api_with_an_external_signer() {
         Indication::TotalPassed
     );
 }
+
+#[test]
+fn compressed_pdf_with_object_and_xref_streams() {
+    let p = pki();
+    let base = vanthu_signature::testpki::sample_pdf_compressed();
+    let found = vanthu_signature::locate(&base, &vanthu_signature::Limits::default()).unwrap();
+    assert!(found.unparsed.is_empty(), "{:?}", found.unparsed);
+    let one = sign(&base, &p.person_key, &p.person, 9);
+    let two = sign(&one, &p.org_key, &p.org, 10);
+    let r = verify(&two);
+    assert!(
+        r.signatures
+            .iter()
+            .all(|s| s.indication == Indication::TotalPassed),
+        "{r:#?}"
+    );
+    assert_eq!(r.legal_value, LegalValue::Original);
+    // The page, compressed in the first revision, gained the widget: allowed.
+    assert!(
+        r.signatures[0]
+            .modifications
+            .iter()
+            .any(|m| m.kind == vanthu_signature::ModificationKind::AnnotationsExtended)
+    );
+}
