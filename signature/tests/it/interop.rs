@@ -216,3 +216,34 @@ fn both_reject_an_incremental_saving_attack() {
             .all(|s| s.indication == Indication::TotalFailed)
     );
 }
+
+#[test]
+fn pyhanko_updates_of_a_compressed_pdf_validate_in_vanthu() {
+    let Some(py) = python() else { return };
+    let f = files();
+    let base = vanthu_signature::testpki::sample_pdf_compressed();
+    // pyHanko writes its update with a cross-reference stream, as the base has one.
+    let one = pyhanko_sign(&py, &f, &base, &f.person, "Person");
+    let both = pyhanko_sign(&py, &f, &one, &f.org, "Agency");
+    let r = verify(&both);
+    assert!(
+        r.signatures
+            .iter()
+            .all(|s| s.indication == Indication::TotalPassed),
+        "{r:#?}"
+    );
+    assert_eq!(r.legal_value, LegalValue::Original);
+    // And pyHanko accepts vanthu's classic-table update on top of its xref streams.
+    let p = pki();
+    let mixed = sign(&one, &p.org_key, &p.org, 10);
+    let v = pyhanko_validate(&py, &f, &mixed);
+    assert!(
+        v["signatures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["bottom_line"] == true),
+        "{v}"
+    );
+    assert_eq!(verify(&mixed).legal_value, LegalValue::Original);
+}
