@@ -513,41 +513,9 @@ impl PreparedPdf {
         signer: &Certificate,
         digest: DigestAlgorithm,
     ) -> Result<SignedAttributes, Error> {
-        let md = self.digest(digest);
-        let mut attrs = vec![
-            attribute(cms_oid::CONTENT_TYPE, Any::encode_from(&cms_oid::DATA)?)?,
-            attribute(
-                cms_oid::MESSAGE_DIGEST,
-                Any::encode_from(&OctetString::new(md)?)?,
-            )?,
-        ];
-        // SigningCertificateV2 { certs SEQUENCE OF ESSCertIDv2 { hashAlgorithm, certHash } }
-        let cert_hash = OctetString::new(digest.digest(&[signer.der()]))?;
-        let alg = AlgorithmIdentifierOwned {
-            oid: digest.oid(),
-            parameters: None,
-        };
-        let mut id = Vec::new();
-        if digest != DigestAlgorithm::Sha256 {
-            id.extend(alg.to_der()?);
-        }
-        id.extend(cert_hash.to_der()?);
-        let ess_id = der_seq(&id);
-        let certs = der_seq(&ess_id);
-        let scv2 = der_seq(&certs);
-        attrs.push(attribute(
-            cms_oid::SIGNING_CERTIFICATE_V2,
-            <Any as der::Decode>::from_der(&scv2)?,
-        )?);
-        if self.sub_filter == SubFilter::Pkcs7Detached {
-            let t = x509_cert::time::Time::try_from(std::time::SystemTime::from(
-                self.time.with_timezone(&Utc),
-            ))?;
-            attrs.push(attribute(cms_oid::SIGNING_TIME, Any::encode_from(&t)?)?);
-        }
-        let attrs = SetOfVec::try_from(attrs)?;
-        let der = attrs.to_der()?;
-        Ok(SignedAttributes { attrs, der, digest })
+        let time =
+            (self.sub_filter == SubFilter::Pkcs7Detached).then(|| self.time.with_timezone(&Utc));
+        signed_attributes_for(cms_oid::DATA, self.digest(digest), signer, digest, time)
     }
 
     /// Builds the CMS from the signature value and writes it into the placeholder.
@@ -565,45 +533,48 @@ impl PreparedPdf {
         algorithm: AlgorithmIdentifierOwned,
         signature: &[u8],
     ) -> Result<Vec<u8>, Error> {
-        let tbs = &signer.inner().tbs_certificate;
-        let info = SignerInfo {
-            version: CmsVersion::V1,
-            sid: SignerIdentifier::IssuerAndSerialNumber(cms::cert::IssuerAndSerialNumber {
-                issuer: tbs.issuer.clone(),
-                serial_number: tbs.serial_number.clone(),
-            }),
-            digest_alg: AlgorithmIdentifierOwned {
-                oid: attrs.digest.oid(),
-                parameters: None,
-            },
-            signed_attrs: Some(attrs.attrs),
-            signature_algorithm: algorithm,
-            signature: OctetString::new(signature)?,
-            unsigned_attrs: None,
-        };
-        let mut certs = vec![CertificateChoices::Certificate(signer.inner().clone())];
-        for c in chain {
-            certs.push(CertificateChoices::Certificate(c.inner().clone()));
-        }
-        let signed_data = SignedData {
-            version: CmsVersion::V1,
-            digest_algorithms: SetOfVec::try_from(vec![AlgorithmIdentifierOwned {
-                oid: attrs.digest.oid(),
-                parameters: None,
-            }])?,
-            encap_content_info: EncapsulatedContentInfo {
-                econtent_type: cms_oid::DATA,
-                econtent: None,
-            },
-            certificates: Some(CertificateSet(SetOfVec::try_from(certs)?)),
-            crls: None,
-            signer_infos: SignerInfos(SetOfVec::try_from(vec![info])?),
-        };
-        let ci = ContentInfo {
-            content_type: cms_oid::SIGNED_DATA,
-            content: Any::encode_from(&signed_data)?,
-        };
-        self.insert_cms(&ci.to_der()?)
+        let cms = build_signed_data(
+            signer,
+            chain,
+            attrs,
+            algorithm,
+            signature,
+            cms_oid::DATA,
+            None,
+            None,
+        )?;
+        self.insert_cms(&cms)
+    }
+
+    /// As [`Self::finish`], adding an RFC 3161 time-stamp token over the signature
+    /// value as the `signature-time-stamp` unsigned attribute: PAdES B-T
+    /// (ETSI EN 319 142-1 §5.4). Get `token` from a TSA for the digest of `signature`.
+    ///
+    /// # Errors
+    /// When the token is not DER or the CMS does not fit the reserved space.
+    #[allow(clippy::too_many_arguments)]
+    pub fn finish_with_time_stamp(
+        self,
+        signer: &Certificate,
+        chain: &[Certificate],
+        attrs: SignedAttributes,
+        algorithm: AlgorithmIdentifierOwned,
+        signature: &[u8],
+        token: &[u8],
+    ) -> Result<Vec<u8>, Error> {
+        let value = <Any as der::Decode>::from_der(token)?;
+        let unsigned = SetOfVec::try_from(vec![attribute(cms_oid::SIGNATURE_TIME_STAMP, value)?])?;
+        let cms = build_signed_data(
+            signer,
+            chain,
+            attrs,
+            algorithm,
+            signature,
+            cms_oid::DATA,
+            None,
+            Some(unsigned),
+        )?;
+        self.insert_cms(&cms)
     }
 
     /// Writes a complete CMS (made by any signer) into the placeholder.
@@ -629,6 +600,108 @@ impl PreparedPdf {
         }
         Ok(self.bytes)
     }
+}
+
+/// Signed attributes for `content_type` content with digest `md`, bound to `signer`
+/// by an ESS signing-certificate-v2 (RFC 5035).
+pub(crate) fn signed_attributes_for(
+    content_type: Oid,
+    md: Vec<u8>,
+    signer: &Certificate,
+    digest: DigestAlgorithm,
+    signing_time: Option<DateTime<Utc>>,
+) -> Result<SignedAttributes, Error> {
+    let mut attrs = vec![
+        attribute(cms_oid::CONTENT_TYPE, Any::encode_from(&content_type)?)?,
+        attribute(
+            cms_oid::MESSAGE_DIGEST,
+            Any::encode_from(&OctetString::new(md)?)?,
+        )?,
+    ];
+    // SigningCertificateV2 { certs SEQUENCE OF ESSCertIDv2 { hashAlgorithm DEFAULT sha256, certHash } }
+    let cert_hash = OctetString::new(digest.digest(&[signer.der()]))?;
+    let alg = AlgorithmIdentifierOwned {
+        oid: digest.oid(),
+        parameters: None,
+    };
+    let mut id = Vec::new();
+    if digest != DigestAlgorithm::Sha256 {
+        id.extend(alg.to_der()?);
+    }
+    id.extend(cert_hash.to_der()?);
+    let scv2 = der_seq(&der_seq(&der_seq(&id)));
+    attrs.push(attribute(
+        cms_oid::SIGNING_CERTIFICATE_V2,
+        <Any as der::Decode>::from_der(&scv2)?,
+    )?);
+    if let Some(t) = signing_time {
+        let t = x509_cert::time::Time::try_from(std::time::SystemTime::from(t))?;
+        attrs.push(attribute(cms_oid::SIGNING_TIME, Any::encode_from(&t)?)?);
+    }
+    let attrs = SetOfVec::try_from(attrs)?;
+    let der = attrs.to_der()?;
+    Ok(SignedAttributes { attrs, der, digest })
+}
+
+/// A DER ContentInfo holding a SignedData with one SignerInfo.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build_signed_data(
+    signer: &Certificate,
+    chain: &[Certificate],
+    attrs: SignedAttributes,
+    algorithm: AlgorithmIdentifierOwned,
+    signature: &[u8],
+    econtent_type: Oid,
+    econtent: Option<Vec<u8>>,
+    unsigned: Option<SetOfVec<Attribute>>,
+) -> Result<Vec<u8>, Error> {
+    let tbs = &signer.inner().tbs_certificate;
+    let info = SignerInfo {
+        version: CmsVersion::V1,
+        sid: SignerIdentifier::IssuerAndSerialNumber(cms::cert::IssuerAndSerialNumber {
+            issuer: tbs.issuer.clone(),
+            serial_number: tbs.serial_number.clone(),
+        }),
+        digest_alg: AlgorithmIdentifierOwned {
+            oid: attrs.digest.oid(),
+            parameters: None,
+        },
+        signed_attrs: Some(attrs.attrs),
+        signature_algorithm: algorithm,
+        signature: OctetString::new(signature)?,
+        unsigned_attrs: unsigned,
+    };
+    let mut certs = vec![CertificateChoices::Certificate(signer.inner().clone())];
+    for c in chain {
+        certs.push(CertificateChoices::Certificate(c.inner().clone()));
+    }
+    let econtent = match econtent {
+        Some(bytes) => Some(Any::encode_from(&OctetString::new(bytes)?)?),
+        None => None,
+    };
+    let signed_data = SignedData {
+        version: if econtent.is_some() {
+            CmsVersion::V3
+        } else {
+            CmsVersion::V1
+        },
+        digest_algorithms: SetOfVec::try_from(vec![AlgorithmIdentifierOwned {
+            oid: attrs.digest.oid(),
+            parameters: None,
+        }])?,
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type,
+            econtent,
+        },
+        certificates: Some(CertificateSet(SetOfVec::try_from(certs)?)),
+        crls: None,
+        signer_infos: SignerInfos(SetOfVec::try_from(vec![info])?),
+    };
+    let ci = ContentInfo {
+        content_type: cms_oid::SIGNED_DATA,
+        content: Any::encode_from(&signed_data)?,
+    };
+    Ok(ci.to_der()?)
 }
 
 fn der_seq(content: &[u8]) -> Vec<u8> {

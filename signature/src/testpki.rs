@@ -405,3 +405,51 @@ pub fn sample_pdf_compressed() -> Vec<u8> {
     out.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
     out
 }
+
+/// An RFC 3161 time-stamp token (a CMS SignedData over a TSTInfo) for `data`,
+/// signed by `tsa`, dated `gen_time`: what a TSA returns, for B-T tests.
+///
+/// # Errors
+/// When encoding or signing fails.
+pub fn time_stamp_token(
+    data: &[u8],
+    gen_time: DateTime<Utc>,
+    tsa_key: &SigningKey,
+    tsa: &Certificate,
+) -> Result<Vec<u8>, Error> {
+    use crate::cms::{MessageImprint, TstInfo};
+    use crate::crypto::DigestAlgorithm;
+    let info = TstInfo {
+        version: 1,
+        policy: der::asn1::ObjectIdentifier::new("1.3.6.1.4.1.99999.2")
+            .map_err(|e| Error::new(ErrorKind::Asn1(e.to_string())))?,
+        message_imprint: MessageImprint {
+            hash_alg: AlgorithmIdentifierOwned {
+                oid: oid::SHA256,
+                parameters: None,
+            },
+            hashed: OctetString::new(DigestAlgorithm::Sha256.digest(&[data]))?,
+        },
+        serial: der::asn1::Int::new(&[1])?,
+        gen_time: der::asn1::GeneralizedTime::from_system_time(SystemTime::from(gen_time))?,
+    };
+    let tst = info.to_der()?;
+    let attrs = crate::sign::signed_attributes_for(
+        crate::cms::oid::TST_INFO,
+        tsa_key.digest().digest(&[&tst]),
+        tsa,
+        tsa_key.digest(),
+        None,
+    )?;
+    let (alg, sig) = tsa_key.sign(attrs.to_be_signed())?;
+    crate::sign::build_signed_data(
+        tsa,
+        &[],
+        attrs,
+        alg,
+        &sig,
+        crate::cms::oid::TST_INFO,
+        Some(tst),
+        None,
+    )
+}

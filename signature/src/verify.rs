@@ -486,6 +486,13 @@ fn verify_one(
     }
     // Times: the time-stamp (TST genTime) is trusted more than the claimed signingTime.
     let claimed = cms.signing_time();
+    // B-T: an RFC 3161 token over the signature value, from a TSA the caller trusts.
+    let mut stamped: Option<DateTime<Utc>> = None;
+    if !time_stamp && cms.has_signature_time_stamp() {
+        let (check, time) = check_signature_time_stamp(&cms, trust, options);
+        checks.push(check);
+        stamped = time;
+    }
     let token_time = if time_stamp {
         cms.signed_data
             .encap_content_info
@@ -494,7 +501,7 @@ fn verify_one(
             .and_then(|a| a.decode_as::<der::asn1::OctetString>().ok())
             .and_then(|o| tst_time(o.as_bytes()))
     } else {
-        signature_time_stamp_time(&cms)
+        stamped
     };
     signing_time = token_time.or(claimed);
     if let (Some(claimed), Some(reference)) = (
@@ -561,19 +568,102 @@ fn verify_one(
     finish(checks, signer, role, signing_time, modifications)
 }
 
-/// The genTime of an RFC 3161 signature time-stamp attached to the SignerInfo.
-fn signature_time_stamp_time(cms: &crate::cms::ParsedCms) -> Option<DateTime<Utc>> {
-    let attr = cms
+/// Verifies the signature time-stamp token (RFC 3161; ETSI EN 319 102-1 §5.4):
+/// its imprint covers the signature value, its own signature verifies, and the
+/// TSA chains to a trusted anchor. A token that fails is reported but does not
+/// fail the signature: it only gives no proof of time.
+fn check_signature_time_stamp(
+    cms: &crate::cms::ParsedCms,
+    trust: &TrustStore,
+    options: &VerifyOptions,
+) -> (Check, Option<DateTime<Utc>>) {
+    let token = cms
         .signer
         .unsigned_attrs
         .iter()
         .flat_map(|a| a.iter())
-        .find(|a| a.oid == crate::cms::oid::SIGNATURE_TIME_STAMP)?;
-    let token = der::Encode::to_der(attr.values.iter().next()?).ok()?;
-    let parsed = parse_cms(&token).ok()?;
-    let econtent = parsed.signed_data.encap_content_info.econtent.as_ref()?;
-    let octets = econtent.decode_as::<der::asn1::OctetString>().ok()?;
-    tst_time(octets.as_bytes())
+        .find(|a| a.oid == crate::cms::oid::SIGNATURE_TIME_STAMP)
+        .and_then(|a| a.values.iter().next())
+        .and_then(|v| der::Encode::to_der(v).ok());
+    let Some(tst) = token.as_deref().and_then(|t| parse_cms(t).ok()) else {
+        return (
+            Check::warning(
+                "SIGNATURE_TIME_STAMP",
+                "the signature time-stamp is malformed",
+                "dấu thời gian của chữ ký không đúng định dạng",
+            ),
+            None,
+        );
+    };
+    let gen_time = tst
+        .signed_data
+        .encap_content_info
+        .econtent
+        .as_ref()
+        .and_then(|a| a.decode_as::<der::asn1::OctetString>().ok())
+        .and_then(|o| tst_time(o.as_bytes()));
+    let tsa = tst.signer_certificate(&[]);
+    let mut checks = tst.verify(
+        &[cms.signer.signature.as_bytes()],
+        tsa.as_ref(),
+        &options.policy,
+        true,
+        false,
+    );
+    if let Some(tsa) = &tsa {
+        let at = gen_time.unwrap_or(options.at);
+        // The TSA's intermediates may travel in the token or beside the signer's.
+        let pool: Vec<Certificate> = tst
+            .certificates()
+            .iter()
+            .chain(cms.certificates())
+            .cloned()
+            .collect();
+        checks.extend(
+            trust
+                .validate(
+                    tsa,
+                    &pool,
+                    at,
+                    &options.policy,
+                    options.limits.max_path_length,
+                )
+                .0,
+        );
+    }
+    let (indication, sub) = conclude(&checks);
+    let who = tsa.as_ref().map(Certificate::subject).unwrap_or_default();
+    match (indication, gen_time) {
+        (Indication::TotalPassed, Some(t)) => (
+            Check::passed(
+                "SIGNATURE_TIME_STAMP",
+                format!("time-stamped by '{who}' at {t}"),
+                format!("được gắn dấu thời gian bởi '{who}' lúc {t}"),
+            ),
+            Some(t),
+        ),
+        _ => {
+            let failed = checks
+                .iter()
+                .find(|c| c.outcome == crate::report::Outcome::Failed);
+            let why = failed.map(|c| c.message.clone()).unwrap_or_default();
+            let why_vi = failed.map(|c| c.message_vi.clone()).unwrap_or_default();
+            (
+                Check::warning(
+                    "SIGNATURE_TIME_STAMP",
+                    format!(
+                        "the signature time-stamp gives no proof of time ({}): {why}",
+                        sub.map_or("", |s| s.as_str())
+                    ),
+                    format!(
+                        "dấu thời gian của chữ ký không chứng minh được thời điểm ký ({}): {why_vi}",
+                        sub.map_or("", |s| s.as_str())
+                    ),
+                ),
+                None,
+            )
+        }
+    }
 }
 
 fn finding(rule: &str, severity: Severity, en: String, vi: String, source: &str) -> Finding {

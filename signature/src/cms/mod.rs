@@ -505,18 +505,18 @@ struct SigningCertificateV1 {
 
 /// TSTInfo (RFC 3161 §2.4.2), the fields needed here.
 #[derive(Sequence)]
-struct TstInfo {
-    version: u8,
-    policy: Oid,
-    message_imprint: MessageImprint,
-    serial: der::asn1::Int,
-    gen_time: der::asn1::GeneralizedTime,
+pub(crate) struct TstInfo {
+    pub(crate) version: u8,
+    pub(crate) policy: Oid,
+    pub(crate) message_imprint: MessageImprint,
+    pub(crate) serial: der::asn1::Int,
+    pub(crate) gen_time: der::asn1::GeneralizedTime,
 }
 
 #[derive(Sequence)]
-struct MessageImprint {
-    hash_alg: AlgorithmIdentifierOwned,
-    hashed: OctetString,
+pub(crate) struct MessageImprint {
+    pub(crate) hash_alg: AlgorithmIdentifierOwned,
+    pub(crate) hashed: OctetString,
 }
 
 /// Parses the leading fields of a TSTInfo; trailing optional fields are ignored.

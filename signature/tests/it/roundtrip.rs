@@ -1,5 +1,6 @@
 //! Documents signed by vanthu verify in vanthu, with the expected verdicts.
 
+use chrono::FixedOffset;
 use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue};
 use vanthu_signature::{
     Coverage, Indication, LegalValue, Outcome, Role, SubIndication, TrustStore, VerifyOptions,
@@ -342,5 +343,126 @@ fn compressed_pdf_with_object_and_xref_streams() {
             .modifications
             .iter()
             .any(|m| m.kind == vanthu_signature::ModificationKind::AnnotationsExtended)
+    );
+}
+
+fn tsa() -> &'static (vanthu_signature::SigningKey, vanthu_signature::Certificate) {
+    static TSA: std::sync::OnceLock<(vanthu_signature::SigningKey, vanthu_signature::Certificate)> =
+        std::sync::OnceLock::new();
+    TSA.get_or_init(|| {
+        let p = pki();
+        let key = generate_key(KeyKind::P256).unwrap();
+        let cert = issue(
+            &Profile::leaf(
+                vec![("CN", s("TEST TSA"))],
+                50,
+                utc(2024, 1, 1),
+                utc(2030, 1, 1),
+            ),
+            &key,
+            Some((&p.ca, &p.ca_key)),
+        )
+        .unwrap();
+        (key, cert)
+    })
+}
+
+/// Signs with a signature time-stamp (PAdES B-T) dated `gen_time`.
+fn sign_bt(
+    sub: vanthu_signature::SubFilter,
+    time: chrono::DateTime<chrono::FixedOffset>,
+    gen_time: chrono::DateTime<chrono::Utc>,
+) -> Vec<u8> {
+    let p = pki();
+    let (tsa_key, tsa_cert) = tsa();
+    let mut opts = vanthu_signature::SignOptions::new(time);
+    opts.sub_filter = sub;
+    let prepared = vanthu_signature::prepare(&base(), &opts).unwrap();
+    let attrs = prepared
+        .signed_attributes(&p.person, vanthu_signature::DigestAlgorithm::Sha256)
+        .unwrap();
+    let (alg, sig) = p.person_key.sign(attrs.to_be_signed()).unwrap();
+    let token =
+        vanthu_signature::testpki::time_stamp_token(&sig, gen_time, tsa_key, tsa_cert).unwrap();
+    prepared
+        .finish_with_time_stamp(
+            &p.person,
+            std::slice::from_ref(&p.ca),
+            attrs,
+            alg,
+            &sig,
+            &token,
+        )
+        .unwrap()
+}
+
+#[test]
+fn signature_time_stamp_gives_the_signing_time() {
+    let gen_time = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 6, 2, 2, 0, 5).unwrap();
+    let pdf = sign_bt(
+        vanthu_signature::SubFilter::CadesDetached,
+        vn(2025, 6, 2, 9),
+        gen_time,
+    );
+    let r = verify(&pdf);
+    let sig = &r.signatures[0];
+    assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
+    assert!(
+        sig.checks
+            .iter()
+            .any(|c| c.id == "SIGNATURE_TIME_STAMP" && c.outcome == Outcome::Passed),
+        "{:#?}",
+        sig.checks
+    );
+    assert_eq!(
+        sig.signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T09:00:05+07:00"
+    );
+    // An untrusted TSA: a warning, the time falls back to the claim.
+    let r = verify_at(&pdf, &TrustStore::new(), utc(2025, 6, 3));
+    assert!(
+        r.signatures[0]
+            .checks
+            .iter()
+            .any(|c| c.id == "SIGNATURE_TIME_STAMP" && c.outcome == Outcome::Warning)
+    );
+}
+
+#[test]
+fn plus_seven_hours_signing_time_quirk_is_reported() {
+    // The tool wrote Vietnam local time (09:00) into signingTime labelled UTC;
+    // the TSA says 02:00 UTC.
+    let local_as_utc =
+        chrono::TimeZone::with_ymd_and_hms(&FixedOffset::east_opt(0).unwrap(), 2025, 6, 2, 9, 0, 0)
+            .unwrap();
+    let gen_time = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 6, 2, 2, 0, 0).unwrap();
+    let pdf = sign_bt(
+        vanthu_signature::SubFilter::Pkcs7Detached,
+        local_as_utc,
+        gen_time,
+    );
+    let r = verify(&pdf);
+    assert_eq!(
+        r.signatures[0].indication,
+        Indication::TotalPassed,
+        "{:#?}",
+        r.signatures[0].checks
+    );
+    assert!(
+        r.findings.iter().any(|f| f.rule == "VN-SIG-TIME-PLUS7"),
+        "{:#?}",
+        r.findings
+    );
+    // Without the quirk: no warning.
+    let fine = sign_bt(
+        vanthu_signature::SubFilter::Pkcs7Detached,
+        vn(2025, 6, 2, 9),
+        gen_time,
+    );
+    assert!(
+        !verify(&fine)
+            .findings
+            .iter()
+            .any(|f| f.rule == "VN-SIG-TIME-PLUS7")
     );
 }
