@@ -39,6 +39,10 @@ pub enum SubFilter {
     CadesDetached,
     /// `adbe.pkcs7.detached`: the legacy form many Vietnamese tools still write.
     Pkcs7Detached,
+    /// `ETSI.RFC3161` in a `/DocTimeStamp` dictionary: a document time-stamp
+    /// (PAdES B-LTA); finish with [`PreparedPdf::insert_cms`] and the TSA's token
+    /// over [`PreparedPdf::signed_bytes`].
+    DocTimeStamp,
 }
 
 /// A visible signature: a box on a page with text (Times-Roman 10 pt, black,
@@ -352,17 +356,18 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
     let mut offsets: Vec<(u32, u16, usize)> = Vec::new();
     // The signature dictionary, with fixed-width placeholders.
     offsets.push((sig_id.number, 0, out.len()));
+    let (kind, sub_filter): (&str, &str) = match options.sub_filter {
+        SubFilter::CadesDetached => ("Sig", "ETSI.CAdES.detached"),
+        SubFilter::Pkcs7Detached => ("Sig", "adbe.pkcs7.detached"),
+        SubFilter::DocTimeStamp => ("DocTimeStamp", "ETSI.RFC3161"),
+    };
     out.extend_from_slice(
         format!(
-            "{} 0 obj\n<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /",
+            "{} 0 obj\n<</Type /{kind} /Filter /Adobe.PPKLite /SubFilter /{sub_filter}",
             sig_id.number
         )
         .as_bytes(),
     );
-    out.extend_from_slice(match options.sub_filter {
-        SubFilter::CadesDetached => b"ETSI.CAdES.detached",
-        SubFilter::Pkcs7Detached => b"adbe.pkcs7.detached",
-    });
     out.extend_from_slice(b" /ByteRange [0 ");
     let range_at = out.len();
     out.extend_from_slice(&[b' '; 32]);
@@ -492,6 +497,14 @@ impl PreparedPdf {
     #[must_use]
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
+    }
+
+    /// The bytes the signature will cover: everything but the `/Contents` placeholder.
+    #[must_use]
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        let first = self.bytes.get(..self.contents_start).unwrap_or_default();
+        let second = self.bytes.get(self.contents_end..).unwrap_or_default();
+        [first, second].concat()
     }
 
     /// The digest of the bytes the signature will cover.

@@ -466,3 +466,57 @@ fn plus_seven_hours_signing_time_quirk_is_reported() {
             .any(|f| f.rule == "VN-SIG-TIME-PLUS7")
     );
 }
+
+#[test]
+fn document_time_stamp_after_both_signatures() {
+    let (tsa_key, tsa_cert) = tsa();
+    let pdf = person_then_org();
+    let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 11));
+    opts.sub_filter = vanthu_signature::SubFilter::DocTimeStamp;
+    let prepared = vanthu_signature::prepare(&pdf, &opts).unwrap();
+    let gen_time = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 6, 2, 4, 0, 0).unwrap();
+    let token = vanthu_signature::testpki::time_stamp_token(
+        &prepared.signed_bytes(),
+        gen_time,
+        tsa_key,
+        tsa_cert,
+    )
+    .unwrap();
+    let stamped = prepared.insert_cms(&token).unwrap();
+    // The token carries only the TSA's certificate: the caller supplies the intermediate.
+    let mut trust = store();
+    trust.add_intermediate(pki().ca.clone());
+    let r = verify_at(&stamped, &trust, utc(2025, 6, 3));
+    assert_eq!(r.signatures.len(), 3);
+    let ts = &r.signatures[2];
+    assert_eq!(ts.kind, vanthu_signature::SignatureKind::DocTimeStamp);
+    assert_eq!(ts.role, Role::TimeStamp);
+    assert_eq!(ts.indication, Indication::TotalPassed, "{:#?}", ts.checks);
+    assert!(
+        ts.checks
+            .iter()
+            .any(|c| c.id == "MESSAGE_IMPRINT" && c.outcome == Outcome::Passed)
+    );
+    assert_eq!(
+        ts.signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T11:00:00+07:00"
+    );
+    // The time-stamp's update is allowed after the agency signature; still original.
+    assert!(
+        r.signatures[..2]
+            .iter()
+            .all(|s| s.indication == Indication::TotalPassed)
+    );
+    assert_eq!(r.legal_value, LegalValue::Original);
+    // A token over other bytes: the imprint does not match.
+    let prepared = vanthu_signature::prepare(&pdf, &opts).unwrap();
+    let wrong =
+        vanthu_signature::testpki::time_stamp_token(b"other bytes", gen_time, tsa_key, tsa_cert)
+            .unwrap();
+    let r = verify(&prepared.insert_cms(&wrong).unwrap());
+    assert_eq!(
+        r.signatures[2].sub_indication,
+        Some(SubIndication::HashFailure)
+    );
+    assert_eq!(r.legal_value, LegalValue::Invalid);
+}
