@@ -453,3 +453,40 @@ pub fn time_stamp_token(
         None,
     )
 }
+
+/// A CRL (RFC 5280 §5) issued by `issuer` listing `revoked` (serial, revocation time).
+///
+/// # Errors
+/// When encoding or signing fails.
+pub fn issue_crl(
+    issuer: &Certificate,
+    issuer_key: &SigningKey,
+    revoked: &[(u64, DateTime<Utc>)],
+    this_update: DateTime<Utc>,
+) -> Result<Vec<u8>, Error> {
+    use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
+    let mut list = Vec::new();
+    for (serial, at) in revoked {
+        list.push(RevokedCert {
+            serial_number: SerialNumber::new(&serial.to_be_bytes())?,
+            revocation_date: time(*at)?,
+            crl_entry_extensions: None,
+        });
+    }
+    let tbs = TbsCertList {
+        version: Version::V2,
+        signature: algorithm(issuer_key),
+        issuer: issuer.inner().tbs_certificate.subject.clone(),
+        this_update: time(this_update)?,
+        next_update: None,
+        revoked_certificates: (!list.is_empty()).then_some(list),
+        crl_extensions: None,
+    };
+    let (alg, sig) = issuer_key.sign(&tbs.to_der()?)?;
+    Ok(CertificateList {
+        tbs_cert_list: tbs,
+        signature_algorithm: alg,
+        signature: BitString::from_bytes(&sig)?,
+    }
+    .to_der()?)
+}

@@ -520,3 +520,53 @@ fn document_time_stamp_after_both_signatures() {
     );
     assert_eq!(r.legal_value, LegalValue::Invalid);
 }
+
+#[test]
+fn revocation_by_a_supplied_crl() {
+    let p = pki();
+    let pdf = person_then_org();
+    // The person's certificate (serial 10) revoked on 2025-06-01, before the validation time.
+    let crl = vanthu_signature::testpki::issue_crl(
+        &p.ca,
+        &p.ca_key,
+        &[(10, utc(2025, 6, 1))],
+        utc(2025, 6, 1),
+    )
+    .unwrap();
+    let mut trust = store();
+    trust.add_crl_der(&crl).unwrap();
+    let r = verify_at(&pdf, &trust, utc(2025, 6, 3));
+    assert_eq!(r.signatures[0].indication, Indication::TotalFailed);
+    assert_eq!(r.signatures[0].sub_indication, Some(SubIndication::Revoked));
+    assert!(
+        r.signatures[1]
+            .checks
+            .iter()
+            .any(|c| c.id == "REVOCATION" && c.outcome == Outcome::Passed)
+    );
+    assert_eq!(r.legal_value, LegalValue::Invalid);
+    // Validated at a time before the revocation: not revoked then.
+    let r = verify_at(
+        &pdf,
+        &trust,
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 5, 30, 0, 0, 0).unwrap(),
+    );
+    assert_eq!(
+        r.signatures[0].indication,
+        Indication::TotalPassed,
+        "{:#?}",
+        r.signatures[0].checks
+    );
+    // A CRL signed by someone else is ignored.
+    let forged = vanthu_signature::testpki::issue_crl(
+        &p.ca,
+        &p.person_key,
+        &[(10, utc(2025, 6, 1))],
+        utc(2025, 6, 1),
+    )
+    .unwrap();
+    let mut trust = store();
+    trust.add_crl_der(&forged).unwrap();
+    let r = verify_at(&pdf, &trust, utc(2025, 6, 3));
+    assert_eq!(r.signatures[0].indication, Indication::TotalPassed);
+}
