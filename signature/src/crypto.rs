@@ -225,6 +225,29 @@ pub(crate) fn verify(
     signature: &[u8],
     policy: &AlgorithmPolicy,
 ) -> Result<(), CryptoError> {
+    verify_inner(spki, alg, digest_hint, message, signature, policy, true)
+}
+
+/// Checks only that the algorithm, curve and key size are acceptable (the
+/// signature itself was verified before, with a permissive policy).
+pub(crate) fn check_policy(
+    spki: &SubjectPublicKeyInfoOwned,
+    alg: &AlgorithmIdentifierOwned,
+    policy: &AlgorithmPolicy,
+) -> Result<(), CryptoError> {
+    verify_inner(spki, alg, None, &[], &[], policy, false)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn verify_inner(
+    spki: &SubjectPublicKeyInfoOwned,
+    alg: &AlgorithmIdentifierOwned,
+    digest_hint: Option<DigestAlgorithm>,
+    message: &[&[u8]],
+    signature: &[u8],
+    policy: &AlgorithmPolicy,
+    really: bool,
+) -> Result<(), CryptoError> {
     let scheme = scheme(alg, digest_hint)?;
     let digest = match &scheme {
         Scheme::Pkcs1(d) | Scheme::Pss(d, _) | Scheme::Ecdsa(d) => *d,
@@ -234,7 +257,11 @@ pub(crate) fn verify(
             "SHA-1 is accepted only under the legacy policy".into(),
         ));
     }
-    let hashed = digest.digest(message);
+    let hashed = if really {
+        digest.digest(message)
+    } else {
+        Vec::new()
+    };
     let key_bytes = spki.subject_public_key.raw_bytes();
     match scheme {
         Scheme::Pkcs1(_) | Scheme::Pss(..) => {
@@ -250,6 +277,9 @@ pub(crate) fn verify(
             let bits = key.n().bits();
             if bits < policy.min_rsa_bits {
                 return Err(CryptoError::Refused(format!("RSA key of {bits} bits")));
+            }
+            if !really {
+                return Ok(());
             }
             let ok = match scheme {
                 Scheme::Pkcs1(d) => {
@@ -289,6 +319,9 @@ pub(crate) fn verify(
                 Some(oid::P256) => {
                     let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
                         .map_err(|_| CryptoError::Unsupported("P-256 key".into()))?;
+                    if !really {
+                        return Ok(());
+                    }
                     let sig = p256::ecdsa::Signature::from_der(signature)
                         .map_err(|_| CryptoError::Invalid)?;
                     key.verify_prehash(&hashed, &sig)
@@ -297,6 +330,9 @@ pub(crate) fn verify(
                 Some(oid::P384) => {
                     let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
                         .map_err(|_| CryptoError::Unsupported("P-384 key".into()))?;
+                    if !really {
+                        return Ok(());
+                    }
                     let sig = p384::ecdsa::Signature::from_der(signature)
                         .map_err(|_| CryptoError::Invalid)?;
                     key.verify_prehash(&hashed, &sig)
