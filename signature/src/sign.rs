@@ -56,13 +56,28 @@ pub struct Appearance {
     pub rect: [f64; 4],
     /// Lines of text.
     pub lines: Vec<String>,
+    /// A PNG image drawn over the whole box (a person's blue signature or the
+    /// agency's red seal, seed 001 Art. 11.5, seed 003 Art. 16), under the text.
+    pub image: Option<Vec<u8>>,
 }
 
 impl Appearance {
     /// A box at `rect` on page `page` with `lines` of text.
     #[must_use]
     pub fn new(page: usize, rect: [f64; 4], lines: Vec<String>) -> Self {
-        Self { page, rect, lines }
+        Self {
+            page,
+            rect,
+            lines,
+            image: None,
+        }
+    }
+
+    /// The same box with a PNG image.
+    #[must_use]
+    pub fn with_image(mut self, png: Vec<u8>) -> Self {
+        self.image = Some(png);
+        self
     }
 }
 
@@ -236,18 +251,7 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         let mut content = String::from("q 0 0 0 rg BT /F1 10 Tf 12 TL ");
         content.push_str(&format!("2 {:.2} Td ", (h - 11.0).max(0.0)));
         for (i, line) in app.lines.iter().enumerate() {
-            let escaped: String = line
-                .chars()
-                .map(|c| {
-                    if c.is_ascii() && c != '(' && c != ')' && c != '\\' {
-                        c.to_string()
-                    } else if c.is_ascii() {
-                        format!("\\{c}")
-                    } else {
-                        "?".into()
-                    }
-                })
-                .collect();
+            let escaped = appearance_text(line);
             if i > 0 {
                 content.push_str("T* ");
             }
@@ -265,6 +269,29 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         fonts.entries.push((b"F1".to_vec(), Obj::Dict(font)));
         let mut resources = Dict::default();
         resources.entries.push((b"Font".to_vec(), Obj::Dict(fonts)));
+        if let Some(png) = &app.image {
+            let image = decode_png(png)?;
+            let image_id = alloc();
+            let mut dict = image_dict(&image, image.components);
+            if let Some(alpha) = &image.alpha {
+                let mask_id = alloc();
+                let packed = miniz_oxide::deflate::compress_to_vec_zlib(alpha, 6);
+                let mask = image_dict(&image, 1);
+                objects.push((mask_id, Obj::Dict(with_length(mask, packed.len()))));
+                stream_bodies.push((mask_id, packed));
+                dict.entries.push((b"SMask".to_vec(), Obj::Ref(mask_id)));
+            }
+            let packed = miniz_oxide::deflate::compress_to_vec_zlib(&image.rgb, 6);
+            objects.push((image_id, Obj::Dict(with_length(dict, packed.len()))));
+            stream_bodies.push((image_id, packed));
+            let mut xobjects = Dict::default();
+            xobjects.entries.push((b"Im1".to_vec(), Obj::Ref(image_id)));
+            resources
+                .entries
+                .push((b"XObject".to_vec(), Obj::Dict(xobjects)));
+            // The image first, scaled to the box; the text over it.
+            content = format!("q {w:.2} 0 0 {h:.2} 0 0 cm /Im1 Do Q {content}");
+        }
         let mut form = Dict::default();
         form.entries.push((b"Type".to_vec(), name("XObject")));
         form.entries.push((b"Subtype".to_vec(), name("Form")));
@@ -715,6 +742,107 @@ pub(crate) fn build_signed_data(
         content: Any::encode_from(&signed_data)?,
     };
     Ok(ci.to_der()?)
+}
+
+/// Text for a standard Type 1 font (WinAnsi): Vietnamese letters lose their
+/// diacritics (the standard fonts have no Vietnamese glyphs), delimiters are escaped.
+fn appearance_text(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    line.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => "d".to_string(),
+            'Đ' => "D".to_string(),
+            '(' | ')' | '\\' => format!("\\{c}"),
+            c if c.is_ascii() && !c.is_ascii_control() => c.to_string(),
+            _ => "?".to_string(),
+        })
+        .collect()
+}
+
+/// A decoded PNG: 8-bit samples without alpha, and the alpha plane apart.
+struct Image {
+    width: u32,
+    height: u32,
+    components: u8,
+    rgb: Vec<u8>,
+    alpha: Option<Vec<u8>>,
+}
+
+/// Decodes a PNG (any colour type; 16-bit reduced to 8, palettes expanded),
+/// with a 64 MiB allocation cap.
+fn decode_png(png: &[u8]) -> Result<Image, Error> {
+    let bad = |e: png::DecodingError| Error::new(ErrorKind::Unsupported(format!("PNG image: {e}")));
+    let mut decoder =
+        png::Decoder::new_with_limits(std::io::Cursor::new(png), png::Limits { bytes: 64 << 20 });
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().map_err(bad)?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| Error::new(ErrorKind::LimitExceeded("PNG image size")))?;
+    let mut buf = vec![0; size];
+    let info = reader.next_frame(&mut buf).map_err(bad)?;
+    buf.truncate(info.buffer_size());
+    let (components, has_alpha) = match info.color_type {
+        png::ColorType::Grayscale => (1u8, false),
+        png::ColorType::GrayscaleAlpha => (1, true),
+        png::ColorType::Rgb => (3, false),
+        png::ColorType::Rgba => (3, true),
+        png::ColorType::Indexed => {
+            return Err(Error::new(ErrorKind::Unsupported(
+                "indexed PNG after expansion".into(),
+            )));
+        }
+    };
+    let (rgb, alpha) = if has_alpha {
+        let step = usize::from(components) + 1;
+        let mut rgb = Vec::with_capacity(buf.len());
+        let mut alpha = Vec::with_capacity(buf.len() / step);
+        for px in buf.chunks_exact(step) {
+            let (color, a) = px.split_at(usize::from(components));
+            rgb.extend_from_slice(color);
+            alpha.extend_from_slice(a);
+        }
+        (rgb, Some(alpha))
+    } else {
+        (buf, None)
+    };
+    Ok(Image {
+        width: info.width,
+        height: info.height,
+        components,
+        rgb,
+        alpha,
+    })
+}
+
+fn image_dict(image: &Image, components: u8) -> Dict {
+    let mut d = Dict::default();
+    d.entries.push((b"Type".to_vec(), name("XObject")));
+    d.entries.push((b"Subtype".to_vec(), name("Image")));
+    d.entries
+        .push((b"Width".to_vec(), Obj::Int(i64::from(image.width))));
+    d.entries
+        .push((b"Height".to_vec(), Obj::Int(i64::from(image.height))));
+    d.entries.push((
+        b"ColorSpace".to_vec(),
+        name(if components == 1 {
+            "DeviceGray"
+        } else {
+            "DeviceRGB"
+        }),
+    ));
+    d.entries.push((b"BitsPerComponent".to_vec(), Obj::Int(8)));
+    d.entries.push((b"Filter".to_vec(), name("FlateDecode")));
+    d
+}
+
+fn with_length(mut d: Dict, len: usize) -> Dict {
+    d.entries.push((
+        b"Length".to_vec(),
+        Obj::Int(i64::try_from(len).unwrap_or(0)),
+    ));
+    d
 }
 
 fn der_seq(content: &[u8]) -> Vec<u8> {

@@ -570,3 +570,94 @@ fn revocation_by_a_supplied_crl() {
     let r = verify_at(&pdf, &trust, utc(2025, 6, 3));
     assert_eq!(r.signatures[0].indication, Indication::TotalPassed);
 }
+
+/// A small RGBA PNG: a red disc on a transparent square (a seal stand-in).
+pub(crate) fn seal_png() -> Vec<u8> {
+    let (w, h) = (16u32, 16u32);
+    let mut data = Vec::new();
+    for y in 0..h {
+        for x in 0..w {
+            let inside = (x as i32 - 8).pow(2) + (y as i32 - 8).pow(2) < 49;
+            data.extend_from_slice(&[220, 0, 0, if inside { 255 } else { 0 }]);
+        }
+    }
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, w, h);
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Eight);
+    enc.write_header().unwrap().write_image_data(&data).unwrap();
+    out
+}
+
+#[test]
+fn visible_signature_with_seal_image_over_a_third_of_the_person() {
+    let p = pki();
+    let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
+    opts.appearance = Some(vanthu_signature::Appearance::new(
+        0,
+        [300.0, 100.0, 450.0, 160.0],
+        vec!["Giám đốc Nguyễn Văn An".into()],
+    ));
+    let one = vanthu_signature::sign_pdf(
+        &base(),
+        &opts,
+        &p.person_key,
+        &p.person,
+        std::slice::from_ref(&p.ca),
+    )
+    .unwrap();
+    assert!(
+        one.windows(22).any(|w| w == b"(Giam doc Nguyen Van A"),
+        "diacritics are dropped for the standard font"
+    );
+    // The seal covers the left third of the person's box.
+    let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 10));
+    opts.appearance = Some(
+        vanthu_signature::Appearance::new(0, [250.0, 90.0, 350.0, 170.0], vec![])
+            .with_image(seal_png()),
+    );
+    let two =
+        vanthu_signature::sign_pdf(&one, &opts, &p.org_key, &p.org, std::slice::from_ref(&p.ca))
+            .unwrap();
+    let r = verify(&two);
+    assert_eq!(r.legal_value, LegalValue::Original, "{r:#?}");
+    let w = r.signatures[1].widget.as_ref().unwrap();
+    assert!(w.has_image);
+    assert!(!r.signatures[0].widget.as_ref().unwrap().has_image);
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "VN-SEAL-OVERLAP"),
+        "{:#?}",
+        r.findings
+    );
+    // On an attachment, the agency's image is against the rules (a warning).
+    let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 10));
+    opts.appearance = Some(
+        vanthu_signature::Appearance::new(0, [400.0, 760.0, 580.0, 820.0], vec![])
+            .with_image(seal_png()),
+    );
+    let attachment = vanthu_signature::sign_pdf(
+        &base(),
+        &opts,
+        &p.org_key,
+        &p.org,
+        std::slice::from_ref(&p.ca),
+    )
+    .unwrap();
+    let mut vo = VerifyOptions::new(utc(2025, 6, 3));
+    vo.attachment = true;
+    let r = verify_pdf(&attachment, &store(), &vo).unwrap();
+    assert_eq!(r.legal_value, LegalValue::Original);
+    assert!(r.findings.iter().any(|f| f.rule == "VN-ATTACH-IMAGE"));
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "VN-ATTACH-POSITION"),
+        "top right of page 1: {:#?}",
+        r.findings
+    );
+    // A broken PNG is an error, not a panic.
+    let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 10));
+    opts.appearance = Some(
+        vanthu_signature::Appearance::new(0, [0.0, 0.0, 10.0, 10.0], vec![])
+            .with_image(b"\x89PNG broken".to_vec()),
+    );
+    assert!(vanthu_signature::sign_pdf(&base(), &opts, &p.org_key, &p.org, &[]).is_err());
+}
