@@ -60,9 +60,18 @@ pub(crate) struct SignArgs {
     /// The expected role; signing stops when the certificate says otherwise.
     #[arg(long, value_enum)]
     role: Option<RoleArg>,
-    /// A signature image (PNG); not supported yet.
+    /// A signature or seal image (PNG) drawn in the box given by --rect.
     #[arg(long)]
     image: Option<PathBuf>,
+    /// A visible box `x1,y1,x2,y2` in PDF points (default: an invisible signature).
+    #[arg(long, value_name = "X1,Y1,X2,Y2")]
+    rect: Option<String>,
+    /// The page of the visible box, from 1.
+    #[arg(long, default_value_t = 1)]
+    page: usize,
+    /// A line of text in the visible box (repeat for more lines).
+    #[arg(long = "text")]
+    text: Vec<String>,
     /// Signing time (RFC 3339); default: now, in Vietnam time.
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
@@ -231,6 +240,32 @@ pub(crate) fn sign(args: SignArgs) -> Result<Outcome, CliError> {
     };
     let mut options = SignOptions::new(time);
     options.reason = args.reason.clone();
+    match (&args.rect, args.image.is_some() || !args.text.is_empty()) {
+        (Some(rect), _) => {
+            let numbers: Vec<f64> = rect
+                .split(',')
+                .map(|n| n.trim().parse::<f64>())
+                .collect::<Result<_, _>>()
+                .map_err(|_| CliError::new(format!("--rect '{rect}': expected x1,y1,x2,y2")))?;
+            let [x1, y1, x2, y2] = numbers.as_slice() else {
+                return Err(CliError::new(format!(
+                    "--rect '{rect}': expected four numbers"
+                )));
+            };
+            let page = args
+                .page
+                .checked_sub(1)
+                .ok_or_else(|| CliError::new("--page starts at 1"))?;
+            let mut appearance =
+                vanthu_signature::Appearance::new(page, [*x1, *y1, *x2, *y2], args.text.clone());
+            if let Some(path) = &args.image {
+                appearance = appearance.with_image(read_input(path)?);
+            }
+            options.appearance = Some(appearance);
+        }
+        (None, true) => return Err(CliError::new("--image and --text need --rect")),
+        (None, false) => {}
+    }
     let signed = sign_pdf(&pdf, &options, &key, &cert, &chain)
         .map_err(|e| CliError::new(format!("cannot sign: {e}")))?;
     std::fs::write(&args.output, signed)

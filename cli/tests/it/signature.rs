@@ -323,3 +323,84 @@ fn real_trust_anchors_load() {
         "NO_CERTIFICATE_CHAIN_FOUND"
     );
 }
+
+#[test]
+fn visible_signature_from_the_command_line() {
+    let f = pki();
+    let one = f.dir.join("visible.pdf");
+    let out = vanthu(
+        &[
+            "sign",
+            p(&f.dir.join("base.pdf")),
+            "--key",
+            p(&f.org.0),
+            "--cert",
+            p(&f.org.1),
+            "--chain",
+            p(&f.ca),
+            "--at",
+            "2025-06-02T09:00:00+07:00",
+            "--rect",
+            "400,760,580,820",
+            "--text",
+            "Số: 12/UBND-VX",
+            "--text",
+            "2025-06-02T09:00:00+07:00",
+            "-o",
+            p(&one),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = vanthu(
+        &[
+            "verify",
+            p(&one),
+            "--trust",
+            p(&f.root),
+            "--at",
+            "2025-06-03",
+            "--attachment",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v = json(&out);
+    assert_eq!(v["legal_value"], "original");
+    assert_eq!(v["signatures"][0]["widget"]["page_index"], 0);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"] != "VN-ATTACH-POSITION")
+    );
+    // --text without --rect is a usage error.
+    let out = vanthu(
+        &[
+            "sign",
+            p(&f.dir.join("base.pdf")),
+            "--key",
+            p(&f.org.0),
+            "--cert",
+            p(&f.org.1),
+            "--text",
+            "x",
+            "-o",
+            p(&f.dir.join("z.pdf")),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
