@@ -294,10 +294,8 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
             .filter(|x| in_rev(x.revision) && x.decoded)
         {
             for &(number, container) in &x.compressed {
-                let ok = layout.objects.iter().any(|d| {
-                    d.id.number == number
-                        && d.container.is_some_and(|c| c.number == container)
-                        && in_rev(d.revision)
+                let ok = layout.with_number(number).any(|d| {
+                    d.container.is_some_and(|c| c.number == container) && in_rev(d.revision)
                 });
                 if !ok {
                     out.push(Modification {
@@ -312,9 +310,12 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
                 }
             }
             for &(number, generation, offset) in &x.entries {
-                let target = usize::try_from(offset)
-                    .ok()
-                    .and_then(|o| layout.objects.iter().find(|d| d.offset == o));
+                let target = usize::try_from(offset).ok().and_then(|o| {
+                    layout
+                        .by_offset
+                        .get(&o)
+                        .and_then(|&i| layout.objects.get(i))
+                });
                 let ok = target.is_some_and(|d| {
                     d.id.number == number && d.id.generation == generation && in_rev(d.revision)
                 });
@@ -328,11 +329,7 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
                 }
             }
             for &number in &x.free {
-                let existed = number != 0
-                    && layout
-                        .objects
-                        .iter()
-                        .any(|d| d.id.number == number && !later(d.revision));
+                let existed = number != 0 && layout.with_number(number).any(|d| !later(d.revision));
                 if existed {
                     out.push(Modification {
                         revision: x.revision,
@@ -580,21 +577,61 @@ fn rect(o: Option<&Obj>) -> Option<[f64; 4]> {
     }
 }
 
-/// The widget that shows signature `sig`, looked up at the last revision.
-pub(crate) fn widget_for(
-    layout: &Layout,
-    sig: ObjectId,
-    _defined_in: Option<usize>,
-) -> Option<Widget> {
-    let view = layout.revisions.len().checked_sub(1)?;
-    let mut latest: BTreeMap<ObjectId, &ObjectDef> = BTreeMap::new();
-    for def in layout.objects.iter().filter(|d| d.revision.is_some()) {
-        latest.insert(def.id, def);
+/// What widget lookups need, computed once per file: the latest definition of
+/// every object, signature fields by the signature they hold, and the page order.
+pub(crate) struct WidgetIndex<'a> {
+    latest: BTreeMap<ObjectId, &'a ObjectDef>,
+    fields: BTreeMap<ObjectId, ObjectId>,
+    pages: Vec<ObjectId>,
+}
+
+impl<'a> WidgetIndex<'a> {
+    pub(crate) fn new(layout: &'a Layout) -> Self {
+        let mut latest: BTreeMap<ObjectId, &ObjectDef> = BTreeMap::new();
+        for def in layout.objects.iter().filter(|d| d.revision.is_some()) {
+            latest.insert(def.id, def);
+        }
+        let mut fields = BTreeMap::new();
+        for (id, def) in &latest {
+            if let Some(d) = def.value.dict()
+                && d.name(b"FT") == Some(b"Sig")
+                && let Some(v) = d.reference(b"V")
+            {
+                fields.entry(v).or_insert(*id);
+            }
+        }
+        let pages = layout
+            .revisions
+            .len()
+            .checked_sub(1)
+            .map(|view| page_order(layout, view))
+            .unwrap_or_default();
+        Self {
+            latest,
+            fields,
+            pages,
+        }
     }
-    let (field_id, field) = latest.iter().find_map(|(id, def)| {
-        let d = def.value.dict()?;
-        (d.name(b"FT") == Some(b"Sig") && d.reference(b"V") == Some(sig)).then_some((*id, d))
-    })?;
+}
+
+/// The page's `/MediaBox`, inherited from the page tree when absent (ISO 32000-1 Table 30).
+fn media_box(latest: &BTreeMap<ObjectId, &ObjectDef>, page: ObjectId) -> Option<[f64; 4]> {
+    let mut current = Some(page);
+    for _ in 0..64 {
+        let d = latest.get(&current?)?.value.dict()?;
+        if let Some(r) = rect(d.get(b"MediaBox")) {
+            return Some(r);
+        }
+        current = d.reference(b"Parent");
+    }
+    None
+}
+
+/// The widget that shows signature `sig`, looked up at the last revision.
+pub(crate) fn widget_for(index: &WidgetIndex<'_>, sig: ObjectId) -> Option<Widget> {
+    let latest = &index.latest;
+    let field_id = *index.fields.get(&sig)?;
+    let field = latest.get(&field_id)?.value.dict()?;
     // The widget is the field itself (merged) or its first kid.
     let widget = if field.get(b"Rect").is_some() {
         field
@@ -605,17 +642,9 @@ pub(crate) fn widget_for(
             .and_then(|d| d.value.dict())
             .unwrap_or(field)
     };
-    let pages = page_order(layout, view);
     let page = widget.reference(b"P");
-    let page_index = page.and_then(|p| pages.iter().position(|q| *q == p));
-    let page_box = page
-        .and_then(|p| latest.get(&p))
-        .and_then(|d| d.value.dict())
-        .and_then(|d| rect(d.get(b"MediaBox")).or_else(|| rect(d.get(b"CropBox"))))
-        .or_else(|| {
-            // Inherited from the page tree root.
-            pages.first().and(None)
-        });
+    let page_index = page.and_then(|p| index.pages.iter().position(|q| *q == p));
+    let page_box = page.and_then(|p| media_box(latest, p));
     let normal = match widget.get(b"AP") {
         Some(Obj::Dict(ap)) => ap.reference(b"N"),
         Some(Obj::Ref(id)) => latest
@@ -624,7 +653,7 @@ pub(crate) fn widget_for(
             .and_then(|ap| ap.reference(b"N")),
         _ => None,
     };
-    let has_image = normal.is_some_and(|n| draws_image(&latest, n, 0));
+    let has_image = normal.is_some_and(|n| draws_image(latest, n, 0));
     Some(Widget {
         field: field_id,
         field_name: field.string(b"T").map(super::write::decode_text_string),

@@ -75,6 +75,13 @@ pub(crate) struct Layout {
     pub(crate) trailing_data: Option<usize>,
     /// Offsets of object streams that could not be decoded.
     pub(crate) undecodable: Vec<usize>,
+    /// Indexes into `objects` by object id, in file order (no quadratic lookups
+    /// on hostile files with millions of objects).
+    pub(crate) by_id: std::collections::BTreeMap<ObjectId, Vec<usize>>,
+    /// Index of the first object defined at each offset.
+    pub(crate) by_offset: std::collections::BTreeMap<usize, usize>,
+    /// Indexes by object number, for cross-reference entries that give no generation.
+    pub(crate) by_number: std::collections::BTreeMap<u32, Vec<usize>>,
 }
 
 impl Layout {
@@ -216,6 +223,11 @@ impl Layout {
         for x in &mut layout.xrefs {
             x.revision = revision_of(x.offset);
         }
+        for (i, def) in layout.objects.iter().enumerate() {
+            layout.by_id.entry(def.id).or_default().push(i);
+            layout.by_number.entry(def.id.number).or_default().push(i);
+            layout.by_offset.entry(def.offset).or_insert(i);
+        }
         Ok(layout)
     }
 
@@ -274,10 +286,30 @@ impl Layout {
     /// The definition of `id` visible at the end of revision `revision`
     /// (the last one defined before that revision's end).
     pub(crate) fn resolve_at(&self, id: ObjectId, revision: usize) -> Option<&ObjectDef> {
-        self.objects
+        self.by_id
+            .get(&id)?
             .iter()
             .rev()
-            .find(|d| d.id == id && d.revision.is_some_and(|r| r <= revision))
+            .filter_map(|&i| self.objects.get(i))
+            .find(|d| d.revision.is_some_and(|r| r <= revision))
+    }
+
+    /// The index in `objects` of the last definition of `id` visible at `revision`.
+    pub(crate) fn resolve_index(&self, id: ObjectId, revision: usize) -> Option<usize> {
+        self.by_id.get(&id)?.iter().rev().copied().find(|&i| {
+            self.objects
+                .get(i)
+                .is_some_and(|d| d.revision.is_some_and(|r| r <= revision))
+        })
+    }
+
+    /// Definitions with object number `number`, in file order.
+    pub(crate) fn with_number(&self, number: u32) -> impl Iterator<Item = &ObjectDef> {
+        self.by_number
+            .get(&number)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.objects.get(i))
     }
 
     /// The trailer that governs revision `revision`: the last one in it.

@@ -257,7 +257,7 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
     }
     // A signature field whose value is a dictionary that does not look like a
     // signature (USF: /Type, /ByteRange and /Contents removed) is still a signature.
-    for def in &layout.objects {
+    for (def_index, def) in layout.objects.iter().enumerate() {
         let Some(d) = def.value.dict() else { continue };
         if d.name(b"FT") != Some(b"Sig") {
             continue;
@@ -266,11 +266,8 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
             Some(Obj::Ref(id)) => {
                 let rev = def.revision.unwrap_or(usize::MAX);
                 if let Some((i, target)) = layout
-                    .objects
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .find(|(_, t)| t.id == *id && t.revision.is_some_and(|r| r <= rev))
+                    .resolve_index(*id, rev)
+                    .and_then(|i| layout.objects.get(i).map(|t| (i, t)))
                     && !seen.contains(&i)
                     && let Obj::Dict(vd) = &target.value
                 {
@@ -285,15 +282,13 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
                 }
             }
             Some(Obj::Dict(vd)) => {
-                if let Some(i) = layout.objects.iter().position(|o| std::ptr::eq(o, def)) {
-                    candidates.push((
-                        i,
-                        def.id,
-                        def.revision,
-                        vd.clone(),
-                        SignatureKind::Signature,
-                    ));
-                }
+                candidates.push((
+                    def_index,
+                    def.id,
+                    def.revision,
+                    vd.clone(),
+                    SignatureKind::Signature,
+                ));
             }
             _ => {}
         }
@@ -302,6 +297,7 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
     if candidates.len() > limits.max_signatures {
         return Err(Error::new(ErrorKind::LimitExceeded("signatures")));
     }
+    let widgets = super::diff::WidgetIndex::new(&layout);
     let mut signatures = Vec::with_capacity(candidates.len());
     for (index, id, revision, dict, kind) in candidates {
         let offset = layout.objects.get(index).map_or(0, |d| d.offset);
@@ -322,7 +318,7 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
             (Ok(_), Some(_)) => Coverage::EntireRevision,
             _ => Coverage::Partial,
         };
-        let widget = super::diff::widget_for(&layout, id, revision);
+        let widget = super::diff::widget_for(&widgets, id);
         signatures.push(LocatedSignature {
             object: id,
             offset,
