@@ -7,6 +7,7 @@
 )]
 
 mod calendar;
+mod signature;
 mod text;
 mod id;
 mod edxml;
