@@ -5,8 +5,10 @@
 #![forbid(unsafe_code)]
 
 mod calendar;
+mod id;
 mod output;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +31,20 @@ enum Command {
     Calendar(calendar::CalendarArgs),
     /// Compute a deadline in Vietnam time: N working days, or the issue/acknowledge rule.
     Due(calendar::DueArgs),
+    /// Tells what each identifier is (agency id, document number, document
+    /// id, record code) and prints its parts.
+    Id {
+        /// The identifiers, e.g. `000.00.15.H47` or `182/QĐ-LĐTBXH`.
+        #[arg(required_unless_present = "file", value_name = "TEXT")]
+        inputs: Vec<OsString>,
+        /// Also read identifiers from this file, one per line (`-` for
+        /// standard input).
+        #[arg(long, value_name = "PATH")]
+        file: Option<std::path::PathBuf>,
+        /// Print a JSON array, one object per input.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
@@ -36,6 +52,7 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Lunar(args) => calendar::lunar(args),
         Command::Calendar(args) => calendar::calendar(args),
         Command::Due(args) => calendar::due(args),
+        Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
     }
 }
 

@@ -7,6 +7,7 @@
 )]
 
 mod calendar;
+mod id;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -1,0 +1,122 @@
+//! `vanthu id TEXT... [--json]`: what each input is, and its parts.
+
+use std::ffi::OsString;
+use std::path::Path;
+
+use vanthu_identifiers::{Identification, Identified, identify};
+
+use crate::output::{print_json, read_input};
+use crate::{CliError, Outcome};
+
+/// Identifies each input (the arguments, then the lines of `file`);
+/// `Invalid` when any is not valid.
+pub(crate) fn run(
+    inputs: &[OsString],
+    file: Option<&Path>,
+    json: bool,
+) -> Result<Outcome, CliError> {
+    let mut texts = Vec::with_capacity(inputs.len());
+    for (i, input) in inputs.iter().enumerate() {
+        let text = input.to_str().ok_or_else(|| {
+            CliError::new(format!(
+                "argument {} ({}) is not valid UTF-8; identifiers are Unicode text",
+                i.saturating_add(1),
+                input.to_string_lossy()
+            ))
+        })?;
+        texts.push(text.to_owned());
+    }
+    if let Some(path) = file {
+        let bytes = read_input(path)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            CliError::new(format!(
+                "{} is not valid UTF-8 (byte {}); identifiers are Unicode text",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        // One identifier per line; blank lines are skipped, a CR before the LF is not part of it.
+        texts.extend(
+            text.lines()
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    let found: Vec<Identification> = texts.iter().map(|t| identify(t)).collect();
+    if json {
+        let summaries: Vec<_> = found.iter().map(Identification::summary).collect();
+        print_json(&summaries)?;
+    } else {
+        for id in &found {
+            print_human(id);
+        }
+    }
+    Ok(Outcome::from_valid(
+        found.iter().all(Identification::is_valid),
+    ))
+}
+
+fn print_human(id: &Identification) {
+    let verdict = if id.is_valid() { "valid" } else { "invalid" };
+    println!("{}: {} ({verdict})", id.input(), id.kind().as_str());
+    match id.value() {
+        Some(Identified::AgencyId(a)) => {
+            println!("  form: {}", a.form_name());
+            println!("  level 1: {} ({})", a.level1_text(), a.category().as_str());
+            match a.parent() {
+                Some(p) => println!("  parent: {p}"),
+                None => println!("  parent: none"),
+            }
+        }
+        Some(Identified::DocumentNumber(n)) => {
+            println!("  number: {}", n.number());
+            if let Some(year) = n.year() {
+                println!("  year: {year}");
+            }
+            match (n.type_abbreviation(), n.document_type()) {
+                (Some(abbr), Some(ty)) => println!("  type: {abbr} ({})", ty.name_vi()),
+                (None, Some(ty)) => println!("  type: {} (no abbreviation)", ty.name_vi()),
+                _ => println!("  type: none"),
+            }
+            println!("  issuer: {}", n.issuer());
+            if let Some(unit) = n.unit() {
+                println!("  unit: {unit}");
+            }
+        }
+        Some(Identified::DocumentId(d)) => {
+            if d.is_uuid() {
+                println!("  form: uuid (opaque)");
+            }
+            if let Some(agency) = d.agency() {
+                println!("  agency: {agency}");
+            }
+            match (d.date(), d.raw_date()) {
+                (Some(date), _) => println!("  date: {}", date.format("%Y-%m-%d")),
+                (None, Some(raw)) => println!("  date: none (written {raw:?})"),
+                (None, None) => {}
+            }
+            if let Some(number) = d.raw_number() {
+                println!("  number: {number}");
+            }
+        }
+        Some(Identified::RegistryDocumentId(r)) => {
+            println!("  agency: {}", r.agency());
+            println!("  year: {}", r.year());
+            println!("  ordinal: {}", r.ordinal());
+        }
+        Some(Identified::RecordCode(c)) => {
+            println!("  agency: {}", c.agency());
+            println!("  year: {}", c.year());
+            println!("  file notation: {}", c.file_notation());
+        }
+        Some(_) => {}
+        None => {}
+    }
+    if let Some(error) = id.error() {
+        println!("  error: {error}");
+    }
+    for finding in id.findings() {
+        println!("  {finding}");
+    }
+}

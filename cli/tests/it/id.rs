@@ -1,0 +1,206 @@
+//! `vanthu id`: exit codes, human and JSON output.
+
+use crate::{json, shared, vanthu};
+
+#[test]
+fn valid_inputs_exit_0() {
+    let out = vanthu(
+        &[
+            "id",
+            "000.00.15.H47",
+            "182/QĐ-LĐTBXH",
+            "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT",
+            "000.00.18.H40.2011.01.TH",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("000.00.15.H47: agency_id (valid)"));
+    assert!(text.contains("parent: 000.00.00.H47"));
+    assert!(text.contains("type: QĐ (Quyết định)"));
+    assert!(text.contains("file notation: 01.TH"));
+}
+
+#[test]
+fn invalid_input_exits_1_with_the_error_and_its_position() {
+    let out = vanthu(&["id", "000.00.15.h47"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("lower-case level-1 letter 'h' at byte 10"),
+        "{text}"
+    );
+    // A lenient reading with findings is read but not compliant: 1.
+    let out = vanthu(&["id", "000.00.15.H47", "28.22.H17"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("ID-AGENCY-IRREGULAR")
+    );
+}
+
+#[test]
+fn json_fields() {
+    let out = vanthu(
+        &[
+            "id",
+            "--json",
+            "000.05.15.H47",
+            "30/2020/NĐ-CP",
+            "12/UBND-VX",
+            "000.00.00.G22,2014/02/30,7806/VPCP-TTĐT",
+            "000.00.18.H40.2011.01.TH",
+            "",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 6);
+    for item in items {
+        for key in ["input", "kind", "valid", "findings"] {
+            assert!(item.get(key).is_some(), "{key} missing in {item}");
+        }
+    }
+    let agency = &items[0];
+    assert_eq!(agency["kind"], "agency_id");
+    assert_eq!(agency["valid"], true);
+    assert_eq!(agency["parent"], "000.00.15.H47");
+    assert_eq!(agency["level1"], "H47");
+    let decree = &items[1];
+    assert_eq!(decree["kind"], "document_number");
+    assert_eq!(decree["number"], 30);
+    assert_eq!(decree["year"], 2020);
+    assert_eq!(decree["type_abbreviation"], "NĐ");
+    assert_eq!(decree["issuer"], "CP");
+    assert!(decree["unit"].is_null());
+    let letter = &items[2];
+    assert!(letter["year"].is_null());
+    assert!(letter["type_abbreviation"].is_null());
+    assert_eq!(letter["issuer"], "UBND");
+    assert_eq!(letter["unit"], "VX");
+    let docid = &items[3];
+    assert_eq!(docid["kind"], "document_id");
+    assert_eq!(docid["valid"], false);
+    assert_eq!(docid["agency"], "000.00.00.G22");
+    assert!(docid["date"].is_null());
+    assert_eq!(docid["number"], "7806/VPCP-TTĐT");
+    assert_eq!(docid["findings"][0]["rule"], "ID-DOCID-IMPOSSIBLE-DATE");
+    assert_eq!(docid["findings"][0]["location"]["offset"], 14);
+    let record = &items[4];
+    assert_eq!(record["kind"], "record_code");
+    assert_eq!(record["agency"], "000.00.18.H40");
+    assert_eq!(record["year"], 2011);
+    assert_eq!(record["file_notation"], "01.TH");
+    let empty = &items[5];
+    assert_eq!(empty["kind"], "unknown");
+    assert_eq!(empty["valid"], false);
+    assert_eq!(empty["error"]["offset"], 0);
+}
+
+#[test]
+fn json_date_is_iso() {
+    let out = vanthu(
+        &["id", "--json", "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)[0]["date"], "2015-09-30");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(vanthu(&["id"], b"").status.code(), Some(2));
+    assert_eq!(vanthu(&["id", "--bogus", "x"], b"").status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_argument_exits_2_with_a_message() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanthu"))
+        .arg("id")
+        .arg("000.00.15.H47")
+        .arg(OsStr::from_bytes(b"000.00.15.H\xff7"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("argument 2"), "{err}");
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn identifiers_from_standard_input() {
+    let out = vanthu(
+        &["id", "--json", "--file", "-"],
+        b"000.00.15.H47\r\n\n182/QD-UBND\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[1]["findings"][0]["rule"], "ID-DOCNUM-ASCII-FOLDED");
+    let out = vanthu(&["id", "--file", "-"], b"000.00.15.H\xff7\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+    let out = vanthu(&["id", "--file", "/nonexistent/vanthu-ids.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn overlong_input_is_refused_without_panic() {
+    let long = "9".repeat(100_000);
+    let out = vanthu(&["id", "--json", &long], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert!(
+        v[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("longer than the 256-byte limit")
+    );
+}
+
+#[test]
+fn seed_004_agency_ids_through_the_cli() {
+    let Some(shared) = shared() else {
+        eprintln!("note: ../shared is missing; skipped");
+        return;
+    };
+    let dir = shared.join("seeds");
+    let seed = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("004_"))
+        .unwrap();
+    let text = std::fs::read_to_string(seed).unwrap();
+    let ids: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.ends_with(".15.H47"))
+        .collect();
+    assert_eq!(
+        ids.len(),
+        11,
+        "the department and its ten units (004 Art. 10.2.a)"
+    );
+    let mut args = vec!["id", "--json"];
+    args.extend(&ids);
+    let out = vanthu(&args, b"");
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert!(v[0]["parent"].is_string());
+    for unit in &v.as_array().unwrap()[1..] {
+        assert_eq!(unit["parent"], "000.00.15.H47");
+        assert_eq!(unit["level1"], "H47");
+    }
+}

@@ -1,0 +1,156 @@
+//! Every identifier in the seeds and the VPCP sample packages (read in place
+//! from `../shared`; skipped with a note when it is missing).
+
+use std::collections::BTreeSet;
+
+use vanthu_identifiers::{AgencyId, AnyAgencyId, DocumentId, DocumentNumber, RecordCode};
+
+/// The text of the elements named `name` (edXML prefix) in `xml`.
+fn elements<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<edXML:{name}>");
+    let close = format!("</edXML:{name}>");
+    xml.match_indices(&open)
+        .filter_map(|(at, _)| {
+            let start = at + open.len();
+            xml[start..]
+                .find(&close)
+                .map(|end| &xml[start..start + end])
+        })
+        .collect()
+}
+
+fn samples() -> Vec<(String, String)> {
+    let Some(shared) = crate::shared() else {
+        return Vec::new();
+    };
+    let dir = shared.join("fixtures/vpcp-samples");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        out.push((
+            path.file_name().unwrap().to_string_lossy().into_owned(),
+            text,
+        ));
+    }
+    out
+}
+
+#[test]
+fn every_organ_id_in_the_samples_reads() {
+    let samples = samples();
+    let mut seen = BTreeSet::new();
+    for (file, xml) in &samples {
+        for id in elements(xml, "OrganId") {
+            if id.is_empty() {
+                // edoc.edxml is malformed on purpose: an empty OrganId is an error.
+                assert!(AnyAgencyId::parse_lenient(id).is_err());
+                continue;
+            }
+            let (any, findings) =
+                AnyAgencyId::parse_lenient(id).unwrap_or_else(|e| panic!("{file}: {id}: {e}"));
+            assert_eq!(any.as_str(), id);
+            assert_eq!(
+                findings.is_empty(),
+                AgencyId::parse(id).is_ok(),
+                "{file}: {id}"
+            );
+            seen.insert(id.to_owned());
+        }
+    }
+    if !samples.is_empty() {
+        for expected in [
+            "000.00.00.G22",
+            "000.00.00.H41",
+            "28.22.H17",
+            "001.00.20.JB2",
+            "01.02.G22",
+        ] {
+            assert!(
+                seen.contains(expected),
+                "{expected} not found in the samples"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_document_id_and_code_in_the_samples_reads() {
+    let samples = samples();
+    let mut impossible = 0;
+    for (file, xml) in &samples {
+        for id in elements(xml, "DocumentId") {
+            if id.is_empty() {
+                assert!(DocumentId::parse_lenient(id).is_err());
+                continue;
+            }
+            let (doc, findings) =
+                DocumentId::parse_lenient(id).unwrap_or_else(|e| panic!("{file}: {id}: {e}"));
+            assert_eq!(doc.as_str(), id);
+            if findings
+                .iter()
+                .any(|f| f.rule == "ID-DOCID-IMPOSSIBLE-DATE")
+            {
+                impossible += 1;
+                assert_eq!(doc.raw_date(), Some("2014/02/30"));
+                assert_eq!(doc.date(), None);
+            }
+        }
+        for code in elements(xml, "Code") {
+            if code.contains('<') {
+                continue; // a Code element that wraps CodeNumber and CodeNotation
+            }
+            match code {
+                // edoc.edxml: placeholders, not numbers.
+                "" | "10.101.10.10" => assert!(DocumentNumber::parse_lenient(code).is_err()),
+                _ => {
+                    let n = DocumentNumber::parse(code)
+                        .unwrap_or_else(|e| panic!("{file}: {code}: {e}"));
+                    assert_eq!(n.issuer(), "VPCP");
+                    assert_eq!(n.unit(), Some("TTĐT"));
+                }
+            }
+        }
+        let numbers = elements(xml, "CodeNumber");
+        let notations = elements(xml, "CodeNotation");
+        for (number, notation) in numbers.iter().zip(&notations) {
+            let joined = DocumentNumber::from_code_parts(number, notation);
+            if number.bytes().all(|b| b.is_ascii_digit()) {
+                assert_eq!(joined.unwrap().number().to_string(), *number);
+            } else {
+                // Test values in the samples ("74fass22", "3232sss").
+                assert!(joined.is_err(), "{file}: {number}");
+            }
+        }
+    }
+    if !samples.is_empty() {
+        assert_eq!(impossible, 3, "the three 2014/02/30 ids of the samples");
+    }
+}
+
+#[test]
+fn every_identifier_in_the_seeds_reads() {
+    let Some(shared) = crate::shared() else {
+        return;
+    };
+    let mut agency_ids = 0;
+    let mut record_codes = 0;
+    for entry in std::fs::read_dir(shared.join("seeds")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for word in
+            text.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ')' || c == '(')
+        {
+            let word = word.trim_end_matches('.');
+            let dotted = word.split('.').count();
+            if word.len() >= 13 && word.starts_with("000.") && dotted == 4 {
+                AgencyId::parse(word).unwrap_or_else(|e| panic!("{word}: {e}"));
+                agency_ids += 1;
+            } else if word.starts_with("000.") && dotted >= 7 {
+                RecordCode::parse(word).unwrap_or_else(|e| panic!("{word}: {e}"));
+                record_codes += 1;
+            }
+        }
+    }
+    assert_eq!(agency_ids, 12, "seed 004 (11) and seed 003 (1)");
+    assert_eq!(record_codes, 1, "seed 003 Art. 19.2");
+}

@@ -1,0 +1,97 @@
+//! Detecting what an input is.
+
+use vanthu_identifiers::{IdKind, Identified, identify};
+
+#[test]
+fn kinds() {
+    for (input, kind, valid) in [
+        ("000.00.15.H47", IdKind::AgencyId, true),
+        ("H37.DN.001", IdKind::AgencyId, true),
+        ("28.22.H17", IdKind::AgencyId, false),
+        ("000.00.15.h47", IdKind::AgencyId, false),
+        ("182/QĐ-LĐTBXH", IdKind::DocumentNumber, true),
+        ("182/QD-LĐTBXH", IdKind::DocumentNumber, false),
+        ("12/UBND-VX", IdKind::DocumentNumber, true),
+        ("182 /QĐ-LĐTBXH", IdKind::DocumentNumber, false),
+        (
+            "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT",
+            IdKind::DocumentId,
+            true,
+        ),
+        (
+            "000.00.00.G22,2014/02/30,7806/VPCP-TTĐT",
+            IdKind::DocumentId,
+            false,
+        ),
+        (
+            "9fbfbad2-f1f8-4256-a2eb-50fb1061cddb",
+            IdKind::DocumentId,
+            false,
+        ),
+        ("000.00.15.H47.2019.125", IdKind::DocumentId, true),
+        ("000.00.18.H40.2011.01.TH", IdKind::RecordCode, true),
+        ("000.00.18.H40.2011.TH", IdKind::RecordCode, false),
+        ("hello", IdKind::AgencyId, false),
+        ("12345", IdKind::Unknown, false),
+        ("", IdKind::Unknown, false),
+    ] {
+        let id = identify(input);
+        assert_eq!(id.kind(), kind, "{input:?}");
+        assert_eq!(id.is_valid(), valid, "{input:?}: {:?}", id.error());
+        assert_eq!(id.input(), input);
+        assert_eq!(id.value().is_some(), id.error().is_none());
+    }
+}
+
+#[test]
+fn values_and_findings() {
+    let id = identify("000.00.00.G22,2014/02/30,7806/VPCP-TTĐT");
+    assert!(matches!(id.value(), Some(Identified::DocumentId(_))));
+    assert_eq!(id.findings()[0].rule, "ID-DOCID-IMPOSSIBLE-DATE");
+    let id = identify("000.00.15.H47.2019.125");
+    assert!(matches!(
+        id.value(),
+        Some(Identified::RegistryDocumentId(_))
+    ));
+    let id = identify("000.00.15.h47");
+    assert_eq!(id.error().unwrap().offset(), 10);
+    assert!(identify(&"9".repeat(10_000)).error().is_some());
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn summary_json() {
+    let v = serde_json::to_value(identify("000.05.15.H47").summary()).unwrap();
+    assert_eq!(v["kind"], "agency_id");
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["parent"], "000.00.15.H47");
+    assert_eq!(v["level1"], "H47");
+    assert!(v["findings"].as_array().unwrap().is_empty());
+    assert!(v["error"].is_null());
+    let v = serde_json::to_value(identify("000.00.00.H47").summary()).unwrap();
+    assert!(v["parent"].is_null());
+    let v = serde_json::to_value(identify("30/2020/NĐ-CP").summary()).unwrap();
+    assert_eq!(v["number"], 30);
+    assert_eq!(v["year"], 2020);
+    assert_eq!(v["type_abbreviation"], "NĐ");
+    assert_eq!(v["issuer"], "CP");
+    assert!(v["unit"].is_null());
+    let v = serde_json::to_value(identify("000.00.18.H40.2011.01.TH").summary()).unwrap();
+    assert_eq!(v["agency"], "000.00.18.H40");
+    assert_eq!(v["year"], 2011);
+    assert_eq!(v["file_notation"], "01.TH");
+    let v = serde_json::to_value(identify("000.00.00.G22,2014/02/30,7806/VPCP-TTĐT").summary())
+        .unwrap();
+    assert_eq!(v["agency"], "000.00.00.G22");
+    assert!(v["date"].is_null());
+    assert_eq!(v["raw_date"], "2014/02/30");
+    assert_eq!(v["number"], "7806/VPCP-TTĐT");
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["findings"][0]["rule"], "ID-DOCID-IMPOSSIBLE-DATE");
+    let v = serde_json::to_value(identify("000.00.00.G22,2015/09/30,7816/VPCP-TTĐT").summary())
+        .unwrap();
+    assert_eq!(v["date"], "2015-09-30");
+    let v = serde_json::to_value(identify("nope nope").summary()).unwrap();
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["error"]["offset"], 4);
+}
