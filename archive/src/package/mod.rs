@@ -124,6 +124,19 @@ pub struct LooseDocuments {
     pub description: Option<String>,
 }
 
+impl LooseDocuments {
+    /// The set with no description.
+    #[must_use]
+    pub fn new(file_code: impl Into<String>, title: impl Into<String>, source: Direction) -> Self {
+        Self {
+            file_code: file_code.into(),
+            title: title.into(),
+            source,
+            description: None,
+        }
+    }
+}
+
 /// A document in a package: its TT05 `docCode`, metadata and files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -134,6 +147,18 @@ pub struct PackageDocument {
     pub document: Document,
     /// Names of its files under `representations/rep1/data/`, NFC.
     pub files: Vec<String>,
+}
+
+impl PackageDocument {
+    /// A document with its code, metadata and file names.
+    #[must_use]
+    pub fn new(doc_code: impl Into<String>, document: Document, files: Vec<String>) -> Self {
+        Self {
+            doc_code: doc_code.into(),
+            document,
+            files,
+        }
+    }
 }
 
 /// Everything but the bytes of the data files.
@@ -163,6 +188,44 @@ pub struct PackageDescription {
 }
 
 impl PackageDescription {
+    /// A `SIP_hoso` (or, with `aip`, an `AIP_hoso`) for a record, status
+    /// NEW, with an `OBJID` derived from the record code and `created`, and
+    /// no documents yet.
+    #[must_use]
+    pub fn for_record(
+        record: RecordMetadata,
+        aip: bool,
+        submitter: impl Into<String>,
+        created: DateTime<FixedOffset>,
+    ) -> Self {
+        Self {
+            kind: if aip { PackageKind::Aip } else { PackageKind::SipRecord },
+            objid: derive_objid(record.code.as_str(), &created),
+            created,
+            status: RecordStatus::New,
+            submitter: submitter.into(),
+            record: Some(record),
+            loose: None,
+            documents: Vec::new(),
+        }
+    }
+
+    /// A `SIP_tailieu` for loose documents, status NEW, with a derived
+    /// `OBJID` and no documents yet.
+    #[must_use]
+    pub fn for_loose(loose: LooseDocuments, submitter: impl Into<String>, created: DateTime<FixedOffset>) -> Self {
+        Self {
+            kind: PackageKind::SipDocuments,
+            objid: derive_objid(&loose.file_code, &created),
+            created,
+            status: RecordStatus::New,
+            submitter: submitter.into(),
+            record: None,
+            loose: Some(loose),
+            documents: Vec::new(),
+        }
+    }
+
     /// The `fileCode` written in the descriptive metadata.
     #[must_use]
     pub fn file_code(&self) -> Option<&str> {

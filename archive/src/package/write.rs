@@ -215,7 +215,9 @@ impl<W: Write + Seek> PackageWriter<W> {
         } else {
             None
         };
-        let root = root_mets(&desc, &ead, premis.as_ref(), &rep_mets, &ts)?;
+        let schema = self.put_meta(SCHEMA_PATH, TT05_XSD.as_bytes())?;
+        let documentation = self.put_meta(DOC_PATH, documentation(&desc).as_bytes())?;
+        let root = root_mets(&desc, &ead, premis.as_ref(), &rep_mets, &[&documentation, &schema], &ts)?;
         self.put_meta("METS.xml", &root)?;
         Ok(self.zip.finish()?)
     }
@@ -353,7 +355,10 @@ const NS: [(&str, &str); 4] = [
     ("xmlns:sip", "https://DILCIS.eu/XML/METS/SIPExtensionMETS"),
     ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
 ];
-const PROFILE: &str = "https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml";
+const CSIP_PROFILE: &str = "https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml";
+/// E-ARK SIP 2.0.4 (SIP2) wants its own profile for a SIP; TT05's sample
+/// writes the CSIP profile, which the reader accepts.
+const SIP_PROFILE: &str = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
 
 fn mets_open(w: &mut X, desc: &PackageDescription, objid: &str, label: &str) -> Result<(), ArchiveError> {
     let other = format!("TT05-{}", desc.kind.name());
@@ -364,7 +369,10 @@ fn mets_open(w: &mut X, desc: &PackageDescription, objid: &str, label: &str) -> 
         ("TYPE", "Text"),
         ("csip:CONTENTINFORMATIONTYPE", "OTHER"),
         ("csip:OTHERCONTENTINFORMATIONTYPE", other.as_str()),
-        ("PROFILE", PROFILE),
+        (
+            "PROFILE",
+            if desc.kind.oais_type() == "SIP" { SIP_PROFILE } else { CSIP_PROFILE },
+        ),
     ]);
     open(w, "mets:mets", &attrs)
 }
@@ -387,7 +395,8 @@ fn mets_hdr(w: &mut X, desc: &PackageDescription, ts: &str) -> Result<(), Archiv
     close(w, "mets:note")?;
     close(w, "mets:agent")?;
     if !desc.submitter.is_empty() {
-        open(w, "mets:agent", &[("ROLE", "CREATOR"), ("TYPE", "ORGANIZATION")])?;
+        // Not ROLE=CREATOR: CSIP 12–16 reserve every CREATOR agent for the software.
+        open(w, "mets:agent", &[("ROLE", "ARCHIVIST"), ("TYPE", "ORGANIZATION")])?;
         text(w, "mets:name", &desc.submitter)?;
         close(w, "mets:agent")?;
     }
@@ -442,13 +451,41 @@ fn id(desc: &PackageDescription, path: &str) -> String {
     format!("ID-{}", derived_uuid(&[&desc.objid, path]))
 }
 
+const SCHEMA_PATH: &str = "schemas/tt05-simpledc.xsd";
+const DOC_PATH: &str = "documentation/package.txt";
+
+/// The schema of the flat TT05 element sets written in `EAD.xml` and
+/// `EAD_doc_*.xml` (every element optional, text content), shipped in
+/// `schemas/` as CSIP asks (CSIP113).
+const TT05_XSD: &str = include_str!("tt05-simpledc.xsd");
+
+/// A short text saying what the package is and how it was written.
+fn documentation(desc: &PackageDescription) -> String {
+    format!(
+        "{kind} package (Circular 05/2025/TT-BNV, on E-ARK CSIP v2.0.4)\n\
+         Gói {kind} theo Thông tư 05/2025/TT-BNV (dựa trên E-ARK CSIP v2.0.4)\n\
+         OBJID: {objid}\n\
+         Written by vanthu {version}.\n\
+         Descriptive metadata: metadata/descriptive/EAD.xml (file level) and\n\
+         representations/rep1/metadata/descriptive/EAD_doc_NNNNNNN.xml (one per document),\n\
+         flat element sets under `simpledc`, schema schemas/tt05-simpledc.xsd.\n\
+         Dates DD/MM/YYYY; codes as in the circular's code tables; checksums SHA-256.\n\
+         Documents and their files: the LOGICAL structMap `TT05 documents` of representations/rep1/METS.xml.\n",
+        kind = desc.kind.name(),
+        objid = desc.objid,
+        version = env!("CARGO_PKG_VERSION"),
+    )
+}
+
 fn root_mets(
     desc: &PackageDescription,
     ead: &super::PackedFile,
     premis: Option<&super::PackedFile>,
     rep_mets: &super::PackedFile,
+    extra: &[&super::PackedFile; 2],
     ts: &str,
 ) -> Result<Vec<u8>, ArchiveError> {
+    let [documentation, schema] = *extra;
     let mut w = new_doc()?;
     let label = desc
         .record
@@ -472,7 +509,24 @@ fn root_mets(
     }
     let other = format!("TT05-{}", desc.kind.name());
     let fg = id(desc, "fileGrp:Representations/rep1");
+    let rep_mets_id = id(desc, &rep_mets.path);
     open(&mut w, "mets:fileSec", &[("ID", &id(desc, "fileSec"))])?;
+    for (use_, f) in [("Documentation", documentation), ("Schemas", schema)] {
+        open(
+            &mut w,
+            "mets:fileGrp",
+            &[
+                ("ID", &id(desc, &format!("fileGrp:{use_}"))),
+                ("USE", use_),
+                // eark-validator's CSIP63 test accepts a fileGrp only with
+                // these two attributes; they are valid on every fileGrp.
+                ("csip:CONTENTINFORMATIONTYPE", "OTHER"),
+                ("csip:OTHERCONTENTINFORMATIONTYPE", &other),
+            ],
+        )?;
+        file_entry(&mut w, &id(desc, &f.path), f, &f.path, ts)?;
+        close(&mut w, "mets:fileGrp")?;
+    }
     open(
         &mut w,
         "mets:fileGrp",
@@ -483,7 +537,7 @@ fn root_mets(
             ("csip:OTHERCONTENTINFORMATIONTYPE", &other),
         ],
     )?;
-    file_entry(&mut w, &id(desc, &rep_mets.path), rep_mets, &rep_mets.path, ts)?;
+    file_entry(&mut w, &rep_mets_id, rep_mets, &rep_mets.path, ts)?;
     close(&mut w, "mets:fileGrp")?;
     close(&mut w, "mets:fileSec")?;
     open(
@@ -498,6 +552,20 @@ fn root_mets(
     }
     let meta_attrs: Vec<(&str, &str)> = meta_attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
     empty(&mut w, "mets:div", &meta_attrs)?;
+    for (label, f) in [("Documentation", documentation), ("Schemas", schema)] {
+        open(&mut w, "mets:div", &[("ID", &id(desc, &format!("div:{label}"))), ("LABEL", label)])?;
+        empty(&mut w, "mets:fptr", &[("FILEID", &id(desc, &f.path))])?;
+        close(&mut w, "mets:div")?;
+    }
+    open(
+        &mut w,
+        "mets:div",
+        &[("ID", &id(desc, "div:Representations")), ("LABEL", "Representations")],
+    )?;
+    // CSIP 103–104 as eark-validator checks them: a `Representations`
+    // division pointing at the representation's METS file, with one
+    // division per representation inside it (CSIP105–106).
+    empty(&mut w, "mets:fptr", &[("FILEID", &rep_mets_id)])?;
     open(
         &mut w,
         "mets:div",
@@ -513,6 +581,7 @@ fn root_mets(
             ("xlink:type", "simple"),
         ],
     )?;
+    close(&mut w, "mets:div")?;
     close(&mut w, "mets:div")?;
     close(&mut w, "mets:div")?;
     close(&mut w, "mets:structMap")?;
@@ -550,7 +619,17 @@ fn rep_mets(
     }
     let file_ids: Vec<String> = data.iter().map(|f| id(desc, &f.path)).collect();
     open(&mut w, "mets:fileSec", &[("ID", &id(desc, "rep1:fileSec"))])?;
-    open(&mut w, "mets:fileGrp", &[("ID", &id(desc, "rep1:fileGrp:Data")), ("USE", "Data")])?;
+    let other = format!("TT05-{}", desc.kind.name());
+    open(
+        &mut w,
+        "mets:fileGrp",
+        &[
+            ("ID", &id(desc, "rep1:fileGrp:Data")),
+            ("USE", "Data"),
+            ("csip:CONTENTINFORMATIONTYPE", "OTHER"),
+            ("csip:OTHERCONTENTINFORMATIONTYPE", &other),
+        ],
+    )?;
     for (f, fid) in data.iter().zip(&file_ids) {
         file_entry(&mut w, fid, f, strip_rep(&f.path), ts)?;
     }
