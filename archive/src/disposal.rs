@@ -188,22 +188,33 @@ pub fn apply(
     match event {
         DisposalEvent::PlaceHold { id, reason } => {
             if state.holds.iter().any(|h| h.id == id) {
-                return Err(ArchiveError::NotAllowed(format!("hold `{id}` is already placed")));
+                return Err(ArchiveError::NotAllowed(format!(
+                    "hold `{id}` is already placed"
+                )));
             }
             effects.push(log(format!("hold `{id}` placed: {reason}")));
-            next.holds.push(Hold { id, reason, since: at });
+            next.holds.push(Hold {
+                id,
+                reason,
+                since: at,
+            });
         }
         DisposalEvent::ReleaseHold { id } => {
             let before = next.holds.len();
             next.holds.retain(|h| h.id != id);
             if next.holds.len() == before {
-                return Err(ArchiveError::Unknown { what: "hold", name: id });
+                return Err(ArchiveError::Unknown {
+                    what: "hold",
+                    name: id,
+                });
             }
             effects.push(log(format!("hold `{id}` released")));
         }
         DisposalEvent::StartReview => {
             if state.stage != Stage::Candidate {
-                return Err(ArchiveError::NotAllowed("only a candidate can be put under review".into()));
+                return Err(ArchiveError::NotAllowed(
+                    "only a candidate can be put under review".into(),
+                ));
             }
             next.stage = Stage::UnderReview { since: at };
             effects.push(DisposalEffect::MarkUnderReview);
@@ -211,13 +222,18 @@ pub fn apply(
         }
         DisposalEvent::Decide(decision) => {
             if !matches!(state.stage, Stage::UnderReview { .. }) {
-                return Err(ArchiveError::NotAllowed("the council decides only on a record under review".into()));
+                return Err(ArchiveError::NotAllowed(
+                    "the council decides only on a record under review".into(),
+                ));
             }
             if state.on_hold() {
                 return Err(ArchiveError::NotAllowed("the record is on hold".into()));
             }
             if decision.decision.trim().is_empty() {
-                return Err(ArchiveError::invalid("decision", "the decision number is required"));
+                return Err(ArchiveError::invalid(
+                    "decision",
+                    "the decision number is required",
+                ));
             }
             effects.push(log(format!(
                 "council decision {}: {}",
@@ -232,7 +248,9 @@ pub fn apply(
         }
         DisposalEvent::Destroy { method, witnesses } => {
             let Stage::ApprovedForDestruction { decision } = &state.stage else {
-                return Err(ArchiveError::NotAllowed("destruction needs an approving decision".into()));
+                return Err(ArchiveError::NotAllowed(
+                    "destruction needs an approving decision".into(),
+                ));
             };
             if state.on_hold() {
                 return Err(ArchiveError::NotAllowed("the record is on hold".into()));
@@ -246,7 +264,10 @@ pub fn apply(
             };
             effects.push(DisposalEffect::DeleteContent);
             effects.push(DisposalEffect::KeepDestructionRecord(record.clone()));
-            effects.push(log(format!("destroyed under decision {}", decision.decision)));
+            effects.push(log(format!(
+                "destroyed under decision {}",
+                decision.decision
+            )));
             next.stage = Stage::Destroyed { record };
         }
     }

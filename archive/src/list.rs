@@ -258,7 +258,10 @@ impl RecordsList {
                         ));
                     }
                     match h.abbreviation.as_deref().map(str::trim) {
-                        Some(a) if !a.is_empty() && a.chars().all(|c| c.is_alphanumeric() || c == '-') => {
+                        Some(a)
+                            if !a.is_empty()
+                                && a.chars().all(|c| c.is_alphanumeric() || c == '-') =>
+                        {
                             let n = abbreviations.entry(a).or_insert(0);
                             *n = n.saturating_add(1);
                             if *n == 2 {
@@ -302,8 +305,14 @@ impl RecordsList {
                         out.push(finding(
                             "ARCH-LIST-005",
                             Severity::Warning,
-                            format!("minor heading numeral `{}` should be `{minor_no}`", h.numeral),
-                            format!("số Ả Rập của đề mục nhỏ `{}` phải là `{minor_no}`", h.numeral),
+                            format!(
+                                "minor heading numeral `{}` should be `{minor_no}`",
+                                h.numeral
+                            ),
+                            format!(
+                                "số Ả Rập của đề mục nhỏ `{}` phải là `{minor_no}`",
+                                h.numeral
+                            ),
                             ND30_APPX_V,
                             format!("{hpath}/numeral"),
                         ));
@@ -322,7 +331,14 @@ impl RecordsList {
             }
             for (ei, e) in h.entries.iter().enumerate() {
                 let path = format!("{hpath}/entries[{ei}]");
-                self.check_entry(e, &path, current_abbr, &mut expected_ordinal, &mut seen, &mut out);
+                self.check_entry(
+                    e,
+                    &path,
+                    current_abbr,
+                    &mut expected_ordinal,
+                    &mut seen,
+                    &mut out,
+                );
             }
         }
         out
@@ -367,14 +383,23 @@ impl RecordsList {
                 path.to_owned(),
             ));
         }
-        let (ordinal, symbol) = e.notation.split_once('.').unwrap_or((e.notation.as_str(), ""));
+        let (ordinal, symbol) = e
+            .notation
+            .split_once('.')
+            .unwrap_or((e.notation.as_str(), ""));
         if let Some(a) = abbr {
             if symbol != a {
                 out.push(finding(
                     "ARCH-LIST-003",
                     Severity::Error,
-                    format!("record `{}` should end with its major heading's abbreviation `{a}`", e.notation),
-                    format!("ký hiệu hồ sơ `{}` phải là ký hiệu đề mục lớn `{a}`", e.notation),
+                    format!(
+                        "record `{}` should end with its major heading's abbreviation `{a}`",
+                        e.notation
+                    ),
+                    format!(
+                        "ký hiệu hồ sơ `{}` phải là ký hiệu đề mục lớn `{a}`",
+                        e.notation
+                    ),
                     ND30_APPX_V,
                     format!("{path}/notation"),
                 ));
@@ -386,7 +411,10 @@ impl RecordsList {
                     out.push(finding(
                         "ARCH-LIST-006",
                         Severity::Warning,
-                        format!("record number `{ordinal}` should be `{:02}`", *expected_ordinal),
+                        format!(
+                            "record number `{ordinal}` should be `{:02}`",
+                            *expected_ordinal
+                        ),
                         format!("số hồ sơ `{ordinal}` phải là `{:02}`", *expected_ordinal),
                         ND30_APPX_V,
                         format!("{path}/notation"),
@@ -407,7 +435,10 @@ impl RecordsList {
             out.push(finding(
                 "ARCH-LIST-008",
                 Severity::Error,
-                format!("no valid record code can be formed from `{}`: {err}", e.notation),
+                format!(
+                    "no valid record code can be formed from `{}`: {err}",
+                    e.notation
+                ),
                 format!("không tạo được mã hồ sơ hợp lệ từ `{}`: {err}", e.notation),
                 crate::finding::ND30_APPX_VI,
                 format!("{path}/notation"),

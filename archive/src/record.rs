@@ -174,7 +174,12 @@ impl Document {
             ("CodeNotation", &self.code_notation, 30, false),
             ("OrganName", &self.organ_name, 200, true),
             ("Subject", &self.subject, 500, true),
-            ("Description", self.description.as_deref().unwrap_or(""), 500, false),
+            (
+                "Description",
+                self.description.as_deref().unwrap_or(""),
+                500,
+                false,
+            ),
             ("docId", self.doc_id.as_deref().unwrap_or(""), 25, false),
         ];
         for (name, value, max, required) in limits {
@@ -434,6 +439,22 @@ pub struct Closing {
     pub retention: Option<Retention>,
 }
 
+impl Closing {
+    /// With a corrected title.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// With a reassessed retention.
+    #[must_use]
+    pub fn retention(mut self, retention: Retention) -> Self {
+        self.retention = Some(retention);
+        self
+    }
+}
+
 /// The records of an agency and the documents filed in them. Documents are
 /// stored once and referred to by key.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -457,10 +478,16 @@ impl Records {
     ///
     /// # Errors
     /// [`ArchiveError::NotAllowed`] when the key is taken.
-    pub fn add_document(&mut self, key: impl Into<String>, document: Document) -> Result<(), ArchiveError> {
+    pub fn add_document(
+        &mut self,
+        key: impl Into<String>,
+        document: Document,
+    ) -> Result<(), ArchiveError> {
         let key = key.into();
         if self.documents.contains_key(&key) {
-            return Err(ArchiveError::NotAllowed(format!("document key `{key}` already exists")));
+            return Err(ArchiveError::NotAllowed(format!(
+                "document key `{key}` already exists"
+            )));
         }
         self.documents.insert(key, document);
         Ok(())
@@ -488,7 +515,8 @@ impl Records {
         let retention = entry
             .retention
             .ok_or_else(|| ArchiveError::invalid("records list entry", "no retention period"))?;
-        let mut metadata = RecordMetadata::new(code, entry.title.clone(), retention, entry.owner.clone());
+        let mut metadata =
+            RecordMetadata::new(code, entry.title.clone(), retention, entry.owner.clone());
         metadata.start_date = Some(start);
         self.insert_open(metadata, true)
     }
@@ -516,8 +544,14 @@ impl Records {
         let f = finding(
             "ARCH-REC-001",
             Severity::Warning,
-            format!("record {} is not in the records list and needs approval", metadata.code),
-            format!("hồ sơ {} không có trong danh mục hồ sơ, cần được phê duyệt", metadata.code),
+            format!(
+                "record {} is not in the records list and needs approval",
+                metadata.code
+            ),
+            format!(
+                "hồ sơ {} không có trong danh mục hồ sơ, cần được phê duyệt",
+                metadata.code
+            ),
             ND30_ART29,
             metadata.code.as_str(),
         );
@@ -525,7 +559,11 @@ impl Records {
         Ok((r, f))
     }
 
-    fn insert_open(&mut self, metadata: RecordMetadata, listed: bool) -> Result<&Record, ArchiveError> {
+    fn insert_open(
+        &mut self,
+        metadata: RecordMetadata,
+        listed: bool,
+    ) -> Result<&Record, ArchiveError> {
         use std::collections::btree_map::Entry;
         match self.records.entry(metadata.code.clone()) {
             Entry::Occupied(_) => Err(ArchiveError::NotAllowed(format!(
@@ -554,10 +592,13 @@ impl Records {
                 name: key.to_owned(),
             });
         }
-        let record = self.records.get_mut(code).ok_or_else(|| ArchiveError::Unknown {
-            what: "record",
-            name: code.to_string(),
-        })?;
+        let record = self
+            .records
+            .get_mut(code)
+            .ok_or_else(|| ArchiveError::Unknown {
+                what: "record",
+                name: code.to_string(),
+            })?;
         if record.state != RecordState::Open {
             return Err(ArchiveError::NotAllowed(format!("record {code} is closed")));
         }
@@ -566,7 +607,9 @@ impl Records {
                 "document `{key}` is already in record {code}"
             )));
         }
-        let ordinal = u32::try_from(record.documents.len()).unwrap_or(u32::MAX).saturating_add(1);
+        let ordinal = u32::try_from(record.documents.len())
+            .unwrap_or(u32::MAX)
+            .saturating_add(1);
         record.documents.push(Filed {
             key: key.to_owned(),
             ordinal,
@@ -587,7 +630,10 @@ impl Records {
     ///
     /// # Errors
     /// Unknown record.
-    pub fn chronological(&self, code: &RecordCode) -> Result<Vec<(&Filed, &Document)>, ArchiveError> {
+    pub fn chronological(
+        &self,
+        code: &RecordCode,
+    ) -> Result<Vec<(&Filed, &Document)>, ArchiveError> {
         let record = self.record(code)?;
         let mut docs: Vec<(&Filed, &Document)> = record
             .documents
@@ -628,12 +674,17 @@ impl Records {
         on: NaiveDate,
     ) -> Result<ClosingReport, ArchiveError> {
         let documents = &self.documents;
-        let record = self.records.get_mut(code).ok_or_else(|| ArchiveError::Unknown {
-            what: "record",
-            name: code.to_string(),
-        })?;
+        let record = self
+            .records
+            .get_mut(code)
+            .ok_or_else(|| ArchiveError::Unknown {
+                what: "record",
+                name: code.to_string(),
+            })?;
         if record.state != RecordState::Open {
-            return Err(ArchiveError::NotAllowed(format!("record {code} is already closed")));
+            return Err(ArchiveError::NotAllowed(format!(
+                "record {code} is already closed"
+            )));
         }
         let mut report = ClosingReport::default();
         let mut seen = BTreeSet::new();
@@ -652,7 +703,11 @@ impl Records {
         }
         kept.sort_by_key(|(d, f)| (d.issued_date, f.ordinal));
         let path = code.as_str();
-        for key in report.removed_drafts.iter().chain(&report.removed_duplicates) {
+        for key in report
+            .removed_drafts
+            .iter()
+            .chain(&report.removed_duplicates)
+        {
             report.findings.push(finding(
                 "ARCH-CLOSE-005",
                 Severity::Info,
@@ -689,8 +744,14 @@ impl Records {
                 report.findings.push(finding(
                     "ARCH-CLOSE-003",
                     Severity::Error,
-                    format!("document `{}` is dated {} after the closing date {on}", f.key, d.issued_date),
-                    format!("văn bản `{}` có ngày {} sau ngày kết thúc hồ sơ {on}", f.key, d.issued_date),
+                    format!(
+                        "document `{}` is dated {} after the closing date {on}",
+                        f.key, d.issued_date
+                    ),
+                    format!(
+                        "văn bản `{}` có ngày {} sau ngày kết thúc hồ sơ {on}",
+                        f.key, d.issued_date
+                    ),
                     ND30_ART29,
                     format!("{path}/{}", f.key),
                 ));
@@ -714,21 +775,29 @@ impl Records {
             md.retention = r;
         }
         if let (Some((first, _)), Some((last, _))) = (kept.first(), kept.last()) {
-            md.start_date = Some(md.start_date.map_or(first.issued_date, |s| s.min(first.issued_date)));
+            md.start_date = Some(
+                md.start_date
+                    .map_or(first.issued_date, |s| s.min(first.issued_date)),
+            );
             md.end_date = Some(last.issued_date);
         } else if md.end_date.is_none() {
             md.end_date = Some(on);
         }
         md.doc_total = u32::try_from(kept.len()).unwrap_or(u32::MAX);
         md.page_total = pages;
-        report.findings.extend(md.validate().into_iter().map(|mut f| {
-            f.location.path = Some(format!("{path}/{}", f.location.path.unwrap_or_default()));
-            f
-        }));
+        report
+            .findings
+            .extend(md.validate().into_iter().map(|mut f| {
+                f.location.path = Some(format!("{path}/{}", f.location.path.unwrap_or_default()));
+                f
+            }));
         record.documents = kept
             .into_iter()
             .zip(1u32..)
-            .map(|((_, f), ordinal)| Filed { key: f.key, ordinal })
+            .map(|((_, f), ordinal)| Filed {
+                key: f.key,
+                ordinal,
+            })
             .collect();
         record.state = RecordState::Closed { on };
         Ok(report)
@@ -760,9 +829,16 @@ impl Records {
         leaf(&mut w, "StartDate", &opt_date(md.start_date))?;
         leaf(&mut w, "EndDate", &opt_date(md.end_date))?;
         leaf(&mut w, "DocTotal", &docs.len().to_string())?;
-        let pages: u32 = docs.iter().map(|(_, d)| d.page_count).fold(0, u32::saturating_add);
+        let pages: u32 = docs
+            .iter()
+            .map(|(_, d)| d.page_count)
+            .fold(0, u32::saturating_add);
         leaf(&mut w, "PageTotal", &pages.to_string())?;
-        leaf(&mut w, "Description", md.description.as_deref().unwrap_or(""))?;
+        leaf(
+            &mut w,
+            "Description",
+            md.description.as_deref().unwrap_or(""),
+        )?;
         start(&mut w, "Documents")?;
         for (i, (_, d)) in docs.iter().enumerate() {
             start(&mut w, "Document")?;
@@ -780,7 +856,11 @@ impl Records {
             leaf(&mut w, "Subject", &d.subject)?;
             leaf(&mut w, "Language", &join_codes(&d.languages))?;
             leaf(&mut w, "PageAmount", &d.page_count.to_string())?;
-            leaf(&mut w, "Description", d.description.as_deref().unwrap_or(""))?;
+            leaf(
+                &mut w,
+                "Description",
+                d.description.as_deref().unwrap_or(""),
+            )?;
             if let Some(s) = &d.signer {
                 start(&mut w, "SignerInfo")?;
                 leaf(&mut w, "Position", &s.position)?;

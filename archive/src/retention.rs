@@ -87,6 +87,20 @@ pub struct TransferFacts {
     pub transferred_to_agency: Option<NaiveDate>,
 }
 
+impl TransferFacts {
+    /// Facts of an ordinary record (not a construction project, not yet
+    /// transferred).
+    #[must_use]
+    pub fn new(retention: Retention, work_ended: NaiveDate) -> Self {
+        Self {
+            retention,
+            work_ended,
+            final_accounts: None,
+            transferred_to_agency: None,
+        }
+    }
+}
+
 /// Transfer due dates of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -142,7 +156,10 @@ pub fn transfer_due(facts: &TransferFacts, law: ArchiveLaw) -> Result<TransferDu
                 .year()
                 .saturating_add(5),
         };
-        (Some(NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(out_of_range)?), Some(law))
+        (
+            Some(NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(out_of_range)?),
+            Some(law),
+        )
     } else {
         (None, None)
     };
@@ -233,7 +250,8 @@ impl RetentionSchedule {
     /// # Errors
     /// [`ArchiveError::Invalid`] with serde's message and position.
     pub fn from_json(text: &str) -> Result<Self, ArchiveError> {
-        serde_json::from_str(text).map_err(|e| ArchiveError::invalid("retention schedule", e.to_string()))
+        serde_json::from_str(text)
+            .map_err(|e| ArchiveError::invalid("retention schedule", e.to_string()))
     }
 
     /// The shipped sample ([`SAMPLE_SCHEDULE_JSON`]).
@@ -259,6 +277,9 @@ impl RetentionSchedule {
     /// The schedule among `schedules` in force on `date`.
     #[must_use]
     pub fn in_force(schedules: &[Self], date: NaiveDate) -> Option<&Self> {
-        schedules.iter().filter(|s| s.in_force_on(date)).max_by_key(|s| s.effective_from)
+        schedules
+            .iter()
+            .filter(|s| s.in_force_on(date))
+            .max_by_key(|s| s.effective_from)
     }
 }

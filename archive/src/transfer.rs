@@ -77,14 +77,19 @@ impl TransferList {
                 findings.push(finding(
                     "ARCH-XFER-002",
                     Severity::Info,
-                    format!("record {} is kept under 5 years: transfer not required", md.code),
+                    format!(
+                        "record {} is kept under 5 years: transfer not required",
+                        md.code
+                    ),
                     format!("hồ sơ {} bảo quản dưới 5 năm: không phải nộp lưu", md.code),
                     ND30_ART30,
                     md.code.as_str(),
                 ));
                 continue;
             }
-            let no = u32::try_from(rows.len()).unwrap_or(u32::MAX).saturating_add(1);
+            let no = u32::try_from(rows.len())
+                .unwrap_or(u32::MAX)
+                .saturating_add(1);
             rows.push(TransferRow {
                 no,
                 code: md.code.to_string(),

@@ -103,9 +103,15 @@ impl RecordStatus {
     }
 
     fn parse(s: &str) -> Option<Self> {
-        [Self::New, Self::Supplement, Self::Replacement, Self::Test, Self::Other]
-            .into_iter()
-            .find(|v| v.as_str() == s)
+        [
+            Self::New,
+            Self::Supplement,
+            Self::Replacement,
+            Self::Test,
+            Self::Other,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == s)
     }
 }
 
@@ -199,7 +205,11 @@ impl PackageDescription {
         created: DateTime<FixedOffset>,
     ) -> Self {
         Self {
-            kind: if aip { PackageKind::Aip } else { PackageKind::SipRecord },
+            kind: if aip {
+                PackageKind::Aip
+            } else {
+                PackageKind::SipRecord
+            },
             objid: derive_objid(record.code.as_str(), &created),
             created,
             status: RecordStatus::New,
@@ -213,7 +223,11 @@ impl PackageDescription {
     /// A `SIP_tailieu` for loose documents, status NEW, with a derived
     /// `OBJID` and no documents yet.
     #[must_use]
-    pub fn for_loose(loose: LooseDocuments, submitter: impl Into<String>, created: DateTime<FixedOffset>) -> Self {
+    pub fn for_loose(
+        loose: LooseDocuments,
+        submitter: impl Into<String>,
+        created: DateTime<FixedOffset>,
+    ) -> Self {
         Self {
             kind: PackageKind::SipDocuments,
             objid: derive_objid(&loose.file_code, &created),
@@ -245,10 +259,16 @@ impl PackageDescription {
     pub fn check_writable(&self) -> Result<Vec<String>, ArchiveError> {
         match self.kind {
             PackageKind::SipRecord | PackageKind::Aip if self.record.is_none() => {
-                return Err(ArchiveError::invalid("package", "SIP_hoso and AIP_hoso need the record metadata"));
+                return Err(ArchiveError::invalid(
+                    "package",
+                    "SIP_hoso and AIP_hoso need the record metadata",
+                ));
             }
             PackageKind::SipDocuments if self.loose.is_none() => {
-                return Err(ArchiveError::invalid("package", "SIP_tailieu needs the loose-documents metadata"));
+                return Err(ArchiveError::invalid(
+                    "package",
+                    "SIP_tailieu needs the loose-documents metadata",
+                ));
             }
             _ => {}
         }
@@ -301,7 +321,10 @@ pub fn check_name(name: &str) -> Result<(), ArchiveError> {
         if part.len() > 255 {
             return Err(bad("component longer than 255 bytes"));
         }
-        if part.chars().any(|c| c.is_control() || c == '\\' || c == ':') {
+        if part
+            .chars()
+            .any(|c| c.is_control() || c == '\\' || c == ':')
+        {
             return Err(bad("control character, `\\` or `:`"));
         }
     }
@@ -309,7 +332,9 @@ pub fn check_name(name: &str) -> Result<(), ArchiveError> {
 }
 
 fn objid_ok(objid: &str) -> bool {
-    objid.strip_prefix("uuid-").is_some_and(|u| uuid_shape(u, false))
+    objid
+        .strip_prefix("uuid-")
+        .is_some_and(|u| uuid_shape(u, false))
 }
 
 /// True for `8-4-4-4-12` hex digits, upper case (or lower case too when
@@ -319,8 +344,11 @@ pub(crate) fn uuid_shape(u: &str, lower_ok: bool) -> bool {
     groups.len() == 5
         && groups.iter().zip([8usize, 4, 4, 4, 12]).all(|(g, n)| {
             g.len() == n
-                && g.bytes()
-                    .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b) || (lower_ok && (b'a'..=b'f').contains(&b)))
+                && g.bytes().all(|b| {
+                    b.is_ascii_digit()
+                        || (b'A'..=b'F').contains(&b)
+                        || (lower_ok && (b'a'..=b'f').contains(&b))
+                })
         })
 }
 
@@ -364,7 +392,9 @@ pub fn vietnam_offset() -> FixedOffset {
 /// `YYYY-MM-DDThh:mm:ss+07:00`, the TT05 timestamp form.
 #[must_use]
 pub fn timestamp(t: &DateTime<FixedOffset>) -> String {
-    t.with_timezone(&vietnam_offset()).format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    t.with_timezone(&vietnam_offset())
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
 }
 
 /// Percent-encodes what cannot appear in an IRI reference (space, `%`,
@@ -412,7 +442,10 @@ pub(crate) fn href_decode(href: &str) -> String {
 /// `application/octet-stream`.
 #[must_use]
 pub fn mime_type(name: &str) -> &'static str {
-    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "pdf" => "application/pdf",
         "xml" => "text/xml",

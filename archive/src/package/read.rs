@@ -14,7 +14,8 @@ use zip::ZipArchive;
 
 use super::xml::{self, Element, MAX_XML_BYTES};
 use super::{
-    LooseDocuments, PackageDescription, PackageDocument, PackageKind, RecordStatus, href_decode, uuid_shape,
+    LooseDocuments, PackageDescription, PackageDocument, PackageKind, RecordStatus, href_decode,
+    uuid_shape,
 };
 use crate::codes::{AccessMode, Condition, Direction, Language, Reliability};
 use crate::error::ArchiveError;
@@ -31,7 +32,9 @@ pub struct CheckOptions {
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        Self { verify_checksums: true }
+        Self {
+            verify_checksums: true,
+        }
     }
 }
 
@@ -137,7 +140,10 @@ impl<R: Read + Seek> PackageReader<R> {
                 continue;
             }
             let rel = name.strip_prefix(&root).unwrap_or(name);
-            if rel.split('/').any(|p| p == ".." || p.is_empty()) || rel.starts_with('/') || rel.contains('\\') {
+            if rel.split('/').any(|p| p == ".." || p.is_empty())
+                || rel.starts_with('/')
+                || rel.contains('\\')
+            {
                 findings.push(f_err(
                     "ARCH-PKG-NAME-001",
                     format!("unsafe entry name `{name}`"),
@@ -160,7 +166,9 @@ impl<R: Read + Seek> PackageReader<R> {
             if let Some(other) = entries.insert(n, name.clone()) {
                 findings.push(f_err(
                     "ARCH-PKG-NAME-003",
-                    format!("entries `{other}` and `{name}` have the same name after NFC normalisation"),
+                    format!(
+                        "entries `{other}` and `{name}` have the same name after NFC normalisation"
+                    ),
                     format!("tệp `{other}` và `{name}` trùng tên sau chuẩn hóa NFC"),
                     TT05,
                     name,
@@ -206,10 +214,13 @@ impl<R: Read + Seek> PackageReader<R> {
     /// [`ArchiveError::Unknown`] for a path not in the ZIP.
     pub fn open_data(&mut self, path: &str) -> Result<impl Read + '_, ArchiveError> {
         let key: String = path.nfc().collect();
-        let name = self.entries.get(&key).ok_or_else(|| ArchiveError::Unknown {
-            what: "package file",
-            name: path.to_owned(),
-        })?;
+        let name = self
+            .entries
+            .get(&key)
+            .ok_or_else(|| ArchiveError::Unknown {
+                what: "package file",
+                name: path.to_owned(),
+            })?;
         Ok(self.zip.by_name(name)?)
     }
 
@@ -284,7 +295,9 @@ impl<R: Read + Seek> PackageReader<R> {
         };
         let kind = if other.ends_with("AIP_hoso") || oais == "AIP" {
             Some(PackageKind::Aip)
-        } else if other.ends_with("SIP_tailieu") || ead.as_ref().is_some_and(|e| e.contains_key("source")) {
+        } else if other.ends_with("SIP_tailieu")
+            || ead.as_ref().is_some_and(|e| e.contains_key("source"))
+        {
             Some(PackageKind::SipDocuments)
         } else if oais == "SIP" || other.ends_with("SIP_hoso") {
             Some(PackageKind::SipRecord)
@@ -292,7 +305,9 @@ impl<R: Read + Seek> PackageReader<R> {
             None
         };
         self.kind = kind;
-        if kind == Some(PackageKind::Aip) && !self.refs.iter().any(|r| r.path.ends_with("PREMIS.xml")) {
+        if kind == Some(PackageKind::Aip)
+            && !self.refs.iter().any(|r| r.path.ends_with("PREMIS.xml"))
+        {
             self.findings.push(f_err(
                 "ARCH-PKG-AIP-001",
                 "an AIP needs metadata/preservation/PREMIS.xml".into(),
@@ -303,7 +318,9 @@ impl<R: Read + Seek> PackageReader<R> {
         }
         let mut documents = Vec::new();
         for (i, p) in ead_doc_paths.iter().enumerate() {
-            let Some(b) = self.read_bytes(p)? else { continue };
+            let Some(b) = self.read_bytes(p)? else {
+                continue;
+            };
             let f = fields(&xml::parse(&b, p)?);
             let files = rep_docs.get(i).map(|(_, f)| f.clone()).unwrap_or_default();
             if let Some(d) = self.document(&f, p, files) {
@@ -315,17 +332,30 @@ impl<R: Read + Seek> PackageReader<R> {
             (Some(e), _) => (self.record(e, documents.len()), None),
             _ => (None, None),
         };
-        if let Some(fc) = record.as_ref().map(|r| r.code.as_str().to_owned()).or(loose.as_ref().map(|l| l.file_code.clone())) {
+        if let Some(fc) = record
+            .as_ref()
+            .map(|r| r.code.as_str().to_owned())
+            .or(loose.as_ref().map(|l| l.file_code.clone()))
+        {
             for d in &documents {
-                let ok = d
-                    .doc_code
-                    .strip_prefix(fc.as_str())
-                    .is_some_and(|rest| rest.trim_start_matches('.').len() == 7 && rest.trim_start_matches('.').bytes().all(|b| b.is_ascii_digit()));
+                let ok = d.doc_code.strip_prefix(fc.as_str()).is_some_and(|rest| {
+                    rest.trim_start_matches('.').len() == 7
+                        && rest
+                            .trim_start_matches('.')
+                            .bytes()
+                            .all(|b| b.is_ascii_digit())
+                });
                 if !ok {
                     self.findings.push(f_warn(
                         "ARCH-PKG-ID-002",
-                        format!("docCode `{}` is not fileCode + a 7-digit ordinal", d.doc_code),
-                        format!("docCode `{}` không phải fileCode + 7 chữ số thứ tự", d.doc_code),
+                        format!(
+                            "docCode `{}` is not fileCode + a 7-digit ordinal",
+                            d.doc_code
+                        ),
+                        format!(
+                            "docCode `{}` không phải fileCode + 7 chữ số thứ tự",
+                            d.doc_code
+                        ),
                         TT05,
                         &d.doc_code,
                     ));
@@ -439,7 +469,9 @@ impl<R: Read + Seek> PackageReader<R> {
             if RecordStatus::parse(s).is_none() {
                 out.push(f_warn(
                     "ARCH-PKG-METS-006",
-                    format!("RECORDSTATUS `{s}` is not NEW, SUPPLEMENT, REPLACEMENT, TEST or OTHER"),
+                    format!(
+                        "RECORDSTATUS `{s}` is not NEW, SUPPLEMENT, REPLACEMENT, TEST or OTHER"
+                    ),
                     format!("RECORDSTATUS `{s}` không hợp lệ"),
                     TT05,
                     path,
@@ -447,7 +479,8 @@ impl<R: Read + Seek> PackageReader<R> {
             }
         }
         match hdr.attr("CREATEDATE") {
-            Some(t) if t.ends_with("+07:00") && chrono::DateTime::parse_from_rfc3339(t).is_ok() => {}
+            Some(t) if t.ends_with("+07:00") && chrono::DateTime::parse_from_rfc3339(t).is_ok() => {
+            }
             Some(t) => out.push(f_warn(
                 "ARCH-PKG-TT05-002",
                 format!("CREATEDATE `{t}` is not a `+07:00` timestamp"),
@@ -500,7 +533,12 @@ impl<R: Read + Seek> PackageReader<R> {
     }
 
     fn document(&mut self, f: &Fields, path: &str, files: Vec<String>) -> Option<PackageDocument> {
-        let get = |k: &str| f.get(k).and_then(|v| v.first()).map(|s| s.trim().to_owned()).unwrap_or_default();
+        let get = |k: &str| {
+            f.get(k)
+                .and_then(|v| v.first())
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
         let mut missing = Vec::new();
         for k in ["docCode", "typeName", "issuedDate", "organName", "subject"] {
             if get(k).is_empty() {
@@ -511,14 +549,21 @@ impl<R: Read + Seek> PackageReader<R> {
             self.findings.push(f_err(
                 "ARCH-PKG-MD-001",
                 format!("required document metadata missing: {}", missing.join(", ")),
-                format!("thiếu siêu dữ liệu văn bản bắt buộc: {}", missing.join(", ")),
+                format!(
+                    "thiếu siêu dữ liệu văn bản bắt buộc: {}",
+                    missing.join(", ")
+                ),
                 TT05,
                 path,
             ));
             return None;
         }
         let type_text = get("typeName");
-        let doc_type = match type_text.parse::<u8>().ok().and_then(DocumentType::from_tt05_code) {
+        let doc_type = match type_text
+            .parse::<u8>()
+            .ok()
+            .and_then(DocumentType::from_tt05_code)
+        {
             Some(t) => t,
             None => {
                 self.findings.push(f_err(
@@ -534,14 +579,28 @@ impl<R: Read + Seek> PackageReader<R> {
         let Some(issued) = self.date(&get("issuedDate"), path, "issuedDate") else {
             return None;
         };
-        let mut d = Document::new(doc_type, get("codeNumber"), get("codeNotation"), issued, get("organName"), get("subject"));
+        let mut d = Document::new(
+            doc_type,
+            get("codeNumber"),
+            get("codeNotation"),
+            issued,
+            get("organName"),
+            get("subject"),
+        );
         d.doc_id = Some(get("docId")).filter(|s| !s.is_empty());
         d.languages = self.languages(f, path);
         d.page_count = get("numberOfPage").parse().unwrap_or(0);
         d.keyword = Some(get("keyword")).filter(|s| !s.is_empty());
-        d.access = self.code::<AccessMode>(&get("mode"), path, "mode", AccessMode::from_code).unwrap_or(AccessMode::Public);
+        d.access = self
+            .code::<AccessMode>(&get("mode"), path, "mode", AccessMode::from_code)
+            .unwrap_or(AccessMode::Public);
         d.reliability = self
-            .code(&get("confidenceLevel"), path, "confidenceLevel", Reliability::from_code)
+            .code(
+                &get("confidenceLevel"),
+                path,
+                "confidenceLevel",
+                Reliability::from_code,
+            )
             .unwrap_or(Reliability::BornDigital);
         d.autograph = Some(get("autograph")).filter(|s| !s.is_empty());
         d.condition = Condition::from_code(&get("format"));
@@ -568,7 +627,13 @@ impl<R: Read + Seek> PackageReader<R> {
         d
     }
 
-    fn code<T>(&mut self, text: &str, path: &str, field: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+    fn code<T>(
+        &mut self,
+        text: &str,
+        path: &str,
+        field: &str,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
         if text.is_empty() {
             return None;
         }
@@ -599,7 +664,12 @@ impl<R: Read + Seek> PackageReader<R> {
 
     fn record(&mut self, f: &Fields, docs: usize) -> Option<RecordMetadata> {
         let path = "metadata/descriptive/EAD.xml";
-        let get = |k: &str| f.get(k).and_then(|v| v.first()).map(|s| s.trim().to_owned()).unwrap_or_default();
+        let get = |k: &str| {
+            f.get(k)
+                .and_then(|v| v.first())
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
         let mut missing = Vec::new();
         for k in ["fileCode", "title", "maintenance", "mode", "language"] {
             if get(k).is_empty() {
@@ -620,8 +690,14 @@ impl<R: Read + Seek> PackageReader<R> {
             Err(e) => {
                 self.findings.push(f_warn(
                     "ARCH-PKG-ID-001",
-                    format!("fileCode `{}` is not a Decree 30/2020 record code: {e}", get("fileCode")),
-                    format!("fileCode `{}` không phải mã hồ sơ theo Nghị định 30/2020: {e}", get("fileCode")),
+                    format!(
+                        "fileCode `{}` is not a Decree 30/2020 record code: {e}",
+                        get("fileCode")
+                    ),
+                    format!(
+                        "fileCode `{}` không phải mã hồ sơ theo Nghị định 30/2020: {e}",
+                        get("fileCode")
+                    ),
                     crate::finding::ND30_APPX_VI,
                     path,
                 ));
@@ -667,10 +743,19 @@ impl<R: Read + Seek> PackageReader<R> {
             ));
         }
         let access = self.code(&get("mode"), path, "mode", AccessMode::from_code);
-        let reliability = self.code(&get("confidenceLevel"), path, "confidenceLevel", Reliability::from_code);
+        let reliability = self.code(
+            &get("confidenceLevel"),
+            path,
+            "confidenceLevel",
+            Reliability::from_code,
+        );
         let languages = self.languages(f, path);
-        let start = Some(get("startDate")).filter(|s| !s.is_empty()).and_then(|s| self.date(&s, path, "startDate"));
-        let end = Some(get("endDate")).filter(|s| !s.is_empty()).and_then(|s| self.date(&s, path, "endDate"));
+        let start = Some(get("startDate"))
+            .filter(|s| !s.is_empty())
+            .and_then(|s| self.date(&s, path, "startDate"));
+        let end = Some(get("endDate"))
+            .filter(|s| !s.is_empty())
+            .and_then(|s| self.date(&s, path, "endDate"));
         let (code, retention) = (code?, retention?);
         let mut r = RecordMetadata::new(code, get("title"), retention, "");
         r.access = access.unwrap_or(AccessMode::Public);
@@ -706,7 +791,12 @@ impl<R: Read + Seek> PackageReader<R> {
 
     fn loose(&mut self, f: &Fields) -> Option<LooseDocuments> {
         let path = "metadata/descriptive/EAD.xml";
-        let get = |k: &str| f.get(k).and_then(|v| v.first()).map(|s| s.trim().to_owned()).unwrap_or_default();
+        let get = |k: &str| {
+            f.get(k)
+                .and_then(|v| v.first())
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
         let mut missing = Vec::new();
         for k in ["fileCode", "title", "source"] {
             if get(k).is_empty() {
@@ -768,8 +858,14 @@ impl<R: Read + Seek> PackageReader<R> {
             let Some(name) = self.entries.get(&key).cloned() else {
                 report.findings.push(f_err(
                     "ARCH-PKG-FILE-001",
-                    format!("`{}` is referenced by {} but missing", r.path, r.referenced_by),
-                    format!("`{}` được {} tham chiếu nhưng không có trong gói", r.path, r.referenced_by),
+                    format!(
+                        "`{}` is referenced by {} but missing",
+                        r.path, r.referenced_by
+                    ),
+                    format!(
+                        "`{}` được {} tham chiếu nhưng không có trong gói",
+                        r.path, r.referenced_by
+                    ),
                     CSIP,
                     &r.path,
                 ));
@@ -834,8 +930,16 @@ impl<R: Read + Seek> PackageReader<R> {
             if r.size.is_some_and(|s| s != size) {
                 report.findings.push(f_err(
                     "ARCH-PKG-FILE-003",
-                    format!("`{}` has {size} bytes, METS says {}", r.path, r.size.unwrap_or(0)),
-                    format!("`{}` có {size} byte, METS ghi {}", r.path, r.size.unwrap_or(0)),
+                    format!(
+                        "`{}` has {size} bytes, METS says {}",
+                        r.path,
+                        r.size.unwrap_or(0)
+                    ),
+                    format!(
+                        "`{}` có {size} byte, METS ghi {}",
+                        r.path,
+                        r.size.unwrap_or(0)
+                    ),
                     CSIP,
                     &r.path,
                 ));
@@ -880,7 +984,10 @@ impl<R: Read + Seek> PackageReader<R> {
 ///
 /// # Errors
 /// [`ArchiveError::Zip`] or [`ArchiveError::Io`].
-pub fn check_package<R: Read + Seek>(reader: R, options: &CheckOptions) -> Result<PackageReport, ArchiveError> {
+pub fn check_package<R: Read + Seek>(
+    reader: R,
+    options: &CheckOptions,
+) -> Result<PackageReport, ArchiveError> {
     match PackageReader::open(reader) {
         Ok(mut p) => p.verify(options),
         Err(e @ (ArchiveError::Missing(_) | ArchiveError::Xml { .. })) => Ok(PackageReport {
@@ -930,32 +1037,38 @@ fn fields(root: &Element) -> Fields {
 }
 
 /// Every `mdRef` and `FLocat` of a METS document, resolved against `dir`.
-fn collect_refs(mets: &Element, dir: &str, mets_path: &str, findings: &mut Vec<Finding>) -> Vec<DataFile> {
+fn collect_refs(
+    mets: &Element,
+    dir: &str,
+    mets_path: &str,
+    findings: &mut Vec<Finding>,
+) -> Vec<DataFile> {
     let mut out = Vec::new();
     let mut md = Vec::new();
     mets.descendants("mdRef", &mut md);
     let mut files = Vec::new();
     mets.descendants("file", &mut files);
-    let push = |el: &Element, loc: &Element, out: &mut Vec<DataFile>, findings: &mut Vec<Finding>| {
-        let Some(href) = loc.attr("href") else {
-            findings.push(f_err(
-                "ARCH-PKG-METS-010",
-                "a file reference has no xlink:href".into(),
-                "tham chiếu tệp thiếu xlink:href".into(),
-                CSIP,
-                mets_path,
-            ));
-            return;
+    let push =
+        |el: &Element, loc: &Element, out: &mut Vec<DataFile>, findings: &mut Vec<Finding>| {
+            let Some(href) = loc.attr("href") else {
+                findings.push(f_err(
+                    "ARCH-PKG-METS-010",
+                    "a file reference has no xlink:href".into(),
+                    "tham chiếu tệp thiếu xlink:href".into(),
+                    CSIP,
+                    mets_path,
+                ));
+                return;
+            };
+            let rel = href_decode(href.trim_start_matches("./"));
+            out.push(DataFile {
+                path: format!("{dir}{rel}"),
+                size: el.attr("SIZE").and_then(|s| s.parse().ok()),
+                checksum: el.attr("CHECKSUM").map(str::to_owned),
+                checksum_type: el.attr("CHECKSUMTYPE").map(str::to_owned),
+                referenced_by: mets_path.to_owned(),
+            });
         };
-        let rel = href_decode(href.trim_start_matches("./"));
-        out.push(DataFile {
-            path: format!("{dir}{rel}"),
-            size: el.attr("SIZE").and_then(|s| s.parse().ok()),
-            checksum: el.attr("CHECKSUM").map(str::to_owned),
-            checksum_type: el.attr("CHECKSUMTYPE").map(str::to_owned),
-            referenced_by: mets_path.to_owned(),
-        });
-    };
     for m in md {
         push(m, m, &mut out, findings);
     }
@@ -981,7 +1094,9 @@ fn document_files(rep: &Element, dir: &str) -> Vec<(String, Vec<String>)> {
     let mut all = Vec::new();
     rep.descendants("file", &mut all);
     for f in all {
-        if let (Some(id), Some(href)) = (f.attr("ID"), f.child("FLocat").and_then(|l| l.attr("href"))) {
+        if let (Some(id), Some(href)) =
+            (f.attr("ID"), f.child("FLocat").and_then(|l| l.attr("href")))
+        {
             let rel = href_decode(href);
             let name = rel.strip_prefix("data/").unwrap_or(&rel).to_owned();
             files.insert(id.to_owned(), name);

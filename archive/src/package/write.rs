@@ -10,7 +10,9 @@ use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::{PackageDescription, PackageKind, derived_uuid, href_encode, mime_type, nfc, timestamp};
+use super::{
+    PackageDescription, PackageKind, derived_uuid, href_encode, mime_type, nfc, timestamp,
+};
 use crate::error::ArchiveError;
 use crate::record::date_dmy;
 
@@ -79,7 +81,11 @@ impl<W: Write + Seek> PackageWriter<W> {
     ///
     /// # Errors
     /// [`ArchiveError::Invalid`] from [`PackageDescription::check_writable`].
-    pub fn new(out: W, description: PackageDescription, options: PackOptions) -> Result<Self, ArchiveError> {
+    pub fn new(
+        out: W,
+        description: PackageDescription,
+        options: PackOptions,
+    ) -> Result<Self, ArchiveError> {
         let expected = description.check_writable()?;
         let local = description.created.with_timezone(&super::vietnam_offset());
         // ZIP (DOS) times start in 1980; earlier creation times clamp to 1980-01-01.
@@ -125,7 +131,11 @@ impl<W: Write + Seek> PackageWriter<W> {
     ///
     /// # Errors
     /// [`ArchiveError::NotAllowed`] for a name out of order; I/O errors.
-    pub fn add_file(&mut self, name: &str, content: &mut dyn Read) -> Result<&PackedFile, ArchiveError> {
+    pub fn add_file(
+        &mut self,
+        name: &str,
+        content: &mut dyn Read,
+    ) -> Result<&PackedFile, ArchiveError> {
         let name = nfc(name);
         let index = self.packed.len();
         match self.expected.get(index) {
@@ -135,7 +145,11 @@ impl<W: Write + Seek> PackageWriter<W> {
                     "expected data file `{e}`, got `{name}`"
                 )));
             }
-            None => return Err(ArchiveError::NotAllowed(format!("data file `{name}` is not in the description"))),
+            None => {
+                return Err(ArchiveError::NotAllowed(format!(
+                    "data file `{name}` is not in the description"
+                )));
+            }
         }
         let path = format!("{DATA}{name}");
         let method = match self.options.data_compression {
@@ -143,7 +157,8 @@ impl<W: Write + Seek> PackageWriter<W> {
             DataCompression::Stored => CompressionMethod::Stored,
         };
         // Sizes are not known in advance: always allow ZIP64.
-        self.zip.start_file(self.entry(&path), self.opts(method, true))?;
+        self.zip
+            .start_file(self.entry(&path), self.opts(method, true))?;
         let mut hasher = Sha256::new();
         let mut size = 0u64;
         let mut buf = vec![0u8; CHUNK];
@@ -164,12 +179,16 @@ impl<W: Write + Seek> PackageWriter<W> {
             size,
             sha256: hex_upper(&hasher.finalize()),
         });
-        self.packed.last().ok_or_else(|| ArchiveError::Missing("packed file".into()))
+        self.packed
+            .last()
+            .ok_or_else(|| ArchiveError::Missing("packed file".into()))
     }
 
     fn put_meta(&mut self, path: &str, bytes: &[u8]) -> Result<PackedFile, ArchiveError> {
-        self.zip
-            .start_file(self.entry(path), self.opts(CompressionMethod::Deflated, false))?;
+        self.zip.start_file(
+            self.entry(path),
+            self.opts(CompressionMethod::Deflated, false),
+        )?;
         self.zip.write_all(bytes)?;
         Ok(PackedFile {
             path: path.to_owned(),
@@ -185,7 +204,9 @@ impl<W: Write + Seek> PackageWriter<W> {
     /// I/O errors.
     pub fn finish(mut self) -> Result<W, ArchiveError> {
         if let Some(missing) = self.remaining().first() {
-            return Err(ArchiveError::NotAllowed(format!("data file `{missing}` was not added")));
+            return Err(ArchiveError::NotAllowed(format!(
+                "data file `{missing}` was not added"
+            )));
         }
         let desc = self.desc.clone();
         let ts = timestamp(&desc.created);
@@ -201,7 +222,10 @@ impl<W: Write + Seek> PackageWriter<W> {
         }
         let rep_premis = if aip {
             let bytes = premis_rep(&desc, &self.packed, &ts)?;
-            Some(self.put_meta("representations/rep1/metadata/preservation/PREMIS_rep1.xml", &bytes)?)
+            Some(self.put_meta(
+                "representations/rep1/metadata/preservation/PREMIS_rep1.xml",
+                &bytes,
+            )?)
         } else {
             None
         };
@@ -217,7 +241,14 @@ impl<W: Write + Seek> PackageWriter<W> {
         };
         let schema = self.put_meta(SCHEMA_PATH, TT05_XSD.as_bytes())?;
         let documentation = self.put_meta(DOC_PATH, documentation(&desc).as_bytes())?;
-        let root = root_mets(&desc, &ead, premis.as_ref(), &rep_mets, &[&documentation, &schema], &ts)?;
+        let root = root_mets(
+            &desc,
+            &ead,
+            premis.as_ref(),
+            &rep_mets,
+            &[&documentation, &schema],
+            &ts,
+        )?;
         self.put_meta("METS.xml", &root)?;
         Ok(self.zip.finish()?)
     }
@@ -279,34 +310,68 @@ fn ead_file(desc: &PackageDescription) -> Result<Vec<u8>, ArchiveError> {
     if let Some(r) = &desc.record {
         text(&mut w, "fileCode", r.code.as_str())?;
         text(&mut w, "title", &r.title)?;
-        text(&mut w, "maintenance", &format!("{:02}", r.retention.tt05_code()))?;
+        text(
+            &mut w,
+            "maintenance",
+            &format!("{:02}", r.retention.tt05_code()),
+        )?;
         text(&mut w, "mode", r.access.code())?;
         for l in &r.languages {
             text(&mut w, "language", l.code())?;
         }
-        text(&mut w, "startDate", &r.start_date.map(date_dmy).unwrap_or_default())?;
-        text(&mut w, "endDate", &r.end_date.map(date_dmy).unwrap_or_default())?;
+        text(
+            &mut w,
+            "startDate",
+            &r.start_date.map(date_dmy).unwrap_or_default(),
+        )?;
+        text(
+            &mut w,
+            "endDate",
+            &r.end_date.map(date_dmy).unwrap_or_default(),
+        )?;
         text(&mut w, "keyword", r.keyword.as_deref().unwrap_or(""))?;
         text(&mut w, "totalDoc", &desc.documents.len().to_string())?;
-        text(&mut w, "numberOfPaper", &r.sheet_total.map(|n| n.to_string()).unwrap_or_default())?;
+        text(
+            &mut w,
+            "numberOfPaper",
+            &r.sheet_total.map(|n| n.to_string()).unwrap_or_default(),
+        )?;
         text(&mut w, "numberOfPage", &r.page_total.to_string())?;
-        text(&mut w, "format", r.condition.map(|c| c.code()).unwrap_or(""))?;
+        text(
+            &mut w,
+            "format",
+            r.condition.map(|c| c.code()).unwrap_or(""),
+        )?;
         text(&mut w, "inforSign", r.info_sign.as_deref().unwrap_or(""))?;
         text(&mut w, "confidenceLevel", r.reliability.code())?;
-        text(&mut w, "paperFileCode", r.paper_file_code.as_deref().unwrap_or(""))?;
+        text(
+            &mut w,
+            "paperFileCode",
+            r.paper_file_code.as_deref().unwrap_or(""),
+        )?;
         text(&mut w, "riskRecovery", bool01(r.risk_recovery))?;
         text(
             &mut w,
             "riskRecoveryStatus",
-            r.risk_recovery_done.map(|d| if d { "01" } else { "02" }).unwrap_or(""),
+            r.risk_recovery_done
+                .map(|d| if d { "01" } else { "02" })
+                .unwrap_or(""),
         )?;
-        text(&mut w, "description", r.description.as_deref().unwrap_or(""))?;
+        text(
+            &mut w,
+            "description",
+            r.description.as_deref().unwrap_or(""),
+        )?;
     } else if let Some(l) = &desc.loose {
         text(&mut w, "fileCode", &l.file_code)?;
         text(&mut w, "title", &l.title)?;
         text(&mut w, "source", l.source.code())?;
         text(&mut w, "totalDoc", &desc.documents.len().to_string())?;
-        text(&mut w, "description", l.description.as_deref().unwrap_or(""))?;
+        text(
+            &mut w,
+            "description",
+            l.description.as_deref().unwrap_or(""),
+        )?;
     }
     close(&mut w, "simpledc")?;
     Ok(w.into_inner())
@@ -325,7 +390,11 @@ fn ead_doc(desc: &PackageDescription, d: &super::PackageDocument) -> Result<Vec<
         .map(|r| format!("{:02}", r.retention.tt05_code()))
         .unwrap_or_default();
     text(&mut w, "maintenance", &maintenance)?;
-    text(&mut w, "typeName", &format!("{:02}", m.doc_type.tt05_code().unwrap_or(32)))?;
+    text(
+        &mut w,
+        "typeName",
+        &format!("{:02}", m.doc_type.tt05_code().unwrap_or(32)),
+    )?;
     text(&mut w, "codeNumber", &m.code_number)?;
     text(&mut w, "codeNotation", &m.code_notation)?;
     text(&mut w, "issuedDate", &date_dmy(m.issued_date))?;
@@ -340,11 +409,19 @@ fn ead_doc(desc: &PackageDescription, d: &super::PackageDocument) -> Result<Vec<
     text(&mut w, "mode", m.access.code())?;
     text(&mut w, "confidenceLevel", m.reliability.code())?;
     text(&mut w, "autograph", m.autograph.as_deref().unwrap_or(""))?;
-    text(&mut w, "format", m.condition.map(|c| c.code()).unwrap_or(""))?;
+    text(
+        &mut w,
+        "format",
+        m.condition.map(|c| c.code()).unwrap_or(""),
+    )?;
     text(&mut w, "riskRecovery", "")?;
     text(&mut w, "riskRecoveryStatus", "")?;
     text(&mut w, "process", bool01(m.process))?;
-    text(&mut w, "description", m.description.as_deref().unwrap_or(""))?;
+    text(
+        &mut w,
+        "description",
+        m.description.as_deref().unwrap_or(""),
+    )?;
     close(&mut w, "simpledc")?;
     Ok(w.into_inner())
 }
@@ -360,7 +437,12 @@ const CSIP_PROFILE: &str = "https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml";
 /// writes the CSIP profile, which the reader accepts.
 const SIP_PROFILE: &str = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
 
-fn mets_open(w: &mut X, desc: &PackageDescription, objid: &str, label: &str) -> Result<(), ArchiveError> {
+fn mets_open(
+    w: &mut X,
+    desc: &PackageDescription,
+    objid: &str,
+    label: &str,
+) -> Result<(), ArchiveError> {
     let other = format!("TT05-{}", desc.kind.name());
     let mut attrs: Vec<(&str, &str)> = NS.to_vec();
     attrs.extend([
@@ -371,7 +453,11 @@ fn mets_open(w: &mut X, desc: &PackageDescription, objid: &str, label: &str) -> 
         ("csip:OTHERCONTENTINFORMATIONTYPE", other.as_str()),
         (
             "PROFILE",
-            if desc.kind.oais_type() == "SIP" { SIP_PROFILE } else { CSIP_PROFILE },
+            if desc.kind.oais_type() == "SIP" {
+                SIP_PROFILE
+            } else {
+                CSIP_PROFILE
+            },
         ),
     ]);
     open(w, "mets:mets", &attrs)
@@ -388,7 +474,15 @@ fn mets_hdr(w: &mut X, desc: &PackageDescription, ts: &str) -> Result<(), Archiv
             ("csip:OAISPACKAGETYPE", desc.kind.oais_type()),
         ],
     )?;
-    open(w, "mets:agent", &[("ROLE", "CREATOR"), ("TYPE", "OTHER"), ("OTHERTYPE", "SOFTWARE")])?;
+    open(
+        w,
+        "mets:agent",
+        &[
+            ("ROLE", "CREATOR"),
+            ("TYPE", "OTHER"),
+            ("OTHERTYPE", "SOFTWARE"),
+        ],
+    )?;
     text(w, "mets:name", "vanthu")?;
     open(w, "mets:note", &[("csip:NOTETYPE", "SOFTWARE VERSION")])?;
     w.write_event(Event::Text(BytesText::new(env!("CARGO_PKG_VERSION"))))?;
@@ -396,14 +490,24 @@ fn mets_hdr(w: &mut X, desc: &PackageDescription, ts: &str) -> Result<(), Archiv
     close(w, "mets:agent")?;
     if !desc.submitter.is_empty() {
         // Not ROLE=CREATOR: CSIP 12–16 reserve every CREATOR agent for the software.
-        open(w, "mets:agent", &[("ROLE", "ARCHIVIST"), ("TYPE", "ORGANIZATION")])?;
+        open(
+            w,
+            "mets:agent",
+            &[("ROLE", "ARCHIVIST"), ("TYPE", "ORGANIZATION")],
+        )?;
         text(w, "mets:name", &desc.submitter)?;
         close(w, "mets:agent")?;
     }
     close(w, "mets:metsHdr")
 }
 
-fn md_ref(w: &mut X, f: &super::PackedFile, href: &str, mdtype: (&str, Option<&str>), ts: &str) -> Result<(), ArchiveError> {
+fn md_ref(
+    w: &mut X,
+    f: &super::PackedFile,
+    href: &str,
+    mdtype: (&str, Option<&str>),
+    ts: &str,
+) -> Result<(), ArchiveError> {
     let size = f.size.to_string();
     let href = href_encode(href);
     let mut attrs = vec![
@@ -425,7 +529,13 @@ fn md_ref(w: &mut X, f: &super::PackedFile, href: &str, mdtype: (&str, Option<&s
     empty(w, "mets:mdRef", &attrs)
 }
 
-fn file_entry(w: &mut X, id: &str, f: &super::PackedFile, href: &str, ts: &str) -> Result<(), ArchiveError> {
+fn file_entry(
+    w: &mut X,
+    id: &str,
+    f: &super::PackedFile,
+    href: &str,
+    ts: &str,
+) -> Result<(), ArchiveError> {
     let size = f.size.to_string();
     open(
         w,
@@ -442,7 +552,11 @@ fn file_entry(w: &mut X, id: &str, f: &super::PackedFile, href: &str, ts: &str) 
     empty(
         w,
         "mets:FLocat",
-        &[("LOCTYPE", "URL"), ("xlink:type", "simple"), ("xlink:href", &href_encode(href))],
+        &[
+            ("LOCTYPE", "URL"),
+            ("xlink:type", "simple"),
+            ("xlink:href", &href_encode(href)),
+        ],
     )?;
     close(w, "mets:file")
 }
@@ -496,13 +610,21 @@ fn root_mets(
     mets_open(&mut w, desc, &desc.objid, label)?;
     mets_hdr(&mut w, desc, ts)?;
     let dmd = id(desc, &ead.path);
-    open(&mut w, "mets:dmdSec", &[("ID", &dmd), ("CREATED", ts), ("STATUS", "CURRENT")])?;
+    open(
+        &mut w,
+        "mets:dmdSec",
+        &[("ID", &dmd), ("CREATED", ts), ("STATUS", "CURRENT")],
+    )?;
     md_ref(&mut w, ead, &ead.path, ("OTHER", Some("TT05-EAD")), ts)?;
     close(&mut w, "mets:dmdSec")?;
     let amd = premis.map(|p| id(desc, &p.path));
     if let (Some(p), Some(amd)) = (premis, &amd) {
         open(&mut w, "mets:amdSec", &[])?;
-        open(&mut w, "mets:digiprovMD", &[("ID", amd), ("STATUS", "CURRENT")])?;
+        open(
+            &mut w,
+            "mets:digiprovMD",
+            &[("ID", amd), ("STATUS", "CURRENT")],
+        )?;
         md_ref(&mut w, p, &p.path, ("PREMIS", None), ts)?;
         close(&mut w, "mets:digiprovMD")?;
         close(&mut w, "mets:amdSec")?;
@@ -543,24 +665,43 @@ fn root_mets(
     open(
         &mut w,
         "mets:structMap",
-        &[("ID", &id(desc, "structMap")), ("TYPE", "PHYSICAL"), ("LABEL", "CSIP")],
+        &[
+            ("ID", &id(desc, "structMap")),
+            ("TYPE", "PHYSICAL"),
+            ("LABEL", "CSIP"),
+        ],
     )?;
-    open(&mut w, "mets:div", &[("ID", &id(desc, "div:root")), ("LABEL", &desc.objid)])?;
-    let mut meta_attrs = vec![("ID", id(desc, "div:Metadata")), ("LABEL", "Metadata".to_owned()), ("DMDID", dmd)];
+    open(
+        &mut w,
+        "mets:div",
+        &[("ID", &id(desc, "div:root")), ("LABEL", &desc.objid)],
+    )?;
+    let mut meta_attrs = vec![
+        ("ID", id(desc, "div:Metadata")),
+        ("LABEL", "Metadata".to_owned()),
+        ("DMDID", dmd),
+    ];
     if let Some(a) = amd {
         meta_attrs.push(("ADMID", a));
     }
     let meta_attrs: Vec<(&str, &str)> = meta_attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
     empty(&mut w, "mets:div", &meta_attrs)?;
     for (label, f) in [("Documentation", documentation), ("Schemas", schema)] {
-        open(&mut w, "mets:div", &[("ID", &id(desc, &format!("div:{label}"))), ("LABEL", label)])?;
+        open(
+            &mut w,
+            "mets:div",
+            &[("ID", &id(desc, &format!("div:{label}"))), ("LABEL", label)],
+        )?;
         empty(&mut w, "mets:fptr", &[("FILEID", &id(desc, &f.path))])?;
         close(&mut w, "mets:div")?;
     }
     open(
         &mut w,
         "mets:div",
-        &[("ID", &id(desc, "div:Representations")), ("LABEL", "Representations")],
+        &[
+            ("ID", &id(desc, "div:Representations")),
+            ("LABEL", "Representations"),
+        ],
     )?;
     // CSIP 103–104 as eark-validator checks them: a `Representations`
     // division pointing at the representation's METS file, with one
@@ -569,7 +710,10 @@ fn root_mets(
     open(
         &mut w,
         "mets:div",
-        &[("ID", &id(desc, "div:Representations/rep1")), ("LABEL", "Representations/rep1")],
+        &[
+            ("ID", &id(desc, "div:Representations/rep1")),
+            ("LABEL", "Representations/rep1"),
+        ],
     )?;
     empty(
         &mut w,
@@ -605,14 +749,28 @@ fn rep_mets(
     mets_hdr(&mut w, desc, ts)?;
     let dmd_ids: Vec<String> = doc_meta.iter().map(|m| id(desc, &m.path)).collect();
     for (m, dmd) in doc_meta.iter().zip(&dmd_ids) {
-        open(&mut w, "mets:dmdSec", &[("ID", dmd), ("CREATED", ts), ("STATUS", "CURRENT")])?;
-        md_ref(&mut w, m, strip_rep(&m.path), ("OTHER", Some("TT05-EAD_doc")), ts)?;
+        open(
+            &mut w,
+            "mets:dmdSec",
+            &[("ID", dmd), ("CREATED", ts), ("STATUS", "CURRENT")],
+        )?;
+        md_ref(
+            &mut w,
+            m,
+            strip_rep(&m.path),
+            ("OTHER", Some("TT05-EAD_doc")),
+            ts,
+        )?;
         close(&mut w, "mets:dmdSec")?;
     }
     let amd = premis.map(|p| id(desc, &p.path));
     if let (Some(p), Some(amd)) = (premis, &amd) {
         open(&mut w, "mets:amdSec", &[])?;
-        open(&mut w, "mets:digiprovMD", &[("ID", amd), ("STATUS", "CURRENT")])?;
+        open(
+            &mut w,
+            "mets:digiprovMD",
+            &[("ID", amd), ("STATUS", "CURRENT")],
+        )?;
         md_ref(&mut w, p, strip_rep(&p.path), ("PREMIS", None), ts)?;
         close(&mut w, "mets:digiprovMD")?;
         close(&mut w, "mets:amdSec")?;
@@ -639,11 +797,22 @@ fn rep_mets(
     open(
         &mut w,
         "mets:structMap",
-        &[("ID", &id(desc, "rep1:structMap")), ("TYPE", "PHYSICAL"), ("LABEL", "CSIP")],
+        &[
+            ("ID", &id(desc, "rep1:structMap")),
+            ("TYPE", "PHYSICAL"),
+            ("LABEL", "CSIP"),
+        ],
     )?;
-    open(&mut w, "mets:div", &[("ID", &id(desc, "rep1:div:root")), ("LABEL", "rep1")])?;
+    open(
+        &mut w,
+        "mets:div",
+        &[("ID", &id(desc, "rep1:div:root")), ("LABEL", "rep1")],
+    )?;
     let dmd_all = dmd_ids.join(" ");
-    let mut meta_attrs = vec![("ID", id(desc, "rep1:div:Metadata")), ("LABEL", "Metadata".to_owned())];
+    let mut meta_attrs = vec![
+        ("ID", id(desc, "rep1:div:Metadata")),
+        ("LABEL", "Metadata".to_owned()),
+    ];
     if !dmd_all.is_empty() {
         meta_attrs.push(("DMDID", dmd_all));
     }
@@ -652,7 +821,11 @@ fn rep_mets(
     }
     let meta_attrs: Vec<(&str, &str)> = meta_attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
     empty(&mut w, "mets:div", &meta_attrs)?;
-    open(&mut w, "mets:div", &[("ID", &id(desc, "rep1:div:Data")), ("LABEL", "Data")])?;
+    open(
+        &mut w,
+        "mets:div",
+        &[("ID", &id(desc, "rep1:div:Data")), ("LABEL", "Data")],
+    )?;
     for fid in &file_ids {
         empty(&mut w, "mets:fptr", &[("FILEID", fid)])?;
     }
@@ -663,9 +836,20 @@ fn rep_mets(
     open(
         &mut w,
         "mets:structMap",
-        &[("ID", &id(desc, "rep1:structMap:documents")), ("TYPE", "LOGICAL"), ("LABEL", "TT05 documents")],
+        &[
+            ("ID", &id(desc, "rep1:structMap:documents")),
+            ("TYPE", "LOGICAL"),
+            ("LABEL", "TT05 documents"),
+        ],
     )?;
-    open(&mut w, "mets:div", &[("ID", &id(desc, "rep1:div:documents")), ("LABEL", "documents")])?;
+    open(
+        &mut w,
+        "mets:div",
+        &[
+            ("ID", &id(desc, "rep1:div:documents")),
+            ("LABEL", "documents"),
+        ],
+    )?;
     let mut next_file = file_ids.iter();
     for (i, (d, dmd)) in desc.documents.iter().zip(&dmd_ids).enumerate() {
         let order = i.saturating_add(1).to_string();
@@ -706,12 +890,24 @@ fn premis_id(w: &mut X, kind: &str, value: &str) -> Result<(), ArchiveError> {
 /// creation" event (TT05: recorded when the SIP becomes an AIP) and the agent.
 fn premis_root(desc: &PackageDescription, ts: &str) -> Result<Vec<u8>, ArchiveError> {
     let mut w = new_doc()?;
-    open(&mut w, "premis:premis", &[PREMIS_NS, XSI_NS, ("version", "3.0")])?;
-    open(&mut w, "premis:object", &[("xsi:type", "premis:intellectualEntity")])?;
+    open(
+        &mut w,
+        "premis:premis",
+        &[PREMIS_NS, XSI_NS, ("version", "3.0")],
+    )?;
+    open(
+        &mut w,
+        "premis:object",
+        &[("xsi:type", "premis:intellectualEntity")],
+    )?;
     premis_id(&mut w, "object", &desc.objid)?;
     close(&mut w, "premis:object")?;
     open(&mut w, "premis:event", &[])?;
-    premis_id(&mut w, "event", &format!("event-{}", derived_uuid(&[&desc.objid, "creation"])))?;
+    premis_id(
+        &mut w,
+        "event",
+        &format!("event-{}", derived_uuid(&[&desc.objid, "creation"])),
+    )?;
     text(&mut w, "premis:eventType", "information package creation")?;
     text(&mut w, "premis:eventDateTime", ts)?;
     open(&mut w, "premis:eventOutcomeInformation", &[])?;
@@ -728,7 +924,11 @@ fn premis_root(desc: &PackageDescription, ts: &str) -> Result<Vec<u8>, ArchiveEr
     close(&mut w, "premis:event")?;
     open(&mut w, "premis:agent", &[])?;
     premis_id(&mut w, "agent", "vanthu")?;
-    text(&mut w, "premis:agentName", &format!("vanthu {}", env!("CARGO_PKG_VERSION")))?;
+    text(
+        &mut w,
+        "premis:agentName",
+        &format!("vanthu {}", env!("CARGO_PKG_VERSION")),
+    )?;
     text(&mut w, "premis:agentType", "software")?;
     close(&mut w, "premis:agent")?;
     close(&mut w, "premis:premis")?;
@@ -736,9 +936,17 @@ fn premis_root(desc: &PackageDescription, ts: &str) -> Result<Vec<u8>, ArchiveEr
 }
 
 /// Representation-level PREMIS: one file object per data file, with fixity.
-fn premis_rep(desc: &PackageDescription, data: &[super::PackedFile], _ts: &str) -> Result<Vec<u8>, ArchiveError> {
+fn premis_rep(
+    desc: &PackageDescription,
+    data: &[super::PackedFile],
+    _ts: &str,
+) -> Result<Vec<u8>, ArchiveError> {
     let mut w = new_doc()?;
-    open(&mut w, "premis:premis", &[PREMIS_NS, XSI_NS, ("version", "3.0")])?;
+    open(
+        &mut w,
+        "premis:premis",
+        &[PREMIS_NS, XSI_NS, ("version", "3.0")],
+    )?;
     for f in data {
         open(&mut w, "premis:object", &[("xsi:type", "premis:file")])?;
         premis_id(&mut w, "object", &id(desc, &f.path))?;
@@ -755,7 +963,11 @@ fn premis_rep(desc: &PackageDescription, data: &[super::PackedFile], _ts: &str) 
         close(&mut w, "premis:formatDesignation")?;
         close(&mut w, "premis:format")?;
         close(&mut w, "premis:objectCharacteristics")?;
-        text(&mut w, "premis:originalName", strip_rep(&f.path).strip_prefix("data/").unwrap_or(&f.path))?;
+        text(
+            &mut w,
+            "premis:originalName",
+            strip_rep(&f.path).strip_prefix("data/").unwrap_or(&f.path),
+        )?;
         close(&mut w, "premis:object")?;
     }
     close(&mut w, "premis:premis")?;

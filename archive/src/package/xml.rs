@@ -33,7 +33,10 @@ impl Element {
         self.children.iter().find(|c| c.name == name)
     }
 
-    pub(crate) fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+    pub(crate) fn children_named<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a Element> + 'a {
         self.children.iter().filter(move |c| c.name == name)
     }
 
@@ -66,7 +69,9 @@ pub(crate) fn parse(bytes: &[u8], path: &str) -> Result<Element, ArchiveError> {
     let mut buf = Vec::new();
     loop {
         let offset = reader.buffer_position();
-        let event = reader.read_event_into(&mut buf).map_err(|e| err(offset, e.to_string()))?;
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| err(offset, e.to_string()))?;
         match event {
             Event::Start(s) => {
                 let mut el = Element {
@@ -76,7 +81,10 @@ pub(crate) fn parse(bytes: &[u8], path: &str) -> Result<Element, ArchiveError> {
                 for a in s.attributes() {
                     let a = a.map_err(|e| err(offset, e.to_string()))?;
                     let v = a.unescape_value().map_err(|e| err(offset, e.to_string()))?;
-                    el.attrs.push((String::from_utf8_lossy(a.key.as_ref()).into_owned(), v.into_owned()));
+                    el.attrs.push((
+                        String::from_utf8_lossy(a.key.as_ref()).into_owned(),
+                        v.into_owned(),
+                    ));
                 }
                 if stack.len() > 256 {
                     return Err(err(offset, "elements nested too deeply".into()));
@@ -84,7 +92,9 @@ pub(crate) fn parse(bytes: &[u8], path: &str) -> Result<Element, ArchiveError> {
                 stack.push(el);
             }
             Event::End(_) => {
-                let done = stack.pop().ok_or_else(|| err(offset, "unbalanced end tag".into()))?;
+                let done = stack
+                    .pop()
+                    .ok_or_else(|| err(offset, "unbalanced end tag".into()))?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(done),
                     None => return Ok(done),
@@ -103,7 +113,10 @@ pub(crate) fn parse(bytes: &[u8], path: &str) -> Result<Element, ArchiveError> {
             }
             Event::GeneralRef(r) => {
                 if let Some(top) = stack.last_mut() {
-                    if let Some(c) = r.resolve_char_ref().map_err(|e| err(offset, e.to_string()))? {
+                    if let Some(c) = r
+                        .resolve_char_ref()
+                        .map_err(|e| err(offset, e.to_string()))?
+                    {
                         top.text.push(c);
                     } else {
                         let name = r.decode().map_err(|e| err(offset, e.to_string()))?;

@@ -47,7 +47,8 @@ pub(crate) fn record_md() -> RecordMetadata {
 
 /// A description with two documents and three files (one Vietnamese name).
 pub(crate) fn description(aip: bool) -> PackageDescription {
-    let mut d = PackageDescription::for_record(record_md(), aip, "Văn phòng UBND tỉnh Nam Định", created());
+    let mut d =
+        PackageDescription::for_record(record_md(), aip, "Văn phòng UBND tỉnh Nam Định", created());
     d.documents.push(PackageDocument::new(
         "000.00.18.H40.2025.01.TH.0000001",
         doc(12, 5),
@@ -63,7 +64,11 @@ pub(crate) fn description(aip: bool) -> PackageDescription {
 
 pub(crate) fn loose_description() -> PackageDescription {
     let mut d = PackageDescription::for_loose(
-        LooseDocuments::new("000.00.18.H40.2025.01.0000001", "Văn bản đi năm 2025", Direction::Outgoing),
+        LooseDocuments::new(
+            "000.00.18.H40.2025.01.0000001",
+            "Văn bản đi năm 2025",
+            Direction::Outgoing,
+        ),
         "Văn phòng UBND tỉnh Nam Định",
         created(),
     );
@@ -76,11 +81,17 @@ pub(crate) fn loose_description() -> PackageDescription {
 }
 
 pub(crate) fn content(name: &str) -> Vec<u8> {
-    format!("%PDF-1.7\n% content of {name}\n").repeat(50).into_bytes()
+    format!("%PDF-1.7\n% content of {name}\n")
+        .repeat(50)
+        .into_bytes()
 }
 
 pub(crate) fn pack(desc: PackageDescription) -> Vec<u8> {
-    let names: Vec<String> = desc.documents.iter().flat_map(|d| d.files.clone()).collect();
+    let names: Vec<String> = desc
+        .documents
+        .iter()
+        .flat_map(|d| d.files.clone())
+        .collect();
     let mut w = PackageWriter::new(Cursor::new(Vec::new()), desc, PackOptions::default()).unwrap();
     for n in names {
         w.add_file(&n, &mut content(&n).as_slice()).unwrap();

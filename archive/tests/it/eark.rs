@@ -17,9 +17,15 @@ fn validator() -> Option<(String, PathBuf)> {
         eprintln!("note: VANTHU_EARK_PYTHON is not set: eark-validator interop skipped");
         return None;
     };
-    let tool = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/tools/eark-validate"));
+    let tool = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/tools/eark-validate"
+    ));
     if !tool.exists() {
-        eprintln!("note: {} is missing: eark-validator interop skipped", tool.display());
+        eprintln!(
+            "note: {} is missing: eark-validator interop skipped",
+            tool.display()
+        );
         return None;
     }
     Some((python, tool))
@@ -32,11 +38,23 @@ fn validate(bytes: &[u8], name: &str) -> serde_json::Value {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.zip"));
     std::fs::write(&path, bytes).unwrap();
-    let out = Command::new(python).arg(&tool).arg("-c").arg(&path).output().unwrap();
+    let out = Command::new(python)
+        .arg(&tool)
+        .arg("-c")
+        .arg(&path)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let last = stdout.lines().rev().find(|l| l.trim_start().starts_with('{')).unwrap_or_else(|| {
-        panic!("no JSON report; stdout: {stdout}\nstderr: {}", String::from_utf8_lossy(&out.stderr))
-    });
+    let last = stdout
+        .lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with('{'))
+        .unwrap_or_else(|| {
+            panic!(
+                "no JSON report; stdout: {stdout}\nstderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
     let _ = std::fs::remove_dir_all(&dir);
     serde_json::from_str(last).unwrap()
 }
@@ -69,10 +87,17 @@ fn assert_valid(bytes: &[u8], name: &str) {
         return;
     }
     let report = validate(bytes, name);
-    assert_eq!(report["metadata"]["schema_results"]["status"], "VALID", "{report}");
+    assert_eq!(
+        report["metadata"]["schema_results"]["status"], "VALID",
+        "{report}"
+    );
     let mut errs = Vec::new();
     errors(&report, &mut errs);
-    assert!(errs.is_empty(), "eark-validator errors for {name}:\n{}\nreport: {report}", errs.join("\n"));
+    assert!(
+        errs.is_empty(),
+        "eark-validator errors for {name}:\n{}\nreport: {report}",
+        errs.join("\n")
+    );
 }
 
 #[test]

@@ -1,3 +1,4 @@
+//! Integration tests of vanthu-archive.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
