@@ -387,23 +387,23 @@ impl RecordsList {
             .notation
             .split_once('.')
             .unwrap_or((e.notation.as_str(), ""));
-        if let Some(a) = abbr {
-            if symbol != a {
-                out.push(finding(
-                    "ARCH-LIST-003",
-                    Severity::Error,
-                    format!(
-                        "record `{}` should end with its major heading's abbreviation `{a}`",
-                        e.notation
-                    ),
-                    format!(
-                        "ký hiệu hồ sơ `{}` phải là ký hiệu đề mục lớn `{a}`",
-                        e.notation
-                    ),
-                    ND30_APPX_V,
-                    format!("{path}/notation"),
-                ));
-            }
+        if let Some(a) = abbr
+            && symbol != a
+        {
+            out.push(finding(
+                "ARCH-LIST-003",
+                Severity::Error,
+                format!(
+                    "record `{}` should end with its major heading's abbreviation `{a}`",
+                    e.notation
+                ),
+                format!(
+                    "ký hiệu hồ sơ `{}` phải là ký hiệu đề mục lớn `{a}`",
+                    e.notation
+                ),
+                ND30_APPX_V,
+                format!("{path}/notation"),
+            ));
         }
         match ordinal.parse::<u32>() {
             Ok(n) if ordinal.bytes().all(|b| b.is_ascii_digit()) => {

@@ -351,17 +351,17 @@ impl RecordMetadata {
                 "Title",
             ));
         }
-        if let (Some(s), Some(e)) = (self.start_date, self.end_date) {
-            if s > e {
-                out.push(finding(
-                    "ARCH-REC-004",
-                    Severity::Error,
-                    format!("start date {s} is after end date {e}"),
-                    format!("ngày bắt đầu {s} sau ngày kết thúc {e}"),
-                    ND30_APPX_VI,
-                    "StartDate",
-                ));
-            }
+        if let (Some(s), Some(e)) = (self.start_date, self.end_date)
+            && s > e
+        {
+            out.push(finding(
+                "ARCH-REC-004",
+                Severity::Error,
+                format!("start date {s} is after end date {e}"),
+                format!("ngày bắt đầu {s} sau ngày kết thúc {e}"),
+                ND30_APPX_VI,
+                "StartDate",
+            ));
         }
         if self.reliability == Reliability::Digitised && self.paper_file_code.is_none() {
             out.push(finding(
@@ -533,13 +533,13 @@ impl Records {
         list: Option<&RecordsList>,
         metadata: RecordMetadata,
     ) -> Result<(&Record, Finding), ArchiveError> {
-        if let Some(list) = list {
-            if list.entry(metadata.code.file_notation()).is_some() {
-                return Err(ArchiveError::NotAllowed(format!(
-                    "`{}` is in the records list: open it with open_listed",
-                    metadata.code.file_notation()
-                )));
-            }
+        if let Some(list) = list
+            && list.entry(metadata.code.file_notation()).is_some()
+        {
+            return Err(ArchiveError::NotAllowed(format!(
+                "`{}` is in the records list: open it with open_listed",
+                metadata.code.file_notation()
+            )));
         }
         let f = finding(
             "ARCH-REC-001",

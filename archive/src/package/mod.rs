@@ -421,16 +421,15 @@ pub(crate) fn href_decode(href: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            if let Some(v) = bytes
+        if b == b'%'
+            && let Some(v) = bytes
                 .get(i.saturating_add(1)..i.saturating_add(3))
                 .and_then(|h| std::str::from_utf8(h).ok())
                 .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i = i.saturating_add(3);
-                continue;
-            }
+        {
+            out.push(v);
+            i = i.saturating_add(3);
+            continue;
         }
         out.push(b);
         i = i.saturating_add(1);

@@ -379,19 +379,19 @@ impl<R: Read + Seek> PackageReader<R> {
             .and_then(|a| a.child("name"))
             .map(|n| n.text.trim().to_owned())
             .unwrap_or_default();
-        if let (Some(kind), Some(objid), Some(created)) = (kind, self.objid.clone(), created) {
-            if record.is_some() || loose.is_some() {
-                self.description = Some(PackageDescription {
-                    kind,
-                    objid,
-                    created,
-                    status,
-                    submitter,
-                    record,
-                    loose,
-                    documents,
-                });
-            }
+        if let (Some(kind), Some(objid), Some(created)) = (kind, self.objid.clone(), created)
+            && (record.is_some() || loose.is_some())
+        {
+            self.description = Some(PackageDescription {
+                kind,
+                objid,
+                created,
+                status,
+                submitter,
+                record,
+                loose,
+                documents,
+            });
         }
         Ok(())
     }
@@ -465,18 +465,16 @@ impl<R: Read + Seek> PackageReader<R> {
                 path,
             )),
         }
-        if let Some(s) = hdr.attr("RECORDSTATUS") {
-            if RecordStatus::parse(s).is_none() {
-                out.push(f_warn(
-                    "ARCH-PKG-METS-006",
-                    format!(
-                        "RECORDSTATUS `{s}` is not NEW, SUPPLEMENT, REPLACEMENT, TEST or OTHER"
-                    ),
-                    format!("RECORDSTATUS `{s}` không hợp lệ"),
-                    TT05,
-                    path,
-                ));
-            }
+        if let Some(s) = hdr.attr("RECORDSTATUS")
+            && RecordStatus::parse(s).is_none()
+        {
+            out.push(f_warn(
+                "ARCH-PKG-METS-006",
+                format!("RECORDSTATUS `{s}` is not NEW, SUPPLEMENT, REPLACEMENT, TEST or OTHER"),
+                format!("RECORDSTATUS `{s}` không hợp lệ"),
+                TT05,
+                path,
+            ));
         }
         match hdr.attr("CREATEDATE") {
             Some(t) if t.ends_with("+07:00") && chrono::DateTime::parse_from_rfc3339(t).is_ok() => {
@@ -576,9 +574,7 @@ impl<R: Read + Seek> PackageReader<R> {
                 DocumentType::from_name_vi(&type_text)
             }
         };
-        let Some(issued) = self.date(&get("issuedDate"), path, "issuedDate") else {
-            return None;
-        };
+        let issued = self.date(&get("issuedDate"), path, "issuedDate")?;
         let mut d = Document::new(
             doc_type,
             get("codeNumber"),
@@ -881,17 +877,17 @@ impl<R: Read + Seek> PackageReader<R> {
                     &r.path,
                 )),
             }
-            if let Some(c) = &r.checksum {
-                if c.bytes().any(|b| b.is_ascii_lowercase()) {
-                    report.findings.push(finding(
-                        "ARCH-PKG-TT05-004",
-                        Severity::Info,
-                        format!("checksum of `{}` is lower-case hex", r.path),
-                        format!("mã băm của `{}` viết chữ thường", r.path),
-                        TT05,
-                        &r.path,
-                    ));
-                }
+            if let Some(c) = &r.checksum
+                && c.bytes().any(|b| b.is_ascii_lowercase())
+            {
+                report.findings.push(finding(
+                    "ARCH-PKG-TT05-004",
+                    Severity::Info,
+                    format!("checksum of `{}` is lower-case hex", r.path),
+                    format!("mã băm của `{}` viết chữ thường", r.path),
+                    TT05,
+                    &r.path,
+                ));
             }
             if !options.verify_checksums {
                 continue;
