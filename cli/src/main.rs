@@ -4,6 +4,7 @@
 //! valid or not compliant, **2** unreadable input or usage error.
 #![forbid(unsafe_code)]
 
+mod archive;
 mod calendar;
 mod id;
 mod output;
@@ -31,6 +32,10 @@ enum Command {
     Calendar(calendar::CalendarArgs),
     /// Compute a deadline in Vietnam time: N working days, or the issue/acknowledge rule.
     Due(calendar::DueArgs),
+    /// Write or check Circular 05/2025/TT-BNV archival packages (E-ARK CSIP).
+    Archive(archive::ArchiveArgs),
+    /// Retention, transfer due dates and disposal state of a record on a date.
+    Retention(archive::RetentionArgs),
     /// Tells what each identifier is (agency id, document number, document
     /// id, record code) and prints its parts.
     Id {
@@ -52,6 +57,8 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Lunar(args) => calendar::lunar(args),
         Command::Calendar(args) => calendar::calendar(args),
         Command::Due(args) => calendar::due(args),
+        Command::Archive(args) => archive::run(args),
+        Command::Retention(args) => archive::retention(args),
         Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
     }
 }

@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod archive;
 mod calendar;
 mod id;
 
