@@ -414,6 +414,19 @@ pub struct Record {
     /// False when opened outside the records list: it then needs the
     /// approval of Decree 30/2020 Art. 29.1 (003 Art. 19.1).
     pub listed: bool,
+    /// For an unlisted record: who approved it and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<Approval>,
+}
+
+/// The approval of a record opened outside the records list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Approval {
+    /// Who approved (name or title).
+    pub by: String,
+    /// When.
+    pub on: NaiveDate,
 }
 
 /// What closing a record did and found.
@@ -575,8 +588,35 @@ impl Records {
                 documents: Vec::new(),
                 state: RecordState::Open,
                 listed,
+                approved: None,
             })),
         }
+    }
+
+    /// Records the approval of a record opened outside the list (Art. 29.1).
+    ///
+    /// # Errors
+    /// Unknown record; a listed record (it needs no approval).
+    pub fn approve(
+        &mut self,
+        code: &RecordCode,
+        by: impl Into<String>,
+        on: NaiveDate,
+    ) -> Result<(), ArchiveError> {
+        let record = self
+            .records
+            .get_mut(code)
+            .ok_or_else(|| ArchiveError::Unknown {
+                what: "record",
+                name: code.to_string(),
+            })?;
+        if record.listed {
+            return Err(ArchiveError::NotAllowed(format!(
+                "record {code} is in the records list and needs no approval"
+            )));
+        }
+        record.approved = Some(Approval { by: by.into(), on });
+        Ok(())
     }
 
     /// Files document `key` into record `code` and returns its ordinal. The
@@ -757,7 +797,7 @@ impl Records {
                 ));
             }
         }
-        if !record.listed {
+        if !record.listed && record.approved.is_none() {
             report.findings.push(finding(
                 "ARCH-CLOSE-004",
                 Severity::Warning,

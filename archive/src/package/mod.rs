@@ -397,13 +397,13 @@ pub fn timestamp(t: &DateTime<FixedOffset>) -> String {
         .to_string()
 }
 
-/// Percent-encodes what cannot appear in an IRI reference (space, `%`,
-/// `"<>\^`{|}` and controls); other characters, Vietnamese letters included,
-/// are kept.
+/// Percent-encodes what cannot appear literally in the path of an IRI
+/// reference (space, `%`, `#`, `?`, `"<>\^`{|}` and controls); other
+/// characters, Vietnamese letters included, are kept.
 pub(crate) fn href_encode(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
-        if c == '%' || c == ' ' || "\"<>\\^`{|}".contains(c) || c.is_control() {
+        if c == '%' || c == ' ' || "#?\"<>\\^`{|}".contains(c) || c.is_control() {
             let mut b = [0u8; 4];
             for byte in c.encode_utf8(&mut b).bytes() {
                 out.push_str(&format!("%{byte:02X}"));

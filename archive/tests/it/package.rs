@@ -401,3 +401,64 @@ fn stored_data_round_trips() {
     let bytes = w.finish().unwrap().into_inner();
     assert!(check(&bytes).conformant());
 }
+
+mod names {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn name() -> impl Strategy<Value = String> {
+        // Vietnamese letters in NFC or NFD, spaces, digits, some punctuation.
+        let parts = prop::collection::vec(
+            prop::sample::select(vec![
+                "Quyết", "định", "Tờ", "trình", "Ủy", "ban", "đơn", "vị", "số", "12", " ", "-",
+                "_", "(1)", "%", "ữ", "ặ", "Ẫ", "#",
+            ]),
+            1..6,
+        );
+        (
+            parts,
+            any::<bool>(),
+            prop::sample::select(vec!["pdf", "docx", "txt", "xml"]),
+        )
+            .prop_map(|(p, nfd, ext)| {
+                let base: String = p.concat();
+                let base = base.trim().to_owned();
+                let base = if base.is_empty() {
+                    "x".to_owned()
+                } else {
+                    base
+                };
+                let s = format!("{base}.{ext}");
+                if nfd { s.nfd().collect() } else { s }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        /// Any Vietnamese file names pack to a conformant package whose
+        /// names are NFC, and the NFC and NFD spellings of the same names
+        /// give byte-identical packages.
+        #[test]
+        fn unicode_names_pack_deterministically(names in prop::collection::btree_set(name(), 1..4)) {
+            let nfc: std::collections::BTreeSet<String> = names.iter().map(|n| n.nfc().collect()).collect();
+            prop_assume!(nfc.len() == names.len());
+            let build = |names: Vec<String>| {
+                let mut d = description(false);
+                d.documents.truncate(1);
+                d.documents[0].files = names.clone();
+                let mut w = PackageWriter::new(Cursor::new(Vec::new()), d, PackOptions::default()).unwrap();
+                for n in &names {
+                    let nn: String = n.nfc().collect();
+                    w.add_file(n, &mut content(&nn).as_slice()).unwrap();
+                }
+                w.finish().unwrap().into_inner()
+            };
+            let a = build(names.iter().cloned().collect());
+            let b = build(names.iter().map(|n| n.nfc().collect()).collect());
+            prop_assert_eq!(&a, &b);
+            let report = check(&a);
+            prop_assert!(report.conformant(), "{:?}", report.findings);
+            prop_assert!(report.findings.is_empty(), "{:?}", report.findings);
+        }
+    }
+}

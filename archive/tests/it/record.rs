@@ -66,6 +66,23 @@ fn unlisted_records_are_flagged() {
     let (r, f) = rs.open_unlisted(Some(&l), md).unwrap();
     assert!(!r.listed);
     assert_eq!(f.rule, "ARCH-REC-001");
+    let code = r.metadata.code.clone();
+    rs.add_document("d", doc(1, 3)).unwrap();
+    rs.file(&code, "d").unwrap();
+    let mut unapproved = rs.clone();
+    let report = unapproved
+        .close(&code, Closing::default(), date(2025, 12, 31))
+        .unwrap();
+    assert!(report.findings.iter().any(|f| f.rule == "ARCH-CLOSE-004"));
+    rs.approve(&code, "Chánh Văn phòng", date(2025, 2, 1))
+        .unwrap();
+    let report = rs
+        .close(&code, Closing::default(), date(2025, 12, 31))
+        .unwrap();
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    let listed = l.record_code("01.TH").unwrap();
+    rs.open_listed(&l, "01.TH", date(2025, 1, 1)).unwrap();
+    assert!(rs.approve(&listed, "x", date(2025, 1, 1)).is_err());
     // A listed notation must be opened from the list.
     let md = RecordMetadata::new(
         RecordCode::parse("000.00.18.H40.2025.01.TH").unwrap(),
