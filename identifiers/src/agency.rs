@@ -201,6 +201,13 @@ impl AgencyId {
     /// input, white space, a wrong number of groups, a group of the wrong width,
     /// a non-digit, a lower-case or missing level-1 letter, a trailing dot.
     pub fn parse(input: &str) -> Result<Self, IdError> {
+        // Fast path: the exact shape, checked byte by byte. Everything else
+        // goes through the checks below, which say what is wrong.
+        if let Ok(text) = <[u8; 13]>::try_from(input.as_bytes())
+            && is_qcvn_shape(&text)
+        {
+            return Ok(Self { text });
+        }
         check_common(input)?;
         check_separators(input, '.', "group")?;
         let count = input.split('.').count();
@@ -325,6 +332,15 @@ impl AgencyId {
         }
         false
     }
+}
+
+/// `DDD.DD.DD.LDD` with ASCII digits and a capital letter.
+fn is_qcvn_shape(text: &[u8; 13]) -> bool {
+    text.iter().enumerate().all(|(i, b)| match i {
+        3 | 6 | 9 => *b == b'.',
+        10 => b.is_ascii_uppercase(),
+        _ => b.is_ascii_digit(),
+    })
 }
 
 string_impls!(AgencyId, AgencyId::parse);
@@ -561,7 +577,8 @@ impl AnyAgencyId {
         Ok((value, findings))
     }
 
-    fn read(input: &str) -> Result<Self, IdError> {
+    /// [`parse_lenient`](Self::parse_lenient) without the findings.
+    pub(crate) fn read(input: &str) -> Result<Self, IdError> {
         match Self::parse(input) {
             Ok(id) => Ok(id),
             Err(strict) => IrregularAgencyId::parse(input)

@@ -108,7 +108,9 @@ impl DocumentId {
                 number_start,
                 number,
             } => {
-                AnyAgencyId::parse(agency.as_str())?;
+                if !agency.is_strict() {
+                    AnyAgencyId::parse(agency.as_str())?;
+                }
                 let raw_date = value.text.get(date_span.0..date_span.1).unwrap_or_default();
                 if date.is_none() {
                     return Err(IdError::new(
@@ -128,8 +130,10 @@ impl DocumentId {
                         date_span.0,
                     ));
                 }
-                let number = number.as_ref().map_err(|e| e.clone())?;
-                DocumentNumber::parse(number.as_str()).map_err(|e| e.shifted(*number_start))?;
+                let number = number.as_ref().map_err(Clone::clone)?;
+                if let Some(e) = number.strict_error() {
+                    return Err(e.shifted(*number_start));
+                }
                 Ok(value)
             }
         }
@@ -157,9 +161,15 @@ impl DocumentId {
                 form: Form::Uuid,
             });
         }
-        let mut parts = input.splitn(3, ',');
-        let agency_text = parts.next().unwrap_or_default();
-        let Some(date_text) = parts.next() else {
+        // Split on the first two commas.
+        let comma = |from: usize| {
+            input
+                .as_bytes()
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|b| *b == b','))
+                .map(|i| from.saturating_add(i))
+        };
+        let Some(first_comma) = comma(0) else {
             return Err(IdError::new(
                 IdErrorKind::UnexpectedEnd {
                     expected: "`,` and the date (OrganId,yyyy/MM/dd,number/symbol) or a UUID",
@@ -167,8 +177,8 @@ impl DocumentId {
                 input.len(),
             ));
         };
-        let date_start = agency_text.len().saturating_add(1);
-        let Some(number_text) = parts.next() else {
+        let date_start = first_comma.saturating_add(1);
+        let Some(second_comma) = comma(date_start) else {
             return Err(IdError::new(
                 IdErrorKind::UnexpectedEnd {
                     expected: "`,` and the number and symbol",
@@ -176,14 +186,17 @@ impl DocumentId {
                 input.len(),
             ));
         };
-        let number_start = date_start.saturating_add(date_text.len()).saturating_add(1);
+        let number_start = second_comma.saturating_add(1);
+        let agency_text = input.get(..first_comma).unwrap_or_default();
+        let date_text = input.get(date_start..second_comma).unwrap_or_default();
+        let number_text = input.get(number_start..).unwrap_or_default();
         if agency_text.is_empty() {
             return Err(IdError::new(
                 IdErrorKind::EmptyPart { part: "agency id" },
                 0,
             ));
         }
-        let agency = AnyAgencyId::parse_lenient(agency_text)?.0;
+        let agency = AnyAgencyId::read(agency_text)?;
         let (date, order) = read_date(date_text).map_err(|e| e.shifted(date_start))?;
         if number_text.is_empty() {
             return Err(IdError::new(
@@ -193,9 +206,7 @@ impl DocumentId {
                 number_start,
             ));
         }
-        let number = DocumentNumber::parse_lenient(number_text)
-            .map(|(n, _)| n)
-            .map_err(|e| e.shifted(number_start));
+        let number = DocumentNumber::read_checked(number_text).map_err(|e| e.shifted(number_start));
         Ok(Self {
             text: input.to_owned(),
             form: Form::Edxml {
@@ -345,27 +356,52 @@ impl DocumentId {
 
 /// Reads `yyyy/MM/dd` or `dd/MM/yyyy`; the calendar date when it exists.
 fn read_date(text: &str) -> Result<(Option<NaiveDate>, DateOrder), IdError> {
-    let bad = |problem| {
-        IdError::new(
-            IdErrorKind::BadDate {
-                value: text.to_owned(),
-                problem,
-            },
-            0,
-        )
-    };
+    // Fast path: `yyyy/MM/dd`, byte by byte.
+    if let Ok(b) = <[u8; 10]>::try_from(text.as_bytes()) {
+        let shape = b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'/',
+            _ => c.is_ascii_digit(),
+        });
+        if shape {
+            let n = |r: std::ops::Range<usize>| digits_value(text.get(r).unwrap_or_default());
+            let date = i32::try_from(n(0..4))
+                .ok()
+                .and_then(|y| NaiveDate::from_ymd_opt(y, n(5..7), n(8..10)));
+            return Ok((date, DateOrder::YearFirst));
+        }
+    }
     if text.is_empty() {
         return Err(IdError::new(IdErrorKind::EmptyPart { part: "date" }, 0));
     }
-    let parts: Vec<(usize, &str)> = crate::util::groups(text, '/').collect();
-    let widths: Vec<usize> = parts.iter().map(|(_, p)| p.len()).collect();
-    for (at, p) in &parts {
-        expect_digits(p, *at)?;
+    for (at, c) in text.char_indices() {
+        if !(c.is_ascii_digit() || c == '/') {
+            return Err(IdError::new(
+                IdErrorKind::UnexpectedChar {
+                    found: c,
+                    expected: "a digit or `/` in the date",
+                },
+                at,
+            ));
+        }
     }
-    let (y, m, d, order) = match (widths.as_slice(), parts.as_slice()) {
-        ([4, 2, 2], [(_, y), (_, m), (_, d)]) => (y, m, d, DateOrder::YearFirst),
-        ([2, 2, 4], [(_, d), (_, m), (_, y)]) => (y, m, d, DateOrder::DayFirst),
-        _ => return Err(bad("is not a date in the form yyyy/MM/dd")),
+    let mut parts = text.split('/');
+    let (a, b, c) = (parts.next(), parts.next(), parts.next());
+    let (y, m, d, order) = match (a, b, c, parts.next()) {
+        (Some(y), Some(m), Some(d), None) if (y.len(), m.len(), d.len()) == (4, 2, 2) => {
+            (y, m, d, DateOrder::YearFirst)
+        }
+        (Some(d), Some(m), Some(y), None) if (d.len(), m.len(), y.len()) == (2, 2, 4) => {
+            (y, m, d, DateOrder::DayFirst)
+        }
+        _ => {
+            return Err(IdError::new(
+                IdErrorKind::BadDate {
+                    value: text.to_owned(),
+                    problem: "is not a date in the form yyyy/MM/dd",
+                },
+                0,
+            ));
+        }
     };
     let date = i32::try_from(digits_value(y))
         .ok()
@@ -375,8 +411,11 @@ fn read_date(text: &str) -> Result<(Option<NaiveDate>, DateOrder), IdError> {
 
 /// A UUID in its 8-4-4-4-12 hexadecimal form.
 fn is_uuid(text: &str) -> bool {
-    let widths: Vec<usize> = text.split('-').map(str::len).collect();
-    widths == [8, 4, 4, 4, 12] && text.bytes().all(|b| b == b'-' || b.is_ascii_hexdigit())
+    text.len() == 36
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
 }
 
 fn read_any(input: &str) -> Result<DocumentId, IdError> {

@@ -7,7 +7,7 @@ use crate::finding::{Finding, Severity};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::is_nfc;
 
-use crate::util::{check_separators, digits_value, finding, string_impls};
+use crate::util::{digits_value, finding, string_impls};
 
 const ND30_APP3: &str = "Decree 30/2020/NĐ-CP, Appendix III";
 
@@ -77,36 +77,46 @@ impl DocumentNumber {
     /// [`parse_lenient`](Self::parse_lenient) reads.
     pub fn parse(input: &str) -> Result<Self, IdError> {
         let value = Self::read(input)?;
-        if value.nfd {
-            return Err(IdError::new(IdErrorKind::NotNfc, first_not_nfc(input)));
+        match value.strict_error() {
+            None => Ok(value),
+            Some(e) => Err(e),
         }
-        if value.number < 10 && value.number_len == 1 {
-            return Err(IdError::new(
+    }
+
+    /// Why this value is not in the strict form, if it is not.
+    pub(crate) fn strict_error(&self) -> Option<IdError> {
+        if self.nfd {
+            return Some(IdError::new(IdErrorKind::NotNfc, first_not_nfc(&self.text)));
+        }
+        if self.number < 10 && self.number_len == 1 {
+            return Some(IdError::new(
                 IdErrorKind::MissingLeadingZero {
-                    value: value.number_text().to_owned(),
+                    value: self.number_text().to_owned(),
                 },
                 0,
             ));
         }
-        let (found, at) = value.abbreviation.map_or((String::new(), 0), |(a, b)| {
-            (value.slice((a, b)).to_owned(), a)
+        if self.quirk == AbbrQuirk::None {
+            return None;
+        }
+        let (found, at) = self.abbreviation.map_or((String::new(), 0), |(a, b)| {
+            (self.slice((a, b)).to_owned(), a)
         });
-        let official = value
+        let official = self
             .document_type
             .as_ref()
             .and_then(DocumentType::abbreviation)
             .unwrap_or_default();
-        let kind = match value.quirk {
-            AbbrQuirk::None => return Ok(value),
+        let kind = match self.quirk {
             AbbrQuirk::Legacy => IdErrorKind::LegacyAbbreviation {
                 found,
                 current: official,
             },
-            AbbrQuirk::Folded | AbbrQuirk::Case => {
+            AbbrQuirk::None | AbbrQuirk::Folded | AbbrQuirk::Case => {
                 IdErrorKind::NonCanonicalAbbreviation { found, official }
             }
         };
-        Err(IdError::new(kind, at))
+        Some(IdError::new(kind, at))
     }
 
     /// Reads the strict form and the dialects listed on the type, reporting
@@ -130,8 +140,15 @@ impl DocumentNumber {
         Self::read(&format!("{code_number}/{code_notation}"))
     }
 
-    fn read(input: &str) -> Result<Self, IdError> {
+    /// [`parse_lenient`](Self::parse_lenient) without the findings.
+    pub(crate) fn read(input: &str) -> Result<Self, IdError> {
         check_common(input)?;
+        Self::read_checked(input)
+    }
+
+    /// [`read`](Self::read) of text that already passed `check_common` (as
+    /// part of a larger identifier).
+    pub(crate) fn read_checked(input: &str) -> Result<Self, IdError> {
         let bytes = input.as_bytes();
         let number_len = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
         let number_text = input.get(..number_len).unwrap_or_default();
@@ -217,14 +234,46 @@ impl DocumentNumber {
                 at,
             ));
         }
+        // The symbol starts with an abbreviation: a letter, not a digit
+        // (`12/2020` is a number and a year with no symbol).
+        if let Some(c) = symbol.chars().next().filter(|c| c.is_ascii_digit()) {
+            return Err(IdError::new(
+                IdErrorKind::UnexpectedChar {
+                    found: c,
+                    expected: "a letter (the symbol starts with an abbreviation)",
+                },
+                at,
+            ));
+        }
+        // One pass over the symbol: allowed characters, empty groups, and
+        // whether NFC could change it (a combining mark, or a character
+        // outside the Latin blocks, whose precomposed letters are all NFC).
         let mut previous = '-';
+        let mut maybe_not_nfc = false;
         for (i, c) in symbol.char_indices() {
-            // Combining marks are allowed only on a letter (NFD text).
-            let combining = previous.is_alphabetic() && is_combining_mark(c);
-            if !combining {
+            if c == '-' {
+                if previous == '-' {
+                    return Err(IdError::new(
+                        IdErrorKind::EmptyPart {
+                            part: "symbol group",
+                        },
+                        at.saturating_add(i),
+                    ));
+                }
                 previous = c;
+                continue;
             }
-            if !(c.is_alphabetic() || c.is_ascii_digit() || c == '-' || combining) {
+            if c.is_ascii_alphanumeric() || is_latin_letter(c) {
+                previous = c;
+                continue;
+            }
+            maybe_not_nfc = true;
+            if c.is_alphabetic() {
+                previous = c;
+                continue;
+            }
+            // Combining marks are allowed only on a letter (NFD text).
+            if !(previous.is_alphabetic() && is_combining_mark(c)) {
                 return Err(IdError::new(
                     IdErrorKind::UnexpectedChar {
                         found: c,
@@ -234,31 +283,44 @@ impl DocumentNumber {
                 ));
             }
         }
-        check_separators(symbol, '-', "symbol group").map_err(|e| e.shifted(at))?;
+        if previous == '-' {
+            return Err(IdError::new(
+                IdErrorKind::TrailingSeparator { found: '-' },
+                input.len().saturating_sub(1),
+            ));
+        }
 
-        // Spans of the symbol's groups.
-        let spans: Vec<(usize, usize)> = crate::util::groups(symbol, '-')
-            .map(|(i, g)| {
-                (
-                    at.saturating_add(i),
-                    at.saturating_add(i).saturating_add(g.len()),
-                )
-            })
-            .collect();
-        let first = spans.first().copied().unwrap_or((at, at));
+        // The first two groups of the symbol, as byte spans of the input.
+        let end = input.len();
+        let group_end = |from: usize| {
+            input
+                .get(from..)
+                .and_then(|rest| rest.find('-'))
+                .map_or(end, |i| from.saturating_add(i))
+        };
+        let first = (at, group_end(at));
+        let second = (
+            first.1.saturating_add(1),
+            group_end(first.1.saturating_add(1)),
+        );
+        let groups = if first.1 == end {
+            1
+        } else if second.1 == end {
+            2
+        } else {
+            3
+        };
         let first_text = input.get(first.0..first.1).unwrap_or_default();
-        let typed = if spans.len() >= 2 {
+        let typed = if groups >= 2 {
             classify_abbreviation(first_text)
         } else {
             None
         };
-        let end = input.len();
         let (abbreviation, document_type, quirk, issuer, unit) = match typed {
             Some((ty, quirk)) => {
-                let second = spans.get(1).copied().unwrap_or((end, end));
                 let (issuer, unit) = if ty.is_joint() {
                     ((second.0, end), None)
-                } else if spans.len() > 2 {
+                } else if groups > 2 {
                     (
                         (second.0, second.1),
                         Some((second.1.saturating_add(1), end)),
@@ -269,11 +331,11 @@ impl DocumentNumber {
                 (Some(first), Some(ty), quirk, issuer, unit)
             }
             None => {
-                let unit = (spans.len() > 1).then(|| (first.1.saturating_add(1), end));
+                let unit = (groups > 1).then(|| (first.1.saturating_add(1), end));
                 let ty = if year.is_none() {
                     // A công văn carries no type abbreviation (ND30 App. III, note).
                     Some(DocumentType::OfficialLetter)
-                } else if is_legislature(first_text) && spans.len() == 1 {
+                } else if is_legislature(first_text) && groups == 1 {
                     Some(DocumentType::Law)
                 } else {
                     None
@@ -292,7 +354,7 @@ impl DocumentNumber {
             issuer,
             unit,
             quirk,
-            nfd: !is_nfc(input),
+            nfd: maybe_not_nfc && !is_nfc(input),
         })
     }
 
@@ -398,6 +460,9 @@ impl DocumentNumber {
                 0,
             ));
         }
+        if self.quirk == AbbrQuirk::None {
+            return out;
+        }
         let written = self.type_abbreviation().unwrap_or_default();
         let at = self.abbreviation.map_or(0, |s| s.0);
         let official = self
@@ -451,13 +516,14 @@ fn classify_abbreviation(text: &str) -> Option<(DocumentType, AbbrQuirk)> {
     if let Some((_, ty)) = FOLDED.iter().find(|(a, _)| *a == text) {
         return Some((ty.clone(), AbbrQuirk::Folded));
     }
-    let lower = text.to_lowercase();
-    DocumentType::all()
-        .find(|ty| {
-            ty.abbreviation()
-                .is_some_and(|a| a.chars().count() > 1 && a.to_lowercase() == lower)
-        })
-        .map(|ty| (ty, AbbrQuirk::Case))
+    DocumentType::from_abbreviation_ignoring_case(text).map(|ty| (ty, AbbrQuirk::Case))
+}
+
+/// A letter of Latin-1 Supplement, Latin Extended-A/B or Latin Extended
+/// Additional (where the precomposed Vietnamese letters are): alphabetic, and
+/// unchanged by NFC. A fast path before the Unicode tables.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c != '×' && c != '÷'
 }
 
 /// Byte offset of the first character that NFC would change: the base letter
@@ -484,3 +550,21 @@ fn read_lenient(input: &str) -> Result<DocumentNumber, IdError> {
 }
 
 string_impls!(DocumentNumber, read_lenient);
+
+#[cfg(test)]
+mod tests {
+    use super::is_latin_letter;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// The fast path agrees with the Unicode tables it stands for.
+    #[test]
+    fn latin_letters_are_alphabetic_and_nfc() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_latin_letter(c) {
+                assert!(c.is_alphabetic(), "{c:?}");
+                let s = c.to_string();
+                assert_eq!(s.nfc().collect::<String>(), s, "{c:?}");
+            }
+        }
+    }
+}

@@ -267,10 +267,76 @@ impl DocumentType {
     /// Đ matter: `QĐ` is a decision, `QD` is not).
     #[must_use]
     pub fn from_abbreviation(abbreviation: &str) -> Option<Self> {
-        TABLE
-            .iter()
-            .find(|row| row.1 == Some(abbreviation))
-            .map(|row| row.0.clone())
+        // A `match` rather than a table scan: this runs for every number read.
+        Some(match abbreviation {
+            "NQ" => Self::Resolution,
+            "QĐ" => Self::Decision,
+            "CT" => Self::Directive,
+            "QC" => Self::Statute,
+            "QyĐ" => Self::Regulation,
+            "TC" => Self::Communique,
+            "TB" => Self::Notice,
+            "HD" => Self::Guidance,
+            "CTr" => Self::Programme,
+            "KH" => Self::Plan,
+            "PA" => Self::Option,
+            "ĐA" => Self::Scheme,
+            "DA" => Self::Project,
+            "BC" => Self::Report,
+            "TTr" => Self::Submission,
+            "GUQ" => Self::PowerOfAttorney,
+            "PG" => Self::DispatchSlip,
+            "PC" => Self::TransferSlip,
+            "PB" => Self::NoticeSlip,
+            "BB" => Self::Minutes,
+            "HĐ" => Self::Contract,
+            "CĐ" => Self::Telegram,
+            "BGN" => Self::Memorandum,
+            "BTT" => Self::Agreement,
+            "GM" => Self::Invitation,
+            "GGT" => Self::IntroductionLetter,
+            "GNP" => Self::LeavePermit,
+            "SY" => Self::ExactCopy,
+            "TrS" => Self::ExtractCopy,
+            "SL" => Self::TranscribedCopy,
+            "NĐ" => Self::Decree,
+            "TT" => Self::Circular,
+            "TTLT" => Self::JointCircular,
+            "NQLT" => Self::JointResolution,
+            "L" => Self::Order,
+            _ => return None,
+        })
+    }
+
+    /// The type whose abbreviation (of two letters or more) equals `text`
+    /// when letter case is ignored; no allocation, as this runs for every
+    /// công văn read.
+    pub(crate) fn from_abbreviation_ignoring_case(text: &str) -> Option<Self> {
+        // Upper-case the text into a stack buffer (ASCII letters, and đ to Đ:
+        // the letters of every abbreviation), then match the upper-cased
+        // abbreviations.
+        let mut buf = [0u8; 8];
+        if text.len() > buf.len() {
+            return None;
+        }
+        let mut previous = 0u8;
+        for (slot, &b) in buf.iter_mut().zip(text.as_bytes()) {
+            *slot = if previous == 0xC4 && b == 0x91 {
+                0x90
+            } else {
+                b.to_ascii_uppercase()
+            };
+            previous = b;
+        }
+        let upper = std::str::from_utf8(buf.get(..text.len())?).ok()?;
+        match upper {
+            "QYĐ" => Some(Self::Regulation),
+            "CTR" => Some(Self::Programme),
+            "TTR" => Some(Self::Submission),
+            "TRS" => Some(Self::ExtractCopy),
+            "L" => None,
+            other => Self::from_abbreviation(other),
+        }
     }
 
     /// The type with this TT05 `typeName` code (1–32).
@@ -370,3 +436,30 @@ impl DocumentType {
 }
 
 crate::util::string_impls_no_display!(DocumentType, DocumentType::parse);
+
+#[cfg(test)]
+mod tests {
+    use super::{DocumentType, TABLE};
+
+    /// The upper-casing match agrees with the table for every abbreviation
+    /// of two letters or more, in any case.
+    #[test]
+    fn case_folding_of_abbreviations() {
+        for (ty, abbr, _, _) in TABLE {
+            let Some(abbr) = abbr.filter(|a| a.chars().count() > 1) else {
+                continue;
+            };
+            for variant in [abbr.to_uppercase(), abbr.to_lowercase(), (*abbr).to_owned()] {
+                assert_eq!(
+                    DocumentType::from_abbreviation_ignoring_case(&variant),
+                    Some(ty.clone()),
+                    "{variant}"
+                );
+            }
+        }
+        assert_eq!(DocumentType::from_abbreviation_ignoring_case("QD"), None);
+        assert_eq!(DocumentType::from_abbreviation_ignoring_case("l"), None);
+        assert_eq!(DocumentType::from_abbreviation_ignoring_case("UBND"), None);
+        assert_eq!(DocumentType::from_abbreviation_ignoring_case("Qɐ"), None);
+    }
+}

@@ -246,7 +246,39 @@ pub(crate) fn check_common(input: &str) -> Result<(), IdError> {
             MAX_INPUT_LEN,
         ));
     }
-    for (at, c) in input.char_indices() {
+    // One pass over the bytes; a character is decoded only where its first
+    // bytes can start white space (U+0085, U+00A0, U+1680, U+2000–U+200A,
+    // U+2028, U+2029, U+202F, U+205F, U+3000) or a look-alike of Đ (U+00D0,
+    // U+00F0, U+0189, U+0256): the precomposed Vietnamese letters (U+1EA0…)
+    // are skipped without decoding.
+    let bytes = input.as_bytes();
+    // Printable ASCII, the bulk of every identifier, needs no further look.
+    let Some(start) = bytes.iter().position(|b| !(0x21..0x7F).contains(b)) else {
+        return Ok(());
+    };
+    for (at, &b) in bytes.iter().enumerate().skip(start) {
+        let suspect = match b {
+            0x00..=0x7F => {
+                if b.is_ascii_whitespace() || b == 0x0B {
+                    return Err(IdError::new(
+                        IdErrorKind::Whitespace {
+                            found: char::from(b),
+                        },
+                        at,
+                    ));
+                }
+                false
+            }
+            0xC2 | 0xC3 | 0xC6 | 0xC9 => true,
+            0xE1..=0xE3 => matches!(bytes.get(at.saturating_add(1)), Some(0x80 | 0x81 | 0x9A)),
+            _ => false,
+        };
+        if !suspect {
+            continue;
+        }
+        let Some(c) = input.get(at..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
         if c.is_whitespace() {
             return Err(IdError::new(IdErrorKind::Whitespace { found: c }, at));
         }
@@ -272,5 +304,28 @@ pub(crate) fn lookalike_d(c: char) -> Option<char> {
         '\u{00D0}' | '\u{0189}' => Some('Đ'),
         '\u{00F0}' | '\u{0256}' => Some('đ'),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The byte-level fast path agrees with `char::is_whitespace` and
+    /// `lookalike_d` on every Unicode scalar value, alone and after a letter.
+    #[test]
+    fn check_common_agrees_with_char_classes_on_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let bad = c.is_whitespace() || lookalike_d(c).is_some();
+            let alone = c.to_string();
+            assert_eq!(check_common(&alone).is_err(), bad, "{c:?}");
+            let after = format!("Ệ{c}");
+            let result = check_common(&after);
+            assert_eq!(result.is_err(), bad, "{c:?}");
+            if bad {
+                assert_eq!(result.unwrap_err().offset(), 'Ệ'.len_utf8());
+            }
+        }
     }
 }

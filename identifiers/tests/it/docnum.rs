@@ -721,6 +721,16 @@ fn each_bad_input_has_its_own_error_and_offset() {
             |k| matches!(k, IdErrorKind::UnexpectedEnd { .. }),
             8,
         ),
+        (
+            "12/2020",
+            |k| matches!(k, IdErrorKind::UnexpectedChar { found: '2', .. }),
+            3,
+        ),
+        (
+            "12/2020/13-CP",
+            |k| matches!(k, IdErrorKind::UnexpectedChar { found: '1', .. }),
+            8,
+        ),
     ];
     for (input, check, offset) in cases {
         for result in [
@@ -797,6 +807,16 @@ fn document_types_table() {
     ] {
         assert_eq!(DocumentType::from_abbreviation(abbr), Some(ty.clone()));
         assert_eq!(ty.abbreviation(), Some(abbr));
+    }
+    // The match agrees with the table, for every type.
+    for ty in DocumentType::all() {
+        if let Some(abbr) = ty.abbreviation() {
+            assert_eq!(
+                DocumentType::from_abbreviation(abbr),
+                Some(ty.clone()),
+                "{abbr}"
+            );
+        }
     }
     assert_eq!(DocumentType::from_abbreviation("QD"), None);
     assert_eq!(DocumentType::from_abbreviation("qđ"), None);
