@@ -12,7 +12,22 @@
 //! representations/rep1/metadata/descriptive/EAD_doc_0000001.xml   one per document
 //! representations/rep1/metadata/preservation/PREMIS_rep1.xml      AIP only
 //! representations/rep1/data/…                the documents' files
+//! schemas/tt05-simpledc.xsd                  schema of the TT05 element sets (CSIP113)
+//! documentation/package.txt                  what the package is (CSIP60)
 //! ```
+//!
+//! The root METS references the descriptive metadata (`dmdSec`), PREMIS
+//! (`amdSec`, AIP), the documentation, schema and representation METS files
+//! (`fileSec`) and has the CSIP physical `structMap`. The representation METS
+//! references the `EAD_doc` files and the data files, and adds a LOGICAL
+//! `structMap` labelled `TT05 documents` that says which files belong to
+//! which document. Every reference carries `SIZE`, `CREATED` (`+07:00`) and
+//! an upper-case SHA-256 `CHECKSUM`.
+//!
+//! Where E-ARK and the circular's sample differ, the writer follows E-ARK
+//! (the SIP profile URL for SIPs, the organisation as an `ARCHIVIST` agent)
+//! and the reader accepts both, reporting the sample's deviations as
+//! `ARCH-PKG-TT05-*` findings.
 //!
 //! Writing streams every data file through SHA-256 into the ZIP: memory does
 //! not grow with the size of the record. Output is deterministic: entries in

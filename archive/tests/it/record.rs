@@ -218,3 +218,43 @@ fn document_validation_checks_lengths() {
     let rules: Vec<_> = d.validate("d").into_iter().map(|f| f.rule).collect();
     assert_eq!(rules, vec!["ARCH-DOC-001", "ARCH-DOC-002"]);
 }
+
+#[test]
+fn tt05_code_tables() {
+    use vanthu_archive::{AccessMode, Language, Reliability};
+    assert_eq!(AccessMode::from_code("03"), Some(AccessMode::Secret));
+    assert_eq!(AccessMode::from_code("3"), Some(AccessMode::Secret));
+    assert_eq!(AccessMode::from_code("04"), None);
+    assert_eq!(
+        Language::from_code("09").map(Language::label_vi),
+        Some("Hán Nôm")
+    );
+    assert_eq!(Language::ALL.len(), 11);
+    assert_eq!(Reliability::Mixed.code(), "03");
+    let v: Vec<Language> = serde_json::from_str(r#"["01","06"]"#).unwrap();
+    assert_eq!(v, vec![Language::Vietnamese, Language::VietnameseEnglish]);
+    assert!(serde_json::from_str::<Language>(r#""12""#).is_err());
+    assert_eq!(
+        serde_json::to_string(&AccessMode::Conditional).unwrap(),
+        r#""02""#
+    );
+}
+
+#[test]
+fn records_json_round_trips() {
+    let l = list();
+    let mut rs = Records::new();
+    let code = rs
+        .open_listed(&l, "01.TH", date(2025, 1, 2))
+        .unwrap()
+        .metadata
+        .code
+        .clone();
+    rs.add_document("d", doc(1, 3)).unwrap();
+    rs.file(&code, "d").unwrap();
+    rs.close(&code, Closing::default(), date(2025, 12, 31))
+        .unwrap();
+    let json = serde_json::to_string(&rs).unwrap();
+    let back: Records = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, rs);
+}
