@@ -4,6 +4,7 @@
 //! valid or not compliant, **2** unreadable input or usage error.
 #![forbid(unsafe_code)]
 
+mod archive;
 mod calendar;
 mod id;
 mod output;
@@ -50,6 +51,10 @@ enum Command {
     Extract(edxml::ExtractArgs),
     /// Write the status package that answers an edXML document package.
     Reply(edxml::ReplyArgs),
+    /// Write or check Circular 05/2025/TT-BNV archival packages (E-ARK CSIP).
+    Archive(archive::ArchiveArgs),
+    /// Retention, transfer due dates and disposal state of a record on a date.
+    Retention(archive::RetentionArgs),
     /// Tells what each identifier is (agency id, document number, document
     /// id, record code) and prints its parts.
     Id {
@@ -85,6 +90,8 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
         Command::Verify(args) => signature::verify(args),
         Command::Sign(args) => signature::sign(args),
+        Command::Archive(args) => archive::run(args),
+        Command::Retention(args) => archive::retention(args),
     }
 }
 

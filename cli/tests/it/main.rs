@@ -12,6 +12,7 @@ mod text;
 mod id;
 mod edxml;
 mod replay;
+mod archive;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -1,0 +1,2 @@
+//! Runnable examples of vanthu; see `README.md`.
+#![forbid(unsafe_code)]
