@@ -6,6 +6,8 @@
 
 mod archive;
 mod calendar;
+mod demo;
+mod harness;
 mod id;
 mod output;
 mod signature;
@@ -69,6 +71,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run the life of one document across agencies, end to end, into a folder.
+    Demo(demo::DemoArgs),
     /// Verify every signature of a PDF and give its legal value (exit 0 = original).
     Verify(signature::VerifyArgs),
     /// Sign a PDF (PAdES, incremental update) with a PKCS #8 key.
@@ -88,6 +92,7 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Extract(args) => edxml::extract(&args),
         Command::Reply(args) => edxml::reply(&args),
         Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
+        Command::Demo(args) => demo::demo(&args),
         Command::Verify(args) => signature::verify(args),
         Command::Sign(args) => signature::sign(args),
         Command::Archive(args) => archive::run(args),

@@ -1,0 +1,1 @@
+//! Harness features of `vanthu check`.
