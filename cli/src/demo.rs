@@ -22,8 +22,8 @@ use sha2::{Digest as _, Sha256};
 use vanthu_archive::package::{PackOptions, PackageDescription, PackageDocument, PackageWriter};
 use vanthu_archive::{Closing, Document, Heading, HeadingLevel, ListEntry, Records, RecordsList};
 use vanthu_edxml::{
-    BusinessType, DocumentPackage, Organization, Profile as EdxmlProfile, ReadOptions,
-    StatusCode, StatusPackage, ValidateOptions,
+    BusinessType, DocumentPackage, Organization, Profile as EdxmlProfile, ReadOptions, StatusCode,
+    StatusPackage, ValidateOptions,
 };
 use vanthu_identifiers::{AgencyId, DocumentNumber, DocumentType, RecordCode, Retention};
 use vanthu_signature::testpki::{Profile, issue};
@@ -51,6 +51,8 @@ const UNIT1: &str = "000.01.15.H47";
 const UNIT1_NAME: &str = "Văn phòng Sở";
 const UNIT2: &str = "000.02.15.H47";
 const UNIT2_NAME: &str = "Thanh tra Sở";
+/// The recipient of the year's earlier documents: the provincial People's Committee.
+const PROVINCE: &str = "000.00.00.H47";
 const SYMBOL: &str = "QĐ-LĐTBXH";
 const SUBJECT: &str = "Về việc ban hành Quy chế tiếp nhận, xử lý văn bản điện tử";
 /// The recalled document: a công văn (no type abbreviation in its symbol).
@@ -150,25 +152,43 @@ impl Desk {
     }
 
     fn step(&mut self, at: DateTime<FixedOffset>, event: Event) -> Res<Vec<Effect>> {
-        let effects = self
-            .office
-            .step(&event, at)
-            .ctx(&format!("{} at {}", self.agency(), at.to_rfc3339()))?;
+        let effects = self.office.step(&event, at).ctx(&format!(
+            "{} at {}",
+            self.agency(),
+            at.to_rfc3339()
+        ))?;
         self.log.push(LogEntry::new(at, event));
         Ok(effects)
     }
 
-    fn outgoing(&mut self, case: &CaseId, at: DateTime<FixedOffset>, event: OutgoingEvent) -> Res<Vec<Effect>> {
+    fn outgoing(
+        &mut self,
+        case: &CaseId,
+        at: DateTime<FixedOffset>,
+        event: OutgoingEvent,
+    ) -> Res<Vec<Effect>> {
         let case = case.clone();
         self.step(at, Event::Outgoing { case, event })
     }
 
-    fn incoming(&mut self, case: &CaseId, at: DateTime<FixedOffset>, event: IncomingEvent) -> Res<Vec<Effect>> {
+    fn incoming(
+        &mut self,
+        case: &CaseId,
+        at: DateTime<FixedOffset>,
+        event: IncomingEvent,
+    ) -> Res<Vec<Effect>> {
         let case = case.clone();
         self.step(at, Event::Incoming { case, event })
     }
 
-    fn add(&mut self, at: DateTime<FixedOffset>, id: &str, name: &str, unit: Option<&str>, role: Role) -> Res<ActorId> {
+    fn add(
+        &mut self,
+        at: DateTime<FixedOffset>,
+        id: &str,
+        name: &str,
+        unit: Option<&str>,
+        role: Role,
+    ) -> Res<ActorId> {
         let actor_id = id_of(id)?;
         let actor = Actor::new(actor_id.clone(), name, unit, vec![role]);
         self.step(at, Event::ActorAdded { actor })?;
@@ -212,7 +232,9 @@ pub(crate) struct TestPki {
 
 /// A P-256 key from a label: SHA-256 of a fixed, public text. Test only.
 fn seeded_key(label: &str) -> Res<SigningKey> {
-    let seed = Sha256::digest(format!("vanthu demo TEST ONLY key, never for real use: {label}"));
+    let seed = Sha256::digest(format!(
+        "vanthu demo TEST ONLY key, never for real use: {label}"
+    ));
     let key = p256::ecdsa::SigningKey::from_slice(&seed).ctx("test key")?;
     Ok(SigningKey::P256(key))
 }
@@ -229,7 +251,11 @@ impl TestPki {
         let root_key = seeded_key("root")?;
         let root = issue(
             &Profile::ca(
-                vec![("C", s("VN")), ("O", s("vanthu demo (TEST ONLY)")), ("CN", s("vanthu demo TEST ROOT - not a real CA"))],
+                vec![
+                    ("C", s("VN")),
+                    ("O", s("vanthu demo (TEST ONLY)")),
+                    ("CN", s("vanthu demo TEST ROOT - not a real CA")),
+                ],
                 1,
                 utc(year - 5)?,
                 utc(year + 15)?,
@@ -260,7 +286,11 @@ impl TestPki {
         let agency_key = seeded_key("agency")?;
         let agency = issue(
             &Profile::leaf(
-                vec![("C", s("VN")), ("CN", s(&format!("{SENDER_NAME} (TEST ONLY)"))), ("UID", s("MST:4000000001"))],
+                vec![
+                    ("C", s("VN")),
+                    ("CN", s(&format!("{SENDER_NAME} (TEST ONLY)"))),
+                    ("UID", s("MST:4000000001")),
+                ],
                 3,
                 utc(year - 1)?,
                 utc(year + 3)?,
@@ -291,7 +321,10 @@ impl TestPki {
 pub(crate) fn text_pdf(lines: &[&str]) -> Vec<u8> {
     let mut content = String::from("BT /F1 12 Tf 15 TL 60 780 Td\n");
     for line in lines {
-        let escaped = line.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)");
+        let escaped = line
+            .replace('\\', "\\\\")
+            .replace('(', "\\(")
+            .replace(')', "\\)");
         content.push_str(&format!("({escaped}) Tj T*\n"));
     }
     content.push_str("ET\n");
@@ -309,7 +342,9 @@ pub(crate) fn text_pdf(lines: &[&str]) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
@@ -325,7 +360,11 @@ pub(crate) fn text_pdf(lines: &[&str]) -> Vec<u8> {
 
 /// Whether every signature in `report` passed.
 fn all_passed(report: &DocumentReport) -> bool {
-    !report.signatures.is_empty() && report.signatures.iter().all(|s| s.indication == Indication::TotalPassed)
+    !report.signatures.is_empty()
+        && report
+            .signatures
+            .iter()
+            .all(|s| s.indication == Indication::TotalPassed)
 }
 
 fn verify(pdf: &[u8], trust: &TrustStore, at: DateTime<FixedOffset>) -> Res<DocumentReport> {
@@ -363,7 +402,10 @@ fn issue_document(
     t0: DateTime<FixedOffset>,
 ) -> Res<Issued> {
     let at = |minutes: i64| t0 + Duration::minutes(minutes);
-    let type_name = document_type.as_ref().map_or("Công văn", |t| t.name_vi()).to_owned();
+    let type_name = document_type
+        .as_ref()
+        .map_or("Công văn", |t| t.name_vi())
+        .to_owned();
     desk.outgoing(
         case,
         at(0),
@@ -375,8 +417,20 @@ fn issue_document(
             urgency: None,
         },
     )?;
-    desk.outgoing(case, at(30), OutgoingEvent::Submitted { by: staff.drafter.clone() })?;
-    desk.outgoing(case, at(60), OutgoingEvent::Approved { by: staff.head.clone() })?;
+    desk.outgoing(
+        case,
+        at(30),
+        OutgoingEvent::Submitted {
+            by: staff.drafter.clone(),
+        },
+    )?;
+    desk.outgoing(
+        case,
+        at(60),
+        OutgoingEvent::Approved {
+            by: staff.head.clone(),
+        },
+    )?;
 
     // The competent person signs first (seed 003 Art. 17.4.c); the number is
     // not known yet, so the page shows "Số: ...".
@@ -396,7 +450,8 @@ fn issue_document(
     ]);
     let mut options = SignOptions::new(at(120));
     options.reason = Some("Ký ban hành".to_owned());
-    let person_signed = sign_pdf(&draft, &options, &pki.director_key, &pki.director, &[]).ctx("director signature")?;
+    let person_signed = sign_pdf(&draft, &options, &pki.director_key, &pki.director, &[])
+        .ctx("director signature")?;
     let report = verify(&person_signed, &pki.trust(), at(121))?;
     desk.outgoing(
         case,
@@ -408,7 +463,14 @@ fn issue_document(
     )?;
 
     // The number comes from the outgoing register.
-    let effects = desk.outgoing(case, at(130), OutgoingEvent::Numbered { by: staff.clerk.clone(), register: None })?;
+    let effects = desk.outgoing(
+        case,
+        at(130),
+        OutgoingEvent::Numbered {
+            by: staff.clerk.clone(),
+            register: None,
+        },
+    )?;
     let entry = effects
         .iter()
         .find_map(|e| match e {
@@ -428,10 +490,14 @@ fn issue_document(
         [380.0, 790.0, 585.0, 832.0],
         vec![number_symbol.clone(), at(135).to_rfc3339()],
     ));
-    let pdf = sign_pdf(&person_signed, &options, &pki.agency_key, &pki.agency, &[]).ctx("agency signature")?;
+    let pdf = sign_pdf(&person_signed, &options, &pki.agency_key, &pki.agency, &[])
+        .ctx("agency signature")?;
     let report = verify(&pdf, &pki.trust(), at(136))?;
     if report.legal_value != LegalValue::Original {
-        return Err(fail(format!("{number_symbol}: legal value {:?}", report.legal_value)));
+        return Err(fail(format!(
+            "{number_symbol}: legal value {:?}",
+            report.legal_value
+        )));
     }
     desk.outgoing(
         case,
@@ -442,7 +508,6 @@ fn issue_document(
         },
     )?;
     let file_stem = format!("{number}-{}", folded(symbol));
-    out.write(&format!("sender/{file_stem}.draft.pdf"), &draft)?;
     out.write(&format!("sender/{file_stem}.signed.pdf"), &pdf)?;
 
     // The edXML package, checked with the sender's strict profile before it leaves.
@@ -460,11 +525,19 @@ fn issue_document(
     package.header.document_type = Some(vanthu_edxml::DocumentType::new("1", &type_name));
     package.add_attachment(&format!("{file_stem}.pdf"), "application/pdf");
     let mut package_bytes = Vec::new();
-    vanthu_edxml::write_document(&package, &mut vec![pdf.as_slice()], &mut package_bytes).ctx("write package")?;
-    let strict = vanthu_edxml::check(&package_bytes, &ReadOptions::default(), &ValidateOptions::new(EdxmlProfile::Sender))
-        .ctx("check package")?;
+    vanthu_edxml::write_document(&package, &mut vec![pdf.as_slice()], &mut package_bytes)
+        .ctx("write package")?;
+    let strict = vanthu_edxml::check(
+        &package_bytes,
+        &ReadOptions::default(),
+        &ValidateOptions::new(EdxmlProfile::Sender),
+    )
+    .ctx("check package")?;
     if !strict.conformant() {
-        return Err(fail(format!("{number_symbol}: the package is not conformant: {:?}", strict.findings)));
+        return Err(fail(format!(
+            "{number_symbol}: the package is not conformant: {:?}",
+            strict.findings
+        )));
     }
     out.write(&format!("sender/{file_stem}.edxml"), &package_bytes)?;
     desk.outgoing(
@@ -506,10 +579,16 @@ fn send_statuses(
         let mut bytes = Vec::new();
         vanthu_edxml::write_status(&status, &mut bytes).ctx("write status")?;
         let code = notice.code.as_str().to_owned();
-        out.write(&format!("{folder}/status-{}-{code}.edxml", notice.case), &bytes)?;
+        out.write(
+            &format!("{folder}/status-{}-{code}.edxml", notice.case),
+            &bytes,
+        )?;
         // The sender's side: read the package, check it, apply it.
         let read = vanthu_edxml::read(&bytes).ctx("read status")?;
-        let back = read.package.as_status().ok_or_else(|| fail("not a status package"))?;
+        let back = read
+            .package
+            .as_status()
+            .ok_or_else(|| fail("not a status package"))?;
         let code_back = StatusCode::parse(back.status_code.as_deref().unwrap_or_default());
         let from_back = back
             .from
@@ -541,8 +620,12 @@ struct Receipt {
 }
 
 fn receive(bytes: &[u8], trust: &TrustStore, at: DateTime<FixedOffset>) -> Res<Receipt> {
-    let report = vanthu_edxml::check(bytes, &ReadOptions::default(), &ValidateOptions::new(EdxmlProfile::Receiver))
-        .ctx("check received package")?;
+    let report = vanthu_edxml::check(
+        bytes,
+        &ReadOptions::default(),
+        &ValidateOptions::new(EdxmlProfile::Receiver),
+    )
+    .ctx("check received package")?;
     let package = report
         .read
         .package
@@ -550,7 +633,10 @@ fn receive(bytes: &[u8], trust: &TrustStore, at: DateTime<FixedOffset>) -> Res<R
         .ok_or_else(|| fail("a status package where a document was expected"))?
         .clone();
     let mut pdf = Vec::new();
-    report.read.decode_attachment(bytes, 0, &mut pdf).ctx("decode attachment")?;
+    report
+        .read
+        .decode_attachment(bytes, 0, &mut pdf)
+        .ctx("decode attachment")?;
     let legal_value = verify(&pdf, trust, at)?.legal_value;
     Ok(Receipt {
         package,
@@ -560,17 +646,33 @@ fn receive(bytes: &[u8], trust: &TrustStore, at: DateTime<FixedOffset>) -> Res<R
     })
 }
 
-fn meta_of(package: &DocumentPackage, issued: &Issued, date: NaiveDate, document_type: Option<DocumentType>) -> Res<DocumentMeta> {
+fn meta_of(
+    package: &DocumentPackage,
+    issued: &Issued,
+    date: NaiveDate,
+    document_type: Option<DocumentType>,
+) -> Res<DocumentMeta> {
     let h = &package.header;
     let mut meta = DocumentMeta::new(h.subject.as_deref().unwrap_or_default());
-    meta.issuer = h.from.as_ref().and_then(|f| f.organ_name.clone()).unwrap_or_default();
+    meta.issuer = h
+        .from
+        .as_ref()
+        .and_then(|f| f.organ_name.clone())
+        .unwrap_or_default();
     let number = format!(
         "{}/{}",
         issued.number,
-        h.code.as_ref().and_then(|c| c.code_notation.as_deref()).unwrap_or_default()
+        h.code
+            .as_ref()
+            .and_then(|c| c.code_notation.as_deref())
+            .unwrap_or_default()
     );
     let number = DocumentNumber::parse(&number).ctx(&number)?;
-    meta.document_id = Some(vanthu_identifiers::DocumentId::new(&AgencyId::parse(SENDER).ctx(SENDER)?, date, &number));
+    meta.document_id = Some(vanthu_identifiers::DocumentId::new(
+        &AgencyId::parse(SENDER).ctx(SENDER)?,
+        date,
+        &number,
+    ));
     meta.number = Some(number);
     meta.date = Some(date);
     meta.document_type = document_type;
@@ -609,7 +711,9 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
         .single()
         .ok_or_else(|| fail("start of year"))?;
     if start <= jan1 + Duration::hours(2) {
-        return Err(fail("--at must be after 1 January 09:00 of its year (the register's earlier numbers are placed before it)"));
+        return Err(fail(
+            "--at must be after 1 January 09:00 of its year (the register's earlier numbers are placed before it)",
+        ));
     }
     let unit = Some("Phòng Lao động - Việc làm");
     let staff = SenderStaff {
@@ -619,20 +723,44 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
         clerk: sender.add(jan1, "vanthu", "Phạm Thị Dung", None, Role::Clerk)?,
     };
     let u1_clerk = unit1.add(jan1, "vanthu-vp", "Hoàng Thị Em", None, Role::Clerk)?;
-    let u1_head = unit1.add(jan1, "chanhvanphong", "Võ Văn Phúc", None, Role::AgencyLeader)?;
-    let u1_lead = unit1.add(jan1, "chuyenvien-vp1", "Đặng Văn Giang", Some("Tổ Hành chính"), Role::Specialist)?;
-    let u1_coop = unit1.add(jan1, "chuyenvien-vp2", "Bùi Thị Hoa", Some("Tổ Tổng hợp"), Role::Specialist)?;
+    let u1_head = unit1.add(
+        jan1,
+        "chanhvanphong",
+        "Võ Văn Phúc",
+        None,
+        Role::AgencyLeader,
+    )?;
+    let u1_lead = unit1.add(
+        jan1,
+        "chuyenvien-vp1",
+        "Đặng Văn Giang",
+        Some("Tổ Hành chính"),
+        Role::Specialist,
+    )?;
+    let u1_coop = unit1.add(
+        jan1,
+        "chuyenvien-vp2",
+        "Bùi Thị Hoa",
+        Some("Tổ Tổng hợp"),
+        Role::Specialist,
+    )?;
     let u2_clerk = unit2.add(jan1, "vanthu-tt", "Ngô Văn Khánh", None, Role::Clerk)?;
 
     // The register already holds the year's first 181 numbers: earlier
-    // documents, signed and numbered between 1 January and the start.
+    // documents, issued between 1 January and the start.
     let earlier = 181_i64;
     let step = (start - jan1 - Duration::hours(1)).num_seconds() / (earlier + 1);
     for i in 1..=earlier {
         let at = jan1 + Duration::hours(1) + Duration::seconds(step * i);
         let case = case_of(&format!("DI-{year}-{i:04}"))?;
         let subject = format!("Văn bản đi số {i:02} (đã ban hành trước)");
-        desk_number(&mut sender, &staff, &case, &subject, at)?;
+        desk_number(
+            &mut sender,
+            &staff,
+            &case,
+            &subject,
+            (at, at + Duration::seconds(step / 2)),
+        )?;
     }
 
     // 1. The decision: drafted, approved, signed, numbered 182, agency-signed, issued.
@@ -661,18 +789,37 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
         *byte ^= 0x20;
     }
     let mut damaged = Vec::new();
-    vanthu_edxml::write_document(&decision.package, &mut vec![damaged_pdf.as_slice()], &mut damaged).ctx("write package")?;
-    out.write(&format!("unit2/received/{}.edxml", decision.file_stem), &damaged)?;
+    vanthu_edxml::write_document(
+        &decision.package,
+        &mut vec![damaged_pdf.as_slice()],
+        &mut damaged,
+    )
+    .ctx("write package")?;
+    out.write(
+        &format!("unit2/received/{}.edxml", decision.file_stem),
+        &damaged,
+    )?;
     let t2 = sent_at + Duration::minutes(10);
     let receipt2 = receive(&damaged, &trust, t2)?;
     if receipt2.legal_value == LegalValue::Original {
         return Err(fail("unit 2: a damaged copy passed the signature check"));
     }
     let u2_case = case_of("DEN-QD-182")?;
-    let meta = meta_of(&receipt2.package, &decision, date, Some(DocumentType::Decision))?;
+    let meta = meta_of(
+        &receipt2.package,
+        &decision,
+        date,
+        Some(DocumentType::Decision),
+    )?;
     let mut u2_codes = Vec::new();
     for (at, event) in [
-        (t2, IncomingEvent::Arrived { from: sender.agency(), meta }),
+        (
+            t2,
+            IncomingEvent::Arrived {
+                from: sender.agency(),
+                meta,
+            },
+        ),
         (
             t2 + Duration::minutes(5),
             IncomingEvent::Returned {
@@ -685,30 +832,75 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
         ),
     ] {
         let effects = unit2.incoming(&u2_case, at, event)?;
-        u2_codes.extend(send_statuses(&mut out, &unit2, "unit2", &receipt2.package, &effects, &mut sender, &decision_case)?);
+        u2_codes.extend(send_statuses(
+            &mut out,
+            &unit2,
+            "unit2",
+            &receipt2.package,
+            &effects,
+            &mut sender,
+            &decision_case,
+        )?);
     }
 
     // 3. Unit 1: checks the package and both signatures, then 01, 03, 04, 05, 06.
     let t1 = sent_at + Duration::minutes(20);
-    out.write(&format!("unit1/received/{}.edxml", decision.file_stem), &decision.package_bytes)?;
+    out.write(
+        &format!("unit1/received/{}.edxml", decision.file_stem),
+        &decision.package_bytes,
+    )?;
     let receipt = receive(&decision.package_bytes, &trust, t1)?;
-    if !receipt.conformant || receipt.legal_value != LegalValue::Original || receipt.pdf != decision.pdf {
+    if !receipt.conformant
+        || receipt.legal_value != LegalValue::Original
+        || receipt.pdf != decision.pdf
+    {
         return Err(fail("unit 1: the decision does not pass its checks"));
     }
     let u1_case = case_of("DEN-QD-182")?;
-    let meta = meta_of(&receipt.package, &decision, date, Some(DocumentType::Decision))?;
+    let meta = meta_of(
+        &receipt.package,
+        &decision,
+        date,
+        Some(DocumentType::Decision),
+    )?;
     let mut codes = Vec::new();
     let mut go = |desk: &mut Desk, sender: &mut Desk, out: &mut Out, at, event| -> Res<()> {
         let effects = desk.incoming(&u1_case, at, event)?;
-        codes.extend(send_statuses(out, desk, "unit1", &receipt.package, &effects, sender, &decision_case)?);
+        codes.extend(send_statuses(
+            out,
+            desk,
+            "unit1",
+            &receipt.package,
+            &effects,
+            sender,
+            &decision_case,
+        )?);
         Ok(())
     };
     let from = sender.agency();
-    go(&mut unit1, &mut sender, &mut out, t1, IncomingEvent::Arrived { from, meta })?;
-    go(&mut unit1, &mut sender, &mut out, t1 + Duration::minutes(10), IncomingEvent::Registered { by: u1_clerk.clone() })?;
+    go(
+        &mut unit1,
+        &mut sender,
+        &mut out,
+        t1,
+        IncomingEvent::Arrived { from, meta },
+    )?;
+    go(
+        &mut unit1,
+        &mut sender,
+        &mut out,
+        t1 + Duration::minutes(10),
+        IncomingEvent::Registered {
+            by: u1_clerk.clone(),
+        },
+    )?;
     let t_assign = t1 + Duration::minutes(40);
-    let lead_due = rules.working_days_due(&calendar, &t_assign, 5).ctx("deadline")?;
-    let coop_due = rules.working_days_due(&calendar, &t_assign, 3).ctx("deadline")?;
+    let lead_due = rules
+        .working_days_due(&calendar, &t_assign, 5)
+        .ctx("deadline")?;
+    let coop_due = rules
+        .working_days_due(&calendar, &t_assign, 3)
+        .ctx("deadline")?;
     go(
         &mut unit1,
         &mut sender,
@@ -722,30 +914,87 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
         },
     )?;
     let t_work = t_assign + Duration::hours(20);
-    go(&mut unit1, &mut sender, &mut out, t_work, IncomingEvent::ProcessingStarted { by: u1_lead.clone() })?;
-    let t_done = rules.working_days_due(&calendar, &t_assign, 2).ctx("deadline")?;
-    go(&mut unit1, &mut sender, &mut out, t_done, IncomingEvent::Completed { by: u1_lead.clone(), reply: None })?;
+    go(
+        &mut unit1,
+        &mut sender,
+        &mut out,
+        t_work,
+        IncomingEvent::ProcessingStarted {
+            by: u1_lead.clone(),
+        },
+    )?;
+    let t_done = rules
+        .working_days_due(&calendar, &t_assign, 2)
+        .ctx("deadline")?;
+    go(
+        &mut unit1,
+        &mut sender,
+        &mut out,
+        t_done,
+        IncomingEvent::Completed {
+            by: u1_lead.clone(),
+            reply: None,
+        },
+    )?;
     let u1_codes = codes;
 
     // 4. A second document to unit 1, recalled (13) and agreed (15).
     let t3 = t_done + Duration::hours(1);
     let notice_case = case_of("CV-183")?;
-    let notice = issue_document(&mut sender, &staff, &pki, &mut out, &notice_case, (None, SYMBOL2, SUBJECT2), &[&unit1], t3)?;
+    let notice = issue_document(
+        &mut sender,
+        &staff,
+        &pki,
+        &mut out,
+        &notice_case,
+        (None, SYMBOL2, SUBJECT2),
+        &[&unit1],
+        t3,
+    )?;
     let t4 = t3 + Duration::minutes(170);
-    out.write(&format!("unit1/received/{}.edxml", notice.file_stem), &notice.package_bytes)?;
+    out.write(
+        &format!("unit1/received/{}.edxml", notice.file_stem),
+        &notice.package_bytes,
+    )?;
     let receipt3 = receive(&notice.package_bytes, &trust, t4)?;
     let u1_case2 = case_of("DEN-CV-183")?;
     let meta = meta_of(&receipt3.package, &notice, t3.date_naive(), None)?;
     for (at, event) in [
-        (t4, IncomingEvent::Arrived { from: sender.agency(), meta }),
-        (t4 + Duration::minutes(10), IncomingEvent::Registered { by: u1_clerk.clone() }),
+        (
+            t4,
+            IncomingEvent::Arrived {
+                from: sender.agency(),
+                meta,
+            },
+        ),
+        (
+            t4 + Duration::minutes(10),
+            IncomingEvent::Registered {
+                by: u1_clerk.clone(),
+            },
+        ),
     ] {
         let effects = unit1.incoming(&u1_case2, at, event)?;
-        send_statuses(&mut out, &unit1, "unit1", &receipt3.package, &effects, &mut sender, &notice_case)?;
+        send_statuses(
+            &mut out,
+            &unit1,
+            "unit1",
+            &receipt3.package,
+            &effects,
+            &mut sender,
+            &notice_case,
+        )?;
     }
     let t5 = t4 + Duration::minutes(60);
     let reason = "Văn bản ban hành chưa đúng thẩm quyền, đề nghị thu hồi";
-    let effects = sender.outgoing(&notice_case, t5, OutgoingEvent::Recalled { by: staff.clerk.clone(), reason: reason.to_owned() })?;
+    let effects = sender.outgoing(
+        &notice_case,
+        t5,
+        OutgoingEvent::Recalled {
+            by: staff.clerk.clone(),
+            reason: reason.to_owned(),
+        },
+    )?;
     let mut recall_sent = false;
     for n in notices(&effects) {
         let status = StatusPackage::reply(&notice.package, &n.code, sender.org.clone(), &n.at)
@@ -753,30 +1002,67 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
             .addressed_to(n.to.as_str());
         let mut bytes = Vec::new();
         vanthu_edxml::write_status(&status, &mut bytes).ctx("write status")?;
-        out.write(&format!("sender/status-{}-{}-{}.edxml", n.case, n.to, n.code.as_str()), &bytes)?;
+        out.write(
+            &format!(
+                "sender/status-{}-{}-{}.edxml",
+                n.case,
+                n.to,
+                n.code.as_str()
+            ),
+            &bytes,
+        )?;
         // Unit 1 reads the request (13), cancels the document and agrees (15).
         let read = vanthu_edxml::read(&bytes).ctx("read status")?;
-        let request = read.package.as_status().ok_or_else(|| fail("not a status package"))?;
+        let request = read
+            .package
+            .as_status()
+            .ok_or_else(|| fail("not a status package"))?;
         if request.status_code.as_deref() != Some("13") {
             return Err(fail("the recall request is not 13"));
         }
         let reason = request.description.clone().unwrap_or_default();
-        unit1.incoming(&u1_case2, n.at + Duration::minutes(5), IncomingEvent::RecallRequested { reason })?;
+        unit1.incoming(
+            &u1_case2,
+            n.at + Duration::minutes(5),
+            IncomingEvent::RecallRequested { reason },
+        )?;
         let effects = unit1.incoming(
             &u1_case2,
             n.at + Duration::minutes(20),
-            IncomingEvent::ChangeAnswered { by: u1_clerk.clone(), agree: true, reason: None },
+            IncomingEvent::ChangeAnswered {
+                by: u1_clerk.clone(),
+                agree: true,
+                reason: None,
+            },
         )?;
-        send_statuses(&mut out, &unit1, "unit1", &receipt3.package, &effects, &mut sender, &notice_case)?;
+        send_statuses(
+            &mut out,
+            &unit1,
+            "unit1",
+            &receipt3.package,
+            &effects,
+            &mut sender,
+            &notice_case,
+        )?;
         recall_sent = true;
     }
     if !recall_sent {
         return Err(fail("the recall sent no 13"));
     }
-    let revoke = notice.package.follow_up(BusinessType::Revoke, Some(reason), &t5);
+    // The revoke package (business type 1) names the document; `follow_up`
+    // copies no attachment but every package needs one (VPCP sample, EDXML-ATT-010):
+    // it carries the recalled document again.
+    let mut revoke = notice
+        .package
+        .follow_up(BusinessType::Revoke, Some(reason), &t5);
+    revoke.add_attachment(&format!("{}.pdf", notice.file_stem), "application/pdf");
     let mut revoke_bytes = Vec::new();
-    vanthu_edxml::write_document(&revoke, &mut Vec::<&[u8]>::new(), &mut revoke_bytes).ctx("write revoke")?;
-    out.write(&format!("sender/{}.revoke.edxml", notice.file_stem), &revoke_bytes)?;
+    vanthu_edxml::write_document(&revoke, &mut vec![notice.pdf.as_slice()], &mut revoke_bytes)
+        .ctx("write revoke")?;
+    out.write(
+        &format!("sender/{}.revoke.edxml", notice.file_stem),
+        &revoke_bytes,
+    )?;
 
     // 5. Unit 1 files the decision into its record and packs it (Circular 05/2025 SIP).
     let mut list = RecordsList::new(unit1.agency(), u16::try_from(year).ctx("year")?);
@@ -795,29 +1081,46 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
         .metadata
         .code
         .clone();
-    let mut document = Document::new(DocumentType::Decision, &decision.number, SYMBOL, date, SENDER_NAME, SUBJECT);
+    let mut document = Document::new(
+        DocumentType::Decision,
+        &decision.number,
+        SYMBOL,
+        date,
+        SENDER_NAME,
+        SUBJECT,
+    );
     document.page_count = 1;
-    records.add_document("qd-182", document.clone()).ctx("file")?;
+    records
+        .add_document("qd-182", document.clone())
+        .ctx("file")?;
     records.file(&code, "qd-182").ctx("file")?;
-    let closing = records.close(&code, Closing::default(), t_done.date_naive()).ctx("close record")?;
+    let closing = records
+        .close(&code, Closing::default(), t_done.date_naive())
+        .ctx("close record")?;
     if !closing.findings.is_empty() {
         return Err(fail(format!("closing the record: {:?}", closing.findings)));
     }
     let record = records.record(&code).ctx("record")?.metadata.clone();
     let doc_total = record.doc_total;
-    let mut description = PackageDescription::for_record(record, false, UNIT1_NAME, t_done + Duration::hours(2));
+    let mut description =
+        PackageDescription::for_record(record, false, UNIT1_NAME, t_done + Duration::hours(2));
     let data_name = format!("{}.pdf", decision.file_stem);
-    description
-        .documents
-        .push(PackageDocument::new(format!("{code}.0000001"), document, vec![data_name.clone()]));
+    description.documents.push(PackageDocument::new(
+        format!("{code}.0000001"),
+        document,
+        vec![data_name.clone()],
+    ));
     let sip_rel = format!("unit1/archive/{code}.zip");
     let sip_path = out.path(&sip_rel);
     if let Some(parent) = sip_path.parent() {
         std::fs::create_dir_all(parent).ctx("archive folder")?;
     }
     let file = File::create(&sip_path).ctx(&sip_rel)?;
-    let mut writer = PackageWriter::new(BufWriter::new(file), description, PackOptions::default()).ctx("SIP")?;
-    writer.add_file(&data_name, &mut decision.pdf.as_slice()).ctx("SIP")?;
+    let mut writer =
+        PackageWriter::new(BufWriter::new(file), description, PackOptions::default()).ctx("SIP")?;
+    writer
+        .add_file(&data_name, &mut decision.pdf.as_slice())
+        .ctx("SIP")?;
     let mut zip = writer.finish().ctx("SIP")?;
     std::io::Write::flush(&mut zip).ctx("SIP")?;
     out.files.push(sip_rel.clone());
@@ -827,21 +1130,42 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
 
     // 6. Registers, event logs, the monthly report.
     let register = views::outgoing_register(&sender.office, &RegisterKind::Outgoing, year);
-    out.write("sender/outgoing-register.csv", views::outgoing_register_csv(&register).as_bytes())?;
+    out.write(
+        "sender/outgoing-register.csv",
+        views::outgoing_register_csv(&register).as_bytes(),
+    )?;
     let incoming = views::incoming_register(&unit1.office, year);
-    out.write("unit1/incoming-register.csv", views::incoming_register_csv(&incoming).as_bytes())?;
+    out.write(
+        "unit1/incoming-register.csv",
+        views::incoming_register_csv(&incoming).as_bytes(),
+    )?;
     let incoming2 = views::incoming_register(&unit2.office, year);
-    out.write("unit2/incoming-register.csv", views::incoming_register_csv(&incoming2).as_bytes())?;
+    out.write(
+        "unit2/incoming-register.csv",
+        views::incoming_register_csv(&incoming2).as_bytes(),
+    )?;
     out.json("sender/events.json", &sender.event_log())?;
     out.json("unit1/events.json", &unit1.event_log())?;
     out.json("unit2/events.json", &unit2.event_log())?;
-    let period = Period::Month { year, month: start.month() };
+    let period = Period::Month {
+        year,
+        month: start.month(),
+    };
     let monthly = report(&sender.office, period).ctx("report")?;
-    out.json(&format!("sender/report-{year}-{:02}.json", start.month()), &monthly)?;
-    out.write(&format!("sender/report-{year}-{:02}.csv", start.month()), monthly.to_csv().as_bytes())?;
+    out.json(
+        &format!("sender/report-{year}-{:02}.json", start.month()),
+        &monthly,
+    )?;
+    out.write(
+        &format!("sender/report-{year}-{:02}.csv", start.month()),
+        monthly.to_csv().as_bytes(),
+    )?;
 
     // The sender's tracking must have ended in the right states.
-    let tracked = sender.office.outgoing(&decision.case).ok_or_else(|| fail("decision"))?;
+    let tracked = sender
+        .office
+        .outgoing(&decision.case)
+        .ok_or_else(|| fail("decision"))?;
     let state = |to: &Desk| {
         tracked
             .deliveries
@@ -853,20 +1177,33 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
     if (s1, s2) != ("completed", "rejected") {
         return Err(fail(format!("sender tracking ended at {s1}/{s2}")));
     }
-    let recalled = sender.office.outgoing(&notice.case).ok_or_else(|| fail("notice"))?;
-    let agreed = recalled
-        .deliveries
-        .iter()
-        .any(|d| d.answers.iter().any(|(b, yes)| *yes && *b == vanthu_workflow::Business::Revoke));
+    let recalled = sender
+        .office
+        .outgoing(&notice.case)
+        .ok_or_else(|| fail("notice"))?;
+    let agreed = recalled.deliveries.iter().any(|d| {
+        d.answers
+            .iter()
+            .any(|(b, yes)| *yes && *b == vanthu_workflow::Business::Revoke)
+    });
     if !agreed {
         return Err(fail("the recall was not agreed"));
     }
 
-    let u1_doc = unit1.office.incoming(&u1_case).ok_or_else(|| fail("unit 1 case"))?;
-    let arrival = u1_doc.registration.as_ref().map_or_else(String::new, |r| r.number_text());
+    let u1_doc = unit1
+        .office
+        .incoming(&u1_case)
+        .ok_or_else(|| fail("unit 1 case"))?;
+    let arrival = u1_doc
+        .registration
+        .as_ref()
+        .map_or_else(String::new, |r| r.number_text());
     let number_symbol = format!("{}/{SYMBOL}", decision.number);
     let mut lines = vec![
-        format!("vanthu demo: the life of Decision {number_symbol} (start {}, Vietnam time)", start.to_rfc3339()),
+        format!(
+            "vanthu demo: the life of Decision {number_symbol} (start {}, Vietnam time)",
+            start.to_rfc3339()
+        ),
         format!(
             "  {SENDER} drafted, approved, signed (director, then agency), numbered {} from the outgoing register, issued {}",
             decision.number,
@@ -888,8 +1225,15 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
             legal_value_name(receipt2.legal_value),
             u2_codes.join(" → ")
         ),
-        format!("  {}/{SYMBOL2} to {UNIT1}: recalled (13), agreed (15), cancelled at the unit", notice.number),
-        format!("  sender tracking: {UNIT1} {s1}, {UNIT2} {s2}; {}/{SYMBOL2} {}", notice.number, recalled.status.as_str()),
+        format!(
+            "  {}/{SYMBOL2} to {UNIT1}: recalled (13), agreed (15), cancelled at the unit",
+            notice.number
+        ),
+        format!(
+            "  sender tracking: {UNIT1} {s1}, {UNIT2} {s2}; {}/{SYMBOL2} {}",
+            notice.number,
+            recalled.status.as_str()
+        ),
         format!(
             "  record {code} closed ({} document(s)), packed as a Circular 05/2025 SIP",
             doc_total
@@ -904,7 +1248,20 @@ Use root.cer as the trust anchor to verify the demo's PDFs:\n\
     ];
     let mut files = out.files.clone();
     files.sort();
-    lines.extend(files.iter().map(|f| format!("  {f}")));
+    let mut folders: std::collections::BTreeMap<String, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for file in files {
+        let (folder, name) = file.rsplit_once('/').unwrap_or(("", file.as_str()));
+        folders
+            .entry(folder.to_owned())
+            .or_default()
+            .push(name.to_owned());
+    }
+    lines.extend(
+        folders
+            .iter()
+            .map(|(folder, names)| format!("  {folder}/: {}", names.join(", "))),
+    );
     Ok(lines)
 }
 
@@ -930,8 +1287,16 @@ fn legal_value_name(value: LegalValue) -> &'static str {
     }
 }
 
-/// An earlier document of the year, only to advance the outgoing register.
-fn desk_number(desk: &mut Desk, staff: &SenderStaff, case: &CaseId, subject: &str, at: DateTime<FixedOffset>) -> Res<()> {
+/// An earlier document of the year, issued to the provincial People's
+/// Committee and accepted there: it advances the outgoing register (the API
+/// has no way to open a register at a given number) and leaves no deadline.
+fn desk_number(
+    desk: &mut Desk,
+    staff: &SenderStaff,
+    case: &CaseId,
+    subject: &str,
+    (at, later): (DateTime<FixedOffset>, DateTime<FixedOffset>),
+) -> Res<()> {
     desk.outgoing(
         case,
         at,
@@ -943,9 +1308,61 @@ fn desk_number(desk: &mut Desk, staff: &SenderStaff, case: &CaseId, subject: &st
             urgency: None,
         },
     )?;
-    desk.outgoing(case, at, OutgoingEvent::Submitted { by: staff.drafter.clone() })?;
-    desk.outgoing(case, at, OutgoingEvent::Approved { by: staff.head.clone() })?;
-    desk.outgoing(case, at, OutgoingEvent::Signed { by: staff.director.clone(), valid: true })?;
-    desk.outgoing(case, at, OutgoingEvent::Numbered { by: staff.clerk.clone(), register: None })?;
+    desk.outgoing(
+        case,
+        at,
+        OutgoingEvent::Submitted {
+            by: staff.drafter.clone(),
+        },
+    )?;
+    desk.outgoing(
+        case,
+        at,
+        OutgoingEvent::Approved {
+            by: staff.head.clone(),
+        },
+    )?;
+    desk.outgoing(
+        case,
+        at,
+        OutgoingEvent::Signed {
+            by: staff.director.clone(),
+            valid: true,
+        },
+    )?;
+    desk.outgoing(
+        case,
+        at,
+        OutgoingEvent::Numbered {
+            by: staff.clerk.clone(),
+            register: None,
+        },
+    )?;
+    desk.outgoing(
+        case,
+        at,
+        OutgoingEvent::AgencySigned {
+            by: staff.clerk.clone(),
+            valid: true,
+        },
+    )?;
+    let province = AgencyId::parse(PROVINCE).ctx(PROVINCE)?;
+    desk.outgoing(
+        case,
+        at,
+        OutgoingEvent::Issued {
+            by: staff.clerk.clone(),
+            recipients: vec![province],
+        },
+    )?;
+    desk.outgoing(
+        case,
+        later,
+        OutgoingEvent::StatusReceived {
+            from: province,
+            code: StatusCode::Accepted,
+            description: None,
+        },
+    )?;
     Ok(())
 }

@@ -37,6 +37,9 @@ pub(crate) struct CheckArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Folders, PDFs, SIPs, JUnit (see `crate::harness`).
+    #[command(flatten)]
+    harness: crate::harness::HarnessArgs,
 }
 
 /// Arguments of `vanthu normalize`.
@@ -235,6 +238,10 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
 }
 
 pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
+    // Files and folders go through the harness; standard input stays here.
+    if !args.files.iter().any(|f| f.as_os_str() == "-") {
+        return crate::harness::check(&args.files, args.strict, args.json, &args.harness);
+    }
     let options = ValidateOptions::new(if args.strict {
         Profile::Sender
     } else {

@@ -7,13 +7,13 @@
 mod archive;
 mod calendar;
 mod demo;
+mod edxml;
 mod harness;
 mod id;
 mod output;
+mod replay;
 mod signature;
 mod text;
-mod edxml;
-mod replay;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

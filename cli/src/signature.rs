@@ -87,7 +87,7 @@ fn vietnam() -> FixedOffset {
     FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| chrono::Offset::fix(&Utc))
 }
 
-fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
+pub(crate) fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t);
     }
@@ -106,7 +106,7 @@ fn read_certs(path: &Path) -> Result<Vec<Certificate>, CliError> {
     Certificate::parse_all(&bytes).map_err(|e| CliError::new(format!("{}: {e}", path.display())))
 }
 
-fn load_trust(paths: &[PathBuf]) -> Result<TrustStore, CliError> {
+pub(crate) fn load_trust(paths: &[PathBuf]) -> Result<TrustStore, CliError> {
     let mut store = TrustStore::new();
     for path in paths {
         let files: Vec<PathBuf> = if path.is_dir() {

@@ -6,13 +6,15 @@
     clippy::indexing_slicing
 )]
 
+mod archive;
 mod calendar;
+mod demo;
+mod edxml;
+mod harness;
+mod id;
+mod replay;
 mod signature;
 mod text;
-mod id;
-mod edxml;
-mod replay;
-mod archive;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

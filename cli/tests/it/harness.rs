@@ -1,0 +1,154 @@
+//! `vanthu check` as a compliance harness: folders, mixed inputs detected by
+//! content, `--json`, `--junit`, the summary line and the exit-code precedence.
+
+use std::fs;
+
+use crate::demo::{AT, run_demo};
+use crate::{json, vanthu};
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_folder_of_mixed_inputs_with_counts_json_and_junit() {
+    let (dir, _) = run_demo("harness");
+    let root = dir.join("pki/root.cer");
+    let root = root.to_str().unwrap();
+    let folder = dir.to_str().unwrap();
+
+    // Text: one line per file, then the summary with counts.
+    let out = vanthu(&["check", "--trust", root, "--at", AT, folder], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    let summary = text.lines().last().unwrap();
+    assert!(
+        summary.starts_with("checked 20 file(s): 20 conformant, 0 not conformant, 0 unreadable (17 edXML, 2 PDF, 1 SIP;"),
+        "{summary}"
+    );
+    assert!(text.contains("182-QD-LDTBXH.signed.pdf: conformant [pdf]"));
+    assert!(text.contains(".zip: conformant [SIP_hoso]"));
+
+    // Renamed files are still recognised by their content.
+    let odd = dir.join("odd");
+    fs::create_dir_all(odd.join("deeper")).unwrap();
+    fs::copy(
+        dir.join("sender/182-QD-LDTBXH.signed.pdf"),
+        odd.join("deeper/decision.bin"),
+    )
+    .unwrap();
+    fs::copy(
+        dir.join("unit1/status-DEN-QD-182-03.edxml"),
+        odd.join("status.txt"),
+    )
+    .unwrap();
+    // A tampered PDF: readable, not conformant (its legal value is invalid).
+    let mut pdf = fs::read(dir.join("sender/183-LDTBXH-VP.signed.pdf")).unwrap();
+    let at = pdf.windows(7).position(|w| w == b"tap huan").unwrap_or(400);
+    pdf[at] ^= 0x20;
+    fs::write(odd.join("tampered.pdf"), &pdf).unwrap();
+    fs::write(odd.join("notes.md"), "not a package").unwrap();
+
+    let junit = dir.join("junit.xml");
+    let out = vanthu(
+        &[
+            "check",
+            "--json",
+            "--junit",
+            junit.to_str().unwrap(),
+            "--trust",
+            root,
+            "--at",
+            AT,
+            odd.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let v = json(&out);
+    let files = v.as_array().unwrap();
+    assert_eq!(files.len(), 3, "{v:#}");
+    let by = |suffix: &str| {
+        files
+            .iter()
+            .find(|f| f["file"].as_str().unwrap().ends_with(suffix))
+            .unwrap()
+    };
+    assert_eq!(by("decision.bin")["format"], "pdf");
+    assert_eq!(by("decision.bin")["legal_value"], "original");
+    assert_eq!(by("status.txt")["format"], "edxml");
+    assert_eq!(by("status.txt")["kind"], "status");
+    assert_eq!(by("tampered.pdf")["conformant"], false);
+    assert_eq!(by("tampered.pdf")["legal_value"], "invalid");
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        summary.contains("checked 3 file(s): 2 conformant, 1 not conformant, 0 unreadable"),
+        "{summary}"
+    );
+    assert!(summary.contains("1 skipped"), "{summary}");
+
+    let report = fs::read_to_string(&junit).unwrap();
+    assert!(report.starts_with("<?xml"));
+    assert!(
+        report.contains(r#"<testsuites name="vanthu check" tests="3" failures="1" errors="0">"#),
+        "{report}"
+    );
+    assert_eq!(report.matches("<testcase ").count(), 3);
+    assert_eq!(report.matches("<failure ").count(), 1);
+    assert!(report.contains(r#"classname="vanthu.pdf""#));
+
+    // An unreadable input wins over a non-conformant one: exit 2, an <error>.
+    fs::write(odd.join("broken.edxml"), "<edXML><edXMLEnvelope>").unwrap();
+    let out = vanthu(
+        &[
+            "check",
+            "--junit",
+            junit.to_str().unwrap(),
+            "--trust",
+            root,
+            "--at",
+            AT,
+            odd.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(
+        stdout(&out)
+            .lines()
+            .last()
+            .unwrap()
+            .contains("1 not conformant, 1 unreadable")
+    );
+    let report = fs::read_to_string(&junit).unwrap();
+    assert_eq!(report.matches("<error ").count(), 1, "{report}");
+
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn without_trust_anchors_a_signed_pdf_is_for_reference_only() {
+    let (dir, _) = run_demo("notrust");
+    let pdf = dir.join("sender/182-QD-LDTBXH.signed.pdf");
+    let out = vanthu(&["check", "--json", "--at", AT, pdf.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)[0]["legal_value"], "reference_only");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn nothing_to_check_and_unknown_files_are_errors() {
+    let dir = std::env::temp_dir().join(format!("vanthu-cli-harness-{}-empty", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("readme.txt"), "hello").unwrap();
+    // A folder with nothing recognisable: exit 2, never a silent pass.
+    let out = vanthu(&["check", dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).contains("checked 0 file(s)"));
+    // A file named explicitly is checked whatever it holds.
+    let out = vanthu(&["check", dir.join("readme.txt").to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).contains("unreadable"));
+    fs::remove_dir_all(dir).unwrap();
+}
