@@ -279,7 +279,11 @@ impl<R: Read + Seek> PackageReader<R> {
             .map(|r| r.path.clone());
         let ead = match ead_path {
             Some(p) => match self.read_bytes(&p)? {
-                Some(b) => Some(fields(&xml::parse(&b, &p)?)),
+                Some(b) => {
+                    let mut f = fields(&xml::parse(&b, &p)?);
+                    self.aip_alias(&mut f, "arcFileCode", "fileCode", &p);
+                    Some(f)
+                }
                 None => None,
             },
             None => {
@@ -321,7 +325,9 @@ impl<R: Read + Seek> PackageReader<R> {
             let Some(b) = self.read_bytes(p)? else {
                 continue;
             };
-            let f = fields(&xml::parse(&b, p)?);
+            let mut f = fields(&xml::parse(&b, p)?);
+            self.aip_alias(&mut f, "arcDocCode", "docCode", p);
+            self.aip_alias(&mut f, "arcFileCode", "fileCode", p);
             let files = rep_docs.get(i).map(|(_, f)| f.clone()).unwrap_or_default();
             if let Some(d) = self.document(&f, p, files) {
                 documents.push(d);
@@ -394,6 +400,26 @@ impl<R: Read + Seek> PackageReader<R> {
             });
         }
         Ok(())
+    }
+
+    /// TT05 AIPs name the codes `arcFileCode` / `arcDocCode` (the archive's
+    /// code in front); read them where the SIP names are missing.
+    fn aip_alias(&mut self, f: &mut Fields, aip: &str, sip: &str, path: &str) {
+        if f.get(sip)
+            .is_none_or(|v| v.iter().all(|s| s.trim().is_empty()))
+        {
+            if let Some(v) = f.get(aip).cloned() {
+                self.findings.push(finding(
+                    "ARCH-PKG-TT05-005",
+                    Severity::Info,
+                    format!("`{aip}` read as `{sip}` (AIP naming)"),
+                    format!("đọc `{aip}` như `{sip}` (cách đặt tên của AIP)"),
+                    TT05,
+                    path,
+                ));
+                f.insert(sip.to_owned(), v);
+            }
+        }
     }
 
     fn check_mets(&mut self, mets: &Element, path: &str, root: bool) {

@@ -462,3 +462,27 @@ mod names {
         }
     }
 }
+
+#[test]
+fn aip_code_names_are_read() {
+    // TT05 AIP metadata names the codes arcFileCode / arcDocCode.
+    let bytes = pack(description(true));
+    let rebuilt = rezip(&bytes, |name, data| {
+        if name.contains("EAD") {
+            let t = String::from_utf8(data).unwrap();
+            Some(
+                t.replace("fileCode>", "arcFileCode>")
+                    .replace("docCode>", "arcDocCode>")
+                    .into_bytes(),
+            )
+        } else {
+            Some(data)
+        }
+    });
+    let reader = PackageReader::open(Cursor::new(rebuilt)).unwrap();
+    let rules: Vec<_> = reader.findings().iter().map(|f| f.rule.as_str()).collect();
+    assert!(rules.iter().all(|r| *r == "ARCH-PKG-TT05-005"), "{rules:?}");
+    let d = reader.description().unwrap();
+    assert_eq!(d.file_code(), Some("000.00.18.H40.2025.01.TH"));
+    assert_eq!(d.documents[1].doc_code, "000.00.18.H40.2025.01.TH.0000002");
+}
