@@ -405,20 +405,19 @@ impl<R: Read + Seek> PackageReader<R> {
     /// TT05 AIPs name the codes `arcFileCode` / `arcDocCode` (the archive's
     /// code in front); read them where the SIP names are missing.
     fn aip_alias(&mut self, f: &mut Fields, aip: &str, sip: &str, path: &str) {
-        if f.get(sip)
-            .is_none_or(|v| v.iter().all(|s| s.trim().is_empty()))
-        {
-            if let Some(v) = f.get(aip).cloned() {
-                self.findings.push(finding(
-                    "ARCH-PKG-TT05-005",
-                    Severity::Info,
-                    format!("`{aip}` read as `{sip}` (AIP naming)"),
-                    format!("đọc `{aip}` như `{sip}` (cách đặt tên của AIP)"),
-                    TT05,
-                    path,
-                ));
-                f.insert(sip.to_owned(), v);
-            }
+        let missing = f
+            .get(sip)
+            .is_none_or(|v| v.iter().all(|s| s.trim().is_empty()));
+        if let (true, Some(v)) = (missing, f.get(aip).cloned()) {
+            self.findings.push(finding(
+                "ARCH-PKG-TT05-005",
+                Severity::Info,
+                format!("`{aip}` read as `{sip}` (AIP naming)"),
+                format!("đọc `{aip}` như `{sip}` (cách đặt tên của AIP)"),
+                TT05,
+                path,
+            ));
+            f.insert(sip.to_owned(), v);
         }
     }
 
