@@ -156,12 +156,22 @@ impl Document {
 
     /// The duplicate key of Appendix VI Part I.III 1.h: number, symbol and
     /// issuing agency name (with the date, since numbers restart yearly).
-    fn duplicate_key(&self) -> (String, String, String, NaiveDate) {
+    /// Without a number (some incoming documents), the subject is compared
+    /// too, so that two unnumbered documents of one day are not taken for
+    /// copies of each other.
+    fn duplicate_key(&self) -> (String, String, String, NaiveDate, String) {
+        let number = self.code_number.trim().to_owned();
+        let subject = if number.is_empty() {
+            self.subject.trim().to_lowercase()
+        } else {
+            String::new()
+        };
         (
-            self.code_number.trim().to_owned(),
+            number,
             self.code_notation.trim().to_owned(),
             self.organ_name.trim().to_lowercase(),
             self.issued_date,
+            subject,
         )
     }
 

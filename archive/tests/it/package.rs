@@ -486,3 +486,42 @@ fn aip_code_names_are_read() {
     assert_eq!(d.file_code(), Some("000.00.18.H40.2025.01.TH"));
     assert_eq!(d.documents[1].doc_code, "000.00.18.H40.2025.01.TH.0000002");
 }
+
+#[test]
+fn nfd_metadata_text_is_written_as_nfc() {
+    let mut d = description(false);
+    let title = d.record.as_ref().unwrap().title.clone();
+    d.record.as_mut().unwrap().title = title.nfd().collect();
+    d.documents[0].document.subject = d.documents[0].document.subject.nfd().collect();
+    assert_eq!(pack(d), pack(description(false)));
+}
+
+mod garbage {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Arbitrary bytes never panic the checker.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = check_package(Cursor::new(bytes), &CheckOptions::default());
+        }
+
+        /// Arbitrary XML in the root METS never panics the reader.
+        #[test]
+        fn arbitrary_mets_never_panics(mets in "[<>/a-zA-Z =\"&;#0-9:.-]{0,400}") {
+            static BASE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+            let bytes = BASE.get_or_init(|| pack(loose_description()));
+            let rebuilt = rezip(bytes, |name, data| {
+                if name.ends_with("/METS.xml") && !name.contains("rep1") {
+                    Some(mets.clone().into_bytes())
+                } else {
+                    Some(data)
+                }
+            });
+            let report = check(&rebuilt);
+            prop_assert!(!report.conformant());
+        }
+    }
+}

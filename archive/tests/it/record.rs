@@ -258,3 +258,29 @@ fn records_json_round_trips() {
     let back: Records = serde_json::from_str(&json).unwrap();
     assert_eq!(back, rs);
 }
+
+#[test]
+fn unnumbered_documents_of_one_day_are_not_duplicates() {
+    let l = list();
+    let mut rs = Records::new();
+    let code = rs
+        .open_listed(&l, "01.TH", date(2025, 1, 2))
+        .unwrap()
+        .metadata
+        .code
+        .clone();
+    let mut a = doc(1, 3);
+    a.code_number = String::new();
+    let mut b = a.clone();
+    b.subject = "Một văn bản khác".into();
+    rs.add_document("a", a.clone()).unwrap();
+    rs.add_document("b", b).unwrap();
+    rs.add_document("a2", a).unwrap();
+    for k in ["a", "b", "a2"] {
+        rs.file(&code, k).unwrap();
+    }
+    let report = rs
+        .close(&code, Closing::default(), date(2025, 12, 31))
+        .unwrap();
+    assert_eq!(report.removed_duplicates, vec!["a2"]);
+}
