@@ -198,7 +198,7 @@ fn a_flipped_byte_anywhere_never_changes_accepted_content() {
     let bytes = pack(loose_description());
     let original = contents(&bytes).unwrap();
     let mut rejected = 0;
-    for i in (0..bytes.len()).step_by(13) {
+    for i in (0..bytes.len()).step_by(31) {
         let mut b = bytes.clone();
         b[i] ^= 0x01;
         match check_package(Cursor::new(b.clone()), &CheckOptions::default()) {
@@ -434,7 +434,7 @@ mod names {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(32))]
+        #![proptest_config(ProptestConfig::with_cases(16))]
         /// Any Vietnamese file names pack to a conformant package whose
         /// names are NFC, and the NFC and NFD spellings of the same names
         /// give byte-identical packages.
