@@ -13,7 +13,8 @@ mod transfer;
 
 pub use codes::{AccessMode, Condition, Direction, Language, Reliability};
 pub use disposal::{
-    CouncilDecision, DestructionRecord, Disposal, DisposalEffect, DisposalEvent, Hold, Stage, apply,
+    CouncilDecision, DestructionRecord, Disposal, DisposalEffect, DisposalEvent, Hold, Stage,
+    apply, candidates,
 };
 pub use error::ArchiveError;
 pub use finding::has_errors;
