@@ -120,10 +120,23 @@ impl<R: Read + Seek> PackageReader<R> {
     pub fn open(reader: R) -> Result<Self, ArchiveError> {
         let zip = ZipArchive::new(reader)?;
         let mut findings = Vec::new();
-        let names: Vec<String> = zip
+        let mut names: Vec<String> = zip
             .file_names()
             .map(|n| n.map(std::borrow::Cow::into_owned))
             .collect::<Result<_, _>>()?;
+        // Archives made on macOS carry resource forks under `__MACOSX/`: not
+        // part of the package; set aside so that the root folder is found.
+        let before = names.len();
+        names.retain(|n| !n.starts_with("__MACOSX/"));
+        if names.len() != before {
+            findings.push(f_warn(
+                "ARCH-PKG-STRUCT-003",
+                "`__MACOSX/` entries (macOS resource forks) were ignored".into(),
+                "đã bỏ qua các mục `__MACOSX/` (dữ liệu phụ của macOS)".into(),
+                CSIP,
+                "__MACOSX/",
+            ));
+        }
         let root = detect_root(&names);
         if root.is_empty() {
             findings.push(f_warn(

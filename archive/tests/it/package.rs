@@ -525,3 +525,17 @@ mod garbage {
         }
     }
 }
+
+#[test]
+fn macos_resource_forks_are_set_aside() {
+    let bytes = pack(description(false));
+    let rebuilt = rezip(&bytes, |_, d| Some(d));
+    let mut zip = zip::ZipWriter::new_append(Cursor::new(rebuilt)).unwrap();
+    zip.start_file("__MACOSX/._METS.xml", SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(b"\0\x05\x16\x07").unwrap();
+    let out = zip.finish().unwrap().into_inner();
+    let report = check(&out);
+    assert!(report.conformant(), "{:?}", report.findings);
+    assert_eq!(rules(&report), vec!["ARCH-PKG-STRUCT-003".to_owned()]);
+}
