@@ -193,7 +193,12 @@ fn export_is_chronological_xml() {
         .metadata
         .code
         .clone();
-    rs.add_document("b", doc(20, 25)).unwrap();
+    let mut b = doc(20, 25);
+    b.recipients.push(
+        serde_json::from_str(r#"{"organ_id":"000.00.00.G09","organ_name":"Bộ Nội vụ"}"#).unwrap(),
+    );
+    b.issued_amount = Some(3);
+    rs.add_document("b", b).unwrap();
     rs.add_document("a", doc(10, 2)).unwrap();
     rs.file(&code, "b").unwrap();
     rs.file(&code, "a").unwrap();
@@ -208,6 +213,8 @@ fn export_is_chronological_xml() {
     assert!(xml.contains("<IssuedDate>02/03/2025</IssuedDate>"));
     assert!(xml.contains("<DocTotal>2</DocTotal>"));
     assert!(xml.contains("<TypeName>Quyết định</TypeName>"));
+    assert!(xml.contains("<OrganId>000.00.00.G09</OrganId>"));
+    assert!(xml.contains("<IssuedAmount>3</IssuedAmount>"));
 }
 
 #[test]
