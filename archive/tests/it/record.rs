@@ -291,3 +291,44 @@ fn unnumbered_documents_of_one_day_are_not_duplicates() {
         .unwrap();
     assert_eq!(report.removed_duplicates, vec!["a2"]);
 }
+
+#[test]
+fn a_closed_record_becomes_a_package() {
+    use std::io::Cursor;
+    use vanthu_archive::package::{
+        CheckOptions, PackOptions, PackageDescription, PackageWriter, check_package,
+    };
+    let l = list();
+    let mut rs = Records::new();
+    let code = rs
+        .open_listed(&l, "01.TH", date(2025, 1, 2))
+        .unwrap()
+        .metadata
+        .code
+        .clone();
+    rs.add_document("late", doc(9, 28)).unwrap();
+    rs.add_document("early", doc(5, 4)).unwrap();
+    rs.file(&code, "late").unwrap();
+    rs.file(&code, "early").unwrap();
+    let files = |k: &str| vec![format!("{k}.pdf")];
+    assert!(
+        PackageDescription::from_record(&rs, &code, false, "VP", crate::common::created(), files)
+            .is_err()
+    );
+    rs.close(&code, Closing::default(), date(2025, 12, 31))
+        .unwrap();
+    let d =
+        PackageDescription::from_record(&rs, &code, false, "VP", crate::common::created(), files)
+            .unwrap();
+    assert_eq!(d.documents[0].doc_code, "000.00.18.H40.2025.01.TH.0000001");
+    assert_eq!(d.documents[0].files, vec!["early.pdf"]);
+    let mut w = PackageWriter::new(Cursor::new(Vec::new()), d, PackOptions::default()).unwrap();
+    w.add_file("early.pdf", &mut &b"a"[..]).unwrap();
+    w.add_file("late.pdf", &mut &b"b"[..]).unwrap();
+    let bytes = w.finish().unwrap().into_inner();
+    assert!(
+        check_package(Cursor::new(bytes), &CheckOptions::default())
+            .unwrap()
+            .conformant()
+    );
+}
