@@ -4,6 +4,7 @@
 //! valid or not compliant, **2** unreadable input or usage error.
 #![forbid(unsafe_code)]
 
+mod archive;
 mod calendar;
 mod id;
 mod output;
@@ -35,6 +36,10 @@ enum Command {
     /// Vietnamese text: TCVN 6909:2001 Unicode, legacy TCVN3/VNI conversion.
     #[command(subcommand)]
     Text(text::TextCommand),
+    /// Write or check Circular 05/2025/TT-BNV archival packages (E-ARK CSIP).
+    Archive(archive::ArchiveArgs),
+    /// Retention, transfer due dates and disposal state of a record on a date.
+    Retention(archive::RetentionArgs),
     /// Tells what each identifier is (agency id, document number, document
     /// id, record code) and prints its parts.
     Id {
@@ -57,6 +62,8 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Calendar(args) => calendar::calendar(args),
         Command::Due(args) => calendar::due(args),
         Command::Text(command) => text::run(command),
+        Command::Archive(args) => archive::run(args),
+        Command::Retention(args) => archive::retention(args),
         Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
     }
 }

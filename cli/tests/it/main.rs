@@ -8,6 +8,7 @@
 
 mod calendar;
 mod text;
+mod archive;
 mod id;
 
 use std::io::Write;

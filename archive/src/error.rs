@@ -1,0 +1,66 @@
+//! The crate's error type: "cannot do this" (unreadable input, an illegal
+//! operation). Readable but non-compliant input gives findings instead.
+
+use std::io;
+
+/// What went wrong.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ArchiveError {
+    /// Reading or writing through the caller's stream failed.
+    #[error("I/O error: {0}")]
+    Io(#[from] io::Error),
+    /// The ZIP container is unreadable.
+    #[error("ZIP container: {0}")]
+    Zip(String),
+    /// An XML document in a package is not well-formed.
+    #[error("XML in {path} at byte {offset}: {message}")]
+    Xml {
+        /// Path of the document inside the package.
+        path: String,
+        /// Byte offset in that document.
+        offset: u64,
+        /// What the XML reader said.
+        message: String,
+    },
+    /// A required part of a package is missing (e.g. the root `METS.xml`).
+    #[error("missing {0}")]
+    Missing(String),
+    /// A value is not acceptable for this operation.
+    #[error("invalid {what}: {message}")]
+    Invalid {
+        /// Which value.
+        what: &'static str,
+        /// Why.
+        message: String,
+    },
+    /// An operation is not allowed in the current state.
+    #[error("not allowed: {0}")]
+    NotAllowed(String),
+    /// A name was referenced that does not exist.
+    #[error("unknown {what}: {name}")]
+    Unknown {
+        /// What kind of thing.
+        what: &'static str,
+        /// The name used.
+        name: String,
+    },
+}
+
+impl ArchiveError {
+    pub(crate) fn invalid(what: &'static str, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            what,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<zip::result::ZipError> for ArchiveError {
+    fn from(value: zip::result::ZipError) -> Self {
+        match value {
+            zip::result::ZipError::Io(e) => Self::Io(e),
+            other => Self::Zip(other.to_string()),
+        }
+    }
+}

@@ -1,0 +1,1157 @@
+//! Reading and checking a received package: structure, checksums, required
+//! metadata and identifier shapes, reported as findings. Readers are
+//! lenient: the known deviations of the circular's own samples are accepted
+//! and reported (`ARCH-PKG-TT05-*`).
+
+use std::collections::BTreeMap;
+use std::io::{Read, Seek};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+use vanthu_identifiers::{DocumentType, Finding, RecordCode, Retention, Severity};
+use zip::ZipArchive;
+
+use super::xml::{self, Element, MAX_XML_BYTES};
+use super::{
+    LooseDocuments, PackageDescription, PackageDocument, PackageKind, RecordStatus, href_decode,
+    uuid_shape,
+};
+use crate::codes::{AccessMode, Condition, Direction, Language, Reliability};
+use crate::error::ArchiveError;
+use crate::finding::{CSIP, TT05, finding, has_errors};
+use crate::record::{Document, RecordMetadata, parse_date};
+
+/// Options of [`check_package`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct CheckOptions {
+    /// Recompute every SHA-256 (reads every byte of the package).
+    pub verify_checksums: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        Self {
+            verify_checksums: true,
+        }
+    }
+}
+
+/// A file referenced by a METS document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DataFile {
+    /// Path inside the package (below the root folder).
+    pub path: String,
+    /// `SIZE` declared in METS.
+    pub size: Option<u64>,
+    /// `CHECKSUM` declared in METS (as written).
+    pub checksum: Option<String>,
+    /// `CHECKSUMTYPE` declared in METS.
+    pub checksum_type: Option<String>,
+    /// Path of the METS file that references it.
+    pub referenced_by: String,
+}
+
+/// The result of checking a package.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct PackageReport {
+    /// The package kind, when recognisable.
+    pub kind: Option<PackageKind>,
+    /// METS `OBJID`.
+    pub objid: Option<String>,
+    /// Files whose content was checked.
+    pub files_checked: u64,
+    /// Bytes hashed.
+    pub bytes_checked: u64,
+    /// Findings.
+    pub findings: Vec<Finding>,
+}
+
+impl PackageReport {
+    /// True when no finding is an error.
+    #[must_use]
+    pub fn conformant(&self) -> bool {
+        !has_errors(&self.findings)
+    }
+}
+
+/// An opened package: its METS references, its description and what reading
+/// found. Data files can be streamed back with [`open_data`](Self::open_data).
+pub struct PackageReader<R: Read + Seek> {
+    zip: ZipArchive<R>,
+    root: String,
+    /// NFC relative path → ZIP entry name.
+    entries: BTreeMap<String, String>,
+    refs: Vec<DataFile>,
+    data: Vec<DataFile>,
+    description: Option<PackageDescription>,
+    kind: Option<PackageKind>,
+    objid: Option<String>,
+    findings: Vec<Finding>,
+}
+
+impl<R: Read + Seek> std::fmt::Debug for PackageReader<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PackageReader")
+            .field("root", &self.root)
+            .field("refs", &self.refs.len())
+            .field("findings", &self.findings.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn f_err(rule: &str, en: String, vi: String, source: &str, path: &str) -> Finding {
+    finding(rule, Severity::Error, en, vi, source, path)
+}
+fn f_warn(rule: &str, en: String, vi: String, source: &str, path: &str) -> Finding {
+    finding(rule, Severity::Warning, en, vi, source, path)
+}
+
+impl<R: Read + Seek> PackageReader<R> {
+    /// Opens a package: reads the ZIP directory, the METS files and the
+    /// descriptive metadata (not the data files).
+    ///
+    /// # Errors
+    /// An unreadable ZIP; no root `METS.xml`; a METS or metadata document
+    /// that is not well-formed XML.
+    pub fn open(reader: R) -> Result<Self, ArchiveError> {
+        let zip = ZipArchive::new(reader)?;
+        let mut findings = Vec::new();
+        let mut names: Vec<String> = zip
+            .file_names()
+            .map(|n| n.map(std::borrow::Cow::into_owned))
+            .collect::<Result<_, _>>()?;
+        // Archives made on macOS carry resource forks under `__MACOSX/`: not
+        // part of the package; set aside so that the root folder is found.
+        let before = names.len();
+        names.retain(|n| !n.starts_with("__MACOSX/"));
+        if names.len() != before {
+            findings.push(f_warn(
+                "ARCH-PKG-STRUCT-003",
+                "`__MACOSX/` entries (macOS resource forks) were ignored".into(),
+                "đã bỏ qua các mục `__MACOSX/` (dữ liệu phụ của macOS)".into(),
+                CSIP,
+                "__MACOSX/",
+            ));
+        }
+        let root = detect_root(&names);
+        if root.is_empty() {
+            findings.push(f_warn(
+                "ARCH-PKG-STRUCT-002",
+                "package content is not inside one root folder".into(),
+                "nội dung gói không nằm trong một thư mục gốc".into(),
+                CSIP,
+                "",
+            ));
+        }
+        let mut entries = BTreeMap::new();
+        for name in &names {
+            if name.ends_with('/') {
+                continue;
+            }
+            let rel = name.strip_prefix(&root).unwrap_or(name);
+            if rel.split('/').any(|p| p == ".." || p.is_empty())
+                || rel.starts_with('/')
+                || rel.contains('\\')
+            {
+                findings.push(f_err(
+                    "ARCH-PKG-NAME-001",
+                    format!("unsafe entry name `{name}`"),
+                    format!("tên tệp không an toàn `{name}`"),
+                    CSIP,
+                    name,
+                ));
+                continue;
+            }
+            let n: String = rel.nfc().collect();
+            if n != rel {
+                findings.push(f_warn(
+                    "ARCH-PKG-NAME-002",
+                    format!("entry name `{name}` is not in Unicode NFC"),
+                    format!("tên tệp `{name}` không ở dạng chuẩn Unicode NFC"),
+                    TT05,
+                    name,
+                ));
+            }
+            if let Some(other) = entries.insert(n, name.clone()) {
+                findings.push(f_err(
+                    "ARCH-PKG-NAME-003",
+                    format!(
+                        "entries `{other}` and `{name}` have the same name after NFC normalisation"
+                    ),
+                    format!("tệp `{other}` và `{name}` trùng tên sau chuẩn hóa NFC"),
+                    TT05,
+                    name,
+                ));
+            }
+        }
+        let mut me = Self {
+            zip,
+            root,
+            entries,
+            refs: Vec::new(),
+            data: Vec::new(),
+            description: None,
+            kind: None,
+            objid: None,
+            findings,
+        };
+        me.read_metadata()?;
+        Ok(me)
+    }
+
+    /// The description read from the metadata, when it could be built.
+    #[must_use]
+    pub fn description(&self) -> Option<&PackageDescription> {
+        self.description.as_ref()
+    }
+
+    /// Findings so far.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// The data files (`representations/*/data/…`) in METS order.
+    #[must_use]
+    pub fn data_files(&self) -> &[DataFile] {
+        &self.data
+    }
+
+    /// Streams a file of the package by its relative path.
+    ///
+    /// # Errors
+    /// [`ArchiveError::Unknown`] for a path not in the ZIP.
+    pub fn open_data(&mut self, path: &str) -> Result<impl Read + '_, ArchiveError> {
+        let key: String = path.nfc().collect();
+        let name = self
+            .entries
+            .get(&key)
+            .ok_or_else(|| ArchiveError::Unknown {
+                what: "package file",
+                name: path.to_owned(),
+            })?;
+        Ok(self.zip.by_name(name)?)
+    }
+
+    fn read_bytes(&mut self, rel: &str) -> Result<Option<Vec<u8>>, ArchiveError> {
+        let key: String = rel.nfc().collect();
+        let Some(name) = self.entries.get(&key) else {
+            return Ok(None);
+        };
+        let file = self.zip.by_name(name)?;
+        let mut buf = Vec::new();
+        file.take(MAX_XML_BYTES).read_to_end(&mut buf)?;
+        Ok(Some(buf))
+    }
+
+    fn read_metadata(&mut self) -> Result<(), ArchiveError> {
+        let bytes = self
+            .read_bytes("METS.xml")?
+            .ok_or_else(|| ArchiveError::Missing("root METS.xml".into()))?;
+        let mets = xml::parse(&bytes, "METS.xml")?;
+        self.check_mets(&mets, "METS.xml", true);
+        self.objid = mets.attr("OBJID").map(str::to_owned);
+        let oais = mets
+            .child("metsHdr")
+            .and_then(|h| h.attr("OAISPACKAGETYPE"))
+            .unwrap_or("")
+            .to_owned();
+        let refs = collect_refs(&mets, "", "METS.xml", &mut self.findings);
+        let mut rep_docs: Vec<(String, Vec<String>)> = Vec::new();
+        let mut ead_doc_paths = Vec::new();
+        for r in &refs {
+            if r.path.starts_with("representations/") && r.path.ends_with("/METS.xml") {
+                let dir = r.path.trim_end_matches("METS.xml").to_owned();
+                let Some(b) = self.read_bytes(&r.path)? else {
+                    continue;
+                };
+                let rep = xml::parse(&b, &r.path)?;
+                self.check_mets(&rep, &r.path, false);
+                let rep_refs = collect_refs(&rep, &dir, &r.path, &mut self.findings);
+                for rr in &rep_refs {
+                    if rr.path.contains("/data/") {
+                        self.data.push(rr.clone());
+                    } else if rr.path.contains("EAD_doc") {
+                        ead_doc_paths.push(rr.path.clone());
+                    }
+                }
+                rep_docs.extend(document_files(&rep, &dir));
+                self.refs.extend(rep_refs);
+            }
+        }
+        self.refs.extend(refs);
+        let other = mets.attr("OTHERCONTENTINFORMATIONTYPE").unwrap_or("");
+        let ead_path = self
+            .refs
+            .iter()
+            .find(|r| r.path.starts_with("metadata/descriptive/"))
+            .map(|r| r.path.clone());
+        let ead = match ead_path {
+            Some(p) => match self.read_bytes(&p)? {
+                Some(b) => {
+                    let mut f = fields(&xml::parse(&b, &p)?);
+                    self.aip_alias(&mut f, "arcFileCode", "fileCode", &p);
+                    Some(f)
+                }
+                None => None,
+            },
+            None => {
+                self.findings.push(f_err(
+                    "ARCH-PKG-MD-003",
+                    "no descriptive metadata (metadata/descriptive/EAD.xml) is referenced".into(),
+                    "không có siêu dữ liệu mô tả (metadata/descriptive/EAD.xml)".into(),
+                    TT05,
+                    "METS.xml",
+                ));
+                None
+            }
+        };
+        let kind = if other.ends_with("AIP_hoso") || oais == "AIP" {
+            Some(PackageKind::Aip)
+        } else if other.ends_with("SIP_tailieu")
+            || ead.as_ref().is_some_and(|e| e.contains_key("source"))
+        {
+            Some(PackageKind::SipDocuments)
+        } else if oais == "SIP" || other.ends_with("SIP_hoso") {
+            Some(PackageKind::SipRecord)
+        } else {
+            None
+        };
+        self.kind = kind;
+        if kind == Some(PackageKind::Aip)
+            && !self.refs.iter().any(|r| r.path.ends_with("PREMIS.xml"))
+        {
+            self.findings.push(f_err(
+                "ARCH-PKG-AIP-001",
+                "an AIP needs metadata/preservation/PREMIS.xml".into(),
+                "gói AIP phải có metadata/preservation/PREMIS.xml".into(),
+                TT05,
+                "METS.xml",
+            ));
+        }
+        let mut documents = Vec::new();
+        for (i, p) in ead_doc_paths.iter().enumerate() {
+            let Some(b) = self.read_bytes(p)? else {
+                continue;
+            };
+            let mut f = fields(&xml::parse(&b, p)?);
+            self.aip_alias(&mut f, "arcDocCode", "docCode", p);
+            self.aip_alias(&mut f, "arcFileCode", "fileCode", p);
+            let files = rep_docs.get(i).map(|(_, f)| f.clone()).unwrap_or_default();
+            if let Some(d) = self.document(&f, p, files) {
+                documents.push(d);
+            }
+        }
+        let (record, loose) = match (&ead, kind) {
+            (Some(e), Some(PackageKind::SipDocuments)) => (None, self.loose(e)),
+            (Some(e), _) => (self.record(e, documents.len()), None),
+            _ => (None, None),
+        };
+        if let Some(fc) = record
+            .as_ref()
+            .map(|r| r.code.as_str().to_owned())
+            .or(loose.as_ref().map(|l| l.file_code.clone()))
+        {
+            for d in &documents {
+                let ok = d.doc_code.strip_prefix(fc.as_str()).is_some_and(|rest| {
+                    rest.trim_start_matches('.').len() == 7
+                        && rest
+                            .trim_start_matches('.')
+                            .bytes()
+                            .all(|b| b.is_ascii_digit())
+                });
+                if !ok {
+                    self.findings.push(f_warn(
+                        "ARCH-PKG-ID-002",
+                        format!(
+                            "docCode `{}` is not fileCode + a 7-digit ordinal",
+                            d.doc_code
+                        ),
+                        format!(
+                            "docCode `{}` không phải fileCode + 7 chữ số thứ tự",
+                            d.doc_code
+                        ),
+                        TT05,
+                        &d.doc_code,
+                    ));
+                }
+            }
+        }
+        let created = mets
+            .child("metsHdr")
+            .and_then(|h| h.attr("CREATEDATE"))
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+        let status = mets
+            .child("metsHdr")
+            .and_then(|h| h.attr("RECORDSTATUS"))
+            .and_then(RecordStatus::parse)
+            .unwrap_or_default();
+        let submitter = mets
+            .child("metsHdr")
+            .into_iter()
+            .flat_map(|h| h.children_named("agent"))
+            .find(|a| a.attr("TYPE") == Some("ORGANIZATION"))
+            .and_then(|a| a.child("name"))
+            .map(|n| n.text.trim().to_owned())
+            .unwrap_or_default();
+        if let (Some(kind), Some(objid), Some(created)) = (kind, self.objid.clone(), created)
+            && (record.is_some() || loose.is_some())
+        {
+            self.description = Some(PackageDescription {
+                kind,
+                objid,
+                created,
+                status,
+                submitter,
+                record,
+                loose,
+                documents,
+            });
+        }
+        Ok(())
+    }
+
+    /// TT05 AIPs name the codes `arcFileCode` / `arcDocCode` (the archive's
+    /// code in front); read them where the SIP names are missing.
+    fn aip_alias(&mut self, f: &mut Fields, aip: &str, sip: &str, path: &str) {
+        let missing = f
+            .get(sip)
+            .is_none_or(|v| v.iter().all(|s| s.trim().is_empty()));
+        if let (true, Some(v)) = (missing, f.get(aip).cloned()) {
+            self.findings.push(finding(
+                "ARCH-PKG-TT05-005",
+                Severity::Info,
+                format!("`{aip}` read as `{sip}` (AIP naming)"),
+                format!("đọc `{aip}` như `{sip}` (cách đặt tên của AIP)"),
+                TT05,
+                path,
+            ));
+            f.insert(sip.to_owned(), v);
+        }
+    }
+
+    fn check_mets(&mut self, mets: &Element, path: &str, root: bool) {
+        let out = &mut self.findings;
+        if mets.name != "mets" {
+            out.push(f_err(
+                "ARCH-PKG-METS-001",
+                format!("root element is `{}`, not `mets`", mets.name),
+                format!("phần tử gốc là `{}`, không phải `mets`", mets.name),
+                CSIP,
+                path,
+            ));
+            return;
+        }
+        let objid = mets.attr("OBJID").unwrap_or("");
+        if objid.is_empty() {
+            out.push(f_err(
+                "ARCH-PKG-METS-002",
+                "METS has no OBJID".into(),
+                "METS thiếu OBJID".into(),
+                CSIP,
+                path,
+            ));
+        } else if root {
+            match objid.strip_prefix("uuid-") {
+                Some(u) if uuid_shape(u, false) => {}
+                Some(u) if uuid_shape(u, true) => out.push(f_warn(
+                    "ARCH-PKG-TT05-001",
+                    format!("OBJID `{objid}` has a lower-case UUID (as in the circular's sample)"),
+                    format!("OBJID `{objid}` dùng UUID chữ thường (như gói mẫu của thông tư)"),
+                    TT05,
+                    path,
+                )),
+                _ => out.push(f_warn(
+                    "ARCH-PKG-ID-003",
+                    format!("OBJID `{objid}` is not `uuid-` and an upper-case UUID"),
+                    format!("OBJID `{objid}` không có dạng `uuid-` và UUID chữ hoa"),
+                    TT05,
+                    path,
+                )),
+            }
+        }
+        if mets.attr("PROFILE").is_none() {
+            out.push(f_warn(
+                "ARCH-PKG-METS-003",
+                "METS has no PROFILE".into(),
+                "METS thiếu PROFILE".into(),
+                CSIP,
+                path,
+            ));
+        }
+        let Some(hdr) = mets.child("metsHdr") else {
+            out.push(f_err(
+                "ARCH-PKG-METS-004",
+                "METS has no metsHdr".into(),
+                "METS thiếu metsHdr".into(),
+                CSIP,
+                path,
+            ));
+            return;
+        };
+        match hdr.attr("OAISPACKAGETYPE") {
+            Some("SIP" | "AIP" | "DIP") => {}
+            other => out.push(f_err(
+                "ARCH-PKG-METS-005",
+                format!("OAISPACKAGETYPE is {other:?}, expected SIP, AIP or DIP"),
+                format!("OAISPACKAGETYPE là {other:?}, phải là SIP, AIP hoặc DIP"),
+                CSIP,
+                path,
+            )),
+        }
+        if let Some(s) = hdr.attr("RECORDSTATUS")
+            && RecordStatus::parse(s).is_none()
+        {
+            out.push(f_warn(
+                "ARCH-PKG-METS-006",
+                format!("RECORDSTATUS `{s}` is not NEW, SUPPLEMENT, REPLACEMENT, TEST or OTHER"),
+                format!("RECORDSTATUS `{s}` không hợp lệ"),
+                TT05,
+                path,
+            ));
+        }
+        match hdr.attr("CREATEDATE") {
+            Some(t) if t.ends_with("+07:00") && chrono::DateTime::parse_from_rfc3339(t).is_ok() => {
+            }
+            Some(t) => out.push(f_warn(
+                "ARCH-PKG-TT05-002",
+                format!("CREATEDATE `{t}` is not a `+07:00` timestamp"),
+                format!("CREATEDATE `{t}` không theo giờ Việt Nam `+07:00`"),
+                TT05,
+                path,
+            )),
+            None => out.push(f_err(
+                "ARCH-PKG-METS-007",
+                "metsHdr has no CREATEDATE".into(),
+                "metsHdr thiếu CREATEDATE".into(),
+                CSIP,
+                path,
+            )),
+        }
+        if !hdr
+            .children_named("agent")
+            .any(|a| a.attr("ROLE") == Some("CREATOR"))
+        {
+            out.push(f_warn(
+                "ARCH-PKG-METS-008",
+                "metsHdr has no CREATOR agent".into(),
+                "metsHdr thiếu agent CREATOR".into(),
+                CSIP,
+                path,
+            ));
+        }
+        if mets.child("fileSec").is_none() || mets.child("structMap").is_none() {
+            out.push(f_err(
+                "ARCH-PKG-METS-009",
+                "METS needs a fileSec and a structMap".into(),
+                "METS phải có fileSec và structMap".into(),
+                CSIP,
+                path,
+            ));
+        }
+        let mut grps = Vec::new();
+        mets.descendants("fileGrp", &mut grps);
+        for g in grps {
+            if g.attr("USE").is_none() && g.attr("USER").is_some() {
+                out.push(f_warn(
+                    "ARCH-PKG-TT05-003",
+                    "fileGrp has `USER` instead of `USE` (a known error of the circular)".into(),
+                    "fileGrp dùng `USER` thay cho `USE` (lỗi đã biết của thông tư)".into(),
+                    TT05,
+                    path,
+                ));
+            }
+        }
+    }
+
+    fn document(&mut self, f: &Fields, path: &str, files: Vec<String>) -> Option<PackageDocument> {
+        let get = |k: &str| {
+            f.get(k)
+                .and_then(|v| v.first())
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let mut missing = Vec::new();
+        for k in ["docCode", "typeName", "issuedDate", "organName", "subject"] {
+            if get(k).is_empty() {
+                missing.push(k);
+            }
+        }
+        if !missing.is_empty() {
+            self.findings.push(f_err(
+                "ARCH-PKG-MD-001",
+                format!("required document metadata missing: {}", missing.join(", ")),
+                format!(
+                    "thiếu siêu dữ liệu văn bản bắt buộc: {}",
+                    missing.join(", ")
+                ),
+                TT05,
+                path,
+            ));
+            return None;
+        }
+        let type_text = get("typeName");
+        let doc_type = match type_text
+            .parse::<u8>()
+            .ok()
+            .and_then(DocumentType::from_tt05_code)
+        {
+            Some(t) => t,
+            None => {
+                self.findings.push(f_err(
+                    "ARCH-PKG-MD-004",
+                    format!("typeName `{type_text}` is not a TT05 code 01–32"),
+                    format!("typeName `{type_text}` không phải mã 01–32 của TT05"),
+                    TT05,
+                    path,
+                ));
+                DocumentType::from_name_vi(&type_text)
+            }
+        };
+        let issued = self.date(&get("issuedDate"), path, "issuedDate")?;
+        let mut d = Document::new(
+            doc_type,
+            get("codeNumber"),
+            get("codeNotation"),
+            issued,
+            get("organName"),
+            get("subject"),
+        );
+        d.doc_id = Some(get("docId")).filter(|s| !s.is_empty());
+        d.languages = self.languages(f, path);
+        d.page_count = get("numberOfPage").parse().unwrap_or(0);
+        d.keyword = Some(get("keyword")).filter(|s| !s.is_empty());
+        d.access = self
+            .code::<AccessMode>(&get("mode"), path, "mode", AccessMode::from_code)
+            .unwrap_or(AccessMode::Public);
+        d.reliability = self
+            .code(
+                &get("confidenceLevel"),
+                path,
+                "confidenceLevel",
+                Reliability::from_code,
+            )
+            .unwrap_or(Reliability::BornDigital);
+        d.autograph = Some(get("autograph")).filter(|s| !s.is_empty());
+        d.condition = Condition::from_code(&get("format"));
+        d.process = get("process") == "1";
+        d.description = Some(get("description")).filter(|s| !s.is_empty());
+        Some(PackageDocument {
+            doc_code: get("docCode"),
+            document: d,
+            files,
+        })
+    }
+
+    fn date(&mut self, text: &str, path: &str, field: &str) -> Option<chrono::NaiveDate> {
+        let d = parse_date(text);
+        if d.is_none() {
+            self.findings.push(f_err(
+                "ARCH-PKG-MD-002",
+                format!("{field} `{text}` is not a DD/MM/YYYY date"),
+                format!("{field} `{text}` không phải ngày DD/MM/YYYY"),
+                TT05,
+                path,
+            ));
+        }
+        d
+    }
+
+    fn code<T>(
+        &mut self,
+        text: &str,
+        path: &str,
+        field: &str,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        if text.is_empty() {
+            return None;
+        }
+        let v = parse(text);
+        if v.is_none() {
+            self.findings.push(f_err(
+                "ARCH-PKG-MD-004",
+                format!("{field} `{text}` is not a TT05 code"),
+                format!("{field} `{text}` không phải mã của TT05"),
+                TT05,
+                path,
+            ));
+        }
+        v
+    }
+
+    fn languages(&mut self, f: &Fields, path: &str) -> Vec<Language> {
+        let mut out = Vec::new();
+        for v in f.get("language").into_iter().flatten() {
+            for part in v.split([',', ';', ' ']).filter(|p| !p.is_empty()) {
+                if let Some(l) = self.code(part, path, "language", Language::from_code) {
+                    out.push(l);
+                }
+            }
+        }
+        out
+    }
+
+    fn record(&mut self, f: &Fields, docs: usize) -> Option<RecordMetadata> {
+        let path = "metadata/descriptive/EAD.xml";
+        let get = |k: &str| {
+            f.get(k)
+                .and_then(|v| v.first())
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let mut missing = Vec::new();
+        for k in ["fileCode", "title", "maintenance", "mode", "language"] {
+            if get(k).is_empty() {
+                missing.push(k);
+            }
+        }
+        if !missing.is_empty() {
+            self.findings.push(f_err(
+                "ARCH-PKG-MD-001",
+                format!("required record metadata missing: {}", missing.join(", ")),
+                format!("thiếu siêu dữ liệu hồ sơ bắt buộc: {}", missing.join(", ")),
+                TT05,
+                path,
+            ));
+        }
+        let code = match RecordCode::parse(&get("fileCode")) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                self.findings.push(f_warn(
+                    "ARCH-PKG-ID-001",
+                    format!(
+                        "fileCode `{}` is not a Decree 30/2020 record code: {e}",
+                        get("fileCode")
+                    ),
+                    format!(
+                        "fileCode `{}` không phải mã hồ sơ theo Nghị định 30/2020: {e}",
+                        get("fileCode")
+                    ),
+                    crate::finding::ND30_APPX_VI,
+                    path,
+                ));
+                None
+            }
+        };
+        let m = get("maintenance");
+        let retention = match m.parse::<u8>() {
+            Ok(7) => {
+                self.findings.push(finding(
+                    "ARCH-PKG-MD-005",
+                    Severity::Info,
+                    "maintenance 07 (other term): the term itself is not in the package",
+                    "thời hạn bảo quản 07 (khác): gói không ghi số năm",
+                    TT05,
+                    path,
+                ));
+                None
+            }
+            Ok(c) => {
+                let r = Retention::from_tt05_code(c);
+                if r.is_none() {
+                    self.findings.push(f_err(
+                        "ARCH-PKG-MD-004",
+                        format!("maintenance `{m}` is not a TT05 code 01–07"),
+                        format!("maintenance `{m}` không phải mã 01–07 của TT05"),
+                        TT05,
+                        path,
+                    ));
+                }
+                r
+            }
+            Err(_) => None,
+        };
+        let total = get("totalDoc");
+        if !total.is_empty() && total.parse::<usize>().ok() != Some(docs) {
+            self.findings.push(f_warn(
+                "ARCH-PKG-MD-006",
+                format!("totalDoc is {total} but the package describes {docs} documents"),
+                format!("totalDoc là {total} nhưng gói có {docs} văn bản"),
+                TT05,
+                path,
+            ));
+        }
+        let access = self.code(&get("mode"), path, "mode", AccessMode::from_code);
+        let reliability = self.code(
+            &get("confidenceLevel"),
+            path,
+            "confidenceLevel",
+            Reliability::from_code,
+        );
+        let languages = self.languages(f, path);
+        let start = Some(get("startDate"))
+            .filter(|s| !s.is_empty())
+            .and_then(|s| self.date(&s, path, "startDate"));
+        let end = Some(get("endDate"))
+            .filter(|s| !s.is_empty())
+            .and_then(|s| self.date(&s, path, "endDate"));
+        let (code, retention) = (code?, retention?);
+        let mut r = RecordMetadata::new(code, get("title"), retention, "");
+        r.access = access.unwrap_or(AccessMode::Public);
+        r.reliability = reliability.unwrap_or(Reliability::BornDigital);
+        r.languages = languages;
+        r.start_date = start;
+        r.end_date = end;
+        r.keyword = Some(get("keyword")).filter(|s| !s.is_empty());
+        r.doc_total = u32::try_from(docs).unwrap_or(u32::MAX);
+        r.page_total = get("numberOfPage").parse().unwrap_or(0);
+        r.sheet_total = get("numberOfPaper").parse().ok();
+        r.condition = Condition::from_code(&get("format"));
+        r.info_sign = Some(get("inforSign")).filter(|s| !s.is_empty());
+        r.paper_file_code = Some(get("paperFileCode")).filter(|s| !s.is_empty());
+        r.risk_recovery = get("riskRecovery") == "1";
+        r.risk_recovery_done = match get("riskRecoveryStatus").as_str() {
+            "01" | "1" => Some(true),
+            "02" | "2" => Some(false),
+            _ => None,
+        };
+        r.description = Some(get("description")).filter(|s| !s.is_empty());
+        if r.reliability == Reliability::Digitised && r.paper_file_code.is_none() {
+            self.findings.push(f_err(
+                "ARCH-PKG-MD-001",
+                "a digitised record needs paperFileCode".into(),
+                "hồ sơ số hóa phải có paperFileCode".into(),
+                TT05,
+                path,
+            ));
+        }
+        Some(r)
+    }
+
+    fn loose(&mut self, f: &Fields) -> Option<LooseDocuments> {
+        let path = "metadata/descriptive/EAD.xml";
+        let get = |k: &str| {
+            f.get(k)
+                .and_then(|v| v.first())
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let mut missing = Vec::new();
+        for k in ["fileCode", "title", "source"] {
+            if get(k).is_empty() {
+                missing.push(k);
+            }
+        }
+        if !missing.is_empty() {
+            self.findings.push(f_err(
+                "ARCH-PKG-MD-001",
+                format!("required metadata missing: {}", missing.join(", ")),
+                format!("thiếu siêu dữ liệu bắt buộc: {}", missing.join(", ")),
+                TT05,
+                path,
+            ));
+            return None;
+        }
+        let source = match get("source").as_str() {
+            "0" => Direction::Outgoing,
+            "1" => Direction::Incoming,
+            other => {
+                self.findings.push(f_err(
+                    "ARCH-PKG-MD-004",
+                    format!("source `{other}` is not 0 or 1"),
+                    format!("source `{other}` không phải 0 hoặc 1"),
+                    TT05,
+                    path,
+                ));
+                return None;
+            }
+        };
+        Some(LooseDocuments {
+            file_code: get("fileCode"),
+            title: get("title"),
+            source,
+            description: Some(get("description")).filter(|s| !s.is_empty()),
+        })
+    }
+
+    /// Checks that every referenced file exists, and, with
+    /// `options.verify_checksums`, that its size and SHA-256 match METS;
+    /// reports files in the ZIP that no METS references.
+    ///
+    /// # Errors
+    /// I/O errors while reading the ZIP.
+    pub fn verify(&mut self, options: &CheckOptions) -> Result<PackageReport, ArchiveError> {
+        let mut report = PackageReport {
+            kind: self.kind,
+            objid: self.objid.clone(),
+            files_checked: 0,
+            bytes_checked: 0,
+            findings: self.findings.clone(),
+        };
+        let mut referenced = std::collections::BTreeSet::new();
+        referenced.insert("METS.xml".to_owned());
+        let refs = self.refs.clone();
+        for r in &refs {
+            let key: String = r.path.nfc().collect();
+            referenced.insert(key.clone());
+            let Some(name) = self.entries.get(&key).cloned() else {
+                report.findings.push(f_err(
+                    "ARCH-PKG-FILE-001",
+                    format!(
+                        "`{}` is referenced by {} but missing",
+                        r.path, r.referenced_by
+                    ),
+                    format!(
+                        "`{}` được {} tham chiếu nhưng không có trong gói",
+                        r.path, r.referenced_by
+                    ),
+                    CSIP,
+                    &r.path,
+                ));
+                continue;
+            };
+            match r.checksum_type.as_deref() {
+                Some("SHA-256") => {}
+                other => report.findings.push(f_warn(
+                    "ARCH-PKG-FILE-004",
+                    format!("`{}` has checksum type {other:?}, expected SHA-256", r.path),
+                    format!("`{}` có loại mã băm {other:?}, phải là SHA-256", r.path),
+                    TT05,
+                    &r.path,
+                )),
+            }
+            if let Some(c) = &r.checksum
+                && c.bytes().any(|b| b.is_ascii_lowercase())
+            {
+                report.findings.push(finding(
+                    "ARCH-PKG-TT05-004",
+                    Severity::Info,
+                    format!("checksum of `{}` is lower-case hex", r.path),
+                    format!("mã băm của `{}` viết chữ thường", r.path),
+                    TT05,
+                    &r.path,
+                ));
+            }
+            if !options.verify_checksums {
+                continue;
+            }
+            let mut file = self.zip.by_name(&name)?;
+            let mut h = Sha256::new();
+            let mut buf = vec![0u8; 64 * 1024];
+            let mut size = 0u64;
+            loop {
+                let n = match file.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => {
+                        // A corrupted deflate stream or CRC mismatch: the
+                        // content cannot be trusted, report it.
+                        report.findings.push(f_err(
+                            "ARCH-PKG-FILE-005",
+                            format!("`{}` cannot be read: {e}", r.path),
+                            format!("không đọc được `{}`: {e}", r.path),
+                            CSIP,
+                            &r.path,
+                        ));
+                        size = u64::MAX;
+                        break;
+                    }
+                };
+                h.update(buf.get(..n).unwrap_or_default());
+                size = size.saturating_add(u64::try_from(n).unwrap_or(u64::MAX));
+            }
+            if size == u64::MAX {
+                continue;
+            }
+            report.files_checked = report.files_checked.saturating_add(1);
+            report.bytes_checked = report.bytes_checked.saturating_add(size);
+            if r.size.is_some_and(|s| s != size) {
+                report.findings.push(f_err(
+                    "ARCH-PKG-FILE-003",
+                    format!(
+                        "`{}` has {size} bytes, METS says {}",
+                        r.path,
+                        r.size.unwrap_or(0)
+                    ),
+                    format!(
+                        "`{}` có {size} byte, METS ghi {}",
+                        r.path,
+                        r.size.unwrap_or(0)
+                    ),
+                    CSIP,
+                    &r.path,
+                ));
+            }
+            let actual = super::write::hex_upper(&h.finalize());
+            match &r.checksum {
+                Some(c) if c.eq_ignore_ascii_case(&actual) => {}
+                Some(c) => report.findings.push(f_err(
+                    "ARCH-PKG-FILE-002",
+                    format!("SHA-256 of `{}` is {actual}, METS says {c}", r.path),
+                    format!("SHA-256 của `{}` là {actual}, METS ghi {c}", r.path),
+                    CSIP,
+                    &r.path,
+                )),
+                None => report.findings.push(f_err(
+                    "ARCH-PKG-FILE-004",
+                    format!("`{}` has no checksum in METS", r.path),
+                    format!("`{}` không có mã băm trong METS", r.path),
+                    CSIP,
+                    &r.path,
+                )),
+            }
+        }
+        for key in self.entries.keys() {
+            if !referenced.contains(key) && !key.starts_with("schemas/") {
+                report.findings.push(f_warn(
+                    "ARCH-PKG-FILE-006",
+                    format!("`{key}` is in the package but no METS references it"),
+                    format!("`{key}` có trong gói nhưng không được METS tham chiếu"),
+                    CSIP,
+                    key,
+                ));
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// Opens and verifies a package in one step. A package whose METS or
+/// metadata cannot be read is reported as a non-conformant report; only an
+/// unreadable ZIP (or I/O failure) is an error.
+///
+/// # Errors
+/// [`ArchiveError::Zip`] or [`ArchiveError::Io`].
+pub fn check_package<R: Read + Seek>(
+    reader: R,
+    options: &CheckOptions,
+) -> Result<PackageReport, ArchiveError> {
+    match PackageReader::open(reader) {
+        Ok(mut p) => p.verify(options),
+        Err(e @ (ArchiveError::Missing(_) | ArchiveError::Xml { .. })) => Ok(PackageReport {
+            kind: None,
+            objid: None,
+            files_checked: 0,
+            bytes_checked: 0,
+            findings: vec![f_err(
+                "ARCH-PKG-STRUCT-001",
+                format!("the package cannot be read: {e}"),
+                format!("không đọc được gói: {e}"),
+                CSIP,
+                "METS.xml",
+            )],
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// The common root folder of all entries (with its trailing `/`), or "".
+fn detect_root(names: &[String]) -> String {
+    let first = names
+        .iter()
+        .find_map(|n| n.split_once('/').map(|(a, _)| a.to_owned()));
+    match first {
+        Some(r) if names.iter().all(|n| n.starts_with(&format!("{r}/"))) => format!("{r}/"),
+        _ => String::new(),
+    }
+}
+
+type Fields = BTreeMap<String, Vec<String>>;
+
+/// Flat element set: every leaf element's text by local name.
+fn fields(root: &Element) -> Fields {
+    let mut out: Fields = BTreeMap::new();
+    fn walk(e: &Element, out: &mut Fields) {
+        for c in &e.children {
+            if c.children.is_empty() {
+                out.entry(c.name.clone()).or_default().push(c.text.clone());
+            } else {
+                walk(c, out);
+            }
+        }
+    }
+    walk(root, &mut out);
+    out
+}
+
+/// Every `mdRef` and `FLocat` of a METS document, resolved against `dir`.
+fn collect_refs(
+    mets: &Element,
+    dir: &str,
+    mets_path: &str,
+    findings: &mut Vec<Finding>,
+) -> Vec<DataFile> {
+    let mut out = Vec::new();
+    let mut md = Vec::new();
+    mets.descendants("mdRef", &mut md);
+    let mut files = Vec::new();
+    mets.descendants("file", &mut files);
+    let push =
+        |el: &Element, loc: &Element, out: &mut Vec<DataFile>, findings: &mut Vec<Finding>| {
+            let Some(href) = loc.attr("href") else {
+                findings.push(f_err(
+                    "ARCH-PKG-METS-010",
+                    "a file reference has no xlink:href".into(),
+                    "tham chiếu tệp thiếu xlink:href".into(),
+                    CSIP,
+                    mets_path,
+                ));
+                return;
+            };
+            let rel = href_decode(href.trim_start_matches("./"));
+            out.push(DataFile {
+                path: format!("{dir}{rel}"),
+                size: el.attr("SIZE").and_then(|s| s.parse().ok()),
+                checksum: el.attr("CHECKSUM").map(str::to_owned),
+                checksum_type: el.attr("CHECKSUMTYPE").map(str::to_owned),
+                referenced_by: mets_path.to_owned(),
+            });
+        };
+    for m in md {
+        push(m, m, &mut out, findings);
+    }
+    for f in files {
+        match f.child("FLocat") {
+            Some(loc) => push(f, loc, &mut out, findings),
+            None => findings.push(f_err(
+                "ARCH-PKG-METS-010",
+                "a METS file has no FLocat".into(),
+                "tệp trong METS thiếu FLocat".into(),
+                CSIP,
+                mets_path,
+            )),
+        }
+    }
+    out
+}
+
+/// The files of each document from the representation's logical structMap
+/// (`TT05 documents`), as data-folder-relative names.
+fn document_files(rep: &Element, dir: &str) -> Vec<(String, Vec<String>)> {
+    let mut files = BTreeMap::new();
+    let mut all = Vec::new();
+    rep.descendants("file", &mut all);
+    for f in all {
+        if let (Some(id), Some(href)) =
+            (f.attr("ID"), f.child("FLocat").and_then(|l| l.attr("href")))
+        {
+            let rel = href_decode(href);
+            let name = rel.strip_prefix("data/").unwrap_or(&rel).to_owned();
+            files.insert(id.to_owned(), name);
+        }
+    }
+    let _ = dir;
+    let mut out = Vec::new();
+    for sm in rep.children_named("structMap") {
+        if sm.attr("LABEL") != Some("TT05 documents") {
+            continue;
+        }
+        for top in sm.children_named("div") {
+            for d in top.children_named("div") {
+                let names = d
+                    .children_named("fptr")
+                    .filter_map(|p| p.attr("FILEID"))
+                    .filter_map(|id| files.get(id).cloned())
+                    .collect();
+                out.push((d.attr("LABEL").unwrap_or("").to_owned(), names));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,285 @@
+//! Retention: expiry counted from the year the work ended, the retention
+//! schedule as versioned data supplied by the caller, and transfer due
+//! dates (Decree 30/2020/NĐ-CP Art. 30; Archive Laws 2011 and 2024).
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use vanthu_identifiers::Retention;
+
+use crate::error::ArchiveError;
+
+/// When a record's retention ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Expiry {
+    /// Kept permanently: never expires.
+    Never,
+    /// The last day of retention; from the next day the record is a
+    /// candidate for disposal review.
+    On {
+        /// Last day kept.
+        date: NaiveDate,
+    },
+}
+
+/// The end of retention: the term counts from the year the work ended (TT
+/// 10/2022/TT-BNV, Archive Law 2024), so a record whose work ended in 2020
+/// and kept 10 years is kept until 31/12/2030.
+#[must_use]
+pub fn expiry(retention: Retention, work_end_year: i32) -> Expiry {
+    match retention {
+        Retention::Permanent => Expiry::Never,
+        Retention::Years(n) => {
+            let year = work_end_year.saturating_add(i32::from(n.get()));
+            NaiveDate::from_ymd_opt(year, 12, 31).map_or(Expiry::Never, |date| Expiry::On { date })
+        }
+    }
+}
+
+/// True when the retention has ended on `at`.
+#[must_use]
+pub fn is_expired(retention: Retention, work_end_year: i32, at: NaiveDate) -> bool {
+    matches!(expiry(retention, work_end_year), Expiry::On { date } if at > date)
+}
+
+/// Which Archive Law governs a transfer to the historical archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ArchiveLaw {
+    /// Luật Lưu trữ 01/2011/QH13, in force 01/07/2012 to 30/06/2025.
+    #[serde(rename = "2011")]
+    Law2011,
+    /// Luật Lưu trữ 33/2024/QH15, in force from 01/07/2025.
+    #[serde(rename = "2024")]
+    Law2024,
+}
+
+impl ArchiveLaw {
+    /// The law in force on `date` (the 2024 law from 01/07/2025).
+    #[must_use]
+    pub fn in_force_on(date: NaiveDate) -> Self {
+        if (date.year(), date.month()) >= (2025, 7) {
+            Self::Law2024
+        } else {
+            Self::Law2011
+        }
+    }
+}
+
+/// Days before the agency-archive due date at which the system notifies
+/// the record's owner (Decree 30/2020 Appendix VI Part I.III 5.b).
+pub const TRANSFER_NOTICE_DAYS: u64 = 30;
+
+/// Facts needed for the transfer due dates of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TransferFacts {
+    /// Retention of the record.
+    pub retention: Retention,
+    /// The date the work ended (the record's end date).
+    pub work_ended: NaiveDate,
+    /// For a construction project: the date its final accounts were approved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_accounts: Option<NaiveDate>,
+    /// The date the record reached the agency (current) archive, if it has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transferred_to_agency: Option<NaiveDate>,
+}
+
+impl TransferFacts {
+    /// Facts of an ordinary record (not a construction project, not yet
+    /// transferred).
+    #[must_use]
+    pub fn new(retention: Retention, work_ended: NaiveDate) -> Self {
+        Self {
+            retention,
+            work_ended,
+            final_accounts: None,
+            transferred_to_agency: None,
+        }
+    }
+}
+
+/// Transfer due dates of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TransferDue {
+    /// Whether the record must go to the agency archive at all (retention
+    /// of 5 years or more, Decree 30/2020 Art. 30).
+    pub required: bool,
+    /// Latest date for the agency (current) archive.
+    pub agency_archive: NaiveDate,
+    /// When the owner is notified: 30 days before.
+    pub notice: NaiveDate,
+    /// Latest date a unit may keep the record back with the head's written
+    /// consent: 2 years after the due date (Art. 31).
+    pub keep_back_until: NaiveDate,
+    /// Latest date for the historical archive, for permanent records.
+    pub historical_archive: Option<NaiveDate>,
+    /// The law the historical due date follows.
+    pub law: Option<ArchiveLaw>,
+}
+
+/// The transfer due dates of a record, under `law` for the historical
+/// archive (pass [`ArchiveLaw::in_force_on`] of the evaluation date unless a
+/// transitional rule says otherwise).
+///
+/// - Agency archive: within 1 year of the work ending; within 3 months of
+///   the final accounts of a construction project (Decree 30/2020 Art. 30.1).
+/// - Historical archive, permanent records only: Law 2011 Art. 21, within 10
+///   years from the year the work ended; Law 2024, within 5 years from the
+///   year of transfer to the current archive (the agency due date when the
+///   transfer has not happened yet).
+///
+/// # Errors
+/// [`ArchiveError::Invalid`] when a date falls outside the calendar.
+pub fn transfer_due(facts: &TransferFacts, law: ArchiveLaw) -> Result<TransferDue, ArchiveError> {
+    let out_of_range = || ArchiveError::invalid("date", "out of the supported calendar range");
+    let agency_archive = match facts.final_accounts {
+        Some(d) => d.checked_add_months(Months::new(3)),
+        None => facts.work_ended.checked_add_months(Months::new(12)),
+    }
+    .ok_or_else(out_of_range)?;
+    let notice = agency_archive
+        .checked_sub_days(chrono::Days::new(TRANSFER_NOTICE_DAYS))
+        .ok_or_else(out_of_range)?;
+    let keep_back_until = agency_archive
+        .checked_add_months(Months::new(24))
+        .ok_or_else(out_of_range)?;
+    let (historical_archive, law) = if facts.retention == Retention::Permanent {
+        let year = match law {
+            ArchiveLaw::Law2011 => facts.work_ended.year().saturating_add(10),
+            ArchiveLaw::Law2024 => facts
+                .transferred_to_agency
+                .unwrap_or(agency_archive)
+                .year()
+                .saturating_add(5),
+        };
+        (
+            Some(NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(out_of_range)?),
+            Some(law),
+        )
+    } else {
+        (None, None)
+    };
+    Ok(TransferDue {
+        required: facts.retention.requires_transfer(),
+        agency_archive,
+        notice,
+        keep_back_until,
+        historical_archive,
+        law,
+    })
+}
+
+/// Retention set by a schedule item: a term, or "until superseded".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum ScheduledRetention {
+    /// A retention class: `Vĩnh viễn` or `N năm`.
+    Fixed(Retention),
+    /// "Until the documents are superseded" (*đến khi văn bản hết hiệu lực*),
+    /// written `superseded`; TT05 code 07.
+    UntilSuperseded(UntilSuperseded),
+}
+
+/// Marker for [`ScheduledRetention::UntilSuperseded`], written `superseded`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum UntilSuperseded {
+    /// The only value.
+    Superseded,
+}
+
+impl ScheduledRetention {
+    /// The TT05 `maintenance` code 01–07.
+    #[must_use]
+    pub fn tt05_code(self) -> u8 {
+        match self {
+            Self::Fixed(r) => r.tt05_code(),
+            Self::UntilSuperseded(_) => 7,
+        }
+    }
+}
+
+/// One item of a retention schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ScheduleItem {
+    /// Item number in the instrument, e.g. `3.1`.
+    pub item: String,
+    /// Group (the schedule's chapter), e.g. `Tổ chức, cán bộ`.
+    #[serde(default)]
+    pub group: String,
+    /// Kind of records.
+    pub title: String,
+    /// Retention.
+    pub retention: ScheduledRetention,
+}
+
+/// A retention schedule (*bảng thời hạn bảo quản*) as versioned data: the
+/// caller supplies the instrument in force (TT 09/2011 → TT 10/2022 → sector
+/// circulars); nothing is hard-coded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RetentionSchedule {
+    /// Identifier of the instrument, e.g. `10/2022/TT-BNV`.
+    pub instrument: String,
+    /// Version of this data set.
+    pub version: String,
+    /// In force from.
+    pub effective_from: NaiveDate,
+    /// Replaced on (exclusive), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_until: Option<NaiveDate>,
+    /// Items.
+    pub items: Vec<ScheduleItem>,
+}
+
+/// The small documented sample shipped with the crate (`data/sample-schedule.json`):
+/// a few items of TT 09/2011/TT-BNV as quoted by public sources; not a
+/// complete or authoritative schedule.
+pub const SAMPLE_SCHEDULE_JSON: &str = include_str!("../data/sample-schedule.json");
+
+impl RetentionSchedule {
+    /// Reads a schedule from JSON.
+    ///
+    /// # Errors
+    /// [`ArchiveError::Invalid`] with serde's message and position.
+    pub fn from_json(text: &str) -> Result<Self, ArchiveError> {
+        serde_json::from_str(text)
+            .map_err(|e| ArchiveError::invalid("retention schedule", e.to_string()))
+    }
+
+    /// The shipped sample ([`SAMPLE_SCHEDULE_JSON`]).
+    ///
+    /// # Errors
+    /// Never in practice: the sample is tested.
+    pub fn sample() -> Result<Self, ArchiveError> {
+        Self::from_json(SAMPLE_SCHEDULE_JSON)
+    }
+
+    /// True when this schedule is in force on `date`.
+    #[must_use]
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        date >= self.effective_from && self.effective_until.is_none_or(|u| date < u)
+    }
+
+    /// The item with this number.
+    #[must_use]
+    pub fn item(&self, item: &str) -> Option<&ScheduleItem> {
+        self.items.iter().find(|i| i.item == item)
+    }
+
+    /// The schedule among `schedules` in force on `date`.
+    #[must_use]
+    pub fn in_force(schedules: &[Self], date: NaiveDate) -> Option<&Self> {
+        schedules
+            .iter()
+            .filter(|s| s.in_force_on(date))
+            .max_by_key(|s| s.effective_from)
+    }
+}

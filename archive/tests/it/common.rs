@@ -1,0 +1,100 @@
+//! Shared builders for the tests.
+
+use std::io::Cursor;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use vanthu_archive::package::{
+    LooseDocuments, PackOptions, PackageDescription, PackageDocument, PackageWriter,
+};
+use vanthu_archive::{Direction, Document, RecordMetadata};
+use vanthu_identifiers::{DocumentType, RecordCode, Retention};
+
+pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub(crate) fn created() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-01-05T09:30:00+07:00").unwrap()
+}
+
+pub(crate) fn doc(n: u32, day: u32) -> Document {
+    let mut d = Document::new(
+        DocumentType::Decision,
+        n.to_string(),
+        "QĐ-UBND",
+        date(2025, 3, day),
+        "Ủy ban nhân dân tỉnh Nam Định",
+        format!("Quyết định số {n} về việc phê duyệt kế hoạch"),
+    );
+    d.page_count = 2;
+    d
+}
+
+pub(crate) fn record_md() -> RecordMetadata {
+    let mut r = RecordMetadata::new(
+        RecordCode::parse("000.00.18.H40.2025.01.TH").unwrap(),
+        "Hồ sơ kế hoạch công tác năm 2025",
+        Retention::years(20).unwrap(),
+        "Nguyễn Văn A",
+    );
+    r.start_date = Some(date(2025, 1, 2));
+    r.end_date = Some(date(2025, 12, 30));
+    r.page_total = 6;
+    r.doc_total = 2;
+    r.description = Some("Người lập: Nguyễn Văn A".into());
+    r
+}
+
+/// A description with two documents and three files (one Vietnamese name).
+pub(crate) fn description(aip: bool) -> PackageDescription {
+    let mut d =
+        PackageDescription::for_record(record_md(), aip, "Văn phòng UBND tỉnh Nam Định", created());
+    d.documents.push(PackageDocument::new(
+        "000.00.18.H40.2025.01.TH.0000001",
+        doc(12, 5),
+        vec!["Quyết định 12.pdf".into(), "phụ lục.xlsx".into()],
+    ));
+    d.documents.push(PackageDocument::new(
+        "000.00.18.H40.2025.01.TH.0000002",
+        doc(15, 20),
+        vec!["qd-15.pdf".into()],
+    ));
+    d
+}
+
+pub(crate) fn loose_description() -> PackageDescription {
+    let mut d = PackageDescription::for_loose(
+        LooseDocuments::new(
+            "000.00.18.H40.2025.01.0000001",
+            "Văn bản đi năm 2025",
+            Direction::Outgoing,
+        ),
+        "Văn phòng UBND tỉnh Nam Định",
+        created(),
+    );
+    d.documents.push(PackageDocument::new(
+        "000.00.18.H40.2025.01.0000001.0000001",
+        doc(7, 1),
+        vec!["qd-7.pdf".into()],
+    ));
+    d
+}
+
+pub(crate) fn content(name: &str) -> Vec<u8> {
+    format!("%PDF-1.7\n% content of {name}\n")
+        .repeat(50)
+        .into_bytes()
+}
+
+pub(crate) fn pack(desc: PackageDescription) -> Vec<u8> {
+    let names: Vec<String> = desc
+        .documents
+        .iter()
+        .flat_map(|d| d.files.clone())
+        .collect();
+    let mut w = PackageWriter::new(Cursor::new(Vec::new()), desc, PackOptions::default()).unwrap();
+    for n in names {
+        w.add_file(&n, &mut content(&n).as_slice()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}

@@ -1,0 +1,15 @@
+//! Integration tests of vanthu-archive.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+mod disposal;
+mod eark;
+mod list;
+mod package;
+mod record;
+mod retention;

@@ -1,0 +1,541 @@
+//! Package writer, reader and checker.
+
+use std::io::{Cursor, Read, Write};
+
+use unicode_normalization::UnicodeNormalization;
+use vanthu_archive::ArchiveError;
+use vanthu_archive::package::{
+    CheckOptions, PackOptions, PackageKind, PackageReader, PackageWriter, check_package,
+};
+use zip::ZipArchive;
+use zip::write::SimpleFileOptions;
+
+use crate::common::{content, description, loose_description, pack};
+
+fn rules(report: &vanthu_archive::package::PackageReport) -> Vec<String> {
+    report.findings.iter().map(|f| f.rule.clone()).collect()
+}
+
+fn check(bytes: &[u8]) -> vanthu_archive::package::PackageReport {
+    check_package(Cursor::new(bytes), &CheckOptions::default()).unwrap()
+}
+
+/// Copies a ZIP, letting `edit` drop (None) or replace each entry's bytes.
+fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+    let mut src = ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if let Some(data) = edit(&name, data) {
+            out.start_file(name, SimpleFileOptions::default()).unwrap();
+            out.write_all(&data).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn written_packages_are_conformant() {
+    for (desc, kind) in [
+        (description(false), PackageKind::SipRecord),
+        (description(true), PackageKind::Aip),
+        (loose_description(), PackageKind::SipDocuments),
+    ] {
+        let bytes = pack(desc);
+        let report = check(&bytes);
+        assert!(report.conformant(), "{kind:?}: {:#?}", report.findings);
+        assert!(
+            report.findings.is_empty(),
+            "{kind:?}: {:#?}",
+            report.findings
+        );
+        assert_eq!(report.kind, Some(kind));
+        assert!(report.files_checked >= 5);
+    }
+}
+
+#[test]
+fn layout_is_the_tt05_one() {
+    let bytes = pack(description(true));
+    let zip = ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    let root = names[0].split('/').next().unwrap().to_owned();
+    assert!(root.starts_with("uuid-"));
+    for want in [
+        "METS.xml",
+        "metadata/descriptive/EAD.xml",
+        "metadata/preservation/PREMIS.xml",
+        "representations/rep1/METS.xml",
+        "representations/rep1/metadata/descriptive/EAD_doc_0000001.xml",
+        "representations/rep1/metadata/descriptive/EAD_doc_0000002.xml",
+        "representations/rep1/metadata/preservation/PREMIS_rep1.xml",
+        "representations/rep1/data/Quyết định 12.pdf",
+        "schemas/tt05-simpledc.xsd",
+    ] {
+        assert!(
+            names.contains(&format!("{root}/{want}")),
+            "{want} missing in {names:?}"
+        );
+    }
+}
+
+#[test]
+fn mets_carries_sha256_and_vietnam_time() {
+    let bytes = pack(description(false));
+    let mut zip = ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let name = zip
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .find(|n| n.ends_with("representations/rep1/METS.xml"))
+        .unwrap();
+    let mut mets = String::new();
+    zip.by_name(&name)
+        .unwrap()
+        .read_to_string(&mut mets)
+        .unwrap();
+    let sha = sha2_hex(&content("qd-15.pdf"));
+    assert!(mets.contains(&format!("CHECKSUM=\"{sha}\"")), "{mets}");
+    assert!(mets.contains("CREATED=\"2026-01-05T09:30:00+07:00\""));
+    assert!(mets.contains("CHECKSUMTYPE=\"SHA-256\""));
+}
+
+fn sha2_hex(b: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(b)
+        .iter()
+        .map(|x| format!("{x:02X}"))
+        .collect()
+}
+
+#[test]
+fn output_is_deterministic() {
+    assert_eq!(pack(description(false)), pack(description(false)));
+    assert_eq!(pack(description(true)), pack(description(true)));
+}
+
+#[test]
+fn pack_read_pack_gives_the_same_package() {
+    for desc in [description(false), description(true), loose_description()] {
+        let first = pack(desc);
+        let mut reader = PackageReader::open(Cursor::new(first.clone())).unwrap();
+        let read = reader.description().unwrap().clone();
+        let mut w = PackageWriter::new(
+            Cursor::new(Vec::new()),
+            read.clone(),
+            PackOptions::default(),
+        )
+        .unwrap();
+        let names: Vec<String> = read
+            .documents
+            .iter()
+            .flat_map(|d| d.files.clone())
+            .collect();
+        for n in &names {
+            let mut data = Vec::new();
+            reader
+                .open_data(&format!("representations/rep1/data/{n}"))
+                .unwrap()
+                .read_to_end(&mut data)
+                .unwrap();
+            w.add_file(n, &mut data.as_slice()).unwrap();
+        }
+        let second = w.finish().unwrap().into_inner();
+        assert_eq!(first, second, "{:?}", read.kind);
+        let again = PackageReader::open(Cursor::new(second)).unwrap();
+        assert_eq!(again.description(), Some(&read));
+    }
+}
+
+#[test]
+fn a_flipped_byte_is_rejected() {
+    let bytes = pack(description(false));
+    // Flip one byte in every position of a data file's content: stored
+    // content is found by its SHA mismatch or the ZIP CRC.
+    let rebuilt = rezip(&bytes, |name, mut data| {
+        if name.ends_with("qd-15.pdf") {
+            data[10] ^= 0x01;
+        }
+        Some(data)
+    });
+    let report = check(&rebuilt);
+    assert!(!report.conformant());
+    assert!(
+        rules(&report).contains(&"ARCH-PKG-FILE-002".to_owned()),
+        "{:?}",
+        rules(&report)
+    );
+
+    // A flipped byte in the raw ZIP (inside compressed data) is rejected too.
+    let mut raw = bytes.clone();
+    let mid = raw.len() / 3;
+    raw[mid] ^= 0x40;
+    match check_package(Cursor::new(raw), &CheckOptions::default()) {
+        Ok(report) => assert!(!report.conformant(), "{:?}", report.findings),
+        Err(ArchiveError::Zip(_) | ArchiveError::Io(_) | ArchiveError::Xml { .. }) => {}
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
+
+/// Every file of a package: (path, content).
+fn contents(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).ok()?;
+        let name = f.name().ok()?.into_owned();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).ok()?;
+        out.push((name, data));
+    }
+    Some(out)
+}
+
+#[test]
+fn a_flipped_byte_anywhere_never_changes_accepted_content() {
+    let bytes = pack(loose_description());
+    let original = contents(&bytes).unwrap();
+    let mut rejected = 0;
+    for i in (0..bytes.len()).step_by(31) {
+        let mut b = bytes.clone();
+        b[i] ^= 0x01;
+        match check_package(Cursor::new(b.clone()), &CheckOptions::default()) {
+            Ok(report) if report.conformant() => {
+                // Accepted: only a ZIP field that carries no content (a
+                // timestamp, an attribute) may have changed.
+                assert_eq!(
+                    contents(&b).as_ref(),
+                    Some(&original),
+                    "flip at {i} accepted with other content"
+                );
+            }
+            _ => rejected += 1,
+        }
+    }
+    assert!(rejected > 0);
+}
+
+#[test]
+fn a_missing_file_is_rejected() {
+    let bytes = pack(description(false));
+    let rebuilt = rezip(&bytes, |name, data| {
+        (!name.ends_with("phụ lục.xlsx")).then_some(data)
+    });
+    let report = check(&rebuilt);
+    assert!(!report.conformant());
+    assert!(rules(&report).contains(&"ARCH-PKG-FILE-001".to_owned()));
+}
+
+#[test]
+fn a_missing_root_mets_is_reported() {
+    let bytes = pack(description(false));
+    let rebuilt = rezip(&bytes, |name, data| {
+        (!name.ends_with("/METS.xml") || name.contains("rep1")).then_some(data)
+    });
+    let report = check(&rebuilt);
+    assert!(!report.conformant());
+    assert_eq!(rules(&report), vec!["ARCH-PKG-STRUCT-001".to_owned()]);
+}
+
+#[test]
+fn an_extra_file_is_reported() {
+    let bytes = pack(description(false));
+    let rebuilt = rezip(&bytes, |_, d| Some(d));
+    let mut zip = zip::ZipWriter::new_append(Cursor::new(rebuilt)).unwrap();
+    let root = pack_root(&bytes);
+    zip.start_file(
+        format!("{root}/representations/rep1/data/extra.pdf"),
+        SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(b"x").unwrap();
+    let out = zip.finish().unwrap().into_inner();
+    let report = check(&out);
+    assert!(rules(&report).contains(&"ARCH-PKG-FILE-006".to_owned()));
+}
+
+fn pack_root(bytes: &[u8]) -> String {
+    let zip = ZipArchive::new(Cursor::new(bytes)).unwrap();
+    zip.file_names()
+        .next()
+        .unwrap()
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn nfd_names_are_written_as_nfc() {
+    let mut desc = description(false);
+    let nfd: String = "Quyết định 12.pdf".nfd().collect();
+    assert_ne!(nfd, "Quyết định 12.pdf");
+    desc.documents[0].files[0] = nfd.clone();
+    let mut w = PackageWriter::new(Cursor::new(Vec::new()), desc, PackOptions::default()).unwrap();
+    w.add_file(&nfd, &mut content("Quyết định 12.pdf").as_slice())
+        .unwrap();
+    w.add_file("phụ lục.xlsx", &mut content("phụ lục.xlsx").as_slice())
+        .unwrap();
+    w.add_file("qd-15.pdf", &mut content("qd-15.pdf").as_slice())
+        .unwrap();
+    let bytes = w.finish().unwrap().into_inner();
+    // Same bytes as the package described in NFC.
+    assert_eq!(bytes, pack(description(false)));
+}
+
+#[test]
+fn nfc_nfd_collisions_are_refused() {
+    let mut desc = description(false);
+    let nfd: String = "Quyết định 12.pdf".nfd().collect();
+    desc.documents[1].files.push(nfd);
+    let err =
+        PackageWriter::new(Cursor::new(Vec::new()), desc, PackOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("NFC"), "{err}");
+}
+
+#[test]
+fn nfd_entries_in_a_received_package_are_reported() {
+    let bytes = pack(description(false));
+    let rebuilt = rezip(&bytes, |_, d| Some(d));
+    // Rename the entry to NFD: METS (NFC) still finds it, with a warning.
+    let mut src = ZipArchive::new(Cursor::new(rebuilt)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        let name = if name.ends_with("Quyết định 12.pdf") {
+            name.nfd().collect()
+        } else {
+            name
+        };
+        out.start_file(name, SimpleFileOptions::default()).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    let out = out.finish().unwrap().into_inner();
+    let report = check(&out);
+    assert!(report.conformant(), "{:?}", report.findings);
+    assert_eq!(rules(&report), vec!["ARCH-PKG-NAME-002".to_owned()]);
+}
+
+#[test]
+fn files_must_be_added_in_order_and_all() {
+    let desc = description(false);
+    let mut w = PackageWriter::new(
+        Cursor::new(Vec::new()),
+        desc.clone(),
+        PackOptions::default(),
+    )
+    .unwrap();
+    assert!(w.add_file("qd-15.pdf", &mut &b"x"[..]).is_err());
+    let w2 = PackageWriter::new(Cursor::new(Vec::new()), desc, PackOptions::default()).unwrap();
+    assert!(w2.finish().is_err());
+    let _ = w.remaining();
+}
+
+#[test]
+fn unsafe_names_are_refused() {
+    for bad in ["../x.pdf", "/abs.pdf", "a//b.pdf", "a\\b.pdf", "", "a/./b"] {
+        let mut desc = description(false);
+        desc.documents[0].files[0] = bad.to_owned();
+        assert!(
+            PackageWriter::new(Cursor::new(Vec::new()), desc, PackOptions::default()).is_err(),
+            "{bad:?}"
+        );
+    }
+}
+
+#[test]
+fn tt05_sample_deviations_are_tolerated_and_reported() {
+    let bytes = pack(description(false));
+    let rebuilt = rezip(&bytes, |name, data| {
+        if name.ends_with("/METS.xml") && !name.contains("rep1") {
+            let text = String::from_utf8(data).unwrap();
+            let lower = text;
+            // Lower-case UUID in OBJID (as the circular's sample) and a
+            // CREATEDATE without the +07:00 offset.
+            let objid_start = lower.find("OBJID=\"uuid-").unwrap() + 12;
+            let mut s = lower.clone();
+            let uuid = &lower[objid_start..objid_start + 36];
+            s = s.replacen(uuid, &uuid.to_lowercase(), 1);
+            let s = s.replacen(
+                "CREATEDATE=\"2026-01-05T09:30:00+07:00\"",
+                "CREATEDATE=\"2026-01-05T02:30:00Z\"",
+                1,
+            );
+            Some(s.into_bytes())
+        } else {
+            Some(data)
+        }
+    });
+    let report = check(&rebuilt);
+    let r = rules(&report);
+    assert!(r.contains(&"ARCH-PKG-TT05-001".to_owned()), "{r:?}");
+    assert!(r.contains(&"ARCH-PKG-TT05-002".to_owned()), "{r:?}");
+}
+
+#[test]
+fn garbage_is_an_error_not_a_panic() {
+    assert!(check_package(Cursor::new(b"not a zip".to_vec()), &CheckOptions::default()).is_err());
+    assert!(PackageReader::open(Cursor::new(Vec::new())).is_err());
+}
+
+#[test]
+fn stored_data_round_trips() {
+    let desc = description(false);
+    let mut opts = PackOptions::default();
+    opts.data_compression = vanthu_archive::package::DataCompression::Stored;
+    let names: Vec<String> = desc
+        .documents
+        .iter()
+        .flat_map(|d| d.files.clone())
+        .collect();
+    let mut w = PackageWriter::new(Cursor::new(Vec::new()), desc, opts).unwrap();
+    for n in names {
+        w.add_file(&n, &mut content(&n).as_slice()).unwrap();
+    }
+    let bytes = w.finish().unwrap().into_inner();
+    assert!(check(&bytes).conformant());
+}
+
+mod names {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn name() -> impl Strategy<Value = String> {
+        // Vietnamese letters in NFC or NFD, spaces, digits, some punctuation.
+        let parts = prop::collection::vec(
+            prop::sample::select(vec![
+                "Quyết", "định", "Tờ", "trình", "Ủy", "ban", "đơn", "vị", "số", "12", " ", "-",
+                "_", "(1)", "%", "ữ", "ặ", "Ẫ", "#",
+            ]),
+            1..6,
+        );
+        (
+            parts,
+            any::<bool>(),
+            prop::sample::select(vec!["pdf", "docx", "txt", "xml"]),
+        )
+            .prop_map(|(p, nfd, ext)| {
+                let base: String = p.concat();
+                let base = base.trim().to_owned();
+                let base = if base.is_empty() {
+                    "x".to_owned()
+                } else {
+                    base
+                };
+                let s = format!("{base}.{ext}");
+                if nfd { s.nfd().collect() } else { s }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+        /// Any Vietnamese file names pack to a conformant package whose
+        /// names are NFC, and the NFC and NFD spellings of the same names
+        /// give byte-identical packages.
+        #[test]
+        fn unicode_names_pack_deterministically(names in prop::collection::btree_set(name(), 1..4)) {
+            let nfc: std::collections::BTreeSet<String> = names.iter().map(|n| n.nfc().collect()).collect();
+            prop_assume!(nfc.len() == names.len());
+            let build = |names: Vec<String>| {
+                let mut d = description(false);
+                d.documents.truncate(1);
+                d.documents[0].files = names.clone();
+                let mut w = PackageWriter::new(Cursor::new(Vec::new()), d, PackOptions::default()).unwrap();
+                for n in &names {
+                    let nn: String = n.nfc().collect();
+                    w.add_file(n, &mut content(&nn).as_slice()).unwrap();
+                }
+                w.finish().unwrap().into_inner()
+            };
+            let a = build(names.iter().cloned().collect());
+            let b = build(names.iter().map(|n| n.nfc().collect()).collect());
+            prop_assert_eq!(&a, &b);
+            let report = check(&a);
+            prop_assert!(report.conformant(), "{:?}", report.findings);
+            prop_assert!(report.findings.is_empty(), "{:?}", report.findings);
+        }
+    }
+}
+
+#[test]
+fn aip_code_names_are_read() {
+    // TT05 AIP metadata names the codes arcFileCode / arcDocCode.
+    let bytes = pack(description(true));
+    let rebuilt = rezip(&bytes, |name, data| {
+        if name.contains("EAD") {
+            let t = String::from_utf8(data).unwrap();
+            Some(
+                t.replace("fileCode>", "arcFileCode>")
+                    .replace("docCode>", "arcDocCode>")
+                    .into_bytes(),
+            )
+        } else {
+            Some(data)
+        }
+    });
+    let reader = PackageReader::open(Cursor::new(rebuilt)).unwrap();
+    let rules: Vec<_> = reader.findings().iter().map(|f| f.rule.as_str()).collect();
+    assert!(rules.iter().all(|r| *r == "ARCH-PKG-TT05-005"), "{rules:?}");
+    let d = reader.description().unwrap();
+    assert_eq!(d.file_code(), Some("000.00.18.H40.2025.01.TH"));
+    assert_eq!(d.documents[1].doc_code, "000.00.18.H40.2025.01.TH.0000002");
+}
+
+#[test]
+fn nfd_metadata_text_is_written_as_nfc() {
+    let mut d = description(false);
+    let title = d.record.as_ref().unwrap().title.clone();
+    d.record.as_mut().unwrap().title = title.nfd().collect();
+    d.documents[0].document.subject = d.documents[0].document.subject.nfd().collect();
+    assert_eq!(pack(d), pack(description(false)));
+}
+
+mod garbage {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Arbitrary bytes never panic the checker.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = check_package(Cursor::new(bytes), &CheckOptions::default());
+        }
+
+        /// Arbitrary XML in the root METS never panics the reader.
+        #[test]
+        fn arbitrary_mets_never_panics(mets in "[<>/a-zA-Z =\"&;#0-9:.-]{0,400}") {
+            static BASE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+            let bytes = BASE.get_or_init(|| pack(loose_description()));
+            let rebuilt = rezip(bytes, |name, data| {
+                if name.ends_with("/METS.xml") && !name.contains("rep1") {
+                    Some(mets.clone().into_bytes())
+                } else {
+                    Some(data)
+                }
+            });
+            let report = check(&rebuilt);
+            prop_assert!(!report.conformant());
+        }
+    }
+}
+
+#[test]
+fn macos_resource_forks_are_set_aside() {
+    let bytes = pack(description(false));
+    let rebuilt = rezip(&bytes, |_, d| Some(d));
+    let mut zip = zip::ZipWriter::new_append(Cursor::new(rebuilt)).unwrap();
+    zip.start_file("__MACOSX/._METS.xml", SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(b"\0\x05\x16\x07").unwrap();
+    let out = zip.finish().unwrap().into_inner();
+    let report = check(&out);
+    assert!(report.conformant(), "{:?}", report.findings);
+    assert_eq!(rules(&report), vec!["ARCH-PKG-STRUCT-003".to_owned()]);
+}

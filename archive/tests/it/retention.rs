@@ -1,0 +1,102 @@
+//! Retention, schedules and transfer due dates.
+
+use vanthu_archive::{
+    ArchiveLaw, Expiry, RetentionSchedule, ScheduledRetention, TransferFacts, expiry, is_expired,
+    transfer_due,
+};
+use vanthu_identifiers::Retention;
+
+use crate::common::date;
+
+#[test]
+fn expiry_counts_from_the_year_the_work_ended() {
+    let ten = Retention::years(10).unwrap();
+    assert_eq!(
+        expiry(ten, 2020),
+        Expiry::On {
+            date: date(2030, 12, 31)
+        }
+    );
+    assert!(!is_expired(ten, 2020, date(2030, 12, 31)));
+    assert!(is_expired(ten, 2020, date(2031, 1, 1)));
+    assert_eq!(expiry(Retention::Permanent, 2020), Expiry::Never);
+    assert!(!is_expired(Retention::Permanent, 1900, date(2999, 1, 1)));
+}
+
+#[test]
+fn agency_archive_within_one_year_and_notice_30_days_before() {
+    let facts = TransferFacts::new(Retention::years(20).unwrap(), date(2025, 3, 15));
+    let due = transfer_due(&facts, ArchiveLaw::Law2024).unwrap();
+    assert!(due.required);
+    assert_eq!(due.agency_archive, date(2026, 3, 15));
+    assert_eq!(due.notice, date(2026, 2, 13));
+    assert_eq!(due.keep_back_until, date(2028, 3, 15));
+    assert_eq!(due.historical_archive, None);
+}
+
+#[test]
+fn construction_projects_three_months_after_final_accounts() {
+    let mut facts = TransferFacts::new(Retention::Permanent, date(2024, 6, 1));
+    facts.final_accounts = Some(date(2024, 11, 30));
+    let due = transfer_due(&facts, ArchiveLaw::Law2011).unwrap();
+    assert_eq!(due.agency_archive, date(2025, 2, 28));
+    // Law 2011 Art. 21: 10 years from the year the work ended.
+    assert_eq!(due.historical_archive, Some(date(2034, 12, 31)));
+    // Law 2024: 5 years from the year of transfer to the current archive.
+    let due = transfer_due(&facts, ArchiveLaw::Law2024).unwrap();
+    assert_eq!(due.historical_archive, Some(date(2030, 12, 31)));
+    let mut f = facts;
+    f.transferred_to_agency = Some(date(2024, 12, 20));
+    assert_eq!(
+        transfer_due(&f, ArchiveLaw::Law2024)
+            .unwrap()
+            .historical_archive,
+        Some(date(2029, 12, 31))
+    );
+}
+
+#[test]
+fn short_retention_needs_no_transfer() {
+    let facts = TransferFacts::new(Retention::years(2).unwrap(), date(2025, 1, 1));
+    assert!(!transfer_due(&facts, ArchiveLaw::Law2024).unwrap().required);
+}
+
+#[test]
+fn law_in_force() {
+    assert_eq!(
+        ArchiveLaw::in_force_on(date(2025, 6, 30)),
+        ArchiveLaw::Law2011
+    );
+    assert_eq!(
+        ArchiveLaw::in_force_on(date(2025, 7, 1)),
+        ArchiveLaw::Law2024
+    );
+}
+
+#[test]
+fn the_sample_schedule_reads_and_maps_to_tt05_codes() {
+    let s = RetentionSchedule::sample().unwrap();
+    assert!(s.in_force_on(date(2020, 1, 1)));
+    assert!(!s.in_force_on(date(2023, 2, 1)));
+    assert_eq!(
+        s.item("1.1").unwrap().retention,
+        ScheduledRetention::Fixed(Retention::Permanent)
+    );
+    assert_eq!(s.item("3.2").unwrap().retention.tt05_code(), 2);
+    assert_eq!(s.item("1.4").unwrap().retention.tt05_code(), 7);
+    assert_eq!(s.item("1.5").unwrap().retention.tt05_code(), 7);
+    let later = RetentionSchedule::from_json(
+        r#"{"instrument":"10/2022/TT-BNV","version":"x","effective_from":"2023-02-01","items":[]}"#,
+    )
+    .unwrap();
+    let all = [s.clone(), later.clone()];
+    assert_eq!(
+        RetentionSchedule::in_force(&all, date(2024, 1, 1)),
+        Some(&later)
+    );
+    assert_eq!(
+        RetentionSchedule::in_force(&all, date(2015, 1, 1)),
+        Some(&s)
+    );
+    assert!(RetentionSchedule::from_json("{").is_err());
+}

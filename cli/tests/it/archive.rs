@@ -1,0 +1,193 @@
+//! `vanthu archive pack|check` and `vanthu retention`.
+
+use std::path::{Path, PathBuf};
+
+use crate::{json, vanthu};
+
+fn vectors() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../archive/tests/vectors")
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("vanthu-cli-archive-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn pack_vector(dir: &Path) -> PathBuf {
+    let out = dir.join("sip.zip");
+    let spec = vectors().join("sip-hoso/spec.json");
+    let o = vanthu(
+        &[
+            "archive",
+            "pack",
+            spec.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
+#[test]
+fn pack_then_check_is_conformant() {
+    let dir = temp("ok");
+    let zip = pack_vector(&dir);
+    let o = vanthu(&["archive", "check", zip.to_str().unwrap(), "--json"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["conformant"], true);
+    assert_eq!(v["kind"], "SIP_hoso");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0);
+    assert!(v["objid"].as_str().unwrap().starts_with("uuid-"));
+    // Packing twice gives the same bytes.
+    let first = std::fs::read(&zip).unwrap();
+    let again = pack_vector(&dir);
+    assert_eq!(std::fs::read(again).unwrap(), first);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_damaged_package_exits_1() {
+    let dir = temp("bad");
+    let zip = pack_vector(&dir);
+    let mut bytes = std::fs::read(&zip).unwrap();
+    // Flip a byte inside the first entry's compressed data: it starts after
+    // the 30-byte local header, the name and the extra field (ZIP APPNOTE 4.3.7).
+    let name_len = usize::from(u16::from_le_bytes([bytes[26], bytes[27]]));
+    let extra_len = usize::from(u16::from_le_bytes([bytes[28], bytes[29]]));
+    bytes[30 + name_len + extra_len + 10] ^= 0x01;
+    let bad = dir.join("bad.zip");
+    std::fs::write(&bad, &bytes).unwrap();
+    let o = vanthu(&["archive", "check", bad.to_str().unwrap(), "--json"], b"");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_eq!(json(&o)["conformant"], false);
+    let o = vanthu(&["archive", "check", bad.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("NOT conformant"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn unreadable_inputs_exit_2() {
+    let dir = temp("garbage");
+    let g = dir.join("g.zip");
+    std::fs::write(&g, b"not a zip").unwrap();
+    assert_eq!(
+        vanthu(&["archive", "check", g.to_str().unwrap()], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        vanthu(&["archive", "check", "/nonexistent.zip"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, b"{\"kind\": \"SIP_hoso\"}").unwrap();
+    let out = dir.join("o.zip");
+    let o = vanthu(
+        &[
+            "archive",
+            "pack",
+            spec.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn retention_reports_expiry_and_due_dates() {
+    let rec = vectors().join("record.json");
+    let o = vanthu(
+        &[
+            "retention",
+            rec.to_str().unwrap(),
+            "--at",
+            "2021-06-01",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    assert_eq!(v["maintenance"], "06");
+    assert_eq!(v["expiry"]["date"], "2030-12-31");
+    assert_eq!(v["expired"], false);
+    assert_eq!(v["transfer"]["agency_archive"], "2021-12-28");
+    assert_eq!(v["transfer"]["notice"], "2021-11-28");
+    assert_eq!(v["disposal"]["stage"], "retained");
+
+    // Overdue transfer: exit 1; after expiry: a disposal candidate.
+    let o = vanthu(
+        &[
+            "retention",
+            rec.to_str().unwrap(),
+            "--at",
+            "2031-01-01",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["expired"], true);
+    assert_eq!(v["disposal"]["stage"], "candidate");
+    let rules: Vec<_> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(rules, vec!["ARCH-XFER-003", "ARCH-DISP-001"]);
+}
+
+#[test]
+fn retention_reads_stdin_and_rejects_bad_input() {
+    let input = r#"{"record":{"code":"000.00.18.H40.2020.01.TH","title":"t","retention":"Vĩnh viễn","creator":"c"},
+        "work_ended":"2020-05-01","transferred_to_agency":"2021-03-01"}"#
+        .as_bytes();
+    let o = vanthu(&["retention", "-", "--at", "2025-08-01", "--json"], input);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["expiry"]["kind"], "never");
+    assert_eq!(v["transfer"]["law"], "2024");
+    assert_eq!(v["transfer"]["historical_archive"], "2026-12-31");
+    assert_eq!(
+        vanthu(&["retention", "-", "--at", "2025-08-01"], b"{")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        vanthu(&["retention", "-", "--at", "nope"], input)
+            .status
+            .code(),
+        Some(2)
+    );
+}
