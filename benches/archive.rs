@@ -17,6 +17,7 @@
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -128,7 +129,7 @@ fn main() {
     let base = peak_kib();
     let t = Instant::now();
     let mut w = PackageWriter::new(
-        File::create(&out).unwrap(),
+        BufWriter::new(File::create(&out).unwrap()),
         description(&files),
         PackOptions::default(),
     )
@@ -138,7 +139,12 @@ fn main() {
         w.add_file(name, &mut BufReader::new(File::open(f).unwrap()))
             .unwrap();
     }
-    w.finish().unwrap();
+    w.finish()
+        .unwrap()
+        .into_inner()
+        .unwrap()
+        .sync_all()
+        .unwrap();
     let pack_s = t.elapsed().as_secs_f64();
     let pack_peak = peak_kib();
 

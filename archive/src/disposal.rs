@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use vanthu_identifiers::RecordCode;
 
 use crate::error::ArchiveError;
+use crate::record::{Record, RecordState};
+use crate::retention::is_expired;
 
 /// A hold (legal, audit, investigation) that stops disposal until released.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -272,4 +274,23 @@ pub fn apply(
         }
     }
     Ok((next, effects))
+}
+
+/// The disposal candidates among `records` on `at` (TT05 Ch. VII: the system
+/// lists the records whose retention has ended): closed records with a term
+/// of years that ended before `at`, counted from the year of their end date.
+/// Records already in a disposal process are the caller's to skip.
+pub fn candidates<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+    at: NaiveDate,
+) -> Vec<Disposal> {
+    records
+        .into_iter()
+        .filter(|r| matches!(r.state, RecordState::Closed { .. }))
+        .filter_map(|r| {
+            let end = r.metadata.end_date?;
+            is_expired(r.metadata.retention, chrono::Datelike::year(&end), at)
+                .then(|| Disposal::candidate(r.metadata.code.clone()))
+        })
+        .collect()
 }

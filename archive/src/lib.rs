@@ -13,14 +13,15 @@ mod transfer;
 
 pub use codes::{AccessMode, Condition, Direction, Language, Reliability};
 pub use disposal::{
-    CouncilDecision, DestructionRecord, Disposal, DisposalEffect, DisposalEvent, Hold, Stage, apply,
+    CouncilDecision, DestructionRecord, Disposal, DisposalEffect, DisposalEvent, Hold, Stage,
+    apply, candidates,
 };
 pub use error::ArchiveError;
 pub use finding::has_errors;
 pub use list::{Heading, HeadingLevel, ListEntry, ListSummary, Numbering, RecordsList, roman};
 pub use record::{
-    Approval, Closing, ClosingReport, Document, DocumentKey, DocumentStatus, Filed, Record,
-    RecordMetadata, RecordState, Records, Signer, date_dmy, parse_date,
+    Approval, Closing, ClosingReport, Document, DocumentKey, DocumentStatus, Filed, Recipient,
+    Record, RecordMetadata, RecordState, Records, Signer, date_dmy, parse_date,
 };
 pub use retention::{
     ArchiveLaw, Expiry, RetentionSchedule, SAMPLE_SCHEDULE_JSON, ScheduleItem, ScheduledRetention,

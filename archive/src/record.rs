@@ -27,6 +27,17 @@ pub struct Signer {
     pub full_name: String,
 }
 
+/// A recipient of an outgoing document (Appendix VI Table I `To`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Recipient {
+    /// Agency identifier (`OrganId`, 13), when the recipient has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organ_id: Option<String>,
+    /// Agency name (`OrganName`, ≤200).
+    pub organ_name: String,
+}
+
 /// Draft or final: drafts are removed when a record is closed (Decree
 /// 30/2020/NĐ-CP Art. 29.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -87,6 +98,22 @@ pub struct Document {
     /// Arrival date (`ArrivalDate`, incoming only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrival_date: Option<NaiveDate>,
+    /// Recipients (`To`, outgoing only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<Recipient>,
+    /// Number of copies issued (`IssuedAmount`, outgoing only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_amount: Option<u32>,
+    /// Urgency / confidentiality code (`Priority`, Number(1)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u8>,
+    /// Unit or person receiving (`ToPlaces`, incoming only, ≤1000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_places: Option<String>,
+    /// Distribution, directions and processing status (`TraceHeaderList`,
+    /// incoming only), as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<String>,
     /// Handling or reply deadline (`DueDate`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_date: Option<NaiveDate>,
@@ -145,6 +172,11 @@ impl Document {
             reliability: Reliability::BornDigital,
             arrival_number: None,
             arrival_date: None,
+            recipients: Vec::new(),
+            issued_amount: None,
+            priority: None,
+            to_places: None,
+            trace: None,
             due_date: None,
             keyword: None,
             autograph: None,
@@ -156,12 +188,22 @@ impl Document {
 
     /// The duplicate key of Appendix VI Part I.III 1.h: number, symbol and
     /// issuing agency name (with the date, since numbers restart yearly).
-    fn duplicate_key(&self) -> (String, String, String, NaiveDate) {
+    /// Without a number (some incoming documents), the subject is compared
+    /// too, so that two unnumbered documents of one day are not taken for
+    /// copies of each other.
+    fn duplicate_key(&self) -> (String, String, String, NaiveDate, String) {
+        let number = self.code_number.trim().to_owned();
+        let subject = if number.is_empty() {
+            self.subject.trim().to_lowercase()
+        } else {
+            String::new()
+        };
         (
-            self.code_number.trim().to_owned(),
+            number,
             self.code_notation.trim().to_owned(),
             self.organ_name.trim().to_lowercase(),
             self.issued_date,
+            subject,
         )
     }
 
@@ -169,7 +211,7 @@ impl Document {
     #[must_use]
     pub fn validate(&self, path: &str) -> Vec<Finding> {
         let mut out = Vec::new();
-        let limits: [(&str, &str, usize, bool); 6] = [
+        let limits: [(&str, &str, usize, bool); 7] = [
             ("CodeNumber", &self.code_number, 11, false),
             ("CodeNotation", &self.code_notation, 30, false),
             ("OrganName", &self.organ_name, 200, true),
@@ -181,6 +223,12 @@ impl Document {
                 false,
             ),
             ("docId", self.doc_id.as_deref().unwrap_or(""), 25, false),
+            (
+                "ToPlaces",
+                self.to_places.as_deref().unwrap_or(""),
+                1000,
+                false,
+            ),
         ];
         for (name, value, max, required) in limits {
             let n = value.chars().count();
@@ -906,6 +954,24 @@ impl Records {
                 leaf(&mut w, "Position", &s.position)?;
                 leaf(&mut w, "FullName", &s.full_name)?;
                 end(&mut w, "SignerInfo")?;
+            }
+            for r in &d.recipients {
+                start(&mut w, "To")?;
+                leaf(&mut w, "OrganId", r.organ_id.as_deref().unwrap_or(""))?;
+                leaf(&mut w, "OrganName", &r.organ_name)?;
+                end(&mut w, "To")?;
+            }
+            if let Some(p) = d.priority {
+                leaf(&mut w, "Priority", &p.to_string())?;
+            }
+            if let Some(n) = d.issued_amount {
+                leaf(&mut w, "IssuedAmount", &n.to_string())?;
+            }
+            if let Some(t) = &d.to_places {
+                leaf(&mut w, "ToPlaces", t)?;
+            }
+            if let Some(t) = &d.trace {
+                leaf(&mut w, "TraceHeaderList", t)?;
             }
             if let Some(n) = d.arrival_number {
                 leaf(&mut w, "ArrivalNumber", &n.to_string())?;

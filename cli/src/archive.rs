@@ -2,7 +2,7 @@
 //! Circular 05/2025/TT-BNV archival packages.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -127,7 +127,7 @@ fn pack(spec: &Path, output: &Path) -> Result<Outcome, CliError> {
     let file = File::create(&tmp)
         .map_err(|e| CliError::new(format!("cannot create {}: {e}", tmp.display())))?;
     let result = (|| {
-        let mut w = PackageWriter::new(file, desc, PackOptions::default())
+        let mut w = PackageWriter::new(BufWriter::new(file), desc, PackOptions::default())
             .map_err(|e| CliError::new(e.to_string()))?;
         for name in &names {
             let p = source.join(name);
@@ -136,7 +136,11 @@ fn pack(spec: &Path, output: &Path) -> Result<Outcome, CliError> {
             w.add_file(name, &mut BufReader::new(f))
                 .map_err(|e| CliError::new(format!("{}: {e}", p.display())))?;
         }
-        w.finish().map_err(|e| CliError::new(e.to_string()))
+        let out = w.finish().map_err(|e| CliError::new(e.to_string()))?;
+        out.into_inner()
+            .map_err(|e| CliError::new(format!("cannot write {}: {}", tmp.display(), e.error())))?
+            .sync_all()
+            .map_err(|e| CliError::new(format!("cannot write {}: {e}", tmp.display())))
     })();
     match result {
         Ok(_) => {

@@ -235,6 +235,47 @@ impl PackageDescription {
         }
     }
 
+    /// The package of a closed record of `records`: its metadata, and its
+    /// documents in filing order (chronological after closing) with
+    /// `docCode` = record code + `.` + the 7-digit ordinal; `files` gives the
+    /// data-file names of each document key.
+    ///
+    /// # Errors
+    /// Unknown record; an open record (only closed records are transferred,
+    /// Decree 30/2020 Art. 30).
+    pub fn from_record(
+        records: &crate::record::Records,
+        code: &vanthu_identifiers::RecordCode,
+        aip: bool,
+        submitter: impl Into<String>,
+        created: DateTime<FixedOffset>,
+        files: impl Fn(&str) -> Vec<String>,
+    ) -> Result<Self, ArchiveError> {
+        let record = records.record(code)?;
+        if record.state == crate::record::RecordState::Open {
+            return Err(ArchiveError::NotAllowed(format!(
+                "record {code} is open: close it before packing"
+            )));
+        }
+        let mut d = Self::for_record(record.metadata.clone(), aip, submitter, created);
+        for filed in &record.documents {
+            let document =
+                records
+                    .documents
+                    .get(&filed.key)
+                    .ok_or_else(|| ArchiveError::Unknown {
+                        what: "document",
+                        name: filed.key.clone(),
+                    })?;
+            d.documents.push(PackageDocument::new(
+                format!("{code}.{:07}", filed.ordinal),
+                document.clone(),
+                files(&filed.key),
+            ));
+        }
+        Ok(d)
+    }
+
     /// A `SIP_tailieu` for loose documents, status NEW, with a derived
     /// `OBJID` and no documents yet.
     #[must_use]

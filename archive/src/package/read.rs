@@ -120,10 +120,23 @@ impl<R: Read + Seek> PackageReader<R> {
     pub fn open(reader: R) -> Result<Self, ArchiveError> {
         let zip = ZipArchive::new(reader)?;
         let mut findings = Vec::new();
-        let names: Vec<String> = zip
+        let mut names: Vec<String> = zip
             .file_names()
             .map(|n| n.map(std::borrow::Cow::into_owned))
             .collect::<Result<_, _>>()?;
+        // Archives made on macOS carry resource forks under `__MACOSX/`: not
+        // part of the package; set aside so that the root folder is found.
+        let before = names.len();
+        names.retain(|n| !n.starts_with("__MACOSX/"));
+        if names.len() != before {
+            findings.push(f_warn(
+                "ARCH-PKG-STRUCT-003",
+                "`__MACOSX/` entries (macOS resource forks) were ignored".into(),
+                "đã bỏ qua các mục `__MACOSX/` (dữ liệu phụ của macOS)".into(),
+                CSIP,
+                "__MACOSX/",
+            ));
+        }
         let root = detect_root(&names);
         if root.is_empty() {
             findings.push(f_warn(
@@ -279,7 +292,11 @@ impl<R: Read + Seek> PackageReader<R> {
             .map(|r| r.path.clone());
         let ead = match ead_path {
             Some(p) => match self.read_bytes(&p)? {
-                Some(b) => Some(fields(&xml::parse(&b, &p)?)),
+                Some(b) => {
+                    let mut f = fields(&xml::parse(&b, &p)?);
+                    self.aip_alias(&mut f, "arcFileCode", "fileCode", &p);
+                    Some(f)
+                }
                 None => None,
             },
             None => {
@@ -321,7 +338,9 @@ impl<R: Read + Seek> PackageReader<R> {
             let Some(b) = self.read_bytes(p)? else {
                 continue;
             };
-            let f = fields(&xml::parse(&b, p)?);
+            let mut f = fields(&xml::parse(&b, p)?);
+            self.aip_alias(&mut f, "arcDocCode", "docCode", p);
+            self.aip_alias(&mut f, "arcFileCode", "fileCode", p);
             let files = rep_docs.get(i).map(|(_, f)| f.clone()).unwrap_or_default();
             if let Some(d) = self.document(&f, p, files) {
                 documents.push(d);
@@ -394,6 +413,25 @@ impl<R: Read + Seek> PackageReader<R> {
             });
         }
         Ok(())
+    }
+
+    /// TT05 AIPs name the codes `arcFileCode` / `arcDocCode` (the archive's
+    /// code in front); read them where the SIP names are missing.
+    fn aip_alias(&mut self, f: &mut Fields, aip: &str, sip: &str, path: &str) {
+        let missing = f
+            .get(sip)
+            .is_none_or(|v| v.iter().all(|s| s.trim().is_empty()));
+        if let (true, Some(v)) = (missing, f.get(aip).cloned()) {
+            self.findings.push(finding(
+                "ARCH-PKG-TT05-005",
+                Severity::Info,
+                format!("`{aip}` read as `{sip}` (AIP naming)"),
+                format!("đọc `{aip}` như `{sip}` (cách đặt tên của AIP)"),
+                TT05,
+                path,
+            ));
+            f.insert(sip.to_owned(), v);
+        }
     }
 
     fn check_mets(&mut self, mets: &Element, path: &str, root: bool) {

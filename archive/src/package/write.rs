@@ -289,12 +289,15 @@ fn close(w: &mut X, name: &str) -> Result<(), ArchiveError> {
     Ok(())
 }
 
+/// A text element; the text is written in Unicode NFC (TCVN 6909:2001 and
+/// TT05 packages exchanged between systems that normalise differently), so
+/// NFC and NFD input give the same package.
 fn text(w: &mut X, name: &str, value: &str) -> Result<(), ArchiveError> {
     if value.is_empty() {
         return empty(w, name, &[]);
     }
     open(w, name, &[])?;
-    w.write_event(Event::Text(BytesText::new(value)))?;
+    w.write_event(Event::Text(BytesText::new(&nfc(value))))?;
     close(w, name)
 }
 
@@ -444,10 +447,11 @@ fn mets_open(
     label: &str,
 ) -> Result<(), ArchiveError> {
     let other = format!("TT05-{}", desc.kind.name());
+    let label = nfc(label);
     let mut attrs: Vec<(&str, &str)> = NS.to_vec();
     attrs.extend([
         ("OBJID", objid),
-        ("LABEL", label),
+        ("LABEL", label.as_str()),
         ("TYPE", "Text"),
         ("csip:CONTENTINFORMATIONTYPE", "OTHER"),
         ("csip:OTHERCONTENTINFORMATIONTYPE", other.as_str()),
@@ -859,7 +863,7 @@ fn rep_mets(
             &[
                 ("ID", &id(desc, &format!("rep1:div:doc:{order}"))),
                 ("ORDER", &order),
-                ("LABEL", &d.doc_code),
+                ("LABEL", &nfc(&d.doc_code)),
                 ("DMDID", dmd),
             ],
         )?;

@@ -171,6 +171,14 @@ fn transfer_list_skips_open_and_short_records() {
         .unwrap();
     rs.close(&c2, Closing::default(), crate::common::date(2025, 12, 31))
         .unwrap();
+    // 02.TH (2 years, ended 2025) is a disposal candidate from 2028; 01.TH is permanent.
+    assert!(
+        vanthu_archive::candidates(rs.records.values(), crate::common::date(2027, 12, 31))
+            .is_empty()
+    );
+    let due = vanthu_archive::candidates(rs.records.values(), crate::common::date(2028, 1, 1));
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].record, c2);
     let (list, findings) = TransferList::from_records("Văn phòng", rs.records.values());
     assert_eq!(list.rows.len(), 1);
     assert_eq!(list.rows[0].notation, "01.TH");

@@ -193,7 +193,12 @@ fn export_is_chronological_xml() {
         .metadata
         .code
         .clone();
-    rs.add_document("b", doc(20, 25)).unwrap();
+    let mut b = doc(20, 25);
+    b.recipients.push(
+        serde_json::from_str(r#"{"organ_id":"000.00.00.G09","organ_name":"Bộ Nội vụ"}"#).unwrap(),
+    );
+    b.issued_amount = Some(3);
+    rs.add_document("b", b).unwrap();
     rs.add_document("a", doc(10, 2)).unwrap();
     rs.file(&code, "b").unwrap();
     rs.file(&code, "a").unwrap();
@@ -208,6 +213,8 @@ fn export_is_chronological_xml() {
     assert!(xml.contains("<IssuedDate>02/03/2025</IssuedDate>"));
     assert!(xml.contains("<DocTotal>2</DocTotal>"));
     assert!(xml.contains("<TypeName>Quyết định</TypeName>"));
+    assert!(xml.contains("<OrganId>000.00.00.G09</OrganId>"));
+    assert!(xml.contains("<IssuedAmount>3</IssuedAmount>"));
 }
 
 #[test]
@@ -257,4 +264,71 @@ fn records_json_round_trips() {
     let json = serde_json::to_string(&rs).unwrap();
     let back: Records = serde_json::from_str(&json).unwrap();
     assert_eq!(back, rs);
+}
+
+#[test]
+fn unnumbered_documents_of_one_day_are_not_duplicates() {
+    let l = list();
+    let mut rs = Records::new();
+    let code = rs
+        .open_listed(&l, "01.TH", date(2025, 1, 2))
+        .unwrap()
+        .metadata
+        .code
+        .clone();
+    let mut a = doc(1, 3);
+    a.code_number = String::new();
+    let mut b = a.clone();
+    b.subject = "Một văn bản khác".into();
+    rs.add_document("a", a.clone()).unwrap();
+    rs.add_document("b", b).unwrap();
+    rs.add_document("a2", a).unwrap();
+    for k in ["a", "b", "a2"] {
+        rs.file(&code, k).unwrap();
+    }
+    let report = rs
+        .close(&code, Closing::default(), date(2025, 12, 31))
+        .unwrap();
+    assert_eq!(report.removed_duplicates, vec!["a2"]);
+}
+
+#[test]
+fn a_closed_record_becomes_a_package() {
+    use std::io::Cursor;
+    use vanthu_archive::package::{
+        CheckOptions, PackOptions, PackageDescription, PackageWriter, check_package,
+    };
+    let l = list();
+    let mut rs = Records::new();
+    let code = rs
+        .open_listed(&l, "01.TH", date(2025, 1, 2))
+        .unwrap()
+        .metadata
+        .code
+        .clone();
+    rs.add_document("late", doc(9, 28)).unwrap();
+    rs.add_document("early", doc(5, 4)).unwrap();
+    rs.file(&code, "late").unwrap();
+    rs.file(&code, "early").unwrap();
+    let files = |k: &str| vec![format!("{k}.pdf")];
+    assert!(
+        PackageDescription::from_record(&rs, &code, false, "VP", crate::common::created(), files)
+            .is_err()
+    );
+    rs.close(&code, Closing::default(), date(2025, 12, 31))
+        .unwrap();
+    let d =
+        PackageDescription::from_record(&rs, &code, false, "VP", crate::common::created(), files)
+            .unwrap();
+    assert_eq!(d.documents[0].doc_code, "000.00.18.H40.2025.01.TH.0000001");
+    assert_eq!(d.documents[0].files, vec!["early.pdf"]);
+    let mut w = PackageWriter::new(Cursor::new(Vec::new()), d, PackOptions::default()).unwrap();
+    w.add_file("early.pdf", &mut &b"a"[..]).unwrap();
+    w.add_file("late.pdf", &mut &b"b"[..]).unwrap();
+    let bytes = w.finish().unwrap().into_inner();
+    assert!(
+        check_package(Cursor::new(bytes), &CheckOptions::default())
+            .unwrap()
+            .conformant()
+    );
 }
