@@ -1,0 +1,113 @@
+//! Verify a signed PDF and get its legal value: `original` only when the
+//! competent person signed and then the agency signed, with certificates that
+//! chain to a trusted root (seed 001 Art. 4; seed 003 Art. 3, Art. 17.4.c).
+//!
+//! `cargo run -p vanthu-examples --example verify_pdf`
+
+use std::error::Error;
+
+use chrono::{FixedOffset, TimeZone as _, Utc};
+use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
+use vanthu_signature::{LegalValue, SignOptions, TrustStore, VerifyOptions, sign_pdf, verify_pdf};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    // TEST ONLY: a throw-away PKI, so that the example runs anywhere. In
+    // production the anchors are the public VGCA / National Root CA
+    // certificates, and the PDF comes from the sender.
+    let year = |y| {
+        Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0)
+            .single()
+            .ok_or("time")
+    };
+    let s = |v: &str| v.to_owned();
+    let root_key = generate_key(KeyKind::P256)?;
+    let root = issue(
+        &Profile::ca(
+            vec![("CN", s("Test root"))],
+            1,
+            year(2020)?,
+            year(2040)?,
+            None,
+        ),
+        &root_key,
+        None,
+    )?;
+    let person_key = generate_key(KeyKind::P256)?;
+    // A personal identity number (CCCD) in the UID makes the signer a person…
+    let person = issue(
+        &Profile::leaf(
+            vec![("CN", s("Nguyen Van An")), ("UID", s("CCCD:001099012345"))],
+            2,
+            year(2024)?,
+            year(2030)?,
+        ),
+        &person_key,
+        Some((&root, &root_key)),
+    )?;
+    // …and a tax code (MST) an organisation.
+    let agency_key = generate_key(KeyKind::P256)?;
+    let agency = issue(
+        &Profile::leaf(
+            vec![("CN", s("SO Y TE")), ("UID", s("MST:0400260612"))],
+            3,
+            year(2024)?,
+            year(2030)?,
+        ),
+        &agency_key,
+        Some((&root, &root_key)),
+    )?;
+    let vietnam = FixedOffset::east_opt(7 * 3600).ok_or("offset")?;
+    let at = vietnam
+        .with_ymd_and_hms(2025, 6, 2, 9, 0, 0)
+        .single()
+        .ok_or("time")?;
+    let person_only = sign_pdf(
+        &sample_pdf(1, 0),
+        &SignOptions::new(at),
+        &person_key,
+        &person,
+        &[],
+    )?;
+    let both = sign_pdf(
+        &person_only,
+        &SignOptions::new(at),
+        &agency_key,
+        &agency,
+        &[],
+    )?;
+
+    // The verifier: trust anchors and the validation time are parameters.
+    let mut trust = TrustStore::new();
+    trust.add_anchor(root);
+    let options = VerifyOptions::new(year(2026)?);
+    for (name, pdf) in [("person only", &person_only), ("person + agency", &both)] {
+        let report = verify_pdf(pdf, &trust, &options)?;
+        println!("{name}: legal value {:?}", report.legal_value);
+        for signature in &report.signatures {
+            // Each signature has an ETSI EN 319 102-1 indication and named checks.
+            println!(
+                "  {} {} [{}]",
+                signature.indication,
+                signature.role.as_str(),
+                signature.coverage.as_str()
+            );
+        }
+        for finding in &report.findings {
+            println!("  {finding}");
+        }
+    }
+    assert_eq!(
+        verify_pdf(&person_only, &trust, &options)?.legal_value,
+        LegalValue::ReferenceOnly
+    );
+    assert_eq!(
+        verify_pdf(&both, &trust, &options)?.legal_value,
+        LegalValue::Original
+    );
+    Ok(())
+}
+
+#[test]
+fn runs() -> Result<(), Box<dyn Error>> {
+    main()
+}
