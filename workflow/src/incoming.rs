@@ -153,6 +153,9 @@ pub struct IncomingDocument {
     /// When the paper copy arrived.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paper_received_at: Option<DateTime<FixedOffset>>,
+    /// Received on paper only: no status package goes back.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paper_only: bool,
     /// Earlier cases this one looks like (seed 004 Art. 9.3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_of: Vec<CaseId>,
@@ -204,12 +207,17 @@ impl IncomingDocument {
 // complicate their construction.
 #[allow(clippy::large_enum_variant)]
 pub enum IncomingEvent {
-    /// The package entered the system (01 goes back automatically).
+    /// The package entered the system (01 goes back automatically), or a
+    /// paper document arrived (`paper`: no status package is ever sent; it is
+    /// numbered in the same register, records.md §3.4).
     Arrived {
         /// The sending agency.
         from: AgencyId,
         /// Its metadata.
         meta: DocumentMeta,
+        /// Received on paper only.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        paper: bool,
     },
     /// The clerk returns it with a reason (02).
     Returned {
@@ -333,7 +341,7 @@ pub(crate) fn apply(
     let status = doc.map(|d| d.status);
     let mut effects = Vec::new();
     let Some(doc) = doc else {
-        let IncomingEvent::Arrived { from, meta } = event else {
+        let IncomingEvent::Arrived { from, meta, paper } = event else {
             return Err(WorkflowError::new(
                 rules::CASE,
                 WorkflowErrorKind::UnknownCase {
@@ -349,7 +357,8 @@ pub(crate) fn apply(
             arrived_at: at,
             returned_reason: None,
             registration: None,
-            paper_received_at: None,
+            paper_received_at: paper.then_some(at),
+            paper_only: *paper,
             duplicate_of: Vec::new(),
             assignment: None,
             processing_at: None,
@@ -360,7 +369,9 @@ pub(crate) fn apply(
             replaced_by: None,
             history: vec![entry(at, event, None, None)],
         };
-        effects.push(status_to(&doc, StatusCode::Arrived, None, None, at));
+        if !paper {
+            effects.push(status_to(&doc, StatusCode::Arrived, None, None, at));
+        }
         effects.push(Effect::SetDeadline(Deadline {
             case: case.clone(),
             kind: DeadlineKind::Acknowledge,
@@ -646,6 +657,10 @@ pub(crate) fn apply(
                 )),
             ));
         }
+    }
+    if next.paper_only {
+        // Status packages answer electronic packages only.
+        effects.retain(|e| !matches!(e, Effect::SendStatus(_)));
     }
     Ok((next, effects))
 }

@@ -32,7 +32,8 @@ fn usually(name: &'static str) -> impl Strategy<Value = vanthu_workflow::ActorId
 
 fn incoming_event(start: DateTime<FixedOffset>) -> impl Strategy<Value = IncomingEvent> {
     prop_oneof![
-        (0..4u32).prop_map(|n| IncomingEvent::Arrived {
+        (0..4u32, prop::bool::weighted(0.2)).prop_map(|(n, paper)| IncomingEvent::Arrived {
+            paper,
             from: agency(SENDER),
             meta: meta(&format!("{}/UBND-VX", 10 + n), "Trích yếu"),
         }),
@@ -155,6 +156,7 @@ fn event(start: DateTime<FixedOffset>) -> impl Strategy<Value = Event> {
 fn incoming_path(c: String, variant: u8, start: DateTime<FixedOffset>) -> Vec<Event> {
     let e = |event| inc(&c, event);
     let arrived = e(IncomingEvent::Arrived {
+        paper: false,
         from: agency(SENDER),
         meta: meta("12/UBND-VX", "Trích yếu"),
     });
@@ -368,7 +370,7 @@ fn check_invariants(office: &Office) -> Result<(), TestCaseError> {
             ),
             _ => {}
         }
-        if doc.paper_received_at.is_some() {
+        if doc.paper_received_at.is_some() && !doc.paper_only {
             prop_assert!(registered);
         }
         prop_assert!(doc.changes.iter().filter(|c| c.agreed.is_none()).count() <= 1);
@@ -441,7 +443,15 @@ proptest! {
             at += TimeDelta::minutes(minutes);
             let before = state.clone();
             match state.step(&event, at) {
-                Ok(_) => accepted.push(LogEntry::new(at, event)),
+                Ok(effects) => {
+                    // No status package ever answers a paper-only document.
+                    for effect in &effects {
+                        if let vanthu_workflow::Effect::SendStatus(n) = effect {
+                            prop_assert!(!state.incoming(&n.case).is_some_and(|d| d.paper_only));
+                        }
+                    }
+                    accepted.push(LogEntry::new(at, event));
+                }
                 Err(_) => prop_assert_eq!(&state, &before, "a refused event changed the state"),
             }
             check_invariants(&state)?;

@@ -134,6 +134,7 @@ fn seed_003_art_5_2_urgent_incoming_is_handled_immediately() {
     let event = inc(
         "IN-U",
         IncomingEvent::Arrived {
+            paper: false,
             from: agency(SENDER),
             meta: urgent(meta("09/UBND-VX", "Hỏa tốc")),
         },
@@ -229,6 +230,7 @@ fn seed_004_art_9_3_duplicate_warning_for_number_symbol_and_issuer_after_normali
                 inc(
                     "IN-1",
                     IncomingEvent::Arrived {
+                        paper: false,
                         from: agency(SENDER),
                         meta: first,
                     },
@@ -240,6 +242,7 @@ fn seed_004_art_9_3_duplicate_warning_for_number_symbol_and_issuer_after_normali
                 inc(
                     "IN-2",
                     IncomingEvent::Arrived {
+                        paper: false,
                         from: agency(SENDER),
                         meta: second,
                     },
@@ -268,6 +271,7 @@ fn seed_004_art_9_3_duplicate_warning_for_number_symbol_and_issuer_after_normali
             inc(
                 "IN-3",
                 IncomingEvent::Arrived {
+                    paper: false,
                     from: agency(SENDER),
                     meta: third,
                 },
@@ -1344,5 +1348,40 @@ fn records_md_3_4_copies_are_numbered_in_their_own_register() {
             .entries()
             .len(),
         1
+    );
+}
+
+#[test]
+fn records_md_3_4_a_paper_document_shares_the_register_and_gets_no_status_package() {
+    let mut office = office();
+    let paper = inc(
+        "IN-P",
+        IncomingEvent::Arrived {
+            paper: true,
+            from: agency(SENDER),
+            meta: meta("77/UBND-VX", "Bản giấy"),
+        },
+    );
+    let effects = run(
+        &mut office,
+        &[
+            ("2025-03-03T09:00:00+07:00", arrived("IN-1", "123/UBND-VX")),
+            ("2025-03-03T09:10:00+07:00", registered("IN-1")),
+            ("2025-03-03T09:20:00+07:00", paper),
+            ("2025-03-03T09:30:00+07:00", registered("IN-P")),
+            (
+                "2025-03-03T10:00:00+07:00",
+                assigned("IN-P", "2025-03-10T17:00:00+07:00"),
+            ),
+        ],
+    );
+    assert_eq!(status_codes(&effects).len(), 2, "01 and 03 for IN-1 only");
+    let doc = office.incoming(&case("IN-P")).unwrap();
+    assert!(doc.paper_only && doc.paper_received_at.is_some());
+    assert_eq!(doc.registration.as_ref().unwrap().number, 2);
+    let again = inc("IN-P", IncomingEvent::PaperCopyReceived { by: id("clerk") });
+    assert_eq!(
+        refused(&mut office, "2025-03-03T11:00:00+07:00", &again).rule_id(),
+        "WF-IN-008"
     );
 }
