@@ -89,6 +89,8 @@ fn the_log_with_violations_names_each_rule() {
     let report = check_log(&log, &calendar(), &DeadlineRules::default(), None).unwrap();
     let rules: Vec<&str> = report.violations.iter().map(|v| v.rule.as_str()).collect();
     assert_eq!(rules, ["WF-IN-002", "WF-OUT-005", "WF-IN-005"]);
+    assert_eq!(report.violations[0].message_vi, "thiếu `reason`");
+    assert!(report.violations[1].message_vi.contains("không gửi trùng"));
     let missed: Vec<(&str, DeadlineKind)> = report
         .missed_deadlines
         .iter()
