@@ -156,6 +156,10 @@ pub struct IncomingDocument {
     /// Received on paper only: no status package goes back.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub paper_only: bool,
+    /// Number and symbol and issuer after normalisation, the key of duplicate
+    /// warnings (seed 004 Art. 9.3), kept so that it is computed once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_key: Option<(String, String)>,
     /// Earlier cases this one looks like (seed 004 Art. 9.3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_of: Vec<CaseId>,
@@ -359,6 +363,7 @@ pub(crate) fn apply(
             registration: None,
             paper_received_at: paper.then_some(at),
             paper_only: *paper,
+            duplicate_key: key_of(meta),
             duplicate_of: Vec::new(),
             assignment: None,
             processing_at: None,
@@ -636,6 +641,7 @@ pub(crate) fn apply(
                     ChangeKind::Update => {
                         next.version = next.version.saturating_add(1);
                         if let Some(meta) = new_meta {
+                            next.duplicate_key = key_of(&meta);
                             next.meta = meta;
                         }
                     }
@@ -695,12 +701,11 @@ fn receive_change(
     Ok(())
 }
 
+fn key_of(meta: &DocumentMeta) -> Option<(String, String)> {
+    meta.number.as_ref().map(|n| number_key(n, &meta.issuer))
+}
+
 fn duplicates(ctx: &Context<'_>, doc: &IncomingDocument) -> Vec<(CaseId, DuplicateReason)> {
-    let key = doc
-        .meta
-        .number
-        .as_ref()
-        .map(|n| number_key(n, &doc.meta.issuer));
     ctx.incoming
         .values()
         .filter(|other| other.case != doc.case && other.registration.is_some())
@@ -715,17 +720,12 @@ fn duplicates(ctx: &Context<'_>, doc: &IncomingDocument) -> Vec<(CaseId, Duplica
                     },
                 ));
             }
-            let other_key = other
-                .meta
-                .number
-                .as_ref()
-                .map(|n| number_key(n, &other.meta.issuer));
-            match (&key, other_key) {
-                (Some(k), Some(o)) if *k == o => Some((
+            match (&doc.duplicate_key, &other.duplicate_key) {
+                (Some(k), Some(o)) if k == o => Some((
                     other.case.clone(),
                     DuplicateReason::NumberAndIssuer {
-                        number: o.0,
-                        issuer: o.1,
+                        number: o.0.clone(),
+                        issuer: o.1.clone(),
                     },
                 )),
                 _ => None,
