@@ -5,7 +5,7 @@ use vanthu_workflow::calendar::{DeadlineRules, WorkingCalendar};
 use vanthu_workflow::incoming::IncomingStatus;
 use vanthu_workflow::monitor::{backlog, check_log};
 use vanthu_workflow::outgoing::{DeliveryState, OutgoingStatus};
-use vanthu_workflow::report::{Period, report};
+use vanthu_workflow::report::{Period, report, report_with_calendar};
 use vanthu_workflow::views::{
     incoming_register, incoming_register_csv, outgoing_register, outgoing_register_csv,
 };
@@ -199,8 +199,20 @@ fn reports_per_period_and_unit() {
         csv.lines()
             .last()
             .unwrap()
-            .starts_with("*,1,1,1,1.00,1,0,102.33,0")
+            .starts_with("*,1,1,1,1.00,1,0,0,0,102.33,0")
     );
+    let judged = report_with_calendar(
+        &office,
+        Period::Year { year: 2025 },
+        &calendar(),
+        &DeadlineRules::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (judged.total.issued_on_time, judged.total.issued_late),
+        (1, 0)
+    );
+    assert_eq!(judged.total.received, march.total.received);
     let half = report(
         &office,
         Period::HalfYear {
