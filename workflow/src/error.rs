@@ -240,6 +240,11 @@ pub(crate) mod rules {
         "seed 004 Art. 9.3 (same document electronically and on paper: one registration)"
     );
     rule!(
+        IN_HANDLER,
+        "WF-IN-009",
+        "ND30 Appendix IV handling slip part 2; seed 003 Art. 12 (the unit leader assigns a person and a deadline)"
+    );
+    rule!(
         OUT_DRAFT,
         "WF-OUT-001",
         "seed 001 Art. 11.1-11.2; seed 003 Art. 13 (drafting, review, approval)"

@@ -91,6 +91,20 @@ pub struct Assignment {
     pub at: DateTime<FixedOffset>,
     /// Who gave it.
     pub by: Acting,
+    /// The person the lead unit's leader gave it to, with a deadline (the
+    /// second part of the handling slip, ND30 Appendix IV).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<Handler>,
+}
+
+impl Assignment {
+    /// Every handler with its own deadline: lead, co-operating, then the person
+    /// chosen inside the lead unit.
+    pub fn handlers(&self) -> impl Iterator<Item = &Handler> {
+        std::iter::once(&self.lead)
+            .chain(&self.cooperating)
+            .chain(&self.handler)
+    }
 }
 
 /// What the sender asks after issuing.
@@ -252,6 +266,16 @@ pub enum IncomingEvent {
         /// Direction text.
         direction: String,
     },
+    /// The leader of the lead unit gives the document to a person in the unit,
+    /// with a deadline (handling slip part 2, ND30 Appendix IV).
+    HandlerAssigned {
+        /// The unit leader (or an agency leader).
+        by: ActorId,
+        /// The person (an account) and the deadline.
+        person: ActorId,
+        /// The person's deadline.
+        due: DateTime<FixedOffset>,
+    },
     /// Handling starts (05).
     ProcessingStarted {
         /// The handler.
@@ -304,6 +328,7 @@ impl IncomingEvent {
             Self::Registered { .. } => "registered",
             Self::PaperCopyReceived { .. } => "paper_copy_received",
             Self::Assigned { .. } => "assigned",
+            Self::HandlerAssigned { .. } => "handler_assigned",
             Self::ProcessingStarted { .. } => "processing_started",
             Self::Completed { .. } => "completed",
             Self::RecallRequested { .. } => "recall_requested",
@@ -514,9 +539,63 @@ pub(crate) fn apply(
                 direction: direction.clone(),
                 at,
                 by: acting.clone(),
+                handler: None,
             });
             next.history
                 .push(entry(at, event, Some(acting), Some(direction.clone())));
+        }
+        IncomingEvent::HandlerAssigned { by, person, due } => {
+            let Some(assignment) = next.assignment.as_mut().filter(|_| {
+                matches!(
+                    doc.status,
+                    IncomingStatus::Assigned | IncomingStatus::Processing
+                )
+            }) else {
+                return Err(illegal(rules::IN_HANDLER, event, status));
+            };
+            let acting =
+                ctx.directory
+                    .authorise(by, &[Role::UnitLeader, Role::AgencyLeader], at)?;
+            // A unit leader acting in his own name hands out only his unit's documents.
+            if let Assignee::Unit(unit) = &assignment.lead.assignee
+                && acting.role == Role::UnitLeader
+                && acting.on_behalf_of.is_none()
+                && ctx.directory.actor(by).and_then(|a| a.unit.as_deref()) != Some(unit.as_str())
+            {
+                return Err(WorkflowError::new(
+                    rules::IN_HANDLER,
+                    WorkflowErrorKind::NotAuthorised {
+                        actor: by.to_string(),
+                        role: "leader of the lead unit",
+                    },
+                ));
+            }
+            // The person must be an account that can act now.
+            ctx.directory.authorise(
+                person,
+                &[
+                    Role::Specialist,
+                    Role::UnitLeader,
+                    Role::AgencyLeader,
+                    Role::Clerk,
+                ],
+                at,
+            )?;
+            let handler = Handler::new(Assignee::Person(person.clone()), *due);
+            if assignment.handler.replace(handler.clone()).is_some() {
+                effects.push(Effect::ClearDeadline {
+                    case: case.clone(),
+                    kind: DeadlineKind::Handle,
+                });
+                // Re-announce the other deadlines, which the clear removed.
+                for h in std::iter::once(&assignment.lead).chain(&assignment.cooperating) {
+                    effects.push(set_handle(case, h));
+                }
+            }
+            effects.push(set_handle(case, &handler));
+            effects.push(notify(case, &handler.assignee, &assignment.direction));
+            next.history
+                .push(entry(at, event, Some(acting), Some(person.to_string())));
         }
         IncomingEvent::ProcessingStarted { by } => {
             if doc.status != IncomingStatus::Assigned {
@@ -763,6 +842,16 @@ fn status_to(
         description,
         staff,
         at,
+    })
+}
+
+fn set_handle(case: &CaseId, handler: &Handler) -> Effect {
+    Effect::SetDeadline(Deadline {
+        case: case.clone(),
+        kind: DeadlineKind::Handle,
+        assignee: Some(handler.assignee.clone()),
+        recipient: None,
+        rule: DeadlineRule::At { due: handler.due },
     })
 }
 

@@ -58,6 +58,11 @@ fn incoming_event(start: DateTime<FixedOffset>) -> impl Strategy<Value = Incomin
                 direction: "Xử lý".to_owned(),
             }
         }),
+        (usually("head"), actor()).prop_map(move |(by, person)| IncomingEvent::HandlerAssigned {
+            by,
+            person,
+            due: start + TimeDelta::days(2),
+        }),
         usually("spec").prop_map(|by| IncomingEvent::ProcessingStarted { by }),
         usually("spec").prop_map(|by| IncomingEvent::Completed { by, reply: None }),
         Just(IncomingEvent::RecallRequested {
@@ -164,7 +169,7 @@ fn incoming_path(c: String, variant: u8, start: DateTime<FixedOffset>) -> Vec<Ev
     let assigned = e(IncomingEvent::Assigned {
         by: id("director"),
         lead: Handler::new(
-            Assignee::Unit("Phòng 1".to_owned()),
+            Assignee::Unit("Phòng Việc làm".to_owned()),
             start + TimeDelta::days(5),
         ),
         cooperating: vec![],
@@ -182,6 +187,11 @@ fn incoming_path(c: String, variant: u8, start: DateTime<FixedOffset>) -> Vec<Ev
             arrived,
             registered,
             assigned,
+            e(IncomingEvent::HandlerAssigned {
+                by: id("head"),
+                person: id("spec"),
+                due: start + TimeDelta::days(3),
+            }),
             e(IncomingEvent::ProcessingStarted { by: id("spec") }),
             e(IncomingEvent::PaperCopyReceived { by: id("clerk") }),
             e(IncomingEvent::Completed {

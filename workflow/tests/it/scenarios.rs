@@ -1385,3 +1385,84 @@ fn records_md_3_4_a_paper_document_shares_the_register_and_gets_no_status_packag
         "WF-IN-008"
     );
 }
+
+#[test]
+fn seed_003_art_12_1_the_lead_units_head_gives_the_document_to_a_person_with_a_deadline() {
+    let cal = calendar();
+    let mut office = office();
+    run(
+        &mut office,
+        &[
+            ("2025-03-03T09:00:00+07:00", arrived("IN-1", "123/UBND-VX")),
+            ("2025-03-03T09:10:00+07:00", registered("IN-1")),
+            (
+                "2025-03-03T10:00:00+07:00",
+                assigned("IN-1", "2025-03-10T17:00:00+07:00"),
+            ),
+        ],
+    );
+    let give = |by: &str, person: &str| {
+        inc(
+            "IN-1",
+            IncomingEvent::HandlerAssigned {
+                by: id(by),
+                person: id(person),
+                due: t("2025-03-07T17:00:00+07:00"),
+            },
+        )
+    };
+    // `deputy` leads no unit; the head of another unit may not hand it out.
+    let error = refused(
+        &mut office,
+        "2025-03-03T11:00:00+07:00",
+        &give("deputy", "spec"),
+    );
+    assert_eq!(error.rule_id(), "WF-IN-009");
+    let error = refused(
+        &mut office,
+        "2025-03-03T11:00:00+07:00",
+        &give("head", "nobody"),
+    );
+    assert!(matches!(
+        error.kind(),
+        WorkflowErrorKind::UnknownActor { .. }
+    ));
+    let effects = run(
+        &mut office,
+        &[("2025-03-03T11:00:00+07:00", give("head", "spec"))],
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Notify { person, .. } if *person == id("spec")))
+    );
+    let doc = office.incoming(&case("IN-1")).unwrap();
+    let handler = doc.assignment.as_ref().unwrap().handler.clone().unwrap();
+    assert_eq!(handler.assignee, Assignee::Person(id("spec")));
+    let pending = pending_deadlines(&office, &cal, &DeadlineRules::default()).unwrap();
+    assert_eq!(pending.len(), 3, "lead, co-operating unit and the person");
+    assert_eq!(pending[0].assignee, Some(Assignee::Person(id("spec"))));
+    // Completed after the person's deadline but before the unit's: the person was late.
+    run(
+        &mut office,
+        &[(
+            "2025-03-10T09:00:00+07:00",
+            inc(
+                "IN-1",
+                IncomingEvent::Completed {
+                    by: id("spec"),
+                    reply: None,
+                },
+            ),
+        )],
+    );
+    let missed = missed_deadlines(
+        &office,
+        &cal,
+        &DeadlineRules::default(),
+        t("2025-03-10T10:00:00+07:00"),
+    )
+    .unwrap();
+    assert_eq!(missed.len(), 1);
+    assert_eq!(missed[0].assignee, Some(Assignee::Person(id("spec"))));
+}
