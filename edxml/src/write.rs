@@ -661,7 +661,7 @@ fn business(w: &mut W<'_>, depth: usize, b: &Business) -> io::Result<()> {
                                                 ("DocumentId", Item::Leaf(&r.document_id)),
                                                 (
                                                     "OrganIdList",
-                                                    list_ref(
+                                                    list(
                                                         "OrganIdList",
                                                         "OrganId",
                                                         &r.organ_id_list,
@@ -687,14 +687,6 @@ fn business(w: &mut W<'_>, depth: usize, b: &Business) -> io::Result<()> {
             ("StaffInfo", opt_node(&b.staff_info, staff_info)),
         ],
     )
-}
-
-fn list_ref<'a>(
-    name: &'static str,
-    item: &'static str,
-    values: &'a Option<Vec<String>>,
-) -> Item<'a> {
-    list(name, item, values)
 }
 
 fn trace_list(w: &mut W<'_>, depth: usize, t: &TraceHeaderList) -> io::Result<()> {
