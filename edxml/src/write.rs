@@ -661,7 +661,7 @@ fn business(w: &mut W<'_>, depth: usize, b: &Business) -> io::Result<()> {
                                                 ("DocumentId", Item::Leaf(&r.document_id)),
                                                 (
                                                     "OrganIdList",
-                                                    list(
+                                                    self::list(
                                                         "OrganIdList",
                                                         "OrganId",
                                                         &r.organ_id_list,
