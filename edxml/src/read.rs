@@ -191,10 +191,16 @@ fn to_xml_node(node: &Node) -> XmlNode {
             Child::Text(t) => Some(XmlContent::Text(t.clone())),
         })
         .collect();
-    let edxml = node.ns.as_deref() == Some(EDXML_NS);
+    // Prefixes are kept only for namespaces other than edXML; an undeclared
+    // prefix (already reported) is dropped with its non-namespace.
+    let keep_prefix = node.ns.is_some() && node.ns.as_deref() != Some(EDXML_NS);
     XmlNode {
         namespace: node.ns.clone(),
-        prefix: if edxml { None } else { node.prefix.clone() },
+        prefix: if keep_prefix {
+            node.prefix.clone()
+        } else {
+            None
+        },
         name: node.local.clone(),
         attributes: node.attrs.iter().map(to_xml_attribute).collect(),
         children,
@@ -204,7 +210,11 @@ fn to_xml_node(node: &Node) -> XmlNode {
 fn to_xml_attribute(a: &tree::Attr) -> XmlAttribute {
     XmlAttribute {
         namespace: a.ns.clone(),
-        prefix: a.prefix.clone(),
+        prefix: if a.ns.is_some() {
+            a.prefix.clone()
+        } else {
+            None
+        },
         name: a.local.clone(),
         value: a.value.clone(),
     }
