@@ -111,7 +111,7 @@ fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> String {
             let key = (a.namespace.as_deref(), a.name.as_str());
             let valid = !a.name.is_empty()
                 && !a.name.contains(':')
-                && !(a.namespace.is_none() && a.name == "xmlns")
+                && (a.namespace.is_some() || a.name != "xmlns")
                 && a.prefix.as_deref() != Some("xmlns");
             let fresh = !seen.contains(&key);
             seen.push(key);
