@@ -77,6 +77,11 @@ fn the_state_round_trips_through_json() {
     let json = serde_json::to_string(&office).unwrap();
     let back: Office = serde_json::from_str(&json).unwrap();
     assert_eq!(back, office);
+    let (_, effects) = replay(&vector("office.json")).unwrap();
+    let json = serde_json::to_string(&effects).unwrap();
+    let back: Vec<vanthu_workflow::Effect> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, effects);
+    assert!(json.contains(r#""effect":"send_status""#) && json.contains(r#""code":"03""#));
     let log = vector("office.json");
     let again: EventLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
     assert_eq!(again, log);
