@@ -9,6 +9,8 @@ mod calendar;
 mod id;
 mod output;
 mod text;
+mod edxml;
+mod replay;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -40,6 +42,18 @@ enum Command {
     Archive(archive::ArchiveArgs),
     /// Retention, transfer due dates and disposal state of a record on a date.
     Retention(archive::RetentionArgs),
+    /// Validate a workflow event log: final state, violations, pending deadlines.
+    Replay(replay::ReplayArgs),
+    /// Show the header fields and attachments of an edXML package.
+    Inspect(edxml::InspectArgs),
+    /// Check edXML packages: findings per file (exit 1 on any error).
+    Check(edxml::CheckArgs),
+    /// Rewrite an edXML package in the strict canonical (VNPT/VPCP) form.
+    Normalize(edxml::NormalizeArgs),
+    /// Write the attachments of an edXML package into a directory.
+    Extract(edxml::ExtractArgs),
+    /// Write the status package that answers an edXML document package.
+    Reply(edxml::ReplyArgs),
     /// Tells what each identifier is (agency id, document number, document
     /// id, record code) and prints its parts.
     Id {
@@ -64,6 +78,12 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Text(command) => text::run(command),
         Command::Archive(args) => archive::run(args),
         Command::Retention(args) => archive::retention(args),
+        Command::Replay(args) => replay::replay(args),
+        Command::Inspect(args) => edxml::inspect(&args),
+        Command::Check(args) => edxml::check(&args),
+        Command::Normalize(args) => edxml::normalize(&args),
+        Command::Extract(args) => edxml::extract(&args),
+        Command::Reply(args) => edxml::reply(&args),
         Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
     }
 }

@@ -1,2 +1,32 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+
+mod b64;
+mod build;
+mod codes;
+mod error;
+mod model;
+mod options;
+mod read;
+pub mod rules;
+mod scan;
+mod time;
+mod tree;
+mod typed;
+mod unzip;
+pub mod validate;
+mod write;
+
+pub use b64::{Digest, DigestWriter, decode_base64};
+pub use build::compose_document_id;
+pub use codes::{BusinessType, StatusCode};
+pub use error::{Dialect, EdxmlError, ErrorKind, Limit, Position};
+pub use model::*;
+pub use options::{AttachmentMode, Limits, ReadOptions};
+pub use read::{AttachmentLayout, ReadOutput, SpanBodies, read, read_with};
+pub use scan::{ActiveContent, ContentScan, FileKind, Scanner, scan_attachment};
+pub use time::{format_date, format_timestamp, parse_date, parse_timestamp, vietnam_offset};
+pub use typed::Lenient;
+pub use unzip::{UnwrappedEntry, ZIP_MAGIC, unwrap_single_entry_zip};
+pub use validate::{Profile, Report, ValidateOptions, check, validate};
+pub use write::{AttachmentBodies, write, write_document, write_status};

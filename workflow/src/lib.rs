@@ -1,4 +1,25 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
+mod actor;
 pub mod calendar;
+mod document;
+mod error;
+pub mod incoming;
+pub mod monitor;
+pub mod outgoing;
+mod register;
+pub mod report;
+mod state;
+pub mod views;
+
+pub use actor::{Acting, Actor, ActorId, Delegation, Directory, InvalidId, MAX_ID_LEN, Role};
+pub use document::{
+    Assignee, Business, CaseId, Deadline, DeadlineKind, DeadlineRule, DocumentMeta, Effect,
+    HistoryEntry, Staff, StatusNotice,
+};
+pub use error::{WorkflowError, WorkflowErrorKind};
+pub use register::{
+    DuplicateReason, Register, RegisterEntry, RegisterKind, Registers, comparison_key,
+};
+pub use state::{Event, EventLog, LogEntry, Office, Violation, apply, replay, replay_lenient};

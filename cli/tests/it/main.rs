@@ -10,6 +10,8 @@ mod calendar;
 mod text;
 mod archive;
 mod id;
+mod edxml;
+mod replay;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -8,5 +8,9 @@
 
 mod deadlines;
 mod holidays;
+mod lifecycle_props;
 mod lunar;
 mod props;
+mod replay;
+mod scenarios;
+mod support;

@@ -1,0 +1,159 @@
+//! `vanthu replay EVENTS.json`: validates an agency's event log (the JSON
+//! schema of `vanthu_workflow::EventLog`), prints the final state, the
+//! violations and the deadlines.
+//!
+//! Exit codes: 0 the log breaks no rule and misses no deadline; 1 it has
+//! violations (events refused, deadlines missed); 2 unreadable (not JSON, not
+//! the schema, years outside 1900–2100).
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Datelike, FixedOffset};
+use clap::Args;
+use vanthu_workflow::EventLog;
+use vanthu_workflow::calendar::{DeadlineRules, WorkingCalendar, vietnam_time};
+use vanthu_workflow::monitor::{ReplayReport, check_log};
+
+use crate::output::{print_json, read_input};
+use crate::{CliError, Outcome};
+
+/// Arguments of `vanthu replay`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 valid log; 1 violations (refused events or missed deadlines); \
+2 unreadable log. The JSON schema is in the vanthu-workflow README."
+)]
+pub(crate) struct ReplayArgs {
+    /// The event log (JSON), or `-` for standard input.
+    events: PathBuf,
+    /// Judge deadlines at this instant (RFC 3339) instead of the last event's.
+    #[arg(long = "as-of", value_name = "TIME")]
+    as_of: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn years(log: &EventLog, as_of: Option<DateTime<FixedOffset>>) -> Option<(i32, i32)> {
+    let years = log
+        .events
+        .iter()
+        .map(|e| e.at)
+        .chain(as_of)
+        .map(|at| vietnam_time(&at).year());
+    let (min, max) = years.fold(None, |acc: Option<(i32, i32)>, y| match acc {
+        Some((a, b)) => Some((a.min(y), b.max(y))),
+        None => Some((y, y)),
+    })?;
+    // Deadlines run a few working days past the last event: one more year covers them.
+    Some((min.max(1900), max.saturating_add(1).min(2100)))
+}
+
+pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
+    let bytes = read_input(&args.events)?;
+    let log: EventLog = serde_json::from_slice(&bytes)
+        .map_err(|e| CliError::new(format!("{}: not an event log: {e}", args.events.display())))?;
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(DateTime::parse_from_rfc3339)
+        .transpose()
+        .map_err(|e| CliError::new(format!("--as-of: not an RFC 3339 instant: {e}")))?;
+    let calendar = match years(&log, as_of) {
+        Some((first, last)) if first <= last => WorkingCalendar::vietnam(first..=last),
+        _ => WorkingCalendar::vietnam(1900..=1900),
+    }
+    .map_err(|e| CliError::new(format!("event log outside the calendar: {e}")))?;
+    let report = check_log(&log, &calendar, &DeadlineRules::default(), as_of)
+        .map_err(|e| CliError::new(format!("event log outside the calendar: {e}")))?;
+    if args.json {
+        let mut value = serde_json::to_value(&report)
+            .map_err(|e| CliError::new(format!("cannot serialise JSON output: {e}")))?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("valid".to_owned(), report.is_valid().into());
+        }
+        print_json(&value)?;
+    } else {
+        print_human(&log, &report);
+    }
+    Ok(Outcome::from_valid(report.is_valid()))
+}
+
+fn print_human(log: &EventLog, report: &ReplayReport) {
+    let state = &report.state;
+    println!(
+        "agency {}: {} events, {} incoming, {} outgoing",
+        state.agency(),
+        log.events.len(),
+        state.incoming_documents().count(),
+        state.outgoing_documents().count()
+    );
+    if let Some(at) = report.as_of {
+        println!("as of {}", vietnam_time(&at).to_rfc3339());
+    }
+    for doc in state.incoming_documents() {
+        let number = doc
+            .registration
+            .as_ref()
+            .map(|r| format!(" no. {}/{}", r.number_text(), r.year))
+            .unwrap_or_default();
+        println!("  incoming {} {}{}", doc.case, doc.status.as_str(), number);
+    }
+    for doc in state.outgoing_documents() {
+        let number = doc
+            .number_and_symbol()
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        println!("  outgoing {} {}{}", doc.case, doc.status.as_str(), number);
+        for d in &doc.deliveries {
+            println!("    to {} {}", d.to, d.state.as_str());
+        }
+    }
+    println!("violations: {}", report.violations.len());
+    for v in &report.violations {
+        println!(
+            "  event {} at {}: {} ({}): {}",
+            v.index,
+            v.at.to_rfc3339(),
+            v.rule,
+            v.source,
+            v.message
+        );
+    }
+    println!("missed deadlines: {}", report.missed_deadlines.len());
+    for m in &report.missed_deadlines {
+        let done = m.done_at.map_or_else(
+            || "not done".to_owned(),
+            |d| format!("done {}", d.to_rfc3339()),
+        );
+        println!(
+            "  {} {} due {} ({done})",
+            m.case,
+            m.kind.as_str(),
+            m.due.to_rfc3339()
+        );
+    }
+    println!("pending deadlines: {}", report.pending_deadlines.len());
+    for p in &report.pending_deadlines {
+        let who = p
+            .assignee
+            .as_ref()
+            .map(|a| format!(" for {a}"))
+            .or_else(|| p.recipient.map(|r| format!(" recipient {r}")))
+            .unwrap_or_default();
+        println!(
+            "  {} {}{who} due {}",
+            p.case,
+            p.kind.as_str(),
+            p.due.to_rfc3339()
+        );
+    }
+    println!(
+        "{}",
+        if report.is_valid() {
+            "valid"
+        } else {
+            "INVALID"
+        }
+    );
+}

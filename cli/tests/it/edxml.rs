@@ -1,0 +1,311 @@
+//! `vanthu inspect | check | normalize | extract | reply` on the committed
+//! sample and on the real VPCP packages (when `../shared` is present).
+
+use std::path::PathBuf;
+
+use crate::{json, shared, vanthu};
+
+fn sample() -> String {
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../edxml/tests/vectors/sample.edxml"
+    )
+    .to_owned()
+}
+
+fn real(name: &str) -> Option<String> {
+    let path = shared()?.join("fixtures/vpcp-samples").join(name);
+    Some(path.display().to_string())
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vanthu-cli-edxml-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn check_on_the_shipped_sample_is_clean_even_strict() {
+    let out = vanthu(&["check", "--strict", &sample()], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = vanthu(&["check", "--json", &sample()], b"");
+    let v = json(&out);
+    assert_eq!(v[0]["conformant"], true);
+    assert_eq!(v[0]["findings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn inspect_json_fields() {
+    let out = vanthu(&["inspect", "--json", &sample()], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["kind"], "document");
+    assert_eq!(v["document_id"], "000.00.00.G22,2025/03/14,125/VPCP-KSTT");
+    assert_eq!(v["from"]["organ_id"], "000.00.00.G22");
+    assert_eq!(v["to"][0]["organ_id"], "000.00.00.H41");
+    assert_eq!(v["code"]["number"], "125");
+    assert_eq!(v["code"]["notation"], "VPCP-KSTT");
+    assert_eq!(v["priority"], "0");
+    assert_eq!(v["business_doc_type"], "0");
+    let a = &v["attachments"][0];
+    assert_eq!(a["content_id"], "1");
+    assert_eq!(a["name"], "125-VPCP-KSTT.pdf");
+    assert_eq!(a["content_type"], "application/pdf");
+    assert!(a["size"].as_u64().unwrap() > 100);
+    assert_eq!(a["sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn inspect_real_status_and_document() {
+    let Some(status) = real("status_acceptance_03.edxml") else {
+        return;
+    };
+    let v = json(&vanthu(&["inspect", "--json", &status], b""));
+    assert_eq!(v["kind"], "status");
+    assert_eq!(v["status_code"], "03");
+    assert_eq!(v["timestamp"], "2015/09/20 11:08:36");
+    assert_eq!(
+        v["response_for"]["document_id"],
+        "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT"
+    );
+    let Some(doc) = real("edoc_new.edxml") else {
+        return;
+    };
+    let v = json(&vanthu(&["inspect", "--json", &doc], b""));
+    assert_eq!(
+        v["subject"],
+        "V/v kết nối, liên thông phần mềm quản lý văn bản"
+    );
+    assert_eq!(v["attachments"][0]["size"], 270_823);
+    assert_eq!(
+        v["attachments"][0]["sha256"],
+        "7ab7c43a02a3cf2cedd14ebf2545a37e7a1307e0091b4ba94c2ef1e842a763aa"
+    );
+}
+
+#[test]
+fn check_exit_codes_on_real_packages() {
+    let Some(new) = real("edoc_new.edxml") else {
+        return;
+    };
+    // Lenient: readable and acceptable.
+    assert_eq!(vanthu(&["check", &new], b"").status.code(), Some(0));
+    // Strict: the irregular agency id and impossible date are errors.
+    let out = vanthu(&["check", "--strict", "--json", &new], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v[0]["conformant"], false);
+    let findings = v[0]["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "ID-AGENCY-IRREGULAR" && f["severity"] == "error")
+    );
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["message"].is_string() && f["location"].is_object())
+    );
+    // The malformed package: unreadable, with a position.
+    let Some(bad) = real("edoc.edxml") else {
+        return;
+    };
+    let out = vanthu(&["check", "--json", &bad], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let v = json(&out);
+    assert_eq!(v[0]["findings"][0]["location"]["line"], 74);
+}
+
+#[test]
+fn normalize_is_idempotent_and_keeps_the_model() {
+    let Some(input) = real("status_finish_06.edxml") else {
+        return;
+    };
+    let dir = temp_dir("normalize");
+    let once = dir.join("once.edxml");
+    let twice = dir.join("twice.edxml");
+    assert_eq!(
+        vanthu(&["normalize", &input, "-o", once.to_str().unwrap()], b"")
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        vanthu(
+            &[
+                "normalize",
+                once.to_str().unwrap(),
+                "-o",
+                twice.to_str().unwrap()
+            ],
+            b""
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    assert_eq!(
+        std::fs::read(&once).unwrap(),
+        std::fs::read(&twice).unwrap()
+    );
+    let a = json(&vanthu(&["inspect", "--json", &input], b""));
+    let b = json(&vanthu(&["inspect", "--json", once.to_str().unwrap()], b""));
+    assert_eq!(a["status_code"], b["status_code"]);
+    assert_eq!(a["response_for"], b["response_for"]);
+    // Reordered children no longer produce findings.
+    assert_eq!(b["findings"], 0);
+}
+
+#[test]
+fn extract_writes_safe_names_and_unzips() {
+    let dir = temp_dir("extract");
+    let out = vanthu(
+        &["extract", &sample(), "-o", dir.to_str().unwrap(), "--json"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let pdf = std::fs::read(dir.join("125-VPCP-KSTT.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-1.4"));
+    let Some(generated) = real("generated_vnpt_edxml102.edxml") else {
+        return;
+    };
+    let dir = temp_dir("unzip");
+    let out = vanthu(
+        &[
+            "extract",
+            &generated,
+            "-o",
+            dir.to_str().unwrap(),
+            "--unzip",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert!(
+        v[0]["unwrapped_entry"]
+            .as_str()
+            .unwrap()
+            .ends_with(".edxml")
+    );
+    // The name comes from AttachmentName; the content is the unwrapped entry.
+    let inner = std::fs::read(dir.join("1896_QD-TTg_m_294779.doc")).unwrap();
+    assert!(inner.starts_with(b"<?xml"));
+}
+
+#[test]
+fn reply_writes_a_status_that_answers_the_document() {
+    let dir = temp_dir("reply");
+    let reply = dir.join("reply.edxml");
+    let out = vanthu(
+        &[
+            "reply",
+            &sample(),
+            "--status",
+            "03",
+            "--from",
+            "000.00.00.H41",
+            "--at",
+            "2025/03/15 08:00:00",
+            "-o",
+            reply.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&vanthu(
+        &["inspect", "--json", reply.to_str().unwrap()],
+        b"",
+    ));
+    assert_eq!(v["kind"], "status");
+    assert_eq!(v["status_code"], "03");
+    assert_eq!(v["timestamp"], "2025/03/15 08:00:00");
+    assert_eq!(v["from"]["organ_id"], "000.00.00.H41");
+    assert_eq!(v["from"]["organ_name"], "UBND tỉnh Nghệ An");
+    assert_eq!(
+        v["response_for"]["document_id"],
+        "000.00.00.G22,2025/03/14,125/VPCP-KSTT"
+    );
+    assert_eq!(v["response_for"]["organ_id"], "000.00.00.G22");
+    assert_eq!(
+        vanthu(&["check", "--strict", reply.to_str().unwrap()], b"")
+            .status
+            .code(),
+        Some(0)
+    );
+    // RFC 3339 times are written in Vietnam time.
+    let out = vanthu(
+        &[
+            "reply",
+            &sample(),
+            "--status",
+            "1",
+            "--from",
+            "000.00.00.H41",
+            "--at",
+            "2025-03-15T01:00:00Z",
+            "-o",
+            "-",
+        ],
+        b"",
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("<edXML:Timestamp>2025/03/15 08:00:00</edXML:Timestamp>")
+    );
+    // Usage errors.
+    let bad = vanthu(
+        &[
+            "reply",
+            &sample(),
+            "--status",
+            "07",
+            "--from",
+            "000.00.00.H41",
+            "-o",
+            "-",
+        ],
+        b"",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    let bad = vanthu(
+        &[
+            "reply",
+            &sample(),
+            "--status",
+            "03",
+            "--from",
+            "nonsense id",
+            "-o",
+            "-",
+        ],
+        b"",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn unreadable_input_exits_2() {
+    assert_eq!(
+        vanthu(&["inspect", "-"], b"<not xml").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        vanthu(&["check", "/nonexistent/file.edxml"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+}

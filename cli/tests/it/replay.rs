@@ -1,0 +1,109 @@
+//! `vanthu replay`: exit codes and output on the event-log vectors of
+//! `workflow/tests/vectors/replay/`.
+
+use crate::{json, vanthu};
+
+fn vector(name: &str) -> String {
+    format!(
+        "{}/../workflow/tests/vectors/replay/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn a_valid_log_exits_0_with_the_final_state_and_pending_deadlines() {
+    let out = vanthu(&["replay", &vector("office.json"), "--json"], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["violations"].as_array().unwrap().len(), 0);
+    assert_eq!(v["state"]["incoming"]["IN-0001"]["status"], "completed");
+    assert_eq!(v["state"]["outgoing"]["OUT-0001"]["status"], "issued");
+    let pending = v["pending_deadlines"].as_array().unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0]["kind"], "acknowledge");
+    assert_eq!(pending[0]["due"], "2025-03-10T17:00:00+07:00");
+}
+
+#[test]
+fn human_output_lists_documents_and_deadlines() {
+    let out = vanthu(&["replay", &vector("office.json")], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("incoming IN-0001 completed no. 01/2025"),
+        "{text}"
+    );
+    assert!(
+        text.contains("outgoing OUT-0001 issued 01/SLĐTBXH-VL"),
+        "{text}"
+    );
+    assert!(
+        text.contains("IN-0004 acknowledge due 2025-03-10T17:00:00+07:00"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("valid"));
+}
+
+#[test]
+fn violations_exit_1_and_name_the_rules() {
+    let out = vanthu(&["replay", &vector("violations.json"), "--json"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["valid"], false);
+    let rules: Vec<&str> = v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["WF-IN-002", "WF-OUT-005", "WF-IN-005"]);
+    assert_eq!(v["missed_deadlines"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn deadlines_are_judged_at_as_of() {
+    // A week later, IN-0004 has missed its same-day registration.
+    let out = vanthu(
+        &[
+            "replay",
+            &vector("office.json"),
+            "--as-of",
+            "2025-03-17T09:00:00+07:00",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["missed_deadlines"][0]["case"], "IN-0004");
+}
+
+#[test]
+fn stdin_and_unreadable_logs() {
+    let log = std::fs::read(vector("office.json")).unwrap();
+    let out = vanthu(&["replay", "-"], &log);
+    assert_eq!(out.status.code(), Some(0));
+    for bad in [&b"not json"[..], b"{\"agency\": \"x\", \"events\": []}", b"{\"agency\": \"000.00.15.H47\", \"events\": [{\"at\": \"2025-01-01T00:00:00+07:00\", \"type\": \"teleported\"}]}"] {
+        let out = vanthu(&["replay", "-"], bad);
+        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(bad));
+    }
+    let out = vanthu(&["replay", "does-not-exist.json"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = vanthu(
+        &["replay", &vector("office.json"), "--as-of", "yesterday"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    // An empty log is valid.
+    let out = vanthu(
+        &["replay", "-"],
+        b"{\"agency\": \"000.00.15.H47\", \"events\": []}",
+    );
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -1,0 +1,206 @@
+//! The one error type of this crate: input that cannot be read (or written) at all.
+//!
+//! A readable but non-compliant package is not an error: it is `Ok` with
+//! [`Finding`](vanthu_identifiers::Finding)s.
+
+use std::fmt;
+
+use vanthu_identifiers::Location;
+
+/// Where in the input an error happened: byte offset, 1-based line and column
+/// (in characters), and the element path when known.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Position {
+    /// Byte offset from the start of the input.
+    pub offset: u64,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+}
+
+impl Position {
+    /// This position as a shared [`Location`], with an optional element path.
+    #[must_use]
+    pub fn to_location(self, path: Option<&str>) -> Location {
+        let mut location = Location::at_offset(usize::try_from(self.offset).unwrap_or(usize::MAX))
+            .with_line_column(self.line, self.column);
+        if let Some(path) = path {
+            location = location.with_path(path);
+        }
+        location
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {} (byte {})",
+            self.line, self.column, self.offset
+        )
+    }
+}
+
+/// Older or regional edXML dialects that this crate recognises but does not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[non_exhaustive]
+pub enum Dialect {
+    /// The 2014 SOAP dialect (Công văn 2803/BTTTT-THH), namespace
+    /// `http://www.e-doc.vn/Schema/`, usually inside a `SOAP-ENV:Envelope`.
+    Soap2014,
+    /// The Lạng Sơn "HDSD v2.2" flat dialect, namespace `http://www.go.vn/eDoc`.
+    LangSonGoVn,
+}
+
+impl fmt::Display for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Soap2014 => {
+                "the 2014 SOAP edXML dialect (http://www.e-doc.vn/Schema/, Công văn 2803/BTTTT-THH)"
+            }
+            Self::LangSonGoVn => "the Lạng Sơn HDSD v2.2 dialect (http://www.go.vn/eDoc)",
+        })
+    }
+}
+
+/// Which configurable limit was exceeded (see [`Limits`](crate::Limits)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[non_exhaustive]
+pub enum Limit {
+    /// [`Limits::max_package_bytes`](crate::Limits::max_package_bytes).
+    PackageBytes,
+    /// [`Limits::max_depth`](crate::Limits::max_depth).
+    Depth,
+    /// [`Limits::max_elements`](crate::Limits::max_elements).
+    Elements,
+    /// [`Limits::max_attachments`](crate::Limits::max_attachments).
+    Attachments,
+    /// [`Limits::max_text_bytes`](crate::Limits::max_text_bytes).
+    TextBytes,
+    /// [`Limits::max_attributes`](crate::Limits::max_attributes).
+    Attributes,
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::PackageBytes => "package size",
+            Self::Depth => "element depth",
+            Self::Elements => "element count",
+            Self::Attachments => "attachment count",
+            Self::TextBytes => "text length",
+            Self::Attributes => "attributes per element",
+        })
+    }
+}
+
+/// What went wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not well-formed XML.
+    #[error("malformed XML: {0}")]
+    Malformed(String),
+    /// The input is not UTF-8 (edXML packages are UTF-8, TCVN 6909:2001).
+    #[error("the input is not valid UTF-8")]
+    NotUtf8,
+    /// The XML declaration names an encoding other than UTF-8.
+    #[error("unsupported encoding {0:?}: edXML packages are UTF-8")]
+    UnsupportedEncoding(String),
+    /// A `<!DOCTYPE>` was found; it is refused to rule out XXE and entity expansion.
+    #[error("a DOCTYPE declaration is not allowed in an edXML package")]
+    Doctype,
+    /// An entity reference other than the five predefined ones or a character reference.
+    #[error("undefined entity reference &{0};")]
+    UndefinedEntity(String),
+    /// A configured limit was exceeded.
+    #[error("{limit} limit of {max} exceeded")]
+    LimitExceeded {
+        /// Which limit.
+        limit: Limit,
+        /// The configured maximum.
+        max: u64,
+    },
+    /// The root element is not `edXML`, or it has no envelope.
+    #[error("not an edXML package: {0}")]
+    NotEdxml(String),
+    /// A recognised dialect that this crate does not read.
+    #[error("this is {0}, not a QCVN 102:2016 package; convert it first")]
+    UnsupportedDialect(Dialect),
+    /// An attachment's Base64 content is invalid.
+    #[error("attachment {index}: invalid Base64: {reason}")]
+    InvalidBase64 {
+        /// Index of the attachment in document order.
+        index: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The attachment's encoded text is interrupted by markup (comment, CDATA,
+    /// element) and cannot be decoded from its byte span.
+    #[error("attachment {0}: its content is not a single text run")]
+    AttachmentNotContiguous(usize),
+    /// No attachment with this index or content id.
+    #[error("no such attachment: {0}")]
+    NoSuchAttachment(String),
+    /// A ZIP wrapper could not be opened.
+    #[error("ZIP: {0}")]
+    Zip(String),
+    /// Reading the input or writing the output failed.
+    #[error("I/O: {0}")]
+    Io(String),
+}
+
+/// The error of this crate: what went wrong and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EdxmlError {
+    kind: ErrorKind,
+    position: Option<Position>,
+}
+
+impl EdxmlError {
+    /// An error with no position.
+    #[must_use]
+    pub fn new(kind: ErrorKind) -> Self {
+        Self {
+            kind,
+            position: None,
+        }
+    }
+
+    /// An error at `position`.
+    #[must_use]
+    pub fn at(kind: ErrorKind, position: Position) -> Self {
+        Self {
+            kind,
+            position: Some(position),
+        }
+    }
+
+    /// What went wrong.
+    #[must_use]
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where, when it is known.
+    #[must_use]
+    pub fn position(&self) -> Option<Position> {
+        self.position
+    }
+
+    pub(crate) fn io(error: &std::io::Error) -> Self {
+        Self::new(ErrorKind::Io(error.to_string()))
+    }
+}
+
+impl fmt::Display for EdxmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(position) => write!(f, "{} at {position}", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+impl std::error::Error for EdxmlError {}

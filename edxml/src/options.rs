@@ -1,0 +1,70 @@
+//! Options bags for reading: limits and what to do with attachment content.
+
+/// Hard limits that protect a receiver from hostile or broken input.
+///
+/// Every limit is an error when exceeded ([`ErrorKind::LimitExceeded`](crate::ErrorKind::LimitExceeded)).
+/// The defaults accept every real package seen (a 200 MB package with
+/// hundreds of attachments is normal) and refuse pathological ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Maximum size of the whole package in bytes. Default 1 GiB.
+    pub max_package_bytes: u64,
+    /// Maximum element nesting depth. Default 64 (real packages nest 9 deep).
+    pub max_depth: usize,
+    /// Maximum number of elements outside attachment content. Default 100 000.
+    pub max_elements: usize,
+    /// Maximum number of attachments. Default 1 000.
+    pub max_attachments: usize,
+    /// Maximum length in bytes of one text node or attribute value (attachment
+    /// content excluded: it is streamed). Default 1 MiB.
+    pub max_text_bytes: usize,
+    /// Maximum number of attributes on one element. Default 64.
+    pub max_attributes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_package_bytes: 1 << 30,
+            max_depth: 64,
+            max_elements: 100_000,
+            max_attachments: 1_000,
+            max_text_bytes: 1 << 20,
+            max_attributes: 64,
+        }
+    }
+}
+
+/// What the reader does with the Base64 content of each attachment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AttachmentMode {
+    /// Skip it: only its byte span is recorded, nothing is decoded. A
+    /// header-only read of a 200 MB package costs milliseconds.
+    #[default]
+    Skip,
+    /// Decode it in bounded memory and record its decoded size and SHA-256.
+    Digest,
+}
+
+/// How to read a package.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReadOptions {
+    /// Safety limits.
+    pub limits: Limits,
+    /// What to do with attachment content.
+    pub attachments: AttachmentMode,
+}
+
+impl ReadOptions {
+    /// Default options that also decode and hash every attachment.
+    #[must_use]
+    pub fn digest() -> Self {
+        Self {
+            attachments: AttachmentMode::Digest,
+            ..Self::default()
+        }
+    }
+}

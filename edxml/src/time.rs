@@ -1,0 +1,109 @@
+//! Dates and timestamps of edXML packages.
+//!
+//! The canonical forms are `yyyy/MM/dd` and `yyyy/MM/dd HH:mm:ss` (VNPT
+//! `DateUtils`, reference/edxml.md §6). Bkav and the 2014 dialect write
+//! `dd/MM/yyyy[ HH:mm:ss]`; some integrators write ISO 8601. Values carry no
+//! zone: they are Vietnam time, UTC+07:00 (Decree 30/2020 App. II / seed 002
+//! App. 2 III.2: server clocks on GMT+7).
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset as _, TimeZone as _};
+
+use crate::rules::{self, Rule};
+
+/// Whether a value is a date or a date-time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateKind {
+    Date,
+    DateTime,
+}
+
+const DATE_FORMS: &[&str] = &["%Y/%m/%d", "%d/%m/%Y", "%Y-%m-%d"];
+const DATETIME_FORMS: &[&str] = &[
+    "%Y/%m/%d %H:%M:%S",
+    "%d/%m/%Y %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+];
+
+/// Normalises a date or timestamp to the canonical form. Returns the value to
+/// keep and the rule it deviated from, if any. Empty values stay empty.
+pub(crate) fn normalize_date(text: &str, kind: DateKind) -> (String, Option<&'static Rule>) {
+    let t = text.trim();
+    if t.is_empty() {
+        return (text.to_owned(), None);
+    }
+    match kind {
+        DateKind::Date => {
+            for (i, form) in DATE_FORMS.iter().enumerate() {
+                if let Ok(d) = NaiveDate::parse_from_str(t, form) {
+                    let canonical = d.format("%Y/%m/%d").to_string();
+                    let deviates = i != 0 || canonical != text;
+                    return (canonical, deviates.then_some(&rules::DATE_ORDER));
+                }
+            }
+            // A date-time where a date is expected: keep the date part.
+            if let Some(dt) = parse_datetime(t) {
+                return (dt.format("%Y/%m/%d").to_string(), Some(&rules::DATE_ORDER));
+            }
+        }
+        DateKind::DateTime => {
+            for (i, form) in DATETIME_FORMS.iter().enumerate() {
+                if let Ok(d) = NaiveDateTime::parse_from_str(t, form) {
+                    let canonical = d.format("%Y/%m/%d %H:%M:%S").to_string();
+                    let deviates = i != 0 || canonical != text;
+                    return (canonical, deviates.then_some(&rules::DATE_ORDER));
+                }
+            }
+            for form in DATE_FORMS {
+                if let Ok(d) = NaiveDate::parse_from_str(t, form) {
+                    let canonical = format!("{} 00:00:00", d.format("%Y/%m/%d"));
+                    return (canonical, Some(&rules::DATE_ORDER));
+                }
+            }
+        }
+    }
+    (text.to_owned(), Some(&rules::DATE_INVALID))
+}
+
+fn parse_datetime(t: &str) -> Option<NaiveDateTime> {
+    DATETIME_FORMS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+}
+
+/// Vietnam time, UTC+07:00, no daylight saving.
+#[must_use]
+pub fn vietnam_offset() -> FixedOffset {
+    // 7 hours is always a valid offset; the fallback only satisfies the no-panic lint.
+    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| chrono::Utc.fix())
+}
+
+/// Parses a canonical (or accepted) date `yyyy/MM/dd`.
+#[must_use]
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    DATE_FORMS
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+}
+
+/// Parses a timestamp as Vietnam time (UTC+07:00).
+#[must_use]
+pub fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
+    let naive = parse_datetime(text.trim())?;
+    vietnam_offset().from_local_datetime(&naive).single()
+}
+
+/// Formats a time as a canonical edXML timestamp in Vietnam time.
+#[must_use]
+pub fn format_timestamp<Tz: chrono::TimeZone>(at: &DateTime<Tz>) -> String {
+    at.with_timezone(&vietnam_offset())
+        .format("%Y/%m/%d %H:%M:%S")
+        .to_string()
+}
+
+/// Formats a date in the canonical `yyyy/MM/dd` form.
+#[must_use]
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%Y/%m/%d").to_string()
+}

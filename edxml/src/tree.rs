@@ -1,0 +1,785 @@
+//! Stage one of reading: a namespace-aware, position-tracking, limit-enforcing
+//! pass over quick-xml events that builds a small owned element tree.
+//!
+//! Attachment content (`Attachment/ContentTransferEncoded`) never enters the
+//! tree: it is streamed straight from the input, either skipped (only its byte
+//! span is recorded) or decoded and hashed in bounded memory.
+
+use std::io::{self, BufRead, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
+
+use crate::b64::{Base64Decoder, Base64Problem, Digest, DigestWriter};
+use crate::error::{EdxmlError, ErrorKind, Limit, Position};
+use crate::options::{AttachmentMode, ReadOptions};
+
+/// The XML namespace, bound to the `xml` prefix by definition.
+const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// A [`BufRead`] that counts offset, line and column of consumed bytes and
+/// enforces the package size limit.
+struct Tracked<R> {
+    inner: R,
+    offset: u64,
+    /// Number of line feeds consumed.
+    line: u32,
+    /// Characters consumed since the last line feed.
+    column: u32,
+    max: u64,
+    over: bool,
+    /// The last byte consumed: quick-xml consumes the `<` of markup that
+    /// follows text before it reports the markup.
+    last: u8,
+}
+
+impl<R: BufRead> Tracked<R> {
+    fn new(inner: R, max: u64) -> Self {
+        Self {
+            inner,
+            offset: 0,
+            line: 0,
+            column: 0,
+            max,
+            over: false,
+            last: 0,
+        }
+    }
+
+    fn position(&self) -> Position {
+        Position {
+            offset: self.offset,
+            line: self.line.saturating_add(1),
+            column: self.column.saturating_add(1),
+        }
+    }
+
+    /// Where the next event starts: before an already consumed `<`.
+    fn event_start(&self) -> Position {
+        let p = self.position();
+        if self.last == b'<' {
+            Position {
+                offset: p.offset.saturating_sub(1),
+                line: p.line,
+                column: p.column.saturating_sub(1).max(1),
+            }
+        } else {
+            p
+        }
+    }
+
+    fn apply(&mut self, c: &Counted) {
+        self.offset += c.len as u64;
+        if c.has_newline {
+            self.line = self
+                .line
+                .saturating_add(u32::try_from(c.lines).unwrap_or(u32::MAX));
+            self.column = c.tail_chars;
+        } else {
+            self.column = self.column.saturating_add(c.tail_chars);
+        }
+    }
+}
+
+/// Counts of a consumed slice: length, line feeds, characters after the last one.
+struct Counted {
+    len: usize,
+    lines: usize,
+    tail_chars: u32,
+    has_newline: bool,
+}
+
+impl Counted {
+    fn of(bytes: &[u8]) -> Self {
+        match memchr::memrchr(b'\n', bytes) {
+            Some(last) => Self {
+                len: bytes.len(),
+                lines: memchr::memchr_iter(b'\n', bytes).count(),
+                tail_chars: count_chars(bytes.get(last + 1..).unwrap_or_default()),
+                has_newline: true,
+            },
+            None => Self {
+                len: bytes.len(),
+                lines: 0,
+                tail_chars: count_chars(bytes),
+                has_newline: false,
+            },
+        }
+    }
+}
+
+/// Number of UTF-8 characters (bytes that are not continuation bytes).
+fn count_chars(bytes: &[u8]) -> u32 {
+    // Attachment text is ASCII: the word-at-a-time check is much faster.
+    let n = if bytes.is_ascii() {
+        bytes.len()
+    } else {
+        bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    };
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl<R: BufRead> Read for Tracked<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            if let (Some(dst), Some(src)) = (out.get_mut(..n), buf.get(..n)) {
+                dst.copy_from_slice(src);
+            }
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Tracked<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        let remaining = self.max.saturating_sub(self.offset);
+        let buf = self.inner.fill_buf()?;
+        if remaining == 0 && !buf.is_empty() {
+            self.over = true;
+            return Err(io::Error::other("package size limit exceeded"));
+        }
+        let n = usize::try_from(remaining)
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        Ok(buf.get(..n).unwrap_or(buf))
+    }
+
+    fn consume(&mut self, amt: usize) {
+        // The bytes being consumed are still in the inner buffer: a second
+        // `fill_buf` returns them without I/O.
+        let counted = self.inner.fill_buf().ok().map(|buf| {
+            let bytes = buf.get(..amt).unwrap_or(buf);
+            (Counted::of(bytes), bytes.last().copied())
+        });
+        let counted = counted.map(|(c, last)| {
+            if let Some(b) = last {
+                self.last = b;
+            }
+            c
+        });
+        match counted {
+            Some(c) => {
+                self.apply(&c);
+                self.offset += amt.saturating_sub(c.len) as u64;
+            }
+            None => self.offset += amt as u64,
+        }
+        self.inner.consume(amt);
+    }
+}
+
+/// A namespace-resolved attribute.
+#[derive(Debug, Clone)]
+pub(crate) struct Attr {
+    pub(crate) prefix: Option<String>,
+    pub(crate) local: String,
+    pub(crate) ns: Option<String>,
+    pub(crate) value: String,
+}
+
+/// Content of an `Attachment/ContentTransferEncoded` element.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Encoded {
+    /// Byte span of the content in the input.
+    pub(crate) start: u64,
+    pub(crate) end: u64,
+    /// False when comments, CDATA or elements interrupt the text.
+    pub(crate) contiguous: bool,
+    pub(crate) digest: Option<Digest>,
+    pub(crate) problem: Option<Base64Problem>,
+    pub(crate) saw_whitespace: bool,
+}
+
+/// A child of an element: an element or text (already unescaped).
+#[derive(Debug, Clone)]
+pub(crate) enum Child {
+    Element(Box<Node>),
+    Text(String),
+}
+
+/// An element as read.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub(crate) prefix: Option<String>,
+    pub(crate) local: String,
+    /// Resolved namespace URI; `None` when unqualified or the prefix is undeclared.
+    pub(crate) ns: Option<String>,
+    pub(crate) undeclared_prefix: bool,
+    /// Namespace declarations on this element: (prefix, URI).
+    pub(crate) decls: Vec<(Option<String>, String)>,
+    pub(crate) attrs: Vec<Attr>,
+    pub(crate) children: Vec<Child>,
+    pub(crate) pos: Position,
+    /// The exact source text of this element (kept for `Signature`).
+    pub(crate) raw: Option<String>,
+    /// Namespace bindings in scope at this element (kept with `raw`).
+    pub(crate) scope: Vec<(Option<String>, String)>,
+    pub(crate) encoded: Option<Encoded>,
+}
+
+impl Node {
+    /// Child elements in document order.
+    pub(crate) fn elements(&self) -> impl Iterator<Item = &Node> {
+        self.children.iter().filter_map(|c| match c {
+            Child::Element(n) => Some(&**n),
+            Child::Text(_) => None,
+        })
+    }
+
+    /// Concatenated text children.
+    pub(crate) fn text(&self) -> String {
+        let mut out = String::new();
+        for c in &self.children {
+            if let Child::Text(t) = c {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+}
+
+/// Things noticed while parsing that are not errors.
+#[derive(Debug, Clone)]
+pub(crate) enum Note {
+    CommentsDropped(Position),
+    ProcessingInstructionDropped(Position),
+    NoXmlDeclaration,
+}
+
+/// The result of stage one.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    pub(crate) root: Node,
+    pub(crate) notes: Vec<Note>,
+}
+
+struct Active {
+    decoder: Option<(Base64Decoder, DigestWriter<io::Sink>)>,
+    encoded: Encoded,
+}
+
+struct Parser<R: BufRead> {
+    reader: Reader<Tracked<R>>,
+    opts: ReadOptions,
+    stack: Vec<Node>,
+    /// Namespace bindings; each element pushes its declarations, `frames`
+    /// remembers how many.
+    bindings: Vec<(Option<String>, String)>,
+    frames: Vec<usize>,
+    elements: usize,
+    attachments: usize,
+    /// Raw capture: (depth of the captured element, text so far).
+    capture: Option<(usize, String)>,
+    active: Option<Active>,
+    notes: Vec<Note>,
+    comments: usize,
+}
+
+pub(crate) fn parse<R: BufRead>(source: R, opts: &ReadOptions) -> Result<Parsed, EdxmlError> {
+    let mut reader = Reader::from_reader(Tracked::new(source, opts.limits.max_package_bytes));
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.check_comments = true;
+    config.expand_empty_elements = false;
+    config.trim_markup_names_in_closing_tags = false;
+    config.trim_text(false);
+    let mut parser = Parser {
+        reader,
+        opts: *opts,
+        stack: Vec::new(),
+        bindings: Vec::new(),
+        frames: Vec::new(),
+        elements: 0,
+        attachments: 0,
+        capture: None,
+        active: None,
+        notes: Vec::new(),
+        comments: 0,
+    };
+    parser.run()
+}
+
+fn malformed(message: impl Into<String>, at: Position) -> EdxmlError {
+    EdxmlError::at(ErrorKind::Malformed(message.into()), at)
+}
+
+fn limit(limit: Limit, max: u64, at: Position) -> EdxmlError {
+    EdxmlError::at(ErrorKind::LimitExceeded { limit, max }, at)
+}
+
+fn utf8(bytes: &[u8], at: Position) -> Result<&str, EdxmlError> {
+    std::str::from_utf8(bytes).map_err(|_| EdxmlError::at(ErrorKind::NotUtf8, at))
+}
+
+fn split_qname(q: &str) -> (Option<&str>, &str) {
+    match q.split_once(':') {
+        Some((p, l)) => (Some(p), l),
+        None => (None, q),
+    }
+}
+
+/// A qualified name as Namespaces in XML 1.0 §4 allows: `local` or
+/// `prefix:local`, both parts non-empty.
+fn check_qname(q: &str, at: Position) -> Result<(), EdxmlError> {
+    let ok = match q.split_once(':') {
+        Some((p, l)) => !p.is_empty() && !l.is_empty() && !l.contains(':'),
+        None => !q.is_empty(),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(malformed(format!("{q:?} is not a qualified name"), at))
+    }
+}
+
+/// Normalises line ends as XML 1.0 §2.11 requires (CRLF and lone CR become LF).
+fn normalize_eol(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_owned()
+    }
+}
+
+impl<R: BufRead> Parser<R> {
+    fn position(&self) -> Position {
+        self.reader.get_ref().position()
+    }
+
+    fn convert(&self, error: &quick_xml::Error, at: Position) -> EdxmlError {
+        use quick_xml::Error as Q;
+        match error {
+            Q::Io(e) => {
+                if self.reader.get_ref().over {
+                    limit(Limit::PackageBytes, self.opts.limits.max_package_bytes, at)
+                } else {
+                    EdxmlError::at(ErrorKind::Io(e.to_string()), at)
+                }
+            }
+            Q::Encoding(_) => EdxmlError::at(ErrorKind::NotUtf8, at),
+            other => malformed(other.to_string(), at),
+        }
+    }
+
+    fn run(&mut self) -> Result<Parsed, EdxmlError> {
+        let mut buf = Vec::new();
+        let mut root: Option<Node> = None;
+        let mut first = true;
+        loop {
+            if self.active.is_some() {
+                self.stream_encoded()?;
+            }
+            let at = self.reader.get_ref().event_start();
+            buf.clear();
+            let event = match self.reader.read_event_into(&mut buf) {
+                Ok(e) => e,
+                Err(e) => return Err(self.convert(&e, at)),
+            };
+            if first {
+                first = false;
+                if !matches!(event, Event::Decl(_)) {
+                    self.notes.push(Note::NoXmlDeclaration);
+                }
+            }
+            match event {
+                Event::Decl(d) => {
+                    if let Some(Ok(enc)) = d.encoding() {
+                        let enc = String::from_utf8_lossy(&enc).into_owned();
+                        if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") {
+                            return Err(EdxmlError::at(ErrorKind::UnsupportedEncoding(enc), at));
+                        }
+                    }
+                }
+                Event::DocType(_) => return Err(EdxmlError::at(ErrorKind::Doctype, at)),
+                Event::Start(e) => {
+                    if root.is_some() {
+                        return Err(malformed("content after the root element", at));
+                    }
+                    self.capture_raw(|raw| {
+                        raw.push('<');
+                        raw.push_str(&String::from_utf8_lossy(&e));
+                        raw.push('>');
+                    });
+                    self.open(&e, at, false)?;
+                }
+                Event::Empty(e) => {
+                    if root.is_some() {
+                        return Err(malformed("content after the root element", at));
+                    }
+                    self.capture_raw(|raw| {
+                        raw.push('<');
+                        raw.push_str(&String::from_utf8_lossy(&e));
+                        raw.push_str("/>");
+                    });
+                    self.open(&e, at, true)?;
+                    if let Some(done) = self.close(at)? {
+                        root = Some(done);
+                    }
+                }
+                Event::End(e) => {
+                    self.capture_raw(|raw| {
+                        raw.push_str("</");
+                        raw.push_str(&String::from_utf8_lossy(&e));
+                        raw.push('>');
+                    });
+                    if let Some(done) = self.close(at)? {
+                        root = Some(done);
+                    }
+                }
+                Event::Text(t) => {
+                    let raw_text = utf8(&t, at)?.to_owned();
+                    self.capture_raw(|raw| raw.push_str(&raw_text));
+                    if self.stack.is_empty() {
+                        if !raw_text.trim().is_empty() {
+                            return Err(malformed("text outside the root element", at));
+                        }
+                        continue;
+                    }
+                    self.push_text(&normalize_eol(&raw_text), at)?;
+                }
+                Event::GeneralRef(r) => {
+                    let name = utf8(&r, at)?.to_owned();
+                    self.capture_raw(|raw| {
+                        raw.push('&');
+                        raw.push_str(&name);
+                        raw.push(';');
+                    });
+                    let ch = if r.is_char_ref() {
+                        match r.resolve_char_ref() {
+                            Ok(Some(c)) => c,
+                            _ => {
+                                return Err(malformed(
+                                    format!("invalid character reference &{name};"),
+                                    at,
+                                ));
+                            }
+                        }
+                    } else {
+                        match quick_xml::escape::resolve_predefined_entity(&name) {
+                            Some(s) => s.chars().next().unwrap_or('\u{FFFD}'),
+                            None => {
+                                return Err(EdxmlError::at(ErrorKind::UndefinedEntity(name), at));
+                            }
+                        }
+                    };
+                    if self.stack.is_empty() {
+                        return Err(malformed("reference outside the root element", at));
+                    }
+                    self.push_text(&ch.to_string(), at)?;
+                }
+                Event::CData(c) => {
+                    let text = utf8(&c, at)?.to_owned();
+                    self.capture_raw(|raw| {
+                        raw.push_str("<![CDATA[");
+                        raw.push_str(&text);
+                        raw.push_str("]]>");
+                    });
+                    if let Some(active) = self.active.as_mut() {
+                        active.encoded.contiguous = false;
+                        if let Some((decoder, sink)) = active.decoder.as_mut() {
+                            decoder
+                                .feed(text.as_bytes(), sink)
+                                .map_err(|e| EdxmlError::at(ErrorKind::Io(e.to_string()), at))?;
+                        }
+                        continue;
+                    }
+                    if self.stack.is_empty() {
+                        return Err(malformed("CDATA outside the root element", at));
+                    }
+                    self.push_text(&normalize_eol(&text), at)?;
+                }
+                Event::Comment(c) => {
+                    let text = String::from_utf8_lossy(&c).into_owned();
+                    self.capture_raw(|raw| {
+                        raw.push_str("<!--");
+                        raw.push_str(&text);
+                        raw.push_str("-->");
+                    });
+                    if let Some(active) = self.active.as_mut() {
+                        active.encoded.contiguous = false;
+                    }
+                    if self.capture.is_none() {
+                        if self.comments == 0 {
+                            self.notes.push(Note::CommentsDropped(at));
+                        }
+                        self.comments += 1;
+                    }
+                }
+                Event::PI(p) => {
+                    let text = String::from_utf8_lossy(&p).into_owned();
+                    self.capture_raw(|raw| {
+                        raw.push_str("<?");
+                        raw.push_str(&text);
+                        raw.push_str("?>");
+                    });
+                    if self.capture.is_none() {
+                        self.notes.push(Note::ProcessingInstructionDropped(at));
+                    }
+                }
+                Event::Eof => break,
+            }
+        }
+        if let Some(open) = self.stack.last() {
+            return Err(malformed(
+                format!(
+                    "unexpected end of input: element <{}> opened at {} is not closed",
+                    qname(open.prefix.as_deref(), &open.local),
+                    open.pos
+                ),
+                self.position(),
+            ));
+        }
+        match root {
+            Some(root) => Ok(Parsed {
+                root,
+                notes: std::mem::take(&mut self.notes),
+            }),
+            None => Err(malformed("no root element", self.position())),
+        }
+    }
+
+    fn capture_raw(&mut self, f: impl FnOnce(&mut String)) {
+        if let Some((_, raw)) = self.capture.as_mut() {
+            f(raw);
+        }
+    }
+
+    fn push_text(&mut self, text: &str, at: Position) -> Result<(), EdxmlError> {
+        let max = self.opts.limits.max_text_bytes;
+        let Some(node) = self.stack.last_mut() else {
+            return Ok(());
+        };
+        if let Some(Child::Text(last)) = node.children.last_mut() {
+            if last.len() + text.len() > max {
+                return Err(limit(Limit::TextBytes, max as u64, at));
+            }
+            last.push_str(text);
+        } else {
+            if text.len() > max {
+                return Err(limit(Limit::TextBytes, max as u64, at));
+            }
+            node.children.push(Child::Text(text.to_owned()));
+        }
+        Ok(())
+    }
+
+    fn resolve(&self, prefix: Option<&str>) -> Option<String> {
+        if prefix == Some("xml") {
+            return Some(XML_NS.to_owned());
+        }
+        self.bindings
+            .iter()
+            .rev()
+            .find(|(p, _)| p.as_deref() == prefix)
+            .map(|(_, uri)| uri.clone())
+            .filter(|uri| !uri.is_empty())
+    }
+
+    fn open(&mut self, e: &BytesStart<'_>, at: Position, empty: bool) -> Result<(), EdxmlError> {
+        let limits = self.opts.limits;
+        if self.stack.len() >= limits.max_depth {
+            return Err(limit(Limit::Depth, limits.max_depth as u64, at));
+        }
+        self.elements += 1;
+        if self.elements > limits.max_elements {
+            return Err(limit(Limit::Elements, limits.max_elements as u64, at));
+        }
+        let name = utf8(e.name().into_inner(), at)?.to_owned();
+        check_qname(&name, at)?;
+        let (prefix, local) = split_qname(&name);
+        let mut decls = Vec::new();
+        let mut raw_attrs = Vec::new();
+        for (count, attr) in e.attributes().enumerate() {
+            if count >= limits.max_attributes {
+                return Err(limit(Limit::Attributes, limits.max_attributes as u64, at));
+            }
+            let attr = attr.map_err(|err| malformed(err.to_string(), at))?;
+            let key = utf8(attr.key.into_inner(), at)?.to_owned();
+            check_qname(&key, at)?;
+            let value = match attr.unescape_value() {
+                Ok(v) => v.into_owned(),
+                Err(quick_xml::Error::Escape(err)) => {
+                    return Err(malformed(format!("attribute {key}: {err}"), at));
+                }
+                Err(quick_xml::Error::Encoding(_)) => {
+                    return Err(EdxmlError::at(ErrorKind::NotUtf8, at));
+                }
+                Err(err) => return Err(malformed(err.to_string(), at)),
+            };
+            if value.len() > limits.max_text_bytes {
+                return Err(limit(Limit::TextBytes, limits.max_text_bytes as u64, at));
+            }
+            // Attribute-value normalisation (XML 1.0 §3.3.3).
+            let value = value.replace(['\t', '\n', '\r'], " ");
+            if key == "xmlns" {
+                decls.push((None, value));
+            } else if let Some(p) = key.strip_prefix("xmlns:") {
+                decls.push((Some(p.to_owned()), value));
+            } else {
+                raw_attrs.push((key, value));
+            }
+        }
+        self.frames.push(decls.len());
+        self.bindings.extend(decls.iter().cloned());
+        let ns = self.resolve(prefix);
+        let undeclared_prefix = prefix.is_some_and(|p| p != "xml") && ns.is_none();
+        let mut attrs = Vec::with_capacity(raw_attrs.len());
+        for (key, value) in raw_attrs {
+            let (p, l) = split_qname(&key);
+            let ns = p.and_then(|p| self.resolve(Some(p)));
+            attrs.push(Attr {
+                prefix: p.map(str::to_owned),
+                local: l.to_owned(),
+                ns,
+                value,
+            });
+        }
+        let parent_local = self.stack.last().map(|n| n.local.as_str());
+        let is_signature = local == "Signature" && self.capture.is_none();
+        let is_encoded = local == "ContentTransferEncoded"
+            && parent_local == Some("Attachment")
+            && self.active.is_none();
+        let node = Node {
+            prefix: prefix.map(str::to_owned),
+            local: local.to_owned(),
+            ns,
+            undeclared_prefix,
+            decls,
+            attrs,
+            children: Vec::new(),
+            pos: at,
+            raw: None,
+            scope: if is_signature {
+                // The bindings inherited from ancestors (not the element's own).
+                let own = self.frames.last().copied().unwrap_or(0);
+                let inherited = self.bindings.len().saturating_sub(own);
+                self.bindings.get(..inherited).unwrap_or_default().to_vec()
+            } else {
+                Vec::new()
+            },
+            encoded: None,
+        };
+        if is_signature {
+            // Capture was off when the start tag was read: add it here.
+            let close = if empty { "/>" } else { ">" };
+            let start = format!("<{}{close}", String::from_utf8_lossy(e));
+            self.capture = Some((self.stack.len(), start));
+        }
+        if is_encoded {
+            self.attachments += 1;
+            if self.attachments > limits.max_attachments {
+                return Err(limit(Limit::Attachments, limits.max_attachments as u64, at));
+            }
+            let decoder = match self.opts.attachments {
+                AttachmentMode::Skip => None,
+                AttachmentMode::Digest => {
+                    Some((Base64Decoder::new(), DigestWriter::new(io::sink())))
+                }
+            };
+            let start = self.position().offset;
+            self.active = Some(Active {
+                decoder,
+                encoded: Encoded {
+                    start,
+                    end: start,
+                    contiguous: true,
+                    ..Encoded::default()
+                },
+            });
+        } else if let Some(active) = self.active.as_mut() {
+            // An element inside attachment content.
+            active.encoded.contiguous = false;
+        }
+        self.stack.push(node);
+        Ok(())
+    }
+
+    /// Streams attachment text up to the next `<` into the active decoder.
+    fn stream_encoded(&mut self) -> Result<(), EdxmlError> {
+        let Some(active) = self.active.as_mut() else {
+            return Ok(());
+        };
+        let mut stream = self.reader.stream();
+        loop {
+            let chunk = match stream.fill_buf() {
+                Ok(c) => c,
+                Err(e) => {
+                    let over = stream.get_ref().over;
+                    let at = stream.get_ref().position();
+                    return Err(if over {
+                        limit(Limit::PackageBytes, self.opts.limits.max_package_bytes, at)
+                    } else {
+                        EdxmlError::at(ErrorKind::Io(e.to_string()), at)
+                    });
+                }
+            };
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            let (take, found) = match memchr::memchr(b'<', chunk) {
+                Some(i) => (i, true),
+                None => (chunk.len(), false),
+            };
+            if let Some((decoder, sink)) = active.decoder.as_mut() {
+                decoder
+                    .feed(chunk.get(..take).unwrap_or_default(), sink)
+                    .map_err(|e| EdxmlError::new(ErrorKind::Io(e.to_string())))?;
+            }
+            stream.consume(take);
+            if found {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Closes the current element; returns it when it is the root.
+    fn close(&mut self, at: Position) -> Result<Option<Node>, EdxmlError> {
+        let Some(mut node) = self.stack.pop() else {
+            return Err(malformed("end tag without start tag", at));
+        };
+        if let Some(frame) = self.frames.pop() {
+            let keep = self.bindings.len().saturating_sub(frame);
+            self.bindings.truncate(keep);
+        }
+        if node.local == "ContentTransferEncoded"
+            && let Some(mut active) = self.active.take()
+        {
+            active.encoded.end = at.offset.max(active.encoded.start);
+            if let Some((decoder, mut sink)) = active.decoder.take() {
+                active.encoded.saw_whitespace = decoder.saw_whitespace;
+                let result = decoder
+                    .finish(&mut sink)
+                    .map_err(|e| EdxmlError::at(ErrorKind::Io(e.to_string()), at))?;
+                match result {
+                    Ok(()) => active.encoded.digest = Some(sink.finish().0),
+                    Err(problem) => active.encoded.problem = Some(problem),
+                }
+            }
+            node.encoded = Some(active.encoded);
+        }
+        if let Some((depth, _)) = &self.capture
+            && *depth == self.stack.len()
+            && let Some((_, raw)) = self.capture.take()
+        {
+            node.raw = Some(raw);
+        }
+        match self.stack.last_mut() {
+            Some(parent) => {
+                parent.children.push(Child::Element(Box::new(node)));
+                Ok(None)
+            }
+            None => Ok(Some(node)),
+        }
+    }
+}
+
+pub(crate) fn qname(prefix: Option<&str>, local: &str) -> String {
+    match prefix {
+        Some(p) => format!("{p}:{local}"),
+        None => local.to_owned(),
+    }
+}

@@ -1,0 +1,870 @@
+//! Validation profiles: strict for senders, lenient for receivers.
+//!
+//! The reader already reports syntax deviations; validation checks content:
+//! required elements, code lists, identifier shapes (through
+//! `vanthu-identifiers`), real dates, recipients, attachments and their
+//! content, confidentiality marks, Vietnamese text and field lengths.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use unicode_normalization::UnicodeNormalization as _;
+use unicode_normalization::is_nfc;
+use vanthu_identifiers::{AnyAgencyId, Confidentiality, DocumentId, Finding, Location, Severity};
+
+use crate::codes::{BusinessType, StatusCode};
+use crate::model::*;
+use crate::read::ReadOutput;
+use crate::rules::{self, Rule};
+use crate::scan::{ContentScan, FileKind};
+use crate::time::parse_date;
+
+/// Who validates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Profile {
+    /// A sender checking its own output: every deviation from the strict,
+    /// reference form is an error (the VPCP side rejects such packages).
+    Sender,
+    /// A receiver: accept what the field sends, report deviations as warnings.
+    #[default]
+    Receiver,
+}
+
+/// How to validate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ValidateOptions {
+    /// Strict (sender) or lenient (receiver).
+    pub profile: Profile,
+    /// Today in Vietnam, to check that dates are not in the future. No clock
+    /// is read: without it, that check is skipped.
+    pub today: Option<NaiveDate>,
+}
+
+impl ValidateOptions {
+    /// Options for `profile`.
+    #[must_use]
+    pub fn new(profile: Profile) -> Self {
+        Self {
+            profile,
+            today: None,
+        }
+    }
+}
+
+const QCVN: &str = "QCVN 102:2016/BTTTT; VPCP/VNPT reference library; Bkav XmlChecker";
+const APP_VI: &str = "Decree 30/2020/NĐ-CP Appendix VI Part II, Table I (metadata lengths)";
+
+macro_rules! vrules {
+    ($($(#[$doc:meta])* $name:ident = ($id:literal, $sev:ident, $en:literal, $vi:literal, $src:expr);)*) => {
+        $( $(#[$doc])* pub const $name: Rule = Rule { id: $id, severity: Severity::$sev, en: $en, vi: $vi, source: $src }; )*
+        /// Every validation rule.
+        pub const ALL: &[Rule] = &[$($name),*];
+    };
+}
+
+/// Validation rules (the reader's rules are in [`crate::rules`]).
+pub mod vrules {
+    use super::*;
+    vrules! {
+        /// Required element missing or empty.
+        REQUIRED = ("EDXML-HDR-001", Error, "required element missing or empty", "thiếu phần tử bắt buộc hoặc phần tử rỗng", QCVN);
+        /// Value outside its code list.
+        ENUMERATION = ("EDXML-HDR-002", Error, "value is not in the code list", "giá trị không thuộc danh mục mã", "reference/edxml.md §2.3, §4.2");
+        /// Same recipient twice.
+        DUPLICATE_RECIPIENT = ("EDXML-HDR-003", Error, "the same recipient appears more than once", "một nơi nhận xuất hiện nhiều lần", "seed 000/002 App. 2 III.2: never send the same document twice to the same recipient");
+        /// Agency id not readable.
+        AGENCY_ID = ("EDXML-HDR-004", Error, "agency identifier is not readable", "mã định danh cơ quan không đọc được", "QCVN 102:2016/BTTTT §2 (mã định danh); Decision 20/2020/QĐ-TTg");
+        /// Document id not readable.
+        DOCUMENT_ID = ("EDXML-HDR-005", Warning, "DocumentId is not in the form OrganId,yyyy/MM/dd,Number/Notation", "DocumentId không theo dạng OrganId,yyyy/MM/dd,Số/Ký hiệu", "reference/edxml.md §5.3");
+        /// Document id disagrees with the header.
+        DOCUMENT_ID_MISMATCH = ("EDXML-HDR-006", Warning, "DocumentId disagrees with From, Code or PromulgationDate", "DocumentId không khớp với From, Code hoặc PromulgationDate", "reference/edxml.md §5.3");
+        /// Field longer than the metadata table allows.
+        LENGTH = ("EDXML-HDR-007", Warning, "value longer than the metadata table allows", "giá trị dài hơn độ dài cho phép của bảng siêu dữ liệu", APP_VI);
+        /// Date in the future.
+        FUTURE_DATE = ("EDXML-HDR-008", Warning, "date is in the future (Vietnam time)", "ngày ở tương lai (giờ Việt Nam)", "Bkav Checker; Decree 30/2020 Art. 15 (promulgation date)");
+        /// Business block inconsistent with its type.
+        BUSINESS = ("EDXML-BIZ-001", Error, "business block does not match its type", "khối nghiệp vụ không khớp với loại nghiệp vụ", "reference/edxml.md §3.1");
+        /// No business block.
+        NO_BUSINESS = ("EDXML-BIZ-002", Warning, "no Bussiness block; receivers assume a new document (type 0)", "không có khối Bussiness; bên nhận coi là văn bản mới (loại 0)", "reference/edxml.md §3.1 (Bkav DynamicService)");
+        /// No trace header.
+        NO_TRACE = ("EDXML-TRC-001", Error, "no TraceHeader", "không có TraceHeader", QCVN);
+        /// No attachment.
+        NO_ATTACHMENT = ("EDXML-ATT-010", Error, "a document sent over the axis must carry at least one attached file", "văn bản gửi qua trục phải kèm ít nhất một tệp", "seed 002 App. 2 III.1");
+        /// Reference without attachment.
+        REFERENCE_WITHOUT_ATTACHMENT = ("EDXML-ATT-011", Error, "manifest Reference has no Attachment with its ContentId", "Reference trong danh mục không có Attachment cùng ContentId", QCVN);
+        /// Attachment without reference.
+        ATTACHMENT_WITHOUT_REFERENCE = ("EDXML-ATT-012", Error, "Attachment is not listed in the manifest", "Attachment không có trong danh mục edXMLManifest", QCVN);
+        /// Duplicate content id.
+        DUPLICATE_CONTENT_ID = ("EDXML-ATT-013", Error, "ContentId used by more than one attachment", "ContentId được dùng cho nhiều tệp đính kèm", QCVN);
+        /// Declared type disagrees with content.
+        CONTENT_TYPE = ("EDXML-ATT-014", Warning, "declared ContentType does not match the file content", "ContentType khai báo không khớp với nội dung tệp", "seed 002 Art. 6.2; RFC 6838");
+        /// Format not in the allowed list.
+        FORMAT = ("EDXML-ATT-015", Warning, "file format is not in the allowed list (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, images)", "định dạng tệp không thuộc danh sách cho phép (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, ảnh)", "seed 002 Art. 6.2; seed 002 App. 2 III.1");
+        /// Active content.
+        ACTIVE_CONTENT = ("EDXML-ATT-016", Error, "attachment contains active content", "tệp đính kèm chứa nội dung thực thi", "seed 001 Art. 14.3; seed 004 Art. 13.1 (no embedded malicious code)");
+        /// ZIP-wrapped attachment.
+        ZIP_WRAPPED = ("EDXML-ATT-017", Info, "attachment is wrapped in a ZIP (VNPT wraps unknown file types); its content was not scanned", "tệp đính kèm được nén ZIP (VNPT nén các loại tệp không xác định); nội dung chưa được quét", "reference/edxml.md §1.4");
+        /// Attachment without a name.
+        ATTACHMENT_NAME = ("EDXML-ATT-018", Error, "attachment has no AttachmentName", "tệp đính kèm không có AttachmentName", QCVN);
+        /// Confidential document.
+        SECRET = ("EDXML-SEC-001", Error, "the document is marked secret; secret documents must not be sent electronically", "văn bản có dấu mật; văn bản mật không được gửi qua hệ thống điện tử", "seed 000 Art. 7; seed 001 Art. 1; Law on Protection of State Secrets 2018");
+        /// Not NFC.
+        NOT_NFC = ("EDXML-TEXT-001", Warning, "text is not in Unicode NFC (TCVN 6909:2001)", "văn bản không ở dạng Unicode dựng sẵn NFC (TCVN 6909:2001)", "TCVN 6909:2001; seed 002 App. 2 III.1");
+        /// Legacy encoding.
+        LEGACY_TEXT = ("EDXML-TEXT-003", Error, "text looks like a legacy Vietnamese encoding (TCVN3/VNI) read as Unicode", "văn bản có dấu hiệu bảng mã cũ (TCVN3/VNI)", "TCVN 6909:2001; seed 002 App. 2 III.1");
+        /// Unknown status code.
+        STATUS_CODE = ("EDXML-STA-001", Error, "status code is not one of 01–06, 13, 15, 16", "mã trạng thái không thuộc 01–06, 13, 15, 16", "reference/edxml.md §4.2; Decision 28/2018/QĐ-TTg");
+        /// Reason required.
+        STATUS_REASON = ("EDXML-STA-002", Warning, "a rejection or take-back request should give its reason in Description", "từ chối hoặc yêu cầu lấy lại cần ghi lý do trong Description", "reference/edxml.md §4.2");
+    }
+}
+
+struct V<'a> {
+    findings: Vec<Finding>,
+    options: &'a ValidateOptions,
+}
+
+impl V<'_> {
+    fn push(&mut self, rule: &Rule, detail: &str, path: &str) {
+        self.findings
+            .push(rule.finding(detail, Location::at_path(path)));
+    }
+
+    fn required(&mut self, value: Option<&str>, path: &str) {
+        if value.is_none_or(|v| v.trim().is_empty()) {
+            self.push(&vrules::REQUIRED, path, path);
+        }
+    }
+
+    fn one_of(&mut self, value: Option<&str>, allowed: &[&str], path: &str) {
+        if let Some(v) = value {
+            let t = v.trim();
+            if !t.is_empty() && !allowed.contains(&t) {
+                self.push(
+                    &vrules::ENUMERATION,
+                    &format!("{t:?} (allowed: {})", allowed.join(", ")),
+                    path,
+                );
+            }
+        }
+    }
+
+    fn agency(&mut self, value: Option<&str>, path: &str) {
+        let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            return;
+        };
+        match AnyAgencyId::parse_lenient(v) {
+            Ok((_, findings)) => {
+                for f in findings {
+                    self.findings.push(f.at(Location::at_path(path)));
+                }
+            }
+            Err(e) => self.push(&vrules::AGENCY_ID, &format!("{v:?}: {e}"), path),
+        }
+    }
+
+    /// A `DocumentId` elsewhere than the header: its shape and real date.
+    fn docid(&mut self, value: Option<&str>, path: &str) {
+        let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            return;
+        };
+        match DocumentId::parse_lenient(v) {
+            Ok((_, findings)) => {
+                for f in findings {
+                    self.findings.push(f.at(Location::at_path(path)));
+                }
+            }
+            Err(e) => self.push(&vrules::DOCUMENT_ID, &format!("{v:?}: {e}"), path),
+        }
+    }
+
+    fn text(&mut self, value: Option<&str>, path: &str, max_chars: Option<usize>) {
+        let Some(v) = value else { return };
+        if !is_nfc(v) {
+            let nfc: String = v.nfc().collect();
+            self.push(
+                &vrules::NOT_NFC,
+                &format!(
+                    "{} characters differ from NFC",
+                    v.chars().count().abs_diff(nfc.chars().count())
+                ),
+                path,
+            );
+        }
+        if looks_legacy(v) {
+            self.push(&vrules::LEGACY_TEXT, &format!("{v:?}"), path);
+        }
+        if let Some(max) = max_chars {
+            let n = v.chars().count();
+            if n > max {
+                self.push(
+                    &vrules::LENGTH,
+                    &format!("{n} characters, at most {max}"),
+                    path,
+                );
+            }
+        }
+    }
+
+    fn date(&mut self, value: Option<&str>, path: &str) {
+        if let (Some(today), Some(d)) = (self.options.today, value.and_then(parse_date))
+            && d > today
+        {
+            self.push(&vrules::FUTURE_DATE, &format!("{d} after {today}"), path);
+        }
+    }
+
+    fn organization(&mut self, o: &Organization, path: &str) {
+        self.required(o.organ_id.as_deref(), &format!("{path}/OrganId"));
+        self.agency(o.organ_id.as_deref(), &format!("{path}/OrganId"));
+        self.required(o.organ_name.as_deref(), &format!("{path}/OrganName"));
+        self.text(
+            o.organ_name.as_deref(),
+            &format!("{path}/OrganName"),
+            Some(200),
+        );
+        self.text(
+            o.organization_in_charge.as_deref(),
+            &format!("{path}/OrganizationInCharge"),
+            Some(500),
+        );
+        self.text(
+            o.organ_add.as_deref(),
+            &format!("{path}/OrganAdd"),
+            Some(500),
+        );
+    }
+
+    fn staff(&mut self, s: &StaffInfo, path: &str) {
+        self.text(s.department.as_deref(), &format!("{path}/Department"), None);
+        self.text(s.staff.as_deref(), &format!("{path}/Staff"), None);
+    }
+
+    fn secret(&mut self, value: Option<&str>, path: &str) {
+        let Some(v) = value else { return };
+        // A field that is exactly a secrecy mark, or text carrying one of the
+        // unambiguous marks (Tối mật, Tuyệt mật) or a standalone "MẬT".
+        let exact = Confidentiality::parse(v).ok();
+        let lower = v.nfc().collect::<String>().to_lowercase();
+        let marked = exact.is_some()
+            || lower.contains("tối mật")
+            || lower.contains("tuyệt mật")
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "mật")
+                && v.contains("MẬT");
+        if marked {
+            self.push(&vrules::SECRET, &format!("{v:?}"), path);
+        }
+    }
+}
+
+/// Text that looks like TCVN3 (ABC) or VNI bytes decoded as Latin-1: it uses
+/// Latin-1 symbols and letters that Vietnamese never uses.
+fn looks_legacy(s: &str) -> bool {
+    let odd = s
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\u{A1}'..='\u{BF}')
+                || matches!(
+                    c,
+                    'Ä' | 'Å'
+                        | 'Æ'
+                        | 'Ç'
+                        | 'Ë'
+                        | 'Î'
+                        | 'Ï'
+                        | 'Ñ'
+                        | 'Ö'
+                        | 'Ø'
+                        | 'Û'
+                        | 'Ü'
+                        | 'Þ'
+                        | 'ß'
+                        | 'ä'
+                        | 'å'
+                        | 'æ'
+                        | 'ç'
+                        | 'ë'
+                        | 'î'
+                        | 'ï'
+                        | 'ñ'
+                        | 'ö'
+                        | 'ø'
+                        | 'û'
+                        | 'ü'
+                        | 'þ'
+                        | 'ÿ'
+                        | 'Ð'
+                )
+        })
+        .count();
+    odd >= 2
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Allowed file formats (seed 002 Art. 6.2: editable and read-only formats;
+/// App. 2 III.1: exchange formats).
+const ALLOWED: &[&str] = &[
+    "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "pdf", "txt", "csv", "tif",
+    "tiff", "jpg", "jpeg", "png",
+];
+
+/// Validates a package as read, with the scans of its attachments (same
+/// order as the attachments; `None` when not scanned), and returns the
+/// reader's findings (severities adjusted to the profile) followed by the
+/// validation findings.
+#[must_use]
+pub fn validate(
+    read: &ReadOutput,
+    scans: &[Option<ContentScan>],
+    options: &ValidateOptions,
+) -> Vec<Finding> {
+    let mut v = V {
+        findings: Vec::new(),
+        options,
+    };
+    match &read.package {
+        Package::Document(d) => document(&mut v, d, scans),
+        Package::Status(s) => status(&mut v, s),
+    }
+    let mut all: Vec<Finding> = read
+        .findings
+        .iter()
+        .map(|f| adjust(f.clone(), options.profile))
+        .collect();
+    all.extend(v.findings.into_iter().map(|f| adjust(f, options.profile)));
+    all
+}
+
+/// Severity by profile: a sender must produce the reference form, so reader
+/// deviations from it are errors; a receiver only needs to understand it.
+fn adjust(mut f: Finding, profile: Profile) -> Finding {
+    const DEVIATIONS: &[&str] = &[
+        "EDXML-NS-001",
+        "EDXML-NS-002",
+        "EDXML-DIALECT-001",
+        "EDXML-DIALECT-002",
+        "EDXML-DIALECT-003",
+        "EDXML-DATE-001",
+        "EDXML-CID-001",
+        "EDXML-ATT-003",
+        "EDXML-XML-001",
+        "EDXML-HDR-005",
+        "EDXML-TEXT-001",
+        "EDXML-BIZ-002",
+    ];
+    match profile {
+        Profile::Sender => {
+            if DEVIATIONS.contains(&f.rule.as_str()) || f.rule.starts_with("ID-") {
+                f.severity = Severity::Error;
+            }
+        }
+        Profile::Receiver => {
+            if f.rule.starts_with("ID-") && f.severity == Severity::Error {
+                f.severity = Severity::Warning;
+            }
+        }
+    }
+    f
+}
+
+fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
+    const MH: &str = "edXMLHeader/MessageHeader";
+    let h = &d.header;
+    match &h.from {
+        Some(from) => v.organization(from, &format!("{MH}/From")),
+        None => v.push(&vrules::REQUIRED, "From", &format!("{MH}/From")),
+    }
+    if h.to.is_empty() {
+        v.push(&vrules::REQUIRED, "To", &format!("{MH}/To"));
+    }
+    let mut seen = BTreeSet::new();
+    for (i, to) in h.to.iter().enumerate() {
+        let path = format!("{MH}/To[{}]", i + 1);
+        v.organization(to, &path);
+        if let Some(id) = to
+            .organ_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            && !seen.insert(id.to_owned())
+        {
+            v.push(&vrules::DUPLICATE_RECIPIENT, id, &format!("{path}/OrganId"));
+        }
+    }
+    v.required(h.document_id.as_deref(), &format!("{MH}/DocumentId"));
+    if let Some(id) = h.document_id.as_deref().filter(|s| !s.trim().is_empty()) {
+        document_id(v, h, id);
+    }
+    match &h.code {
+        Some(c) => {
+            v.required(c.code_number.as_deref(), &format!("{MH}/Code/CodeNumber"));
+            v.required(
+                c.code_notation.as_deref(),
+                &format!("{MH}/Code/CodeNotation"),
+            );
+            v.text(
+                c.code_number.as_deref(),
+                &format!("{MH}/Code/CodeNumber"),
+                Some(11),
+            );
+            v.text(
+                c.code_notation.as_deref(),
+                &format!("{MH}/Code/CodeNotation"),
+                Some(30),
+            );
+        }
+        None => v.push(&vrules::REQUIRED, "Code", &format!("{MH}/Code")),
+    }
+    match &h.promulgation_info {
+        Some(p) => {
+            let path = format!("{MH}/PromulgationInfo/PromulgationDate");
+            v.required(p.promulgation_date.as_deref(), &path);
+            v.date(p.promulgation_date.as_deref(), &path);
+            v.text(
+                p.place.as_deref(),
+                &format!("{MH}/PromulgationInfo/Place"),
+                Some(50),
+            );
+        }
+        None => v.push(
+            &vrules::REQUIRED,
+            "PromulgationInfo",
+            &format!("{MH}/PromulgationInfo"),
+        ),
+    }
+    match &h.document_type {
+        Some(t) => {
+            v.required(t.type_code.as_deref(), &format!("{MH}/DocumentType/Type"));
+            if let Some(code) = t.type_code.as_deref()
+                && !code.trim().is_empty()
+                && code.trim().parse::<u32>().is_err()
+            {
+                v.push(
+                    &vrules::ENUMERATION,
+                    &format!("{code:?} is not a number"),
+                    &format!("{MH}/DocumentType/Type"),
+                );
+            }
+            v.required(
+                t.type_name.as_deref(),
+                &format!("{MH}/DocumentType/TypeName"),
+            );
+            v.text(
+                t.type_name.as_deref(),
+                &format!("{MH}/DocumentType/TypeName"),
+                Some(100),
+            );
+            v.secret(
+                t.type_name.as_deref(),
+                &format!("{MH}/DocumentType/TypeName"),
+            );
+        }
+        None => v.push(
+            &vrules::REQUIRED,
+            "DocumentType",
+            &format!("{MH}/DocumentType"),
+        ),
+    }
+    v.required(h.subject.as_deref(), &format!("{MH}/Subject"));
+    v.text(h.subject.as_deref(), &format!("{MH}/Subject"), Some(500));
+    v.secret(h.subject.as_deref(), &format!("{MH}/Subject"));
+    v.text(h.content.as_deref(), &format!("{MH}/Content"), Some(500));
+    if let Some(s) = &h.signer_info {
+        v.text(
+            s.position.as_deref(),
+            &format!("{MH}/SignerInfo/Position"),
+            Some(100),
+        );
+        v.text(
+            s.full_name.as_deref(),
+            &format!("{MH}/SignerInfo/FullName"),
+            Some(50),
+        );
+        v.text(
+            s.competence.as_deref(),
+            &format!("{MH}/SignerInfo/Competence"),
+            None,
+        );
+    }
+    if let Some(o) = &h.other_info {
+        let p = format!("{MH}/OtherInfo");
+        v.one_of(
+            o.priority.as_deref(),
+            &["0", "1", "2", "3", "4"],
+            &format!("{p}/Priority"),
+        );
+        v.one_of(
+            o.direction.as_deref(),
+            &["true", "false"],
+            &format!("{p}/Direction"),
+        );
+        v.secret(
+            o.sphere_of_promulgation.as_deref(),
+            &format!("{p}/SphereOfPromulgation"),
+        );
+        v.text(
+            o.sphere_of_promulgation.as_deref(),
+            &format!("{p}/SphereOfPromulgation"),
+            Some(100),
+        );
+        for (name, value) in [
+            ("PromulgationAmount", &o.promulgation_amount),
+            ("PageAmount", &o.page_amount),
+        ] {
+            if let Some(x) = value.as_deref().map(str::trim).filter(|x| !x.is_empty())
+                && (x.len() > 3 || x.parse::<u16>().is_err())
+            {
+                v.push(
+                    &vrules::LENGTH,
+                    &format!("{x:?} is not a number of at most 3 digits"),
+                    &format!("{p}/{name}"),
+                );
+            }
+        }
+    }
+    v.one_of(
+        h.steering_type.as_deref(),
+        &["0", "1", "2"],
+        &format!("{MH}/SteeringType"),
+    );
+    for (i, r) in h.response_for.iter().enumerate() {
+        v.agency(
+            r.organ_id.as_deref(),
+            &format!("{MH}/ResponseFor[{}]/OrganId", i + 1),
+        );
+        v.docid(
+            r.document_id.as_deref(),
+            &format!("{MH}/ResponseFor[{}]/DocumentId", i + 1),
+        );
+    }
+    // Trace list and business block.
+    const TL: &str = "edXMLHeader/TraceHeaderList";
+    match &d.trace {
+        Some(t) => {
+            if t.trace_headers.is_empty() {
+                v.push(&vrules::NO_TRACE, "", TL);
+            }
+            for (i, th) in t.trace_headers.iter().enumerate() {
+                v.agency(
+                    th.organ_id.as_deref(),
+                    &format!("{TL}/TraceHeader[{}]/OrganId", i + 1),
+                );
+                v.required(
+                    th.timestamp.as_deref(),
+                    &format!("{TL}/TraceHeader[{}]/Timestamp", i + 1),
+                );
+            }
+            match &t.business {
+                Some(b) => business(v, b, h),
+                None => v.push(&vrules::NO_BUSINESS, "", TL),
+            }
+        }
+        None => v.push(&vrules::NO_TRACE, "TraceHeaderList", TL),
+    }
+    attachments(v, d, scans);
+}
+
+fn document_id(v: &mut V<'_>, h: &MessageHeader, id: &str) {
+    let path = "edXMLHeader/MessageHeader/DocumentId";
+    match DocumentId::parse_lenient(id) {
+        Ok((parsed, findings)) => {
+            for f in findings {
+                v.findings.push(f.at(Location::at_path(path)));
+            }
+            let from = h
+                .from
+                .as_ref()
+                .and_then(|f| f.organ_id.as_deref())
+                .map(str::trim);
+            let agency = parsed.agency().map(|a| a.as_str().to_owned());
+            let date = h
+                .promulgation_info
+                .as_ref()
+                .and_then(|p| p.promulgation_date.as_deref())
+                .and_then(parse_date);
+            let mut differences = Vec::new();
+            if let (Some(from), Some(agency)) = (from, agency.as_deref())
+                && from != agency
+            {
+                differences.push(format!("agency {agency} ≠ From {from}"));
+            }
+            if let (Some(a), Some(b)) = (parsed.date(), date)
+                && a != b
+            {
+                differences.push(format!("date {a} ≠ PromulgationDate {b}"));
+            }
+            if !differences.is_empty() {
+                v.push(&vrules::DOCUMENT_ID_MISMATCH, &differences.join("; "), path);
+            }
+        }
+        Err(e) => v.push(&vrules::DOCUMENT_ID, &format!("{id:?}: {e}"), path),
+    }
+}
+
+fn business(v: &mut V<'_>, b: &Business, h: &MessageHeader) {
+    const B: &str = "edXMLHeader/TraceHeaderList/Bussiness";
+    v.required(b.doc_type.as_deref(), &format!("{B}/BussinessDocType"));
+    v.one_of(
+        b.doc_type.as_deref(),
+        &["0", "1", "2", "3"],
+        &format!("{B}/BussinessDocType"),
+    );
+    v.one_of(b.paper.as_deref(), &["0", "1"], &format!("{B}/Paper"));
+    v.docid(b.document_id.as_deref(), &format!("{B}/DocumentId"));
+    if let Some(s) = &b.staff_info {
+        v.staff(s, &format!("{B}/StaffInfo"));
+    }
+    if let Some(info) = &b.document_info {
+        let p = format!("{B}/BussinessDocumentInfo");
+        v.one_of(
+            info.document_info.as_deref(),
+            &["0", "1"],
+            &format!("{p}/DocumentInfo"),
+        );
+        v.one_of(
+            info.document_receiver.as_deref(),
+            &["0", "1"],
+            &format!("{p}/DocumentReceiver"),
+        );
+        for (i, r) in info.receiver_list.iter().flatten().enumerate() {
+            let rp = format!("{p}/ReceiverList/Receiver[{}]", i + 1);
+            v.agency(r.organ_id.as_deref(), &format!("{rp}/OrganId"));
+            v.one_of(
+                r.receiver_type.as_deref(),
+                &["0", "1"],
+                &format!("{rp}/ReceiverType"),
+            );
+        }
+    }
+    for (i, r) in b.replacement_info_list.iter().flatten().enumerate() {
+        let rp = format!("{B}/ReplacementInfoList/ReplacementInfo[{}]", i + 1);
+        v.required(r.document_id.as_deref(), &format!("{rp}/DocumentId"));
+        v.docid(r.document_id.as_deref(), &format!("{rp}/DocumentId"));
+        for id in r.organ_id_list.iter().flatten() {
+            v.agency(Some(id), &format!("{rp}/OrganIdList/OrganId"));
+        }
+    }
+    match b.doc_type.as_deref().and_then(BusinessType::parse) {
+        Some(BusinessType::Revoke) => {
+            if b.document_id.is_none() && h.response_for.is_empty() {
+                v.push(&vrules::BUSINESS, "a revocation must name the revoked document (Bussiness/DocumentId or ResponseFor)", B);
+            }
+        }
+        Some(BusinessType::Update) => {
+            if b.document_info.is_none() {
+                v.push(
+                    &vrules::BUSINESS,
+                    "an update (type 2) needs BussinessDocumentInfo",
+                    B,
+                );
+            }
+            if b.document_id.is_none() {
+                v.push(
+                    &vrules::BUSINESS,
+                    "an update (type 2) needs Bussiness/DocumentId",
+                    B,
+                );
+            }
+        }
+        Some(BusinessType::Replace) => {
+            if b.replacement_info_list.as_ref().is_none_or(Vec::is_empty) {
+                v.push(
+                    &vrules::BUSINESS,
+                    "a replacement (type 3) needs ReplacementInfoList",
+                    B,
+                );
+            }
+        }
+        Some(BusinessType::New) | None => {}
+    }
+}
+
+fn strip(id: Option<&str>) -> Option<String> {
+    id.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+fn attachments(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
+    const AE: &str = "AttachmentEncoded";
+    if d.attachments.is_empty() {
+        v.push(&vrules::NO_ATTACHMENT, "", AE);
+    }
+    let refs: Vec<Option<String>> = d
+        .manifest
+        .iter()
+        .flat_map(|m| m.references.iter())
+        .map(|r| strip(r.content_id.as_deref()))
+        .collect();
+    let atts: Vec<Option<String>> = d
+        .attachments
+        .iter()
+        .map(|a| strip(a.content_id.as_deref()))
+        .collect();
+    for (i, r) in refs.iter().enumerate() {
+        let path = format!("edXMLBody/edXMLManifest/Reference[{}]", i + 1);
+        match r {
+            Some(id) if atts.contains(&Some(id.clone())) => {}
+            Some(id) => v.push(&vrules::REFERENCE_WITHOUT_ATTACHMENT, id, &path),
+            None => v.push(&vrules::REQUIRED, "ContentId", &format!("{path}/ContentId")),
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (i, a) in d.attachments.iter().enumerate() {
+        let path = format!("{AE}/Attachment[{}]", i + 1);
+        match atts.get(i).cloned().flatten() {
+            Some(id) => {
+                if !refs.contains(&Some(id.clone())) {
+                    v.push(&vrules::ATTACHMENT_WITHOUT_REFERENCE, &id, &path);
+                }
+                if !seen.insert(id.clone()) {
+                    v.push(&vrules::DUPLICATE_CONTENT_ID, &id, &path);
+                }
+            }
+            None => v.push(&vrules::REQUIRED, "ContentId", &format!("{path}/ContentId")),
+        }
+        let name = a.attachment_name.as_deref().unwrap_or_default();
+        if name.trim().is_empty() {
+            v.push(&vrules::ATTACHMENT_NAME, "", &path);
+        } else {
+            v.text(Some(name), &format!("{path}/AttachmentName"), None);
+            let ext = extension(name);
+            if !ALLOWED.contains(&ext.as_str()) {
+                v.push(
+                    &vrules::FORMAT,
+                    &format!("{name:?}"),
+                    &format!("{path}/AttachmentName"),
+                );
+            }
+        }
+        if let Some(Some(scan)) = scans.get(i) {
+            let declared = a.content_type.as_deref().unwrap_or_default();
+            if !declared.trim().is_empty() && !scan.kind.accepts(declared) {
+                v.push(
+                    &vrules::CONTENT_TYPE,
+                    &format!("declared {declared:?}, content is {:?}", scan.kind),
+                    &format!("{path}/ContentType"),
+                );
+            }
+            let ext = extension(name);
+            if scan.kind == FileKind::Zip && !matches!(ext.as_str(), "zip") {
+                v.push(&vrules::ZIP_WRAPPED, &format!("{name:?}"), &path);
+            }
+            for active in &scan.active {
+                v.push(&vrules::ACTIVE_CONTENT, active.marker(), &path);
+            }
+        }
+    }
+}
+
+fn status(v: &mut V<'_>, s: &StatusPackage) {
+    const MH: &str = "edXMLHeader/MessageHeader";
+    match &s.from {
+        Some(from) => v.organization(from, &format!("{MH}/From")),
+        None => v.push(&vrules::REQUIRED, "From", &format!("{MH}/From")),
+    }
+    match &s.response_for {
+        Some(r) => {
+            let p = format!("{MH}/ResponseFor");
+            v.required(r.organ_id.as_deref(), &format!("{p}/OrganId"));
+            v.agency(r.organ_id.as_deref(), &format!("{p}/OrganId"));
+            v.required(r.document_id.as_deref(), &format!("{p}/DocumentId"));
+            v.docid(r.document_id.as_deref(), &format!("{p}/DocumentId"));
+            v.required(r.code.as_deref(), &format!("{p}/Code"));
+        }
+        None => v.push(
+            &vrules::REQUIRED,
+            "ResponseFor",
+            &format!("{MH}/ResponseFor"),
+        ),
+    }
+    if let Some(staff) = &s.staff_info {
+        v.staff(staff, &format!("{MH}/StaffInfo"));
+    }
+    v.required(s.status_code.as_deref(), &format!("{MH}/StatusCode"));
+    if let Some(code) = s.status_code.as_deref().filter(|c| !c.trim().is_empty()) {
+        let parsed = StatusCode::parse(code);
+        if !parsed.is_known() || code.trim().len() != 2 {
+            v.push(
+                &vrules::STATUS_CODE,
+                &format!("{code:?}"),
+                &format!("{MH}/StatusCode"),
+            );
+        }
+        if matches!(parsed, StatusCode::Rejected | StatusCode::TakeBackRequested)
+            && s.description.as_deref().is_none_or(|d| d.trim().is_empty())
+        {
+            v.push(&vrules::STATUS_REASON, "", &format!("{MH}/Description"));
+        }
+    }
+    v.text(s.description.as_deref(), &format!("{MH}/Description"), None);
+    v.required(s.timestamp.as_deref(), &format!("{MH}/Timestamp"));
+}
+
+/// The result of [`check`]: the package as read and every finding.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Report {
+    /// The package as read.
+    pub read: ReadOutput,
+    /// The scans of the attachments (`None` when one could not be decoded).
+    pub scans: Vec<Option<ContentScan>>,
+    /// Reader and validation findings.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// True when no finding is an error.
+    #[must_use]
+    pub fn conformant(&self) -> bool {
+        !self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Reads, scans every attachment (decoding each once, in bounded memory)
+/// and validates a package held in memory.
+///
+/// # Errors
+/// When the package cannot be read at all (see [`read_with`](crate::read_with)).
+pub fn check(
+    input: &[u8],
+    read_options: &crate::ReadOptions,
+    options: &ValidateOptions,
+) -> Result<Report, crate::EdxmlError> {
+    let mut read = crate::read_with(input, read_options)?;
+    let mut scans = Vec::with_capacity(read.layout.len());
+    for index in 0..read.layout.len() {
+        match crate::scan::scan_attachment(&read, input, index) {
+            Ok(scan) => {
+                if let Some(layout) = read.layout.get_mut(index) {
+                    layout.digest = Some(scan.digest);
+                }
+                scans.push(Some(scan));
+            }
+            Err(e) => {
+                let detail = e.to_string();
+                read.findings.push(rules::INVALID_BASE64.finding(
+                    &detail,
+                    Location::at_path(format!("AttachmentEncoded/Attachment[{}]", index + 1)),
+                ));
+                if let Some(layout) = read.layout.get_mut(index) {
+                    layout.base64_error = Some(detail);
+                }
+                scans.push(None);
+            }
+        }
+    }
+    let findings = validate(&read, &scans, options);
+    Ok(Report {
+        read,
+        scans,
+        findings,
+    })
+}

@@ -1,0 +1,35 @@
+//! Integration tests of vanthu-edxml.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod dialects;
+mod fixtures;
+mod fuzz_corpus;
+mod interop;
+mod props;
+mod validate;
+mod vectors;
+
+use std::path::PathBuf;
+
+/// The real sample packages, when the `shared` folder is beside the checkout.
+pub(crate) fn samples() -> Option<PathBuf> {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/fixtures/vpcp-samples"
+    ));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("note: ../shared/fixtures/vpcp-samples not found; real-package tests skipped");
+        None
+    }
+}
+
+pub(crate) fn sample(name: &str) -> Option<Vec<u8>> {
+    samples().map(|d| std::fs::read(d.join(name)).unwrap())
+}

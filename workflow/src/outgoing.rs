@@ -1,0 +1,810 @@
+//! The lifecycle of an outgoing document (reference/records.md §3.4): draft →
+//! submitted → returned for revision | approved → signed by the competent
+//! person → numbered and dated from the register → signed by the agency →
+//! issued to each recipient, whose delivery state follows the status
+//! packages that come back; recall (the original is frozen), update,
+//! replacement and correction (đính chính) after issue.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use vanthu_edxml::StatusCode;
+use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber, DocumentType, Urgency};
+
+use crate::actor::{Acting, ActorId, Role};
+use crate::document::{
+    Business, CaseId, Deadline, DeadlineKind, DeadlineRule, Effect, HistoryEntry, StatusNotice,
+    status_code_serde,
+};
+use crate::error::{Rule, WorkflowError, WorkflowErrorKind, rules};
+use crate::register::{RegisterEntry, RegisterKind};
+use crate::state::Context;
+
+/// Where an outgoing document stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OutgoingStatus {
+    /// Being drafted (or revised after a return).
+    Draft,
+    /// Submitted for review and approval.
+    Submitted,
+    /// Approved, waiting for the competent person's signature.
+    Approved,
+    /// Signed by the competent person.
+    Signed,
+    /// Given a number and date from the register.
+    Numbered,
+    /// Signed by the agency (clerk), ready to issue.
+    AgencySigned,
+    /// Issued to one or more recipients.
+    Issued,
+    /// Recalled after issue: frozen.
+    Recalled,
+}
+
+impl OutgoingStatus {
+    /// The state, by name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Submitted => "submitted",
+            Self::Approved => "approved",
+            Self::Signed => "signed",
+            Self::Numbered => "numbered",
+            Self::AgencySigned => "agency_signed",
+            Self::Issued => "issued",
+            Self::Recalled => "recalled",
+        }
+    }
+}
+
+/// A recipient's state, driven by the status packages it sends back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DeliveryState {
+    /// Sent, nothing back yet.
+    Sent,
+    /// 01.
+    Arrived,
+    /// 03.
+    Accepted,
+    /// 04.
+    Assigned,
+    /// 05.
+    Processing,
+    /// 06.
+    Completed,
+    /// 02: the recipient refused it (it may be issued to it again).
+    Rejected,
+}
+
+impl DeliveryState {
+    /// The state as written in JSON (`sent`, `arrived`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::Arrived => "arrived",
+            Self::Accepted => "accepted",
+            Self::Assigned => "assigned",
+            Self::Processing => "processing",
+            Self::Completed => "completed",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    fn from_code(code: &StatusCode) -> Option<Self> {
+        match code {
+            StatusCode::Arrived => Some(Self::Arrived),
+            StatusCode::Rejected => Some(Self::Rejected),
+            StatusCode::Accepted => Some(Self::Accepted),
+            StatusCode::Assigned => Some(Self::Assigned),
+            StatusCode::Processing => Some(Self::Processing),
+            StatusCode::Completed => Some(Self::Completed),
+            _ => None,
+        }
+    }
+
+    /// Whether the recipient confirmed receipt (01 or later, not 02).
+    pub fn is_received(self) -> bool {
+        !matches!(self, Self::Sent | Self::Rejected)
+    }
+}
+
+/// One recipient of an issued document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Delivery {
+    /// The recipient.
+    pub to: AgencyId,
+    /// When it was sent.
+    pub sent_at: DateTime<FixedOffset>,
+    /// Its state.
+    pub state: DeliveryState,
+    /// The last status code received.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_code: Option<String>,
+    /// When the last status arrived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_status_at: Option<DateTime<FixedOffset>>,
+    /// The pending recall / update / replacement request sent to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Business>,
+    /// The answers (15 agreed, 16 refused) to each request, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<(Business, bool)>,
+}
+
+/// A follow-up after issue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FollowUp {
+    /// Revoke, update or replace.
+    pub business: Business,
+    /// Why.
+    pub reason: String,
+    /// The replacing document, for a replacement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<DocumentId>,
+    /// When.
+    pub at: DateTime<FixedOffset>,
+}
+
+/// An outgoing document's state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OutgoingDocument {
+    /// The caller's case id.
+    pub case: CaseId,
+    /// Subject (trích yếu).
+    pub subject: String,
+    /// Type; legal-normative types get their own register series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<DocumentType>,
+    /// The symbol after the number (`QĐ-UBND`).
+    pub symbol: String,
+    /// Urgency; absent means normal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
+    /// The drafter.
+    pub drafter: ActorId,
+    /// The drafting unit (reports count outgoing documents per unit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Where it stands.
+    pub status: OutgoingStatus,
+    /// How many times it was returned for revision.
+    pub revisions: u32,
+    /// The competent person who signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<Acting>,
+    /// When it was signed by the competent person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_at: Option<DateTime<FixedOffset>>,
+    /// Whether the competent person's signature verified.
+    pub signature_valid: bool,
+    /// The register entry (number and date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<RegisterEntry>,
+    /// When the agency signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency_signed_at: Option<DateTime<FixedOffset>>,
+    /// Whether the agency signature verified.
+    pub agency_signature_valid: bool,
+    /// When it was first issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_at: Option<DateTime<FixedOffset>>,
+    /// Its recipients.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deliveries: Vec<Delivery>,
+    /// Recall, updates, replacements.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
+    /// Corrections (đính chính) issued by công văn.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<DocumentNumber>,
+    /// Who did what when.
+    pub history: Vec<HistoryEntry>,
+}
+
+impl OutgoingDocument {
+    /// Number and symbol as issued (`05/QĐ-UBND`), once numbered.
+    pub fn number_and_symbol(&self) -> Option<String> {
+        self.registration
+            .as_ref()
+            .map(|r| format!("{}/{}", r.number_text(), self.symbol))
+    }
+
+    /// Whether it carries both valid signatures (seed 001 Art. 4.1; seed 003 Art. 3.1).
+    pub fn has_legal_value(&self) -> bool {
+        self.signature_valid && self.agency_signature_valid
+    }
+
+    /// Whether it is urgent.
+    pub fn is_urgent(&self) -> bool {
+        self.urgency.is_some_and(Urgency::is_urgent)
+    }
+
+    /// The recipient `to`, if it was issued to it.
+    pub fn delivery(&self, to: &AgencyId) -> Option<&Delivery> {
+        self.deliveries.iter().find(|d| d.to == *to)
+    }
+}
+
+/// What happens to an outgoing document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+#[non_exhaustive]
+pub enum OutgoingEvent {
+    /// A specialist starts a draft.
+    Drafted {
+        /// The drafter.
+        by: ActorId,
+        /// Subject.
+        subject: String,
+        /// Type.
+        #[serde(default)]
+        document_type: Option<DocumentType>,
+        /// Symbol (`QĐ-UBND`, `UBND-VX`).
+        symbol: String,
+        /// Urgency.
+        #[serde(default)]
+        urgency: Option<Urgency>,
+    },
+    /// The drafter submits it for review.
+    Submitted {
+        /// The drafter.
+        by: ActorId,
+    },
+    /// A leader returns it for revision.
+    ReturnedForRevision {
+        /// The leader.
+        by: ActorId,
+        /// What to revise.
+        comment: String,
+    },
+    /// A leader approves it.
+    Approved {
+        /// The leader.
+        by: ActorId,
+    },
+    /// The competent person signs it.
+    Signed {
+        /// The competent person (agency leader or delegate).
+        by: ActorId,
+        /// Whether the signature verified (from `vanthu-signature`).
+        valid: bool,
+    },
+    /// The clerk gives it the next number and today's date.
+    Numbered {
+        /// The clerk.
+        by: ActorId,
+        /// The series; by default the type's legal-normative series or the outgoing register.
+        #[serde(default)]
+        register: Option<RegisterKind>,
+    },
+    /// The clerk signs for the agency.
+    AgencySigned {
+        /// The clerk.
+        by: ActorId,
+        /// Whether the signature verified.
+        valid: bool,
+    },
+    /// The clerk issues it to these recipients.
+    Issued {
+        /// The clerk.
+        by: ActorId,
+        /// The recipients.
+        recipients: Vec<AgencyId>,
+    },
+    /// A status package came back from a recipient.
+    StatusReceived {
+        /// The recipient.
+        from: AgencyId,
+        /// Its code.
+        #[serde(with = "status_code_serde")]
+        code: StatusCode,
+        /// Its description.
+        #[serde(default)]
+        description: Option<String>,
+    },
+    /// The agency recalls it: every recipient is asked (13) and the original is frozen.
+    Recalled {
+        /// Leader or clerk.
+        by: ActorId,
+        /// Why.
+        reason: String,
+    },
+    /// An update package (business type 2) goes to every recipient.
+    Updated {
+        /// Leader or clerk.
+        by: ActorId,
+        /// Why.
+        reason: String,
+    },
+    /// A replacement package (business type 3) goes to every recipient
+    /// (content error: replaced by a document of the same form).
+    Replaced {
+        /// Leader or clerk.
+        by: ActorId,
+        /// Why.
+        reason: String,
+        /// The replacing document.
+        replacement: DocumentId,
+    },
+    /// A correction (đính chính) by công văn (format or procedure error).
+    Corrected {
+        /// Leader or clerk.
+        by: ActorId,
+        /// The công văn's number and symbol.
+        correction: DocumentNumber,
+    },
+}
+
+impl OutgoingEvent {
+    /// The event, by name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Drafted { .. } => "drafted",
+            Self::Submitted { .. } => "submitted",
+            Self::ReturnedForRevision { .. } => "returned_for_revision",
+            Self::Approved { .. } => "approved",
+            Self::Signed { .. } => "signed",
+            Self::Numbered { .. } => "numbered",
+            Self::AgencySigned { .. } => "agency_signed",
+            Self::Issued { .. } => "issued",
+            Self::StatusReceived { .. } => "status_received",
+            Self::Recalled { .. } => "recalled",
+            Self::Updated { .. } => "updated",
+            Self::Replaced { .. } => "replaced",
+            Self::Corrected { .. } => "corrected",
+        }
+    }
+}
+
+fn illegal(rule: Rule, event: &OutgoingEvent, status: OutgoingStatus) -> WorkflowError {
+    WorkflowError::new(
+        rule,
+        WorkflowErrorKind::IllegalTransition {
+            event: event.name(),
+            state: status.as_str(),
+        },
+    )
+}
+
+fn required(rule: Rule, field: &'static str, text: &str) -> Result<(), WorkflowError> {
+    if text.trim().is_empty() {
+        Err(WorkflowError::new(
+            rule,
+            WorkflowErrorKind::MissingField { field },
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn expect(
+    rule: Rule,
+    event: &OutgoingEvent,
+    doc: &OutgoingDocument,
+    state: OutgoingStatus,
+) -> Result<(), WorkflowError> {
+    if doc.status == OutgoingStatus::Recalled {
+        return Err(WorkflowError::new(rule, WorkflowErrorKind::Frozen));
+    }
+    if doc.status == state {
+        Ok(())
+    } else {
+        Err(illegal(rule, event, doc.status))
+    }
+}
+
+const LEADERS: &[Role] = &[Role::UnitLeader, Role::AgencyLeader];
+const AFTER_ISSUE: &[Role] = &[Role::AgencyLeader, Role::Clerk];
+
+/// The default series of a document type: its own series for legal-normative
+/// types (ND30 Art. 15.1.b), the copies register for copies (bản sao y, trích
+/// sao, sao lục), else the outgoing register.
+pub fn default_register(document_type: Option<&DocumentType>) -> RegisterKind {
+    match document_type {
+        Some(
+            DocumentType::ExactCopy | DocumentType::ExtractCopy | DocumentType::TranscribedCopy,
+        ) => RegisterKind::Copies,
+        Some(t) if t.is_legal_normative() => RegisterKind::LegalNormative(
+            t.abbreviation()
+                .map_or_else(|| t.name_vi().to_owned(), str::to_owned),
+        ),
+        _ => RegisterKind::Outgoing,
+    }
+}
+
+/// Applies `event` to the outgoing document `doc` (absent before `Drafted`).
+pub(crate) fn apply(
+    ctx: &mut Context<'_>,
+    case: &CaseId,
+    doc: Option<&OutgoingDocument>,
+    event: &OutgoingEvent,
+    at: DateTime<FixedOffset>,
+) -> Result<(OutgoingDocument, Vec<Effect>), WorkflowError> {
+    let mut effects = Vec::new();
+    let Some(doc) = doc else {
+        let OutgoingEvent::Drafted {
+            by,
+            subject,
+            document_type,
+            symbol,
+            urgency,
+        } = event
+        else {
+            return Err(WorkflowError::new(
+                rules::CASE,
+                WorkflowErrorKind::UnknownCase {
+                    case: case.to_string(),
+                },
+            ));
+        };
+        let acting = ctx
+            .directory
+            .authorise(by, &[Role::Specialist, Role::UnitLeader], at)?;
+        required(rules::OUT_DRAFT, "subject", subject)?;
+        required(rules::OUT_DRAFT, "symbol", symbol)?;
+        let unit = ctx.directory.actor(by).and_then(|a| a.unit.clone());
+        let doc = OutgoingDocument {
+            case: case.clone(),
+            subject: subject.clone(),
+            document_type: document_type.clone(),
+            symbol: symbol.clone(),
+            urgency: *urgency,
+            drafter: by.clone(),
+            unit,
+            status: OutgoingStatus::Draft,
+            revisions: 0,
+            signer: None,
+            signed_at: None,
+            signature_valid: false,
+            registration: None,
+            agency_signed_at: None,
+            agency_signature_valid: false,
+            issued_at: None,
+            deliveries: Vec::new(),
+            follow_ups: Vec::new(),
+            corrections: Vec::new(),
+            history: vec![entry(at, event, Some(acting), None)],
+        };
+        return Ok((doc, effects));
+    };
+    let mut next = doc.clone();
+    let acting = match event {
+        OutgoingEvent::Drafted { .. } => {
+            return Err(WorkflowError::new(
+                rules::CASE,
+                WorkflowErrorKind::DuplicateCase {
+                    case: case.to_string(),
+                },
+            ));
+        }
+        OutgoingEvent::Submitted { by } => {
+            expect(rules::OUT_DRAFT, event, doc, OutgoingStatus::Draft)?;
+            let acting = ctx
+                .directory
+                .authorise(by, &[Role::Specialist, Role::UnitLeader], at)?;
+            if *by != doc.drafter {
+                return Err(WorkflowError::new(
+                    rules::OUT_DRAFT,
+                    WorkflowErrorKind::NotAuthorised {
+                        actor: by.to_string(),
+                        role: "drafter",
+                    },
+                ));
+            }
+            next.status = OutgoingStatus::Submitted;
+            if let Some(leader) = ctx.unit_leader(doc.unit.as_deref()) {
+                effects.push(Effect::Notify {
+                    case: case.clone(),
+                    person: leader,
+                    message: "Dự thảo chờ duyệt".to_owned(),
+                });
+            }
+            Some(acting)
+        }
+        OutgoingEvent::ReturnedForRevision { by, comment } => {
+            expect(rules::OUT_DRAFT, event, doc, OutgoingStatus::Submitted)?;
+            let acting = ctx.directory.authorise(by, LEADERS, at)?;
+            required(rules::OUT_DRAFT, "comment", comment)?;
+            next.status = OutgoingStatus::Draft;
+            next.revisions = next.revisions.saturating_add(1);
+            effects.push(Effect::Notify {
+                case: case.clone(),
+                person: doc.drafter.clone(),
+                message: comment.clone(),
+            });
+            Some(acting)
+        }
+        OutgoingEvent::Approved { by } => {
+            expect(rules::OUT_DRAFT, event, doc, OutgoingStatus::Submitted)?;
+            let acting = ctx.directory.authorise(by, LEADERS, at)?;
+            next.status = OutgoingStatus::Approved;
+            Some(acting)
+        }
+        OutgoingEvent::Signed { by, valid } => {
+            expect(rules::OUT_SIGN, event, doc, OutgoingStatus::Approved)?;
+            // The competent person is the agency leader or a delegate (seed 004 Art. 17.4).
+            let acting = ctx.directory.authorise(by, &[Role::AgencyLeader], at)?;
+            next.status = OutgoingStatus::Signed;
+            next.signer = Some(acting.clone());
+            next.signed_at = Some(at);
+            next.signature_valid = *valid;
+            effects.push(Effect::SetDeadline(Deadline {
+                case: case.clone(),
+                kind: DeadlineKind::Issue,
+                assignee: None,
+                recipient: None,
+                rule: DeadlineRule::Issue {
+                    signed_at: at,
+                    urgent: doc.is_urgent(),
+                },
+            }));
+            Some(acting)
+        }
+        OutgoingEvent::Numbered { by, register } => {
+            expect(rules::OUT_NUMBER, event, doc, OutgoingStatus::Signed)?;
+            let acting = ctx.directory.authorise(by, &[Role::Clerk], at)?;
+            let series = default_register(doc.document_type.as_ref());
+            let kind = register.clone().unwrap_or_else(|| series.clone());
+            // A legal-normative document or a copy is numbered in its own series.
+            if matches!(
+                series,
+                RegisterKind::LegalNormative(_) | RegisterKind::Copies
+            ) && kind != series
+            {
+                return Err(illegal(rules::OUT_NUMBER, event, doc.status));
+            }
+            let registration = ctx.registers.record(&kind, case, at)?;
+            next.status = OutgoingStatus::Numbered;
+            next.registration = Some(registration.clone());
+            effects.push(Effect::WriteRegister(registration));
+            Some(acting)
+        }
+        OutgoingEvent::AgencySigned { by, valid } => {
+            // The clerk signs for the agency only after the competent person
+            // (seed 003 Art. 17.4.c): Numbered comes after Signed.
+            expect(rules::OUT_AGENCY_SIGN, event, doc, OutgoingStatus::Numbered)?;
+            let acting = ctx.directory.authorise(by, &[Role::Clerk], at)?;
+            next.status = OutgoingStatus::AgencySigned;
+            next.agency_signed_at = Some(at);
+            next.agency_signature_valid = *valid;
+            Some(acting)
+        }
+        OutgoingEvent::Issued { by, recipients } => {
+            if doc.status == OutgoingStatus::Recalled {
+                return Err(WorkflowError::new(
+                    rules::OUT_ISSUE,
+                    WorkflowErrorKind::Frozen,
+                ));
+            }
+            if !matches!(
+                doc.status,
+                OutgoingStatus::AgencySigned | OutgoingStatus::Issued
+            ) {
+                return Err(illegal(rules::OUT_ISSUE, event, doc.status));
+            }
+            let acting = ctx.directory.authorise(by, &[Role::Clerk], at)?;
+            if recipients.is_empty() {
+                return Err(WorkflowError::new(
+                    rules::OUT_ISSUE,
+                    WorkflowErrorKind::MissingField {
+                        field: "recipients",
+                    },
+                ));
+            }
+            for (i, to) in recipients.iter().enumerate() {
+                // Never twice to the same recipient (seeds 000/002 App. 2 III.2),
+                // unless it refused the earlier sending (02).
+                let earlier = doc
+                    .delivery(to)
+                    .is_some_and(|d| d.state != DeliveryState::Rejected);
+                let repeated = recipients.iter().take(i).any(|r| r == to);
+                if earlier || repeated {
+                    return Err(WorkflowError::new(
+                        rules::OUT_ISSUE,
+                        WorkflowErrorKind::AlreadyIssuedTo {
+                            recipient: to.to_string(),
+                        },
+                    ));
+                }
+            }
+            if doc.status == OutgoingStatus::AgencySigned {
+                effects.push(Effect::ClearDeadline {
+                    case: case.clone(),
+                    kind: DeadlineKind::Issue,
+                });
+                next.issued_at = Some(at);
+            }
+            next.status = OutgoingStatus::Issued;
+            for to in recipients {
+                next.deliveries.retain(|d| d.to != *to);
+                next.deliveries.push(Delivery {
+                    to: *to,
+                    sent_at: at,
+                    state: DeliveryState::Sent,
+                    last_code: None,
+                    last_status_at: None,
+                    pending: None,
+                    answers: Vec::new(),
+                });
+                effects.push(Effect::SendDocument {
+                    case: case.clone(),
+                    to: *to,
+                    business: Business::New,
+                    reason: None,
+                });
+                effects.push(Effect::SetDeadline(Deadline {
+                    case: case.clone(),
+                    kind: DeadlineKind::NotReceived,
+                    assignee: None,
+                    recipient: Some(*to),
+                    rule: DeadlineRule::NotReceived { sent_at: at },
+                }));
+            }
+            Some(acting)
+        }
+        OutgoingEvent::StatusReceived {
+            from,
+            code,
+            description: _,
+        } => {
+            if !matches!(
+                doc.status,
+                OutgoingStatus::Issued | OutgoingStatus::Recalled
+            ) {
+                return Err(illegal(rules::OUT_STATUS, event, doc.status));
+            }
+            let delivery = next
+                .deliveries
+                .iter_mut()
+                .find(|d| d.to == *from)
+                .ok_or_else(|| {
+                    WorkflowError::new(
+                        rules::OUT_STATUS,
+                        WorkflowErrorKind::NotARecipient {
+                            agency: from.to_string(),
+                        },
+                    )
+                })?;
+            match code {
+                StatusCode::ChangeAccepted | StatusCode::ChangeRejected => {
+                    let Some(pending) = delivery.pending.take() else {
+                        return Err(illegal(rules::OUT_STATUS, event, doc.status));
+                    };
+                    delivery
+                        .answers
+                        .push((pending, *code == StatusCode::ChangeAccepted));
+                }
+                StatusCode::TakeBackRequested => {
+                    // 13 is sent by the original sender, never by a recipient.
+                    return Err(illegal(rules::OUT_STATUS, event, doc.status));
+                }
+                other => {
+                    if let Some(state) = DeliveryState::from_code(other) {
+                        // Packages may cross on the network: progress never goes back,
+                        // but a refusal (02) always counts.
+                        if state == DeliveryState::Rejected || state > delivery.state {
+                            delivery.state = state;
+                        }
+                        if state.is_received() || state == DeliveryState::Rejected {
+                            effects.push(Effect::ClearDeadline {
+                                case: case.clone(),
+                                kind: DeadlineKind::NotReceived,
+                            });
+                        }
+                    }
+                }
+            }
+            delivery.last_code = Some(code.as_str().to_owned());
+            delivery.last_status_at = Some(at);
+            next.history.push(HistoryEntry {
+                at,
+                event: event.name().to_owned(),
+                by: None,
+                note: Some(format!("{} {}", from, code.as_str())),
+            });
+            return Ok((next, effects));
+        }
+        OutgoingEvent::Recalled { by, reason } => {
+            expect(rules::OUT_RECALL, event, doc, OutgoingStatus::Issued)?;
+            let acting = ctx.directory.authorise(by, AFTER_ISSUE, at)?;
+            required(rules::OUT_RECALL, "reason", reason)?;
+            // The original is frozen from now on (ND30 App. VI I.III.8.a).
+            next.status = OutgoingStatus::Recalled;
+            follow_up(&mut next, &mut effects, Business::Revoke, reason, None, at);
+            Some(acting)
+        }
+        OutgoingEvent::Updated { by, reason } => {
+            expect(rules::OUT_CHANGE, event, doc, OutgoingStatus::Issued)?;
+            let acting = ctx.directory.authorise(by, AFTER_ISSUE, at)?;
+            required(rules::OUT_CHANGE, "reason", reason)?;
+            follow_up(&mut next, &mut effects, Business::Update, reason, None, at);
+            Some(acting)
+        }
+        OutgoingEvent::Replaced {
+            by,
+            reason,
+            replacement,
+        } => {
+            expect(rules::OUT_CHANGE, event, doc, OutgoingStatus::Issued)?;
+            let acting = ctx.directory.authorise(by, AFTER_ISSUE, at)?;
+            required(rules::OUT_CHANGE, "reason", reason)?;
+            follow_up(
+                &mut next,
+                &mut effects,
+                Business::Replace,
+                reason,
+                Some(replacement.clone()),
+                at,
+            );
+            Some(acting)
+        }
+        OutgoingEvent::Corrected { by, correction } => {
+            expect(rules::OUT_CHANGE, event, doc, OutgoingStatus::Issued)?;
+            let acting = ctx.directory.authorise(by, AFTER_ISSUE, at)?;
+            next.corrections.push(correction.clone());
+            Some(acting)
+        }
+    };
+    next.history.push(entry(at, event, acting, None));
+    Ok((next, effects))
+}
+
+fn follow_up(
+    next: &mut OutgoingDocument,
+    effects: &mut Vec<Effect>,
+    business: Business,
+    reason: &str,
+    replacement: Option<DocumentId>,
+    at: DateTime<FixedOffset>,
+) {
+    for delivery in next
+        .deliveries
+        .iter_mut()
+        .filter(|d| d.state != DeliveryState::Rejected)
+    {
+        delivery.pending = Some(business);
+        if business == Business::Revoke {
+            // The sender asks each recipient to take the document back (13).
+            effects.push(Effect::SendStatus(StatusNotice {
+                case: next.case.clone(),
+                to: delivery.to,
+                code: StatusCode::TakeBackRequested,
+                description: reason.to_owned(),
+                staff: None,
+                at,
+            }));
+        }
+        effects.push(Effect::SendDocument {
+            case: next.case.clone(),
+            to: delivery.to,
+            business,
+            reason: Some(reason.to_owned()),
+        });
+    }
+    next.follow_ups.push(FollowUp {
+        business,
+        reason: reason.to_owned(),
+        replacement,
+        at,
+    });
+}
+
+fn entry(
+    at: DateTime<FixedOffset>,
+    event: &OutgoingEvent,
+    by: Option<Acting>,
+    note: Option<String>,
+) -> HistoryEntry {
+    HistoryEntry {
+        at,
+        event: event.name().to_owned(),
+        by,
+        note,
+    }
+}

@@ -1,0 +1,233 @@
+//! Registers (sổ đăng ký): numbers per calendar year in Vietnam time, from 01
+//! on 1 January, without gaps or reuse, shared by the paper and the
+//! electronic form; separate series (reference/records.md §1.a, §1.d, §3.4).
+
+use chrono::{DateTime, Datelike, FixedOffset};
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+use vanthu_identifiers::{DocumentId, DocumentNumber};
+
+use crate::calendar::vietnam_time;
+use crate::document::CaseId;
+use crate::error::{WorkflowError, WorkflowErrorKind, rules};
+
+/// Which series a number comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "name")]
+#[non_exhaustive]
+pub enum RegisterKind {
+    /// The incoming register (sổ đăng ký văn bản đến).
+    Incoming,
+    /// The outgoing register for ordinary (administrative) documents.
+    Outgoing,
+    /// A separate outgoing series for one legal-normative type, named by its
+    /// abbreviation (e.g. `QĐ`) (ND30 Art. 15.1.b).
+    LegalNormative(String),
+    /// Copies (bản sao).
+    Copies,
+    /// Any other series the agency keeps (e.g. an advisory body's).
+    Series(String),
+}
+
+impl RegisterKind {
+    /// A short label, e.g. `incoming`, `legal_normative:QĐ`.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Incoming => "incoming".to_owned(),
+            Self::Outgoing => "outgoing".to_owned(),
+            Self::LegalNormative(name) => format!("legal_normative:{name}"),
+            Self::Copies => "copies".to_owned(),
+            Self::Series(name) => format!("series:{name}"),
+        }
+    }
+}
+
+/// One line of a register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RegisterEntry {
+    /// The series.
+    pub register: RegisterKind,
+    /// The calendar year (Vietnam time) of the number.
+    pub year: i32,
+    /// The number, from 1.
+    pub number: u32,
+    /// The document it was given to.
+    pub case: CaseId,
+    /// When the number was given.
+    pub at: DateTime<FixedOffset>,
+}
+
+impl RegisterEntry {
+    /// The number as printed, at least two digits (`01`, `02`, … `100`).
+    pub fn number_text(&self) -> String {
+        format!("{:02}", self.number)
+    }
+}
+
+/// One series: its entries in number order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Register {
+    kind: RegisterKind,
+    entries: Vec<RegisterEntry>,
+}
+
+impl Register {
+    /// An empty register of this kind.
+    pub fn new(kind: RegisterKind) -> Self {
+        Self {
+            kind,
+            entries: Vec::new(),
+        }
+    }
+
+    /// Its kind.
+    pub fn kind(&self) -> &RegisterKind {
+        &self.kind
+    }
+
+    /// Every entry, in the order given.
+    pub fn entries(&self) -> &[RegisterEntry] {
+        &self.entries
+    }
+
+    /// The entries of one calendar year.
+    pub fn year(&self, year: i32) -> impl Iterator<Item = &RegisterEntry> {
+        self.entries.iter().filter(move |e| e.year == year)
+    }
+
+    /// The number the next entry at `at` gets: 1 on the first entry of a
+    /// calendar year in Vietnam time, else the last number of that year + 1.
+    ///
+    /// # Errors
+    /// [`WorkflowErrorKind::OutOfOrder`] when `at` is in a year before the
+    /// last entry's (numbers are never given back), and
+    /// [`WorkflowErrorKind::Overflow`] past `u32::MAX`.
+    pub fn next_number(&self, at: DateTime<FixedOffset>) -> Result<(i32, u32), WorkflowError> {
+        let year = vietnam_time(&at).year();
+        match self.entries.last() {
+            Some(last) if last.year > year => Err(WorkflowError::new(
+                rules::REGISTER,
+                WorkflowErrorKind::OutOfOrder,
+            )),
+            Some(last) if last.year == year => last
+                .number
+                .checked_add(1)
+                .map(|n| (year, n))
+                .ok_or_else(|| WorkflowError::new(rules::REGISTER, WorkflowErrorKind::Overflow)),
+            _ => Ok((year, 1)),
+        }
+    }
+
+    /// Gives the next number to `case` and returns the entry written.
+    ///
+    /// # Errors
+    /// As [`next_number`](Self::next_number).
+    pub fn record(
+        &mut self,
+        case: &CaseId,
+        at: DateTime<FixedOffset>,
+    ) -> Result<RegisterEntry, WorkflowError> {
+        let (year, number) = self.next_number(at)?;
+        let entry = RegisterEntry {
+            register: self.kind.clone(),
+            year,
+            number,
+            case: case.clone(),
+            at,
+        };
+        self.entries.push(entry.clone());
+        Ok(entry)
+    }
+}
+
+/// Every register of an agency.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registers {
+    series: Vec<Register>,
+}
+
+impl Registers {
+    /// No register yet; each is created on its first entry.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The register of this kind, if it has entries.
+    pub fn get(&self, kind: &RegisterKind) -> Option<&Register> {
+        self.series.iter().find(|r| r.kind == *kind)
+    }
+
+    /// Every register.
+    pub fn iter(&self) -> impl Iterator<Item = &Register> {
+        self.series.iter()
+    }
+
+    /// The number the next entry of `kind` at `at` gets.
+    ///
+    /// # Errors
+    /// As [`Register::next_number`].
+    pub fn next_number(
+        &self,
+        kind: &RegisterKind,
+        at: DateTime<FixedOffset>,
+    ) -> Result<(i32, u32), WorkflowError> {
+        match self.get(kind) {
+            Some(register) => register.next_number(at),
+            None => Register::new(kind.clone()).next_number(at),
+        }
+    }
+
+    /// Writes the next entry of `kind` for `case`.
+    ///
+    /// # Errors
+    /// As [`Register::next_number`].
+    pub fn record(
+        &mut self,
+        kind: &RegisterKind,
+        case: &CaseId,
+        at: DateTime<FixedOffset>,
+    ) -> Result<RegisterEntry, WorkflowError> {
+        if let Some(register) = self.series.iter_mut().find(|r| r.kind == *kind) {
+            return register.record(case, at);
+        }
+        let mut register = Register::new(kind.clone());
+        let entry = register.record(case, at)?;
+        self.series.push(register);
+        Ok(entry)
+    }
+}
+
+/// The comparison form of Vietnamese text: NFC, lower case, runs of white
+/// space collapsed to one space, trimmed. TCVN 6909:2001 text may arrive
+/// decomposed (NFD) from some systems; both forms must compare equal
+/// (reference/records.md §5).
+pub fn comparison_key(text: &str) -> String {
+    let nfc: String = text.nfc().collect::<String>().to_lowercase();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Why two documents look like the same one (seed 004 Art. 9.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "by")]
+#[non_exhaustive]
+pub enum DuplicateReason {
+    /// The same edXML `DocumentId`.
+    DocumentId {
+        /// The id.
+        document_id: DocumentId,
+    },
+    /// The same number, symbol and issuing agency after normalisation.
+    NumberAndIssuer {
+        /// The normalised number and symbol.
+        number: String,
+        /// The normalised issuing agency.
+        issuer: String,
+    },
+}
+
+/// The key that identifies an incoming document for duplicate warnings:
+/// its number and symbol and its issuer, normalised.
+pub(crate) fn number_key(number: &DocumentNumber, issuer: &str) -> (String, String) {
+    (comparison_key(number.as_str()), comparison_key(issuer))
+}

@@ -1,0 +1,321 @@
+//! The state of one agency's documents ([`Office`]), the events of its log
+//! ([`Event`], [`LogEntry`], [`EventLog`]), the pure transition [`apply`] and
+//! [`replay`].
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use vanthu_identifiers::AgencyId;
+
+use crate::actor::{Acting, Actor, ActorId, Delegation, Directory, Role};
+use crate::document::{CaseId, Effect, Staff};
+use crate::error::{WorkflowError, WorkflowErrorKind, rules};
+use crate::incoming::{self, IncomingDocument, IncomingEvent};
+use crate::outgoing::{self, OutgoingDocument, OutgoingEvent};
+use crate::register::Registers;
+
+/// One event of an agency's log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+#[non_exhaustive]
+// Events are plain data read from and written to logs; boxing would only
+// complicate their construction.
+#[allow(clippy::large_enum_variant)]
+pub enum Event {
+    /// An account is created.
+    ActorAdded {
+        /// The account.
+        actor: Actor,
+    },
+    /// An account is disabled; it stays in the history (seed 001 Art. 13.3.a).
+    ActorDisabled {
+        /// The account.
+        actor: ActorId,
+    },
+    /// A delegation is granted (seed 004 Art. 17.4).
+    Delegated {
+        /// The delegation.
+        delegation: Delegation,
+    },
+    /// Something happens to an incoming document.
+    Incoming {
+        /// Its case id.
+        case: CaseId,
+        /// What.
+        event: IncomingEvent,
+    },
+    /// Something happens to an outgoing document.
+    Outgoing {
+        /// Its case id.
+        case: CaseId,
+        /// What.
+        event: OutgoingEvent,
+    },
+}
+
+/// An event and its instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LogEntry {
+    /// When (any offset; Vietnam time is used for calendar questions).
+    pub at: DateTime<FixedOffset>,
+    /// What.
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+impl LogEntry {
+    /// An event at an instant.
+    pub fn new(at: DateTime<FixedOffset>, event: Event) -> Self {
+        Self { at, event }
+    }
+}
+
+/// An agency's event log, as a vendor persists it (schema in the crate README).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EventLog {
+    /// The agency whose log it is.
+    pub agency: AgencyId,
+    /// The events, in time order.
+    pub events: Vec<LogEntry>,
+}
+
+impl EventLog {
+    /// A log of these events.
+    pub fn new(agency: AgencyId, events: Vec<LogEntry>) -> Self {
+        Self { agency, events }
+    }
+}
+
+/// Everything one agency's log determines: accounts, registers, documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    agency: AgencyId,
+    directory: Directory,
+    registers: Registers,
+    incoming: BTreeMap<CaseId, IncomingDocument>,
+    outgoing: BTreeMap<CaseId, OutgoingDocument>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_at: Option<DateTime<FixedOffset>>,
+}
+
+/// What a transition may read and write besides the document itself.
+pub(crate) struct Context<'a> {
+    pub(crate) directory: &'a Directory,
+    pub(crate) registers: &'a mut Registers,
+    pub(crate) incoming: &'a BTreeMap<CaseId, IncomingDocument>,
+}
+
+impl Context<'_> {
+    pub(crate) fn staff(&self, acting: &Acting) -> Option<Staff> {
+        self.directory.actor(&acting.actor).map(|a| Staff {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            unit: a.unit.clone(),
+        })
+    }
+
+    /// An enabled leader of `unit`, to tell about a submitted draft.
+    pub(crate) fn unit_leader(&self, unit: Option<&str>) -> Option<ActorId> {
+        let unit = unit?;
+        self.directory
+            .actors()
+            .find(|a| {
+                a.disabled_at.is_none()
+                    && a.unit.as_deref() == Some(unit)
+                    && a.roles.contains(&Role::UnitLeader)
+            })
+            .map(|a| a.id.clone())
+    }
+}
+
+impl Office {
+    /// The empty state of `agency`.
+    pub fn new(agency: AgencyId) -> Self {
+        Self {
+            agency,
+            directory: Directory::new(),
+            registers: Registers::new(),
+            incoming: BTreeMap::new(),
+            outgoing: BTreeMap::new(),
+            last_at: None,
+        }
+    }
+
+    /// The agency.
+    pub fn agency(&self) -> &AgencyId {
+        &self.agency
+    }
+
+    /// Accounts and delegations.
+    pub fn directory(&self) -> &Directory {
+        &self.directory
+    }
+
+    /// The registers.
+    pub fn registers(&self) -> &Registers {
+        &self.registers
+    }
+
+    /// An incoming document.
+    pub fn incoming(&self, case: &CaseId) -> Option<&IncomingDocument> {
+        self.incoming.get(case)
+    }
+
+    /// Every incoming document, by case id.
+    pub fn incoming_documents(&self) -> impl Iterator<Item = &IncomingDocument> {
+        self.incoming.values()
+    }
+
+    /// An outgoing document.
+    pub fn outgoing(&self, case: &CaseId) -> Option<&OutgoingDocument> {
+        self.outgoing.get(case)
+    }
+
+    /// Every outgoing document, by case id.
+    pub fn outgoing_documents(&self) -> impl Iterator<Item = &OutgoingDocument> {
+        self.outgoing.values()
+    }
+
+    /// The instant of the last event applied.
+    pub fn last_at(&self) -> Option<DateTime<FixedOffset>> {
+        self.last_at
+    }
+
+    /// Applies `event` at `at` in place. Transactional: on error the state is
+    /// unchanged. [`apply`] is the same as a pure function.
+    ///
+    /// # Errors
+    /// A [`WorkflowError`] naming the rule the event breaks.
+    pub fn step(
+        &mut self,
+        event: &Event,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<Effect>, WorkflowError> {
+        if self.last_at.is_some_and(|last| at < last) {
+            return Err(WorkflowError::new(
+                rules::ORDER,
+                WorkflowErrorKind::OutOfOrder,
+            ));
+        }
+        let effects = match event {
+            Event::ActorAdded { actor } => {
+                self.directory.add(actor.clone())?;
+                Vec::new()
+            }
+            Event::ActorDisabled { actor } => {
+                self.directory.disable(actor, at)?;
+                Vec::new()
+            }
+            Event::Delegated { delegation } => {
+                self.directory.delegate(delegation.clone())?;
+                Vec::new()
+            }
+            Event::Incoming { case, event } => {
+                // Registers are only written by the last fallible step of a
+                // transition, so an error leaves them unchanged.
+                let mut ctx = Context {
+                    directory: &self.directory,
+                    registers: &mut self.registers,
+                    incoming: &self.incoming,
+                };
+                let (doc, effects) =
+                    incoming::apply(&mut ctx, case, self.incoming.get(case), event, at)?;
+                self.incoming.insert(case.clone(), doc);
+                effects
+            }
+            Event::Outgoing { case, event } => {
+                let mut ctx = Context {
+                    directory: &self.directory,
+                    registers: &mut self.registers,
+                    incoming: &self.incoming,
+                };
+                let (doc, effects) =
+                    outgoing::apply(&mut ctx, case, self.outgoing.get(case), event, at)?;
+                self.outgoing.insert(case.clone(), doc);
+                effects
+            }
+        };
+        self.last_at = Some(at);
+        Ok(effects)
+    }
+}
+
+/// The pure transition: the state after `event` at `at`, and what the
+/// embedding system must do. No clock, no I/O.
+///
+/// # Errors
+/// A [`WorkflowError`] naming the rule the event breaks; `state` is untouched.
+pub fn apply(
+    state: &Office,
+    event: &Event,
+    at: DateTime<FixedOffset>,
+) -> Result<(Office, Vec<Effect>), WorkflowError> {
+    let mut next = state.clone();
+    let effects = next.step(event, at)?;
+    Ok((next, effects))
+}
+
+/// An event of a log that could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Violation {
+    /// Its index in the log (from 0).
+    pub index: usize,
+    /// When it happened.
+    pub at: DateTime<FixedOffset>,
+    /// The rule id.
+    pub rule: String,
+    /// The rule's source.
+    pub source: String,
+    /// What is wrong.
+    pub message: String,
+    /// What is wrong, in Vietnamese.
+    pub message_vi: String,
+}
+
+impl Violation {
+    pub(crate) fn new(index: usize, at: DateTime<FixedOffset>, error: &WorkflowError) -> Self {
+        Self {
+            index,
+            at,
+            rule: error.rule_id().to_owned(),
+            source: error.source_article().to_owned(),
+            message: error.kind().to_string(),
+            message_vi: error.kind().message_vi(),
+        }
+    }
+}
+
+/// Rebuilds the state from a log, strictly: the first event that breaks a
+/// rule stops the replay.
+///
+/// # Errors
+/// The index of the first failing event and its error.
+pub fn replay(log: &EventLog) -> Result<(Office, Vec<Effect>), (usize, WorkflowError)> {
+    let mut office = Office::new(log.agency);
+    let mut effects = Vec::new();
+    for (index, entry) in log.events.iter().enumerate() {
+        effects.extend(
+            office
+                .step(&entry.event, entry.at)
+                .map_err(|e| (index, e))?,
+        );
+    }
+    Ok((office, effects))
+}
+
+/// Rebuilds the state from a log, skipping the events that break a rule and
+/// listing them as violations.
+pub fn replay_lenient(log: &EventLog) -> (Office, Vec<Violation>) {
+    let mut office = Office::new(log.agency);
+    let mut violations = Vec::new();
+    for (index, entry) in log.events.iter().enumerate() {
+        if let Err(error) = office.step(&entry.event, entry.at) {
+            violations.push(Violation::new(index, entry.at, &error));
+        }
+    }
+    (office, violations)
+}
