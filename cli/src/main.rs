@@ -6,11 +6,11 @@
 
 mod archive;
 mod calendar;
+mod edxml;
 mod id;
 mod output;
-mod text;
-mod edxml;
 mod replay;
+mod text;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

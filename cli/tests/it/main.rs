@@ -6,12 +6,12 @@
     clippy::indexing_slicing
 )]
 
-mod calendar;
-mod text;
 mod archive;
-mod id;
+mod calendar;
 mod edxml;
+mod id;
 mod replay;
+mod text;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

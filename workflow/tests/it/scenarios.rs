@@ -1466,3 +1466,43 @@ fn seed_003_art_12_1_the_lead_units_head_gives_the_document_to_a_person_with_a_d
     assert_eq!(missed.len(), 1);
     assert_eq!(missed[0].assignee, Some(Assignee::Person(id("spec"))));
 }
+
+#[test]
+fn seed_004_art_9_3_duplicate_warning_folds_old_and_new_tone_placement() {
+    let mut office = office();
+    let mut first = meta("12/UBND-VX", "A");
+    first.document_id = None;
+    first.issuer = "UBND tỉnh Khánh Hòa".to_owned();
+    let mut second = first.clone();
+    // Old-style tone placement (hoà) and capitals: still the same issuer.
+    second.issuer = "UBND TỈNH KHÁNH HOÀ".to_owned();
+    let arrived = |id: &'static str, meta: vanthu_workflow::DocumentMeta| {
+        inc(
+            id,
+            IncomingEvent::Arrived {
+                paper: false,
+                from: agency(SENDER),
+                meta,
+            },
+        )
+    };
+    run(
+        &mut office,
+        &[
+            ("2025-03-03T09:00:00+07:00", arrived("IN-1", first)),
+            ("2025-03-03T09:10:00+07:00", registered("IN-1")),
+            ("2025-03-03T10:00:00+07:00", arrived("IN-2", second)),
+        ],
+    );
+    let effects = run(
+        &mut office,
+        &[("2025-03-03T10:10:00+07:00", registered("IN-2"))],
+    );
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::DuplicateWarning {
+            reason: DuplicateReason::NumberAndIssuer { .. },
+            ..
+        }
+    )));
+}
