@@ -26,7 +26,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use vanthu_edxml::{AttachmentMode, DocumentPackage, Organization, ReadOptions, read_with, write_document};
+use vanthu_edxml::{
+    AttachmentMode, DocumentPackage, Organization, ReadOptions, read_with, write_document,
+};
 
 /// Deterministic pseudo-random bytes (xorshift), streamed: the generator
 /// never holds an attachment in memory either.
@@ -37,7 +39,9 @@ struct Noise {
 
 impl Read for Noise {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
         for chunk in buf[..n].chunks_mut(8) {
             self.state ^= self.state << 13;
             self.state ^= self.state >> 7;
@@ -58,7 +62,10 @@ impl vanthu_edxml::AttachmentBodies for Bodies {
         index: usize,
         _: &vanthu_edxml::Attachment,
     ) -> Result<Box<dyn Read + '_>, vanthu_edxml::EdxmlError> {
-        Ok(Box::new(Noise { state: 0x9E37_79B9_7F4A_7C15 ^ index as u64, left: self.0 }))
+        Ok(Box::new(Noise {
+            state: 0x9E37_79B9_7F4A_7C15 ^ index as u64,
+            left: self.0,
+        }))
     }
 }
 
@@ -99,7 +106,12 @@ fn child(task: &str, path: &str) {
         options.attachments = AttachmentMode::Digest;
     }
     let out = read_with(file, &options).unwrap();
-    let decoded: u64 = out.layout.iter().filter_map(|l| l.digest).map(|d| d.size).sum();
+    let decoded: u64 = out
+        .layout
+        .iter()
+        .filter_map(|l| l.digest)
+        .map(|d| d.size)
+        .sum();
     let seconds = start.elapsed().as_secs_f64();
     println!("{seconds} {} {decoded}", vm_hwm_kib());
 }
@@ -112,8 +124,16 @@ struct Run {
 
 fn run_ours(task: &str, path: &Path) -> Run {
     let exe = std::env::current_exe().unwrap();
-    let out = Command::new(exe).args(["--child", task]).arg(path).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(exe)
+        .args(["--child", task])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let mut parts = text.split_whitespace();
     Run {
@@ -123,7 +143,11 @@ fn run_ours(task: &str, path: &Path) -> Run {
 }
 
 fn run_lxml(script: &Path, path: &Path) -> Option<Run> {
-    let out = Command::new("python3").arg(script).arg(path).output().ok()?;
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(path)
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }
@@ -136,8 +160,14 @@ fn run_lxml(script: &Path, path: &Path) -> Option<Run> {
 
 fn best(runs: impl Iterator<Item = Run>) -> Option<Run> {
     runs.fold(None, |best: Option<Run>, r| match best {
-        Some(b) if b.seconds <= r.seconds => Some(Run { peak_kib: b.peak_kib.max(r.peak_kib), ..b }),
-        Some(b) => Some(Run { peak_kib: b.peak_kib.max(r.peak_kib), ..r }),
+        Some(b) if b.seconds <= r.seconds => Some(Run {
+            peak_kib: b.peak_kib.max(r.peak_kib),
+            ..b
+        }),
+        Some(b) => Some(Run {
+            peak_kib: b.peak_kib.max(r.peak_kib),
+            ..r
+        }),
         None => Some(r),
     })
 }
@@ -151,7 +181,8 @@ fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` does not: then
     // only check that the generator and the reader work on a small package.
     let quick = !args.iter().any(|a| a == "--bench");
-    let dir: PathBuf = std::env::temp_dir().join(format!("vanthu-bench-edxml-{}", std::process::id()));
+    let dir: PathBuf =
+        std::env::temp_dir().join(format!("vanthu-bench-edxml-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers/edxml_lxml.py");
     let lxml = Command::new("python3")
@@ -161,9 +192,21 @@ fn main() {
     let sizes: &[(&str, u64)] = if quick {
         &[("1 MB", 1 << 20)]
     } else {
-        &[("1 MB", 1 << 20), ("50 MB", 50 << 20), ("200 MB", 200 << 20)]
+        &[
+            ("1 MB", 1 << 20),
+            ("50 MB", 50 << 20),
+            ("200 MB", 200 << 20),
+        ]
     };
-    println!("edxml_read: full read = parse + decode every attachment + SHA-256 (best of 3 runs)");
+    if quick {
+        println!(
+            "edxml_read: quick check under `cargo test` (1 MB, one run): the numbers are not meaningful"
+        );
+    } else {
+        println!(
+            "edxml_read: full read = parse + decode every attachment + SHA-256 (best of 3 runs)"
+        );
+    }
     println!(
         "{:>7} | {:>12} {:>12} {:>7} | {:>11} {:>11} {:>7}",
         "package", "ours MB/s", "lxml MB/s", "speed×", "ours peak", "lxml peak", "memory÷"
@@ -175,7 +218,11 @@ fn main() {
         let bytes = std::fs::metadata(&path).unwrap().len() as f64;
         let runs = if quick { 1 } else { 3 };
         let ours = best((0..runs).map(|_| run_ours("full", &path))).unwrap();
-        let peer = if lxml { best((0..runs).filter_map(|_| run_lxml(&script, &path))) } else { None };
+        let peer = if lxml {
+            best((0..runs).filter_map(|_| run_lxml(&script, &path)))
+        } else {
+            None
+        };
         let mbps = |r: Run| bytes / r.seconds / 1e6;
         let mib = |r: Run| r.peak_kib as f64 / 1024.0;
         match peer {

@@ -65,6 +65,7 @@ fn log() -> EventLog {
         let due = at + TimeDelta::days(10);
         for event in [
             IncomingEvent::Arrived {
+                paper: false,
                 from: agency("000.00.18.H40"),
                 meta: DocumentMeta::new("Về việc triển khai"),
             },

@@ -146,9 +146,6 @@ pub enum ErrorKind {
     /// A ZIP wrapper could not be opened.
     #[error("ZIP: {0}")]
     Zip(String),
-    /// A value cannot be written in the canonical form.
-    #[error("cannot write: {0}")]
-    Unwritable(String),
     /// Reading the input or writing the output failed.
     #[error("I/O: {0}")]
     Io(String),

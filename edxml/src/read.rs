@@ -191,10 +191,16 @@ fn to_xml_node(node: &Node) -> XmlNode {
             Child::Text(t) => Some(XmlContent::Text(t.clone())),
         })
         .collect();
-    let edxml = node.ns.as_deref() == Some(EDXML_NS);
+    // Prefixes are kept only for namespaces other than edXML; an undeclared
+    // prefix (already reported) is dropped with its non-namespace.
+    let keep_prefix = node.ns.is_some() && node.ns.as_deref() != Some(EDXML_NS);
     XmlNode {
         namespace: node.ns.clone(),
-        prefix: if edxml { None } else { node.prefix.clone() },
+        prefix: if keep_prefix {
+            node.prefix.clone()
+        } else {
+            None
+        },
         name: node.local.clone(),
         attributes: node.attrs.iter().map(to_xml_attribute).collect(),
         children,
@@ -204,7 +210,11 @@ fn to_xml_node(node: &Node) -> XmlNode {
 fn to_xml_attribute(a: &tree::Attr) -> XmlAttribute {
     XmlAttribute {
         namespace: a.ns.clone(),
-        prefix: a.prefix.clone(),
+        prefix: if a.ns.is_some() {
+            a.prefix.clone()
+        } else {
+            None
+        },
         name: a.local.clone(),
         value: a.value.clone(),
     }
@@ -506,9 +516,36 @@ impl Mapper {
         node: &Node,
         order: &[&str],
         extras: &mut Extras,
+        f: impl FnMut(&mut Self, &Node, &str) -> bool,
+    ) {
+        self.children_of(node, order, Some(extras), f);
+    }
+
+    /// A list element: its model has no room for unknown content, which is
+    /// reported as not kept.
+    fn list_children(&mut self, node: &Node, f: impl FnMut(&mut Self, &Node, &str) -> bool) {
+        self.children_of(node, &[], None, f);
+    }
+
+    fn children_of(
+        &mut self,
+        node: &Node,
+        order: &[&str],
+        mut extras: Option<&mut Extras>,
         mut f: impl FnMut(&mut Self, &Node, &str) -> bool,
     ) {
-        extras.attributes = node.attrs.iter().map(to_xml_attribute).collect();
+        match extras.as_deref_mut() {
+            Some(extras) => extras.attributes = node.attrs.iter().map(to_xml_attribute).collect(),
+            None if !node.attrs.is_empty() => {
+                let loc = self.loc(node);
+                self.push(
+                    &rules::LIST_CONTENT_DROPPED,
+                    &format!("attributes of <{}>", node.local),
+                    loc,
+                );
+            }
+            None => {}
+        }
         self.path.push(node.local.clone());
         let mut last_known: Option<String> = None;
         let mut last_rank = 0usize;
@@ -538,8 +575,15 @@ impl Mapper {
                     last_rank = last_rank.max(rank);
                 }
                 last_known = Some(local.to_owned());
-            } else {
+            } else if let Some(extras) = extras.as_deref_mut() {
                 self.unknown(child, last_known.as_deref(), extras);
+            } else {
+                let loc = self.loc(child);
+                self.push(
+                    &rules::LIST_CONTENT_DROPPED,
+                    &format!("<{}>", child.local),
+                    loc,
+                );
             }
         }
         self.path.pop();
@@ -595,8 +639,7 @@ impl Mapper {
 
     fn list(&mut self, node: &Node, item: &str) -> Vec<String> {
         let mut out = Vec::new();
-        let mut extras = Extras::default();
-        self.children(node, &[], &mut extras, |m, c, local| {
+        self.list_children(node, |m, c, local| {
             if local == item {
                 out.push(m.leaf(c));
                 true
@@ -604,7 +647,6 @@ impl Mapper {
                 false
             }
         });
-        // Unknown children of a list have nowhere to go but the findings.
         out
     }
 
@@ -904,8 +946,7 @@ impl Mapper {
                         "DocumentReceiver" => m.set(&mut d.document_receiver, c),
                         "ReceiverList" if d.receiver_list.is_none() => {
                             let mut list = Vec::new();
-                            let mut extras = Extras::default();
-                            m.children(c, &[], &mut extras, |m, c, local| {
+                            m.list_children(c, |m, c, local| {
                                 if local != "Receiver" {
                                     return false;
                                 }
@@ -937,8 +978,7 @@ impl Mapper {
             }
             "ReplacementInfoList" if b.replacement_info_list.is_none() => {
                 let mut list = Vec::new();
-                let mut extras = Extras::default();
-                m.children(c, &[], &mut extras, |m, c, local| {
+                m.list_children(c, |m, c, local| {
                     if local != "ReplacementInfo" {
                         return false;
                     }

@@ -66,6 +66,8 @@ rules! {
     LEAF_ATTRIBUTE_DROPPED = ("EDXML-XML-005", Warning, "attribute on a value element is not kept when the package is rewritten", "thuộc tính trên phần tử giá trị không được giữ lại khi ghi lại gói tin", QCVN);
     /// Child elements inside a value element are not kept.
     LEAF_CHILDREN_DROPPED = ("EDXML-XML-006", Warning, "child elements inside a value element are not kept", "phần tử con bên trong phần tử giá trị không được giữ lại", QCVN);
+    /// Unknown content inside a list element is not kept.
+    LIST_CONTENT_DROPPED = ("EDXML-XML-007", Warning, "unknown content inside a list element is not kept when the package is rewritten", "nội dung không xác định bên trong phần tử danh sách không được giữ lại khi ghi lại gói tin", QCVN);
     /// An element is not in the edXML namespace.
     WRONG_NAMESPACE = ("EDXML-NS-001", Warning, "element is not in the edXML namespace http://www.mic.gov.vn/TBT/QCVN_102_2016", "phần tử không thuộc không gian tên edXML http://www.mic.gov.vn/TBT/QCVN_102_2016", QCVN);
     /// Prefixes differ from the reference serialisation.

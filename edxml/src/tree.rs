@@ -322,6 +322,20 @@ fn split_qname(q: &str) -> (Option<&str>, &str) {
     }
 }
 
+/// A qualified name as Namespaces in XML 1.0 §4 allows: `local` or
+/// `prefix:local`, both parts non-empty.
+fn check_qname(q: &str, at: Position) -> Result<(), EdxmlError> {
+    let ok = match q.split_once(':') {
+        Some((p, l)) => !p.is_empty() && !l.is_empty() && !l.contains(':'),
+        None => !q.is_empty(),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(malformed(format!("{q:?} is not a qualified name"), at))
+    }
+}
+
 /// Normalises line ends as XML 1.0 §2.11 requires (CRLF and lone CR become LF).
 fn normalize_eol(s: &str) -> String {
     if s.contains('\r') {
@@ -575,6 +589,7 @@ impl<R: BufRead> Parser<R> {
             return Err(limit(Limit::Elements, limits.max_elements as u64, at));
         }
         let name = utf8(e.name().into_inner(), at)?.to_owned();
+        check_qname(&name, at)?;
         let (prefix, local) = split_qname(&name);
         let mut decls = Vec::new();
         let mut raw_attrs = Vec::new();
@@ -584,6 +599,7 @@ impl<R: BufRead> Parser<R> {
             }
             let attr = attr.map_err(|err| malformed(err.to_string(), at))?;
             let key = utf8(attr.key.into_inner(), at)?.to_owned();
+            check_qname(&key, at)?;
             let value = match attr.unescape_value() {
                 Ok(v) => v.into_owned(),
                 Err(quick_xml::Error::Escape(err)) => {

@@ -101,7 +101,24 @@ fn escape_attr(s: &str, out: &mut String) {
 fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> String {
     let mut s = String::new();
     let mut decls: Vec<(String, String)> = Vec::new();
-    for a in attrs {
+    // Namespace declarations are the writer's business, and an attribute
+    // may occur once (an undeclared prefix dropped by the reader can make
+    // two attributes the same).
+    let mut seen: Vec<(Option<&str>, &str)> = Vec::new();
+    let attrs: Vec<&XmlAttribute> = attrs
+        .iter()
+        .filter(|a| {
+            let key = (a.namespace.as_deref(), a.name.as_str());
+            let valid = !a.name.is_empty()
+                && !a.name.contains(':')
+                && (a.namespace.is_some() || a.name != "xmlns")
+                && a.prefix.as_deref() != Some("xmlns");
+            let fresh = !seen.contains(&key);
+            seen.push(key);
+            valid && fresh
+        })
+        .collect();
+    for a in &attrs {
         if let Some(ns) = &a.namespace {
             let prefix = a.prefix.clone().unwrap_or_else(|| "ns1".to_owned());
             let known = declared
@@ -120,7 +137,7 @@ fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> String {
         escape_attr(u, &mut s);
         s.push('"');
     }
-    for a in attrs {
+    for a in &attrs {
         s.push(' ');
         if a.namespace.is_some() {
             s.push_str(a.prefix.as_deref().unwrap_or("ns1"));
@@ -661,7 +678,7 @@ fn business(w: &mut W<'_>, depth: usize, b: &Business) -> io::Result<()> {
                                                 ("DocumentId", Item::Leaf(&r.document_id)),
                                                 (
                                                     "OrganIdList",
-                                                    list_ref(
+                                                    self::list(
                                                         "OrganIdList",
                                                         "OrganId",
                                                         &r.organ_id_list,
@@ -687,14 +704,6 @@ fn business(w: &mut W<'_>, depth: usize, b: &Business) -> io::Result<()> {
             ("StaffInfo", opt_node(&b.staff_info, staff_info)),
         ],
     )
-}
-
-fn list_ref<'a>(
-    name: &'static str,
-    item: &'static str,
-    values: &'a Option<Vec<String>>,
-) -> Item<'a> {
-    list(name, item, values)
 }
 
 fn trace_list(w: &mut W<'_>, depth: usize, t: &TraceHeaderList) -> io::Result<()> {

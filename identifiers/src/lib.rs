@@ -7,10 +7,10 @@ mod docnum;
 mod doctype;
 mod error;
 pub mod finding;
-pub mod text;
 mod identify;
 mod marks;
 mod record;
+pub mod text;
 mod util;
 
 pub use agency::{

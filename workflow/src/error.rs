@@ -134,6 +134,39 @@ impl fmt::Display for WorkflowErrorKind {
     }
 }
 
+impl WorkflowErrorKind {
+    /// The message in Vietnamese, for the clerk's screen.
+    pub fn message_vi(&self) -> String {
+        match self {
+            Self::IllegalTransition { event, state } => {
+                format!("không được thực hiện `{event}` khi văn bản ở trạng thái `{state}`")
+            }
+            Self::UnknownActor { actor } => format!("không có tài khoản `{actor}`"),
+            Self::DisabledActor { actor } => {
+                format!("tài khoản `{actor}` đã bị khóa, không được thao tác")
+            }
+            Self::NotAuthorised { actor, role } => {
+                format!("`{actor}` không có vai trò `{role}` và không được ủy quyền hợp lệ")
+            }
+            Self::MissingField { field } => format!("thiếu `{field}`"),
+            Self::UnknownCase { case } => format!("không có văn bản `{case}`"),
+            Self::DuplicateCase { case } => format!("mã văn bản `{case}` đã được dùng"),
+            Self::AlreadyIssuedTo { recipient } => {
+                format!("văn bản đã được gửi cho `{recipient}`, không gửi trùng")
+            }
+            Self::NotARecipient { agency } => {
+                format!("văn bản không được gửi cho `{agency}`")
+            }
+            Self::Frozen => "văn bản đã bị thu hồi, không được thay đổi".to_owned(),
+            Self::OutOfOrder => "sự kiện có thời điểm sớm hơn sự kiện trước".to_owned(),
+            Self::InvalidDirectory { reason } => {
+                format!("tài khoản, ủy quyền không hợp lệ: {reason}")
+            }
+            Self::Overflow => "tràn số đăng ký".to_owned(),
+        }
+    }
+}
+
 /// A rule: a stable id and the article it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Rule {
@@ -205,6 +238,11 @@ pub(crate) mod rules {
         IN_PAPER,
         "WF-IN-008",
         "seed 004 Art. 9.3 (same document electronically and on paper: one registration)"
+    );
+    rule!(
+        IN_HANDLER,
+        "WF-IN-009",
+        "ND30 Appendix IV handling slip part 2; seed 003 Art. 12 (the unit leader assigns a person and a deadline)"
     );
     rule!(
         OUT_DRAFT,

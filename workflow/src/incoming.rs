@@ -91,6 +91,20 @@ pub struct Assignment {
     pub at: DateTime<FixedOffset>,
     /// Who gave it.
     pub by: Acting,
+    /// The person the lead unit's leader gave it to, with a deadline (the
+    /// second part of the handling slip, ND30 Appendix IV).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<Handler>,
+}
+
+impl Assignment {
+    /// Every handler with its own deadline: lead, co-operating, then the person
+    /// chosen inside the lead unit.
+    pub fn handlers(&self) -> impl Iterator<Item = &Handler> {
+        std::iter::once(&self.lead)
+            .chain(&self.cooperating)
+            .chain(&self.handler)
+    }
 }
 
 /// What the sender asks after issuing.
@@ -153,6 +167,13 @@ pub struct IncomingDocument {
     /// When the paper copy arrived.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paper_received_at: Option<DateTime<FixedOffset>>,
+    /// Received on paper only: no status package goes back.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paper_only: bool,
+    /// Number and symbol and issuer after normalisation, the key of duplicate
+    /// warnings (seed 004 Art. 9.3), kept so that it is computed once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_key: Option<(String, String)>,
     /// Earlier cases this one looks like (seed 004 Art. 9.3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_of: Vec<CaseId>,
@@ -204,12 +225,17 @@ impl IncomingDocument {
 // complicate their construction.
 #[allow(clippy::large_enum_variant)]
 pub enum IncomingEvent {
-    /// The package entered the system (01 goes back automatically).
+    /// The package entered the system (01 goes back automatically), or a
+    /// paper document arrived (`paper`: no status package is ever sent; it is
+    /// numbered in the same register, records.md §3.4).
     Arrived {
         /// The sending agency.
         from: AgencyId,
         /// Its metadata.
         meta: DocumentMeta,
+        /// Received on paper only.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        paper: bool,
     },
     /// The clerk returns it with a reason (02).
     Returned {
@@ -239,6 +265,16 @@ pub enum IncomingEvent {
         cooperating: Vec<Handler>,
         /// Direction text.
         direction: String,
+    },
+    /// The leader of the lead unit gives the document to a person in the unit,
+    /// with a deadline (handling slip part 2, ND30 Appendix IV).
+    HandlerAssigned {
+        /// The unit leader (or an agency leader).
+        by: ActorId,
+        /// The person (an account) and the deadline.
+        person: ActorId,
+        /// The person's deadline.
+        due: DateTime<FixedOffset>,
     },
     /// Handling starts (05).
     ProcessingStarted {
@@ -292,6 +328,7 @@ impl IncomingEvent {
             Self::Registered { .. } => "registered",
             Self::PaperCopyReceived { .. } => "paper_copy_received",
             Self::Assigned { .. } => "assigned",
+            Self::HandlerAssigned { .. } => "handler_assigned",
             Self::ProcessingStarted { .. } => "processing_started",
             Self::Completed { .. } => "completed",
             Self::RecallRequested { .. } => "recall_requested",
@@ -333,7 +370,7 @@ pub(crate) fn apply(
     let status = doc.map(|d| d.status);
     let mut effects = Vec::new();
     let Some(doc) = doc else {
-        let IncomingEvent::Arrived { from, meta } = event else {
+        let IncomingEvent::Arrived { from, meta, paper } = event else {
             return Err(WorkflowError::new(
                 rules::CASE,
                 WorkflowErrorKind::UnknownCase {
@@ -349,7 +386,9 @@ pub(crate) fn apply(
             arrived_at: at,
             returned_reason: None,
             registration: None,
-            paper_received_at: None,
+            paper_received_at: paper.then_some(at),
+            paper_only: *paper,
+            duplicate_key: key_of(meta),
             duplicate_of: Vec::new(),
             assignment: None,
             processing_at: None,
@@ -360,7 +399,9 @@ pub(crate) fn apply(
             replaced_by: None,
             history: vec![entry(at, event, None, None)],
         };
-        effects.push(status_to(&doc, StatusCode::Arrived, None, None, at));
+        if !paper {
+            effects.push(status_to(&doc, StatusCode::Arrived, None, None, at));
+        }
         effects.push(Effect::SetDeadline(Deadline {
             case: case.clone(),
             kind: DeadlineKind::Acknowledge,
@@ -498,9 +539,63 @@ pub(crate) fn apply(
                 direction: direction.clone(),
                 at,
                 by: acting.clone(),
+                handler: None,
             });
             next.history
                 .push(entry(at, event, Some(acting), Some(direction.clone())));
+        }
+        IncomingEvent::HandlerAssigned { by, person, due } => {
+            let Some(assignment) = next.assignment.as_mut().filter(|_| {
+                matches!(
+                    doc.status,
+                    IncomingStatus::Assigned | IncomingStatus::Processing
+                )
+            }) else {
+                return Err(illegal(rules::IN_HANDLER, event, status));
+            };
+            let acting =
+                ctx.directory
+                    .authorise(by, &[Role::UnitLeader, Role::AgencyLeader], at)?;
+            // A unit leader acting in his own name hands out only his unit's documents.
+            if let Assignee::Unit(unit) = &assignment.lead.assignee
+                && acting.role == Role::UnitLeader
+                && acting.on_behalf_of.is_none()
+                && ctx.directory.actor(by).and_then(|a| a.unit.as_deref()) != Some(unit.as_str())
+            {
+                return Err(WorkflowError::new(
+                    rules::IN_HANDLER,
+                    WorkflowErrorKind::NotAuthorised {
+                        actor: by.to_string(),
+                        role: "leader of the lead unit",
+                    },
+                ));
+            }
+            // The person must be an account that can act now.
+            ctx.directory.authorise(
+                person,
+                &[
+                    Role::Specialist,
+                    Role::UnitLeader,
+                    Role::AgencyLeader,
+                    Role::Clerk,
+                ],
+                at,
+            )?;
+            let handler = Handler::new(Assignee::Person(person.clone()), *due);
+            if assignment.handler.replace(handler.clone()).is_some() {
+                effects.push(Effect::ClearDeadline {
+                    case: case.clone(),
+                    kind: DeadlineKind::Handle,
+                });
+                // Re-announce the other deadlines, which the clear removed.
+                for h in std::iter::once(&assignment.lead).chain(&assignment.cooperating) {
+                    effects.push(set_handle(case, h));
+                }
+            }
+            effects.push(set_handle(case, &handler));
+            effects.push(notify(case, &handler.assignee, &assignment.direction));
+            next.history
+                .push(entry(at, event, Some(acting), Some(person.to_string())));
         }
         IncomingEvent::ProcessingStarted { by } => {
             if doc.status != IncomingStatus::Assigned {
@@ -625,6 +720,7 @@ pub(crate) fn apply(
                     ChangeKind::Update => {
                         next.version = next.version.saturating_add(1);
                         if let Some(meta) = new_meta {
+                            next.duplicate_key = key_of(&meta);
                             next.meta = meta;
                         }
                     }
@@ -646,6 +742,10 @@ pub(crate) fn apply(
                 )),
             ));
         }
+    }
+    if next.paper_only {
+        // Status packages answer electronic packages only.
+        effects.retain(|e| !matches!(e, Effect::SendStatus(_)));
     }
     Ok((next, effects))
 }
@@ -680,12 +780,11 @@ fn receive_change(
     Ok(())
 }
 
+fn key_of(meta: &DocumentMeta) -> Option<(String, String)> {
+    meta.number.as_ref().map(|n| number_key(n, &meta.issuer))
+}
+
 fn duplicates(ctx: &Context<'_>, doc: &IncomingDocument) -> Vec<(CaseId, DuplicateReason)> {
-    let key = doc
-        .meta
-        .number
-        .as_ref()
-        .map(|n| number_key(n, &doc.meta.issuer));
     ctx.incoming
         .values()
         .filter(|other| other.case != doc.case && other.registration.is_some())
@@ -700,17 +799,12 @@ fn duplicates(ctx: &Context<'_>, doc: &IncomingDocument) -> Vec<(CaseId, Duplica
                     },
                 ));
             }
-            let other_key = other
-                .meta
-                .number
-                .as_ref()
-                .map(|n| number_key(n, &other.meta.issuer));
-            match (&key, other_key) {
-                (Some(k), Some(o)) if *k == o => Some((
+            match (&doc.duplicate_key, &other.duplicate_key) {
+                (Some(k), Some(o)) if k == o => Some((
                     other.case.clone(),
                     DuplicateReason::NumberAndIssuer {
-                        number: o.0,
-                        issuer: o.1,
+                        number: o.0.clone(),
+                        issuer: o.1.clone(),
                     },
                 )),
                 _ => None,
@@ -748,6 +842,16 @@ fn status_to(
         description,
         staff,
         at,
+    })
+}
+
+fn set_handle(case: &CaseId, handler: &Handler) -> Effect {
+    Effect::SetDeadline(Deadline {
+        case: case.clone(),
+        kind: DeadlineKind::Handle,
+        assignee: Some(handler.assignee.clone()),
+        recipient: None,
+        rule: DeadlineRule::At { due: handler.due },
     })
 }
 

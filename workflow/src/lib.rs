@@ -19,7 +19,5 @@ pub use document::{
     HistoryEntry, Staff, StatusNotice,
 };
 pub use error::{WorkflowError, WorkflowErrorKind};
-pub use register::{
-    DuplicateReason, Register, RegisterEntry, RegisterKind, Registers, comparison_key,
-};
+pub use register::{DuplicateReason, Register, RegisterEntry, RegisterKind, Registers};
 pub use state::{Event, EventLog, LogEntry, Office, Violation, apply, replay, replay_lenient};

@@ -123,7 +123,7 @@ fn incoming_pending(
         }
         IncomingStatus::Assigned | IncomingStatus::Processing => {
             if let Some(a) = &doc.assignment {
-                for h in std::iter::once(&a.lead).chain(&a.cooperating) {
+                for h in a.handlers() {
                     out.push(base(DeadlineKind::Handle, Some(h.assignee.clone()), h.due));
                 }
             }
@@ -221,7 +221,7 @@ pub fn missed_deadlines(
         if let Some(a) = &doc.assignment {
             // Every handler, lead or co-operating, is measured against its own
             // deadline and the document's completion.
-            for h in std::iter::once(&a.lead).chain(&a.cooperating) {
+            for h in a.handlers() {
                 push_missed(
                     &mut out,
                     Direction::Incoming,

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use vanthu_identifiers::text::comparison_key;
 use vanthu_identifiers::{DocumentId, DocumentNumber};
 
 use crate::calendar::vietnam_time;
@@ -198,15 +198,6 @@ impl Registers {
     }
 }
 
-/// The comparison form of Vietnamese text: NFC, lower case, runs of white
-/// space collapsed to one space, trimmed. TCVN 6909:2001 text may arrive
-/// decomposed (NFD) from some systems; both forms must compare equal
-/// (reference/records.md §5).
-pub fn comparison_key(text: &str) -> String {
-    let nfc: String = text.nfc().collect::<String>().to_lowercase();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Why two documents look like the same one (seed 004 Art. 9.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "by")]
@@ -228,6 +219,10 @@ pub enum DuplicateReason {
 
 /// The key that identifies an incoming document for duplicate warnings:
 /// its number and symbol and its issuer, normalised.
+///
+/// The comparison key is the one of `vanthu_identifiers::text`: NFC, case and
+/// white space folded, old and new tone placement (`hoà`/`hòa`) and the Đ
+/// look-alikes folded (reference/records.md §5).
 pub(crate) fn number_key(number: &DocumentNumber, issuer: &str) -> (String, String) {
     (comparison_key(number.as_str()), comparison_key(issuer))
 }

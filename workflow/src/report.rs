@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::vietnam_time;
-use crate::document::Assignee;
+use crate::calendar::{CalendarError, DeadlineRules, WorkingCalendar, vietnam_time};
+use crate::document::{Assignee, DeadlineRule};
 use crate::incoming::{ChangeKind, IncomingDocument};
 use crate::state::Office;
 
@@ -104,6 +104,12 @@ pub struct UnitReport {
     pub handled_on_time: u32,
     /// Incoming documents completed in the period after the lead's deadline.
     pub handled_late: u32,
+    /// Outgoing documents sent in the period by the issue deadline (the signing
+    /// day or the next working morning, ND30 Art. 18.1); only with a calendar
+    /// ([`report_with_calendar`]), else 0.
+    pub issued_on_time: u32,
+    /// Outgoing documents sent in the period after the issue deadline.
+    pub issued_late: u32,
     /// Mean time from registration to completion of those, in hours.
     pub average_handling_hours: Option<f64>,
     /// Incoming documents registered by the end of the period and still open then.
@@ -120,6 +126,8 @@ impl UnitReport {
             valid_signature_share: None,
             handled_on_time: 0,
             handled_late: 0,
+            issued_on_time: 0,
+            issued_late: 0,
             average_handling_hours: None,
             open_backlog: 0,
         }
@@ -142,7 +150,7 @@ pub struct Report {
     pub units: Vec<UnitReport>,
 }
 
-const CSV_HEADER: &str = "unit,received,sent,sent_with_valid_signatures,valid_signature_share,handled_on_time,handled_late,average_handling_hours,open_backlog";
+const CSV_HEADER: &str = "unit,received,sent,sent_with_valid_signatures,valid_signature_share,handled_on_time,handled_late,issued_on_time,issued_late,average_handling_hours,open_backlog";
 
 impl Report {
     /// The report as CSV (RFC 4180): a header, one line per unit, the total last.
@@ -152,7 +160,7 @@ impl Report {
         for unit in self.units.iter().chain(std::iter::once(&self.total)) {
             let float = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
             out.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{}\r\n",
+                "{},{},{},{},{},{},{},{},{},{},{}\r\n",
                 csv_field(&unit.unit),
                 unit.received,
                 unit.sent,
@@ -160,6 +168,8 @@ impl Report {
                 float(unit.valid_signature_share),
                 unit.handled_on_time,
                 unit.handled_late,
+                unit.issued_on_time,
+                unit.issued_late,
                 float(unit.average_handling_hours),
                 unit.open_backlog
             ));
@@ -198,6 +208,45 @@ fn day(at: DateTime<FixedOffset>) -> NaiveDate {
 /// # Errors
 /// [`InvalidPeriod`] when the period does not exist.
 pub fn report(office: &Office, period: Period) -> Result<Report, InvalidPeriod> {
+    // Without a calendar no deadline is resolved, so only the period can fail.
+    build(office, period, None).map_err(|e| match e {
+        ReportError::Period(invalid) => invalid,
+        ReportError::Calendar(_) => InvalidPeriod(period),
+    })
+}
+
+/// Why a report with a calendar could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// The period does not exist.
+    #[error(transparent)]
+    Period(#[from] InvalidPeriod),
+    /// The calendar does not cover a year involved.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+}
+
+/// The report of `office` for `period`, with the issue deadlines judged on
+/// `calendar` and `rules` (`issued_on_time`, `issued_late`).
+///
+/// # Errors
+/// [`ReportError`] when the period does not exist or the calendar does not
+/// cover a signing date.
+pub fn report_with_calendar(
+    office: &Office,
+    period: Period,
+    calendar: &WorkingCalendar,
+    rules: &DeadlineRules,
+) -> Result<Report, ReportError> {
+    build(office, period, Some((calendar, rules)))
+}
+
+fn build(
+    office: &Office,
+    period: Period,
+    deadlines: Option<(&WorkingCalendar, &DeadlineRules)>,
+) -> Result<Report, ReportError> {
     let (from, to) = period.days()?;
     let within = |at: DateTime<FixedOffset>| (from..=to).contains(&day(at));
     let mut units: BTreeMap<String, (UnitReport, f64, u32)> = BTreeMap::new();
@@ -248,8 +297,24 @@ pub fn report(office: &Office, period: Period) -> Result<Report, InvalidPeriod> 
         let slot = units
             .entry(unit.clone())
             .or_insert_with(|| (UnitReport::new(&unit), 0.0, 0));
+        let on_time = match (deadlines, doc.signed_at, doc.issued_at) {
+            (Some((calendar, rules)), Some(signed_at), Some(issued_at)) => Some(
+                issued_at
+                    <= DeadlineRule::Issue {
+                        signed_at,
+                        urgent: doc.is_urgent(),
+                    }
+                    .resolve(calendar, rules)?,
+            ),
+            _ => None,
+        };
         for (report, _, _) in [&mut *slot, &mut total] {
             report.sent += 1;
+            match on_time {
+                Some(true) => report.issued_on_time += 1,
+                Some(false) => report.issued_late += 1,
+                None => {}
+            }
             if doc.has_legal_value() {
                 report.sent_with_valid_signatures += 1;
             }

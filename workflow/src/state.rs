@@ -272,6 +272,8 @@ pub struct Violation {
     pub source: String,
     /// What is wrong.
     pub message: String,
+    /// What is wrong, in Vietnamese.
+    pub message_vi: String,
 }
 
 impl Violation {
@@ -282,6 +284,7 @@ impl Violation {
             rule: error.rule_id().to_owned(),
             source: error.source_article().to_owned(),
             message: error.kind().to_string(),
+            message_vi: error.kind().message_vi(),
         }
     }
 }

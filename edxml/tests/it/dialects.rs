@@ -306,3 +306,69 @@ fn invalid_base64_is_a_finding_in_digest_mode() {
         "{e}"
     );
 }
+
+#[test]
+fn signature_keeps_prefixes_bound_outside_it() {
+    // `ds` is declared on the root: written elsewhere, the signature
+    // carries the declaration itself, and its text is otherwise unchanged.
+    let xml = format!(
+        r#"<edXML xmlns="{NS}" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><edXML:edXMLEnvelope xmlns:edXML="{NS}"><edXML:edXMLHeader>
+        <edXML:MessageHeader/><ds:Signature Id="s"><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>
+        </edXML:edXMLHeader></edXML:edXMLEnvelope></edXML>"#
+    );
+    let first = read(xml.as_bytes()).unwrap();
+    let sig = first
+        .package
+        .as_document()
+        .unwrap()
+        .signature
+        .clone()
+        .unwrap();
+    assert_eq!(
+        sig.raw,
+        r#"<ds:Signature Id="s"><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>"#
+    );
+    let mut out = Vec::new();
+    write(&first.package, &mut Vec::<Vec<u8>>::new(), &mut out).unwrap();
+    let text = String::from_utf8(out.clone()).unwrap();
+    assert!(
+        text.contains(r#"<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="s"><ds:SignatureValue>"#),
+        "{text}"
+    );
+    let second = read(&out).unwrap();
+    assert_eq!(
+        second
+            .package
+            .as_document()
+            .unwrap()
+            .signature
+            .as_ref()
+            .unwrap()
+            .raw,
+        r#"<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="s"><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>"#
+    );
+}
+
+#[test]
+fn unknown_content_in_lists_is_reported_as_not_kept() {
+    let xml = format!(
+        r#"<edXML xmlns="{NS}"><edXMLEnvelope><edXMLHeader><MessageHeader>
+        <ToPlaces kind="x"><Place>A</Place><Other>B</Other></ToPlaces></MessageHeader></edXMLHeader></edXMLEnvelope></edXML>"#
+    );
+    let out = read(xml.as_bytes()).unwrap();
+    let dropped = out
+        .findings
+        .iter()
+        .filter(|f| f.rule == "EDXML-XML-007")
+        .count();
+    assert_eq!(dropped, 2);
+    assert_eq!(
+        out.package
+            .as_document()
+            .unwrap()
+            .header
+            .to_places
+            .as_deref(),
+        Some(&["A".to_owned()][..])
+    );
+}

@@ -109,6 +109,20 @@ fn new_document_package() {
         digest.sha256_hex(),
         "7ab7c43a02a3cf2cedd14ebf2545a37e7a1307e0091b4ba94c2ef1e842a763aa"
     );
+    // Typed views through vanthu-identifiers.
+    assert_eq!(
+        h.urgency(),
+        Some(vanthu_identifiers::Urgency::from_edxml_priority(0).unwrap())
+    );
+    assert_eq!(b.business_type(), Some(vanthu_edxml::BusinessType::New));
+    let (from_id, findings) = h.from.as_ref().unwrap().agency_id().unwrap().unwrap();
+    assert_eq!(from_id.as_str(), "000.00.00.A80");
+    assert!(findings.is_empty());
+    let (_, findings) = h.to[0].agency_id().unwrap().unwrap();
+    assert_eq!(findings[0].rule, "ID-AGENCY-IRREGULAR");
+    let (doc_id, _) = h.parsed_document_id().unwrap().unwrap();
+    assert_eq!(doc_id.date(), chrono::NaiveDate::from_ymd_opt(2015, 9, 30));
+    assert!(h.code.as_ref().unwrap().document_number().is_some());
     // TraceHeader before Bussiness: the VNPT writer puts Bussiness first.
     assert_eq!(rules(&out), ["EDXML-ORDER-001"]);
 }

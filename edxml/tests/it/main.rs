@@ -11,6 +11,7 @@ mod fixtures;
 mod fuzz_corpus;
 mod interop;
 mod props;
+mod validate;
 mod vectors;
 
 use std::path::PathBuf;

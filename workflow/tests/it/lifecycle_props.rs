@@ -32,7 +32,8 @@ fn usually(name: &'static str) -> impl Strategy<Value = vanthu_workflow::ActorId
 
 fn incoming_event(start: DateTime<FixedOffset>) -> impl Strategy<Value = IncomingEvent> {
     prop_oneof![
-        (0..4u32).prop_map(|n| IncomingEvent::Arrived {
+        (0..4u32, prop::bool::weighted(0.2)).prop_map(|(n, paper)| IncomingEvent::Arrived {
+            paper,
             from: agency(SENDER),
             meta: meta(&format!("{}/UBND-VX", 10 + n), "Trích yếu"),
         }),
@@ -56,6 +57,11 @@ fn incoming_event(start: DateTime<FixedOffset>) -> impl Strategy<Value = Incomin
                 cooperating: vec![Handler::new(unit(1 - lead), start + TimeDelta::days(days))],
                 direction: "Xử lý".to_owned(),
             }
+        }),
+        (usually("head"), actor()).prop_map(move |(by, person)| IncomingEvent::HandlerAssigned {
+            by,
+            person,
+            due: start + TimeDelta::days(2),
         }),
         usually("spec").prop_map(|by| IncomingEvent::ProcessingStarted { by }),
         usually("spec").prop_map(|by| IncomingEvent::Completed { by, reply: None }),
@@ -155,6 +161,7 @@ fn event(start: DateTime<FixedOffset>) -> impl Strategy<Value = Event> {
 fn incoming_path(c: String, variant: u8, start: DateTime<FixedOffset>) -> Vec<Event> {
     let e = |event| inc(&c, event);
     let arrived = e(IncomingEvent::Arrived {
+        paper: false,
         from: agency(SENDER),
         meta: meta("12/UBND-VX", "Trích yếu"),
     });
@@ -162,7 +169,7 @@ fn incoming_path(c: String, variant: u8, start: DateTime<FixedOffset>) -> Vec<Ev
     let assigned = e(IncomingEvent::Assigned {
         by: id("director"),
         lead: Handler::new(
-            Assignee::Unit("Phòng 1".to_owned()),
+            Assignee::Unit("Phòng Việc làm".to_owned()),
             start + TimeDelta::days(5),
         ),
         cooperating: vec![],
@@ -180,6 +187,11 @@ fn incoming_path(c: String, variant: u8, start: DateTime<FixedOffset>) -> Vec<Ev
             arrived,
             registered,
             assigned,
+            e(IncomingEvent::HandlerAssigned {
+                by: id("head"),
+                person: id("spec"),
+                due: start + TimeDelta::days(3),
+            }),
             e(IncomingEvent::ProcessingStarted { by: id("spec") }),
             e(IncomingEvent::PaperCopyReceived { by: id("clerk") }),
             e(IncomingEvent::Completed {
@@ -368,7 +380,7 @@ fn check_invariants(office: &Office) -> Result<(), TestCaseError> {
             ),
             _ => {}
         }
-        if doc.paper_received_at.is_some() {
+        if doc.paper_received_at.is_some() && !doc.paper_only {
             prop_assert!(registered);
         }
         prop_assert!(doc.changes.iter().filter(|c| c.agreed.is_none()).count() <= 1);
@@ -441,7 +453,15 @@ proptest! {
             at += TimeDelta::minutes(minutes);
             let before = state.clone();
             match state.step(&event, at) {
-                Ok(_) => accepted.push(LogEntry::new(at, event)),
+                Ok(effects) => {
+                    // No status package ever answers a paper-only document.
+                    for effect in &effects {
+                        if let vanthu_workflow::Effect::SendStatus(n) = effect {
+                            prop_assert!(!state.incoming(&n.case).is_some_and(|d| d.paper_only));
+                        }
+                    }
+                    accepted.push(LogEntry::new(at, event));
+                }
                 Err(_) => prop_assert_eq!(&state, &before, "a refused event changed the state"),
             }
             check_invariants(&state)?;

@@ -5,7 +5,7 @@ use vanthu_workflow::calendar::{DeadlineRules, WorkingCalendar};
 use vanthu_workflow::incoming::IncomingStatus;
 use vanthu_workflow::monitor::{backlog, check_log};
 use vanthu_workflow::outgoing::{DeliveryState, OutgoingStatus};
-use vanthu_workflow::report::{Period, report};
+use vanthu_workflow::report::{Period, report, report_with_calendar};
 use vanthu_workflow::views::{
     incoming_register, incoming_register_csv, outgoing_register, outgoing_register_csv,
 };
@@ -77,6 +77,11 @@ fn the_state_round_trips_through_json() {
     let json = serde_json::to_string(&office).unwrap();
     let back: Office = serde_json::from_str(&json).unwrap();
     assert_eq!(back, office);
+    let (_, effects) = replay(&vector("office.json")).unwrap();
+    let json = serde_json::to_string(&effects).unwrap();
+    let back: Vec<vanthu_workflow::Effect> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, effects);
+    assert!(json.contains(r#""effect":"send_status""#) && json.contains(r#""code":"03""#));
     let log = vector("office.json");
     let again: EventLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
     assert_eq!(again, log);
@@ -89,6 +94,8 @@ fn the_log_with_violations_names_each_rule() {
     let report = check_log(&log, &calendar(), &DeadlineRules::default(), None).unwrap();
     let rules: Vec<&str> = report.violations.iter().map(|v| v.rule.as_str()).collect();
     assert_eq!(rules, ["WF-IN-002", "WF-OUT-005", "WF-IN-005"]);
+    assert_eq!(report.violations[0].message_vi, "thiếu `reason`");
+    assert!(report.violations[1].message_vi.contains("không gửi trùng"));
     let missed: Vec<(&str, DeadlineKind)> = report
         .missed_deadlines
         .iter()
@@ -197,8 +204,20 @@ fn reports_per_period_and_unit() {
         csv.lines()
             .last()
             .unwrap()
-            .starts_with("*,1,1,1,1.00,1,0,102.33,0")
+            .starts_with("*,1,1,1,1.00,1,0,0,0,102.33,0")
     );
+    let judged = report_with_calendar(
+        &office,
+        Period::Year { year: 2025 },
+        &calendar(),
+        &DeadlineRules::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (judged.total.issued_on_time, judged.total.issued_late),
+        (1, 0)
+    );
+    assert_eq!(judged.total.received, march.total.received);
     let half = report(
         &office,
         Period::HalfYear {

@@ -134,6 +134,7 @@ fn seed_003_art_5_2_urgent_incoming_is_handled_immediately() {
     let event = inc(
         "IN-U",
         IncomingEvent::Arrived {
+            paper: false,
             from: agency(SENDER),
             meta: urgent(meta("09/UBND-VX", "Hỏa tốc")),
         },
@@ -229,6 +230,7 @@ fn seed_004_art_9_3_duplicate_warning_for_number_symbol_and_issuer_after_normali
                 inc(
                     "IN-1",
                     IncomingEvent::Arrived {
+                        paper: false,
                         from: agency(SENDER),
                         meta: first,
                     },
@@ -240,6 +242,7 @@ fn seed_004_art_9_3_duplicate_warning_for_number_symbol_and_issuer_after_normali
                 inc(
                     "IN-2",
                     IncomingEvent::Arrived {
+                        paper: false,
                         from: agency(SENDER),
                         meta: second,
                     },
@@ -268,6 +271,7 @@ fn seed_004_art_9_3_duplicate_warning_for_number_symbol_and_issuer_after_normali
             inc(
                 "IN-3",
                 IncomingEvent::Arrived {
+                    paper: false,
                     from: agency(SENDER),
                     meta: third,
                 },
@@ -1345,4 +1349,160 @@ fn records_md_3_4_copies_are_numbered_in_their_own_register() {
             .len(),
         1
     );
+}
+
+#[test]
+fn records_md_3_4_a_paper_document_shares_the_register_and_gets_no_status_package() {
+    let mut office = office();
+    let paper = inc(
+        "IN-P",
+        IncomingEvent::Arrived {
+            paper: true,
+            from: agency(SENDER),
+            meta: meta("77/UBND-VX", "Bản giấy"),
+        },
+    );
+    let effects = run(
+        &mut office,
+        &[
+            ("2025-03-03T09:00:00+07:00", arrived("IN-1", "123/UBND-VX")),
+            ("2025-03-03T09:10:00+07:00", registered("IN-1")),
+            ("2025-03-03T09:20:00+07:00", paper),
+            ("2025-03-03T09:30:00+07:00", registered("IN-P")),
+            (
+                "2025-03-03T10:00:00+07:00",
+                assigned("IN-P", "2025-03-10T17:00:00+07:00"),
+            ),
+        ],
+    );
+    assert_eq!(status_codes(&effects).len(), 2, "01 and 03 for IN-1 only");
+    let doc = office.incoming(&case("IN-P")).unwrap();
+    assert!(doc.paper_only && doc.paper_received_at.is_some());
+    assert_eq!(doc.registration.as_ref().unwrap().number, 2);
+    let again = inc("IN-P", IncomingEvent::PaperCopyReceived { by: id("clerk") });
+    assert_eq!(
+        refused(&mut office, "2025-03-03T11:00:00+07:00", &again).rule_id(),
+        "WF-IN-008"
+    );
+}
+
+#[test]
+fn seed_003_art_12_1_the_lead_units_head_gives_the_document_to_a_person_with_a_deadline() {
+    let cal = calendar();
+    let mut office = office();
+    run(
+        &mut office,
+        &[
+            ("2025-03-03T09:00:00+07:00", arrived("IN-1", "123/UBND-VX")),
+            ("2025-03-03T09:10:00+07:00", registered("IN-1")),
+            (
+                "2025-03-03T10:00:00+07:00",
+                assigned("IN-1", "2025-03-10T17:00:00+07:00"),
+            ),
+        ],
+    );
+    let give = |by: &str, person: &str| {
+        inc(
+            "IN-1",
+            IncomingEvent::HandlerAssigned {
+                by: id(by),
+                person: id(person),
+                due: t("2025-03-07T17:00:00+07:00"),
+            },
+        )
+    };
+    // `deputy` leads no unit; the head of another unit may not hand it out.
+    let error = refused(
+        &mut office,
+        "2025-03-03T11:00:00+07:00",
+        &give("deputy", "spec"),
+    );
+    assert_eq!(error.rule_id(), "WF-IN-009");
+    let error = refused(
+        &mut office,
+        "2025-03-03T11:00:00+07:00",
+        &give("head", "nobody"),
+    );
+    assert!(matches!(
+        error.kind(),
+        WorkflowErrorKind::UnknownActor { .. }
+    ));
+    let effects = run(
+        &mut office,
+        &[("2025-03-03T11:00:00+07:00", give("head", "spec"))],
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Notify { person, .. } if *person == id("spec")))
+    );
+    let doc = office.incoming(&case("IN-1")).unwrap();
+    let handler = doc.assignment.as_ref().unwrap().handler.clone().unwrap();
+    assert_eq!(handler.assignee, Assignee::Person(id("spec")));
+    let pending = pending_deadlines(&office, &cal, &DeadlineRules::default()).unwrap();
+    assert_eq!(pending.len(), 3, "lead, co-operating unit and the person");
+    assert_eq!(pending[0].assignee, Some(Assignee::Person(id("spec"))));
+    // Completed after the person's deadline but before the unit's: the person was late.
+    run(
+        &mut office,
+        &[(
+            "2025-03-10T09:00:00+07:00",
+            inc(
+                "IN-1",
+                IncomingEvent::Completed {
+                    by: id("spec"),
+                    reply: None,
+                },
+            ),
+        )],
+    );
+    let missed = missed_deadlines(
+        &office,
+        &cal,
+        &DeadlineRules::default(),
+        t("2025-03-10T10:00:00+07:00"),
+    )
+    .unwrap();
+    assert_eq!(missed.len(), 1);
+    assert_eq!(missed[0].assignee, Some(Assignee::Person(id("spec"))));
+}
+
+#[test]
+fn seed_004_art_9_3_duplicate_warning_folds_old_and_new_tone_placement() {
+    let mut office = office();
+    let mut first = meta("12/UBND-VX", "A");
+    first.document_id = None;
+    first.issuer = "UBND tỉnh Khánh Hòa".to_owned();
+    let mut second = first.clone();
+    // Old-style tone placement (hoà) and capitals: still the same issuer.
+    second.issuer = "UBND TỈNH KHÁNH HOÀ".to_owned();
+    let arrived = |id: &'static str, meta: vanthu_workflow::DocumentMeta| {
+        inc(
+            id,
+            IncomingEvent::Arrived {
+                paper: false,
+                from: agency(SENDER),
+                meta,
+            },
+        )
+    };
+    run(
+        &mut office,
+        &[
+            ("2025-03-03T09:00:00+07:00", arrived("IN-1", first)),
+            ("2025-03-03T09:10:00+07:00", registered("IN-1")),
+            ("2025-03-03T10:00:00+07:00", arrived("IN-2", second)),
+        ],
+    );
+    let effects = run(
+        &mut office,
+        &[("2025-03-03T10:10:00+07:00", registered("IN-2"))],
+    );
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::DuplicateWarning {
+            reason: DuplicateReason::NumberAndIssuer { .. },
+            ..
+        }
+    )));
 }

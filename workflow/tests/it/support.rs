@@ -107,6 +107,7 @@ pub(crate) fn arrived(c: &str, number: &str) -> Event {
     inc(
         c,
         IncomingEvent::Arrived {
+            paper: false,
             from: agency(SENDER),
             meta: meta(number, "Về việc triển khai văn bản điện tử"),
         },
