@@ -478,6 +478,23 @@ fn verify_one(
         time_stamp,
         require_ess,
     ));
+    if let Some(cert) = cert
+        .as_ref()
+        .filter(|c| time_stamp && !c.is_time_stamping())
+    {
+        checks.push(Check::failed(
+            "TSA_KEY_USAGE",
+            SubIndication::ChainConstraintsFailure,
+            format!(
+                "'{}' is not a time-stamping certificate (RFC 3161 §2.3)",
+                cert.subject()
+            ),
+            format!(
+                "chứng thư '{}' không dùng để cấp dấu thời gian (RFC 3161 §2.3)",
+                cert.subject()
+            ),
+        ));
+    }
     if let Some(cert) = &cert {
         signer = Some(Signer::from_cert(cert));
         if !time_stamp {
@@ -611,6 +628,20 @@ fn check_signature_time_stamp(
         false,
     );
     if let Some(tsa) = &tsa {
+        if !tsa.is_time_stamping() {
+            checks.push(Check::failed(
+                "TSA_KEY_USAGE",
+                SubIndication::ChainConstraintsFailure,
+                format!(
+                    "'{}' is not a time-stamping certificate (RFC 3161 §2.3)",
+                    tsa.subject()
+                ),
+                format!(
+                    "chứng thư '{}' không dùng để cấp dấu thời gian (RFC 3161 §2.3)",
+                    tsa.subject()
+                ),
+            ));
+        }
         let at = gen_time.unwrap_or(options.at);
         // The TSA's intermediates may travel in the token or beside the signer's.
         let pool: Vec<Certificate> = tst

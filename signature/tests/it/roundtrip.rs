@@ -352,17 +352,14 @@ fn tsa() -> &'static (vanthu_signature::SigningKey, vanthu_signature::Certificat
     TSA.get_or_init(|| {
         let p = pki();
         let key = generate_key(KeyKind::P256).unwrap();
-        let cert = issue(
-            &Profile::leaf(
-                vec![("CN", s("TEST TSA"))],
-                50,
-                utc(2024, 1, 1),
-                utc(2030, 1, 1),
-            ),
-            &key,
-            Some((&p.ca, &p.ca_key)),
-        )
-        .unwrap();
+        let mut profile = Profile::leaf(
+            vec![("CN", s("TEST TSA"))],
+            50,
+            utc(2024, 1, 1),
+            utc(2030, 1, 1),
+        );
+        profile.extended_key_usage = vec!["1.3.6.1.5.5.7.3.8".into()];
+        let cert = issue(&profile, &key, Some((&p.ca, &p.ca_key))).unwrap();
         (key, cert)
     })
 }
@@ -660,4 +657,44 @@ fn visible_signature_with_seal_image_over_a_third_of_the_person() {
             .with_image(b"\x89PNG broken".to_vec()),
     );
     assert!(vanthu_signature::sign_pdf(&base(), &opts, &p.org_key, &p.org, &[]).is_err());
+}
+
+#[test]
+fn time_stamp_from_a_non_tsa_certificate_is_not_a_proof_of_time() {
+    let p = pki();
+    let gen_time = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 6, 2, 2, 0, 5).unwrap();
+    let prepared = vanthu_signature::prepare(
+        &base(),
+        &vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9)),
+    )
+    .unwrap();
+    let attrs = prepared
+        .signed_attributes(&p.person, vanthu_signature::DigestAlgorithm::Sha256)
+        .unwrap();
+    let (alg, sig) = p.person_key.sign(attrs.to_be_signed()).unwrap();
+    // The agency's signing certificate pretends to be a TSA.
+    let token =
+        vanthu_signature::testpki::time_stamp_token(&sig, gen_time, &p.org_key, &p.org).unwrap();
+    let pdf = prepared
+        .finish_with_time_stamp(
+            &p.person,
+            std::slice::from_ref(&p.ca),
+            attrs,
+            alg,
+            &sig,
+            &token,
+        )
+        .unwrap();
+    let r = verify(&pdf);
+    assert_eq!(r.signatures[0].indication, Indication::TotalPassed);
+    assert!(
+        r.signatures[0]
+            .checks
+            .iter()
+            .any(|c| c.id == "SIGNATURE_TIME_STAMP" && c.outcome == Outcome::Warning)
+    );
+    assert_eq!(
+        r.signatures[0].signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T09:00:00+07:00"
+    );
 }
