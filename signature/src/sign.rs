@@ -99,6 +99,9 @@ pub struct SignOptions {
     pub reserve: usize,
     /// A visible box, or `None` for an invisible signature.
     pub appearance: Option<Appearance>,
+    /// Make this a certification signature with DocMDP permission `P` (1: no
+    /// change; 2: form filling and signing; 3: also annotations), ISO 32000-1 §12.8.2.2.
+    pub certify: Option<u8>,
     /// Resource limits for reading the input.
     pub limits: Limits,
 }
@@ -115,6 +118,7 @@ impl SignOptions {
             location: None,
             reserve: 16 * 1024,
             appearance: None,
+            certify: None,
             limits: Limits::default(),
         }
     }
@@ -375,6 +379,23 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         }
     }
 
+    // A certification signature is named in the catalog's /Perms.
+    if options.certify.is_some() {
+        let position = objects.iter().position(|(id, _)| *id == root);
+        let mut cat = match position.and_then(|i| objects.get(i)) {
+            Some((_, Obj::Dict(d))) => d.clone(),
+            _ => catalog.clone(),
+        };
+        let mut perms = Dict::default();
+        perms.entries.push((b"DocMDP".to_vec(), Obj::Ref(sig_id)));
+        cat.entries.retain(|(k, _)| k.as_slice() != b"Perms");
+        cat.entries.push((b"Perms".to_vec(), Obj::Dict(perms)));
+        match position.and_then(|i| objects.get_mut(i)) {
+            Some(slot) => slot.1 = Obj::Dict(cat),
+            None => objects.push((root, Obj::Dict(cat))),
+        }
+    }
+
     // Serialise the update.
     let mut out = pdf.to_vec();
     if !out.ends_with(b"\n") && !out.ends_with(b"\r") {
@@ -395,6 +416,15 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         )
         .as_bytes(),
     );
+    if let Some(p) = options.certify {
+        out.extend_from_slice(
+            format!(
+                " /Reference [<</Type /SigRef /TransformMethod /DocMDP /TransformParams <</Type /TransformParams /P {} /V /1.2>>>>]",
+                p.clamp(1, 3)
+            )
+            .as_bytes(),
+        );
+    }
     out.extend_from_slice(b" /ByteRange [0 ");
     let range_at = out.len();
     out.extend_from_slice(&[b' '; 32]);

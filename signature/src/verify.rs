@@ -553,9 +553,22 @@ fn verify_one(
     }
     // Coverage and modifications after the signed revision.
     modifications = analyse(&located.layout, pdf, signed_revision);
+    // A certification signature with P=1 permits no change but DSS and metadata
+    // (ISO 32000-1 §12.8.2.2; PAdES B-LT additions as pyHanko's LTA_UPDATES).
+    let no_changes = sig.docmdp == Some(1);
     let bad: Vec<&Modification> = modifications
         .iter()
-        .filter(|m| !m.kind.is_allowed())
+        .filter(|m| {
+            !m.kind.is_allowed()
+                || (no_changes
+                    && !matches!(
+                        m.kind,
+                        crate::pdf::diff::ModificationKind::ResourceAdded
+                            | crate::pdf::diff::ModificationKind::MetadataUpdated
+                            | crate::pdf::diff::ModificationKind::XrefStream
+                            | crate::pdf::diff::ModificationKind::CatalogUpdated
+                    ))
+        })
         .collect();
     match (sig.coverage, bad.first()) {
         (Coverage::EntireFile, _) => checks.push(Check::passed("COVERAGE", "the signature covers the entire file", "chữ ký bao trùm toàn bộ tệp")),

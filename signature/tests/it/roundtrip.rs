@@ -698,3 +698,48 @@ fn time_stamp_from_a_non_tsa_certificate_is_not_a_proof_of_time() {
         "2025-06-02T09:00:00+07:00"
     );
 }
+
+#[test]
+fn certification_signatures_follow_their_docmdp_permission() {
+    let p = pki();
+    for (permission, later_allowed) in [(1u8, false), (2, true)] {
+        let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
+        opts.certify = Some(permission);
+        let one = vanthu_signature::sign_pdf(
+            &base(),
+            &opts,
+            &p.person_key,
+            &p.person,
+            std::slice::from_ref(&p.ca),
+        )
+        .unwrap();
+        let r = verify(&one);
+        assert_eq!(
+            r.signatures[0].indication,
+            Indication::TotalPassed,
+            "P={permission}: {:#?}",
+            r.signatures[0].checks
+        );
+        let found = vanthu_signature::locate(&one, &vanthu_signature::Limits::default()).unwrap();
+        assert_eq!(found.signatures[0].docmdp, Some(permission));
+        let two = sign(&one, &p.org_key, &p.org, 10);
+        let r = verify(&two);
+        assert_eq!(r.signatures[1].indication, Indication::TotalPassed);
+        if later_allowed {
+            assert_eq!(
+                r.signatures[0].indication,
+                Indication::TotalPassed,
+                "{:#?}",
+                r.signatures[0].checks
+            );
+            assert_eq!(r.legal_value, LegalValue::Original);
+        } else {
+            assert_eq!(
+                r.signatures[0].indication,
+                Indication::TotalFailed,
+                "P=1 permits no later signature"
+            );
+            assert_eq!(r.legal_value, LegalValue::Invalid);
+        }
+    }
+}
