@@ -281,3 +281,30 @@ fn visible_signatures_with_images_validate_in_pyhanko() {
     assert!(sigs.iter().all(|s| s["bottom_line"] == true), "{v}");
     assert_eq!(sigs[0]["modification_level"], "FORM_FILLING", "{v}");
 }
+
+#[test]
+fn certification_permissions_agree_with_pyhanko() {
+    let Some(py) = python() else { return };
+    let f = files();
+    let p = pki();
+    for (permission, later_allowed) in [(1u8, false), (2, true)] {
+        let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
+        opts.certify = Some(permission);
+        let one = vanthu_signature::sign_pdf(
+            &base(),
+            &opts,
+            &p.person_key,
+            &p.person,
+            std::slice::from_ref(&p.ca),
+        )
+        .unwrap();
+        let two = sign(&one, &p.org_key, &p.org, 10);
+        let v = pyhanko_validate(&py, &f, &two);
+        assert_eq!(
+            v["signatures"][0]["bottom_line"], later_allowed,
+            "P={permission}: {v}"
+        );
+        let ours = verify(&two).signatures[0].indication == Indication::TotalPassed;
+        assert_eq!(ours, later_allowed, "P={permission}");
+    }
+}
