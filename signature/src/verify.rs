@@ -20,7 +20,9 @@ pub(crate) const VIETNAM_OFFSET_SECS: i32 = 7 * 3600;
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct VerifyOptions {
-    /// The time at which certificates must be valid (the library never reads a clock).
+    /// The time at which certificates must be valid (the library never reads a
+    /// clock). A signature with a trusted time-stamp is validated at the
+    /// time-stamp's time instead (its proof of existence).
     pub at: DateTime<Utc>,
     /// Acceptable algorithms and key sizes.
     pub policy: AlgorithmPolicy,
@@ -540,12 +542,14 @@ fn verify_one(
             );
         }
     }
-    // Trust.
+    // Trust: at the validation time, or, when a trusted time-stamp proves the
+    // signature existed earlier, at that time (best-signature-time, ETSI EN 319
+    // 102-1 §5.6.2.4), so that a time-stamped signature outlives its certificate.
     if let Some(cert) = &cert {
         let (path_checks, _) = trust.validate(
             cert,
             cms.certificates(),
-            options.at,
+            stamped.unwrap_or(options.at),
             &options.policy,
             options.limits.max_path_length,
         );

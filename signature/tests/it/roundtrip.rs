@@ -415,6 +415,20 @@ fn signature_time_stamp_gives_the_signing_time() {
         sig.signing_time.unwrap().to_rfc3339(),
         "2025-06-02T09:00:05+07:00"
     );
+    // The time-stamp is a proof of existence: after the signer's certificate
+    // expired (2027), the signature still validates at the time-stamp's time.
+    let r = verify_at(&pdf, &store(), utc(2028, 6, 1));
+    assert_eq!(
+        r.signatures[0].indication,
+        Indication::TotalPassed,
+        "{:#?}",
+        r.signatures[0].checks
+    );
+    // Without a time-stamp it does not.
+    assert_eq!(
+        verify_at(&person_then_org(), &store(), utc(2028, 6, 1)).signatures[0].sub_indication,
+        Some(SubIndication::OutOfBoundsNoPoe)
+    );
     // An untrusted TSA: a warning, the time falls back to the claim.
     let r = verify_at(&pdf, &TrustStore::new(), utc(2025, 6, 3));
     assert!(
