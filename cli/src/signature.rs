@@ -20,6 +20,9 @@ pub(crate) struct VerifyArgs {
     /// *.der). Self-signed certificates become trust anchors, the others intermediates.
     #[arg(long = "trust", value_name = "CERT_OR_DIR")]
     trust: Vec<PathBuf>,
+    /// A CRL (DER) to check revocation against; repeat for more.
+    #[arg(long = "crl", value_name = "CRL")]
+    crl: Vec<PathBuf>,
     /// Validation time (RFC 3339 or YYYY-MM-DD); default: now.
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
@@ -143,7 +146,12 @@ fn load_trust(paths: &[PathBuf]) -> Result<TrustStore, CliError> {
 
 pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
     let pdf = read_input(&args.file)?;
-    let trust = load_trust(&args.trust)?;
+    let mut trust = load_trust(&args.trust)?;
+    for path in &args.crl {
+        trust
+            .add_crl_der(&read_input(path)?)
+            .map_err(|e| CliError::new(format!("{}: {e}", path.display())))?;
+    }
     let at = match &args.at {
         Some(t) => parse_time(t)?.with_timezone(&Utc),
         None => Utc::now(),

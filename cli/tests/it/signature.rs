@@ -404,3 +404,30 @@ fn visible_signature_from_the_command_line() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn verify_takes_crls() {
+    let f = pki();
+    let one = f.dir.join("one.pdf");
+    assert_eq!(
+        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
+            .status
+            .code(),
+        Some(0)
+    );
+    // Not a CRL: unreadable input.
+    let out = vanthu(
+        &[
+            "verify",
+            p(&one),
+            "--trust",
+            p(&f.root),
+            "--crl",
+            p(&f.root),
+            "--at",
+            "2025-06-03",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
