@@ -577,12 +577,24 @@ impl PreparedPdf {
     /// puts the claimed time in `/M`, ETSI EN 319 142-1 §5.3).
     ///
     /// # Errors
-    /// When an attribute cannot be encoded.
+    /// When the certificate is not valid at the signing time, or an attribute
+    /// cannot be encoded.
     pub fn signed_attributes(
         &self,
         signer: &Certificate,
         digest: DigestAlgorithm,
     ) -> Result<SignedAttributes, Error> {
+        // Signing software must check the certificate before signing (Circular 15/2025/TT-BKHCN).
+        let at = self.time.with_timezone(&Utc);
+        if at < signer.not_before() || at > signer.not_after() {
+            return Err(Error::new(ErrorKind::Key(format!(
+                "the certificate '{}' is not valid at the signing time {} (valid {} to {})",
+                signer.subject(),
+                self.time.to_rfc3339(),
+                signer.not_before(),
+                signer.not_after()
+            ))));
+        }
         let time =
             (self.sub_filter == SubFilter::Pkcs7Detached).then(|| self.time.with_timezone(&Utc));
         signed_attributes_for(cms_oid::DATA, self.digest(digest), signer, digest, time)

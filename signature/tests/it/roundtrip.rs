@@ -757,3 +757,15 @@ fn certification_signatures_follow_their_docmdp_permission() {
         }
     }
 }
+
+#[test]
+fn signing_with_an_expired_certificate_is_refused() {
+    let p = pki();
+    let opts = vanthu_signature::SignOptions::new(vn(2028, 1, 2, 9));
+    let err =
+        vanthu_signature::sign_pdf(&base(), &opts, &p.person_key, &p.person, &[]).unwrap_err();
+    assert!(
+        err.to_string().contains("not valid at the signing time"),
+        "{err}"
+    );
+}
