@@ -1044,6 +1044,30 @@ impl SigningKey {
     }
 }
 
+impl SigningKey {
+    /// Signs `message` with RSASSA-PSS (SHA-256, MGF1-SHA-256, 32-byte salt from
+    /// `rng`), the RSA scheme Circular 15/2025/TT-BKHCN asks signing software to use.
+    ///
+    /// # Errors
+    /// When the key is not RSA or the private-key operation fails.
+    pub fn sign_pss<R: rsa::rand_core::CryptoRngCore>(
+        &self,
+        message: &[u8],
+        rng: &mut R,
+    ) -> Result<(AlgorithmIdentifierOwned, Vec<u8>), Error> {
+        let Self::Rsa(k) = self else {
+            return Err(Error::new(ErrorKind::Key(
+                "RSASSA-PSS needs an RSA key".into(),
+            )));
+        };
+        let hashed = DigestAlgorithm::Sha256.digest(&[message]);
+        let sig = k
+            .sign_with_rng(rng, rsa::Pss::new_with_salt::<sha2::Sha256>(32), &hashed)
+            .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?;
+        Ok((crate::crypto::pss_algorithm(DigestAlgorithm::Sha256)?, sig))
+    }
+}
+
 /// Signs `pdf` in one call with a software key: prepare, sign the attributes, finish.
 ///
 /// # Errors

@@ -308,3 +308,15 @@ fn certification_permissions_agree_with_pyhanko() {
         assert_eq!(ours, later_allowed, "P={permission}");
     }
 }
+
+#[test]
+fn rsassa_pss_signatures_validate_in_pyhanko() {
+    let Some(py) = python() else { return };
+    let f = files();
+    let pdf = crate::roundtrip::sign_pss(&base());
+    let v = pyhanko_validate(&py, &f, &pdf);
+    let s = &v["signatures"][0];
+    assert_eq!(s["intact"], true, "{v}");
+    assert_eq!(s["valid"], true, "{v}");
+    assert_eq!(s["bottom_line"], true, "{v}");
+}

@@ -769,3 +769,63 @@ fn signing_with_an_expired_certificate_is_refused() {
         "{err}"
     );
 }
+
+/// An RSA signer under the test CA, made once.
+pub(crate) fn rsa_signer() -> &'static (vanthu_signature::SigningKey, vanthu_signature::Certificate)
+{
+    static RSA: std::sync::OnceLock<(vanthu_signature::SigningKey, vanthu_signature::Certificate)> =
+        std::sync::OnceLock::new();
+    RSA.get_or_init(|| {
+        let p = pki();
+        let key = generate_key(KeyKind::Rsa2048).unwrap();
+        let cert = issue(
+            &Profile::leaf(
+                vec![("CN", s("RSA PSS")), ("UID", s("CCCD:4"))],
+                60,
+                utc(2024, 1, 1),
+                utc(2027, 1, 1),
+            ),
+            &key,
+            Some((&p.ca, &p.ca_key)),
+        )
+        .unwrap();
+        (key, cert)
+    })
+}
+
+/// Signs `pdf` with RSASSA-PSS.
+pub(crate) fn sign_pss(pdf: &[u8]) -> Vec<u8> {
+    let p = pki();
+    let (key, cert) = rsa_signer();
+    let prepared =
+        vanthu_signature::prepare(pdf, &vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9)))
+            .unwrap();
+    let attrs = prepared
+        .signed_attributes(cert, vanthu_signature::DigestAlgorithm::Sha256)
+        .unwrap();
+    let (alg, sig) = key
+        .sign_pss(attrs.to_be_signed(), &mut rand_core::OsRng)
+        .unwrap();
+    prepared
+        .finish(cert, std::slice::from_ref(&p.ca), attrs, alg, &sig)
+        .unwrap()
+}
+
+#[test]
+fn rsassa_pss_signatures_verify() {
+    let pdf = sign_pss(&base());
+    let r = verify(&pdf);
+    assert_eq!(
+        r.signatures[0].indication,
+        Indication::TotalPassed,
+        "{:#?}",
+        r.signatures[0].checks
+    );
+    // PSS with an EC key is refused.
+    assert!(
+        pki()
+            .person_key
+            .sign_pss(b"x", &mut rand_core::OsRng)
+            .is_err()
+    );
+}
