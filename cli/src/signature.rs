@@ -81,6 +81,9 @@ pub(crate) struct SignArgs {
     /// `/Reason`.
     #[arg(long)]
     reason: Option<String>,
+    /// Sign with RSASSA-PSS (RSA keys; Circular 15/2025/TT-BKHCN) instead of PKCS #1 v1.5.
+    #[arg(long)]
+    pss: bool,
     /// Output file.
     #[arg(short = 'o', long = "output")]
     output: PathBuf,
@@ -274,8 +277,22 @@ pub(crate) fn sign(args: SignArgs) -> Result<Outcome, CliError> {
         (None, true) => return Err(CliError::new("--image and --text need --rect")),
         (None, false) => {}
     }
-    let signed = sign_pdf(&pdf, &options, &key, &cert, &chain)
-        .map_err(|e| CliError::new(format!("cannot sign: {e}")))?;
+    let cannot = |e: vanthu_signature::Error| CliError::new(format!("cannot sign: {e}"));
+    let signed = if args.pss {
+        // The two-step API: the software key signs with RSASSA-PSS and a random salt.
+        let prepared = vanthu_signature::prepare(&pdf, &options).map_err(cannot)?;
+        let attrs = prepared
+            .signed_attributes(&cert, key.digest())
+            .map_err(cannot)?;
+        let (alg, sig) = key
+            .sign_pss(attrs.to_be_signed(), &mut rand_core::OsRng)
+            .map_err(cannot)?;
+        prepared
+            .finish(&cert, &chain, attrs, alg, &sig)
+            .map_err(cannot)?
+    } else {
+        sign_pdf(&pdf, &options, &key, &cert, &chain).map_err(cannot)?
+    };
     std::fs::write(&args.output, signed)
         .map_err(|e| CliError::new(format!("cannot write {}: {e}", args.output.display())))?;
     Ok(Outcome::Valid)
