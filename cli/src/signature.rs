@@ -20,6 +20,9 @@ pub(crate) struct VerifyArgs {
     /// *.der). Self-signed certificates become trust anchors, the others intermediates.
     #[arg(long = "trust", value_name = "CERT_OR_DIR")]
     trust: Vec<PathBuf>,
+    /// A CRL (DER) to check revocation against; repeat for more.
+    #[arg(long = "crl", value_name = "CRL")]
+    crl: Vec<PathBuf>,
     /// Validation time (RFC 3339 or YYYY-MM-DD); default: now.
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
@@ -78,6 +81,9 @@ pub(crate) struct SignArgs {
     /// `/Reason`.
     #[arg(long)]
     reason: Option<String>,
+    /// Sign with RSASSA-PSS (RSA keys; Circular 15/2025/TT-BKHCN) instead of PKCS #1 v1.5.
+    #[arg(long)]
+    pss: bool,
     /// Output file.
     #[arg(short = 'o', long = "output")]
     output: PathBuf,
@@ -143,7 +149,12 @@ pub(crate) fn load_trust(paths: &[PathBuf]) -> Result<TrustStore, CliError> {
 
 pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
     let pdf = read_input(&args.file)?;
-    let trust = load_trust(&args.trust)?;
+    let mut trust = load_trust(&args.trust)?;
+    for path in &args.crl {
+        trust
+            .add_crl_der(&read_input(path)?)
+            .map_err(|e| CliError::new(format!("{}: {e}", path.display())))?;
+    }
     let at = match &args.at {
         Some(t) => parse_time(t)?.with_timezone(&Utc),
         None => Utc::now(),
@@ -266,8 +277,22 @@ pub(crate) fn sign(args: SignArgs) -> Result<Outcome, CliError> {
         (None, true) => return Err(CliError::new("--image and --text need --rect")),
         (None, false) => {}
     }
-    let signed = sign_pdf(&pdf, &options, &key, &cert, &chain)
-        .map_err(|e| CliError::new(format!("cannot sign: {e}")))?;
+    let cannot = |e: vanthu_signature::Error| CliError::new(format!("cannot sign: {e}"));
+    let signed = if args.pss {
+        // The two-step API: the software key signs with RSASSA-PSS and a random salt.
+        let prepared = vanthu_signature::prepare(&pdf, &options).map_err(cannot)?;
+        let attrs = prepared
+            .signed_attributes(&cert, key.digest())
+            .map_err(cannot)?;
+        let (alg, sig) = key
+            .sign_pss(attrs.to_be_signed(), &mut rand_core::OsRng)
+            .map_err(cannot)?;
+        prepared
+            .finish(&cert, &chain, attrs, alg, &sig)
+            .map_err(cannot)?
+    } else {
+        sign_pdf(&pdf, &options, &key, &cert, &chain).map_err(cannot)?
+    };
     std::fs::write(&args.output, signed)
         .map_err(|e| CliError::new(format!("cannot write {}: {e}", args.output.display())))?;
     Ok(Outcome::Valid)

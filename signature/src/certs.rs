@@ -188,6 +188,15 @@ impl Certificate {
             .map(|(_, s)| s.0.as_bytes().to_vec())
     }
 
+    /// True when the certificate's extended key usage includes `id-kp-timeStamping`
+    /// (RFC 3161 §2.3 requires it, critical, of a TSA certificate).
+    #[must_use]
+    pub fn is_time_stamping(&self) -> bool {
+        const TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
+        self.extension::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+            .is_some_and(|(_, eku)| eku.0.contains(&TIME_STAMPING))
+    }
+
     fn is_self_issued(&self) -> bool {
         names_match(&self.tbs().subject, &self.tbs().issuer)
     }

@@ -150,6 +150,38 @@ struct PssParams {
     trailer: Option<u32>,
 }
 
+/// The AlgorithmIdentifier of RSASSA-PSS with `digest`, MGF1 with the same
+/// digest and a salt as long as the digest (RFC 4055 §3.1; Circular 15/2025
+/// asks for PSS, PKCS #1 v2.1).
+pub(crate) fn pss_algorithm(
+    digest: DigestAlgorithm,
+) -> Result<AlgorithmIdentifierOwned, der::Error> {
+    let hash = AlgorithmIdentifierOwned {
+        oid: digest.oid(),
+        parameters: None,
+    };
+    let mgf = AlgorithmIdentifierOwned {
+        oid: oid::MGF1,
+        parameters: Some(der::Any::encode_from(&hash)?),
+    };
+    let salt = match digest {
+        DigestAlgorithm::Sha1 => 20,
+        DigestAlgorithm::Sha256 => 32,
+        DigestAlgorithm::Sha384 => 48,
+        DigestAlgorithm::Sha512 => 64,
+    };
+    let params = PssParams {
+        hash: Some(hash),
+        mgf: Some(mgf),
+        salt_len: Some(salt),
+        trailer: None,
+    };
+    Ok(AlgorithmIdentifierOwned {
+        oid: oid::RSA_PSS,
+        parameters: Some(der::Any::encode_from(&params)?),
+    })
+}
+
 enum Scheme {
     Pkcs1(DigestAlgorithm),
     Pss(DigestAlgorithm, usize),

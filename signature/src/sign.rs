@@ -99,6 +99,9 @@ pub struct SignOptions {
     pub reserve: usize,
     /// A visible box, or `None` for an invisible signature.
     pub appearance: Option<Appearance>,
+    /// Make this a certification signature with DocMDP permission `P` (1: no
+    /// change; 2: form filling and signing; 3: also annotations), ISO 32000-1 §12.8.2.2.
+    pub certify: Option<u8>,
     /// Resource limits for reading the input.
     pub limits: Limits,
 }
@@ -115,6 +118,7 @@ impl SignOptions {
             location: None,
             reserve: 16 * 1024,
             appearance: None,
+            certify: None,
             limits: Limits::default(),
         }
     }
@@ -375,6 +379,23 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         }
     }
 
+    // A certification signature is named in the catalog's /Perms.
+    if options.certify.is_some() {
+        let position = objects.iter().position(|(id, _)| *id == root);
+        let mut cat = match position.and_then(|i| objects.get(i)) {
+            Some((_, Obj::Dict(d))) => d.clone(),
+            _ => catalog.clone(),
+        };
+        let mut perms = Dict::default();
+        perms.entries.push((b"DocMDP".to_vec(), Obj::Ref(sig_id)));
+        cat.entries.retain(|(k, _)| k.as_slice() != b"Perms");
+        cat.entries.push((b"Perms".to_vec(), Obj::Dict(perms)));
+        match position.and_then(|i| objects.get_mut(i)) {
+            Some(slot) => slot.1 = Obj::Dict(cat),
+            None => objects.push((root, Obj::Dict(cat))),
+        }
+    }
+
     // Serialise the update.
     let mut out = pdf.to_vec();
     if !out.ends_with(b"\n") && !out.ends_with(b"\r") {
@@ -395,6 +416,15 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         )
         .as_bytes(),
     );
+    if let Some(p) = options.certify {
+        out.extend_from_slice(
+            format!(
+                " /Reference [<</Type /SigRef /TransformMethod /DocMDP /TransformParams <</Type /TransformParams /P {} /V /1.2>>>>]",
+                p.clamp(1, 3)
+            )
+            .as_bytes(),
+        );
+    }
     out.extend_from_slice(b" /ByteRange [0 ");
     let range_at = out.len();
     out.extend_from_slice(&[b' '; 32]);
@@ -547,12 +577,24 @@ impl PreparedPdf {
     /// puts the claimed time in `/M`, ETSI EN 319 142-1 §5.3).
     ///
     /// # Errors
-    /// When an attribute cannot be encoded.
+    /// When the certificate is not valid at the signing time, or an attribute
+    /// cannot be encoded.
     pub fn signed_attributes(
         &self,
         signer: &Certificate,
         digest: DigestAlgorithm,
     ) -> Result<SignedAttributes, Error> {
+        // Signing software must check the certificate before signing (Circular 15/2025/TT-BKHCN).
+        let at = self.time.with_timezone(&Utc);
+        if at < signer.not_before() || at > signer.not_after() {
+            return Err(Error::new(ErrorKind::Key(format!(
+                "the certificate '{}' is not valid at the signing time {} (valid {} to {})",
+                signer.subject(),
+                self.time.to_rfc3339(),
+                signer.not_before(),
+                signer.not_after()
+            ))));
+        }
         let time =
             (self.sub_filter == SubFilter::Pkcs7Detached).then(|| self.time.with_timezone(&Utc));
         signed_attributes_for(cms_oid::DATA, self.digest(digest), signer, digest, time)
@@ -999,6 +1041,30 @@ impl SigningKey {
                 ))
             }
         }
+    }
+}
+
+impl SigningKey {
+    /// Signs `message` with RSASSA-PSS (SHA-256, MGF1-SHA-256, 32-byte salt from
+    /// `rng`), the RSA scheme Circular 15/2025/TT-BKHCN asks signing software to use.
+    ///
+    /// # Errors
+    /// When the key is not RSA or the private-key operation fails.
+    pub fn sign_pss<R: rsa::rand_core::CryptoRngCore>(
+        &self,
+        message: &[u8],
+        rng: &mut R,
+    ) -> Result<(AlgorithmIdentifierOwned, Vec<u8>), Error> {
+        let Self::Rsa(k) = self else {
+            return Err(Error::new(ErrorKind::Key(
+                "RSASSA-PSS needs an RSA key".into(),
+            )));
+        };
+        let hashed = DigestAlgorithm::Sha256.digest(&[message]);
+        let sig = k
+            .sign_with_rng(rng, rsa::Pss::new_with_salt::<sha2::Sha256>(32), &hashed)
+            .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?;
+        Ok((crate::crypto::pss_algorithm(DigestAlgorithm::Sha256)?, sig))
     }
 }
 

@@ -85,6 +85,8 @@ pub struct Profile {
     pub usage: Usage,
     /// Add an unknown critical extension (must be refused by validators).
     pub unknown_critical: bool,
+    /// Extended key usage OIDs (dotted), written critical; empty: no extension.
+    pub extended_key_usage: Vec<String>,
 }
 
 impl Profile {
@@ -104,6 +106,7 @@ impl Profile {
             ca: None,
             usage: Usage::Signing,
             unknown_critical: false,
+            extended_key_usage: Vec::new(),
         }
     }
 
@@ -124,6 +127,7 @@ impl Profile {
             ca: Some(path_len),
             usage: Usage::Ca,
             unknown_critical: false,
+            extended_key_usage: Vec::new(),
         }
     }
 }
@@ -238,6 +242,21 @@ pub fn issue(
         false,
         &SubjectKeyIdentifier(OctetString::new(key_id)?),
     )?);
+    if !profile.extended_key_usage.is_empty() {
+        let oids = profile
+            .extended_key_usage
+            .iter()
+            .map(|o| {
+                der::asn1::ObjectIdentifier::new(o)
+                    .map_err(|e| Error::new(ErrorKind::Asn1(e.to_string())))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        exts.push(extension(
+            "2.5.29.37",
+            true,
+            &x509_cert::ext::pkix::ExtendedKeyUsage(oids),
+        )?);
+    }
     if profile.unknown_critical {
         exts.push(extension("1.3.6.1.4.1.99999.1", true, &der::asn1::Null)?);
     }

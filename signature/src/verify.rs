@@ -20,7 +20,9 @@ pub(crate) const VIETNAM_OFFSET_SECS: i32 = 7 * 3600;
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct VerifyOptions {
-    /// The time at which certificates must be valid (the library never reads a clock).
+    /// The time at which certificates must be valid (the library never reads a
+    /// clock). A signature with a trusted time-stamp is validated at the
+    /// time-stamp's time instead (its proof of existence).
     pub at: DateTime<Utc>,
     /// Acceptable algorithms and key sizes.
     pub policy: AlgorithmPolicy,
@@ -478,6 +480,23 @@ fn verify_one(
         time_stamp,
         require_ess,
     ));
+    if let Some(cert) = cert
+        .as_ref()
+        .filter(|c| time_stamp && !c.is_time_stamping())
+    {
+        checks.push(Check::failed(
+            "TSA_KEY_USAGE",
+            SubIndication::ChainConstraintsFailure,
+            format!(
+                "'{}' is not a time-stamping certificate (RFC 3161 §2.3)",
+                cert.subject()
+            ),
+            format!(
+                "chứng thư '{}' không dùng để cấp dấu thời gian (RFC 3161 §2.3)",
+                cert.subject()
+            ),
+        ));
+    }
     if let Some(cert) = &cert {
         signer = Some(Signer::from_cert(cert));
         if !time_stamp {
@@ -523,12 +542,14 @@ fn verify_one(
             );
         }
     }
-    // Trust.
+    // Trust: at the validation time, or, when a trusted time-stamp proves the
+    // signature existed earlier, at that time (best-signature-time, ETSI EN 319
+    // 102-1 §5.6.2.4), so that a time-stamped signature outlives its certificate.
     if let Some(cert) = &cert {
         let (path_checks, _) = trust.validate(
             cert,
             cms.certificates(),
-            options.at,
+            stamped.unwrap_or(options.at),
             &options.policy,
             options.limits.max_path_length,
         );
@@ -536,9 +557,22 @@ fn verify_one(
     }
     // Coverage and modifications after the signed revision.
     modifications = analyse(&located.layout, pdf, signed_revision);
+    // A certification signature with P=1 permits no change but DSS and metadata
+    // (ISO 32000-1 §12.8.2.2; PAdES B-LT additions as pyHanko's LTA_UPDATES).
+    let no_changes = sig.docmdp == Some(1);
     let bad: Vec<&Modification> = modifications
         .iter()
-        .filter(|m| !m.kind.is_allowed())
+        .filter(|m| {
+            !m.kind.is_allowed()
+                || (no_changes
+                    && !matches!(
+                        m.kind,
+                        crate::pdf::diff::ModificationKind::ResourceAdded
+                            | crate::pdf::diff::ModificationKind::MetadataUpdated
+                            | crate::pdf::diff::ModificationKind::XrefStream
+                            | crate::pdf::diff::ModificationKind::CatalogUpdated
+                    ))
+        })
         .collect();
     match (sig.coverage, bad.first()) {
         (Coverage::EntireFile, _) => checks.push(Check::passed("COVERAGE", "the signature covers the entire file", "chữ ký bao trùm toàn bộ tệp")),
@@ -611,6 +645,20 @@ fn check_signature_time_stamp(
         false,
     );
     if let Some(tsa) = &tsa {
+        if !tsa.is_time_stamping() {
+            checks.push(Check::failed(
+                "TSA_KEY_USAGE",
+                SubIndication::ChainConstraintsFailure,
+                format!(
+                    "'{}' is not a time-stamping certificate (RFC 3161 §2.3)",
+                    tsa.subject()
+                ),
+                format!(
+                    "chứng thư '{}' không dùng để cấp dấu thời gian (RFC 3161 §2.3)",
+                    tsa.subject()
+                ),
+            ));
+        }
         let at = gen_time.unwrap_or(options.at);
         // The TSA's intermediates may travel in the token or beside the signer's.
         let pool: Vec<Certificate> = tst

@@ -404,3 +404,115 @@ fn visible_signature_from_the_command_line() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn verify_takes_crls() {
+    let f = pki();
+    let one = f.dir.join("one.pdf");
+    assert_eq!(
+        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
+            .status
+            .code(),
+        Some(0)
+    );
+    // Not a CRL: unreadable input.
+    let out = vanthu(
+        &[
+            "verify",
+            p(&one),
+            "--trust",
+            p(&f.root),
+            "--crl",
+            p(&f.root),
+            "--at",
+            "2025-06-03",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn pss_needs_an_rsa_key() {
+    let f = pki();
+    let out = vanthu(
+        &[
+            "sign",
+            p(&f.dir.join("base.pdf")),
+            "--key",
+            p(&f.person.0),
+            "--cert",
+            p(&f.person.1),
+            "--pss",
+            "--at",
+            "2025-06-02T09:00:00+07:00",
+            "-o",
+            p(&f.dir.join("pss.pdf")),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RSASSA-PSS needs an RSA key"));
+}
+
+#[test]
+fn pss_signature_from_the_command_line() {
+    let dir = workdir();
+    let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    let key = generate_key(KeyKind::Rsa2048).unwrap();
+    // A self-signed signer trusted directly.
+    let cert = issue(
+        &Profile::leaf(
+            vec![("CN", s("RSA signer")), ("UID", s("CCCD:5"))],
+            7,
+            t(2024),
+            t(2027),
+        ),
+        &key,
+        None,
+    )
+    .unwrap();
+    std::fs::write(dir.join("k.der"), key.to_pkcs8_der().unwrap()).unwrap();
+    std::fs::write(dir.join("c.der"), cert.der()).unwrap();
+    std::fs::write(dir.join("base.pdf"), sample_pdf(1, 0)).unwrap();
+    let out = vanthu(
+        &[
+            "sign",
+            p(&dir.join("base.pdf")),
+            "--key",
+            p(&dir.join("k.der")),
+            "--cert",
+            p(&dir.join("c.der")),
+            "--pss",
+            "--at",
+            "2025-06-02T09:00:00+07:00",
+            "-o",
+            p(&dir.join("pss.pdf")),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = vanthu(
+        &[
+            "verify",
+            p(&dir.join("pss.pdf")),
+            "--trust",
+            p(&dir.join("c.der")),
+            "--at",
+            "2025-06-03",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(
+        json(&out)["signatures"][0]["indication"],
+        "TOTAL_PASSED",
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -173,6 +173,8 @@ pub struct LocatedSignature {
     pub contact_info: Option<String>,
     /// The widget annotation that shows this signature, when one refers to it.
     pub widget: Option<Widget>,
+    /// The DocMDP permission `P` of a certification signature (ISO 32000-1 §12.8.2.2).
+    pub docmdp: Option<u8>,
 }
 
 /// Where a signature field's widget sits.
@@ -340,6 +342,7 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
             location: text(dict.string(b"Location")),
             contact_info: text(dict.string(b"ContactInfo")),
             widget,
+            docmdp: docmdp(&dict),
         });
     }
     // Gaps of distinct signatures must not overlap (DSS BBB_FC_DBTOOST).
@@ -372,6 +375,27 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
         unparsed: layout.unparsed.clone(),
         trailing_data: layout.trailing_data,
         layout,
+    })
+}
+
+/// The permission of a `/Reference` DocMDP transform, 2 when `/P` is absent.
+fn docmdp(dict: &Dict) -> Option<u8> {
+    let Some(Obj::Array(refs)) = dict.get(b"Reference") else {
+        return None;
+    };
+    refs.iter().find_map(|r| {
+        let Obj::Dict(d) = r else { return None };
+        if d.name(b"TransformMethod") != Some(b"DocMDP") {
+            return None;
+        }
+        let p = match d.get(b"TransformParams") {
+            Some(Obj::Dict(tp)) => match tp.get(b"P") {
+                Some(Obj::Int(p)) => *p,
+                _ => 2,
+            },
+            _ => 2,
+        };
+        Some(u8::try_from(p.clamp(1, 3)).unwrap_or(2))
     })
 }
 

@@ -247,3 +247,76 @@ fn pyhanko_updates_of_a_compressed_pdf_validate_in_vanthu() {
     );
     assert_eq!(verify(&mixed).legal_value, LegalValue::Original);
 }
+
+#[test]
+fn visible_signatures_with_images_validate_in_pyhanko() {
+    let Some(py) = python() else { return };
+    let f = files();
+    let p = pki();
+    let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
+    opts.appearance = Some(vanthu_signature::Appearance::new(
+        0,
+        [300.0, 100.0, 450.0, 160.0],
+        vec!["Nguyen Van An".into()],
+    ));
+    let one = vanthu_signature::sign_pdf(
+        &base(),
+        &opts,
+        &p.person_key,
+        &p.person,
+        std::slice::from_ref(&p.ca),
+    )
+    .unwrap();
+    let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 10));
+    opts.appearance = Some(
+        vanthu_signature::Appearance::new(0, [250.0, 90.0, 350.0, 170.0], vec![])
+            .with_image(crate::roundtrip::seal_png()),
+    );
+    let two =
+        vanthu_signature::sign_pdf(&one, &opts, &p.org_key, &p.org, std::slice::from_ref(&p.ca))
+            .unwrap();
+    let v = pyhanko_validate(&py, &f, &two);
+    let sigs = v["signatures"].as_array().unwrap();
+    assert_eq!(sigs.len(), 2, "{v}");
+    assert!(sigs.iter().all(|s| s["bottom_line"] == true), "{v}");
+    assert_eq!(sigs[0]["modification_level"], "FORM_FILLING", "{v}");
+}
+
+#[test]
+fn certification_permissions_agree_with_pyhanko() {
+    let Some(py) = python() else { return };
+    let f = files();
+    let p = pki();
+    for (permission, later_allowed) in [(1u8, false), (2, true)] {
+        let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
+        opts.certify = Some(permission);
+        let one = vanthu_signature::sign_pdf(
+            &base(),
+            &opts,
+            &p.person_key,
+            &p.person,
+            std::slice::from_ref(&p.ca),
+        )
+        .unwrap();
+        let two = sign(&one, &p.org_key, &p.org, 10);
+        let v = pyhanko_validate(&py, &f, &two);
+        assert_eq!(
+            v["signatures"][0]["bottom_line"], later_allowed,
+            "P={permission}: {v}"
+        );
+        let ours = verify(&two).signatures[0].indication == Indication::TotalPassed;
+        assert_eq!(ours, later_allowed, "P={permission}");
+    }
+}
+
+#[test]
+fn rsassa_pss_signatures_validate_in_pyhanko() {
+    let Some(py) = python() else { return };
+    let f = files();
+    let pdf = crate::roundtrip::sign_pss(&base());
+    let v = pyhanko_validate(&py, &f, &pdf);
+    let s = &v["signatures"][0];
+    assert_eq!(s["intact"], true, "{v}");
+    assert_eq!(s["valid"], true, "{v}");
+    assert_eq!(s["bottom_line"], true, "{v}");
+}

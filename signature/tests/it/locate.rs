@@ -145,6 +145,11 @@ fn fuzz_seed_corpora_replay() {
             let data = std::fs::read(e.unwrap().path()).unwrap();
             let _ = locate(&data, &Limits::default());
             let _ = parse_cms(&data);
+            // The same invariant as the cms_parse target: DER re-converts to itself.
+            if let Ok((der, end)) = ber_to_der(&data) {
+                assert!(end <= data.len());
+                assert_eq!(ber_to_der(&der).unwrap().0, der);
+            }
             n += 1;
         }
     }

@@ -352,17 +352,14 @@ fn tsa() -> &'static (vanthu_signature::SigningKey, vanthu_signature::Certificat
     TSA.get_or_init(|| {
         let p = pki();
         let key = generate_key(KeyKind::P256).unwrap();
-        let cert = issue(
-            &Profile::leaf(
-                vec![("CN", s("TEST TSA"))],
-                50,
-                utc(2024, 1, 1),
-                utc(2030, 1, 1),
-            ),
-            &key,
-            Some((&p.ca, &p.ca_key)),
-        )
-        .unwrap();
+        let mut profile = Profile::leaf(
+            vec![("CN", s("TEST TSA"))],
+            50,
+            utc(2024, 1, 1),
+            utc(2030, 1, 1),
+        );
+        profile.extended_key_usage = vec!["1.3.6.1.5.5.7.3.8".into()];
+        let cert = issue(&profile, &key, Some((&p.ca, &p.ca_key))).unwrap();
         (key, cert)
     })
 }
@@ -417,6 +414,20 @@ fn signature_time_stamp_gives_the_signing_time() {
     assert_eq!(
         sig.signing_time.unwrap().to_rfc3339(),
         "2025-06-02T09:00:05+07:00"
+    );
+    // The time-stamp is a proof of existence: after the signer's certificate
+    // expired (2027), the signature still validates at the time-stamp's time.
+    let r = verify_at(&pdf, &store(), utc(2028, 6, 1));
+    assert_eq!(
+        r.signatures[0].indication,
+        Indication::TotalPassed,
+        "{:#?}",
+        r.signatures[0].checks
+    );
+    // Without a time-stamp it does not.
+    assert_eq!(
+        verify_at(&person_then_org(), &store(), utc(2028, 6, 1)).signatures[0].sub_indication,
+        Some(SubIndication::OutOfBoundsNoPoe)
     );
     // An untrusted TSA: a warning, the time falls back to the claim.
     let r = verify_at(&pdf, &TrustStore::new(), utc(2025, 6, 3));
@@ -660,4 +671,161 @@ fn visible_signature_with_seal_image_over_a_third_of_the_person() {
             .with_image(b"\x89PNG broken".to_vec()),
     );
     assert!(vanthu_signature::sign_pdf(&base(), &opts, &p.org_key, &p.org, &[]).is_err());
+}
+
+#[test]
+fn time_stamp_from_a_non_tsa_certificate_is_not_a_proof_of_time() {
+    let p = pki();
+    let gen_time = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 6, 2, 2, 0, 5).unwrap();
+    let prepared = vanthu_signature::prepare(
+        &base(),
+        &vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9)),
+    )
+    .unwrap();
+    let attrs = prepared
+        .signed_attributes(&p.person, vanthu_signature::DigestAlgorithm::Sha256)
+        .unwrap();
+    let (alg, sig) = p.person_key.sign(attrs.to_be_signed()).unwrap();
+    // The agency's signing certificate pretends to be a TSA.
+    let token =
+        vanthu_signature::testpki::time_stamp_token(&sig, gen_time, &p.org_key, &p.org).unwrap();
+    let pdf = prepared
+        .finish_with_time_stamp(
+            &p.person,
+            std::slice::from_ref(&p.ca),
+            attrs,
+            alg,
+            &sig,
+            &token,
+        )
+        .unwrap();
+    let r = verify(&pdf);
+    assert_eq!(r.signatures[0].indication, Indication::TotalPassed);
+    assert!(
+        r.signatures[0]
+            .checks
+            .iter()
+            .any(|c| c.id == "SIGNATURE_TIME_STAMP" && c.outcome == Outcome::Warning)
+    );
+    assert_eq!(
+        r.signatures[0].signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T09:00:00+07:00"
+    );
+}
+
+#[test]
+fn certification_signatures_follow_their_docmdp_permission() {
+    let p = pki();
+    for (permission, later_allowed) in [(1u8, false), (2, true)] {
+        let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
+        opts.certify = Some(permission);
+        let one = vanthu_signature::sign_pdf(
+            &base(),
+            &opts,
+            &p.person_key,
+            &p.person,
+            std::slice::from_ref(&p.ca),
+        )
+        .unwrap();
+        let r = verify(&one);
+        assert_eq!(
+            r.signatures[0].indication,
+            Indication::TotalPassed,
+            "P={permission}: {:#?}",
+            r.signatures[0].checks
+        );
+        let found = vanthu_signature::locate(&one, &vanthu_signature::Limits::default()).unwrap();
+        assert_eq!(found.signatures[0].docmdp, Some(permission));
+        let two = sign(&one, &p.org_key, &p.org, 10);
+        let r = verify(&two);
+        assert_eq!(r.signatures[1].indication, Indication::TotalPassed);
+        if later_allowed {
+            assert_eq!(
+                r.signatures[0].indication,
+                Indication::TotalPassed,
+                "{:#?}",
+                r.signatures[0].checks
+            );
+            assert_eq!(r.legal_value, LegalValue::Original);
+        } else {
+            assert_eq!(
+                r.signatures[0].indication,
+                Indication::TotalFailed,
+                "P=1 permits no later signature"
+            );
+            assert_eq!(r.legal_value, LegalValue::Invalid);
+        }
+    }
+}
+
+#[test]
+fn signing_with_an_expired_certificate_is_refused() {
+    let p = pki();
+    let opts = vanthu_signature::SignOptions::new(vn(2028, 1, 2, 9));
+    let err =
+        vanthu_signature::sign_pdf(&base(), &opts, &p.person_key, &p.person, &[]).unwrap_err();
+    assert!(
+        err.to_string().contains("not valid at the signing time"),
+        "{err}"
+    );
+}
+
+/// An RSA signer under the test CA, made once.
+pub(crate) fn rsa_signer() -> &'static (vanthu_signature::SigningKey, vanthu_signature::Certificate)
+{
+    static RSA: std::sync::OnceLock<(vanthu_signature::SigningKey, vanthu_signature::Certificate)> =
+        std::sync::OnceLock::new();
+    RSA.get_or_init(|| {
+        let p = pki();
+        let key = generate_key(KeyKind::Rsa2048).unwrap();
+        let cert = issue(
+            &Profile::leaf(
+                vec![("CN", s("RSA PSS")), ("UID", s("CCCD:4"))],
+                60,
+                utc(2024, 1, 1),
+                utc(2027, 1, 1),
+            ),
+            &key,
+            Some((&p.ca, &p.ca_key)),
+        )
+        .unwrap();
+        (key, cert)
+    })
+}
+
+/// Signs `pdf` with RSASSA-PSS.
+pub(crate) fn sign_pss(pdf: &[u8]) -> Vec<u8> {
+    let p = pki();
+    let (key, cert) = rsa_signer();
+    let prepared =
+        vanthu_signature::prepare(pdf, &vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9)))
+            .unwrap();
+    let attrs = prepared
+        .signed_attributes(cert, vanthu_signature::DigestAlgorithm::Sha256)
+        .unwrap();
+    let (alg, sig) = key
+        .sign_pss(attrs.to_be_signed(), &mut rand_core::OsRng)
+        .unwrap();
+    prepared
+        .finish(cert, std::slice::from_ref(&p.ca), attrs, alg, &sig)
+        .unwrap()
+}
+
+#[test]
+fn rsassa_pss_signatures_verify() {
+    let pdf = sign_pss(&base());
+    let r = verify(&pdf);
+    assert_eq!(
+        r.signatures[0].indication,
+        Indication::TotalPassed,
+        "{:#?}",
+        r.signatures[0].checks
+    );
+    // PSS with an EC key is refused.
+    assert!(
+        pki()
+            .person_key
+            .sign_pss(b"x", &mut rand_core::OsRng)
+            .is_err()
+    );
 }
