@@ -40,6 +40,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             let arrived = IncomingEvent::Arrived {
                 from: sender,
                 meta: meta.clone(),
+                paper: false,
             };
             office.step(
                 &Event::Incoming {

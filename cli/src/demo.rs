@@ -825,6 +825,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
             IncomingEvent::Arrived {
                 from: sender.agency(),
                 meta,
+                paper: false,
             },
         ),
         (
@@ -890,7 +891,11 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         &mut sender,
         &mut out,
         t1,
-        IncomingEvent::Arrived { from, meta },
+        IncomingEvent::Arrived {
+            from,
+            meta,
+            paper: false,
+        },
     )?;
     go(
         &mut unit1,
@@ -972,6 +977,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
             IncomingEvent::Arrived {
                 from: sender.agency(),
                 meta,
+                paper: false,
             },
         ),
         (
