@@ -1379,3 +1379,43 @@ fn desk_number(
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )]
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese_for_standard_fonts() {
+        assert_eq!(fold("Quyết định ĐỊNH đường"), "Quyet dinh DINH duong");
+        assert_eq!(fold("QĐ-LĐTBXH"), "QD-LDTBXH");
+    }
+
+    #[test]
+    fn the_page_is_a_pdf_the_signer_accepts() {
+        let pdf = text_pdf(&["a (b) \\ c"]);
+        assert!(pdf.starts_with(b"%PDF-1.7"));
+        assert!(pdf.ends_with(b"%%EOF\n"));
+        assert!(
+            vanthu_signature::prepare(
+                &pdf,
+                &SignOptions::new(DateTime::parse_from_rfc3339(DEFAULT_START).unwrap())
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn test_keys_are_fixed_by_their_label() {
+        let a = seeded_key("x").unwrap().to_pkcs8_der().unwrap();
+        let b = seeded_key("x").unwrap().to_pkcs8_der().unwrap();
+        let c = seeded_key("y").unwrap().to_pkcs8_der().unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+}

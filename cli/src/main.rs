@@ -45,7 +45,8 @@ enum Command {
     Replay(replay::ReplayArgs),
     /// Show the header fields and attachments of an edXML package.
     Inspect(edxml::InspectArgs),
-    /// Check edXML packages: findings per file (exit 1 on any error).
+    /// Check edXML packages, signed PDFs and SIP ZIPs, files or folders: findings per file,
+    /// a summary line, --json, --junit (exit 2 if any is unreadable, else 1 if any is not conformant).
     Check(edxml::CheckArgs),
     /// Rewrite an edXML package in the strict canonical (VNPT/VPCP) form.
     Normalize(edxml::NormalizeArgs),
