@@ -28,7 +28,8 @@ pub(crate) struct InspectArgs {
 /// Arguments of `vanthu check`.
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
-    /// The packages (`-` for standard input).
+    /// edXML packages, PDFs, SIP ZIPs or folders of them (recursive; recognised by
+    /// content); `-` reads one edXML package from standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Sender profile: every deviation from the reference form is an error.
