@@ -322,12 +322,48 @@ fn split_qname(q: &str) -> (Option<&str>, &str) {
     }
 }
 
-/// A qualified name as Namespaces in XML 1.0 §4 allows: `local` or
-/// `prefix:local`, both parts non-empty.
+/// XML 1.0 §2.3 `NameStartChar`, without `:`.
+fn is_name_start(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// XML 1.0 §2.3 `NameChar`, without `:`.
+fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// Namespaces in XML 1.0 `NCName`.
+fn is_ncname(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+/// XML 1.0 §2.2 `Char`: what text may contain at all.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+}
+
+fn check_chars(text: &str, at: Position) -> Result<(), EdxmlError> {
+    match text.chars().find(|&c| !is_xml_char(c)) {
+        Some(c) => Err(malformed(
+            format!("character U+{:04X} is not allowed in XML 1.0", u32::from(c)),
+            at,
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A qualified name as Namespaces in XML 1.0 §4 allows: `NCName` or
+/// `NCName:NCName`.
 fn check_qname(q: &str, at: Position) -> Result<(), EdxmlError> {
     let ok = match q.split_once(':') {
-        Some((p, l)) => !p.is_empty() && !l.is_empty() && !l.contains(':'),
-        None => !q.is_empty(),
+        Some((p, l)) => is_ncname(p) && is_ncname(l),
+        None => is_ncname(q),
     };
     if ok {
         Ok(())
@@ -549,6 +585,7 @@ impl<R: BufRead> Parser<R> {
     }
 
     fn push_text(&mut self, text: &str, at: Position) -> Result<(), EdxmlError> {
+        check_chars(text, at)?;
         let max = self.opts.limits.max_text_bytes;
         let Some(node) = self.stack.last_mut() else {
             return Ok(());
@@ -610,6 +647,7 @@ impl<R: BufRead> Parser<R> {
                 }
                 Err(err) => return Err(malformed(err.to_string(), at)),
             };
+            check_chars(&value, at)?;
             if value.len() > limits.max_text_bytes {
                 return Err(limit(Limit::TextBytes, limits.max_text_bytes as u64, at));
             }

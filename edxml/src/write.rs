@@ -1018,11 +1018,15 @@ fn write_attachment(
     Ok(digest)
 }
 
-/// Writes a status package in the canonical form.
+/// Writes a status package in the canonical form. `StatusCode` is always
+/// written, empty when the model has none.
 ///
 /// # Errors
 /// [`ErrorKind::Io`] when writing fails.
 pub fn write_status(pkg: &StatusPackage, mut out: impl Write) -> Result<(), EdxmlError> {
+    // `StatusCode` is what makes a status package: it is always written
+    // (empty when absent) so that the package reads back as a status.
+    let status_code = Some(pkg.status_code.clone().unwrap_or_default());
     let io = |e: io::Error| EdxmlError::new(ErrorKind::Io(e.to_string()));
     let mut w = W { out: &mut out };
     let x = &pkg.package_extras;
@@ -1068,7 +1072,7 @@ pub fn write_status(pkg: &StatusPackage, mut out: impl Write) -> Result<(), Edxm
                             ),
                             ("ResponseFor", opt_node(&pkg.response_for, response_for)),
                             ("StaffInfo", opt_node(&pkg.staff_info, staff_info)),
-                            ("StatusCode", Item::Leaf(&pkg.status_code)),
+                            ("StatusCode", Item::Leaf(&status_code)),
                             ("Description", Item::Leaf(&pkg.description)),
                             ("Timestamp", Item::Leaf(&pkg.timestamp)),
                         ],

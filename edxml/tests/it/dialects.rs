@@ -289,6 +289,19 @@ fn hostile_input_is_refused() {
         (1, 11)
     );
     assert!(read(b"").is_err());
+    // Names and characters that XML 1.0 does not allow.
+    for bad in [
+        &b"<edXML><a/b/></edXML>"[..],
+        b"<edXML><a:b:c/></edXML>",
+        b"<edXML>\x01</edXML>",
+        b"<edXML a=\"&#0;\"/>",
+    ] {
+        assert!(
+            matches!(read(bad).unwrap_err().kind(), ErrorKind::Malformed(_)),
+            "{}",
+            String::from_utf8_lossy(bad)
+        );
+    }
     assert!(read(b"<edXML></edXML><edXML/>").is_err());
 }
 
