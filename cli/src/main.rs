@@ -10,6 +10,7 @@ mod edxml;
 mod id;
 mod output;
 mod replay;
+mod signature;
 mod text;
 
 use std::ffi::OsString;
@@ -68,6 +69,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Verify every signature of a PDF and give its legal value (exit 0 = original).
+    Verify(signature::VerifyArgs),
+    /// Sign a PDF (PAdES, incremental update) with a PKCS #8 key.
+    Sign(signature::SignArgs),
 }
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
@@ -85,6 +90,8 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Extract(args) => edxml::extract(&args),
         Command::Reply(args) => edxml::reply(&args),
         Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
+        Command::Verify(args) => signature::verify(args),
+        Command::Sign(args) => signature::sign(args),
     }
 }
 

@@ -11,6 +11,7 @@ mod calendar;
 mod edxml;
 mod id;
 mod replay;
+mod signature;
 mod text;
 
 use std::io::Write;

@@ -1,0 +1,205 @@
+//! Signature validation benchmarks: a small (~20 KB) two-signature document and a
+//! ~5 MB one, each verified completely (locator, modification analysis, CMS,
+//! path to the root), with pyHanko validating the same files in the same run
+//! (`peers/pyhanko_validate.py`, Python from `VANTHU_PYTHON` or `python3`);
+//! prints documents per second, MB/s, the ratio, and whether the verdicts agree.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use criterion::{Criterion, Throughput};
+use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
+use vanthu_signature::{
+    Certificate, DigestAlgorithm, Indication, SignOptions, TrustStore, VerifyOptions, sign_pdf,
+    verify_pdf,
+};
+
+const PEER_SECONDS: f64 = 3.0;
+
+fn utc(y: i32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap()
+}
+
+struct Corpus {
+    root: Certificate,
+    ca: Certificate,
+    small: Vec<u8>,
+    large: Vec<u8>,
+}
+
+/// RSA-2048 signers under a root and a sub-CA, as in the research baseline.
+fn corpus() -> Corpus {
+    let s = |v: &str| v.to_string();
+    let root_key = generate_key(KeyKind::Rsa2048).unwrap();
+    let root = issue(
+        &Profile::ca(vec![("CN", s("Bench root"))], 1, utc(2020), utc(2040), None),
+        &root_key,
+        None,
+    )
+    .unwrap();
+    let ca_key = generate_key(KeyKind::Rsa2048).unwrap();
+    let ca = issue(
+        &Profile::ca(
+            vec![("CN", s("Bench CA"))],
+            2,
+            utc(2020),
+            utc(2040),
+            Some(0),
+        ),
+        &ca_key,
+        Some((&root, &root_key)),
+    )
+    .unwrap();
+    let signer = |cn: &str, uid: &str, serial| {
+        let key = generate_key(KeyKind::Rsa2048).unwrap();
+        let cert = issue(
+            &Profile::leaf(
+                vec![("CN", s(cn)), ("UID", s(uid))],
+                serial,
+                utc(2024),
+                utc(2030),
+            ),
+            &key,
+            Some((&ca, &ca_key)),
+        )
+        .unwrap();
+        (key, cert)
+    };
+    let (pk, pc) = signer("Nguyen Van An", "CCCD:001099012345", 10);
+    let (ok, oc) = signer("SO Y TE", "MST:0400260612", 11);
+    let at: DateTime<FixedOffset> = FixedOffset::east_opt(7 * 3600)
+        .unwrap()
+        .with_ymd_and_hms(2025, 6, 2, 9, 0, 0)
+        .unwrap();
+    let mut opts = SignOptions::new(at);
+    opts.reserve = 4096;
+    let both = |pdf: Vec<u8>| {
+        let one = sign_pdf(&pdf, &opts, &pk, &pc, std::slice::from_ref(&ca)).unwrap();
+        sign_pdf(&one, &opts, &ok, &oc, std::slice::from_ref(&ca)).unwrap()
+    };
+    Corpus {
+        small: both(sample_pdf(1, 0)),
+        large: both(sample_pdf(10, 500_000)),
+        root,
+        ca,
+    }
+}
+
+fn verify_once(pdf: &[u8], trust: &TrustStore) -> usize {
+    let report = verify_pdf(black_box(pdf), trust, &VerifyOptions::new(utc(2026))).unwrap();
+    report
+        .signatures
+        .iter()
+        .filter(|s| s.indication == Indication::TotalPassed)
+        .count()
+}
+
+fn rate(seconds: f64, mut op: impl FnMut()) -> f64 {
+    let start = Instant::now();
+    let mut count = 0_u64;
+    while start.elapsed().as_secs_f64() < seconds || count == 0 {
+        op();
+        count += 1;
+    }
+    count as f64 / start.elapsed().as_secs_f64()
+}
+
+fn peer(pdf: &Path, root: &Path, ca: &Path) -> Option<serde_json::Value> {
+    let python = std::env::var("VANTHU_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/peers/pyhanko_validate.py");
+    let output = Command::new(python)
+        .args([
+            script,
+            pdf.to_str()?,
+            root.to_str()?,
+            ca.to_str()?,
+            "2026-01-01T00:00:00+00:00",
+            &PEER_SECONDS.to_string(),
+        ])
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        eprintln!("peer failed: {}", String::from_utf8_lossy(&output.stderr));
+        return None;
+    }
+    serde_json::from_slice(&output.stdout).ok()
+}
+
+fn main() {
+    let c = corpus();
+    let mut trust = TrustStore::new();
+    trust.add_anchor(c.root.clone());
+    assert_eq!(verify_once(&c.small, &trust), 2);
+    assert_eq!(verify_once(&c.large, &trust), 2);
+
+    let mut criterion = Criterion::default()
+        .configure_from_args()
+        .measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_secs(1));
+    let mut group = criterion.benchmark_group("signature");
+    for (name, pdf) in [
+        ("verify_small_2sig", &c.small),
+        ("verify_5mb_2sig", &c.large),
+    ] {
+        group.throughput(Throughput::Bytes(pdf.len() as u64));
+        group.bench_function(name, |b| b.iter(|| verify_once(pdf, &trust)));
+    }
+    group.finish();
+
+    // The floor for the large document: hashing its bytes twice (one digest per signature).
+    let hash_rate = rate(PEER_SECONDS, || {
+        black_box(DigestAlgorithm::Sha256.digest(&[&c.large]));
+        black_box(DigestAlgorithm::Sha256.digest(&[&c.large]));
+    });
+    let dir = std::env::temp_dir().join(format!("vanthu-bench-sig-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let (root, ca) = (write("root.der", c.root.der()), write("ca.der", c.ca.der()));
+    for (name, pdf) in [("small", &c.small), ("5 MB", &c.large)] {
+        let ours = rate(PEER_SECONDS, || {
+            verify_once(pdf, &trust);
+        });
+        let mb = pdf.len() as f64 / 1e6;
+        println!(
+            "vanthu {name} ({} bytes): {ours:.1} documents/s, {:.1} MB/s",
+            pdf.len(),
+            ours * mb
+        );
+        if name == "5 MB" {
+            println!(
+                "  floor (two SHA-256 passes over the file): {hash_rate:.1}/s; vanthu reaches {:.0} % of it",
+                100.0 * ours / hash_rate
+            );
+        }
+        let path = write(&format!("{}.pdf", name.replace(' ', "")), pdf);
+        match peer(&path, &root, &ca) {
+            Some(p) => {
+                let theirs = p["docs_per_sec"].as_f64().unwrap_or(f64::NAN);
+                println!(
+                    "  peer pyHanko: {theirs:.1} documents/s; ratio vanthu/pyHanko x{:.1}",
+                    ours / theirs
+                );
+                println!(
+                    "  pyHanko bottom lines {}; vanthu TOTAL_PASSED 2 of 2",
+                    p["bottom_lines"]
+                );
+            }
+            None => {
+                println!("  peer: no Python with pyHanko (pip install pyHanko==0.38.0); no ratio")
+            }
+        }
+    }
+}

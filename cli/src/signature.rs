@@ -1,0 +1,299 @@
+//! `vanthu verify` and `vanthu sign`: PDF signatures and the legal-value verdict.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use vanthu_signature::{
+    AlgorithmPolicy, Certificate, DocumentReport, LegalValue, Role, SignOptions, SigningKey,
+    TrustStore, VerifyOptions, classify, sign_pdf, verify_pdf,
+};
+
+use crate::output::{print_json, read_input};
+use crate::{CliError, Outcome};
+
+/// Arguments of `vanthu verify`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct VerifyArgs {
+    /// The PDF file (`-` for standard input).
+    file: PathBuf,
+    /// A trusted certificate (PEM or DER) or a folder of them (*.crt, *.cer, *.pem,
+    /// *.der). Self-signed certificates become trust anchors, the others intermediates.
+    #[arg(long = "trust", value_name = "CERT_OR_DIR")]
+    trust: Vec<PathBuf>,
+    /// A CRL (DER) to check revocation against; repeat for more.
+    #[arg(long = "crl", value_name = "CRL")]
+    crl: Vec<PathBuf>,
+    /// Validation time (RFC 3339 or YYYY-MM-DD); default: now.
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// The file is an attachment in a separate file: only the agency signature is required.
+    #[arg(long)]
+    attachment: bool,
+    /// Accept SHA-1 (legacy documents only).
+    #[arg(long)]
+    legacy_sha1: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The role a signer is expected to have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum RoleArg {
+    /// The competent person.
+    Person,
+    /// The agency (seal).
+    Organization,
+}
+
+/// Arguments of `vanthu sign`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct SignArgs {
+    /// The PDF file to sign (`-` for standard input).
+    file: PathBuf,
+    /// The private key, PKCS #8 (PEM or DER).
+    #[arg(long)]
+    key: PathBuf,
+    /// The signer's certificate (PEM or DER).
+    #[arg(long)]
+    cert: PathBuf,
+    /// Further certificates to embed (intermediates).
+    #[arg(long)]
+    chain: Vec<PathBuf>,
+    /// The expected role; signing stops when the certificate says otherwise.
+    #[arg(long, value_enum)]
+    role: Option<RoleArg>,
+    /// A signature or seal image (PNG) drawn in the box given by --rect.
+    #[arg(long)]
+    image: Option<PathBuf>,
+    /// A visible box `x1,y1,x2,y2` in PDF points (default: an invisible signature).
+    #[arg(long, value_name = "X1,Y1,X2,Y2")]
+    rect: Option<String>,
+    /// The page of the visible box, from 1.
+    #[arg(long, default_value_t = 1)]
+    page: usize,
+    /// A line of text in the visible box (repeat for more lines).
+    #[arg(long = "text")]
+    text: Vec<String>,
+    /// Signing time (RFC 3339); default: now, in Vietnam time.
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// `/Reason`.
+    #[arg(long)]
+    reason: Option<String>,
+    /// Sign with RSASSA-PSS (RSA keys; Circular 15/2025/TT-BKHCN) instead of PKCS #1 v1.5.
+    #[arg(long)]
+    pss: bool,
+    /// Output file.
+    #[arg(short = 'o', long = "output")]
+    output: PathBuf,
+}
+
+fn vietnam() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| chrono::Offset::fix(&Utc))
+}
+
+fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t);
+    }
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        CliError::new(format!(
+            "cannot read time '{text}': use RFC 3339 or YYYY-MM-DD"
+        ))
+    })?;
+    date.and_hms_opt(0, 0, 0)
+        .and_then(|d| d.and_local_timezone(vietnam()).single())
+        .ok_or_else(|| CliError::new(format!("cannot read time '{text}'")))
+}
+
+fn read_certs(path: &Path) -> Result<Vec<Certificate>, CliError> {
+    let bytes = read_input(path)?;
+    Certificate::parse_all(&bytes).map_err(|e| CliError::new(format!("{}: {e}", path.display())))
+}
+
+fn load_trust(paths: &[PathBuf]) -> Result<TrustStore, CliError> {
+    let mut store = TrustStore::new();
+    for path in paths {
+        let files: Vec<PathBuf> = if path.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .filter(|p| {
+                    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        matches!(
+                            e.to_ascii_lowercase().as_str(),
+                            "crt" | "cer" | "pem" | "der"
+                        )
+                    })
+                })
+                .collect();
+            v.sort();
+            v
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            for cert in read_certs(&file)? {
+                if cert.subject() == cert.issuer() {
+                    store.add_anchor(cert);
+                } else {
+                    store.add_intermediate(cert);
+                }
+            }
+        }
+    }
+    Ok(store)
+}
+
+pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
+    let pdf = read_input(&args.file)?;
+    let mut trust = load_trust(&args.trust)?;
+    for path in &args.crl {
+        trust
+            .add_crl_der(&read_input(path)?)
+            .map_err(|e| CliError::new(format!("{}: {e}", path.display())))?;
+    }
+    let at = match &args.at {
+        Some(t) => parse_time(t)?.with_timezone(&Utc),
+        None => Utc::now(),
+    };
+    let mut options = VerifyOptions::new(at);
+    options.attachment = args.attachment;
+    if args.legacy_sha1 {
+        options.policy = AlgorithmPolicy::legacy();
+    }
+    let report = verify_pdf(&pdf, &trust, &options)
+        .map_err(|e| CliError::new(format!("{}: {e}", args.file.display())))?;
+    if args.json {
+        print_json(&report)?;
+    } else {
+        print_human(&report);
+    }
+    Ok(Outcome::from_valid(
+        report.legal_value == LegalValue::Original,
+    ))
+}
+
+fn print_human(report: &DocumentReport) {
+    let verdict = match report.legal_value {
+        LegalValue::Original => "original (có giá trị pháp lý như bản gốc)",
+        LegalValue::ReferenceOnly => "reference only (chỉ có giá trị tham khảo)",
+        LegalValue::Invalid => "INVALID (không hợp lệ)",
+    };
+    println!("legal value: {verdict}");
+    for (i, sig) in report.signatures.iter().enumerate() {
+        let who = sig
+            .signer
+            .as_ref()
+            .map_or("(unknown signer)".to_string(), |s| s.subject.clone());
+        println!(
+            "signature {}: {} {} [{}] {} — {who}",
+            i + 1,
+            sig.indication,
+            sig.sub_indication.map_or("", |s| s.as_str()),
+            sig.role.as_str(),
+            sig.coverage.as_str(),
+        );
+        if let Some(t) = sig.signing_time {
+            println!("  signed at {}", t.to_rfc3339());
+        }
+        for check in &sig.checks {
+            println!(
+                "  {:?} {}: {} / {}",
+                check.outcome, check.id, check.message, check.message_vi
+            );
+        }
+    }
+    for f in &report.findings {
+        println!("{f}");
+        println!("  {}", f.message_vi);
+    }
+}
+
+pub(crate) fn sign(args: SignArgs) -> Result<Outcome, CliError> {
+    if args.image.is_some() {
+        return Err(CliError::new(
+            "--image is not supported yet: sign without an image",
+        ));
+    }
+    let pdf = read_input(&args.file)?;
+    let key_bytes = read_input(&args.key)?;
+    let key = SigningKey::from_pkcs8(&key_bytes)
+        .map_err(|e| CliError::new(format!("{}: {e}", args.key.display())))?;
+    let cert = read_certs(&args.cert)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| CliError::new(format!("{}: no certificate", args.cert.display())))?;
+    let mut chain = Vec::new();
+    for path in &args.chain {
+        chain.extend(read_certs(path)?);
+    }
+    if let Some(expected) = args.role {
+        let actual = classify(&cert);
+        let wanted = match expected {
+            RoleArg::Person => Role::Person,
+            RoleArg::Organization => Role::Organization,
+        };
+        if actual != wanted {
+            return Err(CliError::new(format!(
+                "the certificate '{}' is classified as {}, not {}",
+                cert.subject(),
+                actual.as_str(),
+                wanted.as_str()
+            )));
+        }
+    }
+    let time = match &args.at {
+        Some(t) => parse_time(t)?,
+        None => Utc::now().with_timezone(&vietnam()),
+    };
+    let mut options = SignOptions::new(time);
+    options.reason = args.reason.clone();
+    match (&args.rect, args.image.is_some() || !args.text.is_empty()) {
+        (Some(rect), _) => {
+            let numbers: Vec<f64> = rect
+                .split(',')
+                .map(|n| n.trim().parse::<f64>())
+                .collect::<Result<_, _>>()
+                .map_err(|_| CliError::new(format!("--rect '{rect}': expected x1,y1,x2,y2")))?;
+            let [x1, y1, x2, y2] = numbers.as_slice() else {
+                return Err(CliError::new(format!(
+                    "--rect '{rect}': expected four numbers"
+                )));
+            };
+            let page = args
+                .page
+                .checked_sub(1)
+                .ok_or_else(|| CliError::new("--page starts at 1"))?;
+            let mut appearance =
+                vanthu_signature::Appearance::new(page, [*x1, *y1, *x2, *y2], args.text.clone());
+            if let Some(path) = &args.image {
+                appearance = appearance.with_image(read_input(path)?);
+            }
+            options.appearance = Some(appearance);
+        }
+        (None, true) => return Err(CliError::new("--image and --text need --rect")),
+        (None, false) => {}
+    }
+    let cannot = |e: vanthu_signature::Error| CliError::new(format!("cannot sign: {e}"));
+    let signed = if args.pss {
+        // The two-step API: the software key signs with RSASSA-PSS and a random salt.
+        let prepared = vanthu_signature::prepare(&pdf, &options).map_err(cannot)?;
+        let attrs = prepared
+            .signed_attributes(&cert, key.digest())
+            .map_err(cannot)?;
+        let (alg, sig) = key
+            .sign_pss(attrs.to_be_signed(), &mut rand_core::OsRng)
+            .map_err(cannot)?;
+        prepared
+            .finish(&cert, &chain, attrs, alg, &sig)
+            .map_err(cannot)?
+    } else {
+        sign_pdf(&pdf, &options, &key, &cert, &chain).map_err(cannot)?
+    };
+    std::fs::write(&args.output, signed)
+        .map_err(|e| CliError::new(format!("cannot write {}: {e}", args.output.display())))?;
+    Ok(Outcome::Valid)
+}

@@ -1,0 +1,518 @@
+//! `vanthu verify` and `vanthu sign` on a corpus made at run time with the test PKI.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::{TimeZone, Utc};
+use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
+
+use crate::{json, shared, vanthu};
+
+/// A fresh folder under the system temporary directory.
+fn workdir() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "vanthu-sig-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn s(v: &str) -> String {
+    v.to_string()
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+struct Files {
+    dir: PathBuf,
+    root: PathBuf,
+    ca: PathBuf,
+    person: (PathBuf, PathBuf),
+    org: (PathBuf, PathBuf),
+}
+
+/// Writes a test PKI (root, sub-CA, person and agency keys and certificates) as DER files.
+fn pki() -> Files {
+    let dir = workdir();
+    let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    let root_key = generate_key(KeyKind::P256).unwrap();
+    let root = issue(
+        &Profile::ca(
+            vec![("C", s("VN")), ("CN", s("TEST Root"))],
+            1,
+            t(2020),
+            t(2040),
+            None,
+        ),
+        &root_key,
+        None,
+    )
+    .unwrap();
+    let ca_key = generate_key(KeyKind::P256).unwrap();
+    let ca = issue(
+        &Profile::ca(
+            vec![("C", s("VN")), ("CN", s("TEST CA"))],
+            2,
+            t(2020),
+            t(2040),
+            Some(0),
+        ),
+        &ca_key,
+        Some((&root, &root_key)),
+    )
+    .unwrap();
+    let write_signer = |name: &str, uid: &str, serial| {
+        let key = generate_key(KeyKind::P256).unwrap();
+        let cert = issue(
+            &Profile::leaf(
+                vec![("C", s("VN")), ("CN", s(name)), ("UID", s(uid))],
+                serial,
+                t(2024),
+                t(2027),
+            ),
+            &key,
+            Some((&ca, &ca_key)),
+        )
+        .unwrap();
+        let kp = dir.join(format!("{serial}.key"));
+        let cp = dir.join(format!("{serial}.crt"));
+        std::fs::write(&kp, key.to_pkcs8_der().unwrap()).unwrap();
+        std::fs::write(&cp, cert.der()).unwrap();
+        (kp, cp)
+    };
+    let person = write_signer("Nguyen Van An", "CCCD:001099012345", 10);
+    let org = write_signer("SO Y TE", "MST:0400260612", 11);
+    std::fs::write(dir.join("root.crt"), root.der()).unwrap();
+    std::fs::write(dir.join("ca.crt"), ca.der()).unwrap();
+    std::fs::write(dir.join("base.pdf"), sample_pdf(1, 0)).unwrap();
+    Files {
+        root: dir.join("root.crt"),
+        ca: dir.join("ca.crt"),
+        person,
+        org,
+        dir,
+    }
+}
+
+fn sign(
+    f: &Files,
+    input: &Path,
+    signer: &(PathBuf, PathBuf),
+    role: &str,
+    out: &Path,
+) -> std::process::Output {
+    vanthu(
+        &[
+            "sign",
+            p(input),
+            "--key",
+            p(&signer.0),
+            "--cert",
+            p(&signer.1),
+            "--chain",
+            p(&f.ca),
+            "--role",
+            role,
+            "--at",
+            "2025-06-02T09:00:00+07:00",
+            "-o",
+            p(out),
+        ],
+        b"",
+    )
+}
+
+#[test]
+fn sign_twice_then_verify_is_original() {
+    let f = pki();
+    let one = f.dir.join("one.pdf");
+    let two = f.dir.join("two.pdf");
+    assert_eq!(
+        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        sign(&f, &one, &f.org, "organization", &two).status.code(),
+        Some(0)
+    );
+    let out = vanthu(
+        &[
+            "verify",
+            p(&two),
+            "--trust",
+            p(&f.root),
+            "--at",
+            "2025-06-03",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v = json(&out);
+    assert_eq!(v["legal_value"], "original");
+    let sigs = v["signatures"].as_array().unwrap();
+    assert_eq!(sigs.len(), 2);
+    assert_eq!(sigs[0]["role"], "person");
+    assert_eq!(sigs[1]["role"], "organization");
+    assert_eq!(sigs[0]["indication"], "TOTAL_PASSED");
+    assert_eq!(sigs[0]["coverage"], "entire_revision");
+    assert_eq!(sigs[1]["coverage"], "entire_file");
+    assert_eq!(sigs[0]["signing_time"], "2025-06-02T09:00:00+07:00");
+    assert!(
+        sigs[0]["signer"]["subject"]
+            .as_str()
+            .unwrap()
+            .contains("Nguyen Van An")
+    );
+    assert!(
+        sigs[0]["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "MESSAGE_DIGEST" && c["outcome"] == "passed")
+    );
+    assert!(v["findings"].is_array());
+    // A folder of trust certificates works too; human output names the verdict.
+    let out = vanthu(
+        &[
+            "verify",
+            p(&two),
+            "--trust",
+            p(&f.dir),
+            "--at",
+            "2025-06-03",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("legal value: original"));
+}
+
+#[test]
+fn not_original_exits_1_and_unreadable_exits_2() {
+    let f = pki();
+    let one = f.dir.join("one.pdf");
+    assert_eq!(
+        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
+            .status
+            .code(),
+        Some(0)
+    );
+    // Person only: reference only.
+    let out = vanthu(
+        &[
+            "verify",
+            p(&one),
+            "--trust",
+            p(&f.root),
+            "--at",
+            "2025-06-03",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["legal_value"], "reference_only");
+    // Untrusted.
+    let out = vanthu(&["verify", p(&one), "--at", "2025-06-03", "--json"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        json(&out)["signatures"][0]["sub_indication"],
+        "NO_CERTIFICATE_CHAIN_FOUND"
+    );
+    // Tampered: invalid.
+    let mut bytes = std::fs::read(&one).unwrap();
+    let at = bytes.windows(8).position(|w| w == b"CONG HOA").unwrap();
+    bytes[at] = b'K';
+    let out = vanthu(
+        &[
+            "verify",
+            "-",
+            "--trust",
+            p(&f.root),
+            "--at",
+            "2025-06-03",
+            "--json",
+        ],
+        &bytes,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["legal_value"], "invalid");
+    // Not a PDF.
+    assert_eq!(vanthu(&["verify", "-"], b"hello").status.code(), Some(2));
+}
+
+#[test]
+fn sign_refuses_the_wrong_role_and_a_bad_key() {
+    let f = pki();
+    let out = sign(
+        &f,
+        &f.dir.join("base.pdf"),
+        &f.person,
+        "organization",
+        &f.dir.join("x.pdf"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let bad = (f.person.1.clone(), f.person.1.clone());
+    assert_eq!(
+        sign(
+            &f,
+            &f.dir.join("base.pdf"),
+            &bad,
+            "person",
+            &f.dir.join("y.pdf")
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn real_trust_anchors_load() {
+    let Some(shared) = shared() else {
+        eprintln!("note: ../shared not found; skipping");
+        return;
+    };
+    let f = pki();
+    let one = f.dir.join("one.pdf");
+    assert_eq!(
+        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
+            .status
+            .code(),
+        Some(0)
+    );
+    let out = vanthu(
+        &[
+            "verify",
+            p(&one),
+            "--trust",
+            p(&shared.join("fixtures/trust-anchors")),
+            "--at",
+            "2025-06-03",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        json(&out)["signatures"][0]["sub_indication"],
+        "NO_CERTIFICATE_CHAIN_FOUND"
+    );
+}
+
+#[test]
+fn visible_signature_from_the_command_line() {
+    let f = pki();
+    let one = f.dir.join("visible.pdf");
+    let out = vanthu(
+        &[
+            "sign",
+            p(&f.dir.join("base.pdf")),
+            "--key",
+            p(&f.org.0),
+            "--cert",
+            p(&f.org.1),
+            "--chain",
+            p(&f.ca),
+            "--at",
+            "2025-06-02T09:00:00+07:00",
+            "--rect",
+            "400,760,580,820",
+            "--text",
+            "Số: 12/UBND-VX",
+            "--text",
+            "2025-06-02T09:00:00+07:00",
+            "-o",
+            p(&one),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = vanthu(
+        &[
+            "verify",
+            p(&one),
+            "--trust",
+            p(&f.root),
+            "--at",
+            "2025-06-03",
+            "--attachment",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v = json(&out);
+    assert_eq!(v["legal_value"], "original");
+    assert_eq!(v["signatures"][0]["widget"]["page_index"], 0);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"] != "VN-ATTACH-POSITION")
+    );
+    // --text without --rect is a usage error.
+    let out = vanthu(
+        &[
+            "sign",
+            p(&f.dir.join("base.pdf")),
+            "--key",
+            p(&f.org.0),
+            "--cert",
+            p(&f.org.1),
+            "--text",
+            "x",
+            "-o",
+            p(&f.dir.join("z.pdf")),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn verify_takes_crls() {
+    let f = pki();
+    let one = f.dir.join("one.pdf");
+    assert_eq!(
+        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
+            .status
+            .code(),
+        Some(0)
+    );
+    // Not a CRL: unreadable input.
+    let out = vanthu(
+        &[
+            "verify",
+            p(&one),
+            "--trust",
+            p(&f.root),
+            "--crl",
+            p(&f.root),
+            "--at",
+            "2025-06-03",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn pss_needs_an_rsa_key() {
+    let f = pki();
+    let out = vanthu(
+        &[
+            "sign",
+            p(&f.dir.join("base.pdf")),
+            "--key",
+            p(&f.person.0),
+            "--cert",
+            p(&f.person.1),
+            "--pss",
+            "--at",
+            "2025-06-02T09:00:00+07:00",
+            "-o",
+            p(&f.dir.join("pss.pdf")),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RSASSA-PSS needs an RSA key"));
+}
+
+#[test]
+fn pss_signature_from_the_command_line() {
+    let dir = workdir();
+    let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    let key = generate_key(KeyKind::Rsa2048).unwrap();
+    // A self-signed signer trusted directly.
+    let cert = issue(
+        &Profile::leaf(
+            vec![("CN", s("RSA signer")), ("UID", s("CCCD:5"))],
+            7,
+            t(2024),
+            t(2027),
+        ),
+        &key,
+        None,
+    )
+    .unwrap();
+    std::fs::write(dir.join("k.der"), key.to_pkcs8_der().unwrap()).unwrap();
+    std::fs::write(dir.join("c.der"), cert.der()).unwrap();
+    std::fs::write(dir.join("base.pdf"), sample_pdf(1, 0)).unwrap();
+    let out = vanthu(
+        &[
+            "sign",
+            p(&dir.join("base.pdf")),
+            "--key",
+            p(&dir.join("k.der")),
+            "--cert",
+            p(&dir.join("c.der")),
+            "--pss",
+            "--at",
+            "2025-06-02T09:00:00+07:00",
+            "-o",
+            p(&dir.join("pss.pdf")),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = vanthu(
+        &[
+            "verify",
+            p(&dir.join("pss.pdf")),
+            "--trust",
+            p(&dir.join("c.der")),
+            "--at",
+            "2025-06-03",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(
+        json(&out)["signatures"][0]["indication"],
+        "TOTAL_PASSED",
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -1,0 +1,701 @@
+//! Certificates, trust stores and RFC 5280 path validation to caller-supplied anchors.
+//!
+//! The Government CA (Ban Cơ yếu Chính phủ) G1/G2 roots and the Vietnam National
+//! Root CA are public, but the caller passes them: this crate embeds no
+//! certificate. Real VGCA signatures embed only the leaf, so intermediates may
+//! come from the caller too.
+
+use chrono::{DateTime, Utc};
+use der::asn1::ObjectIdentifier as Oid;
+use der::{Decode, Encode};
+use x509_cert::ext::pkix::{BasicConstraints, KeyUsage, KeyUsages};
+use x509_cert::name::Name;
+
+use crate::crypto::{self, AlgorithmPolicy, CryptoError};
+use crate::error::{Error, ErrorKind};
+use crate::report::{Check, SubIndication};
+
+/// `UID` (RFC 4519, 0.9.2342.19200300.100.1.1): carries `CCCD:`, `CMND:`, `MST:`, `MNS:` values.
+const UID: Oid = Oid::new_unwrap("0.9.2342.19200300.100.1.1");
+const CN: Oid = Oid::new_unwrap("2.5.4.3");
+const O: Oid = Oid::new_unwrap("2.5.4.10");
+const TITLE: Oid = Oid::new_unwrap("2.5.4.12");
+
+/// Most certificates considered when building one path.
+const MAX_POOL: usize = 512;
+
+/// Extensions this validator understands, and so may be critical.
+const KNOWN_EXTENSIONS: &[&str] = &[
+    "2.5.29.19",         // basicConstraints
+    "2.5.29.15",         // keyUsage
+    "2.5.29.37",         // extKeyUsage
+    "2.5.29.14",         // subjectKeyIdentifier
+    "2.5.29.35",         // authorityKeyIdentifier
+    "2.5.29.32",         // certificatePolicies (not enforced: no policy is required)
+    "2.5.29.17",         // subjectAltName
+    "2.5.29.18",         // issuerAltName
+    "2.5.29.31",         // cRLDistributionPoints
+    "1.3.6.1.5.5.7.1.1", // authorityInfoAccess
+    "1.3.6.1.5.5.7.1.3", // qcStatements
+];
+
+/// An X.509 certificate, parsed once and kept with its DER encoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certificate {
+    inner: x509_cert::Certificate,
+    der: Vec<u8>,
+}
+
+impl Certificate {
+    /// Parses one DER certificate.
+    ///
+    /// # Errors
+    /// When `der` is not a certificate.
+    pub fn from_der(der: &[u8]) -> Result<Self, Error> {
+        let inner = x509_cert::Certificate::from_der(der)?;
+        Ok(Self {
+            inner,
+            der: der.to_vec(),
+        })
+    }
+
+    pub(crate) fn from_inner(inner: x509_cert::Certificate) -> Result<Self, Error> {
+        let der = inner.to_der()?;
+        Ok(Self { inner, der })
+    }
+
+    /// Parses every certificate in `bytes`: one DER certificate, or PEM with any
+    /// number of `CERTIFICATE` blocks.
+    ///
+    /// # Errors
+    /// When nothing in `bytes` is a certificate, or a PEM block is malformed.
+    pub fn parse_all(bytes: &[u8]) -> Result<Vec<Self>, Error> {
+        let text = std::str::from_utf8(bytes)
+            .ok()
+            .filter(|t| t.contains("-----BEGIN"));
+        let Some(text) = text else {
+            return Ok(vec![Self::from_der(bytes)?]);
+        };
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
+            let block = rest.get(start..).unwrap_or_default();
+            let end_marker = "-----END CERTIFICATE-----";
+            let end = block
+                .find(end_marker)
+                .ok_or_else(|| Error::new(ErrorKind::Asn1("PEM block without END".into())))?;
+            let pem = block.get(..end + end_marker.len()).unwrap_or_default();
+            // Lenient: any line length, CRLF, trailing spaces (real CA downloads vary).
+            let body: String = pem
+                .lines()
+                .filter(|l| !l.starts_with("-----"))
+                .flat_map(str::chars)
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let der =
+                base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body.as_bytes())
+                    .map_err(|e| Error::new(ErrorKind::Asn1(format!("PEM: {e}"))))?;
+            out.push(Self::from_der(&der)?);
+            rest = block.get(end + end_marker.len()..).unwrap_or_default();
+        }
+        if out.is_empty() {
+            return Err(Error::new(ErrorKind::Asn1("no CERTIFICATE block".into())));
+        }
+        Ok(out)
+    }
+
+    /// The DER encoding.
+    #[must_use]
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+
+    pub(crate) fn inner(&self) -> &x509_cert::Certificate {
+        &self.inner
+    }
+
+    fn tbs(&self) -> &x509_cert::TbsCertificate {
+        &self.inner.tbs_certificate
+    }
+
+    /// The subject as an RFC 4514 string.
+    #[must_use]
+    pub fn subject(&self) -> String {
+        self.tbs().subject.to_string()
+    }
+
+    /// The issuer as an RFC 4514 string.
+    #[must_use]
+    pub fn issuer(&self) -> String {
+        self.tbs().issuer.to_string()
+    }
+
+    /// The serial number in upper-case hex.
+    #[must_use]
+    pub fn serial_hex(&self) -> String {
+        self.tbs()
+            .serial_number
+            .as_bytes()
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect()
+    }
+
+    /// Start of the validity period.
+    #[must_use]
+    pub fn not_before(&self) -> DateTime<Utc> {
+        to_chrono(self.tbs().validity.not_before)
+    }
+
+    /// End of the validity period.
+    #[must_use]
+    pub fn not_after(&self) -> DateTime<Utc> {
+        to_chrono(self.tbs().validity.not_after)
+    }
+
+    /// Values of one subject attribute, in order.
+    fn subject_values(&self, oid: Oid) -> Vec<String> {
+        name_values(&self.tbs().subject, oid)
+    }
+
+    /// The subject's `UID` values, e.g. `CCCD:025199009534`, `MST:0100686209-199`.
+    #[must_use]
+    pub fn uids(&self) -> Vec<String> {
+        self.subject_values(UID)
+    }
+
+    /// The subject's common name.
+    #[must_use]
+    pub fn common_name(&self) -> Option<String> {
+        self.subject_values(CN).into_iter().next()
+    }
+
+    /// The subject's organisation.
+    #[must_use]
+    pub fn organization(&self) -> Option<String> {
+        self.subject_values(O).into_iter().next()
+    }
+
+    /// The subject's title (`T`).
+    #[must_use]
+    pub fn title(&self) -> Option<String> {
+        self.subject_values(TITLE).into_iter().next()
+    }
+
+    fn extension<'a, T: Decode<'a> + der::oid::AssociatedOid>(&'a self) -> Option<(bool, T)> {
+        self.tbs().get::<T>().ok().flatten()
+    }
+
+    pub(crate) fn subject_key_id(&self) -> Option<Vec<u8>> {
+        self.extension::<x509_cert::ext::pkix::SubjectKeyIdentifier>()
+            .map(|(_, s)| s.0.as_bytes().to_vec())
+    }
+
+    /// True when the certificate's extended key usage includes `id-kp-timeStamping`
+    /// (RFC 3161 §2.3 requires it, critical, of a TSA certificate).
+    #[must_use]
+    pub fn is_time_stamping(&self) -> bool {
+        const TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
+        self.extension::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+            .is_some_and(|(_, eku)| eku.0.contains(&TIME_STAMPING))
+    }
+
+    fn is_self_issued(&self) -> bool {
+        names_match(&self.tbs().subject, &self.tbs().issuer)
+    }
+
+    /// True when `self` issued `child`: names chain and the signature verifies.
+    fn issued(&self, child: &Certificate) -> bool {
+        names_match(&self.tbs().subject, &child.tbs().issuer)
+            && verify_cert_signature(child, self, &permissive()).is_ok()
+    }
+}
+
+fn permissive() -> AlgorithmPolicy {
+    let mut p = AlgorithmPolicy::legacy();
+    p.min_rsa_bits = 1024;
+    p
+}
+
+pub(crate) fn to_chrono(t: x509_cert::time::Time) -> DateTime<Utc> {
+    let secs = i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
+    DateTime::from_timestamp(secs, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+fn name_values(name: &Name, oid: Oid) -> Vec<String> {
+    name.0
+        .iter()
+        .flat_map(|rdn| rdn.0.iter())
+        .filter(|atv| atv.oid == oid)
+        .filter_map(|atv| directory_string(&atv.value))
+        .collect()
+}
+
+fn directory_string(value: &der::Any) -> Option<String> {
+    use der::{Tag, Tagged};
+    let bytes = value.value();
+    match value.tag() {
+        Tag::Utf8String
+        | Tag::PrintableString
+        | Tag::Ia5String
+        | Tag::TeletexString
+        | Tag::VisibleString => Some(String::from_utf8_lossy(bytes).into_owned()),
+        Tag::BmpString => {
+            let units: Vec<u16> = bytes
+                .chunks(2)
+                .map(|c| match c {
+                    [a, b] => u16::from_be_bytes([*a, *b]),
+                    _ => 0xfffd,
+                })
+                .collect();
+            Some(String::from_utf16_lossy(&units))
+        }
+        _ => None,
+    }
+}
+
+/// RFC 5280 §7.1 name matching: exact DER, or the same attribute values compared
+/// case-insensitively after trimming (PrintableString vs UTF8String encodings).
+pub(crate) fn names_match(a: &Name, b: &Name) -> bool {
+    if a == b {
+        return true;
+    }
+    let flat = |n: &Name| -> Vec<(Oid, String)> {
+        n.0.iter()
+            .flat_map(|rdn| rdn.0.iter())
+            .map(|atv| {
+                let v = directory_string(&atv.value)
+                    .map(|s| {
+                        s.split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase()
+                    })
+                    .unwrap_or_else(|| format!("{:?}", atv.value.value()));
+                (atv.oid, v)
+            })
+            .collect()
+    };
+    flat(a) == flat(b)
+}
+
+fn verify_cert_signature(
+    child: &Certificate,
+    issuer: &Certificate,
+    policy: &AlgorithmPolicy,
+) -> Result<(), CryptoError> {
+    let tbs = child
+        .inner
+        .tbs_certificate
+        .to_der()
+        .map_err(|e| CryptoError::Unsupported(e.to_string()))?;
+    let sig = child
+        .inner
+        .signature
+        .as_bytes()
+        .ok_or_else(|| CryptoError::Unsupported("signature with unused bits".into()))?;
+    crypto::verify(
+        &issuer.inner.tbs_certificate.subject_public_key_info,
+        &child.inner.signature_algorithm,
+        None,
+        &[&tbs],
+        sig,
+        policy,
+    )
+}
+
+/// The certificates a validation may use: trust anchors and extra intermediates.
+#[derive(Debug, Clone, Default)]
+pub struct TrustStore {
+    anchors: Vec<Certificate>,
+    intermediates: Vec<Certificate>,
+    crls: Vec<x509_cert::crl::CertificateList>,
+}
+
+impl TrustStore {
+    /// An empty store: nothing is trusted.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Trusts `cert` as an anchor.
+    pub fn add_anchor(&mut self, cert: Certificate) {
+        self.anchors.push(cert);
+    }
+
+    /// Offers `cert` as an intermediate (not trusted by itself).
+    pub fn add_intermediate(&mut self, cert: Certificate) {
+        self.intermediates.push(cert);
+    }
+
+    /// Adds a DER-encoded CRL; revocation is checked against the CRLs given.
+    ///
+    /// # Errors
+    /// When `der` is not a CRL.
+    pub fn add_crl_der(&mut self, der: &[u8]) -> Result<(), Error> {
+        self.crls
+            .push(x509_cert::crl::CertificateList::from_der(der)?);
+        Ok(())
+    }
+
+    /// The trust anchors.
+    #[must_use]
+    pub fn anchors(&self) -> &[Certificate] {
+        &self.anchors
+    }
+
+    /// Validates the path from `leaf` to an anchor at time `at`.
+    ///
+    /// `extra` are certificates found next to the signature (the CMS set).
+    /// Returns the named checks and the path (leaf first, anchor last) when one was built.
+    #[must_use]
+    pub fn validate(
+        &self,
+        leaf: &Certificate,
+        extra: &[Certificate],
+        at: DateTime<Utc>,
+        policy: &AlgorithmPolicy,
+        max_path: usize,
+    ) -> (Vec<Check>, Vec<Certificate>) {
+        let pool: Vec<&Certificate> = extra
+            .iter()
+            .chain(&self.intermediates)
+            .take(MAX_POOL)
+            .collect();
+        let path = self.build(leaf, &pool, max_path);
+        let Some(path) = path else {
+            return (
+                vec![Check::failed(
+                    "CHAIN_TO_ANCHOR",
+                    SubIndication::NoCertificateChainFound,
+                    format!("no path from '{}' to a trusted anchor", leaf.subject()),
+                    format!(
+                        "không xây dựng được đường dẫn tin cậy từ '{}' tới chứng thư gốc tin cậy",
+                        leaf.subject()
+                    ),
+                )],
+                Vec::new(),
+            );
+        };
+        let anchor_subject = path.last().map(Certificate::subject).unwrap_or_default();
+        let mut checks = vec![Check::passed(
+            "CHAIN_TO_ANCHOR",
+            format!(
+                "path of {} certificates to the anchor '{anchor_subject}'",
+                path.len()
+            ),
+            format!(
+                "đường dẫn {} chứng thư tới chứng thư gốc '{anchor_subject}'",
+                path.len()
+            ),
+        )];
+        checks.push(check_validity(&path, at));
+        checks.push(check_constraints(&path));
+        checks.push(check_algorithms(&path, policy));
+        checks.push(self.check_revocation(&path, at));
+        (checks, path)
+    }
+
+    /// Depth-first path building, bounded by `max_path` and by the pool size.
+    fn build(
+        &self,
+        leaf: &Certificate,
+        pool: &[&Certificate],
+        max_path: usize,
+    ) -> Option<Vec<Certificate>> {
+        if self.anchors.iter().any(|a| a.der == leaf.der) {
+            return Some(vec![leaf.clone()]);
+        }
+        let mut path = vec![leaf.clone()];
+        let mut expanded = vec![false; pool.len()];
+        if self.extend(&mut path, pool, max_path, &mut expanded) {
+            Some(path)
+        } else {
+            None
+        }
+    }
+
+    /// Depth-first search where each pool certificate is expanded at most once, so
+    /// that hostile sets of cross-signed certificates cost at most pool² signature
+    /// checks instead of pool^depth.
+    fn extend(
+        &self,
+        path: &mut Vec<Certificate>,
+        pool: &[&Certificate],
+        max_path: usize,
+        expanded: &mut [bool],
+    ) -> bool {
+        let Some(current) = path.last().cloned() else {
+            return false;
+        };
+        if let Some(anchor) = self.anchors.iter().find(|a| a.issued(&current)) {
+            path.push(anchor.clone());
+            return true;
+        }
+        if path.len() >= max_path {
+            return false;
+        }
+        for (i, candidate) in pool.iter().enumerate() {
+            if expanded.get(i).copied().unwrap_or(true)
+                || path.iter().any(|p| p.der == candidate.der)
+                || !candidate.issued(&current)
+            {
+                continue;
+            }
+            if let Some(flag) = expanded.get_mut(i) {
+                *flag = true;
+            }
+            path.push((*candidate).clone());
+            if self.extend(path, pool, max_path, expanded) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+
+    fn check_revocation(&self, path: &[Certificate], at: DateTime<Utc>) -> Check {
+        let mut checked = 0;
+        for pair in path.windows(2) {
+            let [cert, issuer] = pair else { continue };
+            for crl in &self.crls {
+                if !names_match(&crl.tbs_cert_list.issuer, &issuer.tbs().subject) {
+                    continue;
+                }
+                let Ok(tbs) = crl.tbs_cert_list.to_der() else {
+                    continue;
+                };
+                let Some(sig) = crl.signature.as_bytes() else {
+                    continue;
+                };
+                if crypto::verify(
+                    &issuer.tbs().subject_public_key_info,
+                    &crl.signature_algorithm,
+                    None,
+                    &[&tbs],
+                    sig,
+                    &permissive(),
+                )
+                .is_err()
+                {
+                    continue;
+                }
+                checked += 1;
+                let revoked = crl
+                    .tbs_cert_list
+                    .revoked_certificates
+                    .iter()
+                    .flatten()
+                    .find(|r| {
+                        r.serial_number == cert.tbs().serial_number
+                            && to_chrono(r.revocation_date) <= at
+                    });
+                if let Some(r) = revoked {
+                    let when = to_chrono(r.revocation_date);
+                    return Check::failed(
+                        "REVOCATION",
+                        SubIndication::Revoked,
+                        format!("'{}' was revoked on {when}", cert.subject()),
+                        format!("chứng thư '{}' đã bị thu hồi ngày {when}", cert.subject()),
+                    );
+                }
+            }
+        }
+        if checked == 0 {
+            Check::warning(
+                "REVOCATION",
+                "no revocation data was supplied; revocation was not checked",
+                "không có dữ liệu thu hồi; chưa kiểm tra tình trạng thu hồi",
+            )
+        } else {
+            Check::passed(
+                "REVOCATION",
+                "not revoked per the CRLs supplied",
+                "không bị thu hồi theo các CRL được cung cấp",
+            )
+        }
+    }
+}
+
+fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
+    for cert in path {
+        if at < cert.not_before() {
+            return Check::failed(
+                "CERTIFICATE_VALIDITY",
+                SubIndication::NotYetValid,
+                format!(
+                    "'{}' is not valid before {} (validation time {at})",
+                    cert.subject(),
+                    cert.not_before()
+                ),
+                format!(
+                    "chứng thư '{}' chưa có hiệu lực trước {} (thời điểm kiểm tra {at})",
+                    cert.subject(),
+                    cert.not_before()
+                ),
+            );
+        }
+        if at > cert.not_after() {
+            return Check::failed(
+                "CERTIFICATE_VALIDITY",
+                SubIndication::OutOfBoundsNoPoe,
+                format!(
+                    "'{}' expired on {} (validation time {at})",
+                    cert.subject(),
+                    cert.not_after()
+                ),
+                format!(
+                    "chứng thư '{}' đã hết hạn ngày {} (thời điểm kiểm tra {at})",
+                    cert.subject(),
+                    cert.not_after()
+                ),
+            );
+        }
+    }
+    Check::passed(
+        "CERTIFICATE_VALIDITY",
+        format!("every certificate is valid at {at}"),
+        format!("mọi chứng thư đều còn hiệu lực tại {at}"),
+    )
+}
+
+fn check_constraints(path: &[Certificate]) -> Check {
+    let fail = |en: String, vi: String| {
+        Check::failed(
+            "CHAIN_CONSTRAINTS",
+            SubIndication::ChainConstraintsFailure,
+            en,
+            vi,
+        )
+    };
+    for (i, cert) in path.iter().enumerate() {
+        if let Some(ext) = cert
+            .tbs()
+            .extensions
+            .iter()
+            .flatten()
+            .find(|e| e.critical && !KNOWN_EXTENSIONS.contains(&e.extn_id.to_string().as_str()))
+        {
+            return fail(
+                format!(
+                    "'{}' has an unsupported critical extension {}",
+                    cert.subject(),
+                    ext.extn_id
+                ),
+                format!(
+                    "chứng thư '{}' có phần mở rộng bắt buộc không hỗ trợ {}",
+                    cert.subject(),
+                    ext.extn_id
+                ),
+            );
+        }
+        let ku = cert.extension::<KeyUsage>().map(|(_, k)| k);
+        if i == 0 {
+            if ku.is_some_and(|k| {
+                !k.0.contains(KeyUsages::DigitalSignature)
+                    && !k.0.contains(KeyUsages::NonRepudiation)
+            }) {
+                return fail(
+                    format!(
+                        "the signing certificate's key usage allows neither digitalSignature nor nonRepudiation ('{}')",
+                        cert.subject()
+                    ),
+                    format!(
+                        "mục đích sử dụng khóa của chứng thư ký không cho phép ký số ('{}')",
+                        cert.subject()
+                    ),
+                );
+            }
+            continue;
+        }
+        // A CA certificate: cA must be asserted (RFC 5280 §6.1.4 (k)); v1 anchors are accepted as is.
+        let bc = cert.extension::<BasicConstraints>().map(|(_, b)| b);
+        let is_v1_anchor = i + 1 == path.len() && cert.tbs().version == x509_cert::Version::V1;
+        if !is_v1_anchor && !bc.as_ref().is_some_and(|b| b.ca) {
+            return fail(
+                format!(
+                    "'{}' issues certificates but is not a CA (basicConstraints)",
+                    cert.subject()
+                ),
+                format!(
+                    "chứng thư '{}' cấp chứng thư khác nhưng không phải CA (basicConstraints)",
+                    cert.subject()
+                ),
+            );
+        }
+        if ku.is_some_and(|k| !k.0.contains(KeyUsages::KeyCertSign)) {
+            return fail(
+                format!("'{}' key usage does not allow keyCertSign", cert.subject()),
+                format!(
+                    "mục đích sử dụng khóa của '{}' không cho phép ký chứng thư",
+                    cert.subject()
+                ),
+            );
+        }
+        // Path length: intermediates below this one that are not self-issued (§6.1.4 (l), (m)).
+        let below = path
+            .get(1..i)
+            .map_or(0, |s| s.iter().filter(|c| !c.is_self_issued()).count());
+        if let Some(limit) = bc.and_then(|b| b.path_len_constraint)
+            && below > usize::from(limit)
+        {
+            return fail(
+                format!(
+                    "'{}' allows {limit} intermediate CAs below it, the path has {below}",
+                    cert.subject()
+                ),
+                format!(
+                    "'{}' chỉ cho phép {limit} CA trung gian, đường dẫn có {below}",
+                    cert.subject()
+                ),
+            );
+        }
+    }
+    Check::passed(
+        "CHAIN_CONSTRAINTS",
+        "basic constraints, key usage and path length are respected",
+        "các ràng buộc cơ bản, mục đích sử dụng khóa và độ dài đường dẫn đều được tuân thủ",
+    )
+}
+
+fn check_algorithms(path: &[Certificate], policy: &AlgorithmPolicy) -> Check {
+    for pair in path.windows(2) {
+        let [child, issuer] = pair else { continue };
+        // The signature was verified while building the path; only the policy remains.
+        match crypto::check_policy(
+            &issuer.tbs().subject_public_key_info,
+            &child.inner.signature_algorithm,
+            policy,
+        ) {
+            Ok(()) => {}
+            Err(CryptoError::Refused(why)) | Err(CryptoError::Unsupported(why)) => {
+                return Check::failed(
+                    "CERTIFICATE_ALGORITHMS",
+                    SubIndication::CryptoConstraintsFailure,
+                    format!(
+                        "the signature on '{}' uses an algorithm not accepted: {why}",
+                        child.subject()
+                    ),
+                    format!(
+                        "chữ ký trên chứng thư '{}' dùng thuật toán không được chấp nhận: {why}",
+                        child.subject()
+                    ),
+                );
+            }
+            Err(CryptoError::Invalid) => {
+                return Check::failed(
+                    "CERTIFICATE_ALGORITHMS",
+                    SubIndication::CertificateChainGeneralFailure,
+                    format!("the signature on '{}' does not verify", child.subject()),
+                    format!("chữ ký trên chứng thư '{}' không hợp lệ", child.subject()),
+                );
+            }
+        }
+    }
+    Check::passed(
+        "CERTIFICATE_ALGORITHMS",
+        "certificate signatures use accepted algorithms and key sizes",
+        "chữ ký trên các chứng thư dùng thuật toán và độ dài khóa được chấp nhận",
+    )
+}

@@ -1,0 +1,89 @@
+"""pyHanko side of the vanthu-signature interop tests.
+
+  validate PDF --trust ROOT [--cert CERT]... --at ISO8601   -> JSON, one object per signature
+  sign IN OUT --key KEY --cert CERT [--chain CERT]... [--field NAME]
+
+Offline: no fetching, revocation checking off (the test PKI publishes none).
+"""
+import argparse
+import json
+import sys
+from datetime import datetime
+
+from pyhanko.keys import load_cert_from_pemder
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+
+def validate(args):
+    roots = [load_cert_from_pemder(p) for p in args.trust]
+    others = [load_cert_from_pemder(p) for p in args.cert]
+    moment = datetime.fromisoformat(args.at)
+    out = []
+    with open(args.pdf, "rb") as f:
+        try:
+            reader = PdfFileReader(f, strict=False)
+            sigs = list(reader.embedded_signatures)
+        except Exception as e:  # refused as unreadable, as pyHanko does for broken files
+            print(json.dumps({"error": type(e).__name__ + ": " + str(e)}))
+            return
+        for sig in sigs:
+            vc = ValidationContext(
+                trust_roots=roots, other_certs=others, moment=moment,
+                allow_fetching=False, revocation_mode="soft-fail",
+            )
+            try:
+                st = validate_pdf_signature(sig, vc)
+                out.append({
+                    "field": sig.field_name,
+                    "intact": bool(st.intact),
+                    "valid": bool(st.valid),
+                    "trusted": bool(st.trusted),
+                    "coverage": st.coverage.name if st.coverage else None,
+                    "modification_level": st.modification_level.name if st.modification_level else None,
+                    "docmdp_ok": st.docmdp_ok,
+                    "bottom_line": bool(st.bottom_line),
+                })
+            except Exception as e:
+                out.append({"field": sig.field_name, "error": type(e).__name__ + ": " + str(e), "bottom_line": False})
+    print(json.dumps({"signatures": out}))
+
+
+def sign(args):
+    signer = signers.SimpleSigner.load(args.key, args.cert, ca_chain_files=tuple(args.chain), key_passphrase=None)
+    if signer is None:
+        sys.exit("cannot load the key or certificate")
+    meta = signers.PdfSignatureMetadata(
+        field_name=args.field, subfilter=fields.SigSeedSubFilter.PADES,
+    )
+    with open(args.input, "rb") as inf:
+        w = IncrementalPdfFileWriter(inf, strict=False)
+        result = signers.sign_pdf(w, meta, signer=signer)
+    with open(args.output, "wb") as outf:
+        outf.write(result.getvalue())
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="cmd", required=True)
+    v = sub.add_parser("validate")
+    v.add_argument("pdf")
+    v.add_argument("--trust", action="append", default=[])
+    v.add_argument("--cert", action="append", default=[])
+    v.add_argument("--at", required=True)
+    s = sub.add_parser("sign")
+    s.add_argument("input")
+    s.add_argument("output")
+    s.add_argument("--key", required=True)
+    s.add_argument("--cert", required=True)
+    s.add_argument("--chain", action="append", default=[])
+    s.add_argument("--field", default="Signature")
+    args = p.parse_args()
+    validate(args) if args.cmd == "validate" else sign(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,15 @@
+//! Integration tests of vanthu-signature: a test PKI and corpus generated at run
+//! time, the attack corpus, and the real Vietnamese trust anchors.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod attacks;
+mod common;
+mod interop;
+mod locate;
+mod roundtrip;
+mod trust;
