@@ -21,6 +21,9 @@ const CN: Oid = Oid::new_unwrap("2.5.4.3");
 const O: Oid = Oid::new_unwrap("2.5.4.10");
 const TITLE: Oid = Oid::new_unwrap("2.5.4.12");
 
+/// Most certificates considered when building one path.
+const MAX_POOL: usize = 512;
+
 /// Extensions this validator understands, and so may be critical.
 const KNOWN_EXTENSIONS: &[&str] = &[
     "2.5.29.19",         // basicConstraints
@@ -355,7 +358,11 @@ impl TrustStore {
         policy: &AlgorithmPolicy,
         max_path: usize,
     ) -> (Vec<Check>, Vec<Certificate>) {
-        let pool: Vec<&Certificate> = extra.iter().chain(&self.intermediates).collect();
+        let pool: Vec<&Certificate> = extra
+            .iter()
+            .chain(&self.intermediates)
+            .take(MAX_POOL)
+            .collect();
         let path = self.build(leaf, &pool, max_path);
         let Some(path) = path else {
             return (
@@ -401,14 +408,24 @@ impl TrustStore {
             return Some(vec![leaf.clone()]);
         }
         let mut path = vec![leaf.clone()];
-        if self.extend(&mut path, pool, max_path) {
+        let mut expanded = vec![false; pool.len()];
+        if self.extend(&mut path, pool, max_path, &mut expanded) {
             Some(path)
         } else {
             None
         }
     }
 
-    fn extend(&self, path: &mut Vec<Certificate>, pool: &[&Certificate], max_path: usize) -> bool {
+    /// Depth-first search where each pool certificate is expanded at most once, so
+    /// that hostile sets of cross-signed certificates cost at most pool² signature
+    /// checks instead of pool^depth.
+    fn extend(
+        &self,
+        path: &mut Vec<Certificate>,
+        pool: &[&Certificate],
+        max_path: usize,
+        expanded: &mut [bool],
+    ) -> bool {
         let Some(current) = path.last().cloned() else {
             return false;
         };
@@ -419,12 +436,18 @@ impl TrustStore {
         if path.len() >= max_path {
             return false;
         }
-        for candidate in pool {
-            if path.iter().any(|p| p.der == candidate.der) || !candidate.issued(&current) {
+        for (i, candidate) in pool.iter().enumerate() {
+            if expanded.get(i).copied().unwrap_or(true)
+                || path.iter().any(|p| p.der == candidate.der)
+                || !candidate.issued(&current)
+            {
                 continue;
             }
+            if let Some(flag) = expanded.get_mut(i) {
+                *flag = true;
+            }
             path.push((*candidate).clone());
-            if self.extend(path, pool, max_path) {
+            if self.extend(path, pool, max_path, expanded) {
                 return true;
             }
             path.pop();

@@ -265,6 +265,25 @@ pub fn verify_pdf(
     options: &VerifyOptions,
 ) -> Result<DocumentReport, Error> {
     let located = locate(pdf, &options.limits)?;
+    // PAdES B-LT: certificates and CRLs the document carries in its /DSS help
+    // build paths (real VGCA signatures embed only the leaf) and check revocation.
+    let (dss_certs, dss_crls) = crate::pdf::diff::dss_material(
+        &located.layout,
+        pdf,
+        options.limits.max_certificates,
+        options.limits.max_decompressed,
+    );
+    let mut trust = trust.clone();
+    for crl in &dss_crls {
+        // A CRL only counts when its issuer's signature verifies; malformed ones are skipped.
+        let _ = trust.add_crl_der(crl);
+    }
+    for der in &dss_certs {
+        if let Ok(cert) = Certificate::from_der(der) {
+            trust.add_intermediate(cert);
+        }
+    }
+    let trust = &trust;
     let vn =
         FixedOffset::east_opt(VIETNAM_OFFSET_SECS).unwrap_or_else(|| chrono::Offset::fix(&Utc));
     let mut findings = Vec::new();

@@ -229,7 +229,7 @@ fn is_annotation(d: &Dict) -> bool {
             .is_some_and(|s| ANNOT_SUBTYPES.contains(&s))
 }
 
-fn catalog_id(layout: &Layout, revision: usize) -> Option<ObjectId> {
+pub(crate) fn catalog_id(layout: &Layout, revision: usize) -> Option<ObjectId> {
     (0..=revision)
         .rev()
         .find_map(|r| layout.trailer_of(r).and_then(|t| t.reference(b"Root")))
@@ -691,4 +691,55 @@ fn draws_image(latest: &BTreeMap<ObjectId, &ObjectDef>, form: ObjectId, depth: u
             _ => false,
         })
     })
+}
+
+/// The certificates and CRLs of the document security store (`/DSS`, ETSI EN
+/// 319 142-1 §5.4.2, PAdES B-LT) at the last revision, decoded, at most `max` of each.
+pub(crate) fn dss_material(
+    layout: &Layout,
+    data: &[u8],
+    max: usize,
+    budget: usize,
+) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
+    let Some(view) = layout.revisions.len().checked_sub(1) else {
+        return (Vec::new(), Vec::new());
+    };
+    let resolve = |o: Option<&Obj>| -> Option<Obj> {
+        match o? {
+            Obj::Ref(id) => layout.resolve_at(*id, view).map(|d| d.value.clone()),
+            other => Some(other.clone()),
+        }
+    };
+    let dss = catalog_id(layout, view)
+        .and_then(|c| layout.resolve_at(c, view))
+        .and_then(|d| d.value.dict())
+        .and_then(|c| resolve(c.get(b"DSS")));
+    let Some(Obj::Dict(dss)) = dss else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut left = budget;
+    let mut streams = |key: &[u8]| -> Vec<Vec<u8>> {
+        let Some(Obj::Array(items)) = resolve(dss.get(key)) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .take(max)
+            .filter_map(|item| match resolve(Some(item))? {
+                Obj::Stream {
+                    dict,
+                    data_start,
+                    data_end,
+                } => {
+                    let out = super::filter::decode(&dict, data.get(data_start..data_end)?, left)?;
+                    left = left.saturating_sub(out.len());
+                    Some(out)
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let certs = streams(b"Certs");
+    let crls = streams(b"CRLs");
+    (certs, crls)
 }

@@ -430,3 +430,94 @@ fn compressed_update_replacing_the_page_is_caught() {
         r.signatures[0].modifications
     );
 }
+
+/// Appends an update whose objects are raw bytes (for binary streams).
+pub(crate) fn append_raw(pdf: &[u8], objects: &[(u32, Vec<u8>)], root: u32) -> Vec<u8> {
+    let mut out = pdf.to_vec();
+    let prev = startxref(pdf);
+    let mut entries = Vec::new();
+    for (n, body) in objects {
+        entries.push((*n, out.len()));
+        out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 1\n0000000000 65535 f \n");
+    for (n, off) in &entries {
+        out.extend_from_slice(format!("{n} 1\n{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<</Size 200 /Root {root} 0 R /Prev {prev}>>\nstartxref\n{xref}\n%%EOF\n")
+            .as_bytes(),
+    );
+    out
+}
+
+/// The latest catalog's dictionary text with `extra` added before its end.
+pub(crate) fn catalog_with(pdf: &[u8], extra: &str) -> Vec<u8> {
+    let at = rfind(pdf, b"\n1 0 obj\n") + 9;
+    let end = at + find(&pdf[at..], b"\nendobj");
+    let body = std::str::from_utf8(&pdf[at..end]).unwrap();
+    let trimmed = body.trim_end().strip_suffix(">>").unwrap();
+    format!("{trimmed} {extra}>>").into_bytes()
+}
+
+fn stream_bytes(data: &[u8]) -> Vec<u8> {
+    let mut v = format!("<</Length {}>>\nstream\n", data.len()).into_bytes();
+    v.extend_from_slice(data);
+    v.extend_from_slice(b"\nendstream");
+    v
+}
+
+#[test]
+fn dss_certificates_complete_the_path_and_dss_crls_revoke() {
+    let p = pki();
+    // Signed without the intermediate in the CMS, as real VGCA signatures are.
+    let opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
+    let one = vanthu_signature::sign_pdf(&base(), &opts, &p.person_key, &p.person, &[]).unwrap();
+    let r = verify(&one);
+    assert_eq!(
+        r.signatures[0].sub_indication,
+        Some(SubIndication::NoCertificateChainFound)
+    );
+    // A B-LT update adds the intermediate to /DSS: allowed, and the path now builds.
+    let lt = append_raw(
+        &one,
+        &[
+            (150, stream_bytes(p.ca.der())),
+            (151, b"<</Certs [150 0 R]>>".to_vec()),
+            (1, catalog_with(&one, "/DSS 151 0 R")),
+        ],
+        1,
+    );
+    let r = verify(&lt);
+    assert_eq!(
+        r.signatures[0].indication,
+        Indication::TotalPassed,
+        "{:#?}",
+        r.signatures[0]
+    );
+    // A CRL in the DSS revoking the signer (serial 10).
+    let crl = vanthu_signature::testpki::issue_crl(
+        &p.ca,
+        &p.ca_key,
+        &[(10, utc(2025, 6, 1))],
+        utc(2025, 6, 1),
+    )
+    .unwrap();
+    let revoked = append_raw(
+        &one,
+        &[
+            (150, stream_bytes(p.ca.der())),
+            (152, stream_bytes(&crl)),
+            (151, b"<</Certs [150 0 R] /CRLs [152 0 R]>>".to_vec()),
+            (1, catalog_with(&one, "/DSS 151 0 R")),
+        ],
+        1,
+    );
+    assert_eq!(
+        verify(&revoked).signatures[0].sub_indication,
+        Some(SubIndication::Revoked)
+    );
+}
