@@ -713,3 +713,64 @@ pub struct StatusPackage {
     #[serde(default, skip_serializing_if = "PackageExtras::is_empty")]
     pub package_extras: PackageExtras,
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    fn comment_after(after: &str, index: usize) -> Extension {
+        Extension::content(Some(after), XmlContent::Comment(" c ".to_owned())).at_index(index)
+    }
+
+    #[test]
+    fn child_extras_are_found_by_name_and_index() {
+        let mut extras = Extras::default();
+        assert!(extras.is_empty());
+        let mut place = Extras::default();
+        place.attributes.push(XmlAttribute::new("lang", "vi"));
+        extras
+            .children
+            .push(ChildExtras::new("Place", 1, place.clone()));
+        assert!(!extras.is_empty());
+        assert_eq!(extras.child("Place", 1), Some(&place));
+        assert_eq!(extras.child("Place", 0), None);
+        assert_eq!(extras.child("Subject", 1), None);
+    }
+
+    #[test]
+    fn extensions_hold_any_markup_and_an_optional_index() {
+        let e = Extension::new(None, XmlNode::edxml_text("Note", "x"));
+        assert_eq!(e.index, None);
+        assert!(matches!(e.item, XmlContent::Element(ref n) if n.name == "Note"));
+        let e = comment_after("Place", 2);
+        assert_eq!(e.after.as_deref(), Some("Place"));
+        assert_eq!(e.index, Some(2));
+    }
+
+    #[test]
+    fn serde_keeps_new_fields_and_reads_old_json() {
+        let mut extras = Extras::default();
+        extras.elements.push(comment_after("Place", 0));
+        extras.elements.push(Extension::content(
+            None,
+            XmlContent::ProcessingInstruction("app x".to_owned()),
+        ));
+        let mut subject = Extras::default();
+        subject.attributes.push(XmlAttribute::new("foo", "1"));
+        extras
+            .children
+            .push(ChildExtras::new("Subject", 0, subject));
+        let json = serde_json::to_string(&extras).unwrap();
+        let back: Extras = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, extras);
+        // Without the optional `index` and `children`.
+        let old = r#"{"elements":[{"after":"Subject","item":{"Element":{"namespace":null,"prefix":null,"name":"X","attributes":[],"children":[]}}}]}"#;
+        let old: Extras = serde_json::from_str(old).unwrap();
+        assert_eq!(old.elements[0].index, None);
+        assert!(old.children.is_empty());
+        // Empty extras serialise to nothing.
+        assert_eq!(serde_json::to_string(&Extras::default()).unwrap(), "{}");
+    }
+}
