@@ -8,8 +8,10 @@
 //!
 //! Leaf values are `Option<String>`: `None` is an absent element, `Some("")`
 //! an empty one. Identifier-valued fields hold the text as read; validation
-//! checks their shape. Elements and attributes the model does not know are
-//! kept in [`Extras`] on the nearest known parent, in document order.
+//! checks their shape. Elements, attributes, comments and processing
+//! instructions the model does not know are kept in [`Extras`] on the nearest
+//! known parent, in document order; those inside a known child that the model
+//! holds as a value or a list (`Subject`, `ToPlaces`) in [`Extras::children`].
 
 use serde::{Deserialize, Serialize};
 

@@ -1273,6 +1273,13 @@ impl Mapper {
             }
             "ContentTransferEncoded" if layout.is_none() => {
                 zone_fix.push((c.pos, c.prefix.is_some(), true, c.local.clone()));
+                if !c.attrs.is_empty() {
+                    let loc = m.loc(c);
+                    m.push(&rules::LEAF_ATTRIBUTE_KEPT, &format!("<{}>", c.local), loc);
+                    let mut kept = Extras::default();
+                    kept.attributes = c.attrs.iter().map(to_xml_attribute).collect();
+                    m.keep_child_extras(c, kept);
+                }
                 let enc = c.encoded.clone().unwrap_or_default();
                 let loc = m.loc(c);
                 if let Some(problem) = &enc.problem {

@@ -1156,8 +1156,13 @@ fn write_attachment(
         w.extensions(3, zone, &a.extras, Some(name), None)
             .map_err(io)?;
     }
+    let encoded_attrs = a
+        .extras
+        .child("ContentTransferEncoded", 0)
+        .map(|x| attributes(&x.attributes, &[]))
+        .unwrap_or_default();
     w.raw(&format!(
-        "      <edXML:ContentTransferEncoded xmlns:edXML=\"{EDXML_NS}\">"
+        "      <edXML:ContentTransferEncoded xmlns:edXML=\"{EDXML_NS}\"{encoded_attrs}>"
     ))
     .map_err(io)?;
     let digest = {

@@ -126,6 +126,7 @@ fn attributes_and_children_of_value_elements_are_kept() {
             "<ContentType>application/pdf</ContentType>",
             "<ContentType charset=\"binary\">application/pdf</ContentType>",
         ),
+        ("2016\">JVBER", "2016\" enc=\"b64\">JVBER"),
     ]);
     let (pkg, out) = round_trip(&xml);
     let doc = pkg.as_document().unwrap();
@@ -149,7 +150,8 @@ fn attributes_and_children_of_value_elements_are_kept() {
         "{out}"
     );
     let r = rules(&xml);
-    assert_eq!(r.iter().filter(|r| *r == "EDXML-XML-005").count(), 3);
+    assert!(out.contains("QCVN_102_2016\" enc=\"b64\">JVBER"), "{out}");
+    assert_eq!(r.iter().filter(|r| *r == "EDXML-XML-005").count(), 4);
     assert_eq!(r.iter().filter(|r| *r == "EDXML-XML-006").count(), 1);
 }
 
