@@ -1276,8 +1276,10 @@ impl Mapper {
                 if !c.attrs.is_empty() {
                     let loc = m.loc(c);
                     m.push(&rules::LEAF_ATTRIBUTE_KEPT, &format!("<{}>", c.local), loc);
-                    let mut kept = Extras::default();
-                    kept.attributes = c.attrs.iter().map(to_xml_attribute).collect();
+                    let kept = Extras {
+                        attributes: c.attrs.iter().map(to_xml_attribute).collect(),
+                        ..Extras::default()
+                    };
                     m.keep_child_extras(c, kept);
                 }
                 let enc = c.encoded.clone().unwrap_or_default();
