@@ -62,7 +62,7 @@ pub(crate) enum Rule {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["working_days", "rule"])))]
 pub(crate) struct DueArgs {
-    /// Start instant: RFC 3339 (any offset), or `YYYY-MM-DDTHH:MM[:SS]` in Vietnam time.
+    /// Start instant: RFC 3339 (any offset), or YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS in Vietnam time.
     #[arg(long, value_name = "TIME")]
     from: String,
     /// Deadline after N working days (end of working hours of the N-th working day).

@@ -8,8 +8,10 @@
 //!
 //! Leaf values are `Option<String>`: `None` is an absent element, `Some("")`
 //! an empty one. Identifier-valued fields hold the text as read; validation
-//! checks their shape. Elements and attributes the model does not know are
-//! kept in [`Extras`] on the nearest known parent, in document order.
+//! checks their shape. Elements, attributes, comments and processing
+//! instructions the model does not know are kept in [`Extras`] on the nearest
+//! known parent, in document order; those inside a known child that the model
+//! holds as a value or a list (`Subject`, `ToPlaces`) in [`Extras::children`].
 
 use serde::{Deserialize, Serialize};
 
@@ -83,7 +85,8 @@ impl XmlAttribute {
     }
 }
 
-/// Content of a generic element: an element or text.
+/// Content of a generic element: an element, text, a comment or a
+/// processing instruction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum XmlContent {
@@ -91,6 +94,13 @@ pub enum XmlContent {
     Element(XmlNode),
     /// Text, unescaped. Whitespace-only text between child elements is not kept.
     Text(String),
+    /// A comment: the text between `<!--` and `-->`, as read. The writer
+    /// refuses text that XML 1.0 §2.5 forbids there (`--`, a final `-`).
+    Comment(String),
+    /// A processing instruction: the text between `<?` and `?>` (target,
+    /// then data), as read. The writer refuses `?>` in it and the reserved
+    /// target `xml` (XML 1.0 §2.6).
+    ProcessingInstruction(String),
 }
 
 /// An element the model does not know, kept generically so that nothing is
@@ -130,24 +140,75 @@ impl XmlNode {
     }
 }
 
-/// An unknown element and where it was: after the known sibling element
-/// named `after` (the last one of that name), or first when `None`.
+/// Content the model does not know (an unknown element, a comment, a
+/// processing instruction) and where it was: after the known sibling element
+/// named `after`, or first when `None`. `index` says after which one of
+/// the siblings of that name (0-based) in list elements (`ToPlaces`,
+/// `Appendixes`, …); `None` means after the last one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Extension {
     /// Local name of the preceding known sibling, if any.
     pub after: Option<String>,
-    /// The element.
-    pub node: XmlNode,
+    /// Which sibling named `after` precedes, 0-based; `None` for the last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// The content: an element, a comment or a processing instruction
+    /// (text is never an extension).
+    pub item: XmlContent,
 }
 
 impl Extension {
-    /// An extension placed after the known sibling `after`.
+    /// An unknown element placed after the known sibling `after`.
     #[must_use]
     pub fn new(after: Option<&str>, node: XmlNode) -> Self {
+        Self::content(after, XmlContent::Element(node))
+    }
+
+    /// Any content placed after the known sibling `after`.
+    #[must_use]
+    pub fn content(after: Option<&str>, item: XmlContent) -> Self {
         Self {
             after: after.map(str::to_owned),
-            node,
+            index: None,
+            item,
+        }
+    }
+
+    /// The same extension placed after the `index`-th (0-based) sibling
+    /// named `after`.
+    #[must_use]
+    pub fn at_index(mut self, index: usize) -> Self {
+        self.index = Some(index);
+        self
+    }
+}
+
+/// What the model does not know about a known child element that it holds
+/// as a plain value or a list of values (`Subject`, `ToPlaces`,
+/// `ReceiverList`, …): its attributes, and the unknown elements, comments and
+/// processing instructions inside it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChildExtras {
+    /// Local name of the child element.
+    pub name: String,
+    /// Which child of that name, 0-based (`To` and list items repeat).
+    #[serde(default)]
+    pub index: usize,
+    /// Its unknown content. Inside a value element, extensions follow the
+    /// value's text.
+    pub extras: Extras,
+}
+
+impl ChildExtras {
+    /// The extras of the `index`-th child element named `name`.
+    #[must_use]
+    pub fn new(name: impl Into<String>, index: usize, extras: Extras) -> Self {
+        Self {
+            name: name.into(),
+            index,
+            extras,
         }
     }
 }
@@ -159,16 +220,30 @@ pub struct Extras {
     /// Unknown attributes, in document order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<XmlAttribute>,
-    /// Unknown child elements, in document order.
+    /// Unknown child elements, comments and processing instructions, in
+    /// document order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elements: Vec<Extension>,
+    /// Extras of known children held as plain values or lists, in document
+    /// order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<ChildExtras>,
 }
 
 impl Extras {
     /// True when nothing unknown was kept.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.attributes.is_empty() && self.elements.is_empty()
+        self.attributes.is_empty() && self.elements.is_empty() && self.children.is_empty()
+    }
+
+    /// The extras of the `index`-th known child named `name`, if any.
+    #[must_use]
+    pub fn child(&self, name: &str, index: usize) -> Option<&Extras> {
+        self.children
+            .iter()
+            .find(|c| c.name == name && c.index == index)
+            .map(|c| &c.extras)
     }
 }
 
@@ -639,4 +714,65 @@ pub struct StatusPackage {
     /// Unknown content outside the status header.
     #[serde(default, skip_serializing_if = "PackageExtras::is_empty")]
     pub package_extras: PackageExtras,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    fn comment_after(after: &str, index: usize) -> Extension {
+        Extension::content(Some(after), XmlContent::Comment(" c ".to_owned())).at_index(index)
+    }
+
+    #[test]
+    fn child_extras_are_found_by_name_and_index() {
+        let mut extras = Extras::default();
+        assert!(extras.is_empty());
+        let mut place = Extras::default();
+        place.attributes.push(XmlAttribute::new("lang", "vi"));
+        extras
+            .children
+            .push(ChildExtras::new("Place", 1, place.clone()));
+        assert!(!extras.is_empty());
+        assert_eq!(extras.child("Place", 1), Some(&place));
+        assert_eq!(extras.child("Place", 0), None);
+        assert_eq!(extras.child("Subject", 1), None);
+    }
+
+    #[test]
+    fn extensions_hold_any_markup_and_an_optional_index() {
+        let e = Extension::new(None, XmlNode::edxml_text("Note", "x"));
+        assert_eq!(e.index, None);
+        assert!(matches!(e.item, XmlContent::Element(ref n) if n.name == "Note"));
+        let e = comment_after("Place", 2);
+        assert_eq!(e.after.as_deref(), Some("Place"));
+        assert_eq!(e.index, Some(2));
+    }
+
+    #[test]
+    fn serde_keeps_new_fields_and_reads_old_json() {
+        let mut extras = Extras::default();
+        extras.elements.push(comment_after("Place", 0));
+        extras.elements.push(Extension::content(
+            None,
+            XmlContent::ProcessingInstruction("app x".to_owned()),
+        ));
+        let mut subject = Extras::default();
+        subject.attributes.push(XmlAttribute::new("foo", "1"));
+        extras
+            .children
+            .push(ChildExtras::new("Subject", 0, subject));
+        let json = serde_json::to_string(&extras).unwrap();
+        let back: Extras = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, extras);
+        // Without the optional `index` and `children`.
+        let old = r#"{"elements":[{"after":"Subject","item":{"Element":{"namespace":null,"prefix":null,"name":"X","attributes":[],"children":[]}}}]}"#;
+        let old: Extras = serde_json::from_str(old).unwrap();
+        assert_eq!(old.elements[0].index, None);
+        assert!(old.children.is_empty());
+        // Empty extras serialise to nothing.
+        assert_eq!(serde_json::to_string(&Extras::default()).unwrap(), "{}");
+    }
 }

@@ -120,6 +120,14 @@ pub fn read_with(input: impl BufRead, options: &ReadOptions) -> Result<ReadOutpu
     })
 }
 
+/// Children extras collected while visiting a known element's children.
+#[derive(Default)]
+struct Frame {
+    /// Index of the current child among the consumed siblings of its name.
+    index: usize,
+    pending: Vec<ChildExtras>,
+}
+
 #[derive(Default)]
 struct Mapper {
     findings: Vec<Finding>,
@@ -127,6 +135,8 @@ struct Mapper {
     path: Vec<String>,
     wrong_ns: usize,
     prefix_deviation: bool,
+    /// One frame per known element whose children are being visited.
+    frames: Vec<Frame>,
     /// `cid:` forms seen: references with, without; attachments with, without.
     cid_forms: [usize; 4],
 }
@@ -181,14 +191,15 @@ fn strip_cid(id: &str) -> (String, bool) {
 
 /// Turns a node into a generic [`XmlNode`], dropping pretty-print whitespace.
 fn to_xml_node(node: &Node) -> XmlNode {
-    let has_elements = node.elements().next().is_some();
+    // Whitespace between markup is pretty-printing: the writer indents.
+    let has_markup = node.children.iter().any(|c| !matches!(c, Child::Text(_)));
     let children = node
         .children
         .iter()
         .filter_map(|c| match c {
-            Child::Element(n) => Some(XmlContent::Element(to_xml_node(n))),
-            Child::Text(t) if has_elements && t.trim().is_empty() => None,
+            Child::Text(t) if has_markup && t.trim().is_empty() => None,
             Child::Text(t) => Some(XmlContent::Text(t.clone())),
+            other => markup_content(other),
         })
         .collect();
     // Prefixes are kept only for namespaces other than edXML; an undeclared
@@ -204,6 +215,17 @@ fn to_xml_node(node: &Node) -> XmlNode {
         name: node.local.clone(),
         attributes: node.attrs.iter().map(to_xml_attribute).collect(),
         children,
+    }
+}
+
+/// A child that is not text as generic content: element, comment or
+/// processing instruction.
+fn markup_content(child: &Child) -> Option<XmlContent> {
+    match child {
+        Child::Element(n) => Some(XmlContent::Element(to_xml_node(n))),
+        Child::Comment(t, _) => Some(XmlContent::Comment(t.clone())),
+        Child::Pi(t, _) => Some(XmlContent::ProcessingInstruction(t.clone())),
+        Child::Text(_) => None,
     }
 }
 
@@ -311,7 +333,10 @@ impl Mapper {
         let mut extras = PackageExtras::default();
         extras.root.attributes = root.attrs.iter().map(to_xml_attribute).collect();
         let mut last_known: Option<&str> = None;
-        for child in root.elements() {
+        for c in &root.children {
+            let Some(child) = self.element_or_keep(c, last_known, &mut extras.root) else {
+                continue;
+            };
             match child.local.as_str() {
                 "edXMLEnvelope" if envelope.is_none() => {
                     envelope = Some(child);
@@ -336,7 +361,10 @@ impl Mapper {
         let mut header: Option<&Node> = None;
         let mut body: Option<&Node> = None;
         let mut last_known: Option<&str> = None;
-        for child in envelope.elements() {
+        for c in &envelope.children {
+            let Some(child) = self.element_or_keep(c, last_known, &mut extras.envelope) else {
+                continue;
+            };
             match child.local.as_str() {
                 "edXMLHeader" if header.is_none() => {
                     header = Some(child);
@@ -367,7 +395,10 @@ impl Mapper {
         if let Some(status) = status_header {
             let mut pkg = StatusPackage::default();
             let mut last_known: Option<&str> = None;
-            for child in header.elements() {
+            for c in &header.children {
+                let Some(child) = self.element_or_keep(c, last_known, &mut extras.header) else {
+                    continue;
+                };
                 if std::ptr::eq(child, status) {
                     last_known = Some("MessageHeader");
                     continue;
@@ -393,7 +424,10 @@ impl Mapper {
         let mut pkg = DocumentPackage::default();
         let mut message_header: Option<&Node> = None;
         let mut last_known: Option<&str> = None;
-        for child in header.elements() {
+        for c in &header.children {
+            let Some(child) = self.element_or_keep(c, last_known, &mut extras.header) else {
+                continue;
+            };
             match child.local.as_str() {
                 "MessageHeader" if message_header.is_none() => {
                     message_header = Some(child);
@@ -441,7 +475,10 @@ impl Mapper {
             self.path.push(body.local.clone());
             extras.body.attributes = body.attrs.iter().map(to_xml_attribute).collect();
             let mut last_known: Option<&str> = None;
-            for child in body.elements() {
+            for c in &body.children {
+                let Some(child) = self.element_or_keep(c, last_known, &mut extras.body) else {
+                    continue;
+                };
                 match child.local.as_str() {
                     "edXMLManifest" | "Manifest" if pkg.manifest.is_none() => {
                         if child.local == "Manifest" {
@@ -464,7 +501,12 @@ impl Mapper {
             self.path.push(att.local.clone());
             extras.attachment_encoded.attributes = att.attrs.iter().map(to_xml_attribute).collect();
             let mut last_known: Option<&str> = None;
-            for child in att.elements() {
+            for c in &att.children {
+                let Some(child) =
+                    self.element_or_keep(c, last_known, &mut extras.attachment_encoded)
+                else {
+                    continue;
+                };
                 if child.local == "Attachment" {
                     self.check_node(child, PrefixZone::Unprefixed);
                     let attachment = self.attachment(child);
@@ -508,6 +550,46 @@ impl Mapper {
             .push(Extension::new(after, to_xml_node(node)));
     }
 
+    /// Keeps a comment or processing instruction child as an extension.
+    fn keep_markup(
+        &mut self,
+        child: &Child,
+        extension: impl FnOnce(XmlContent) -> Extension,
+        extras: &mut Extras,
+    ) {
+        let at = match child {
+            Child::Comment(_, at) | Child::Pi(_, at) => *at,
+            Child::Element(_) | Child::Text(_) => return,
+        };
+        if let Some(item) = markup_content(child) {
+            let kind = match item {
+                XmlContent::Comment(_) => "comment",
+                _ => "processing instruction",
+            };
+            let loc = at.to_location(Some(&self.path.join("/")));
+            self.push(&rules::MARKUP_KEPT, kind, loc);
+            extras.elements.push(extension(item));
+        }
+    }
+
+    /// A child of an element visited by hand: the element, or `None` after
+    /// keeping a comment or processing instruction (text is pretty-printing).
+    fn element_or_keep<'n>(
+        &mut self,
+        child: &'n Child,
+        after: Option<&str>,
+        extras: &mut Extras,
+    ) -> Option<&'n Node> {
+        match child {
+            Child::Element(n) => Some(n),
+            Child::Text(_) => None,
+            Child::Comment(..) | Child::Pi(..) => {
+                self.keep_markup(child, |item| Extension::content(after, item), extras);
+                None
+            }
+        }
+    }
+
     /// Visits the children of a known element: `f` returns true when it
     /// consumed a child; other children become extensions. Reports order
     /// deviations from `order`.
@@ -518,39 +600,80 @@ impl Mapper {
         extras: &mut Extras,
         f: impl FnMut(&mut Self, &Node, &str) -> bool,
     ) {
-        self.children_of(node, order, Some(extras), f);
+        self.children_of(node, order, extras, false, f);
     }
 
-    /// A list element: its model has no room for unknown content, which is
-    /// reported as not kept.
+    /// A list element: the model holds its items; its attributes and unknown
+    /// content are kept in the parent's [`Extras::children`], unknown
+    /// content placed by item index.
     fn list_children(&mut self, node: &Node, f: impl FnMut(&mut Self, &Node, &str) -> bool) {
-        self.children_of(node, &[], None, f);
+        let mut extras = Extras::default();
+        self.children_of(node, &[], &mut extras, true, f);
+        self.keep_child_extras(node, extras);
+    }
+
+    /// Files the extras of a known child held as a value or a list with the
+    /// element whose children are being visited.
+    fn keep_child_extras(&mut self, node: &Node, extras: Extras) {
+        if extras.is_empty() {
+            return;
+        }
+        if let Some(frame) = self.frames.last_mut() {
+            let name = canonical_local(&node.local);
+            frame
+                .pending
+                .push(ChildExtras::new(name, frame.index, extras));
+        }
     }
 
     fn children_of(
         &mut self,
         node: &Node,
         order: &[&str],
-        mut extras: Option<&mut Extras>,
+        extras: &mut Extras,
+        is_list: bool,
         mut f: impl FnMut(&mut Self, &Node, &str) -> bool,
     ) {
-        match extras.as_deref_mut() {
-            Some(extras) => extras.attributes = node.attrs.iter().map(to_xml_attribute).collect(),
-            None if !node.attrs.is_empty() => {
-                let loc = self.loc(node);
-                self.push(
-                    &rules::LIST_CONTENT_DROPPED,
-                    &format!("attributes of <{}>", node.local),
-                    loc,
-                );
-            }
-            None => {}
+        extras.attributes = node.attrs.iter().map(to_xml_attribute).collect();
+        if is_list && !node.attrs.is_empty() {
+            let loc = self.loc(node);
+            self.push(
+                &rules::LIST_CONTENT_KEPT,
+                &format!("attributes of <{}>", node.local),
+                loc,
+            );
         }
         self.path.push(node.local.clone());
+        self.frames.push(Frame::default());
         let mut last_known: Option<String> = None;
         let mut last_rank = 0usize;
         let mut order_reported = false;
-        for child in node.elements() {
+        // Consumed children per name: where list extensions go.
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for c in &node.children {
+            let child = match c {
+                Child::Element(n) => &**n,
+                Child::Text(_) => continue,
+                Child::Comment(..) | Child::Pi(..) => {
+                    let after = last_known.clone();
+                    let index = after
+                        .as_deref()
+                        .and_then(|a| counts.iter().find(|(n, _)| n == a))
+                        .map(|(_, k)| k.saturating_sub(1));
+                    self.keep_markup(
+                        c,
+                        |item| {
+                            let e = Extension::content(after.as_deref(), item);
+                            match index {
+                                Some(i) if is_list => e.at_index(i),
+                                _ => e,
+                            }
+                        },
+                        extras,
+                    );
+                    continue;
+                }
+            };
             let local = canonical_local(&child.local);
             if local != child.local {
                 let loc = self.loc(child);
@@ -560,7 +683,20 @@ impl Mapper {
                     loc,
                 );
             }
+            let seen = counts.iter().position(|(n, _)| n == local);
+            let index = seen.and_then(|i| counts.get(i)).map_or(0, |(_, k)| *k);
+            let pending = match self.frames.last_mut() {
+                Some(frame) => {
+                    frame.index = index;
+                    frame.pending.len()
+                }
+                None => 0,
+            };
             if f(self, child, local) {
+                match seen.and_then(|i| counts.get_mut(i)) {
+                    Some((_, k)) => *k += 1,
+                    None => counts.push((local.to_owned(), 1)),
+                }
                 self.check_node(child, PrefixZone::Prefixed);
                 if let Some(rank) = order.iter().position(|o| *o == local) {
                     if rank < last_rank && !order_reported {
@@ -575,38 +711,74 @@ impl Mapper {
                     last_rank = last_rank.max(rank);
                 }
                 last_known = Some(local.to_owned());
-            } else if let Some(extras) = extras.as_deref_mut() {
-                self.unknown(child, last_known.as_deref(), extras);
             } else {
-                let loc = self.loc(child);
-                self.push(
-                    &rules::LIST_CONTENT_DROPPED,
-                    &format!("<{}>", child.local),
-                    loc,
-                );
+                // Not consumed: whatever it filed is not its own.
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.pending.truncate(pending);
+                }
+                if is_list {
+                    let loc = self.loc(child);
+                    self.push(
+                        &rules::LIST_CONTENT_KEPT,
+                        &format!("<{}>", child.local),
+                        loc,
+                    );
+                    let e = Extension::new(last_known.as_deref(), to_xml_node(child));
+                    let e = match last_known
+                        .as_deref()
+                        .and_then(|a| counts.iter().find(|(n, _)| n == a))
+                    {
+                        Some((_, k)) => e.at_index(k.saturating_sub(1)),
+                        None => e,
+                    };
+                    extras.elements.push(e);
+                } else {
+                    self.unknown(child, last_known.as_deref(), extras);
+                }
             }
+        }
+        if let Some(frame) = self.frames.pop() {
+            extras.children.extend(frame.pending);
         }
         self.path.pop();
     }
 
-    /// The text of a value element, reporting dropped attributes/children.
+    /// The text of a value element; its attributes, child elements, comments
+    /// and processing instructions are kept in the parent's
+    /// [`Extras::children`].
     fn leaf(&mut self, node: &Node) -> String {
+        let mut extras = Extras::default();
         if !node.attrs.is_empty() {
             let loc = self.loc(node);
             self.push(
-                &rules::LEAF_ATTRIBUTE_DROPPED,
+                &rules::LEAF_ATTRIBUTE_KEPT,
                 &format!("<{}>", node.local),
                 loc,
             );
+            extras.attributes = node.attrs.iter().map(to_xml_attribute).collect();
         }
-        if node.elements().next().is_some() {
-            let loc = self.loc(node);
-            self.push(
-                &rules::LEAF_CHILDREN_DROPPED,
-                &format!("<{}>", node.local),
-                loc,
-            );
+        self.path.push(node.local.clone());
+        for c in &node.children {
+            match c {
+                Child::Text(_) => {}
+                Child::Element(child) => {
+                    let loc = self.loc(child);
+                    self.push(
+                        &rules::LEAF_CHILDREN_KEPT,
+                        &format!("<{}>", child.local),
+                        loc,
+                    );
+                    extras
+                        .elements
+                        .push(Extension::new(None, to_xml_node(child)));
+                }
+                Child::Comment(..) | Child::Pi(..) => {
+                    self.keep_markup(c, |item| Extension::content(None, item), &mut extras);
+                }
+            }
         }
+        self.path.pop();
+        self.keep_child_extras(node, extras);
         node.text()
     }
 
@@ -1101,6 +1273,15 @@ impl Mapper {
             }
             "ContentTransferEncoded" if layout.is_none() => {
                 zone_fix.push((c.pos, c.prefix.is_some(), true, c.local.clone()));
+                if !c.attrs.is_empty() {
+                    let loc = m.loc(c);
+                    m.push(&rules::LEAF_ATTRIBUTE_KEPT, &format!("<{}>", c.local), loc);
+                    let kept = Extras {
+                        attributes: c.attrs.iter().map(to_xml_attribute).collect(),
+                        ..Extras::default()
+                    };
+                    m.keep_child_extras(c, kept);
+                }
                 let enc = c.encoded.clone().unwrap_or_default();
                 let loc = m.loc(c);
                 if let Some(problem) = &enc.problem {

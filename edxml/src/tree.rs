@@ -194,11 +194,14 @@ pub(crate) struct Encoded {
     pub(crate) saw_whitespace: bool,
 }
 
-/// A child of an element: an element or text (already unescaped).
+/// A child of an element: an element, text (already unescaped), a comment
+/// or a processing instruction (their text as read).
 #[derive(Debug, Clone)]
 pub(crate) enum Child {
     Element(Box<Node>),
     Text(String),
+    Comment(String, Position),
+    Pi(String, Position),
 }
 
 /// An element as read.
@@ -226,7 +229,7 @@ impl Node {
     pub(crate) fn elements(&self) -> impl Iterator<Item = &Node> {
         self.children.iter().filter_map(|c| match c {
             Child::Element(n) => Some(&**n),
-            Child::Text(_) => None,
+            _ => None,
         })
     }
 
@@ -539,10 +542,19 @@ impl<R: BufRead> Parser<R> {
                         active.encoded.contiguous = false;
                     }
                     if self.capture.is_none() {
-                        if self.comments == 0 {
-                            self.notes.push(Note::CommentsDropped(at));
+                        // Kept in the tree, except outside the root element
+                        // and inside attachment content.
+                        match self.stack.last_mut() {
+                            Some(_) if self.active.is_none() => {
+                                self.keep(Child::Comment(text, at), at)?;
+                            }
+                            _ => {
+                                if self.comments == 0 {
+                                    self.notes.push(Note::CommentsDropped(at));
+                                }
+                                self.comments += 1;
+                            }
                         }
-                        self.comments += 1;
                     }
                 }
                 Event::PI(p) => {
@@ -553,7 +565,12 @@ impl<R: BufRead> Parser<R> {
                         raw.push_str("?>");
                     });
                     if self.capture.is_none() {
-                        self.notes.push(Note::ProcessingInstructionDropped(at));
+                        match self.stack.last_mut() {
+                            Some(_) if self.active.is_none() => {
+                                self.keep(Child::Pi(text, at), at)?;
+                            }
+                            _ => self.notes.push(Note::ProcessingInstructionDropped(at)),
+                        }
                     }
                 }
                 Event::Eof => break,
@@ -576,6 +593,26 @@ impl<R: BufRead> Parser<R> {
             }),
             None => Err(malformed("no root element", self.position())),
         }
+    }
+
+    /// Keeps a comment or processing instruction in the current element; it
+    /// counts against the element and text limits like an element.
+    fn keep(&mut self, child: Child, at: Position) -> Result<(), EdxmlError> {
+        let limits = self.opts.limits;
+        self.elements += 1;
+        if self.elements > limits.max_elements {
+            return Err(limit(Limit::Elements, limits.max_elements as u64, at));
+        }
+        if let Child::Comment(t, _) | Child::Pi(t, _) = &child {
+            check_chars(t, at)?;
+            if t.len() > limits.max_text_bytes {
+                return Err(limit(Limit::TextBytes, limits.max_text_bytes as u64, at));
+            }
+        }
+        if let Some(node) = self.stack.last_mut() {
+            node.children.push(child);
+        }
+        Ok(())
     }
 
     fn capture_raw(&mut self, f: impl FnOnce(&mut String)) {

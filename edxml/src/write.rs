@@ -151,6 +151,40 @@ fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> String {
     s
 }
 
+/// A comment, refusing text XML 1.0 §2.5 forbids (`--`, a final `-`).
+fn comment(text: &str) -> io::Result<String> {
+    if text.contains("--") || text.ends_with('-') {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "comment text contains \"--\" or ends with \"-\" (XML 1.0 §2.5)",
+        ));
+    }
+    Ok(format!("<!--{text}-->"))
+}
+
+/// A processing instruction, refusing `?>` inside, a missing target and the
+/// reserved target `xml` (XML 1.0 §2.6).
+fn pi(text: &str) -> io::Result<String> {
+    let target = text
+        .split([' ', '\t', '\r', '\n'])
+        .next()
+        .unwrap_or_default();
+    if text.contains("?>") || target.is_empty() || target.eq_ignore_ascii_case("xml") {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "processing instruction without a target, with the target xml, or containing \"?>\" (XML 1.0 §2.6)",
+        ));
+    }
+    Ok(format!("<?{text}?>"))
+}
+
+/// The extras of an element that has none.
+static NO_EXTRAS: Extras = Extras {
+    attributes: Vec::new(),
+    elements: Vec::new(),
+    children: Vec::new(),
+};
+
 /// Writes a part of the document at a depth.
 type WriteFn<'a> = Box<dyn Fn(&mut W<'_>, usize) -> io::Result<()> + 'a>;
 
@@ -222,45 +256,109 @@ impl W<'_> {
             return self.raw(&format!("<{q}{attrs} />{NL}"));
         }
         self.raw(&format!("<{q}{attrs}>{NL}"))?;
-        self.extensions(depth + 1, zone, extras, None)?;
-        for (name, item) in &items {
+        self.extensions(depth + 1, zone, extras, None, None)?;
+        // Occurrences of each name written so far: list extensions carry the
+        // index of the item they follow.
+        let occurrences = |i: &Item<'_>| match i {
+            Item::Leaf(v) => usize::from(v.is_some()),
+            Item::Leaves(v) => v.len(),
+            Item::Node(p, _) => usize::from(*p),
+        };
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for (pos, (name, item)) in items.iter().enumerate() {
+            let before = seen.iter().find(|(n, _)| n == name).map_or(0, |(_, k)| *k);
             match item {
-                Item::Leaf(Some(v)) => self.leaf(depth + 1, &zone.q(name), v)?,
+                Item::Leaf(Some(v)) => {
+                    self.leaf_with(depth + 1, zone, name, v, extras.child(name, before))?;
+                    self.extensions(depth + 1, zone, extras, Some(name), Some(before))?;
+                }
                 Item::Leaf(None) => {}
                 Item::Leaves(values) => {
-                    for v in *values {
-                        self.leaf(depth + 1, &zone.q(name), v)?;
+                    for (i, v) in values.iter().enumerate() {
+                        let k = before + i;
+                        self.leaf_with(depth + 1, zone, name, v, extras.child(name, k))?;
+                        self.extensions(depth + 1, zone, extras, Some(name), Some(k))?;
                     }
                 }
-                Item::Node(_, f) => f(self, depth + 1)?,
+                Item::Node(present, f) => {
+                    f(self, depth + 1)?;
+                    if *present {
+                        self.extensions(depth + 1, zone, extras, Some(name), Some(before))?;
+                    }
+                }
             }
-            self.extensions(depth + 1, zone, extras, Some(name))?;
+            let now = before + occurrences(item);
+            match seen.iter_mut().find(|(n, _)| n == name) {
+                Some((_, k)) => *k = now,
+                None => seen.push((name, now)),
+            }
+            let last = !items.iter().skip(pos + 1).any(|(n, _)| n == name);
+            if last {
+                // After the last one: extensions without an index, and those
+                // whose index is past the items written.
+                for e in &extras.elements {
+                    if e.after.as_deref() == Some(*name) && e.index.is_none_or(|i| i >= now) {
+                        self.item(depth + 1, zone, &e.item, &[])?;
+                    }
+                }
+            }
         }
         // Extensions placed after a name this element does not know.
         for e in &extras.elements {
             if let Some(after) = e.after.as_deref()
                 && !items.iter().any(|(n, _)| *n == after)
             {
-                self.node(depth + 1, zone, &e.node, &[])?;
+                self.item(depth + 1, zone, &e.item, &[])?;
             }
         }
         self.indent(depth)?;
         self.raw(&format!("</{q}>{NL}"))
     }
 
+    /// The extensions placed after the sibling named `after`: those with the
+    /// given index when `index` is `Some`, else those without an index.
     fn extensions(
         &mut self,
         depth: usize,
         zone: Zone,
         extras: &Extras,
         after: Option<&str>,
+        index: Option<usize>,
     ) -> io::Result<()> {
         for e in &extras.elements {
-            if e.after.as_deref() == after {
-                self.node(depth, zone, &e.node, &[])?;
+            if e.after.as_deref() == after && (index.is_none() || e.index == index) {
+                self.item(depth, zone, &e.item, &[])?;
             }
         }
         Ok(())
+    }
+
+    /// A value element with the extras kept for it: attributes on the start
+    /// tag, then the text, then unknown content inline.
+    fn leaf_with(
+        &mut self,
+        depth: usize,
+        zone: Zone,
+        name: &str,
+        value: &str,
+        extras: Option<&Extras>,
+    ) -> io::Result<()> {
+        let q = zone.q(name);
+        let Some(x) = extras.filter(|x| !x.is_empty()) else {
+            return self.leaf(depth, &q, value);
+        };
+        let attrs = attributes(&x.attributes, &[]);
+        self.indent(depth)?;
+        if value.is_empty() && x.elements.is_empty() {
+            return self.raw(&format!("<{q}{attrs} />{NL}"));
+        }
+        let mut s = format!("<{q}{attrs}>");
+        escape_text(value, &mut s);
+        self.raw(&s)?;
+        for e in &x.elements {
+            self.inline_item(zone, &e.item, &[])?;
+        }
+        self.raw(&format!("</{q}>{NL}"))
     }
 
     /// A generic element. `declared` are prefixes declared by ancestors
@@ -301,10 +399,7 @@ impl W<'_> {
             return self.raw(&format!("<{q}{attrs} />{NL}"));
         }
         let only_text = n.children.iter().all(|c| matches!(c, XmlContent::Text(_)));
-        let only_elements = n
-            .children
-            .iter()
-            .all(|c| matches!(c, XmlContent::Element(_)));
+        let only_elements = n.children.iter().all(|c| !matches!(c, XmlContent::Text(_)));
         if only_text || !only_elements {
             // Text or mixed content: written inline so that text stays exact.
             let mut s = format!("<{q}{attrs}>");
@@ -317,18 +412,64 @@ impl W<'_> {
                         self.raw(&s)?;
                     }
                     XmlContent::Element(child) => self.inline_node(zone, child, &scope)?,
+                    XmlContent::Comment(t) => self.raw(&comment(t)?)?,
+                    XmlContent::ProcessingInstruction(t) => self.raw(&pi(t)?)?,
                 }
             }
             return self.raw(&format!("</{q}>{NL}"));
         }
         self.raw(&format!("<{q}{attrs}>{NL}"))?;
         for c in &n.children {
-            if let XmlContent::Element(child) = c {
-                self.node(depth + 1, zone, child, &scope)?;
-            }
+            self.item(depth + 1, zone, c, &scope)?;
         }
         self.indent(depth)?;
         self.raw(&format!("</{q}>{NL}"))
+    }
+
+    /// Generic content on its own line: an element, a comment or a
+    /// processing instruction (text, which extensions never are, inline).
+    fn item(
+        &mut self,
+        depth: usize,
+        zone: Zone,
+        c: &XmlContent,
+        declared: &[(String, String)],
+    ) -> io::Result<()> {
+        match c {
+            XmlContent::Element(n) => self.node(depth, zone, n, declared),
+            XmlContent::Comment(t) => {
+                self.indent(depth)?;
+                self.raw(&format!("{}{NL}", comment(t)?))
+            }
+            XmlContent::ProcessingInstruction(t) => {
+                self.indent(depth)?;
+                self.raw(&format!("{}{NL}", pi(t)?))
+            }
+            XmlContent::Text(t) => {
+                let mut s = String::new();
+                escape_text(t, &mut s);
+                self.raw(&s)
+            }
+        }
+    }
+
+    /// Generic content inside mixed content: no indentation at all.
+    fn inline_item(
+        &mut self,
+        zone: Zone,
+        c: &XmlContent,
+        declared: &[(String, String)],
+    ) -> io::Result<()> {
+        match c {
+            XmlContent::Element(n) => self.inline_node(zone, n, declared),
+            XmlContent::Comment(t) => self.raw(&comment(t)?),
+            XmlContent::ProcessingInstruction(t) => self.raw(&pi(t)?),
+            XmlContent::Text(t) => {
+                let mut s = String::new();
+                escape_text(t, &mut s);
+                self.raw(&s)
+            }
+        }
     }
 
     /// A generic element inside mixed content: no indentation at all.
@@ -425,14 +566,21 @@ fn staff_info(w: &mut W<'_>, depth: usize, s: &StaffInfo) -> io::Result<()> {
     )
 }
 
-fn list<'a>(name: &'static str, item: &'static str, values: &'a Option<Vec<String>>) -> Item<'a> {
+/// A list of values, with the extras its parent kept for it.
+fn list<'a>(
+    name: &'static str,
+    item: &'static str,
+    values: &'a Option<Vec<String>>,
+    parent: &'a Extras,
+) -> Item<'a> {
+    let extras = parent.child(name, 0);
     opt_node(values, move |w, d, v| {
         w.element(
             d,
             Zone::Envelope,
             name,
             "",
-            &Extras::default(),
+            extras.unwrap_or(&NO_EXTRAS),
             vec![(item, Item::Leaves(v))],
         )
     })
@@ -552,10 +700,18 @@ fn message_header(w: &mut W<'_>, depth: usize, h: &MessageHeader) -> io::Result<
             ("SteeringType", Item::Leaf(&h.steering_type)),
             (
                 "ResponseForTask",
-                list("ResponseForTask", "TaskCode", &h.response_for_task),
+                list(
+                    "ResponseForTask",
+                    "TaskCode",
+                    &h.response_for_task,
+                    &h.extras,
+                ),
             ),
             ("ApplicationType", Item::Leaf(&h.application_type)),
-            ("ToPlaces", list("ToPlaces", "Place", &h.to_places)),
+            (
+                "ToPlaces",
+                list("ToPlaces", "Place", &h.to_places, &h.extras),
+            ),
         ],
     )
 }
@@ -579,7 +735,10 @@ fn other_info(w: &mut W<'_>, depth: usize, o: &OtherInfo) -> io::Result<()> {
             ("ReplyFors", Item::Leaf(&o.reply_fors)),
             ("Direction", Item::Leaf(&o.direction)),
             ("ReferenceCodes", Item::Leaf(&o.reference_codes)),
-            ("Appendixes", list("Appendixes", "Appendix", &o.appendixes)),
+            (
+                "Appendixes",
+                list("Appendixes", "Appendix", &o.appendixes, &o.extras),
+            ),
         ],
     )
 }
@@ -648,7 +807,7 @@ fn business(w: &mut W<'_>, depth: usize, b: &Business) -> io::Result<()> {
                                         Zone::Envelope,
                                         "ReceiverList",
                                         "",
-                                        &Extras::default(),
+                                        info.extras.child("ReceiverList", 0).unwrap_or(&NO_EXTRAS),
                                         items,
                                     )
                                 }),
@@ -682,6 +841,7 @@ fn business(w: &mut W<'_>, depth: usize, b: &Business) -> io::Result<()> {
                                                         "OrganIdList",
                                                         "OrganId",
                                                         &r.organ_id_list,
+                                                        &r.extras,
                                                     ),
                                                 ),
                                             ],
@@ -696,7 +856,9 @@ fn business(w: &mut W<'_>, depth: usize, b: &Business) -> io::Result<()> {
                         Zone::Envelope,
                         "ReplacementInfoList",
                         "",
-                        &Extras::default(),
+                        b.extras
+                            .child("ReplacementInfoList", 0)
+                            .unwrap_or(&NO_EXTRAS),
                         items,
                     )
                 }),
@@ -806,7 +968,7 @@ pub fn write_document(
         attributes(&x.root.attributes, &[])
     ))
     .map_err(io)?;
-    w.extensions(1, Zone::Attachments, &x.root, None)
+    w.extensions(1, Zone::Attachments, &x.root, None, None)
         .map_err(io)?;
     // Envelope.
     w.raw(&format!(
@@ -814,7 +976,7 @@ pub fn write_document(
         attributes(&x.envelope.attributes, &[])
     ))
     .map_err(io)?;
-    w.extensions(2, Zone::Envelope, &x.envelope, None)
+    w.extensions(2, Zone::Envelope, &x.envelope, None, None)
         .map_err(io)?;
     let header = &pkg.header;
     let trace = &pkg.trace;
@@ -842,7 +1004,7 @@ pub fn write_document(
         ],
     )
     .map_err(io)?;
-    w.extensions(2, Zone::Envelope, &x.envelope, Some("edXMLHeader"))
+    w.extensions(2, Zone::Envelope, &x.envelope, Some("edXMLHeader"), None)
         .map_err(io)?;
     let manifest = &pkg.manifest;
     w.element(
@@ -904,19 +1066,19 @@ pub fn write_document(
         )],
     )
     .map_err(io)?;
-    w.extensions(2, Zone::Envelope, &x.envelope, Some("edXMLBody"))
+    w.extensions(2, Zone::Envelope, &x.envelope, Some("edXMLBody"), None)
         .map_err(io)?;
     for e in &x.envelope.elements {
         if !matches!(
             e.after.as_deref(),
             None | Some("edXMLHeader") | Some("edXMLBody")
         ) {
-            w.node(2, Zone::Envelope, &e.node, &[]).map_err(io)?;
+            w.item(2, Zone::Envelope, &e.item, &[]).map_err(io)?;
         }
     }
     w.raw(&format!("  </edXML:edXMLEnvelope>{NL}"))
         .map_err(io)?;
-    w.extensions(1, Zone::Attachments, &x.root, Some("edXMLEnvelope"))
+    w.extensions(1, Zone::Attachments, &x.root, Some("edXMLEnvelope"), None)
         .map_err(io)?;
     // Attachments, streamed one by one.
     let mut digests = Vec::with_capacity(pkg.attachments.len());
@@ -929,29 +1091,36 @@ pub fn write_document(
         } else {
             w.raw(&format!("  <AttachmentEncoded{attrs}>{NL}"))
                 .map_err(io)?;
-            w.extensions(2, Zone::Attachments, ae, None).map_err(io)?;
+            w.extensions(2, Zone::Attachments, ae, None, None)
+                .map_err(io)?;
             for (index, a) in pkg.attachments.iter().enumerate() {
                 let digest = write_attachment(&mut w, index, a, bodies)?;
                 digests.push(digest);
-                w.extensions(2, Zone::Attachments, ae, Some("Attachment"))
+                w.extensions(2, Zone::Attachments, ae, Some("Attachment"), None)
                     .map_err(io)?;
             }
             for e in &ae.elements {
                 if !matches!(e.after.as_deref(), None | Some("Attachment")) {
-                    w.node(2, Zone::Attachments, &e.node, &[]).map_err(io)?;
+                    w.item(2, Zone::Attachments, &e.item, &[]).map_err(io)?;
                 }
             }
             w.raw(&format!("  </AttachmentEncoded>{NL}")).map_err(io)?;
         }
     }
-    w.extensions(1, Zone::Attachments, &x.root, Some("AttachmentEncoded"))
-        .map_err(io)?;
+    w.extensions(
+        1,
+        Zone::Attachments,
+        &x.root,
+        Some("AttachmentEncoded"),
+        None,
+    )
+    .map_err(io)?;
     for e in &x.root.elements {
         if !matches!(
             e.after.as_deref(),
             None | Some("edXMLEnvelope") | Some("AttachmentEncoded")
         ) {
-            w.node(1, Zone::Attachments, &e.node, &[]).map_err(io)?;
+            w.item(1, Zone::Attachments, &e.item, &[]).map_err(io)?;
         }
     }
     w.raw(&format!("</edXML>{NL}")).map_err(io)?;
@@ -968,7 +1137,7 @@ fn write_attachment(
     let zone = Zone::Attachments;
     let attrs = attributes(&a.extras.attributes, &[]);
     w.raw(&format!("    <Attachment{attrs}>{NL}")).map_err(io)?;
-    w.extensions(3, zone, &a.extras, None).map_err(io)?;
+    w.extensions(3, zone, &a.extras, None, None).map_err(io)?;
     let cid = a.content_id.as_ref().map(|c| format!("cid:{c}"));
     let leaves: [(&str, &Option<String>); 7] = [
         ("ContentId", &cid),
@@ -981,12 +1150,19 @@ fn write_attachment(
     ];
     for (name, value) in leaves {
         if let Some(v) = value {
-            w.leaf(3, name, v).map_err(io)?;
+            w.leaf_with(3, zone, name, v, a.extras.child(name, 0))
+                .map_err(io)?;
         }
-        w.extensions(3, zone, &a.extras, Some(name)).map_err(io)?;
+        w.extensions(3, zone, &a.extras, Some(name), None)
+            .map_err(io)?;
     }
+    let encoded_attrs = a
+        .extras
+        .child("ContentTransferEncoded", 0)
+        .map(|x| attributes(&x.attributes, &[]))
+        .unwrap_or_default();
     w.raw(&format!(
-        "      <edXML:ContentTransferEncoded xmlns:edXML=\"{EDXML_NS}\">"
+        "      <edXML:ContentTransferEncoded xmlns:edXML=\"{EDXML_NS}\"{encoded_attrs}>"
     ))
     .map_err(io)?;
     let digest = {
@@ -995,7 +1171,7 @@ fn write_attachment(
     };
     w.raw(&format!("</edXML:ContentTransferEncoded>{NL}"))
         .map_err(io)?;
-    w.extensions(3, zone, &a.extras, Some("ContentTransferEncoded"))
+    w.extensions(3, zone, &a.extras, Some("ContentTransferEncoded"), None)
         .map_err(io)?;
     for e in &a.extras.elements {
         let known = [
@@ -1011,7 +1187,7 @@ fn write_attachment(
         if let Some(after) = e.after.as_deref()
             && !known.contains(&after)
         {
-            w.node(3, zone, &e.node, &[]).map_err(io)?;
+            w.item(3, zone, &e.item, &[]).map_err(io)?;
         }
     }
     w.raw(&format!("    </Attachment>{NL}")).map_err(io)?;
@@ -1037,14 +1213,14 @@ pub fn write_status(pkg: &StatusPackage, mut out: impl Write) -> Result<(), Edxm
         attributes(&x.root.attributes, &[])
     ))
     .map_err(io)?;
-    w.extensions(1, Zone::Attachments, &x.root, None)
+    w.extensions(1, Zone::Attachments, &x.root, None, None)
         .map_err(io)?;
     w.raw(&format!(
         "  <edXML:edXMLEnvelope xmlns:edXML=\"{EDXML_NS}\"{}>{NL}",
         attributes(&x.envelope.attributes, &[])
     ))
     .map_err(io)?;
-    w.extensions(2, Zone::Envelope, &x.envelope, None)
+    w.extensions(2, Zone::Envelope, &x.envelope, None, None)
         .map_err(io)?;
     w.element(
         2,
@@ -1084,14 +1260,14 @@ pub fn write_status(pkg: &StatusPackage, mut out: impl Write) -> Result<(), Edxm
     .map_err(io)?;
     for e in &x.envelope.elements {
         if e.after.is_some() {
-            w.node(2, Zone::Envelope, &e.node, &[]).map_err(io)?;
+            w.item(2, Zone::Envelope, &e.item, &[]).map_err(io)?;
         }
     }
     w.raw(&format!("  </edXML:edXMLEnvelope>{NL}"))
         .map_err(io)?;
     for e in &x.root.elements {
         if e.after.is_some() {
-            w.node(1, Zone::Attachments, &e.node, &[]).map_err(io)?;
+            w.item(1, Zone::Attachments, &e.item, &[]).map_err(io)?;
         }
     }
     w.raw(&format!("</edXML>{NL}")).map_err(io)?;

@@ -309,3 +309,58 @@ fn unreadable_input_exits_2() {
         Some(2)
     );
 }
+
+#[test]
+fn normalize_keeps_comments_attributes_and_list_content() {
+    let sample = std::fs::read_to_string(sample()).unwrap();
+    let edits = [
+        (
+            "<edXML:edXMLEnvelope ",
+            "<!-- giữ lại --><edXML:edXMLEnvelope ",
+        ),
+        ("<edXML:Subject>", "<edXML:Subject foo=\"1\">"),
+        (
+            "<edXML:SteeringType>0</edXML:SteeringType>",
+            "<edXML:SteeringType>0</edXML:SteeringType><edXML:ToPlaces>\
+             <edXML:Place>A</edXML:Place><?app keep?><edXML:Other>B</edXML:Other>\
+             <edXML:Place>C</edXML:Place></edXML:ToPlaces>",
+        ),
+    ];
+    let mut input = sample.clone();
+    for (from, to) in edits {
+        assert!(input.contains(from), "{from}");
+        input = input.replacen(from, to, 1);
+    }
+    let out = vanthu(&["normalize", "-", "-o", "-"], input.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    for kept in [
+        "<!-- giữ lại -->",
+        "<edXML:Subject foo=\"1\">",
+        "<edXML:Place>A</edXML:Place>\r\n          <?app keep?>\r\n          <edXML:Other>B</edXML:Other>\r\n          <edXML:Place>C</edXML:Place>",
+    ] {
+        assert!(text.contains(kept), "{kept} missing from\n{text}");
+    }
+    // A fixed point: normalising the output again changes nothing.
+    let again = vanthu(&["normalize", "-", "-o", "-"], &out.stdout);
+    assert_eq!(again.stdout, out.stdout);
+    // Inspect reports the kept items, not losses.
+    let v = json(&vanthu(&["check", "--json", "-"], input.as_bytes()));
+    let rules: Vec<&str> = v[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    for rule in ["EDXML-XML-005", "EDXML-XML-007", "EDXML-XML-008"] {
+        assert!(rules.contains(&rule), "{rule} not in {rules:?}");
+    }
+    // The sample itself is written byte for byte.
+    let plain = vanthu(&["normalize", "-", "-o", "-"], sample.as_bytes());
+    assert_eq!(plain.stdout, sample.as_bytes());
+}

@@ -109,12 +109,12 @@ fn bkav_dialect_reads_with_findings() {
     assert_eq!(out.layout[0].digest.unwrap().size, 9); // "%PDF-1.4\n"
     let unknown = &d.header.extras.elements[0];
     assert_eq!(unknown.after.as_deref(), Some("DueDate"));
-    assert_eq!(unknown.node.name, "VendorNote");
-    assert_eq!(unknown.node.attributes[0].value, "2");
-    assert_eq!(
-        unknown.node.children,
-        [XmlContent::Text("giữ nguyên".to_owned())]
-    );
+    let XmlContent::Element(node) = &unknown.item else {
+        panic!("not an element: {unknown:?}");
+    };
+    assert_eq!(node.name, "VendorNote");
+    assert_eq!(node.attributes[0].value, "2");
+    assert_eq!(node.children, [XmlContent::Text("giữ nguyên".to_owned())]);
     assert_eq!(d.trace.as_ref().unwrap().extras.attributes[0].name, "id");
     let rules: Vec<&str> = out.findings.iter().map(|f| f.rule.as_str()).collect();
     for expected in [
@@ -363,7 +363,7 @@ fn signature_keeps_prefixes_bound_outside_it() {
 }
 
 #[test]
-fn unknown_content_in_lists_is_reported_as_not_kept() {
+fn unknown_content_in_lists_is_kept_and_reported() {
     let xml = format!(
         r#"<edXML xmlns="{NS}"><edXMLEnvelope><edXMLHeader><MessageHeader>
         <ToPlaces kind="x"><Place>A</Place><Other>B</Other></ToPlaces></MessageHeader></edXMLHeader></edXMLEnvelope></edXML>"#
@@ -375,13 +375,16 @@ fn unknown_content_in_lists_is_reported_as_not_kept() {
         .filter(|f| f.rule == "EDXML-XML-007")
         .count();
     assert_eq!(dropped, 2);
-    assert_eq!(
-        out.package
-            .as_document()
-            .unwrap()
-            .header
-            .to_places
-            .as_deref(),
-        Some(&["A".to_owned()][..])
-    );
+    let header = &out.package.as_document().unwrap().header;
+    assert_eq!(header.to_places.as_deref(), Some(&["A".to_owned()][..]));
+    let kept = header.extras.child("ToPlaces", 0).unwrap();
+    assert_eq!(kept.attributes[0].name, "kind");
+    assert_eq!(kept.elements[0].after.as_deref(), Some("Place"));
+    assert_eq!(kept.elements[0].index, Some(0));
+    // And a rewrite keeps both.
+    let mut again = Vec::new();
+    write(&out.package, &mut Vec::<&[u8]>::new(), &mut again).unwrap();
+    let text = String::from_utf8(again.clone()).unwrap();
+    assert!(text.contains("<edXML:ToPlaces kind=\"x\">"), "{text}");
+    assert_eq!(read(&again).unwrap().package, out.package);
 }

@@ -10,6 +10,7 @@ mod dialects;
 mod fixtures;
 mod fuzz_corpus;
 mod interop;
+mod kept;
 mod props;
 mod validate;
 mod vectors;

@@ -5,9 +5,9 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use vanthu_edxml::{
-    Business, Code, DocumentPackage, Extension, OtherInfo, PromulgationInfo, ReadOptions,
-    ResponseFor, StaffInfo, StatusPackage, TraceHeader, TraceHeaderList, XmlNode, read, read_with,
-    write_document, write_status,
+    Business, ChildExtras, Code, DocumentPackage, Extension, Extras, OtherInfo, PromulgationInfo,
+    ReadOptions, ResponseFor, StaffInfo, StatusPackage, TraceHeader, TraceHeaderList, XmlAttribute,
+    XmlContent, XmlNode, read, read_with, write_document, write_status,
 };
 
 /// Text with Vietnamese letters, XML specials and whitespace (XML 1.0 chars only).
@@ -46,6 +46,75 @@ fn organization() -> impl Strategy<Value = vanthu_edxml::Organization> {
     )
 }
 
+/// Comment text XML allows (no `--`, no final `-`).
+fn comment() -> impl Strategy<Value = XmlContent> {
+    "[a-zA-Z0-9 àáđĐ&<>\"'/.,:;=]{0,16}".prop_map(XmlContent::Comment)
+}
+
+/// A processing instruction: a target other than `xml`, optional data.
+fn pi() -> impl Strategy<Value = XmlContent> {
+    ("p[a-z0-9]{0,5}", option::of("[a-zA-Z0-9àđ=\"' ]{1,12}")).prop_map(|(t, d)| {
+        XmlContent::ProcessingInstruction(match d {
+            Some(d) => format!("{t} {d}"),
+            None => t,
+        })
+    })
+}
+
+/// A comment, a processing instruction or an unknown edXML element.
+fn markup() -> impl Strategy<Value = XmlContent> {
+    prop_oneof![
+        comment(),
+        pi(),
+        text().prop_map(|t| XmlContent::Element(XmlNode::edxml_text("Note", t))),
+    ]
+}
+
+/// Attribute values without the characters attribute-value normalisation
+/// turns into spaces (XML 1.0 §3.3.3).
+fn attribute() -> impl Strategy<Value = XmlAttribute> {
+    ("[a-z]{1,6}", "[a-zA-Z0-9 àđ&<>\"']{0,12}").prop_map(|(n, v)| XmlAttribute::new(n, v))
+}
+
+/// What a reader keeps about a value or list element: attributes, and
+/// markup (placed by item index in a list of `items` items).
+fn kept(items: usize) -> impl Strategy<Value = Extras> {
+    (
+        vec(attribute(), 0..2),
+        vec((markup(), any::<prop::sample::Index>()), 0..3),
+    )
+        .prop_map(move |(attributes, markup)| {
+            let mut e = Extras::default();
+            // Distinct names: a repeated attribute is not well-formed.
+            for (i, mut a) in attributes.into_iter().enumerate() {
+                a.name = format!("{}{i}", a.name);
+                e.attributes.push(a);
+            }
+            let mut markup: Vec<_> = markup
+                .into_iter()
+                .map(|(m, at)| {
+                    (
+                        if items == 0 {
+                            None
+                        } else {
+                            Some(at.index(items))
+                        },
+                        m,
+                    )
+                })
+                .collect();
+            // Document order: by the item they follow.
+            markup.sort_by_key(|(at, _)| at.map_or(0, |i| i + 1));
+            for (at, m) in markup {
+                e.elements.push(match at {
+                    Some(i) => Extension::content(Some("Place"), m).at_index(i),
+                    None => Extension::content(None, m),
+                });
+            }
+            e
+        })
+}
+
 prop_compose! {
     fn document()(
         from in option::of(organization()),
@@ -62,6 +131,9 @@ prop_compose! {
         traces in vec((opt_text(), timestamp()), 0..3),
         business in option::of((opt_text(), opt_text(), option::of((opt_text(), opt_text())))),
         extension in opt_text(),
+        header_markup in vec(markup(), 0..3),
+        subject_kept in kept(0),
+        places_kept in kept(3),
         attachments in vec(("[a-z0-9-]{1,10}", opt_text(), vec(any::<u8>(), 0..300)), 0..3),
     ) -> (DocumentPackage, Vec<Vec<u8>>) {
         let mut d = DocumentPackage::default();
@@ -82,6 +154,28 @@ prop_compose! {
         h.to_places = to_places;
         if let Some(t) = extension {
             h.extras.elements.push(Extension::new(None, XmlNode::edxml_text("VendorExtension", t)));
+        }
+        // Comments, PIs and unknown elements first in the header; the
+        // subject's attributes and inner markup; unknown content between
+        // places (indexes only of places that exist).
+        for m in header_markup {
+            h.extras.elements.push(Extension::content(None, m));
+        }
+        if h.subject.is_some() && !subject_kept.is_empty() {
+            h.extras.children.push(ChildExtras::new("Subject", 0, subject_kept));
+        }
+        if let Some(places) = &h.to_places {
+            let mut kept = places_kept;
+            for e in &mut kept.elements {
+                match e.index {
+                    Some(i) if i < places.len() => {}
+                    _ => { e.after = None; e.index = None; }
+                }
+            }
+            kept.elements.sort_by_key(|e| e.index.map_or(0, |i| i + 1));
+            if !kept.is_empty() {
+                h.extras.children.push(ChildExtras::new("ToPlaces", 0, kept));
+            }
         }
         d.trace = Some({
             let mut t = TraceHeaderList::default();
