@@ -146,7 +146,7 @@ fn pack(spec: &Path, output: &Path) -> Result<Outcome, CliError> {
         Ok(_) => {
             std::fs::rename(&tmp, output)
                 .map_err(|e| CliError::new(format!("cannot write {}: {e}", output.display())))?;
-            println!("{}: {objid}, {} data files", output.display(), names.len());
+            out!("{}: {objid}, {} data files", output.display(), names.len());
             Ok(Outcome::Valid)
         }
         Err(e) => {
@@ -175,7 +175,7 @@ fn check(package: &Path, json: bool) -> Result<Outcome, CliError> {
             report: &report,
         })?;
     } else {
-        println!(
+        out!(
             "{}: {} ({} files, {} bytes checked)",
             package.display(),
             if conformant {
@@ -193,8 +193,8 @@ fn check(package: &Path, json: bool) -> Result<Outcome, CliError> {
 
 fn print_findings(findings: &[Finding]) {
     for f in findings {
-        println!("  {f}");
-        println!("    {} [{}]", f.message_vi, f.source);
+        out!("  {f}");
+        out!("    {} [{}]", f.message_vi, f.source);
     }
 }
 
@@ -305,15 +305,15 @@ pub(crate) fn retention(args: RetentionArgs) -> Result<Outcome, CliError> {
     if args.json {
         print_json(&out)?;
     } else {
-        println!("{} ({}, TT05 {})", out.code, out.retention, out.maintenance);
+        out!("{} ({}, TT05 {})", out.code, out.retention, out.maintenance);
         match out.expiry {
-            Expiry::On { date } => println!(
+            Expiry::On { date } => out!(
                 "  kept until {date}{}",
                 if expired { " (expired)" } else { "" }
             ),
-            _ => println!("  kept permanently"),
+            _ => out!("  kept permanently"),
         }
-        println!(
+        out!(
             "  agency archive by {} (notice {}){}",
             due.agency_archive,
             due.notice,
@@ -324,9 +324,9 @@ pub(crate) fn retention(args: RetentionArgs) -> Result<Outcome, CliError> {
             }
         );
         if let Some(h) = due.historical_archive {
-            println!("  historical archive by {h}");
+            out!("  historical archive by {h}");
         }
-        println!(
+        out!(
             "  disposal: {}{}",
             out.disposal.stage,
             if on_hold { " (on hold)" } else { "" }

@@ -153,7 +153,7 @@ pub(crate) fn lunar(args: LunarArgs) -> Result<Outcome, CliError> {
         if args.json {
             print_json(&lunar_json(solar, &lunar))?;
         } else {
-            println!(
+            out!(
                 "{} (âm lịch) = {} (dương lịch)",
                 lunar,
                 solar.format("%Y-%m-%d")
@@ -170,7 +170,7 @@ pub(crate) fn lunar(args: LunarArgs) -> Result<Outcome, CliError> {
     if args.json {
         print_json(&lunar_json(solar, &lunar))?;
     } else {
-        println!(
+        out!(
             "{} (dương lịch) = {} (âm lịch), năm {}",
             solar.format("%Y-%m-%d"),
             lunar,
@@ -227,14 +227,14 @@ pub(crate) fn calendar(args: CalendarArgs) -> Result<Outcome, CliError> {
             "working_days": days.working_days(),
         }))?;
     } else {
-        println!(
+        out!(
             "{year}: {} working days ({})",
             days.working_days(),
             days.source()
         );
         for d in &holidays {
             let mark = if d.is_estimated() { " (estimated)" } else { "" };
-            println!(
+            out!(
                 "  {} {}  {}{mark}",
                 d.date().format("%Y-%m-%d"),
                 d.date().weekday(),
@@ -242,7 +242,7 @@ pub(crate) fn calendar(args: CalendarArgs) -> Result<Outcome, CliError> {
             );
         }
         for d in &swapped {
-            println!("  {d} working day (swapped)");
+            out!("  {d} working day (swapped)");
         }
     }
     Ok(Outcome::Valid)
@@ -322,7 +322,7 @@ pub(crate) fn due(args: DueArgs) -> Result<Outcome, CliError> {
         object.extend(extra);
         print_json(&Value::Object(object))?;
     } else {
-        println!(
+        out!(
             "{label} from {}: due {}",
             from.to_rfc3339(),
             due.to_rfc3339()

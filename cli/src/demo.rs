@@ -93,7 +93,7 @@ pub(crate) fn demo(args: &DemoArgs) -> Result<Outcome, CliError> {
         .with_timezone(&vietnam());
     let summary = run(&args.out, start)?;
     for line in summary {
-        println!("{line}");
+        out!("{line}");
     }
     Ok(Outcome::Valid)
 }

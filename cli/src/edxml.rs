@@ -188,34 +188,34 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
     match &read.package {
         Package::Document(d) => {
             let h = &d.header;
-            println!("kind:        document");
-            println!("document id: {}", text_or_dash(h.document_id.as_deref()));
+            out!("kind:        document");
+            out!("document id: {}", text_or_dash(h.document_id.as_deref()));
             let from = h.from.as_ref();
-            println!(
+            out!(
                 "from:        {} {}",
                 text_or_dash(from.and_then(|f| f.organ_id.as_deref())),
                 text_or_dash(from.and_then(|f| f.organ_name.as_deref()))
             );
             for to in &h.to {
-                println!(
+                out!(
                     "to:          {} {}",
                     text_or_dash(to.organ_id.as_deref()),
                     text_or_dash(to.organ_name.as_deref())
                 );
             }
             if let Some(c) = &h.code {
-                println!(
+                out!(
                     "code:        {}/{}",
                     text_or_dash(c.code_number.as_deref()),
                     text_or_dash(c.code_notation.as_deref())
                 );
             }
-            println!("subject:     {}", text_or_dash(h.subject.as_deref()));
+            out!("subject:     {}", text_or_dash(h.subject.as_deref()));
             for (a, l) in d.attachments.iter().zip(&read.layout) {
                 let (size, sha) = l.digest.map_or(("?".to_owned(), "?".to_owned()), |d| {
                     (d.size.to_string(), d.sha256_hex())
                 });
-                println!(
+                out!(
                     "attachment:  {} ({}, {size} bytes, sha256 {sha})",
                     text_or_dash(a.attachment_name.as_deref()),
                     text_or_dash(a.content_type.as_deref())
@@ -223,17 +223,17 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
             }
         }
         Package::Status(s) => {
-            println!("kind:        status");
-            println!("status code: {}", text_or_dash(s.status_code.as_deref()));
-            println!("description: {}", text_or_dash(s.description.as_deref()));
-            println!("timestamp:   {}", text_or_dash(s.timestamp.as_deref()));
+            out!("kind:        status");
+            out!("status code: {}", text_or_dash(s.status_code.as_deref()));
+            out!("description: {}", text_or_dash(s.description.as_deref()));
+            out!("timestamp:   {}", text_or_dash(s.timestamp.as_deref()));
             let r = s.response_for.as_ref();
-            println!(
+            out!(
                 "answers:     {}",
                 text_or_dash(r.and_then(|r| r.document_id.as_deref()))
             );
         }
-        _ => println!("kind:        {}", read.package.kind()),
+        _ => out!("kind:        {}", read.package.kind()),
     }
     Ok(Outcome::Valid)
 }
@@ -258,7 +258,7 @@ pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
                 unreadable = true;
                 results.push(json!({ "file": file.display().to_string(), "conformant": false, "error": e.to_string(), "findings": [] }));
                 if !args.json {
-                    println!("{}: unreadable: {e}", file.display());
+                    out!("{}: unreadable: {e}", file.display());
                 }
                 continue;
             }
@@ -296,7 +296,7 @@ pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
                         }],
                     }));
                 } else {
-                    println!("{}: unreadable: {e}", file.display());
+                    out!("{}: unreadable: {e}", file.display());
                 }
             }
         }
@@ -337,7 +337,7 @@ fn print_findings(file: &Path, conformant: bool, findings: &[Finding]) {
         .iter()
         .filter(|f| f.severity == Severity::Warning)
         .count();
-    println!(
+    out!(
         "{}: {} ({errors} error(s), {warnings} warning(s), {} note(s))",
         file.display(),
         if conformant {
@@ -348,7 +348,7 @@ fn print_findings(file: &Path, conformant: bool, findings: &[Finding]) {
         findings.len() - errors - warnings
     );
     for f in findings {
-        println!("  {f}");
+        out!("  {f}");
     }
 }
 
@@ -444,7 +444,7 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
         std::fs::write(&target, &decoded)
             .map_err(|e| CliError::new(format!("cannot write {}: {e}", target.display())))?;
         if !args.json {
-            println!(
+            out!(
                 "{} ({} bytes, sha256 {})",
                 target.display(),
                 digest.size,

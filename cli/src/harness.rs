@@ -394,7 +394,7 @@ pub(crate) fn check(
         // The summary goes to standard error so that standard output stays one JSON value.
         eprintln!("{}", counts.line());
     } else {
-        println!("{}", counts.line());
+        out!("{}", counts.line());
     }
     if let Some(path) = &args.junit {
         std::fs::write(path, junit(&results, &counts))
@@ -416,7 +416,7 @@ pub(crate) fn check(
 
 fn print_human(c: &Checked) {
     match (c.conformant, &c.error) {
-        (None, error) => println!(
+        (None, error) => out!(
             "{}: unreadable: {}",
             c.file,
             error.as_deref().unwrap_or_default()
@@ -424,7 +424,7 @@ fn print_human(c: &Checked) {
         (Some(ok), _) => {
             let errors = c.count(Severity::Error);
             let warnings = c.count(Severity::Warning);
-            println!(
+            out!(
                 "{}: {}{} ({errors} error(s), {warnings} warning(s), {} note(s))",
                 c.file,
                 if ok { "conformant" } else { "NOT conformant" },
@@ -434,7 +434,7 @@ fn print_human(c: &Checked) {
                 c.findings.len() - errors - warnings
             );
             for f in &c.findings {
-                println!("  {f}");
+                out!("  {f}");
             }
         }
     }

@@ -59,64 +59,64 @@ pub(crate) fn run(
 
 fn print_human(id: &Identification) {
     let verdict = if id.is_valid() { "valid" } else { "invalid" };
-    println!("{}: {} ({verdict})", id.input(), id.kind().as_str());
+    out!("{}: {} ({verdict})", id.input(), id.kind().as_str());
     match id.value() {
         Some(Identified::AgencyId(a)) => {
-            println!("  form: {}", a.form_name());
-            println!("  level 1: {} ({})", a.level1_text(), a.category().as_str());
+            out!("  form: {}", a.form_name());
+            out!("  level 1: {} ({})", a.level1_text(), a.category().as_str());
             match a.parent() {
-                Some(p) => println!("  parent: {p}"),
-                None => println!("  parent: none"),
+                Some(p) => out!("  parent: {p}"),
+                None => out!("  parent: none"),
             }
         }
         Some(Identified::DocumentNumber(n)) => {
-            println!("  number: {}", n.number());
+            out!("  number: {}", n.number());
             if let Some(year) = n.year() {
-                println!("  year: {year}");
+                out!("  year: {year}");
             }
             match (n.type_abbreviation(), n.document_type()) {
-                (Some(abbr), Some(ty)) => println!("  type: {abbr} ({})", ty.name_vi()),
-                (None, Some(ty)) => println!("  type: {} (no abbreviation)", ty.name_vi()),
-                _ => println!("  type: none"),
+                (Some(abbr), Some(ty)) => out!("  type: {abbr} ({})", ty.name_vi()),
+                (None, Some(ty)) => out!("  type: {} (no abbreviation)", ty.name_vi()),
+                _ => out!("  type: none"),
             }
-            println!("  issuer: {}", n.issuer());
+            out!("  issuer: {}", n.issuer());
             if let Some(unit) = n.unit() {
-                println!("  unit: {unit}");
+                out!("  unit: {unit}");
             }
         }
         Some(Identified::DocumentId(d)) => {
             if d.is_uuid() {
-                println!("  form: uuid (opaque)");
+                out!("  form: uuid (opaque)");
             }
             if let Some(agency) = d.agency() {
-                println!("  agency: {agency}");
+                out!("  agency: {agency}");
             }
             match (d.date(), d.raw_date()) {
-                (Some(date), _) => println!("  date: {}", date.format("%Y-%m-%d")),
-                (None, Some(raw)) => println!("  date: none (written {raw:?})"),
+                (Some(date), _) => out!("  date: {}", date.format("%Y-%m-%d")),
+                (None, Some(raw)) => out!("  date: none (written {raw:?})"),
                 (None, None) => {}
             }
             if let Some(number) = d.raw_number() {
-                println!("  number: {number}");
+                out!("  number: {number}");
             }
         }
         Some(Identified::RegistryDocumentId(r)) => {
-            println!("  agency: {}", r.agency());
-            println!("  year: {}", r.year());
-            println!("  ordinal: {}", r.ordinal());
+            out!("  agency: {}", r.agency());
+            out!("  year: {}", r.year());
+            out!("  ordinal: {}", r.ordinal());
         }
         Some(Identified::RecordCode(c)) => {
-            println!("  agency: {}", c.agency());
-            println!("  year: {}", c.year());
-            println!("  file notation: {}", c.file_notation());
+            out!("  agency: {}", c.agency());
+            out!("  year: {}", c.year());
+            out!("  file notation: {}", c.file_notation());
         }
         Some(_) => {}
         None => {}
     }
     if let Some(error) = id.error() {
-        println!("  error: {error}");
+        out!("  error: {error}");
     }
     for finding in id.findings() {
-        println!("  {finding}");
+        out!("  {finding}");
     }
 }

@@ -4,6 +4,17 @@
 //! valid or not compliant, **2** unreadable input or usage error.
 #![forbid(unsafe_code)]
 
+/// `println!` for the commands' output: a closed pipe (`vanthu … | head`)
+/// ends the program quietly instead of panicking, as `println!` would.
+macro_rules! out {
+    () => {
+        $crate::output::print_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::output::print_line(format_args!($($arg)*))
+    };
+}
+
 mod archive;
 mod calendar;
 mod demo;

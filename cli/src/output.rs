@@ -75,3 +75,19 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
         .and_then(|()| out.flush())
         .map_err(|e| CliError::new(format!("cannot write standard output: {e}")))
 }
+
+/// Writes one line to standard output (the `out!` macro). When the reader
+/// has gone away (a closed pipe), the program ends at once with exit code 0,
+/// as command-line tools do on `SIGPIPE`; any other write error ends it with
+/// exit code 2.
+pub(crate) fn print_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("vanthu: cannot write standard output: {e}");
+        std::process::exit(2);
+    }
+}

@@ -81,7 +81,7 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
 
 fn print_human(log: &EventLog, report: &ReplayReport) {
     let state = &report.state;
-    println!(
+    out!(
         "agency {}: {} events, {} incoming, {} outgoing",
         state.agency(),
         log.events.len(),
@@ -89,7 +89,7 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
         state.outgoing_documents().count()
     );
     if let Some(at) = report.as_of {
-        println!("as of {}", vietnam_time(&at).to_rfc3339());
+        out!("as of {}", vietnam_time(&at).to_rfc3339());
     }
     for doc in state.incoming_documents() {
         let number = doc
@@ -97,21 +97,21 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
             .as_ref()
             .map(|r| format!(" no. {}/{}", r.number_text(), r.year))
             .unwrap_or_default();
-        println!("  incoming {} {}{}", doc.case, doc.status.as_str(), number);
+        out!("  incoming {} {}{}", doc.case, doc.status.as_str(), number);
     }
     for doc in state.outgoing_documents() {
         let number = doc
             .number_and_symbol()
             .map(|n| format!(" {n}"))
             .unwrap_or_default();
-        println!("  outgoing {} {}{}", doc.case, doc.status.as_str(), number);
+        out!("  outgoing {} {}{}", doc.case, doc.status.as_str(), number);
         for d in &doc.deliveries {
-            println!("    to {} {}", d.to, d.state.as_str());
+            out!("    to {} {}", d.to, d.state.as_str());
         }
     }
-    println!("violations: {}", report.violations.len());
+    out!("violations: {}", report.violations.len());
     for v in &report.violations {
-        println!(
+        out!(
             "  event {} at {}: {} ({}): {}",
             v.index,
             v.at.to_rfc3339(),
@@ -120,20 +120,20 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
             v.message
         );
     }
-    println!("missed deadlines: {}", report.missed_deadlines.len());
+    out!("missed deadlines: {}", report.missed_deadlines.len());
     for m in &report.missed_deadlines {
         let done = m.done_at.map_or_else(
             || "not done".to_owned(),
             |d| format!("done {}", d.to_rfc3339()),
         );
-        println!(
+        out!(
             "  {} {} due {} ({done})",
             m.case,
             m.kind.as_str(),
             m.due.to_rfc3339()
         );
     }
-    println!("pending deadlines: {}", report.pending_deadlines.len());
+    out!("pending deadlines: {}", report.pending_deadlines.len());
     for p in &report.pending_deadlines {
         let who = p
             .assignee
@@ -141,14 +141,14 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
             .map(|a| format!(" for {a}"))
             .or_else(|| p.recipient.map(|r| format!(" recipient {r}")))
             .unwrap_or_default();
-        println!(
+        out!(
             "  {} {}{who} due {}",
             p.case,
             p.kind.as_str(),
             p.due.to_rfc3339()
         );
     }
-    println!(
+    out!(
         "{}",
         if report.is_valid() {
             "valid"

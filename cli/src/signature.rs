@@ -182,13 +182,13 @@ fn print_human(report: &DocumentReport) {
         LegalValue::ReferenceOnly => "reference only (chỉ có giá trị tham khảo)",
         LegalValue::Invalid => "INVALID (không hợp lệ)",
     };
-    println!("legal value: {verdict}");
+    out!("legal value: {verdict}");
     for (i, sig) in report.signatures.iter().enumerate() {
         let who = sig
             .signer
             .as_ref()
             .map_or("(unknown signer)".to_string(), |s| s.subject.clone());
-        println!(
+        out!(
             "signature {}: {} {} [{}] {} — {who}",
             i + 1,
             sig.indication,
@@ -197,18 +197,21 @@ fn print_human(report: &DocumentReport) {
             sig.coverage.as_str(),
         );
         if let Some(t) = sig.signing_time {
-            println!("  signed at {}", t.to_rfc3339());
+            out!("  signed at {}", t.to_rfc3339());
         }
         for check in &sig.checks {
-            println!(
+            out!(
                 "  {:?} {}: {} / {}",
-                check.outcome, check.id, check.message, check.message_vi
+                check.outcome,
+                check.id,
+                check.message,
+                check.message_vi
             );
         }
     }
     for f in &report.findings {
-        println!("{f}");
-        println!("  {}", f.message_vi);
+        out!("{f}");
+        out!("  {}", f.message_vi);
     }
 }
 

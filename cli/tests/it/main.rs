@@ -50,3 +50,30 @@ fn no_arguments_is_a_usage_error() {
     let out = vanthu(&[], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    use std::io::Read;
+    // Enough output to fill the pipe, so that writes hit the closed end.
+    let lines = "000.00.15.H47\n".repeat(20_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanthu"))
+        .args(["id", "--file", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn vanthu");
+    let mut input = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(lines.as_bytes());
+    });
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
