@@ -328,27 +328,13 @@ impl Mapper {
         }
         self.check_node(root, PrefixZone::Unprefixed);
         self.path.push(root.local.clone());
-        let mut envelope: Option<&Node> = None;
-        let mut attachment_encoded: Option<&Node> = None;
         let mut extras = PackageExtras::default();
         extras.root.attributes = root.attrs.iter().map(to_xml_attribute).collect();
-        let mut last_known: Option<&str> = None;
-        for c in &root.children {
-            let Some(child) = self.element_or_keep(c, last_known, &mut extras.root) else {
-                continue;
-            };
-            match child.local.as_str() {
-                "edXMLEnvelope" if envelope.is_none() => {
-                    envelope = Some(child);
-                    last_known = Some("edXMLEnvelope");
-                }
-                "AttachmentEncoded" if attachment_encoded.is_none() => {
-                    attachment_encoded = Some(child);
-                    last_known = Some("AttachmentEncoded");
-                }
-                _ => self.unknown(child, last_known, &mut extras.root),
-            }
-        }
+        let [envelope, attachment_encoded] = self.known_children(
+            root,
+            ["edXMLEnvelope", "AttachmentEncoded"],
+            &mut extras.root,
+        );
         let Some(envelope) = envelope else {
             return Err(EdxmlError::at(
                 ErrorKind::NotEdxml("no edXMLEnvelope under the root".to_owned()),
@@ -358,25 +344,8 @@ impl Mapper {
         self.check_node(envelope, PrefixZone::Prefixed);
         self.path.push(envelope.local.clone());
         extras.envelope.attributes = envelope.attrs.iter().map(to_xml_attribute).collect();
-        let mut header: Option<&Node> = None;
-        let mut body: Option<&Node> = None;
-        let mut last_known: Option<&str> = None;
-        for c in &envelope.children {
-            let Some(child) = self.element_or_keep(c, last_known, &mut extras.envelope) else {
-                continue;
-            };
-            match child.local.as_str() {
-                "edXMLHeader" if header.is_none() => {
-                    header = Some(child);
-                    last_known = Some("edXMLHeader");
-                }
-                "edXMLBody" if body.is_none() => {
-                    body = Some(child);
-                    last_known = Some("edXMLBody");
-                }
-                _ => self.unknown(child, last_known, &mut extras.envelope),
-            }
-        }
+        let [header, body] =
+            self.known_children(envelope, ["edXMLHeader", "edXMLBody"], &mut extras.envelope);
         let Some(header) = header else {
             return Err(EdxmlError::at(
                 ErrorKind::NotEdxml("no edXMLHeader in the envelope".to_owned()),
@@ -540,6 +509,36 @@ impl Mapper {
         if let Some(n) = self.cid_forms.get_mut(i) {
             *n += 1;
         }
+    }
+
+    /// The first child element of each name in `names`, in that order; every
+    /// other child (a second element of a known name included) is kept in
+    /// `extras` after the known element it follows, with a finding.
+    fn known_children<'n, const N: usize>(
+        &mut self,
+        parent: &'n Node,
+        names: [&'static str; N],
+        extras: &mut Extras,
+    ) -> [Option<&'n Node>; N] {
+        let mut found: [Option<&'n Node>; N] = [None; N];
+        let mut last_known: Option<&str> = None;
+        for c in &parent.children {
+            let Some(child) = self.element_or_keep(c, last_known, extras) else {
+                continue;
+            };
+            let slot = names
+                .iter()
+                .zip(found.iter_mut())
+                .find(|(name, slot)| **name == child.local && slot.is_none());
+            match slot {
+                Some((name, slot)) => {
+                    *slot = Some(child);
+                    last_known = Some(name);
+                }
+                None => self.unknown(child, last_known, extras),
+            }
+        }
+        found
     }
 
     fn unknown(&mut self, node: &Node, after: Option<&str>, extras: &mut Extras) {
