@@ -6,41 +6,15 @@
 
 use std::error::Error;
 
-use chrono::{FixedOffset, TimeZone as _, Utc};
-use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
+use chrono::{FixedOffset, TimeZone as _};
+use vanthu_examples::{TestCa, new_year};
+use vanthu_signature::testpki::sample_pdf;
 use vanthu_signature::{LegalValue, SignOptions, TrustStore, VerifyOptions, prepare, verify_pdf};
 
 fn main() -> Result<(), Box<dyn Error>> {
     // TEST ONLY: the "device" is a software key from a throw-away PKI.
-    let year = |y| {
-        Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0)
-            .single()
-            .ok_or("time")
-    };
-    let s = |v: &str| v.to_owned();
-    let root_key = generate_key(KeyKind::P256)?;
-    let root = issue(
-        &Profile::ca(
-            vec![("CN", s("Test root"))],
-            1,
-            year(2020)?,
-            year(2040)?,
-            None,
-        ),
-        &root_key,
-        None,
-    )?;
-    let token_key = generate_key(KeyKind::P256)?;
-    let certificate = issue(
-        &Profile::leaf(
-            vec![("CN", s("Tran Thi Binh")), ("UID", s("CCCD:001099054321"))],
-            2,
-            year(2024)?,
-            year(2030)?,
-        ),
-        &token_key,
-        Some((&root, &root_key)),
-    )?;
+    let mut ca = TestCa::new()?;
+    let (certificate, token_key) = ca.signer("Tran Thi Binh", "CCCD:001099054321")?;
 
     // Step 1, on the server: append the signature field and an empty
     // /Contents placeholder, then build the CMS signed attributes.
@@ -65,8 +39,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let signed = prepared.finish(&certificate, &[], attributes, algorithm, &signature)?;
 
     let mut trust = TrustStore::new();
-    trust.add_anchor(root);
-    let report = verify_pdf(&signed, &trust, &VerifyOptions::new(year(2026)?))?;
+    trust.add_anchor(ca.root);
+    let report = verify_pdf(&signed, &trust, &VerifyOptions::new(new_year(2026)?))?;
     let first = report.signatures.first().ok_or("no signature")?;
     println!(
         "signature: {} [{}], legal value {:?}",

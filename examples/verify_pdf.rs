@@ -6,56 +6,20 @@
 
 use std::error::Error;
 
-use chrono::{FixedOffset, TimeZone as _, Utc};
-use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
+use chrono::{FixedOffset, TimeZone as _};
+use vanthu_examples::{TestCa, new_year};
+use vanthu_signature::testpki::sample_pdf;
 use vanthu_signature::{LegalValue, SignOptions, TrustStore, VerifyOptions, sign_pdf, verify_pdf};
 
 fn main() -> Result<(), Box<dyn Error>> {
     // TEST ONLY: a throw-away PKI, so that the example runs anywhere. In
     // production the anchors are the public VGCA / National Root CA
     // certificates, and the PDF comes from the sender.
-    let year = |y| {
-        Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0)
-            .single()
-            .ok_or("time")
-    };
-    let s = |v: &str| v.to_owned();
-    let root_key = generate_key(KeyKind::P256)?;
-    let root = issue(
-        &Profile::ca(
-            vec![("CN", s("Test root"))],
-            1,
-            year(2020)?,
-            year(2040)?,
-            None,
-        ),
-        &root_key,
-        None,
-    )?;
-    let person_key = generate_key(KeyKind::P256)?;
+    let mut ca = TestCa::new()?;
     // A personal identity number (CCCD) in the UID makes the signer a person…
-    let person = issue(
-        &Profile::leaf(
-            vec![("CN", s("Nguyen Van An")), ("UID", s("CCCD:001099012345"))],
-            2,
-            year(2024)?,
-            year(2030)?,
-        ),
-        &person_key,
-        Some((&root, &root_key)),
-    )?;
+    let (person, person_key) = ca.signer("Nguyen Van An", "CCCD:001099012345")?;
     // …and a tax code (MST) an organisation.
-    let agency_key = generate_key(KeyKind::P256)?;
-    let agency = issue(
-        &Profile::leaf(
-            vec![("CN", s("SO Y TE")), ("UID", s("MST:0400260612"))],
-            3,
-            year(2024)?,
-            year(2030)?,
-        ),
-        &agency_key,
-        Some((&root, &root_key)),
-    )?;
+    let (agency, agency_key) = ca.signer("SO Y TE", "MST:0400260612")?;
     let vietnam = FixedOffset::east_opt(7 * 3600).ok_or("offset")?;
     let at = vietnam
         .with_ymd_and_hms(2025, 6, 2, 9, 0, 0)
@@ -78,8 +42,8 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // The verifier: trust anchors and the validation time are parameters.
     let mut trust = TrustStore::new();
-    trust.add_anchor(root);
-    let options = VerifyOptions::new(year(2026)?);
+    trust.add_anchor(ca.root);
+    let options = VerifyOptions::new(new_year(2026)?);
     for (name, pdf) in [("person only", &person_only), ("person + agency", &both)] {
         let report = verify_pdf(pdf, &trust, &options)?;
         println!("{name}: legal value {:?}", report.legal_value);
