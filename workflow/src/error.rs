@@ -101,6 +101,14 @@ pub enum WorkflowErrorKind {
     },
     /// Numbering ran past `u32::MAX` or a year out of range.
     Overflow,
+    /// A register cannot be opened at a number for a year in which it has
+    /// already given numbers (they are never renumbered or given back).
+    AlreadyNumbered {
+        /// The register, by label.
+        register: String,
+        /// The year.
+        year: i32,
+    },
 }
 
 impl fmt::Display for WorkflowErrorKind {
@@ -130,6 +138,10 @@ impl fmt::Display for WorkflowErrorKind {
             Self::OutOfOrder => f.write_str("the event is older than the previous event"),
             Self::InvalidDirectory { reason } => write!(f, "invalid directory event: {reason}"),
             Self::Overflow => f.write_str("register numbering overflow"),
+            Self::AlreadyNumbered { register, year } => write!(
+                f,
+                "register `{register}` has already given numbers in {year} (or later): it cannot be opened again"
+            ),
         }
     }
 }
@@ -163,6 +175,9 @@ impl WorkflowErrorKind {
                 format!("tài khoản, ủy quyền không hợp lệ: {reason}")
             }
             Self::Overflow => "tràn số đăng ký".to_owned(),
+            Self::AlreadyNumbered { register, year } => format!(
+                "sổ `{register}` đã cấp số trong năm {year} (hoặc sau đó): không thể mở lại"
+            ),
         }
     }
 }

@@ -19,5 +19,7 @@ pub use document::{
     HistoryEntry, Staff, StatusNotice,
 };
 pub use error::{WorkflowError, WorkflowErrorKind};
-pub use register::{DuplicateReason, Register, RegisterEntry, RegisterKind, Registers};
+pub use register::{
+    DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
+};
 pub use state::{Event, EventLog, LogEntry, Office, Violation, apply, replay, replay_lenient};

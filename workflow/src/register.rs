@@ -65,11 +65,29 @@ impl RegisterEntry {
     }
 }
 
+/// Numbers of a year given outside this register before it took over the
+/// series: on paper, or by the system it replaces. The register is one series
+/// shared by the paper and the electronic form (reference/records.md §1.a), so
+/// it continues after them instead of starting again at 01.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RegisterOpening {
+    /// The calendar year (Vietnam time) the numbers belong to.
+    pub year: i32,
+    /// The last number already given that year (0: none).
+    pub last_number: u32,
+    /// When the register was opened.
+    pub at: DateTime<FixedOffset>,
+}
+
 /// One series: its entries in number order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Register {
     kind: RegisterKind,
     entries: Vec<RegisterEntry>,
+    /// Openings, in time order; at most one per year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    openings: Vec<RegisterOpening>,
 }
 
 impl Register {
@@ -78,7 +96,50 @@ impl Register {
         Self {
             kind,
             entries: Vec::new(),
+            openings: Vec::new(),
         }
+    }
+
+    /// Where the register was opened after numbers given elsewhere, by year.
+    pub fn openings(&self) -> &[RegisterOpening] {
+        &self.openings
+    }
+
+    /// Opens the register for the year of `at` (Vietnam time) after
+    /// `last_number` numbers already given that year outside it, so that its
+    /// next entry that year is `last_number + 1`. An opening for the same year
+    /// may be corrected as long as no number has been given that year.
+    ///
+    /// # Errors
+    /// [`WorkflowErrorKind::AlreadyNumbered`] when the register has given
+    /// numbers in that year or a later one, or was opened for a later year.
+    pub fn open(
+        &mut self,
+        last_number: u32,
+        at: DateTime<FixedOffset>,
+    ) -> Result<RegisterOpening, WorkflowError> {
+        let year = vietnam_time(&at).year();
+        let numbered = self.entries.last().is_some_and(|e| e.year >= year)
+            || self.openings.last().is_some_and(|o| o.year > year);
+        if numbered {
+            return Err(WorkflowError::new(
+                rules::REGISTER,
+                WorkflowErrorKind::AlreadyNumbered {
+                    register: self.kind.label(),
+                    year,
+                },
+            ));
+        }
+        if self.openings.last().is_some_and(|o| o.year == year) {
+            self.openings.pop();
+        }
+        let opening = RegisterOpening {
+            year,
+            last_number,
+            at,
+        };
+        self.openings.push(opening.clone());
+        Ok(opening)
     }
 
     /// Its kind.
@@ -97,21 +158,32 @@ impl Register {
     }
 
     /// The number the next entry at `at` gets: 1 on the first entry of a
-    /// calendar year in Vietnam time, else the last number of that year + 1.
+    /// calendar year in Vietnam time, else the last number of that year + 1;
+    /// a register [opened](Self::open) for that year continues after the
+    /// numbers given outside it.
     ///
     /// # Errors
     /// [`WorkflowErrorKind::OutOfOrder`] when `at` is in a year before the
-    /// last entry's (numbers are never given back), and
+    /// last entry's or opening's (numbers are never given back), and
     /// [`WorkflowErrorKind::Overflow`] past `u32::MAX`.
     pub fn next_number(&self, at: DateTime<FixedOffset>) -> Result<(i32, u32), WorkflowError> {
         let year = vietnam_time(&at).year();
-        match self.entries.last() {
-            Some(last) if last.year > year => Err(WorkflowError::new(
+        // The last number given, in here or before the opening: an opening
+        // comes before every entry of its year, so the later year wins, and
+        // in the same year the entries.
+        let entry = self.entries.last().map(|e| (e.year, e.number));
+        let opening = self.openings.last().map(|o| (o.year, o.last_number));
+        let last = match (entry, opening) {
+            (Some(e), Some(o)) if o.0 > e.0 => Some(o),
+            (Some(e), _) => Some(e),
+            (None, o) => o,
+        };
+        match last {
+            Some((last_year, _)) if last_year > year => Err(WorkflowError::new(
                 rules::REGISTER,
                 WorkflowErrorKind::OutOfOrder,
             )),
-            Some(last) if last.year == year => last
-                .number
+            Some((last_year, number)) if last_year == year => number
                 .checked_add(1)
                 .map(|n| (year, n))
                 .ok_or_else(|| WorkflowError::new(rules::REGISTER, WorkflowErrorKind::Overflow)),
@@ -176,6 +248,26 @@ impl Registers {
             Some(register) => register.next_number(at),
             None => Register::new(kind.clone()).next_number(at),
         }
+    }
+
+    /// Opens the register of `kind` after `last_number` numbers given outside
+    /// it in the year of `at` (see [`Register::open`]).
+    ///
+    /// # Errors
+    /// As [`Register::open`].
+    pub fn open(
+        &mut self,
+        kind: &RegisterKind,
+        last_number: u32,
+        at: DateTime<FixedOffset>,
+    ) -> Result<RegisterOpening, WorkflowError> {
+        if let Some(register) = self.series.iter_mut().find(|r| r.kind == *kind) {
+            return register.open(last_number, at);
+        }
+        let mut register = Register::new(kind.clone());
+        let opening = register.open(last_number, at)?;
+        self.series.push(register);
+        Ok(opening)
     }
 
     /// Writes the next entry of `kind` for `case`.

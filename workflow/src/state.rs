@@ -13,7 +13,7 @@ use crate::document::{CaseId, Effect, Staff};
 use crate::error::{WorkflowError, WorkflowErrorKind, rules};
 use crate::incoming::{self, IncomingDocument, IncomingEvent};
 use crate::outgoing::{self, OutgoingDocument, OutgoingEvent};
-use crate::register::Registers;
+use crate::register::{RegisterKind, Registers};
 
 /// One event of an agency's log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +37,16 @@ pub enum Event {
     Delegated {
         /// The delegation.
         delegation: Delegation,
+    },
+    /// A register takes over a series in the year of the event's instant
+    /// after `last_number` numbers given outside it (on paper, or by the
+    /// system it replaces): its next number that year is `last_number + 1`
+    /// ([`Register::open`](crate::Register::open)).
+    RegisterOpened {
+        /// The series.
+        register: RegisterKind,
+        /// The last number already given that year (0: none).
+        last_number: u32,
     },
     /// Something happens to an incoming document.
     Incoming {
@@ -211,6 +221,13 @@ impl Office {
             }
             Event::Delegated { delegation } => {
                 self.directory.delegate(delegation.clone())?;
+                Vec::new()
+            }
+            Event::RegisterOpened {
+                register,
+                last_number,
+            } => {
+                self.registers.open(register, *last_number, at)?;
                 Vec::new()
             }
             Event::Incoming { case, event } => {

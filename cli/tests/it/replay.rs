@@ -107,3 +107,30 @@ fn stdin_and_unreadable_logs() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn a_register_opened_mid_year_continues_after_the_paper_numbers() {
+    let log = r#"{"agency": "000.00.15.H47", "events": [
+      {"at": "2025-03-03T07:00:00+07:00", "type": "actor_added", "actor": {"id": "clerk", "name": "Nguyễn Thị Văn Thư", "roles": ["clerk"]}},
+      {"at": "2025-07-01T07:30:00+07:00", "type": "register_opened", "register": {"kind": "incoming"}, "last_number": 41},
+      {"at": "2025-07-01T08:15:00+07:00", "type": "incoming", "case": "IN-1", "event": {"type": "arrived", "from": "000.00.18.H40", "meta": {"number": "123/UBND-VX"}}},
+      {"at": "2025-07-01T08:40:00+07:00", "type": "incoming", "case": "IN-1", "event": {"type": "registered", "by": "clerk"}},
+      {"at": "2025-07-01T09:00:00+07:00", "type": "register_opened", "register": {"kind": "incoming"}, "last_number": 7}
+    ]}"#;
+    let out = vanthu(&["replay", "-", "--json"], log.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["state"]["incoming"]["IN-1"]["registration"]["number"], 42);
+    let rules: Vec<&str> = v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["WF-REG-001"]);
+}

@@ -152,6 +152,8 @@ fn event(start: DateTime<FixedOffset>) -> impl Strategy<Value = Event> {
         6 => (0..2usize, incoming_event(start)).prop_map(|(c, e)| inc(&format!("IN-{c}"), e)),
         6 => (0..2usize, outgoing_event()).prop_map(|(c, e)| out(&format!("OUT-{c}"), e)),
         1 => actor().prop_map(|a| Event::ActorDisabled { actor: a }),
+        1 => (prop_oneof![Just(RegisterKind::Incoming), Just(RegisterKind::Outgoing)], 0u32..50)
+            .prop_map(|(register, last_number)| Event::RegisterOpened { register, last_number }),
         1 => (actor(), actor(), 0i64..5).prop_map(move |(from, to, d)| Event::Delegated {
             delegation: Delegation::new(from, to, Role::AgencyLeader, start, start + TimeDelta::days(d)),
         }),
@@ -340,9 +342,14 @@ fn timeline() -> impl Strategy<Value = Vec<(i64, Event)>> {
 }
 
 fn check_invariants(office: &Office) -> Result<(), TestCaseError> {
-    // Registers: per series and year, numbers 1..=n in order, each case once.
+    // Registers: per series and year, numbers in order without gaps from 1,
+    // or from after the numbers given before the register was opened; each
+    // case once.
     for register in office.registers().iter() {
         let mut last: BTreeMap<i32, u32> = BTreeMap::new();
+        for opening in register.openings() {
+            last.insert(opening.year, opening.last_number);
+        }
         let mut cases = std::collections::BTreeSet::new();
         for entry in register.entries() {
             let expected = last.get(&entry.year).map_or(1, |n| n + 1);

@@ -183,6 +183,66 @@ fn seed_001_art_10_2_registration_numbers_start_at_01_each_year() {
     );
 }
 
+/// The register is one series shared by paper and the electronic form
+/// (records.md §1.a): a register that takes over mid-year continues after the
+/// numbers already given, and the next year starts at 01 again.
+#[test]
+fn records_1_a_a_register_opened_mid_year_continues_the_series() {
+    let mut office = office();
+    let opened = |last_number| Event::RegisterOpened {
+        register: RegisterKind::Incoming,
+        last_number,
+    };
+    let mut effects = run(
+        &mut office,
+        &[
+            // Taken over on 1 July after 120 numbers given on paper; corrected
+            // to 125 before the first number is given.
+            ("2025-07-01T07:30:00+07:00", opened(120)),
+            ("2025-07-01T07:35:00+07:00", opened(125)),
+            ("2025-07-01T08:00:00+07:00", arrived("IN-1", "01/UBND-VX")),
+            ("2025-07-01T08:10:00+07:00", registered("IN-1")),
+        ],
+    );
+    // Once a number is given that year, reopening would renumber: refused.
+    let e = refused(&mut office, "2025-07-01T09:00:00+07:00", &opened(10));
+    assert_eq!(e.rule_id(), "WF-REG-001");
+    assert!(matches!(
+        e.kind(),
+        WorkflowErrorKind::AlreadyNumbered { year: 2025, .. }
+    ));
+    effects.extend(run(
+        &mut office,
+        &[
+            ("2025-07-02T08:00:00+07:00", arrived("IN-2", "02/UBND-VX")),
+            ("2025-07-02T08:10:00+07:00", registered("IN-2")),
+            ("2026-01-02T08:00:00+07:00", arrived("IN-3", "03/UBND-VX")),
+            ("2026-01-02T08:10:00+07:00", registered("IN-3")),
+        ],
+    ));
+    let numbers: Vec<(i32, u32)> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::WriteRegister(entry) => Some((entry.year, entry.number)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, [(2025, 126), (2025, 127), (2026, 1)]);
+    let register = office.registers().get(&RegisterKind::Incoming).unwrap();
+    assert_eq!(register.openings().len(), 1);
+    assert_eq!(register.openings()[0].last_number, 125);
+    // A past year cannot be opened once a later year has numbers.
+    let e = refused(&mut office, "2026-01-03T08:00:00+07:00", &opened(0));
+    assert!(matches!(
+        e.kind(),
+        WorkflowErrorKind::AlreadyNumbered { year: 2026, .. }
+    ));
+    // The opening survives serialisation of the state.
+    let json = serde_json::to_string(&office).unwrap();
+    let back: vanthu_workflow::Office = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, office);
+}
+
 #[test]
 fn seed_004_art_9_3_duplicate_warning_for_the_same_document_id() {
     let mut office = office();
