@@ -31,6 +31,13 @@ struct Tracked<R> {
     /// The last byte consumed: quick-xml consumes the `<` of markup that
     /// follows text before it reports the markup.
     last: u8,
+    /// While quick-xml reads one event (markup, or text outside attachment
+    /// content), the offset where it started and how many bytes it may take:
+    /// quick-xml buffers a whole event before the limits can be checked, so
+    /// without this budget one huge text node would be held in memory whole.
+    event: Option<(u64, u64)>,
+    /// Set when the event budget was exceeded.
+    event_over: bool,
     /// Set by the caller for one `consume`: the bytes are ASCII without line
     /// feeds (the Base64 decoder vouched for them), so counting them needs no
     /// scan. Attachment text is almost all of a package: this halves the
@@ -48,6 +55,8 @@ impl<R: BufRead> Tracked<R> {
             max,
             over: false,
             last: 0,
+            event: None,
+            event_over: false,
             plain: false,
         }
     }
@@ -142,9 +151,21 @@ impl<R: BufRead> Read for Tracked<R> {
 
 impl<R: BufRead> BufRead for Tracked<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        let remaining = self.max.saturating_sub(self.offset);
+        let mut remaining = self.max.saturating_sub(self.offset);
+        let mut over_event = false;
+        if let Some((start, budget)) = self.event {
+            let left = budget.saturating_sub(self.offset.saturating_sub(start));
+            if left <= remaining {
+                remaining = left;
+                over_event = true;
+            }
+        }
         let buf = self.inner.fill_buf()?;
         if remaining == 0 && !buf.is_empty() {
+            if over_event {
+                self.event_over = true;
+                return Err(io::Error::other("markup or text item too large"));
+            }
             self.over = true;
             return Err(io::Error::other("package size limit exceeded"));
         }
@@ -416,11 +437,24 @@ impl<R: BufRead> Parser<R> {
         self.reader.get_ref().position()
     }
 
+    /// The most bytes one event may span in the input: a text node of the
+    /// longest allowed text (twice, for CRLF line ends), or a start tag with
+    /// the most attributes of the longest allowed values, plus room for names.
+    fn event_budget(&self) -> u64 {
+        let l = &self.opts.limits;
+        let text = u64::try_from(l.max_text_bytes).unwrap_or(u64::MAX);
+        let attributes = u64::try_from(l.max_attributes).unwrap_or(u64::MAX);
+        text.saturating_mul(attributes.max(2))
+            .saturating_add(64 * 1024)
+    }
+
     fn convert(&self, error: &quick_xml::Error, at: Position) -> EdxmlError {
         use quick_xml::Error as Q;
         match error {
             Q::Io(e) => {
-                if self.reader.get_ref().over {
+                if self.reader.get_ref().event_over {
+                    limit(Limit::TextBytes, self.opts.limits.max_text_bytes as u64, at)
+                } else if self.reader.get_ref().over {
                     limit(Limit::PackageBytes, self.opts.limits.max_package_bytes, at)
                 } else {
                     EdxmlError::at(ErrorKind::Io(e.to_string()), at)
@@ -441,7 +475,12 @@ impl<R: BufRead> Parser<R> {
             }
             let at = self.reader.get_ref().event_start();
             buf.clear();
-            let event = match self.reader.read_event_into(&mut buf) {
+            let budget = self.event_budget();
+            let tracked = self.reader.get_mut();
+            tracked.event = Some((tracked.offset, budget));
+            let event = self.reader.read_event_into(&mut buf);
+            self.reader.get_mut().event = None;
+            let event = match event {
                 Ok(e) => e,
                 Err(e) => return Err(self.convert(&e, at)),
             };
