@@ -100,7 +100,10 @@ fn vm_hwm_kib() -> u64 {
 /// The child: one task, then one line `seconds peak_kib decoded_bytes`.
 fn child(task: &str, path: &str) {
     let start = Instant::now();
-    let file = BufReader::with_capacity(256 * 1024, File::open(path).unwrap());
+    // 64 KiB: measured faster than 8 KiB (more system calls) and than 256 KiB
+    // (a buffer that size is a fresh mapping, and it crowds the L2 cache that
+    // the decoder and the hasher share).
+    let file = BufReader::with_capacity(64 * 1024, File::open(path).unwrap());
     let mut options = ReadOptions::default();
     if task == "full" {
         options.attachments = AttachmentMode::Digest;
