@@ -20,6 +20,16 @@ const LENIENT: GeneralPurpose = GeneralPurpose::new(
         .with_decode_allow_trailing_bits(true),
 );
 
+/// Decodes whole quanta of standard Base64 into `out`: SIMD first (it
+/// accepts only canonical, padded input), then the lenient scalar decoder
+/// (missing padding, non-zero trailing bits). `None` when neither accepts it.
+fn decode_quanta(text: &[u8], out: &mut [u8]) -> Option<usize> {
+    match base64_simd::STANDARD.decode(text, base64_simd::Out::from_slice(out)) {
+        Ok(decoded) => Some(decoded.len()),
+        Err(_) => LENIENT.decode_slice(text, out).ok(),
+    }
+}
+
 /// Input is decoded in pieces of this many Base64 characters (a multiple of 4).
 const PIECE: usize = 64 * 1024;
 
@@ -120,6 +130,9 @@ pub(crate) struct Base64Decoder {
     padded: bool,
     /// Whether any whitespace or character reference was skipped.
     pub(crate) saw_whitespace: bool,
+    /// Whether every byte of the current [`Self::feed`] call was in the
+    /// Base64 alphabet or `=` (so: ASCII without line feeds).
+    plain: bool,
     problem: Option<Base64Problem>,
     /// Decoded bytes of one piece, written out at once.
     scratch: Vec<u8>,
@@ -134,6 +147,7 @@ impl Base64Decoder {
             consumed: 0,
             padded: false,
             saw_whitespace: false,
+            plain: true,
             problem: None,
             scratch: vec![0; PIECE / 4 * 3 + 3],
         }
@@ -149,9 +163,14 @@ impl Base64Decoder {
     }
 
     /// Feeds raw (XML-escaped) text. Write errors are returned; Base64 errors
-    /// are recorded and reported by [`Self::finish`].
-    pub(crate) fn feed(&mut self, text: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        self.feed_run(text, out)
+    /// are recorded and reported by [`Self::finish`]. Returns whether every
+    /// byte of `text` was in the Base64 alphabet or `=`: then the text is
+    /// ASCII without line feeds, and the caller need not scan it again to
+    /// count lines and columns.
+    pub(crate) fn feed(&mut self, text: &[u8], out: &mut dyn Write) -> io::Result<bool> {
+        self.plain = true;
+        self.feed_run(text, out)?;
+        Ok(self.plain)
     }
 
     /// Continues an entity reference (`&...;`) being collected; returns the
@@ -194,15 +213,21 @@ impl Base64Decoder {
     fn feed_run(&mut self, mut run: &[u8], out: &mut dyn Write) -> io::Result<()> {
         while !run.is_empty() {
             if self.problem.is_some() {
+                // Not inspected any more: nothing can be vouched for.
+                self.plain = false;
                 self.consumed += run.len() as u64;
                 return Ok(());
             }
             if self.entity.is_some() {
+                self.plain = false;
                 run = self.entity_part(run);
                 continue;
             }
             if self.padded {
                 // Only padding and whitespace (literal or as a reference) may follow.
+                if run.iter().any(|&b| b != b'=') {
+                    self.plain = false;
+                }
                 match run
                     .iter()
                     .position(|&b| !matches!(b, b'=' | b'\t' | b'\r' | b'\n' | b' '))
@@ -212,6 +237,7 @@ impl Base64Decoder {
                         return Ok(());
                     }
                     Some(pos) if run.get(pos) == Some(&b'&') => {
+                        self.plain = false;
                         self.consumed += pos as u64 + 1;
                         self.entity = Some(Vec::new());
                         run = run.get(pos + 1..).unwrap_or_default();
@@ -259,7 +285,7 @@ impl Base64Decoder {
             let whole = limit - limit % 4;
             if whole > 0 {
                 let head = piece.get(..whole).unwrap_or_default();
-                if let Ok(n) = LENIENT.decode_slice(head, &mut self.scratch) {
+                if let Some(n) = decode_quanta(head, &mut self.scratch) {
                     out.write_all(self.scratch.get(..n).unwrap_or_default())?;
                     if head.last() == Some(&b'=') {
                         self.padded = true;
@@ -303,6 +329,9 @@ impl Base64Decoder {
         let Some((&b, rest)) = run.split_first() else {
             return Ok(());
         };
+        if b != b'=' {
+            self.plain = false;
+        }
         match b {
             b'\t' | b'\r' | b'\n' | b' ' => self.saw_whitespace = true,
             b'&' => self.entity = Some(Vec::new()),
@@ -346,13 +375,14 @@ impl Base64Decoder {
 
     /// Decodes whole quanta and writes them.
     fn decode_piece(&mut self, piece: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        match LENIENT.decode_slice(piece, &mut self.scratch) {
-            Ok(n) => out.write_all(self.scratch.get(..n).unwrap_or_default()),
-            Err(e) => {
-                self.fail(self.consumed, e.to_string());
-                Ok(())
-            }
+        if let Some(n) = decode_quanta(piece, &mut self.scratch) {
+            return out.write_all(self.scratch.get(..n).unwrap_or_default());
         }
+        // Neither decoder accepts it: the scalar one says why.
+        if let Err(e) = LENIENT.decode_slice(piece, &mut self.scratch) {
+            self.fail(self.consumed, e.to_string());
+        }
+        Ok(())
     }
 
     /// Flushes the last bytes and reports the first problem, if any.
@@ -463,10 +493,9 @@ pub(crate) fn encode_base64(input: &mut dyn Read, output: &mut dyn Write) -> io:
         let data = buf.get(..filled).unwrap_or_default();
         hasher.update(data);
         size += filled as u64;
-        let n = base64::engine::general_purpose::STANDARD
-            .encode_slice(data, &mut encoded)
-            .map_err(|e| io::Error::other(e.to_string()))?;
-        output.write_all(encoded.get(..n).unwrap_or_default())?;
+        let encoded =
+            base64_simd::STANDARD.encode(data, base64_simd::Out::from_slice(&mut encoded));
+        output.write_all(encoded)?;
         if filled < CHUNK {
             break;
         }

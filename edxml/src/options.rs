@@ -17,7 +17,11 @@ pub struct Limits {
     /// Maximum number of attachments. Default 1 000.
     pub max_attachments: usize,
     /// Maximum length in bytes of one text node or attribute value (attachment
-    /// content excluded: it is streamed). Default 1 MiB.
+    /// content excluded: it is streamed). Default 1 MiB. Together with
+    /// `max_attributes` it also bounds how much input one text node, comment
+    /// or tag may span while it is being read (`max_text_bytes ×
+    /// max(max_attributes, 2)` plus 64 KiB), so memory stays bounded even
+    /// for an endless text node.
     pub max_text_bytes: usize,
     /// Maximum number of attributes on one element. Default 64.
     pub max_attributes: usize,

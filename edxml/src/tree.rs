@@ -31,6 +31,18 @@ struct Tracked<R> {
     /// The last byte consumed: quick-xml consumes the `<` of markup that
     /// follows text before it reports the markup.
     last: u8,
+    /// While quick-xml reads one event (markup, or text outside attachment
+    /// content), the offset where it started and how many bytes it may take:
+    /// quick-xml buffers a whole event before the limits can be checked, so
+    /// without this budget one huge text node would be held in memory whole.
+    event: Option<(u64, u64)>,
+    /// Set when the event budget was exceeded.
+    event_over: bool,
+    /// Set by the caller for one `consume`: the bytes are ASCII without line
+    /// feeds (the Base64 decoder vouched for them), so counting them needs no
+    /// scan. Attachment text is almost all of a package: this halves the
+    /// passes over it.
+    plain: bool,
 }
 
 impl<R: BufRead> Tracked<R> {
@@ -43,6 +55,9 @@ impl<R: BufRead> Tracked<R> {
             max,
             over: false,
             last: 0,
+            event: None,
+            event_over: false,
+            plain: false,
         }
     }
 
@@ -136,9 +151,21 @@ impl<R: BufRead> Read for Tracked<R> {
 
 impl<R: BufRead> BufRead for Tracked<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        let remaining = self.max.saturating_sub(self.offset);
+        let mut remaining = self.max.saturating_sub(self.offset);
+        let mut over_event = false;
+        if let Some((start, budget)) = self.event {
+            let left = budget.saturating_sub(self.offset.saturating_sub(start));
+            if left <= remaining {
+                remaining = left;
+                over_event = true;
+            }
+        }
         let buf = self.inner.fill_buf()?;
         if remaining == 0 && !buf.is_empty() {
+            if over_event {
+                self.event_over = true;
+                return Err(io::Error::other("markup or text item too large"));
+            }
             self.over = true;
             return Err(io::Error::other("package size limit exceeded"));
         }
@@ -149,6 +176,22 @@ impl<R: BufRead> BufRead for Tracked<R> {
     }
 
     fn consume(&mut self, amt: usize) {
+        if std::mem::take(&mut self.plain) {
+            if let Some(&b) = self
+                .inner
+                .fill_buf()
+                .ok()
+                .and_then(|buf| buf.get(..amt)?.last())
+            {
+                self.last = b;
+            }
+            self.offset += amt as u64;
+            self.column = self
+                .column
+                .saturating_add(u32::try_from(amt).unwrap_or(u32::MAX));
+            self.inner.consume(amt);
+            return;
+        }
         // The bytes being consumed are still in the inner buffer: a second
         // `fill_buf` returns them without I/O.
         let counted = self.inner.fill_buf().ok().map(|buf| {
@@ -375,12 +418,17 @@ fn check_qname(q: &str, at: Position) -> Result<(), EdxmlError> {
     }
 }
 
-/// Normalises line ends as XML 1.0 §2.11 requires (CRLF and lone CR become LF).
-fn normalize_eol(s: &str) -> String {
-    if s.contains('\r') {
-        s.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        s.to_owned()
+/// Appends `text` to `out` with line ends normalised as XML 1.0 §2.11
+/// requires (CRLF and lone CR become LF), without an intermediate string.
+fn push_normalized_eol(out: &mut String, text: &str) {
+    for (i, part) in text.split('\r').enumerate() {
+        let part = if i == 0 {
+            part
+        } else {
+            out.push('\n');
+            part.strip_prefix('\n').unwrap_or(part)
+        };
+        out.push_str(part);
     }
 }
 
@@ -389,11 +437,24 @@ impl<R: BufRead> Parser<R> {
         self.reader.get_ref().position()
     }
 
+    /// The most bytes one event may span in the input: a text node of the
+    /// longest allowed text (twice, for CRLF line ends), or a start tag with
+    /// the most attributes of the longest allowed values, plus room for names.
+    fn event_budget(&self) -> u64 {
+        let l = &self.opts.limits;
+        let text = u64::try_from(l.max_text_bytes).unwrap_or(u64::MAX);
+        let attributes = u64::try_from(l.max_attributes).unwrap_or(u64::MAX);
+        text.saturating_mul(attributes.max(2))
+            .saturating_add(64 * 1024)
+    }
+
     fn convert(&self, error: &quick_xml::Error, at: Position) -> EdxmlError {
         use quick_xml::Error as Q;
         match error {
             Q::Io(e) => {
-                if self.reader.get_ref().over {
+                if self.reader.get_ref().event_over {
+                    limit(Limit::TextBytes, self.opts.limits.max_text_bytes as u64, at)
+                } else if self.reader.get_ref().over {
                     limit(Limit::PackageBytes, self.opts.limits.max_package_bytes, at)
                 } else {
                     EdxmlError::at(ErrorKind::Io(e.to_string()), at)
@@ -414,7 +475,12 @@ impl<R: BufRead> Parser<R> {
             }
             let at = self.reader.get_ref().event_start();
             buf.clear();
-            let event = match self.reader.read_event_into(&mut buf) {
+            let budget = self.event_budget();
+            let tracked = self.reader.get_mut();
+            tracked.event = Some((tracked.offset, budget));
+            let event = self.reader.read_event_into(&mut buf);
+            self.reader.get_mut().event = None;
+            let event = match event {
                 Ok(e) => e,
                 Err(e) => return Err(self.convert(&e, at)),
             };
@@ -470,15 +536,15 @@ impl<R: BufRead> Parser<R> {
                     }
                 }
                 Event::Text(t) => {
-                    let raw_text = utf8(&t, at)?.to_owned();
-                    self.capture_raw(|raw| raw.push_str(&raw_text));
+                    let raw_text = utf8(&t, at)?;
+                    self.capture_raw(|raw| raw.push_str(raw_text));
                     if self.stack.is_empty() {
                         if !raw_text.trim().is_empty() {
                             return Err(malformed("text outside the root element", at));
                         }
                         continue;
                     }
-                    self.push_text(&normalize_eol(&raw_text), at)?;
+                    self.push_text(raw_text, true, at)?;
                 }
                 Event::GeneralRef(r) => {
                     let name = utf8(&r, at)?.to_owned();
@@ -508,7 +574,8 @@ impl<R: BufRead> Parser<R> {
                     if self.stack.is_empty() {
                         return Err(malformed("reference outside the root element", at));
                     }
-                    self.push_text(&ch.to_string(), at)?;
+                    // A character reference is not a line end: never normalised.
+                    self.push_text(ch.encode_utf8(&mut [0; 4]), false, at)?;
                 }
                 Event::CData(c) => {
                     let text = utf8(&c, at)?.to_owned();
@@ -529,7 +596,7 @@ impl<R: BufRead> Parser<R> {
                     if self.stack.is_empty() {
                         return Err(malformed("CDATA outside the root element", at));
                     }
-                    self.push_text(&normalize_eol(&text), at)?;
+                    self.push_text(&text, true, at)?;
                 }
                 Event::Comment(c) => {
                     let text = String::from_utf8_lossy(&c).into_owned();
@@ -621,22 +688,31 @@ impl<R: BufRead> Parser<R> {
         }
     }
 
-    fn push_text(&mut self, text: &str, at: Position) -> Result<(), EdxmlError> {
+    /// Appends text to the current element, normalising its line ends when
+    /// it is literal text (not a character reference).
+    fn push_text(&mut self, text: &str, literal: bool, at: Position) -> Result<(), EdxmlError> {
         check_chars(text, at)?;
         let max = self.opts.limits.max_text_bytes;
         let Some(node) = self.stack.last_mut() else {
             return Ok(());
         };
-        if let Some(Child::Text(last)) = node.children.last_mut() {
-            if last.len() + text.len() > max {
-                return Err(limit(Limit::TextBytes, max as u64, at));
+        let last = match node.children.last_mut() {
+            Some(Child::Text(last)) => last,
+            _ => {
+                node.children.push(Child::Text(String::new()));
+                match node.children.last_mut() {
+                    Some(Child::Text(last)) => last,
+                    _ => return Ok(()),
+                }
             }
-            last.push_str(text);
+        };
+        if literal {
+            push_normalized_eol(last, text);
         } else {
-            if text.len() > max {
-                return Err(limit(Limit::TextBytes, max as u64, at));
-            }
-            node.children.push(Child::Text(text.to_owned()));
+            last.push_str(text);
+        }
+        if last.len() > max {
+            return Err(limit(Limit::TextBytes, max as u64, at));
         }
         Ok(())
     }
@@ -800,9 +876,10 @@ impl<R: BufRead> Parser<R> {
                 None => (chunk.len(), false),
             };
             if let Some((decoder, sink)) = active.decoder.as_mut() {
-                decoder
+                let plain = decoder
                     .feed(chunk.get(..take).unwrap_or_default(), sink)
                     .map_err(|e| EdxmlError::new(ErrorKind::Io(e.to_string())))?;
+                stream.get_mut().plain = plain;
             }
             stream.consume(take);
             if found {

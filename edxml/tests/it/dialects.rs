@@ -388,3 +388,38 @@ fn unknown_content_in_lists_is_kept_and_reported() {
     assert!(text.contains("<edXML:ToPlaces kind=\"x\">"), "{text}");
     assert_eq!(read(&again).unwrap().package, out.package);
 }
+
+/// quick-xml buffers a whole text node, comment or tag before the reader
+/// sees it: the text limit must also stop that buffering, or one endless
+/// `<Subject>` would be held in memory up to the package size limit.
+#[test]
+fn one_huge_item_is_refused_without_buffering_it() {
+    use std::io::Read as _;
+    let mut limits = Limits::default();
+    limits.max_text_bytes = 1000;
+    limits.max_attributes = 4;
+    limits.max_package_bytes = 256 << 20;
+    let mut options = ReadOptions::default();
+    options.limits = limits;
+    for (prefix, offset) in [
+        ("<edXML><Subject>", 16),
+        ("<edXML><!--", 7),
+        ("<edXML><Subject a=\"", 7),
+        ("<edXML><![CDATA[", 7),
+    ] {
+        // Endless input: only the item's budget can end the read early.
+        let input = std::io::BufReader::new(prefix.as_bytes().chain(std::io::repeat(b'a')));
+        let e = read_with(input, &options).unwrap_err();
+        assert!(
+            matches!(
+                e.kind(),
+                ErrorKind::LimitExceeded {
+                    limit: Limit::TextBytes,
+                    ..
+                }
+            ),
+            "{prefix}: {e}"
+        );
+        assert_eq!(e.position().unwrap().offset, offset, "{prefix}");
+    }
+}

@@ -279,3 +279,56 @@ proptest! {
         fuzz_property(&data);
     }
 }
+
+/// Attachment text as real writers produce it: Base64 runs, line breaks,
+/// spaces, character references, padding, and (invalid, but well-formed
+/// XML) non-ASCII letters.
+fn attachment_text() -> impl Strategy<Value = String> {
+    vec(
+        prop_oneof![
+            4 => "[A-Za-z0-9+/]{1,300}",
+            1 => Just("\n".to_owned()),
+            1 => Just("\r\n".to_owned()),
+            1 => Just(" \t".to_owned()),
+            1 => Just("&#10;".to_owned()),
+            1 => Just("=".to_owned()),
+            1 => "[ạđữ€]{1,3}",
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// Line and column (1-based, in characters) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or(before).chars().count() + 1;
+    (u32::try_from(line).unwrap(), u32::try_from(column).unwrap())
+}
+
+proptest! {
+    /// Decoding attachments counts the text it streams without scanning it
+    /// again: the position of an error after the attachment must not depend
+    /// on whether attachments are decoded, nor on the buffer size.
+    #[test]
+    fn positions_after_attachment_text_do_not_depend_on_decoding(
+        text in attachment_text(),
+        capacity in 1usize..200,
+    ) {
+        let package = format!(
+            "<?xml version=\"1.0\"?>\n<edXML><AttachmentEncoded><Attachment>\
+             <ContentTransferEncoded>{text}</ContentTransferEncoded>\
+             </Attachment></AttachmentEncoded>\n  <x></y></edXML>"
+        );
+        let expected_offset = package.find("</y>").unwrap();
+        let expected = line_column(&package, expected_offset);
+        for mode in [ReadOptions::default(), ReadOptions::digest()] {
+            let input = std::io::BufReader::with_capacity(capacity, package.as_bytes());
+            let error = read_with(input, &mode).unwrap_err();
+            let at = error.position().unwrap();
+            prop_assert_eq!((at.line, at.column), expected, "{:?}", mode.attachments);
+            prop_assert_eq!(at.offset, expected_offset as u64);
+        }
+    }
+}
