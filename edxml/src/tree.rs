@@ -248,7 +248,9 @@ impl Node {
 /// Things noticed while parsing that are not errors.
 #[derive(Debug, Clone)]
 pub(crate) enum Note {
+    /// A comment inside attachment content (the first one only).
     CommentsDropped(Position),
+    /// A processing instruction inside attachment content.
     ProcessingInstructionDropped(Position),
     NoXmlDeclaration,
 }
@@ -258,6 +260,11 @@ pub(crate) enum Note {
 pub(crate) struct Parsed {
     pub(crate) root: Node,
     pub(crate) notes: Vec<Note>,
+    /// Comments and processing instructions before the root element
+    /// (`Child::Comment` and `Child::Pi` only), in document order.
+    pub(crate) prolog: Vec<Child>,
+    /// The same after the root element.
+    pub(crate) epilog: Vec<Child>,
 }
 
 struct Active {
@@ -280,6 +287,9 @@ struct Parser<R: BufRead> {
     active: Option<Active>,
     notes: Vec<Note>,
     comments: usize,
+    /// Comments and processing instructions outside the root element.
+    prolog: Vec<Child>,
+    epilog: Vec<Child>,
 }
 
 pub(crate) fn parse<R: BufRead>(source: R, opts: &ReadOptions) -> Result<Parsed, EdxmlError> {
@@ -302,6 +312,8 @@ pub(crate) fn parse<R: BufRead>(source: R, opts: &ReadOptions) -> Result<Parsed,
         active: None,
         notes: Vec::new(),
         comments: 0,
+        prolog: Vec::new(),
+        epilog: Vec::new(),
     };
     parser.run()
 }
@@ -341,7 +353,7 @@ fn is_name_char(c: char) -> bool {
 }
 
 /// Namespaces in XML 1.0 `NCName`.
-fn is_ncname(s: &str) -> bool {
+pub(crate) fn is_ncname(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
@@ -542,18 +554,15 @@ impl<R: BufRead> Parser<R> {
                         active.encoded.contiguous = false;
                     }
                     if self.capture.is_none() {
-                        // Kept in the tree, except outside the root element
-                        // and inside attachment content.
-                        match self.stack.last_mut() {
-                            Some(_) if self.active.is_none() => {
-                                self.keep(Child::Comment(text, at), at)?;
+                        // Kept in the tree, before or after it, except
+                        // inside attachment content.
+                        if self.active.is_some() {
+                            if self.comments == 0 {
+                                self.notes.push(Note::CommentsDropped(at));
                             }
-                            _ => {
-                                if self.comments == 0 {
-                                    self.notes.push(Note::CommentsDropped(at));
-                                }
-                                self.comments += 1;
-                            }
+                            self.comments += 1;
+                        } else {
+                            self.keep(Child::Comment(text, at), at, root.is_some())?;
                         }
                     }
                 }
@@ -565,11 +574,10 @@ impl<R: BufRead> Parser<R> {
                         raw.push_str("?>");
                     });
                     if self.capture.is_none() {
-                        match self.stack.last_mut() {
-                            Some(_) if self.active.is_none() => {
-                                self.keep(Child::Pi(text, at), at)?;
-                            }
-                            _ => self.notes.push(Note::ProcessingInstructionDropped(at)),
+                        if self.active.is_some() {
+                            self.notes.push(Note::ProcessingInstructionDropped(at));
+                        } else {
+                            self.keep(Child::Pi(text, at), at, root.is_some())?;
                         }
                     }
                 }
@@ -590,14 +598,17 @@ impl<R: BufRead> Parser<R> {
             Some(root) => Ok(Parsed {
                 root,
                 notes: std::mem::take(&mut self.notes),
+                prolog: std::mem::take(&mut self.prolog),
+                epilog: std::mem::take(&mut self.epilog),
             }),
             None => Err(malformed("no root element", self.position())),
         }
     }
 
-    /// Keeps a comment or processing instruction in the current element; it
+    /// Keeps a comment or processing instruction in the current element, or
+    /// before or after the root element (`after_root`) when none is open; it
     /// counts against the element and text limits like an element.
-    fn keep(&mut self, child: Child, at: Position) -> Result<(), EdxmlError> {
+    fn keep(&mut self, child: Child, at: Position, after_root: bool) -> Result<(), EdxmlError> {
         let limits = self.opts.limits;
         self.elements += 1;
         if self.elements > limits.max_elements {
@@ -609,8 +620,10 @@ impl<R: BufRead> Parser<R> {
                 return Err(limit(Limit::TextBytes, limits.max_text_bytes as u64, at));
             }
         }
-        if let Some(node) = self.stack.last_mut() {
-            node.children.push(child);
+        match self.stack.last_mut() {
+            Some(node) => node.children.push(child),
+            None if after_root => self.epilog.push(child),
+            None => self.prolog.push(child),
         }
         Ok(())
     }
