@@ -353,9 +353,40 @@ fn is_name_char(c: char) -> bool {
 }
 
 /// Namespaces in XML 1.0 `NCName`.
-pub(crate) fn is_ncname(s: &str) -> bool {
+fn is_ncname(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+/// Why `text` cannot be the text of a comment (`<!--text-->`), if it
+/// cannot: XML 1.0 §2.5 forbids `--` inside and a final `-`. The one check
+/// for comments, when reading and when writing.
+pub(crate) fn comment_problem(text: &str) -> Option<&'static str> {
+    (text.contains("--") || text.ends_with('-'))
+        .then_some("comment text contains \"--\" or ends with \"-\" (XML 1.0 §2.5)")
+}
+
+/// Why `text` (target, then data) cannot be the text of a processing
+/// instruction (`<?text?>`), if it cannot: `?>` inside, a target that is not
+/// a name without a colon (XML 1.0 §2.6, Namespaces in XML 1.0 §7), or the
+/// target `xml` in any case, reserved (§2.6) and only legal as the XML
+/// declaration at the very start. The one check for processing
+/// instructions, when reading and when writing.
+pub(crate) fn pi_problem(text: &str) -> Option<String> {
+    if text.contains("?>") {
+        return Some("processing instruction contains \"?>\" (XML 1.0 §2.6)".to_owned());
+    }
+    let target = text
+        .split([' ', '\t', '\r', '\n'])
+        .next()
+        .unwrap_or_default();
+    if !is_ncname(target) || target.eq_ignore_ascii_case("xml") {
+        return Some(format!(
+            "processing instruction target {target:?} is missing, not a name without a colon, \
+             or the reserved xml (XML 1.0 §2.6)"
+        ));
+    }
+    None
 }
 
 /// XML 1.0 §2.2 `Char`: what text may contain at all.
@@ -430,6 +461,7 @@ impl<R: BufRead> Parser<R> {
                 Ok(e) => e,
                 Err(e) => return Err(self.convert(&e, at)),
             };
+            let at_start = first;
             if first {
                 first = false;
                 if !matches!(event, Event::Decl(_)) {
@@ -437,6 +469,15 @@ impl<R: BufRead> Parser<R> {
                 }
             }
             match event {
+                // quick-xml reports `<?xml …?>` anywhere as a declaration:
+                // anywhere but the start it is neither that nor a legal
+                // processing instruction (XML 1.0 §2.8, §2.6).
+                Event::Decl(_) if !at_start => {
+                    return Err(malformed(
+                        "an XML declaration is only allowed at the start of the document",
+                        at,
+                    ));
+                }
                 Event::Decl(d) => {
                     if let Some(Ok(enc)) = d.encoding() {
                         let enc = String::from_utf8_lossy(&enc).into_owned();
@@ -613,6 +654,14 @@ impl<R: BufRead> Parser<R> {
         self.elements += 1;
         if self.elements > limits.max_elements {
             return Err(limit(Limit::Elements, limits.max_elements as u64, at));
+        }
+        let problem = match &child {
+            Child::Comment(t, _) => comment_problem(t).map(str::to_owned),
+            Child::Pi(t, _) => pi_problem(t),
+            Child::Element(_) | Child::Text(_) => None,
+        };
+        if let Some(problem) = problem {
+            return Err(malformed(problem, at));
         }
         if let Child::Comment(t, _) | Child::Pi(t, _) = &child {
             check_chars(t, at)?;

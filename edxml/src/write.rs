@@ -189,36 +189,22 @@ fn check_chars(what: &str, text: &str) -> io::Result<()> {
     }
 }
 
-/// A comment, refusing text XML 1.0 §2.5 forbids (`--`, a final `-`).
-/// The one check for comments wherever they are written.
+/// A comment, refusing text XML 1.0 §2.5 forbids (`--`, a final `-`),
+/// with the reader's check.
 fn comment(text: &str) -> io::Result<String> {
-    if text.contains("--") || text.ends_with('-') {
-        return Err(unwritable(
-            "comment text contains \"--\" or ends with \"-\" (XML 1.0 §2.5)",
-        ));
+    if let Some(problem) = crate::tree::comment_problem(text) {
+        return Err(unwritable(problem));
     }
     check_chars("comment", text)?;
     Ok(format!("<!--{text}-->"))
 }
 
-/// A processing instruction, refusing `?>` inside, a target that is not a
-/// name without a colon (XML 1.0 §2.6, Namespaces in XML 1.0 §7) and the
-/// reserved target `xml` in any case. The one check for processing
-/// instructions wherever they are written.
+/// A processing instruction, refusing what XML 1.0 §2.6 forbids (`?>`
+/// inside, a target that is not a name, the reserved target `xml`), with
+/// the reader's check.
 fn pi(text: &str) -> io::Result<String> {
-    let target = text
-        .split([' ', '\t', '\r', '\n'])
-        .next()
-        .unwrap_or_default();
-    if text.contains("?>") {
-        return Err(unwritable(
-            "processing instruction contains \"?>\" (XML 1.0 §2.6)",
-        ));
-    }
-    if !crate::tree::is_ncname(target) || target.eq_ignore_ascii_case("xml") {
-        return Err(unwritable(format!(
-            "processing instruction target {target:?} is missing, not a name, or the reserved xml (XML 1.0 §2.6)"
-        )));
+    if let Some(problem) = crate::tree::pi_problem(text) {
+        return Err(unwritable(problem));
     }
     check_chars("processing instruction", text)?;
     Ok(format!("<?{text}?>"))
