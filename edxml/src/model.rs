@@ -12,6 +12,8 @@
 //! instructions the model does not know are kept in [`Extras`] on the nearest
 //! known parent, in document order; those inside a known child that the model
 //! holds as a value or a list (`Subject`, `ToPlaces`) in [`Extras::children`].
+//! Comments and processing instructions before and after the root element
+//! are kept in [`PackageExtras::prolog`] and [`PackageExtras::epilog`].
 
 use serde::{Deserialize, Serialize};
 
