@@ -451,6 +451,9 @@ impl<R: BufRead> Parser<R> {
         let mut buf = Vec::new();
         let mut root: Option<Node> = None;
         let mut first = true;
+        // Whether markup was read: white space before the XML declaration is
+        // tolerated as before (lenient reading), markup is not.
+        let mut markup_seen = false;
         loop {
             if self.active.is_some() {
                 self.stream_encoded()?;
@@ -461,7 +464,8 @@ impl<R: BufRead> Parser<R> {
                 Ok(e) => e,
                 Err(e) => return Err(self.convert(&e, at)),
             };
-            let at_start = first;
+            let decl_allowed = !markup_seen;
+            markup_seen |= !matches!(event, Event::Text(_));
             if first {
                 first = false;
                 if !matches!(event, Event::Decl(_)) {
@@ -472,7 +476,7 @@ impl<R: BufRead> Parser<R> {
                 // quick-xml reports `<?xml …?>` anywhere as a declaration:
                 // anywhere but the start it is neither that nor a legal
                 // processing instruction (XML 1.0 §2.8, §2.6).
-                Event::Decl(_) if !at_start => {
+                Event::Decl(_) if !decl_allowed => {
                     return Err(malformed(
                         "an XML declaration is only allowed at the start of the document",
                         at,

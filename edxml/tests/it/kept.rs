@@ -373,6 +373,9 @@ fn the_reader_refuses_what_the_writer_would_refuse() {
         );
         assert!(err.position().is_some());
     }
+    // White space before the declaration is tolerated, as before.
+    let xml = format!("\r\n{SAMPLE}");
+    assert!(read(xml.as_bytes()).is_ok());
     // A target that merely starts with xml is a processing instruction.
     let xml = format!("{decl}<?xml-model href=\"a\"?>{body}");
     assert!(read(xml.as_bytes()).is_ok());
