@@ -59,7 +59,8 @@ enum Command {
     /// Check edXML packages, signed PDFs and SIP ZIPs, files or folders: findings per file,
     /// a summary line, --json, --junit (exit 2 if any is unreadable, else 1 if any is not conformant).
     Check(edxml::CheckArgs),
-    /// Rewrite an edXML package in the strict canonical (VNPT/VPCP) form.
+    /// Rewrite an edXML package in the strict canonical (VNPT/VPCP) form, keeping unknown
+    /// content, comments and processing instructions (also before and after the root).
     Normalize(edxml::NormalizeArgs),
     /// Write the attachments of an edXML package into a directory.
     Extract(edxml::ExtractArgs),

@@ -149,6 +149,12 @@ pub enum ErrorKind {
     /// Reading the input or writing the output failed.
     #[error("I/O: {0}")]
     Io(String),
+    /// The model holds something that has no well-formed XML form (a
+    /// comment containing `--`, a processing instruction with the target
+    /// `xml`, an element where only comments may stand, …): the writer
+    /// refuses it rather than write a package no parser accepts.
+    #[error("cannot be written as well-formed XML: {0}")]
+    Unwritable(String),
 }
 
 /// The error of this crate: what went wrong and where.

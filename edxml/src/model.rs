@@ -12,6 +12,8 @@
 //! instructions the model does not know are kept in [`Extras`] on the nearest
 //! known parent, in document order; those inside a known child that the model
 //! holds as a value or a list (`Subject`, `ToPlaces`) in [`Extras::children`].
+//! Comments and processing instructions before and after the root element
+//! are kept in [`PackageExtras::prolog`] and [`PackageExtras::epilog`].
 
 use serde::{Deserialize, Serialize};
 
@@ -638,10 +640,22 @@ pub struct Attachment {
     pub extras: Extras,
 }
 
-/// Unknown content outside the known blocks of a document package.
+/// Unknown content outside the known blocks of a package (document or
+/// status), including what stands outside the root element.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PackageExtras {
+    /// Comments and processing instructions between the XML declaration
+    /// and the root element, in document order. Only
+    /// [`XmlContent::Comment`] and [`XmlContent::ProcessingInstruction`]
+    /// may stand there (XML 1.0 §2.8 `Misc`): the writer refuses anything
+    /// else. The XML declaration itself is not one of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prolog: Vec<XmlContent>,
+    /// Comments and processing instructions after the root element's end
+    /// tag, in document order; the same rules as [`prolog`](Self::prolog).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub epilog: Vec<XmlContent>,
     /// On the root `edXML`.
     #[serde(default, skip_serializing_if = "Extras::is_empty")]
     pub root: Extras,
@@ -663,7 +677,9 @@ impl PackageExtras {
     /// True when nothing unknown was kept.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.root.is_empty()
+        self.prolog.is_empty()
+            && self.epilog.is_empty()
+            && self.root.is_empty()
             && self.envelope.is_empty()
             && self.header.is_empty()
             && self.body.is_empty()

@@ -108,7 +108,15 @@ pub fn read_with(input: impl BufRead, options: &ReadOptions) -> Result<ReadOutpu
             }
         }
     }
-    let package = mapper.package(&parsed.root)?;
+    let mut package = mapper.package(&parsed.root)?;
+    let prolog = mapper.outside_root(&parsed.prolog, "before");
+    let epilog = mapper.outside_root(&parsed.epilog, "after");
+    let extras = match &mut package {
+        Package::Document(d) => &mut d.extras,
+        Package::Status(s) => &mut s.package_extras,
+    };
+    extras.prolog = prolog;
+    extras.epilog = epilog;
     // Document order; findings about the whole package first.
     mapper
         .findings
@@ -569,6 +577,27 @@ impl Mapper {
             self.push(&rules::MARKUP_KEPT, kind, loc);
             extras.elements.push(extension(item));
         }
+    }
+
+    /// Keeps the comments and processing instructions before or after
+    /// (`side`) the root element, reporting each as kept.
+    fn outside_root(&mut self, items: &[Child], side: &str) -> Vec<XmlContent> {
+        let mut kept = Vec::with_capacity(items.len());
+        for child in items {
+            let (item, at, kind) = match child {
+                Child::Comment(t, at) => (XmlContent::Comment(t.clone()), at, "comment"),
+                Child::Pi(t, at) => (
+                    XmlContent::ProcessingInstruction(t.clone()),
+                    at,
+                    "processing instruction",
+                ),
+                Child::Element(_) | Child::Text(_) => continue,
+            };
+            let detail = format!("{kind} {side} the root element");
+            self.push(&rules::MARKUP_KEPT, &detail, at.to_location(None));
+            kept.push(item);
+        }
+        kept
     }
 
     /// A child of an element visited by hand: the element, or `None` after

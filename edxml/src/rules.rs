@@ -56,21 +56,25 @@ macro_rules! rules {
 rules! {
     /// The package has no XML declaration.
     NO_XML_DECLARATION = ("EDXML-XML-001", Info, "no XML declaration (the reference writer emits <?xml version=\"1.0\" encoding=\"UTF-8\"?>)", "thiếu khai báo XML (bộ ghi tham chiếu ghi <?xml version=\"1.0\" encoding=\"UTF-8\"?>)", XML);
-    /// A comment where the model cannot keep it (outside the root element,
-    /// inside attachment content).
-    COMMENTS_DROPPED = ("EDXML-XML-002", Info, "comment outside the root element or inside attachment content: not kept when the package is rewritten", "chú thích XML nằm ngoài phần tử gốc hoặc trong nội dung tệp đính kèm: không được giữ lại khi ghi lại gói tin", XML);
+    /// A comment where the model cannot keep it: inside attachment content
+    /// (the Base64 text is rewritten from the decoded bytes). Reported once
+    /// per package. Comments anywhere else are kept (`EDXML-XML-008`).
+    COMMENTS_DROPPED = ("EDXML-XML-002", Info, "comment inside attachment content: not kept when the package is rewritten", "chú thích XML nằm trong nội dung tệp đính kèm: không được giữ lại khi ghi lại gói tin", XML);
     /// A prefix is used without a namespace declaration.
     UNDECLARED_PREFIX = ("EDXML-XML-003", Error, "namespace prefix used without declaration; strict XML parsers reject the package", "tiền tố không gian tên chưa được khai báo; bộ phân tích XML chặt chẽ sẽ từ chối gói tin", XML);
-    /// A processing instruction where the model cannot keep it.
-    PI_DROPPED = ("EDXML-XML-004", Info, "processing instruction outside the root element or inside attachment content: not kept when the package is rewritten", "chỉ thị xử lý XML nằm ngoài phần tử gốc hoặc trong nội dung tệp đính kèm: không được giữ lại khi ghi lại gói tin", XML);
+    /// A processing instruction where the model cannot keep it: inside
+    /// attachment content. Anywhere else it is kept (`EDXML-XML-008`).
+    PI_DROPPED = ("EDXML-XML-004", Info, "processing instruction inside attachment content: not kept when the package is rewritten", "chỉ thị xử lý XML nằm trong nội dung tệp đính kèm: không được giữ lại khi ghi lại gói tin", XML);
     /// Attributes on a value element: kept in `Extras::children`.
     LEAF_ATTRIBUTE_KEPT = ("EDXML-XML-005", Warning, "attribute on a value element (not in the schema): kept as read", "thuộc tính trên phần tử giá trị (không có trong lược đồ): được giữ nguyên như khi đọc", QCVN);
     /// Child elements inside a value element: kept in `Extras::children`.
     LEAF_CHILDREN_KEPT = ("EDXML-XML-006", Warning, "child element inside a value element (not in the schema): kept as read, after the value's text", "phần tử con bên trong phần tử giá trị (không có trong lược đồ): được giữ nguyên, đặt sau nội dung văn bản", QCVN);
     /// Unknown content inside a list element: kept in `Extras::children`.
     LIST_CONTENT_KEPT = ("EDXML-XML-007", Warning, "unknown content inside a list element (not in the schema): kept as read", "nội dung không xác định bên trong phần tử danh sách (không có trong lược đồ): được giữ nguyên như khi đọc", QCVN);
-    /// A comment or processing instruction inside the root element: kept in
-    /// document order (`XmlContent::Comment`, `XmlContent::ProcessingInstruction`).
+    /// A comment or processing instruction kept in document order
+    /// (`XmlContent::Comment`, `XmlContent::ProcessingInstruction`): inside
+    /// the root element in the `Extras` of the nearest known element, before
+    /// and after it in `PackageExtras::prolog` and `PackageExtras::epilog`.
     MARKUP_KEPT = ("EDXML-XML-008", Info, "comment or processing instruction kept as read", "chú thích hoặc chỉ thị xử lý XML được giữ nguyên như khi đọc", XML);
     /// An element is not in the edXML namespace.
     WRONG_NAMESPACE = ("EDXML-NS-001", Warning, "element is not in the edXML namespace http://www.mic.gov.vn/TBT/QCVN_102_2016", "phần tử không thuộc không gian tên edXML http://www.mic.gov.vn/TBT/QCVN_102_2016", QCVN);

@@ -291,7 +291,9 @@ impl Node {
 /// Things noticed while parsing that are not errors.
 #[derive(Debug, Clone)]
 pub(crate) enum Note {
+    /// A comment inside attachment content (the first one only).
     CommentsDropped(Position),
+    /// A processing instruction inside attachment content.
     ProcessingInstructionDropped(Position),
     NoXmlDeclaration,
 }
@@ -301,6 +303,11 @@ pub(crate) enum Note {
 pub(crate) struct Parsed {
     pub(crate) root: Node,
     pub(crate) notes: Vec<Note>,
+    /// Comments and processing instructions before the root element
+    /// (`Child::Comment` and `Child::Pi` only), in document order.
+    pub(crate) prolog: Vec<Child>,
+    /// The same after the root element.
+    pub(crate) epilog: Vec<Child>,
 }
 
 struct Active {
@@ -323,6 +330,9 @@ struct Parser<R: BufRead> {
     active: Option<Active>,
     notes: Vec<Note>,
     comments: usize,
+    /// Comments and processing instructions outside the root element.
+    prolog: Vec<Child>,
+    epilog: Vec<Child>,
 }
 
 pub(crate) fn parse<R: BufRead>(source: R, opts: &ReadOptions) -> Result<Parsed, EdxmlError> {
@@ -345,6 +355,8 @@ pub(crate) fn parse<R: BufRead>(source: R, opts: &ReadOptions) -> Result<Parsed,
         active: None,
         notes: Vec::new(),
         comments: 0,
+        prolog: Vec::new(),
+        epilog: Vec::new(),
     };
     parser.run()
 }
@@ -387,6 +399,37 @@ fn is_name_char(c: char) -> bool {
 fn is_ncname(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+/// Why `text` cannot be the text of a comment (`<!--text-->`), if it
+/// cannot: XML 1.0 §2.5 forbids `--` inside and a final `-`. The one check
+/// for comments, when reading and when writing.
+pub(crate) fn comment_problem(text: &str) -> Option<&'static str> {
+    (text.contains("--") || text.ends_with('-'))
+        .then_some("comment text contains \"--\" or ends with \"-\" (XML 1.0 §2.5)")
+}
+
+/// Why `text` (target, then data) cannot be the text of a processing
+/// instruction (`<?text?>`), if it cannot: `?>` inside, a target that is not
+/// a name without a colon (XML 1.0 §2.6, Namespaces in XML 1.0 §7), or the
+/// target `xml` in any case, reserved (§2.6) and only legal as the XML
+/// declaration at the very start. The one check for processing
+/// instructions, when reading and when writing.
+pub(crate) fn pi_problem(text: &str) -> Option<String> {
+    if text.contains("?>") {
+        return Some("processing instruction contains \"?>\" (XML 1.0 §2.6)".to_owned());
+    }
+    let target = text
+        .split([' ', '\t', '\r', '\n'])
+        .next()
+        .unwrap_or_default();
+    if !is_ncname(target) || target.eq_ignore_ascii_case("xml") {
+        return Some(format!(
+            "processing instruction target {target:?} is missing, not a name without a colon, \
+             or the reserved xml (XML 1.0 §2.6)"
+        ));
+    }
+    None
 }
 
 /// XML 1.0 §2.2 `Char`: what text may contain at all.
@@ -469,6 +512,9 @@ impl<R: BufRead> Parser<R> {
         let mut buf = Vec::new();
         let mut root: Option<Node> = None;
         let mut first = true;
+        // Whether markup was read: white space before the XML declaration is
+        // tolerated as before (lenient reading), markup is not.
+        let mut markup_seen = false;
         loop {
             if self.active.is_some() {
                 self.stream_encoded()?;
@@ -484,6 +530,8 @@ impl<R: BufRead> Parser<R> {
                 Ok(e) => e,
                 Err(e) => return Err(self.convert(&e, at)),
             };
+            let decl_allowed = !markup_seen;
+            markup_seen |= !matches!(event, Event::Text(_));
             if first {
                 first = false;
                 if !matches!(event, Event::Decl(_)) {
@@ -491,6 +539,15 @@ impl<R: BufRead> Parser<R> {
                 }
             }
             match event {
+                // quick-xml reports `<?xml …?>` anywhere as a declaration:
+                // anywhere but the start it is neither that nor a legal
+                // processing instruction (XML 1.0 §2.8, §2.6).
+                Event::Decl(_) if !decl_allowed => {
+                    return Err(malformed(
+                        "an XML declaration is only allowed at the start of the document",
+                        at,
+                    ));
+                }
                 Event::Decl(d) => {
                     if let Some(Ok(enc)) = d.encoding() {
                         let enc = String::from_utf8_lossy(&enc).into_owned();
@@ -609,18 +666,15 @@ impl<R: BufRead> Parser<R> {
                         active.encoded.contiguous = false;
                     }
                     if self.capture.is_none() {
-                        // Kept in the tree, except outside the root element
-                        // and inside attachment content.
-                        match self.stack.last_mut() {
-                            Some(_) if self.active.is_none() => {
-                                self.keep(Child::Comment(text, at), at)?;
+                        // Kept in the tree, before or after it, except
+                        // inside attachment content.
+                        if self.active.is_some() {
+                            if self.comments == 0 {
+                                self.notes.push(Note::CommentsDropped(at));
                             }
-                            _ => {
-                                if self.comments == 0 {
-                                    self.notes.push(Note::CommentsDropped(at));
-                                }
-                                self.comments += 1;
-                            }
+                            self.comments += 1;
+                        } else {
+                            self.keep(Child::Comment(text, at), at, root.is_some())?;
                         }
                     }
                 }
@@ -632,11 +686,10 @@ impl<R: BufRead> Parser<R> {
                         raw.push_str("?>");
                     });
                     if self.capture.is_none() {
-                        match self.stack.last_mut() {
-                            Some(_) if self.active.is_none() => {
-                                self.keep(Child::Pi(text, at), at)?;
-                            }
-                            _ => self.notes.push(Note::ProcessingInstructionDropped(at)),
+                        if self.active.is_some() {
+                            self.notes.push(Note::ProcessingInstructionDropped(at));
+                        } else {
+                            self.keep(Child::Pi(text, at), at, root.is_some())?;
                         }
                     }
                 }
@@ -657,18 +710,29 @@ impl<R: BufRead> Parser<R> {
             Some(root) => Ok(Parsed {
                 root,
                 notes: std::mem::take(&mut self.notes),
+                prolog: std::mem::take(&mut self.prolog),
+                epilog: std::mem::take(&mut self.epilog),
             }),
             None => Err(malformed("no root element", self.position())),
         }
     }
 
-    /// Keeps a comment or processing instruction in the current element; it
+    /// Keeps a comment or processing instruction in the current element, or
+    /// before or after the root element (`after_root`) when none is open; it
     /// counts against the element and text limits like an element.
-    fn keep(&mut self, child: Child, at: Position) -> Result<(), EdxmlError> {
+    fn keep(&mut self, child: Child, at: Position, after_root: bool) -> Result<(), EdxmlError> {
         let limits = self.opts.limits;
         self.elements += 1;
         if self.elements > limits.max_elements {
             return Err(limit(Limit::Elements, limits.max_elements as u64, at));
+        }
+        let problem = match &child {
+            Child::Comment(t, _) => comment_problem(t).map(str::to_owned),
+            Child::Pi(t, _) => pi_problem(t),
+            Child::Element(_) | Child::Text(_) => None,
+        };
+        if let Some(problem) = problem {
+            return Err(malformed(problem, at));
         }
         if let Child::Comment(t, _) | Child::Pi(t, _) = &child {
             check_chars(t, at)?;
@@ -676,8 +740,10 @@ impl<R: BufRead> Parser<R> {
                 return Err(limit(Limit::TextBytes, limits.max_text_bytes as u64, at));
             }
         }
-        if let Some(node) = self.stack.last_mut() {
-            node.children.push(child);
+        match self.stack.last_mut() {
+            Some(node) => node.children.push(child),
+            None if after_root => self.epilog.push(child),
+            None => self.prolog.push(child),
         }
         Ok(())
     }

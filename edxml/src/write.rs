@@ -151,31 +151,83 @@ fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> String {
     s
 }
 
-/// A comment, refusing text XML 1.0 §2.5 forbids (`--`, a final `-`).
-fn comment(text: &str) -> io::Result<String> {
-    if text.contains("--") || text.ends_with('-') {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "comment text contains \"--\" or ends with \"-\" (XML 1.0 §2.5)",
-        ));
+/// Why a part of the model has no well-formed XML form. It travels inside
+/// an [`io::Error`] through the writing helpers and becomes
+/// [`ErrorKind::Unwritable`] in [`write_error`].
+#[derive(Debug)]
+struct Unwritable(String);
+
+impl std::fmt::Display for Unwritable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
+}
+
+impl std::error::Error for Unwritable {}
+
+fn unwritable(why: impl Into<String>) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, Unwritable(why.into()))
+}
+
+/// The crate error for a failed write: [`ErrorKind::Unwritable`] when the
+/// model was refused, [`ErrorKind::Io`] when the output failed.
+fn write_error(e: io::Error) -> EdxmlError {
+    match e.get_ref().and_then(|r| r.downcast_ref::<Unwritable>()) {
+        Some(Unwritable(why)) => EdxmlError::new(ErrorKind::Unwritable(why.clone())),
+        None => EdxmlError::new(ErrorKind::Io(e.to_string())),
+    }
+}
+
+/// Refuses characters XML 1.0 §2.2 does not allow anywhere in a document.
+fn check_chars(what: &str, text: &str) -> io::Result<()> {
+    match text.chars().find(|&c| !crate::tree::is_xml_char(c)) {
+        Some(c) => Err(unwritable(format!(
+            "{what} contains U+{:04X}, not an XML 1.0 character (§2.2)",
+            u32::from(c)
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// A comment, refusing text XML 1.0 §2.5 forbids (`--`, a final `-`),
+/// with the reader's check.
+fn comment(text: &str) -> io::Result<String> {
+    if let Some(problem) = crate::tree::comment_problem(text) {
+        return Err(unwritable(problem));
+    }
+    check_chars("comment", text)?;
     Ok(format!("<!--{text}-->"))
 }
 
-/// A processing instruction, refusing `?>` inside, a missing target and the
-/// reserved target `xml` (XML 1.0 §2.6).
+/// A processing instruction, refusing what XML 1.0 §2.6 forbids (`?>`
+/// inside, a target that is not a name, the reserved target `xml`), with
+/// the reader's check.
 fn pi(text: &str) -> io::Result<String> {
-    let target = text
-        .split([' ', '\t', '\r', '\n'])
-        .next()
-        .unwrap_or_default();
-    if text.contains("?>") || target.is_empty() || target.eq_ignore_ascii_case("xml") {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "processing instruction without a target, with the target xml, or containing \"?>\" (XML 1.0 §2.6)",
-        ));
+    if let Some(problem) = crate::tree::pi_problem(text) {
+        return Err(unwritable(problem));
     }
+    check_chars("processing instruction", text)?;
     Ok(format!("<?{text}?>"))
+}
+
+/// Comments and processing instructions before or after the root element
+/// (`side`), each on its own line. Nothing else may stand there (XML 1.0
+/// §2.1 `document`, §2.8 `Misc`).
+fn outside_root(w: &mut W<'_>, side: &str, items: &[XmlContent]) -> io::Result<()> {
+    for item in items {
+        let markup = match item {
+            XmlContent::Comment(t) => comment(t)?,
+            XmlContent::ProcessingInstruction(t) => pi(t)?,
+            XmlContent::Element(_) | XmlContent::Text(_) => {
+                return Err(unwritable(format!(
+                    "only comments and processing instructions may stand {side} the root element (XML 1.0 §2.1)"
+                )));
+            }
+        };
+        w.raw(&markup)?;
+        w.raw(NL)?;
+    }
+    Ok(())
 }
 
 /// The extras of an element that has none.
@@ -952,17 +1004,21 @@ fn signature_text(sig: &Signature) -> String {
 /// SHA-256 of each attachment written.
 ///
 /// # Errors
-/// [`ErrorKind::Io`] when writing fails, or any error from `bodies`.
+/// [`ErrorKind::Io`] when writing fails, [`ErrorKind::Unwritable`] when the
+/// model holds markup with no well-formed form (a comment with `--`, a
+/// processing instruction with the target `xml` or `?>` in it, an element
+/// before or after the root), or any error from `bodies`.
 pub fn write_document(
     pkg: &DocumentPackage,
     bodies: &mut dyn AttachmentBodies,
     mut out: impl Write,
 ) -> Result<Vec<Digest>, EdxmlError> {
-    let io = |e: io::Error| EdxmlError::new(ErrorKind::Io(e.to_string()));
+    let io = write_error;
     let mut w = W { out: &mut out };
     let x = &pkg.extras;
     w.raw(&format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{NL}"))
         .map_err(io)?;
+    outside_root(&mut w, "before", &x.prolog).map_err(io)?;
     w.raw(&format!(
         "<edXML xmlns=\"{EDXML_NS}\"{}>{NL}",
         attributes(&x.root.attributes, &[])
@@ -1124,6 +1180,7 @@ pub fn write_document(
         }
     }
     w.raw(&format!("</edXML>{NL}")).map_err(io)?;
+    outside_root(&mut w, "after", &x.epilog).map_err(io)?;
     Ok(digests)
 }
 
@@ -1133,7 +1190,7 @@ fn write_attachment(
     a: &Attachment,
     bodies: &mut dyn AttachmentBodies,
 ) -> Result<Digest, EdxmlError> {
-    let io = |e: io::Error| EdxmlError::new(ErrorKind::Io(e.to_string()));
+    let io = write_error;
     let zone = Zone::Attachments;
     let attrs = attributes(&a.extras.attributes, &[]);
     w.raw(&format!("    <Attachment{attrs}>{NL}")).map_err(io)?;
@@ -1198,16 +1255,18 @@ fn write_attachment(
 /// written, empty when the model has none.
 ///
 /// # Errors
-/// [`ErrorKind::Io`] when writing fails.
+/// [`ErrorKind::Io`] when writing fails, [`ErrorKind::Unwritable`] as for
+/// [`write_document`].
 pub fn write_status(pkg: &StatusPackage, mut out: impl Write) -> Result<(), EdxmlError> {
     // `StatusCode` is what makes a status package: it is always written
     // (empty when absent) so that the package reads back as a status.
     let status_code = Some(pkg.status_code.clone().unwrap_or_default());
-    let io = |e: io::Error| EdxmlError::new(ErrorKind::Io(e.to_string()));
+    let io = write_error;
     let mut w = W { out: &mut out };
     let x = &pkg.package_extras;
     w.raw(&format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{NL}"))
         .map_err(io)?;
+    outside_root(&mut w, "before", &x.prolog).map_err(io)?;
     w.raw(&format!(
         "<edXML xmlns=\"{EDXML_NS}\"{}>{NL}",
         attributes(&x.root.attributes, &[])
@@ -1271,6 +1330,7 @@ pub fn write_status(pkg: &StatusPackage, mut out: impl Write) -> Result<(), Edxm
         }
     }
     w.raw(&format!("</edXML>{NL}")).map_err(io)?;
+    outside_root(&mut w, "after", &x.epilog).map_err(io)?;
     Ok(())
 }
 

@@ -331,6 +331,10 @@ fn normalize_keeps_comments_attributes_and_list_content() {
         assert!(input.contains(from), "{from}");
         input = input.replacen(from, to, 1);
     }
+    // Before and after the root element too.
+    let input = input
+        .replacen("?>\r\n<edXML ", "?>\r\n<!-- trước gốc --><edXML ", 1)
+        .replacen("</edXML>\r\n", "</edXML><?sau gốc?>", 1);
     let out = vanthu(&["normalize", "-", "-o", "-"], input.as_bytes());
     assert_eq!(
         out.status.code(),
@@ -339,6 +343,13 @@ fn normalize_keeps_comments_attributes_and_list_content() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        text.starts_with(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<!-- trước gốc -->\r\n<edXML "
+        ),
+        "{text}"
+    );
+    assert!(text.ends_with("</edXML>\r\n<?sau gốc?>\r\n"), "{text}");
     for kept in [
         "<!-- giữ lại -->",
         "<edXML:Subject foo=\"1\">",

@@ -27,9 +27,25 @@ def organization(node):
     return {"organ_id": text(node, "e:OrganId"), "organ_name": text(node, "e:OrganName")}
 
 
+def markup(node):
+    """A comment or processing instruction outside the root element."""
+    if isinstance(node, etree._Comment):
+        return {"comment": node.text or ""}
+    return {"pi": node.target, "data": node.text or ""}
+
+
 def read(path):
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    """The package's values, with what stands before and after the root."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                             remove_comments=False, remove_pis=False)
     root = etree.parse(path, parser).getroot()
+    values = read_root(root)
+    values["prolog"] = [markup(n) for n in reversed(list(root.itersiblings(preceding=True)))]
+    values["epilog"] = [markup(n) for n in root.itersiblings()]
+    return values
+
+
+def read_root(root):
     assert root.tag == "{%s}edXML" % NS, root.tag
     header = root.find("e:edXMLEnvelope/e:edXMLHeader/e:MessageHeader", E)
     if header.find("e:StatusCode", E) is not None:

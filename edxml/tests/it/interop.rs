@@ -11,8 +11,8 @@ use std::process::Command;
 use chrono::TimeZone as _;
 use serde_json::{Value, json};
 use vanthu_edxml::{
-    Organization, Package, ReadOptions, StatusCode, StatusPackage, read, read_with, vietnam_offset,
-    write, write_document, write_status,
+    Organization, Package, ReadOptions, ReadOutput, StatusCode, StatusPackage, XmlContent, read,
+    read_with, vietnam_offset, write, write_document, write_status,
 };
 
 /// The Python to run the lxml script with.
@@ -41,9 +41,40 @@ fn org(o: Option<&Organization>) -> Value {
     )
 }
 
+/// Comments and processing instructions outside the root, in the shape
+/// the Python script prints (a processing instruction split into target and
+/// data at the first white space, as XML 1.0 §2.6 does).
+fn outside(items: &[XmlContent]) -> Value {
+    items
+        .iter()
+        .map(|item| match item {
+            XmlContent::Comment(c) => json!({ "comment": c }),
+            XmlContent::ProcessingInstruction(p) => {
+                let (target, data) = p
+                    .split_once([' ', '\t', '\r', '\n'])
+                    .unwrap_or((p.as_str(), ""));
+                json!({ "pi": target, "data": data.trim_start() })
+            }
+            other => panic!("{other:?} outside the root"),
+        })
+        .collect()
+}
+
 /// Our values, in the shape the Python script prints.
 fn ours(bytes: &[u8]) -> Value {
     let out = read_with(bytes, &ReadOptions::digest()).unwrap();
+    let mut values = values(&out);
+    let extras = match &out.package {
+        Package::Status(s) => &s.package_extras,
+        Package::Document(d) => &d.extras,
+        _ => unreachable!("a new package kind"),
+    };
+    values["prolog"] = outside(&extras.prolog);
+    values["epilog"] = outside(&extras.epilog);
+    values
+}
+
+fn values(out: &ReadOutput) -> Value {
     match &out.package {
         Package::Status(s) => json!({
             "kind": "status",
@@ -116,6 +147,31 @@ fn packages() -> Vec<Vec<u8>> {
         &at,
     )
     .with_description("Sai thể thức <văn bản> & thiếu chữ ký");
+    let mut status = Vec::new();
+    write_status(&reply, &mut status).unwrap();
+    out.push(status);
+    // Comments and processing instructions before and after the root,
+    // Vietnamese text and data included, on both package kinds.
+    let prolog = vec![
+        XmlContent::Comment(" Gói tin thử: Văn phòng Chính phủ ".to_owned()),
+        XmlContent::ProcessingInstruction(
+            "xml-stylesheet href=\"a.xsl\" type=\"text/xsl\"".to_owned(),
+        ),
+        XmlContent::ProcessingInstruction("trống".to_owned()),
+    ];
+    let epilog = vec![
+        XmlContent::ProcessingInstruction("tail  dữ liệu a=\"1\"".to_owned()),
+        XmlContent::Comment("cuối".to_owned()),
+    ];
+    let mut marked = crate::vectors::sample_package();
+    marked.extras.prolog.clone_from(&prolog);
+    marked.extras.epilog.clone_from(&epilog);
+    let mut bytes = Vec::new();
+    write_document(&marked, &mut vec![crate::vectors::PDF.to_vec()], &mut bytes).unwrap();
+    out.push(bytes);
+    let mut reply = reply;
+    reply.package_extras.prolog = prolog;
+    reply.package_extras.epilog = epilog;
     let mut status = Vec::new();
     write_status(&reply, &mut status).unwrap();
     out.push(status);

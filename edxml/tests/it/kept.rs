@@ -3,7 +3,10 @@
 //! comments and processing instructions (the project's "never silent data
 //! loss" rule).
 
-use vanthu_edxml::{Package, XmlContent, read, write};
+use vanthu_edxml::{
+    DocumentPackage, ErrorKind, Package, StatusPackage, XmlContent, XmlNode, read, write,
+    write_status,
+};
 
 const SAMPLE: &str = include_str!("../vectors/sample.edxml");
 
@@ -215,34 +218,222 @@ fn comments_and_processing_instructions_are_kept_in_document_order() {
     );
 }
 
+/// The sample with comments and processing instructions before and after
+/// the root element, in the reference writer's CRLF line ends.
+fn with_prolog_and_epilog() -> String {
+    let decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n";
+    let body = SAMPLE.strip_prefix(decl).unwrap();
+    format!(
+        "{decl}<!-- Gói tin của Văn phòng Chính phủ: bản thử -->\r\n\
+         <?xml-stylesheet type=\"text/xsl\" href=\"edxml.xsl\"?>\r\n<?trống?>\
+         {body}<!-- sau gốc: đã ký -->\n\n<?tail dữ liệu a=\"1\"?>\r\n"
+    )
+}
+
 #[test]
-fn comments_outside_the_root_are_still_reported_as_dropped() {
-    let xml = format!("{SAMPLE}<!-- sau gốc -->\n<?tail?>\n");
+fn comments_and_processing_instructions_outside_the_root_are_kept_in_order() {
+    let xml = with_prolog_and_epilog();
+    let (pkg, out) = round_trip(&xml);
+    let extras = &pkg.as_document().unwrap().extras;
+    assert_eq!(
+        extras.prolog,
+        [
+            XmlContent::Comment(" Gói tin của Văn phòng Chính phủ: bản thử ".to_owned()),
+            XmlContent::ProcessingInstruction(
+                "xml-stylesheet type=\"text/xsl\" href=\"edxml.xsl\"".to_owned()
+            ),
+            XmlContent::ProcessingInstruction("trống".to_owned()),
+        ]
+    );
+    assert_eq!(
+        extras.epilog,
+        [
+            XmlContent::Comment(" sau gốc: đã ký ".to_owned()),
+            XmlContent::ProcessingInstruction("tail dữ liệu a=\"1\"".to_owned()),
+        ]
+    );
+    // Each on its own line, in the canonical style: after the declaration
+    // and before the root, after the root's end tag.
+    let body = SAMPLE
+        .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n")
+        .unwrap();
+    let expected = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n\
+         <!-- Gói tin của Văn phòng Chính phủ: bản thử -->\r\n\
+         <?xml-stylesheet type=\"text/xsl\" href=\"edxml.xsl\"?>\r\n\
+         <?trống?>\r\n\
+         {body}<!-- sau gốc: đã ký -->\r\n<?tail dữ liệu a=\"1\"?>\r\n"
+    );
+    assert_eq!(out, expected);
+    // Each kept item is a finding, at its place; nothing is reported dropped.
+    let findings = read(xml.as_bytes()).unwrap().findings;
+    let kept: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "EDXML-XML-008")
+        .collect();
+    assert_eq!(kept.len(), 5);
+    assert_eq!(kept[0].location.line, Some(2));
+    assert_eq!(kept[0].location.column, Some(1));
+    assert_eq!(kept[2].location.line, Some(4));
+    assert!(kept[0].message.contains("comment before the root element"));
+    assert!(
+        kept[4]
+            .message
+            .contains("processing instruction after the root element")
+    );
+    assert_eq!(
+        kept[4].location.offset,
+        Some(xml.find("<?tail").unwrap() as u64),
+        "{:?}",
+        kept[4]
+    );
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.rule == "EDXML-XML-002" || f.rule == "EDXML-XML-004")
+    );
+}
+
+#[test]
+fn status_packages_keep_them_too() {
+    let xml = with_prolog_and_epilog();
+    let doc = read(xml.as_bytes()).unwrap();
+    let Package::Document(doc) = doc.package else {
+        panic!("not a document")
+    };
+    let mut status = StatusPackage::default();
+    status.status_code = Some("03".to_owned());
+    status.package_extras.prolog = doc.extras.prolog.clone();
+    status.package_extras.epilog = doc.extras.epilog.clone();
+    let mut once = Vec::new();
+    write_status(&status, &mut once).unwrap();
+    let back = read(&once).unwrap();
+    assert_eq!(back.package.as_status(), Some(&status));
+    let mut twice = Vec::new();
+    write_status(back.package.as_status().unwrap(), &mut twice).unwrap();
+    assert_eq!(once, twice);
+    let text = String::from_utf8(once).unwrap();
+    assert!(
+        text.starts_with(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<!-- Gói tin của Văn phòng Chính phủ: bản thử -->\r\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("</edXML>\r\n<!-- sau gốc: đã ký -->\r\n<?tail dữ liệu a=\"1\"?>\r\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn prolog_and_epilog_serialise_to_json_and_back() {
+    let xml = with_prolog_and_epilog();
+    let pkg = read(xml.as_bytes()).unwrap().package;
+    let json = serde_json::to_value(&pkg).unwrap();
+    assert_eq!(
+        json["extras"]["prolog"][0]["Comment"],
+        " Gói tin của Văn phòng Chính phủ: bản thử "
+    );
+    assert_eq!(
+        json["extras"]["epilog"][1]["ProcessingInstruction"],
+        "tail dữ liệu a=\"1\""
+    );
+    let back: Package = serde_json::from_value(json).unwrap();
+    assert_eq!(back, pkg);
+    // A package without them has no such keys.
+    let plain = serde_json::to_value(read(SAMPLE.as_bytes()).unwrap().package).unwrap();
+    assert!(plain.get("extras").is_none(), "{plain}");
+}
+
+#[test]
+fn markup_inside_attachment_base64_is_still_reported_as_dropped() {
+    let xml = edited(&[("2016\">JVBER", "2016\">JVB<!-- giữa -->ER<?pi x?>")]);
     let r = rules(&xml);
-    assert!(r.iter().any(|r| r == "EDXML-XML-002"));
-    assert!(r.iter().any(|r| r == "EDXML-XML-004"));
+    assert_eq!(r.iter().filter(|r| *r == "EDXML-XML-002").count(), 1);
+    assert_eq!(r.iter().filter(|r| *r == "EDXML-XML-004").count(), 1);
+    assert!(!r.iter().any(|r| r == "EDXML-XML-008"));
+}
+
+#[test]
+fn the_reader_refuses_what_the_writer_would_refuse() {
+    let decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n";
+    let body = SAMPLE.strip_prefix(decl).unwrap();
+    for (prolog, epilog) in [
+        ("<?XML x?>", ""),
+        ("<?Xml?>", ""),
+        ("", "<?xml version=\"1.0\"?>"),
+        ("<?a:b c?>", ""),
+        ("<!-- a--->", ""),
+    ] {
+        let xml = format!("{decl}{prolog}{body}{epilog}");
+        let err = read(xml.as_bytes()).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Malformed(_)),
+            "{prolog}{epilog}: {err}"
+        );
+        assert!(err.position().is_some());
+    }
+    // White space before the declaration is tolerated, as before.
+    let xml = format!("\r\n{SAMPLE}");
+    assert!(read(xml.as_bytes()).is_ok());
+    // A target that merely starts with xml is a processing instruction.
+    let xml = format!("{decl}<?xml-model href=\"a\"?>{body}");
+    assert!(read(xml.as_bytes()).is_ok());
 }
 
 #[test]
 fn the_writer_refuses_comments_and_pis_that_xml_forbids() {
     let xml = edited(&[("<edXML:edXMLEnvelope ", "<!--x--><edXML:edXMLEnvelope ")]);
     let first = read(xml.as_bytes()).unwrap();
-    for bad in [
+    let bad_markup = [
         XmlContent::Comment("a--b".to_owned()),
         XmlContent::Comment("a-".to_owned()),
+        XmlContent::Comment("nul \u{0}".to_owned()),
         XmlContent::ProcessingInstruction("xml version=\"1.0\"".to_owned()),
+        XmlContent::ProcessingInstruction("XmL".to_owned()),
         XmlContent::ProcessingInstruction("p ?> x".to_owned()),
+        XmlContent::ProcessingInstruction("p dữ liệu ?>".to_owned()),
+        XmlContent::ProcessingInstruction("1p".to_owned()),
+        XmlContent::ProcessingInstruction("a:b".to_owned()),
+        XmlContent::ProcessingInstruction(" p".to_owned()),
         XmlContent::ProcessingInstruction(String::new()),
+    ];
+    // Inside the root (one place stands for all: the check is shared),
+    // before it and after it.
+    type Place = fn(&mut DocumentPackage, XmlContent);
+    let places: [(&str, Place); 3] = [
+        ("inside", |d, m| d.extras.root.elements[0].item = m),
+        ("prolog", |d, m| d.extras.prolog.push(m)),
+        ("epilog", |d, m| d.extras.epilog.push(m)),
+    ];
+    for (place, put) in places {
+        for bad in &bad_markup {
+            let mut pkg = first.package.clone();
+            let Package::Document(d) = &mut pkg else {
+                panic!("not a document")
+            };
+            put(d, bad.clone());
+            let mut out = Vec::new();
+            let err = write(&pkg, &mut first.bodies(xml.as_bytes()), &mut out).unwrap_err();
+            assert!(
+                matches!(err.kind(), ErrorKind::Unwritable(_)),
+                "{place} {bad:?}: {err}"
+            );
+        }
+    }
+    // Only comments and processing instructions may stand outside the root.
+    for outside in [
+        XmlContent::Element(XmlNode::edxml_text("Note", "x")),
+        XmlContent::Text("văn bản".to_owned()),
+        XmlContent::Text(String::new()),
     ] {
-        let mut pkg = first.package.clone();
-        let Package::Document(d) = &mut pkg else {
-            panic!("not a document")
-        };
-        d.extras.root.elements[0].item = bad.clone();
-        let mut out = Vec::new();
+        let mut status = StatusPackage::default();
+        status.package_extras.epilog.push(outside.clone());
+        let err = write_status(&status, &mut Vec::new()).unwrap_err();
         assert!(
-            write(&pkg, &mut first.bodies(xml.as_bytes()), &mut out).is_err(),
-            "{bad:?} accepted"
+            matches!(err.kind(), ErrorKind::Unwritable(_)),
+            "{outside:?}: {err}"
         );
+        assert!(err.to_string().contains("after the root element"), "{err}");
     }
 }

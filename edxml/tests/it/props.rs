@@ -61,6 +61,12 @@ fn pi() -> impl Strategy<Value = XmlContent> {
     })
 }
 
+/// A comment or a processing instruction: what may stand before and after
+/// the root element.
+fn outside() -> impl Strategy<Value = XmlContent> {
+    prop_oneof![comment(), pi()]
+}
+
 /// A comment, a processing instruction or an unknown edXML element.
 fn markup() -> impl Strategy<Value = XmlContent> {
     prop_oneof![
@@ -135,8 +141,12 @@ prop_compose! {
         subject_kept in kept(0),
         places_kept in kept(3),
         attachments in vec(("[a-z0-9-]{1,10}", opt_text(), vec(any::<u8>(), 0..300)), 0..3),
+        prolog in vec(outside(), 0..3),
+        epilog in vec(outside(), 0..3),
     ) -> (DocumentPackage, Vec<Vec<u8>>) {
         let mut d = DocumentPackage::default();
+        d.extras.prolog = prolog;
+        d.extras.epilog = epilog;
         let h = &mut d.header;
         h.from = from;
         h.to = to;
@@ -224,8 +234,11 @@ proptest! {
 
     #[test]
     fn statuses_round_trip(from in option::of(organization()), code in opt_text(), description in opt_text(),
-                           ts in timestamp(), rf in option::of((opt_text(), opt_text(), date()))) {
+                           ts in timestamp(), rf in option::of((opt_text(), opt_text(), date())),
+                           prolog in vec(outside(), 0..3), epilog in vec(outside(), 0..3)) {
         let mut s = StatusPackage::default();
+        s.package_extras.prolog = prolog;
+        s.package_extras.epilog = epilog;
         s.from = from;
         s.status_code = code.or_else(|| Some("03".to_owned()));
         s.description = description;
