@@ -361,3 +361,11 @@ fn decision_2020_errors() {
         );
     }
 }
+
+#[test]
+fn messages_name_the_rule() {
+    let err = RecordCode::parse("000.00.18.H40.2011.01.ABCDEFGHIJKLMNOPQRS").unwrap_err();
+    assert!(err.to_string().contains("FileNotation"), "{err}");
+    let err = RecordCode::parse(&format!("H37.DN.001.2025.01.{}", "T".repeat(82))).unwrap_err();
+    assert!(err.to_string().contains("fileCode"), "{err}");
+}
