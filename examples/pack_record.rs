@@ -13,7 +13,7 @@ use vanthu_archive::package::{
     CheckOptions, PackOptions, PackageDescription, PackageDocument, PackageReader, PackageWriter,
 };
 use vanthu_archive::{Closing, Document, Heading, HeadingLevel, ListEntry, Records, RecordsList};
-use vanthu_identifiers::{AgencyId, DocumentType, Retention};
+use vanthu_identifiers::{AgencyId, AgencyId2020, DocumentType, Retention};
 
 fn main() -> Result<(), Box<dyn Error>> {
     // The records list (Danh mục hồ sơ) of unit 000.01.15.H47 for 2025.
@@ -37,6 +37,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         .code
         .clone();
     println!("record {code}");
+
+    // An agency with a Decision 20/2020 id (as in the Circular 05/2025
+    // samples) numbers its records by ordinal alone: `H49.64.33.2001.160`.
+    let tt05 = RecordsList::new(AgencyId2020::parse("H49.64.33")?, 2001).record_code("160")?;
+    println!(
+        "TT05 form: {tt05} (agency {}, {})",
+        tt05.agency(),
+        tt05.agency().form_name()
+    );
 
     // File the decision; a document can be filed in several records without copying it.
     let mut decision = Document::new(

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use vanthu_identifiers::{AgencyId, Finding, RecordCode, Retention, Severity};
+use vanthu_identifiers::{AnyAgencyId, Finding, RecordCode, Retention, Severity};
 
 use crate::finding::{ND30_APPX_V, ND30_ART28, finding};
 
@@ -127,8 +127,10 @@ impl ListEntry {
 #[non_exhaustive]
 pub struct RecordsList {
     /// The agency that issues the list; its id is the first part of every
-    /// record code.
-    pub agency: AgencyId,
+    /// record code: a QCVN 102:2016 id (Decree 30/2020 codes, `01.TH`
+    /// notations) or a Decision 20/2020 one (Circular 05/2025 codes, where
+    /// an ordinal alone is a notation).
+    pub agency: AnyAgencyId,
     /// The year the list applies to (`FileCatalog`).
     pub year: u16,
     /// How ordinals are numbered.
@@ -155,9 +157,9 @@ pub struct ListSummary {
 impl RecordsList {
     /// An empty list.
     #[must_use]
-    pub fn new(agency: AgencyId, year: u16) -> Self {
+    pub fn new(agency: impl Into<AnyAgencyId>, year: u16) -> Self {
         Self {
-            agency,
+            agency: agency.into(),
             year,
             numbering: Numbering::default(),
             headings: Vec::new(),
@@ -179,11 +181,12 @@ impl RecordsList {
             .find(|e| e.notation == notation)
     }
 
-    /// The record code of a notation in this list's agency and year.
+    /// The record code of a notation in this list's agency and year, read
+    /// strictly ([`RecordCode::parse`]).
     ///
     /// # Errors
-    /// The identifier error when the code is malformed (e.g. a notation
-    /// longer than 20 characters).
+    /// The identifier error when the code is malformed (e.g. a Decree 30
+    /// form notation longer than 20 characters or without its heading).
     pub fn record_code(&self, notation: &str) -> Result<RecordCode, vanthu_identifiers::IdError> {
         RecordCode::parse(&format!("{}.{}.{notation}", self.agency, self.year))
     }

@@ -106,7 +106,7 @@ fn print_human(id: &Identification) {
             out!("  ordinal: {}", r.ordinal());
         }
         Some(Identified::RecordCode(c)) => {
-            out!("  agency: {}", c.agency());
+            out!("  agency: {} ({})", c.agency(), c.agency().form_name());
             out!("  year: {}", c.year());
             out!("  file notation: {}", c.file_notation());
         }

@@ -524,28 +524,36 @@ pub(crate) fn split_agency_year(input: &str) -> Result<(AgencyId, u16, &str, usi
             input.len(),
         ));
     };
-    expect_digits(year_text, year_at)?;
-    if year_text.len() != 4 {
+    let year = read_year(year_text, year_at)?;
+    let rest_at = year_at.saturating_add(5);
+    Ok((agency, year, rest, rest_at))
+}
+
+/// Reads the 4-digit year group (`FileCatalog`, Decree 30/2020/NĐ-CP
+/// Appendix VI: Number(4)) at byte `at`; years before 1945, the founding of
+/// the state whose records these are, are refused.
+pub(crate) fn read_year(text: &str, at: usize) -> Result<u16, IdError> {
+    expect_digits(text, at)?;
+    if text.len() != 4 {
         return Err(IdError::new(
             IdErrorKind::WrongWidth {
                 part: "year",
-                found: year_text.len(),
+                found: text.len(),
                 expected: "4 digits",
             },
-            year_at,
+            at,
         ));
     }
-    let year = digits_value(year_text);
+    let year = digits_value(text);
     if year < 1945 {
         return Err(IdError::new(
             IdErrorKind::OutOfRange {
                 part: "year",
-                value: year_text.to_owned(),
+                value: text.to_owned(),
                 range: "1945 or later",
             },
-            year_at,
+            at,
         ));
     }
-    let rest_at = year_at.saturating_add(5);
-    Ok((agency, u16::try_from(year).unwrap_or(0), rest, rest_at))
+    Ok(u16::try_from(year).unwrap_or(u16::MAX))
 }

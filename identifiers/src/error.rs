@@ -212,6 +212,16 @@ impl IdErrorKind {
                 "use U+0110 Đ / U+0111 đ (TCVN 6909:2001 Unicode, Decree 30/2020/NĐ-CP Appendix I)"
             }
             Self::LowercaseLevelLetter { .. } => "agency ids use capitals (QCVN 102:2016)",
+            Self::WrongWidth {
+                part: "file notation",
+                ..
+            } => {
+                "a Decree 30/2020 file notation has at most 20 characters (Appendix VI, FileNotation); RecordCode::parse_lenient reads a longer one with a finding"
+            }
+            Self::WrongWidth {
+                part: "record code",
+                ..
+            } => "a record code has at most 100 characters (Circular 05/2025/TT-BNV, fileCode)",
             Self::WrongGroupCount { .. } | Self::WrongWidth { .. } => {
                 "agency ids have the QCVN 102:2016 form NNN.NN.NN.LNN; irregular forms are read by AnyAgencyId::parse_lenient"
             }

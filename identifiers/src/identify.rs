@@ -107,9 +107,11 @@ impl Identification {
 /// Detects what `input` is and reads it leniently.
 ///
 /// A comma or a UUID means an edXML `DocumentId`; a `/` a document number;
-/// an agency id followed by a year and an ordinal a registry document id,
-/// followed by a year and a file notation a record code; other dotted text or
-/// a leading level-1 group an agency id.
+/// a QCVN 102:2016 agency id followed by a year and an ordinal a registry
+/// document id, followed by a year and a file notation a record code; a
+/// Decision 20/2020 agency id followed by a year and a file notation a record
+/// code (`H49.64.33.2001.160`); other dotted text or a leading level-1 group
+/// an agency id.
 ///
 /// ```
 /// use vanthu_identifiers::{identify, IdKind};
@@ -155,7 +157,7 @@ pub fn identify(input: &str) -> Identification {
             DocumentNumber::parse_lenient(input).map(|(v, f)| (Identified::DocumentNumber(v), f))
         }
         IdKind::RecordCode => {
-            RecordCode::parse(input).map(|v| (Identified::RecordCode(v), Vec::new()))
+            RecordCode::parse_lenient(input).map(|(v, f)| (Identified::RecordCode(v), f))
         }
         IdKind::AgencyId | IdKind::Unknown => match AnyAgencyId::parse_lenient(input) {
             Ok((v, f)) => Ok((Identified::AgencyId(v), f)),
@@ -181,6 +183,17 @@ fn guess(input: &str) -> IdKind {
         } else {
             IdKind::RecordCode
         };
+    }
+    // A Decision 20/2020 agency id may itself end in digit groups, so only a
+    // full reading tells `H49.64.33.2001.160` (a record code in the TT05
+    // samples) from an agency id; the record code wins.
+    if input.starts_with(|c: char| c.is_ascii_uppercase())
+        && groups
+            .iter()
+            .any(|g| g.len() == 4 && g.bytes().all(|b| b.is_ascii_digit()))
+        && RecordCode::parse_lenient(input).is_ok()
+    {
+        return IdKind::RecordCode;
     }
     if groups.len() > 1 || input.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return IdKind::AgencyId;
@@ -245,8 +258,11 @@ mod summary {
         },
         RecordCode {
             agency: String,
+            agency_form: &'static str,
             year: u16,
             file_notation: String,
+            ordinal: String,
+            heading: Option<String>,
         },
     }
 
@@ -306,8 +322,11 @@ mod summary {
             },
             Identified::RecordCode(code) => Parts::RecordCode {
                 agency: code.agency().as_str().to_owned(),
+                agency_form: code.agency().form_name(),
                 year: code.year(),
                 file_notation: code.file_notation().to_owned(),
+                ordinal: code.ordinal().to_owned(),
+                heading: code.heading().map(str::to_owned),
             },
         }
     }

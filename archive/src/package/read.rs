@@ -719,17 +719,25 @@ impl<R: Read + Seek> PackageReader<R> {
                 path,
             ));
         }
-        let code = match RecordCode::parse(&get("fileCode")) {
-            Ok(c) => Some(c),
+        // Lenient: a Decree 30 form code without its heading is still the
+        // record's code; the identifier's findings say what deviates.
+        let code = match RecordCode::parse_lenient(&get("fileCode")) {
+            Ok((c, id_findings)) => {
+                self.findings.extend(id_findings.into_iter().map(|mut f| {
+                    f.location.path = Some(path.to_owned());
+                    f
+                }));
+                Some(c)
+            }
             Err(e) => {
                 self.findings.push(f_warn(
                     "ARCH-PKG-ID-001",
                     format!(
-                        "fileCode `{}` is not a Decree 30/2020 record code: {e}",
+                        "fileCode `{}` is not a Decree 30/2020 or Circular 05/2025 record code: {e}",
                         get("fileCode")
                     ),
                     format!(
-                        "fileCode `{}` không phải mã hồ sơ theo Nghị định 30/2020: {e}",
+                        "fileCode `{}` không phải mã hồ sơ theo Nghị định 30/2020 hoặc Thông tư 05/2025: {e}",
                         get("fileCode")
                     ),
                     crate::finding::ND30_APPX_VI,

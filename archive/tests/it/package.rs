@@ -539,3 +539,99 @@ fn macos_resource_forks_are_set_aside() {
     assert!(report.conformant(), "{:?}", report.findings);
     assert_eq!(rules(&report), vec!["ARCH-PKG-STRUCT-003".to_owned()]);
 }
+
+/// A record whose code has the Circular 05/2025 form (Decision 20/2020 agency
+/// id, ordinal-only notation, as in the TT05 samples) goes the whole way:
+/// records list, open, file, close, `SIP_hoso`, check, read back.
+#[test]
+fn a_tt05_form_record_is_listed_closed_packed_and_checked() {
+    use vanthu_archive::package::PackageDescription;
+    use vanthu_archive::{Closing, Heading, HeadingLevel, ListEntry, Records, RecordsList};
+    use vanthu_identifiers::{AgencyId2020, AnyAgencyId, RecordCode, Retention};
+
+    let agency = AgencyId2020::parse("H49.64.33").unwrap();
+    let mut list = RecordsList::new(agency.clone(), 2001);
+    let mut heading = Heading::new(HeadingLevel::Major, "I", "Tổng hợp", None);
+    heading.entries.push(ListEntry::new(
+        "160",
+        "Hồ sơ kế hoạch công tác năm 2001",
+        Retention::Permanent,
+        "Văn phòng",
+    ));
+    list.headings.push(heading);
+    let code = list.record_code("160").unwrap();
+    assert_eq!(code, RecordCode::parse("H49.64.33.2001.160").unwrap());
+    assert_eq!(code.agency(), &AnyAgencyId::Decision2020(agency));
+
+    let mut records = Records::new();
+    records
+        .open_listed(&list, "160", crate::common::date(2001, 1, 2))
+        .unwrap();
+    for (key, n, day) in [("a", 12, 5), ("b", 15, 20)] {
+        let mut d = crate::common::doc(n, day);
+        d.doc_id = Some(format!("{code}.{}", if key == "a" { 1 } else { 2 }));
+        records.add_document(key, d).unwrap();
+        records.file(&code, key).unwrap();
+    }
+    let report = records
+        .close(&code, Closing::default(), crate::common::date(2025, 12, 31))
+        .unwrap();
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.severity != vanthu_identifiers::Severity::Error),
+        "{:#?}",
+        report.findings
+    );
+    let desc = PackageDescription::from_record(
+        &records,
+        &code,
+        false,
+        "UBND tỉnh Quảng Nam",
+        crate::common::created(),
+        |key| vec![format!("{key}.pdf")],
+    )
+    .unwrap();
+    assert_eq!(desc.documents[0].doc_code, "H49.64.33.2001.160.0000001");
+    let bytes = pack(desc);
+    let report = check(&bytes);
+    assert!(report.conformant(), "{:#?}", report.findings);
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+    assert_eq!(report.kind, Some(PackageKind::SipRecord));
+
+    let reader = PackageReader::open(Cursor::new(bytes)).unwrap();
+    let read = reader.description().unwrap();
+    let record = read.record.as_ref().unwrap();
+    assert_eq!(record.code, code);
+    assert_eq!(record.code.agency().form_name(), "decision20_2020");
+    assert_eq!(
+        read.documents[0].document.doc_id.as_deref(),
+        Some("H49.64.33.2001.160.1")
+    );
+}
+
+/// A Decree 30 form fileCode without its heading is read with the
+/// identifier's finding instead of being dropped.
+#[test]
+fn a_decree_30_file_code_without_heading_is_read_with_a_finding() {
+    let bytes = pack(description(false));
+    let rebuilt = rezip(&bytes, |name, data| {
+        let text = String::from_utf8(data.clone()).ok()?;
+        if name.ends_with("metadata/descriptive/EAD.xml") && !name.contains("rep1") {
+            Some(
+                text.replace(
+                    "<fileCode>000.00.18.H40.2025.01.TH</fileCode>",
+                    "<fileCode>000.00.18.H40.2025.01</fileCode>",
+                )
+                .into_bytes(),
+            )
+        } else {
+            Some(data)
+        }
+    });
+    let report = check(&rebuilt);
+    let r = rules(&report);
+    assert!(r.contains(&"ID-RECORD-NO-HEADING".to_owned()), "{r:?}");
+    assert!(!r.contains(&"ARCH-PKG-ID-001".to_owned()), "{r:?}");
+}

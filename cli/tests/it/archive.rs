@@ -191,3 +191,43 @@ fn retention_reads_stdin_and_rejects_bad_input() {
         Some(2)
     );
 }
+
+/// The committed `SIP_hoso` spec with its record code in the Circular
+/// 05/2025 form (Decision 20/2020 agency id, ordinal-only notation) packs and
+/// checks clean.
+#[test]
+fn a_tt05_form_record_code_packs_and_checks() {
+    let dir = temp("tt05");
+    let spec_dir = vectors().join("sip-hoso");
+    let text = std::fs::read_to_string(spec_dir.join("spec.json")).unwrap();
+    let mut spec: serde_json::Value =
+        serde_json::from_str(&text.replace("000.00.18.H40.2025.01.TH", "H49.64.33.2025.160"))
+            .unwrap();
+    spec["source_dir"] = spec_dir.join("files").to_str().unwrap().into();
+    let spec_path = dir.join("spec.json");
+    std::fs::write(&spec_path, serde_json::to_vec(&spec).unwrap()).unwrap();
+    let zip = dir.join("sip.zip");
+    let o = vanthu(
+        &[
+            "archive",
+            "pack",
+            spec_path.to_str().unwrap(),
+            "-o",
+            zip.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = vanthu(&["archive", "check", zip.to_str().unwrap(), "--json"], b"");
+    let v = json(&o);
+    assert_eq!(o.status.code(), Some(0), "{v}");
+    assert_eq!(v["conformant"], true);
+    assert_eq!(v["kind"], "SIP_hoso");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0, "{v}");
+    let _ = std::fs::remove_dir_all(dir);
+}

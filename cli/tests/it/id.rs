@@ -204,3 +204,55 @@ fn seed_004_agency_ids_through_the_cli() {
         assert_eq!(unit["level1"], "H47");
     }
 }
+
+/// Record codes of both forms: the old JSON fields keep their names and
+/// meaning; `agency_form`, `ordinal` and `heading` are added.
+#[test]
+fn record_codes_of_both_forms() {
+    let out = vanthu(
+        &[
+            "id",
+            "--json",
+            "000.00.18.H40.2011.01.TH",
+            "H49.64.33.2001.160",
+            "000.00.18.H40.2011.01.ABCDEFGHIJKLMNOPQRSTU",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the overlong notation is invalid"
+    );
+    let items = json(&out);
+    let nd30 = &items[0];
+    assert_eq!(nd30["kind"], "record_code");
+    assert_eq!(nd30["valid"], true);
+    assert_eq!(nd30["agency"], "000.00.18.H40");
+    assert_eq!(nd30["agency_form"], "qcvn102");
+    assert_eq!(nd30["year"], 2011);
+    assert_eq!(nd30["file_notation"], "01.TH");
+    assert_eq!(nd30["ordinal"], "01");
+    assert_eq!(nd30["heading"], "TH");
+    let tt05 = &items[1];
+    assert_eq!(tt05["kind"], "record_code");
+    assert_eq!(tt05["valid"], true);
+    assert_eq!(tt05["agency"], "H49.64.33");
+    assert_eq!(tt05["agency_form"], "decision20_2020");
+    assert_eq!(tt05["year"], 2001);
+    assert_eq!(tt05["file_notation"], "160");
+    assert!(tt05["heading"].is_null());
+    let long = &items[2];
+    assert_eq!(long["valid"], false);
+    assert_eq!(long["findings"][0]["rule"], "ID-RECORD-NOTATION-LONG");
+    assert_eq!(long["findings"][0]["location"]["offset"], 19);
+
+    let out = vanthu(&["id", "H49.64.33.2001.160"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("agency: H49.64.33 (decision20_2020)"),
+        "{text}"
+    );
+    assert!(text.contains("file notation: 160"), "{text}");
+}

@@ -154,3 +154,37 @@ fn every_identifier_in_the_seeds_reads() {
     assert_eq!(agency_ids, 12, "seed 004 (11) and seed 003 (1)");
     assert_eq!(record_codes, 1, "seed 003 Art. 19.2");
 }
+
+/// Every identifier quoted in backticks in `reference/records.md` and
+/// `DOMAIN.md` that reads as a record code is a valid one, and the three
+/// record codes quoted there are found (Decree 30 and Circular 05/2025 forms).
+#[test]
+fn every_record_code_quoted_in_the_references_reads() {
+    let Some(shared) = crate::shared() else {
+        return;
+    };
+    let mut found = std::collections::BTreeSet::new();
+    for file in ["reference/records.md", "DOMAIN.md"] {
+        let text = std::fs::read_to_string(shared.join(file)).unwrap();
+        for token in text.split('`').skip(1).step_by(2) {
+            let id = vanthu_identifiers::identify(token);
+            if id.kind() == vanthu_identifiers::IdKind::RecordCode {
+                assert!(
+                    id.is_valid(),
+                    "{file}: {token}: {:?} {:?}",
+                    id.error(),
+                    id.findings()
+                );
+                found.insert(token.to_owned());
+            }
+        }
+    }
+    let expected = [
+        "000.00.00.G09.2010.01.TH",
+        "000.00.18.H40.2011.01.TH",
+        "H49.64.33.2001.160",
+    ];
+    for code in expected {
+        assert!(found.contains(code), "{code} not found in {found:?}");
+    }
+}

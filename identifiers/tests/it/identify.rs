@@ -31,6 +31,15 @@ fn kinds() {
         ("000.00.15.H47.2019.125", IdKind::DocumentId, true),
         ("000.00.18.H40.2011.01.TH", IdKind::RecordCode, true),
         ("000.00.18.H40.2011.TH", IdKind::RecordCode, false),
+        (
+            "000.00.18.H40.2011.01.ABCDEFGHIJKLMNOPQRSTU",
+            IdKind::RecordCode,
+            false,
+        ),
+        ("H49.64.33.2001.160", IdKind::RecordCode, true),
+        ("H37.DN.001.2025.01.TH", IdKind::RecordCode, true),
+        ("H49.64.33", IdKind::AgencyId, true),
+        ("G09.20", IdKind::AgencyId, true),
         ("hello", IdKind::AgencyId, false),
         ("12345", IdKind::Unknown, false),
         ("", IdKind::Unknown, false),
@@ -68,6 +77,21 @@ fn summary_json() {
     assert_eq!(v["level1"], "H47");
     assert!(v["findings"].as_array().unwrap().is_empty());
     assert!(v["error"].is_null());
+    let v = serde_json::to_value(identify("H49.64.33.2001.160").summary()).unwrap();
+    assert_eq!(v["kind"], "record_code");
+    assert_eq!(v["agency"], "H49.64.33");
+    assert_eq!(v["agency_form"], "decision20_2020");
+    assert_eq!(v["year"], 2001);
+    assert_eq!(v["file_notation"], "160");
+    assert_eq!(v["ordinal"], "160");
+    assert!(v["heading"].is_null());
+    let v = serde_json::to_value(identify("000.00.18.H40.2011.01.ABCDEFGHIJKLMNOPQRSTU").summary())
+        .unwrap();
+    assert_eq!(v["kind"], "record_code");
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["findings"][0]["rule"], "ID-RECORD-NOTATION-LONG");
+    assert_eq!(v["agency_form"], "qcvn102");
+    assert_eq!(v["heading"], "ABCDEFGHIJKLMNOPQRSTU");
     let v = serde_json::to_value(identify("000.00.00.H47").summary()).unwrap();
     assert!(v["parent"].is_null());
     let v = serde_json::to_value(identify("30/2020/NĐ-CP").summary()).unwrap();

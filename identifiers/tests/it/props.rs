@@ -22,6 +22,10 @@ fn parse_all(s: &str) {
         DocumentId::parse_lenient(s).map(|(d, _)| (d.date(), d.number().cloned(), d.is_strict()));
     let _ = RegistryDocumentId::parse(s);
     let _ = RecordCode::parse(s);
+    if let Ok((c, f)) = RecordCode::parse_lenient(s) {
+        assert_eq!(c.to_string().parse::<RecordCode>().unwrap(), c.clone());
+        assert_eq!(f.is_empty(), RecordCode::parse(s).is_ok());
+    }
     let _ = DocumentType::parse(s);
     let _ = DocumentType::from_name_vi(s);
     let _ = Urgency::parse(s);
@@ -165,6 +169,37 @@ proptest! {
         let reg = RegistryDocumentId::parse(&format!("{agency}.{y}.{n}")).unwrap();
         prop_assert_eq!(RegistryDocumentId::parse(&reg.to_string()).unwrap(), reg.clone());
         prop_assert_eq!(reg.ordinal(), n);
+    }
+
+    /// Decision 20/2020 agencies, 4-digit groups included, with every TT05
+    /// notation shape: the parser always finds the parts they were built from.
+    #[test]
+    fn decision_2020_record_code_round_trip(
+        level1 in "[A-Z][0-9]{2}",
+        lower in prop::collection::vec(prop_oneof!["[A-Z0-9]{1,4}", "(19|20)[0-9]{2}"], 0..5),
+        y in 1945u16..2100,
+        n in 1u32..100_000,
+        heading in prop::option::of("[A-ZĐ][A-ZĐ0-9-]{0,7}"),
+    ) {
+        let mut agency = level1;
+        for g in &lower {
+            agency.push('.');
+            agency.push_str(g);
+        }
+        prop_assume!(agency.len() <= 35);
+        let notation = match &heading {
+            Some(h) => format!("{n:02}.{h}"),
+            None => n.to_string(),
+        };
+        let text = format!("{agency}.{y}.{notation}");
+        let code = RecordCode::parse(&text).unwrap();
+        prop_assert_eq!(code.agency().as_str(), agency.as_str());
+        prop_assert_eq!(code.year(), y);
+        prop_assert_eq!(code.file_notation(), notation.as_str());
+        prop_assert_eq!(code.heading(), heading.as_deref());
+        prop_assert_eq!(RecordCode::parse(&code.to_string()).unwrap(), code.clone());
+        prop_assert_eq!(serde_json::from_str::<RecordCode>(&serde_json::to_string(&code).unwrap()).unwrap(), code.clone());
+        prop_assert_eq!(vanthu_identifiers::identify(&text).kind(), vanthu_identifiers::IdKind::RecordCode);
     }
 
     #[test]
