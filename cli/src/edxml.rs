@@ -1,6 +1,8 @@
 //! `vanthu inspect | check | normalize | extract | reply`: edXML packages.
 
-use std::io::Write as _;
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read as _, Seek as _, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone as _};
@@ -12,13 +14,14 @@ use vanthu_edxml::{
 };
 use vanthu_identifiers::{AnyAgencyId, Finding, Severity};
 
-use crate::output::{print_json, read_input};
+use crate::output::{open_input, print_json};
 use crate::{CliError, Outcome};
 
 /// Arguments of `vanthu inspect`.
 #[derive(Debug, Args)]
 pub(crate) struct InspectArgs {
-    /// The package (`-` for standard input).
+    /// The package, streamed from the file: a 200 MB package is never held in
+    /// memory (`-`: standard input, which cannot seek and is read whole).
     file: PathBuf,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -29,7 +32,8 @@ pub(crate) struct InspectArgs {
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
     /// edXML packages, PDFs, SIP ZIPs or folders of them (recursive; recognised by
-    /// content); `-` reads one edXML package from standard input.
+    /// content); `-` reads one edXML package from standard input. Packages are
+    /// streamed and checked in one pass, in memory that does not grow with them.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Sender profile: every deviation from the reference form is an error.
@@ -46,7 +50,8 @@ pub(crate) struct CheckArgs {
 /// Arguments of `vanthu normalize`.
 #[derive(Debug, Args)]
 pub(crate) struct NormalizeArgs {
-    /// The package (`-` for standard input).
+    /// The package, streamed from the file: a 200 MB package is never held in
+    /// memory (`-`: standard input, which cannot seek and is read whole).
     input: PathBuf,
     /// Where to write the canonical package (`-` for standard output).
     #[arg(short, long)]
@@ -56,7 +61,8 @@ pub(crate) struct NormalizeArgs {
 /// Arguments of `vanthu extract`.
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
-    /// The package (`-` for standard input).
+    /// The package, streamed from the file: a 200 MB package is never held in
+    /// memory (`-`: standard input, which cannot seek and is read whole).
     file: PathBuf,
     /// The directory to write the attachments into (created if needed).
     #[arg(short, long)]
@@ -73,7 +79,7 @@ pub(crate) struct ExtractArgs {
 /// Arguments of `vanthu reply`.
 #[derive(Debug, Args)]
 pub(crate) struct ReplyArgs {
-    /// The document package to answer.
+    /// The document package to answer (`-`: standard input).
     file: PathBuf,
     /// The status code: 01–06, 13, 15 or 16.
     #[arg(long)]
@@ -100,15 +106,91 @@ fn read_error(path: &Path, e: &EdxmlError) -> CliError {
     CliError::new(format!("{}: {e}", path.display()))
 }
 
-fn write_output(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    if path.as_os_str() == "-" {
-        std::io::stdout()
-            .write_all(bytes)
-            .map_err(|e| CliError::new(format!("cannot write standard output: {e}")))
-    } else {
-        std::fs::write(path, bytes)
-            .map_err(|e| CliError::new(format!("cannot write {}: {e}", path.display())))
+/// A file written under a temporary name beside its target and renamed over
+/// it by [`PartialFile::commit`]; dropped uncommitted, it is removed. So an
+/// error never leaves half an output behind, and an output may replace the
+/// input it is written from (the input stays readable until the rename).
+struct PartialFile {
+    temp: PathBuf,
+    target: PathBuf,
+    out: BufWriter<File>,
+    committed: bool,
+}
+
+impl PartialFile {
+    /// Creates the temporary file for `target`; `purpose` tells apart
+    /// several temporary files for one target.
+    fn create(target: &Path, purpose: &str) -> Result<Self, CliError> {
+        let name = target
+            .file_name()
+            .ok_or_else(|| CliError::new(format!("{}: not a file name", target.display())))?;
+        let mut temp_name = OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".{purpose}.vanthu-partial"));
+        let temp = target.with_file_name(temp_name);
+        let file = File::create(&temp)
+            .map_err(|e| CliError::new(format!("cannot write {}: {e}", temp.display())))?;
+        Ok(Self {
+            temp,
+            target: target.to_owned(),
+            out: BufWriter::new(file),
+            committed: false,
+        })
     }
+
+    fn error(&self, e: &std::io::Error) -> CliError {
+        CliError::new(format!("cannot write {}: {e}", self.target.display()))
+    }
+
+    /// What was written so far, read back from the start.
+    fn read_back(&mut self) -> Result<BufReader<File>, CliError> {
+        self.out.flush().map_err(|e| self.error(&e))?;
+        File::open(&self.temp)
+            .map(BufReader::new)
+            .map_err(|e| self.error(&e))
+    }
+
+    /// Renames the file to its target; returns its size.
+    fn commit(mut self) -> Result<u64, CliError> {
+        self.out.flush().map_err(|e| self.error(&e))?;
+        let size = self
+            .out
+            .get_ref()
+            .metadata()
+            .map_err(|e| self.error(&e))?
+            .len();
+        std::fs::rename(&self.temp, &self.target).map_err(|e| self.error(&e))?;
+        self.committed = true;
+        Ok(size)
+    }
+}
+
+impl Drop for PartialFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Nothing else can be done about a failure here: the error that
+            // made the output incomplete is being reported.
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Streams an output through `write`: to standard output when `path` is
+/// `-`, otherwise to a [`PartialFile`] committed when `write` succeeds.
+fn write_output(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    if path.as_os_str() == "-" {
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        write(&mut out)?;
+        return out
+            .flush()
+            .map_err(|e| CliError::new(format!("cannot write standard output: {e}")));
+    }
+    let mut file = PartialFile::create(path, "output")?;
+    write(&mut file.out)?;
+    file.commit().map(drop)
 }
 
 fn org_json(o: Option<&Organization>) -> Value {
@@ -177,10 +259,9 @@ fn text_or_dash(v: Option<&str>) -> &str {
 }
 
 pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
-    let bytes = read_input(&args.file)?;
-    let options = ReadOptions::digest();
-    let read =
-        vanthu_edxml::read_with(&bytes[..], &options).map_err(|e| read_error(&args.file, &e))?;
+    let mut input = open_input(&args.file)?;
+    let read = vanthu_edxml::read_with(&mut input, &ReadOptions::digest())
+        .map_err(|e| read_error(&args.file, &e))?;
     if args.json {
         print_json(&inspect_json(&read))?;
         return Ok(Outcome::Valid);
@@ -252,8 +333,8 @@ pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
     let mut any_error = false;
     let mut unreadable = false;
     for file in &args.files {
-        let bytes = match read_input(file) {
-            Ok(b) => b,
+        let input = match open_input(file) {
+            Ok(input) => input,
             Err(e) => {
                 unreadable = true;
                 results.push(json!({ "file": file.display().to_string(), "conformant": false, "error": e.to_string(), "findings": [] }));
@@ -263,7 +344,7 @@ pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
                 continue;
             }
         };
-        match vanthu_edxml::check(&bytes, &ReadOptions::default(), &options) {
+        match vanthu_edxml::check_from(input, &ReadOptions::default(), &options) {
             Ok(report) => {
                 let conformant = report.conformant();
                 any_error |= !conformant;
@@ -353,12 +434,14 @@ fn print_findings(file: &Path, conformant: bool, findings: &[Finding]) {
 }
 
 pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
-    let bytes = read_input(&args.input)?;
-    let read = vanthu_edxml::read(&bytes).map_err(|e| read_error(&args.input, &e))?;
-    let mut out = Vec::new();
-    vanthu_edxml::write(&read.package, &mut read.bodies(&bytes), &mut out)
-        .map_err(|e| CliError::new(format!("{}: {e}", args.input.display())))?;
-    write_output(&args.output, &out)?;
+    let mut input = open_input(&args.input)?;
+    let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
+        .map_err(|e| read_error(&args.input, &e))?;
+    write_output(&args.output, |out| {
+        vanthu_edxml::write(&read.package, &mut read.seek_bodies(&mut input), out)
+            .map(drop)
+            .map_err(|e| CliError::new(format!("{}: {e}", args.input.display())))
+    })?;
     Ok(Outcome::Valid)
 }
 
@@ -385,8 +468,9 @@ pub(crate) fn safe_file_name(name: &str, index: usize) -> String {
 }
 
 pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
-    let bytes = read_input(&args.file)?;
-    let read = vanthu_edxml::read(&bytes).map_err(|e| read_error(&args.file, &e))?;
+    let mut input = open_input(&args.file)?;
+    let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
+        .map_err(|e| read_error(&args.file, &e))?;
     let Package::Document(doc) = &read.package else {
         return Err(CliError::new(format!(
             "{}: a status package has no attachments",
@@ -408,8 +492,9 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
         }
         used.push(name.clone());
         let target = args.output.join(&name);
-        let mut decoded = Vec::new();
-        let digest = match read.decode_attachment(&bytes, index, &mut decoded) {
+        // Decoded straight into the file: an attachment is never held in memory.
+        let mut decoded = PartialFile::create(&target, "decoded")?;
+        let digest = match read.decode_attachment_from(&mut input, index, &mut decoded.out) {
             Ok(d) => d,
             Err(e) => {
                 all_ok = false;
@@ -421,28 +506,12 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
                 continue;
             }
         };
-        let mut unwrapped = None;
         let is_zip_name = name.to_ascii_lowercase().ends_with(".zip");
-        if args.unzip && decoded.starts_with(ZIP_MAGIC) && !is_zip_name {
-            let mut inner = Vec::new();
-            match vanthu_edxml::unwrap_single_entry_zip(
-                std::io::Cursor::new(&decoded),
-                &mut inner,
-                1 << 32,
-            ) {
-                Ok(entry) => {
-                    unwrapped = Some(entry.entry_name);
-                    decoded = inner;
-                }
-                Err(e) => eprintln!(
-                    "vanthu: {}: attachment {}: not unwrapped: {e}",
-                    args.file.display(),
-                    index + 1
-                ),
-            }
-        }
-        std::fs::write(&target, &decoded)
-            .map_err(|e| CliError::new(format!("cannot write {}: {e}", target.display())))?;
+        let (unwrapped, written_size) = if args.unzip && !is_zip_name {
+            unzip(&args.file, index, decoded, &target)?
+        } else {
+            (None, decoded.commit()?)
+        };
         if !args.json {
             out!(
                 "{} ({} bytes, sha256 {})",
@@ -458,13 +527,44 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
             "size": digest.size,
             "sha256": digest.sha256_hex(),
             "unwrapped_entry": unwrapped,
-            "written_size": decoded.len(),
+            "written_size": written_size,
         }));
     }
     if args.json {
         print_json(&Value::Array(listed))?;
     }
     Ok(Outcome::from_valid(all_ok))
+}
+
+/// Writes to `target` the single entry of the ZIP in `decoded`, or, when it
+/// is not a single-entry ZIP, `decoded` itself. Returns the entry's name
+/// when unwrapped, and the size written.
+fn unzip(
+    package: &Path,
+    index: usize,
+    mut decoded: PartialFile,
+    target: &Path,
+) -> Result<(Option<String>, u64), CliError> {
+    let mut zip = decoded.read_back()?;
+    let mut magic = [0; 4];
+    let is_zip = zip.read_exact(&mut magic).is_ok() && magic == *ZIP_MAGIC;
+    if !is_zip {
+        return Ok((None, decoded.commit()?));
+    }
+    zip.seek(SeekFrom::Start(0))
+        .map_err(|e| CliError::new(format!("cannot read {}: {e}", decoded.temp.display())))?;
+    let mut inner = PartialFile::create(target, "unzipped")?;
+    match vanthu_edxml::unwrap_single_entry_zip(zip, &mut inner.out, 1 << 32) {
+        Ok(entry) => Ok((Some(entry.entry_name), inner.commit()?)),
+        Err(e) => {
+            eprintln!(
+                "vanthu: {}: attachment {}: not unwrapped: {e}",
+                package.display(),
+                index + 1
+            );
+            Ok((None, decoded.commit()?))
+        }
+    }
 }
 
 /// Parses `--at`: Vietnam time `yyyy/MM/dd HH:mm:ss`, or RFC 3339.
@@ -515,8 +615,9 @@ pub(crate) fn reply(args: &ReplyArgs) -> Result<Outcome, CliError> {
         Some(t) => parse_at(t)?,
         None => now()?,
     };
-    let bytes = read_input(&args.file)?;
-    let read = vanthu_edxml::read(&bytes).map_err(|e| read_error(&args.file, &e))?;
+    let input = open_input(&args.file)?;
+    let read = vanthu_edxml::read_with(input, &ReadOptions::default())
+        .map_err(|e| read_error(&args.file, &e))?;
     let Package::Document(doc) = &read.package else {
         return Err(CliError::new(format!(
             "{}: a status package cannot be answered",
@@ -534,9 +635,9 @@ pub(crate) fn reply(args: &ReplyArgs) -> Result<Outcome, CliError> {
     if let Some(d) = &args.description {
         status = status.with_description(d);
     }
-    let mut out = Vec::new();
-    vanthu_edxml::write_status(&status, &mut out).map_err(|e| CliError::new(e.to_string()))?;
-    write_output(&args.output, &out)?;
+    write_output(&args.output, |out| {
+        vanthu_edxml::write_status(&status, out).map_err(|e| CliError::new(e.to_string()))
+    })?;
     Ok(Outcome::Valid)
 }
 

@@ -209,14 +209,18 @@ struct Checker {
 
 impl Checker {
     fn check(&self, path: &Path) -> Checked {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
+        // Recognised by the first KiB; an edXML package is then streamed
+        // from the file (never held in memory), a PDF read whole.
+        let head = match head(path) {
+            Ok(h) => h,
             Err(e) => return Checked::unreadable(path, None, format!("cannot read: {e}")),
         };
-        let head = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
-        match detect(head) {
-            Some(Format::Edxml) => self.edxml(path, &bytes),
-            Some(Format::Pdf) => self.pdf(path, &bytes),
+        match detect(&head) {
+            Some(Format::Edxml) => self.edxml(path),
+            Some(Format::Pdf) => match std::fs::read(path) {
+                Ok(bytes) => self.pdf(path, &bytes),
+                Err(e) => Checked::unreadable(path, Some(Format::Pdf), format!("cannot read: {e}")),
+            },
             Some(Format::Sip) => sip(path),
             None => Checked::unreadable(
                 path,
@@ -226,14 +230,18 @@ impl Checker {
         }
     }
 
-    fn edxml(&self, path: &Path, bytes: &[u8]) -> Checked {
+    fn edxml(&self, path: &Path) -> Checked {
         let profile = if self.strict {
             Profile::Sender
         } else {
             Profile::Receiver
         };
-        match vanthu_edxml::check(
-            bytes,
+        let input = match crate::output::open_input(path) {
+            Ok(input) => input,
+            Err(e) => return Checked::unreadable(path, Some(Format::Edxml), e.to_string()),
+        };
+        match vanthu_edxml::check_from(
+            input,
             &ReadOptions::default(),
             &ValidateOptions::new(profile),
         ) {

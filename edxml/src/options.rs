@@ -50,6 +50,10 @@ pub enum AttachmentMode {
     Skip,
     /// Decode it in bounded memory and record its decoded size and SHA-256.
     Digest,
+    /// As `Digest`, and also sniff the file type and look for active content
+    /// ([`ContentScan`](crate::ContentScan)), in the same single pass:
+    /// [`check_from`](crate::check_from) reads this way.
+    Scan,
 }
 
 /// How to read a package.
@@ -68,6 +72,15 @@ impl ReadOptions {
     pub fn digest() -> Self {
         Self {
             attachments: AttachmentMode::Digest,
+            ..Self::default()
+        }
+    }
+
+    /// Default options that also decode, hash and scan every attachment.
+    #[must_use]
+    pub fn scan() -> Self {
+        Self {
+            attachments: AttachmentMode::Scan,
             ..Self::default()
         }
     }

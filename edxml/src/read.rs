@@ -1,7 +1,7 @@
 //! Stage two of reading: map the element tree onto the model, leniently,
 //! reporting every deviation from the strict form as a finding.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Cursor, Read, Seek, SeekFrom, Write};
 
 use vanthu_identifiers::{Finding, Location};
 
@@ -10,6 +10,7 @@ use crate::error::{Dialect, EdxmlError, ErrorKind};
 use crate::model::*;
 use crate::options::ReadOptions;
 use crate::rules::{self, Rule};
+use crate::scan::ContentScan;
 use crate::time::{DateKind, normalize_date};
 use crate::tree::{self, Child, Node};
 
@@ -30,8 +31,11 @@ pub struct AttachmentLayout {
     /// Decoded size and SHA-256, when read with
     /// [`AttachmentMode::Digest`](crate::AttachmentMode::Digest).
     pub digest: Option<Digest>,
-    /// Why the Base64 text is invalid, when read with `Digest`.
+    /// Why the Base64 text is invalid, when read with `Digest` or `Scan`.
     pub base64_error: Option<String>,
+    /// File type, size, SHA-256 and active content, when read with
+    /// [`AttachmentMode::Scan`](crate::AttachmentMode::Scan).
+    pub scan: Option<ContentScan>,
 }
 
 /// A package as read: the model, the findings, and where the attachments are.
@@ -52,30 +56,106 @@ impl ReadOutput {
     /// into `out`, in bounded memory; returns its size and SHA-256.
     ///
     /// # Errors
-    /// [`ErrorKind::NoSuchAttachment`], [`ErrorKind::AttachmentNotContiguous`],
-    /// [`ErrorKind::InvalidBase64`] or [`ErrorKind::Io`].
+    /// As [`ReadOutput::decode_attachment_from`].
     pub fn decode_attachment(
         &self,
         input: &[u8],
         index: usize,
         out: impl Write,
     ) -> Result<Digest, EdxmlError> {
-        let layout = self
-            .layout
-            .get(index)
-            .ok_or_else(|| EdxmlError::new(ErrorKind::NoSuchAttachment(index.to_string())))?;
-        if !layout.contiguous {
-            return Err(EdxmlError::new(ErrorKind::AttachmentNotContiguous(index)));
-        }
-        let start = usize::try_from(layout.start).unwrap_or(usize::MAX);
-        let end = usize::try_from(layout.end).unwrap_or(usize::MAX);
-        let mut text = input.get(start..end).ok_or_else(|| {
-            EdxmlError::new(ErrorKind::Io(
-                "the input is shorter than the attachment span".to_owned(),
-            ))
-        })?;
+        self.decode_attachment_from(Cursor::new(input), index, out)
+    }
+
+    /// Decodes attachment `index` into `out`, seeking to its Base64 text in
+    /// `input` (the source that was read, such as the package file): the
+    /// package is never held in memory, and memory stays bounded whatever
+    /// the size of the attachment. Returns its size and SHA-256.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use std::io::BufReader;
+    /// use vanthu_edxml::{read_with, ReadOptions};
+    /// # use vanthu_edxml::{write_document, DocumentPackage, Organization};
+    /// # use chrono::TimeZone as _;
+    /// # let at = vanthu_edxml::vietnam_offset().with_ymd_and_hms(2025, 3, 14, 9, 30, 0).unwrap();
+    /// # let mut doc = DocumentPackage::new_document(
+    /// #     Organization::new("000.00.00.G22", "Văn phòng Chính phủ"),
+    /// #     vec![Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An")],
+    /// #     ("125", "VPCP-KSTT"), "2025/03/14", "V/v kết nối", &at);
+    /// # doc.add_attachment("125-VPCP-KSTT.pdf", "application/pdf");
+    /// # let path = std::env::temp_dir().join(format!("vanthu-doc-{}.edxml", std::process::id()));
+    /// # write_document(&doc, &mut vec![&b"%PDF-1.4\n%%EOF\n"[..]], std::fs::File::create(&path)?)?;
+    /// // Read the header from the file, then decode one attachment by seeking.
+    /// let mut file = BufReader::new(std::fs::File::open(&path)?);
+    /// let read = read_with(&mut file, &ReadOptions::default())?;
+    /// let mut pdf = Vec::new(); // or a `File`: anything `Write`
+    /// let digest = read.decode_attachment_from(&mut file, 0, &mut pdf)?;
+    /// assert_eq!(pdf, b"%PDF-1.4\n%%EOF\n");
+    /// assert_eq!(digest.size, 15);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::NoSuchAttachment`], [`ErrorKind::AttachmentNotContiguous`],
+    /// [`ErrorKind::InvalidBase64`] or [`ErrorKind::Io`] (also when `input`
+    /// ends before the attachment does: it is not the source that was read).
+    pub fn decode_attachment_from<R: Read + Seek>(
+        &self,
+        mut input: R,
+        index: usize,
+        out: impl Write,
+    ) -> Result<Digest, EdxmlError> {
+        let mut text = span(&self.layout, &mut input, index)?;
         decode_base64_indexed(&mut text, out, index)
     }
+
+    /// The attachment contents of this package, read from `input` (the bytes
+    /// that were read) on demand.
+    #[must_use]
+    pub fn bodies<'a>(&'a self, input: &'a [u8]) -> SpanBodies<'a> {
+        self.seek_bodies(Cursor::new(input))
+    }
+
+    /// The attachment contents of this package, decoded on demand from
+    /// `input` (the source that was read, such as the package file) by
+    /// seeking to their spans: pass it to [`write`](crate::write) to rewrite
+    /// a package from a file without holding it, or its attachments, in memory.
+    #[must_use]
+    pub fn seek_bodies<R: Read + Seek>(&self, input: R) -> SeekBodies<'_, R> {
+        SeekBodies {
+            layout: &self.layout,
+            input,
+        }
+    }
+}
+
+/// The Base64 text of attachment `index` in `input`: positioned at its start
+/// and limited to its length.
+fn span<R: Read + Seek>(
+    layout: &[AttachmentLayout],
+    mut input: R,
+    index: usize,
+) -> Result<std::io::Take<R>, EdxmlError> {
+    let layout = layout
+        .get(index)
+        .ok_or_else(|| EdxmlError::new(ErrorKind::NoSuchAttachment(index.to_string())))?;
+    if !layout.contiguous {
+        return Err(EdxmlError::new(ErrorKind::AttachmentNotContiguous(index)));
+    }
+    let io = |e: std::io::Error| EdxmlError::new(ErrorKind::Io(e.to_string()));
+    let len = input.seek(SeekFrom::End(0)).map_err(io)?;
+    if layout.end > len || layout.start > layout.end {
+        return Err(EdxmlError::new(ErrorKind::Io(format!(
+            "the input ({len} bytes) is shorter than the span of attachment {} (bytes {}..{})",
+            index + 1,
+            layout.start,
+            layout.end
+        ))));
+    }
+    input.seek(SeekFrom::Start(layout.start)).map_err(io)?;
+    Ok(input.take(layout.end - layout.start))
 }
 
 /// Reads a package held in memory with default options (attachments skipped).
@@ -1333,6 +1413,7 @@ impl Mapper {
                     base64_error: enc
                         .problem
                         .map(|p| format!("{} at character {}", p.reason, p.offset)),
+                    scan: enc.scan,
                 });
                 true
             }
@@ -1363,6 +1444,7 @@ impl Mapper {
             contiguous: true,
             digest: None,
             base64_error: None,
+            scan: None,
         }));
         a.extras = extras;
         a
@@ -1401,47 +1483,26 @@ impl Mapper {
     }
 }
 
-/// The attachments of a package read from memory, decoded on demand from
-/// their spans: pass it to [`write_document`](crate::write_document) to
-/// rewrite a package without holding its attachments decoded.
-#[derive(Debug, Clone, Copy)]
-pub struct SpanBodies<'a> {
+/// The attachments of a package, decoded on demand from the source that was
+/// read ([`ReadOutput::seek_bodies`]): pass it to [`write`](crate::write) or
+/// [`write_document`](crate::write_document) to rewrite a package without
+/// holding its attachments decoded.
+#[derive(Debug)]
+pub struct SeekBodies<'a, R> {
     layout: &'a [AttachmentLayout],
-    input: &'a [u8],
+    input: R,
 }
 
-impl ReadOutput {
-    /// The attachment contents of this package, read from `input` (the bytes
-    /// that were read) on demand.
-    #[must_use]
-    pub fn bodies<'a>(&'a self, input: &'a [u8]) -> SpanBodies<'a> {
-        SpanBodies {
-            layout: &self.layout,
-            input,
-        }
-    }
-}
+/// The attachments of a package read from memory ([`ReadOutput::bodies`]).
+pub type SpanBodies<'a> = SeekBodies<'a, Cursor<&'a [u8]>>;
 
-impl crate::write::AttachmentBodies for SpanBodies<'_> {
+impl<R: Read + Seek> crate::write::AttachmentBodies for SeekBodies<'_, R> {
     fn open(
         &mut self,
         index: usize,
         _: &Attachment,
     ) -> Result<Box<dyn std::io::Read + '_>, EdxmlError> {
-        let layout = self
-            .layout
-            .get(index)
-            .ok_or_else(|| EdxmlError::new(ErrorKind::NoSuchAttachment(index.to_string())))?;
-        if !layout.contiguous {
-            return Err(EdxmlError::new(ErrorKind::AttachmentNotContiguous(index)));
-        }
-        let start = usize::try_from(layout.start).unwrap_or(usize::MAX);
-        let end = usize::try_from(layout.end).unwrap_or(usize::MAX);
-        let text = self.input.get(start..end).ok_or_else(|| {
-            EdxmlError::new(ErrorKind::Io(
-                "the input is shorter than the attachment span".to_owned(),
-            ))
-        })?;
+        let text = span(self.layout, &mut self.input, index)?;
         Ok(Box::new(crate::b64::Base64Reader::new(text)))
     }
 }

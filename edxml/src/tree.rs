@@ -5,7 +5,7 @@
 //! tree: it is streamed straight from the input, either skipped (only its byte
 //! span is recorded) or decoded and hashed in bounded memory.
 
-use std::io::{self, BufRead, Read};
+use std::io::{self, BufRead, Read, Write};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
@@ -13,6 +13,7 @@ use quick_xml::reader::Reader;
 use crate::b64::{Base64Decoder, Base64Problem, Digest, DigestWriter};
 use crate::error::{EdxmlError, ErrorKind, Limit, Position};
 use crate::options::{AttachmentMode, ReadOptions};
+use crate::scan::{ContentScan, Scanner};
 
 /// The XML namespace, bound to the `xml` prefix by definition.
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -233,6 +234,8 @@ pub(crate) struct Encoded {
     /// False when comments, CDATA or elements interrupt the text.
     pub(crate) contiguous: bool,
     pub(crate) digest: Option<Digest>,
+    /// Type, size, SHA-256 and active content, when read with `AttachmentMode::Scan`.
+    pub(crate) scan: Option<ContentScan>,
     pub(crate) problem: Option<Base64Problem>,
     pub(crate) saw_whitespace: bool,
 }
@@ -311,8 +314,48 @@ pub(crate) struct Parsed {
 }
 
 struct Active {
-    decoder: Option<(Base64Decoder, DigestWriter<io::Sink>)>,
+    decoder: Option<(Base64Decoder, Sink)>,
     encoded: Encoded,
+}
+
+/// Where the decoded bytes of an attachment go while the package is read.
+enum Sink {
+    /// `AttachmentMode::Digest`: size and SHA-256.
+    Digest(DigestWriter<io::Sink>),
+    /// `AttachmentMode::Scan`: also the file type and active content.
+    Scan(Box<Scanner<io::Sink>>),
+}
+
+impl Sink {
+    fn finish(self) -> (Digest, Option<ContentScan>) {
+        match self {
+            Self::Digest(d) => (d.finish().0, None),
+            Self::Scan(s) => {
+                let scan = s.finish().0;
+                (scan.digest, Some(scan))
+            }
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Self::Digest(d) => d.write(buf),
+            Self::Scan(s) => s.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Self::Digest(d) => d.write_all(buf),
+            Self::Scan(s) => s.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 struct Parser<R: BufRead> {
@@ -893,9 +936,14 @@ impl<R: BufRead> Parser<R> {
             }
             let decoder = match self.opts.attachments {
                 AttachmentMode::Skip => None,
-                AttachmentMode::Digest => {
-                    Some((Base64Decoder::new(), DigestWriter::new(io::sink())))
-                }
+                AttachmentMode::Digest => Some((
+                    Base64Decoder::new(),
+                    Sink::Digest(DigestWriter::new(io::sink())),
+                )),
+                AttachmentMode::Scan => Some((
+                    Base64Decoder::new(),
+                    Sink::Scan(Box::new(Scanner::new(io::sink()))),
+                )),
             };
             let start = self.position().offset;
             self.active = Some(Active {
@@ -973,7 +1021,11 @@ impl<R: BufRead> Parser<R> {
                     .finish(&mut sink)
                     .map_err(|e| EdxmlError::at(ErrorKind::Io(e.to_string()), at))?;
                 match result {
-                    Ok(()) => active.encoded.digest = Some(sink.finish().0),
+                    Ok(()) => {
+                        let (digest, scan) = sink.finish();
+                        active.encoded.digest = Some(digest);
+                        active.encoded.scan = scan;
+                    }
                     Err(problem) => active.encoded.problem = Some(problem),
                 }
             }

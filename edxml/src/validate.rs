@@ -15,7 +15,7 @@ use vanthu_identifiers::{AnyAgencyId, Confidentiality, DocumentId, Finding, Loca
 use crate::codes::{BusinessType, StatusCode};
 use crate::model::*;
 use crate::read::ReadOutput;
-use crate::rules::{self, Rule};
+use crate::rules::Rule;
 use crate::scan::{ContentScan, FileKind};
 use crate::time::parse_date;
 
@@ -829,7 +829,7 @@ impl Report {
 }
 
 /// Reads, scans every attachment (decoding each once, in bounded memory)
-/// and validates a package held in memory.
+/// and validates a package held in memory: [`check_from`] over a slice.
 ///
 /// # Errors
 /// When the package cannot be read at all (see [`read_with`](crate::read_with)).
@@ -838,29 +838,31 @@ pub fn check(
     read_options: &crate::ReadOptions,
     options: &ValidateOptions,
 ) -> Result<Report, crate::EdxmlError> {
-    let mut read = crate::read_with(input, read_options)?;
-    let mut scans = Vec::with_capacity(read.layout.len());
-    for index in 0..read.layout.len() {
-        match crate::scan::scan_attachment(&read, input, index) {
-            Ok(scan) => {
-                if let Some(layout) = read.layout.get_mut(index) {
-                    layout.digest = Some(scan.digest);
-                }
-                scans.push(Some(scan));
-            }
-            Err(e) => {
-                let detail = e.to_string();
-                read.findings.push(rules::INVALID_BASE64.finding(
-                    &detail,
-                    Location::at_path(format!("AttachmentEncoded/Attachment[{}]", index + 1)),
-                ));
-                if let Some(layout) = read.layout.get_mut(index) {
-                    layout.base64_error = Some(detail);
-                }
-                scans.push(None);
-            }
-        }
-    }
+    check_from(input, read_options, options)
+}
+
+/// Reads a package from any buffered source (a file, a socket, standard
+/// input), scanning every attachment while it streams past, then validates
+/// it: one pass, no seeking, memory bounded whatever the size of the package.
+///
+/// `read_options` gives the limits; its attachment mode is ignored: every
+/// attachment is decoded, hashed and scanned ([`AttachmentMode::Scan`](crate::AttachmentMode::Scan)).
+/// An attachment whose Base64 is invalid is an `EDXML-ATT-001` finding at its
+/// position and has no scan.
+///
+/// # Errors
+/// When the package cannot be read at all (see [`read_with`](crate::read_with)).
+pub fn check_from(
+    input: impl std::io::BufRead,
+    read_options: &crate::ReadOptions,
+    options: &ValidateOptions,
+) -> Result<Report, crate::EdxmlError> {
+    let read_options = crate::ReadOptions {
+        attachments: crate::AttachmentMode::Scan,
+        ..*read_options
+    };
+    let read = crate::read_with(input, &read_options)?;
+    let scans: Vec<Option<ContentScan>> = read.layout.iter().map(|l| l.scan.clone()).collect();
     let findings = validate(&read, &scans, options);
     Ok(Report {
         read,

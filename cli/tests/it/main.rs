@@ -7,6 +7,7 @@
 )]
 
 mod archive;
+mod big;
 mod calendar;
 mod demo;
 mod edxml;

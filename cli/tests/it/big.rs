@@ -1,0 +1,200 @@
+//! A package larger than the memory the command may use: `inspect`, `check`,
+//! `extract` and `normalize` must stream it from the file, never hold it.
+//!
+//! The package (96 MiB of XML around a 72 MiB attachment) is generated on the
+//! fly, never held in memory by the test either, and each command runs under
+//! `ulimit -v` well below the package size.
+#![cfg(target_os = "linux")]
+
+use std::io::{self, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use chrono::TimeZone as _;
+use sha2::{Digest as _, Sha256};
+use vanthu_edxml::{
+    Attachment, AttachmentBodies, DocumentPackage, DocumentType, EdxmlError, Organization,
+    vietnam_offset,
+};
+
+use crate::edxml::temp_dir;
+
+/// Size of the attachment: its Base64 makes a 96 MiB package.
+const ATTACHMENT: u64 = 72 << 20;
+
+/// Address space the commands get, in KiB: the debug binary starts in about
+/// 24 MiB, so this leaves 40 MiB of working room and is a third below the
+/// size of the package.
+const LIMIT_KIB: u64 = 64 << 10;
+
+/// Deterministic, incompressible-looking bytes that start like a PDF, hashed
+/// as they are produced.
+struct Generated {
+    left: u64,
+    state: u64,
+    started: bool,
+    hasher: Sha256,
+}
+
+impl Generated {
+    fn new(len: u64) -> Self {
+        Self {
+            left: len,
+            state: 0x9E37_79B9_7F4A_7C15,
+            started: false,
+            hasher: Sha256::new(),
+        }
+    }
+}
+
+impl Read for Generated {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let out = &mut buf[..n];
+        for b in out.iter_mut() {
+            // xorshift64
+            self.state ^= self.state << 13;
+            self.state ^= self.state >> 7;
+            self.state ^= self.state << 17;
+            *b = (self.state >> 24) as u8;
+        }
+        if !self.started && n >= 9 {
+            out[..9].copy_from_slice(b"%PDF-1.7\n");
+            self.started = true;
+        }
+        self.hasher.update(&out[..]);
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// Hands the writer one generated attachment and keeps its SHA-256.
+struct Body {
+    generated: Option<Generated>,
+}
+
+impl AttachmentBodies for Body {
+    fn open(&mut self, _: usize, _: &Attachment) -> Result<Box<dyn Read + '_>, EdxmlError> {
+        let generated = self
+            .generated
+            .get_or_insert_with(|| Generated::new(ATTACHMENT));
+        Ok(Box::new(generated))
+    }
+}
+
+/// Writes the package to `path`; returns the attachment's SHA-256 (hex).
+fn generate(path: &Path) -> String {
+    let at = vietnam_offset()
+        .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
+        .unwrap();
+    let mut doc = DocumentPackage::new_document(
+        Organization::new("000.00.00.G22", "Văn phòng Chính phủ"),
+        vec![Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An")],
+        ("125", "VPCP-KSTT"),
+        "2025/03/14",
+        "V/v gửi hồ sơ lớn",
+        &at,
+    );
+    doc.header.document_type = Some(DocumentType::new("1", "Công văn"));
+    doc.add_attachment("ho-so.pdf", "application/pdf");
+    let mut body = Body { generated: None };
+    let file = std::fs::File::create(path).unwrap();
+    let mut out = io::BufWriter::new(file);
+    vanthu_edxml::write_document(&doc, &mut body, &mut out).unwrap();
+    out.flush().unwrap();
+    let generated = body.generated.take().unwrap();
+    assert_eq!(generated.left, 0, "the whole attachment was written");
+    hex(&generated.hasher.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn sha256_of_file(path: &Path) -> String {
+    let mut file = BufReader::new(std::fs::File::open(path).unwrap());
+    let mut hasher = Sha256::new();
+    io::copy(&mut file, &mut hasher).unwrap();
+    hex(&hasher.finalize())
+}
+
+/// Runs `vanthu` under `ulimit -v LIMIT_KIB`, with `stdin` as standard input.
+fn limited_with(args: &[&str], stdin: Stdio) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {LIMIT_KIB} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_vanthu"))
+        .args(args)
+        .stdin(stdin)
+        .output()
+        .expect("run sh")
+}
+
+fn limited(args: &[&str]) -> Output {
+    limited_with(args, Stdio::null())
+}
+
+fn assert_ok(what: &str, out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{what}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn large_packages_are_streamed_in_memory_smaller_than_they_are() {
+    let dir = temp_dir("big");
+    let package = dir.join("big.edxml");
+    let sha256 = generate(&package);
+    let size = std::fs::metadata(&package).unwrap().len();
+    assert!(
+        size > (LIMIT_KIB << 10) * 3 / 2,
+        "the package is {size} bytes"
+    );
+    let package = package.to_str().unwrap();
+
+    // The limit is real: a command that reads the whole package fails under it.
+    // (Standard input cannot seek, so it is read whole: out of memory.)
+    let stdin = std::fs::File::open(package).unwrap();
+    let whole = limited_with(&["inspect", "--json", "-"], stdin.into());
+    assert_ne!(
+        whole.status.code(),
+        Some(0),
+        "the limit stops a package read whole"
+    );
+
+    let out = limited(&["inspect", "--json", package]);
+    assert_ok("inspect", &out);
+    let v = crate::json(&out);
+    assert_eq!(v["attachments"][0]["size"], ATTACHMENT);
+    assert_eq!(v["attachments"][0]["sha256"], sha256);
+
+    let out = limited(&["check", "--json", "--strict", package]);
+    assert_ok("check", &out);
+    assert_eq!(crate::json(&out)[0]["conformant"], true);
+
+    let files = dir.join("files");
+    let out = limited(&["extract", "--json", package, "-o", files.to_str().unwrap()]);
+    assert_ok("extract", &out);
+    let extracted = files.join("ho-so.pdf");
+    assert_eq!(std::fs::metadata(&extracted).unwrap().len(), ATTACHMENT);
+    assert_eq!(sha256_of_file(&extracted), sha256);
+
+    // Normalising the canonical package in place gives it back unchanged.
+    let before = sha256_of_file(Path::new(package));
+    let out = limited(&["normalize", package, "-o", package]);
+    assert_ok("normalize", &out);
+    assert_eq!(sha256_of_file(Path::new(package)), before);
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        2,
+        "no partial file is left"
+    );
+
+    std::fs::remove_dir_all(&dir).unwrap();
+}
