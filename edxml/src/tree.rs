@@ -439,7 +439,7 @@ fn is_name_char(c: char) -> bool {
 }
 
 /// Namespaces in XML 1.0 `NCName`.
-fn is_ncname(s: &str) -> bool {
+pub(crate) fn is_ncname(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }

@@ -98,27 +98,31 @@ fn escape_attr(s: &str, out: &mut String) {
 }
 
 /// Attribute text for `attrs`, declaring the prefixes of namespaced ones.
-fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> String {
+/// A name or prefix that is not an XML name is refused, never dropped.
+fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> io::Result<String> {
     let mut s = String::new();
     let mut decls: Vec<(String, String)> = Vec::new();
     // Namespace declarations are the writer's business, and an attribute
     // may occur once (an undeclared prefix dropped by the reader can make
     // two attributes the same).
     let mut seen: Vec<(Option<&str>, &str)> = Vec::new();
-    let attrs: Vec<&XmlAttribute> = attrs
-        .iter()
-        .filter(|a| {
-            let key = (a.namespace.as_deref(), a.name.as_str());
-            let valid = !a.name.is_empty()
-                && !a.name.contains(':')
-                && (a.namespace.is_some() || a.name != "xmlns")
-                && a.prefix.as_deref() != Some("xmlns");
-            let fresh = !seen.contains(&key);
-            seen.push(key);
-            valid && fresh
-        })
-        .collect();
-    for a in &attrs {
+    let mut kept: Vec<&XmlAttribute> = Vec::with_capacity(attrs.len());
+    for a in attrs {
+        xml_name("attribute name", &a.name)?;
+        if a.namespace.is_some()
+            && let Some(p) = &a.prefix
+        {
+            xml_name("attribute prefix", p)?;
+        }
+        let key = (a.namespace.as_deref(), a.name.as_str());
+        let declaration =
+            (a.namespace.is_none() && a.name == "xmlns") || a.prefix.as_deref() == Some("xmlns");
+        if !declaration && !seen.contains(&key) {
+            kept.push(a);
+        }
+        seen.push(key);
+    }
+    for a in &kept {
         if let Some(ns) = &a.namespace {
             let prefix = a.prefix.clone().unwrap_or_else(|| "ns1".to_owned());
             let known = declared
@@ -137,7 +141,7 @@ fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> String {
         escape_attr(u, &mut s);
         s.push('"');
     }
-    for a in &attrs {
+    for a in &kept {
         s.push(' ');
         if a.namespace.is_some() {
             s.push_str(a.prefix.as_deref().unwrap_or("ns1"));
@@ -148,7 +152,19 @@ fn attributes(attrs: &[XmlAttribute], declared: &[(String, String)]) -> String {
         escape_attr(&a.value, &mut s);
         s.push('"');
     }
-    s
+    Ok(s)
+}
+
+/// Refuses a name that is not an XML name without a colon (Namespaces in
+/// XML 1.0 `NCName`): written, it would not be well-formed.
+fn xml_name(what: &str, name: &str) -> io::Result<()> {
+    if crate::tree::is_ncname(name) {
+        Ok(())
+    } else {
+        Err(unwritable(format!(
+            "{what} {name:?} is not an XML name without a colon (Namespaces in XML 1.0, NCName)"
+        )))
+    }
 }
 
 /// Why a part of the model has no well-formed XML form. It travels inside
@@ -178,13 +194,34 @@ fn write_error(e: io::Error) -> EdxmlError {
     }
 }
 
-/// Refuses characters XML 1.0 §2.2 does not allow anywhere in a document.
-fn check_chars(what: &str, text: &str) -> io::Result<()> {
-    match text.chars().find(|&c| !crate::tree::is_xml_char(c)) {
-        Some(c) => Err(unwritable(format!(
-            "{what} contains U+{:04X}, not an XML 1.0 character (§2.2)",
-            u32::from(c)
-        ))),
+/// Refuses characters XML 1.0 §2.2 does not allow anywhere in a document
+/// (control characters other than tab and line ends, U+FFFE, U+FFFF): no
+/// escape can write them. Every piece of markup passes here ([`W::raw`]).
+fn check_chars(text: &str) -> io::Result<()> {
+    let suspect = text
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF);
+    if !suspect {
+        return Ok(());
+    }
+    match text
+        .char_indices()
+        .find(|&(_, c)| !crate::tree::is_xml_char(c))
+    {
+        Some((at, c)) => {
+            let before: String = text
+                .get(..at)
+                .unwrap_or_default()
+                .chars()
+                .rev()
+                .take(40)
+                .collect();
+            let before: String = before.chars().rev().collect();
+            Err(unwritable(format!(
+                "U+{:04X} is not an XML 1.0 character (§2.2); it follows {before:?}",
+                u32::from(c)
+            )))
+        }
         None => Ok(()),
     }
 }
@@ -195,7 +232,6 @@ fn comment(text: &str) -> io::Result<String> {
     if let Some(problem) = crate::tree::comment_problem(text) {
         return Err(unwritable(problem));
     }
-    check_chars("comment", text)?;
     Ok(format!("<!--{text}-->"))
 }
 
@@ -206,7 +242,6 @@ fn pi(text: &str) -> io::Result<String> {
     if let Some(problem) = crate::tree::pi_problem(text) {
         return Err(unwritable(problem));
     }
-    check_chars("processing instruction", text)?;
     Ok(format!("<?{text}?>"))
 }
 
@@ -260,6 +295,7 @@ impl Item<'_> {
 
 impl W<'_> {
     fn raw(&mut self, s: &str) -> io::Result<()> {
+        check_chars(s)?;
         self.out.write_all(s.as_bytes())
     }
 
@@ -301,7 +337,7 @@ impl W<'_> {
         items: Vec<(&str, Item<'_>)>,
     ) -> io::Result<()> {
         let q = zone.q(local);
-        let attrs = format!("{head_attrs}{}", attributes(&extras.attributes, &[]));
+        let attrs = format!("{head_attrs}{}", attributes(&extras.attributes, &[])?);
         let empty = extras.elements.is_empty() && !items.iter().any(|(_, i)| i.present());
         self.indent(depth)?;
         if empty {
@@ -399,7 +435,7 @@ impl W<'_> {
         let Some(x) = extras.filter(|x| !x.is_empty()) else {
             return self.leaf(depth, &q, value);
         };
-        let attrs = attributes(&x.attributes, &[]);
+        let attrs = attributes(&x.attributes, &[])?;
         self.indent(depth)?;
         if value.is_empty() && x.elements.is_empty() {
             return self.raw(&format!("<{q}{attrs} />{NL}"));
@@ -422,6 +458,10 @@ impl W<'_> {
         n: &XmlNode,
         declared: &[(String, String)],
     ) -> io::Result<()> {
+        xml_name("element name", &n.name)?;
+        if let Some(p) = &n.prefix {
+            xml_name("element prefix", p)?;
+        }
         let mut decl = String::new();
         let mut scope: Vec<(String, String)> = declared.to_vec();
         let q = match n.namespace.as_deref() {
@@ -445,7 +485,7 @@ impl W<'_> {
                 n.name.clone()
             }
         };
-        let attrs = format!("{decl}{}", attributes(&n.attributes, &scope));
+        let attrs = format!("{decl}{}", attributes(&n.attributes, &scope)?);
         self.indent(depth)?;
         if n.children.is_empty() {
             return self.raw(&format!("<{q}{attrs} />{NL}"));
@@ -1021,7 +1061,7 @@ pub fn write_document(
     outside_root(&mut w, "before", &x.prolog).map_err(io)?;
     w.raw(&format!(
         "<edXML xmlns=\"{EDXML_NS}\"{}>{NL}",
-        attributes(&x.root.attributes, &[])
+        attributes(&x.root.attributes, &[]).map_err(io)?
     ))
     .map_err(io)?;
     w.extensions(1, Zone::Attachments, &x.root, None, None)
@@ -1029,7 +1069,7 @@ pub fn write_document(
     // Envelope.
     w.raw(&format!(
         "  <edXML:edXMLEnvelope xmlns:edXML=\"{EDXML_NS}\"{}>{NL}",
-        attributes(&x.envelope.attributes, &[])
+        attributes(&x.envelope.attributes, &[]).map_err(io)?
     ))
     .map_err(io)?;
     w.extensions(2, Zone::Envelope, &x.envelope, None, None)
@@ -1140,7 +1180,7 @@ pub fn write_document(
     let mut digests = Vec::with_capacity(pkg.attachments.len());
     if pkg.attachment_encoded || !pkg.attachments.is_empty() {
         let ae = &x.attachment_encoded;
-        let attrs = attributes(&ae.attributes, &[]);
+        let attrs = attributes(&ae.attributes, &[]).map_err(io)?;
         if pkg.attachments.is_empty() && ae.elements.is_empty() {
             w.raw(&format!("  <AttachmentEncoded{attrs} />{NL}"))
                 .map_err(io)?;
@@ -1192,7 +1232,7 @@ fn write_attachment(
 ) -> Result<Digest, EdxmlError> {
     let io = write_error;
     let zone = Zone::Attachments;
-    let attrs = attributes(&a.extras.attributes, &[]);
+    let attrs = attributes(&a.extras.attributes, &[]).map_err(io)?;
     w.raw(&format!("    <Attachment{attrs}>{NL}")).map_err(io)?;
     w.extensions(3, zone, &a.extras, None, None).map_err(io)?;
     let cid = a.content_id.as_ref().map(|c| format!("cid:{c}"));
@@ -1217,6 +1257,8 @@ fn write_attachment(
         .extras
         .child("ContentTransferEncoded", 0)
         .map(|x| attributes(&x.attributes, &[]))
+        .transpose()
+        .map_err(io)?
         .unwrap_or_default();
     w.raw(&format!(
         "      <edXML:ContentTransferEncoded xmlns:edXML=\"{EDXML_NS}\"{encoded_attrs}>"
@@ -1269,14 +1311,14 @@ pub fn write_status(pkg: &StatusPackage, mut out: impl Write) -> Result<(), Edxm
     outside_root(&mut w, "before", &x.prolog).map_err(io)?;
     w.raw(&format!(
         "<edXML xmlns=\"{EDXML_NS}\"{}>{NL}",
-        attributes(&x.root.attributes, &[])
+        attributes(&x.root.attributes, &[]).map_err(io)?
     ))
     .map_err(io)?;
     w.extensions(1, Zone::Attachments, &x.root, None, None)
         .map_err(io)?;
     w.raw(&format!(
         "  <edXML:edXMLEnvelope xmlns:edXML=\"{EDXML_NS}\"{}>{NL}",
-        attributes(&x.envelope.attributes, &[])
+        attributes(&x.envelope.attributes, &[]).map_err(io)?
     ))
     .map_err(io)?;
     w.extensions(2, Zone::Envelope, &x.envelope, None, None)

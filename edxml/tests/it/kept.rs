@@ -4,8 +4,8 @@
 //! loss" rule).
 
 use vanthu_edxml::{
-    DocumentPackage, ErrorKind, Package, StatusPackage, XmlContent, XmlNode, read, write,
-    write_status,
+    DocumentPackage, ErrorKind, Extension, Package, StatusPackage, XmlAttribute, XmlContent,
+    XmlNode, read, write, write_status,
 };
 
 const SAMPLE: &str = include_str!("../vectors/sample.edxml");
@@ -436,4 +436,66 @@ fn the_writer_refuses_comments_and_pis_that_xml_forbids() {
         );
         assert!(err.to_string().contains("after the root element"), "{err}");
     }
+}
+
+#[test]
+fn the_writer_refuses_text_and_names_xml_cannot_hold() {
+    let first = read(SAMPLE.as_bytes()).unwrap();
+    let write_edited = |edit: &dyn Fn(&mut DocumentPackage)| {
+        let mut pkg = first.package.clone();
+        let Package::Document(d) = &mut pkg else {
+            panic!("not a document")
+        };
+        edit(d);
+        let mut out = Vec::new();
+        write(&pkg, &mut first.bodies(SAMPLE.as_bytes()), &mut out).map(|_| out)
+    };
+    // Control characters and U+FFFE/U+FFFF have no XML 1.0 form, escaped or not.
+    for bad in ["\u{1}", "a\u{0}b", "\u{1B}[0m", "x\u{FFFE}", "\u{FFFF}"] {
+        let err = write_edited(&|d| d.header.subject = Some(format!("Về việc {bad}"))).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Unwritable(_)),
+            "{bad:?}: {err}"
+        );
+        assert!(
+            err.to_string().contains("Về việc"),
+            "the error says where: {err}"
+        );
+        let err = write_edited(&|d| {
+            d.extras
+                .root
+                .attributes
+                .push(XmlAttribute::new("note", bad))
+        })
+        .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Unwritable(_)),
+            "{bad:?}: {err}"
+        );
+    }
+    // Names that are not XML names are refused, not dropped.
+    for name in ["", "a b", "1x", "a:b", "<x>"] {
+        let err = write_edited(&|d| d.extras.root.attributes.push(XmlAttribute::new(name, "1")))
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Unwritable(_)),
+            "{name:?}: {err}"
+        );
+        let err = write_edited(&|d| {
+            let node = XmlNode::edxml_text(name, "x");
+            d.extras.root.elements.push(Extension::new(None, node));
+        })
+        .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Unwritable(_)),
+            "{name:?}: {err}"
+        );
+    }
+    // What XML can hold is written and read back: tab, line ends, any
+    // Vietnamese text, characters just inside the allowed ranges.
+    let text = "Về việc\tkết nối\nliên thông \u{D7FF}\u{E000}\u{FFFD}\u{10FFFF}";
+    let out = write_edited(&|d| d.header.subject = Some(text.to_owned())).unwrap();
+    let again = read(&out).unwrap();
+    let subject = again.package.as_document().unwrap().header.subject.clone();
+    assert_eq!(subject.as_deref(), Some(text));
 }
