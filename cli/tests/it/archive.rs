@@ -15,9 +15,9 @@ fn temp(name: &str) -> PathBuf {
     dir
 }
 
-fn pack_vector(dir: &Path) -> PathBuf {
+/// `vanthu archive pack SPEC -o DIR/sip.zip`, which must succeed.
+fn pack(spec: &Path, dir: &Path) -> PathBuf {
     let out = dir.join("sip.zip");
-    let spec = vectors().join("sip-hoso/spec.json");
     let o = vanthu(
         &[
             "archive",
@@ -35,6 +35,10 @@ fn pack_vector(dir: &Path) -> PathBuf {
         String::from_utf8_lossy(&o.stderr)
     );
     out
+}
+
+fn pack_vector(dir: &Path) -> PathBuf {
+    pack(&vectors().join("sip-hoso/spec.json"), dir)
 }
 
 #[test]
@@ -206,23 +210,7 @@ fn a_tt05_form_record_code_packs_and_checks() {
     spec["source_dir"] = spec_dir.join("files").to_str().unwrap().into();
     let spec_path = dir.join("spec.json");
     std::fs::write(&spec_path, serde_json::to_vec(&spec).unwrap()).unwrap();
-    let zip = dir.join("sip.zip");
-    let o = vanthu(
-        &[
-            "archive",
-            "pack",
-            spec_path.to_str().unwrap(),
-            "-o",
-            zip.to_str().unwrap(),
-        ],
-        b"",
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let zip = pack(&spec_path, &dir);
     let o = vanthu(&["archive", "check", zip.to_str().unwrap(), "--json"], b"");
     let v = json(&o);
     assert_eq!(o.status.code(), Some(0), "{v}");
