@@ -9,10 +9,10 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone as _};
 use clap::Args;
 use serde_json::{Value, json};
 use vanthu_edxml::{
-    DocumentPackage, EdxmlError, Organization, Package, Profile, ReadOptions, ReadOutput,
-    StatusCode, StatusPackage, ValidateOptions, ZIP_MAGIC,
+    DocumentPackage, EdxmlError, Organization, Package, ReadOptions, ReadOutput, StatusCode,
+    StatusPackage, ZIP_MAGIC,
 };
-use vanthu_identifiers::{AnyAgencyId, Finding, Severity};
+use vanthu_identifiers::AnyAgencyId;
 
 use crate::output::{open_input, print_json};
 use crate::{CliError, Outcome};
@@ -320,117 +320,7 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
 }
 
 pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
-    // Files and folders go through the harness; standard input stays here.
-    if !args.files.iter().any(|f| f.as_os_str() == "-") {
-        return crate::harness::check(&args.files, args.strict, args.json, &args.harness);
-    }
-    let options = ValidateOptions::new(if args.strict {
-        Profile::Sender
-    } else {
-        Profile::Receiver
-    });
-    let mut results = Vec::new();
-    let mut any_error = false;
-    let mut unreadable = false;
-    for file in &args.files {
-        let input = match open_input(file) {
-            Ok(input) => input,
-            Err(e) => {
-                unreadable = true;
-                results.push(json!({ "file": file.display().to_string(), "conformant": false, "error": e.to_string(), "findings": [] }));
-                if !args.json {
-                    out!("{}: unreadable: {e}", file.display());
-                }
-                continue;
-            }
-        };
-        match vanthu_edxml::check_from(input, &ReadOptions::default(), &options) {
-            Ok(report) => {
-                let conformant = report.conformant();
-                any_error |= !conformant;
-                if args.json {
-                    results.push(json!({
-                        "file": file.display().to_string(),
-                        "kind": report.read.package.kind(),
-                        "conformant": conformant,
-                        "findings": report.findings.iter().map(finding_json).collect::<Vec<_>>(),
-                    }));
-                } else {
-                    print_findings(file, conformant, &report.findings);
-                }
-            }
-            Err(e) => {
-                unreadable = true;
-                let position = e.position();
-                if args.json {
-                    results.push(json!({
-                        "file": file.display().to_string(),
-                        "conformant": false,
-                        "error": e.to_string(),
-                        "findings": [{
-                            "rule": "EDXML-READ-000",
-                            "severity": "error",
-                            "message": e.kind().to_string(),
-                            "message_vi": "không đọc được gói tin",
-                            "location": position.map(|p| json!({ "line": p.line, "column": p.column, "offset": p.offset })),
-                            "source": "W3C XML 1.0; QCVN 102:2016/BTTTT",
-                        }],
-                    }));
-                } else {
-                    out!("{}: unreadable: {e}", file.display());
-                }
-            }
-        }
-    }
-    if args.json {
-        print_json(&Value::Array(results))?;
-    }
-    if unreadable {
-        return Err(CliError::new(
-            "some input could not be read as an edXML package",
-        ));
-    }
-    Ok(Outcome::from_valid(!any_error))
-}
-
-fn finding_json(f: &Finding) -> Value {
-    json!({
-        "rule": f.rule,
-        "severity": f.severity.as_str(),
-        "message": f.message,
-        "message_vi": f.message_vi,
-        "location": {
-            "path": f.location.path,
-            "line": f.location.line,
-            "column": f.location.column,
-            "offset": f.location.offset,
-        },
-        "source": f.source,
-    })
-}
-
-fn print_findings(file: &Path, conformant: bool, findings: &[Finding]) {
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    out!(
-        "{}: {} ({errors} error(s), {warnings} warning(s), {} note(s))",
-        file.display(),
-        if conformant {
-            "conformant"
-        } else {
-            "NOT conformant"
-        },
-        findings.len() - errors - warnings
-    );
-    for f in findings {
-        out!("  {f}");
-    }
+    crate::harness::check(&args.files, args.strict, args.json, &args.harness)
 }
 
 pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {

@@ -211,6 +211,10 @@ impl Checker {
     fn check(&self, path: &Path) -> Checked {
         // Recognised by the first KiB; an edXML package is then streamed
         // from the file (never held in memory), a PDF read whole.
+        if path.as_os_str() == "-" {
+            // Standard input: one edXML package.
+            return self.edxml(path);
+        }
         let head = match head(path) {
             Ok(h) => h,
             Err(e) => return Checked::unreadable(path, None, format!("cannot read: {e}")),
