@@ -1,17 +1,20 @@
-//! The edXML reader never panics; what it reads, the writer writes, and the
-//! writer's output reads back to the same model.
+//! The edXML reader, the attachment scanner and the validator never panic;
+//! what reads, the writer writes, and the writer's output reads back to the
+//! same model.
 //!
 //! Run: `cargo +nightly fuzz run edxml_read fuzz/corpus/edxml_read`.
 //! The committed corpus is replayed by `vanthu-edxml`'s normal tests.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vanthu_edxml::{ReadOptions, read, read_with, write};
+use vanthu_edxml::{Profile, ReadOptions, ValidateOptions, check_from, read, write};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(out) = read_with(data, &ReadOptions::digest()) else {
+    let options = ValidateOptions::new(Profile::Receiver);
+    let Ok(report) = check_from(data, &ReadOptions::default(), &options) else {
         return;
     };
+    let out = report.read;
     let mut written = Vec::new();
     if write(&out.package, &mut out.bodies(data), &mut written).is_ok() {
         let again = read(&written).expect("the writer's output reads");
