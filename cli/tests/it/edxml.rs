@@ -201,6 +201,101 @@ fn extract_writes_safe_names_and_unzips() {
 }
 
 #[test]
+fn extract_keeps_every_attachment_inside_the_directory_under_a_distinct_name() {
+    use chrono::TimeZone as _;
+    use vanthu_edxml::{DocumentPackage, Organization, vietnam_offset};
+    let at = vietnam_offset()
+        .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
+        .unwrap();
+    let mut doc = DocumentPackage::new_document(
+        Organization::new("000.00.00.G22", "Văn phòng Chính phủ"),
+        vec![Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An")],
+        ("125", "VPCP-KSTT"),
+        "2025/03/14",
+        "V/v tên tệp",
+        &at,
+    );
+    let long = format!("{}.pdf", "dài".repeat(120));
+    let names = [
+        "../../escape.pdf",
+        "C:\\Windows\\CON.pdf",
+        "A.pdf",
+        "a.pdf",
+        "..",
+        "",
+        "nul",
+        "com1.txt",
+        "báo cáo. ",
+        ".hidden",
+        &long,
+    ];
+    for name in names {
+        doc.add_attachment(name, "application/pdf");
+    }
+    let bodies: Vec<Vec<u8>> = (0..names.len())
+        .map(|i| format!("%PDF-1.4 {i}").into_bytes())
+        .collect();
+    let dir = temp_dir("names");
+    let package = dir.join("names.edxml");
+    let mut bytes = Vec::new();
+    vanthu_edxml::write_document(&doc, &mut bodies.clone(), &mut bytes).unwrap();
+    std::fs::write(&package, bytes).unwrap();
+    let files = dir.join("files");
+    let out = vanthu(
+        &[
+            "extract",
+            package.to_str().unwrap(),
+            "-o",
+            files.to_str().unwrap(),
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let written: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let path = PathBuf::from(a["file"].as_str().unwrap());
+            assert_eq!(path.parent(), Some(files.as_path()), "{path:?} is outside");
+            path.file_name().unwrap().to_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(
+        &written[..10],
+        [
+            "escape.pdf",
+            "_CON.pdf",
+            "A.pdf",
+            "2-a.pdf",
+            "attachment-5",
+            "attachment-6",
+            "_nul",
+            "_com1.txt",
+            "báo cáo",
+            "hidden",
+        ]
+    );
+    assert!(
+        written[10].len() <= 200 && written[10].ends_with(".pdf"),
+        "{}",
+        written[10]
+    );
+    // Every attachment is there, with its own content: nothing overwritten.
+    assert_eq!(std::fs::read_dir(&files).unwrap().count(), names.len());
+    for (name, body) in written.iter().zip(&bodies) {
+        assert_eq!(&std::fs::read(files.join(name)).unwrap(), body, "{name}");
+    }
+}
+
+#[test]
 fn reply_writes_a_status_that_answers_the_document() {
     let dir = temp_dir("reply");
     let reply = dir.join("reply.edxml");
