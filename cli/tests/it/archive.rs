@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{json, vanthu};
+use crate::{json, succeeds, vanthu};
 
 fn vectors() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../archive/tests/vectors")
@@ -18,22 +18,13 @@ fn temp(name: &str) -> PathBuf {
 /// `vanthu archive pack SPEC -o DIR/sip.zip`, which must succeed.
 fn pack(spec: &Path, dir: &Path) -> PathBuf {
     let out = dir.join("sip.zip");
-    let o = vanthu(
-        &[
-            "archive",
-            "pack",
-            spec.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ],
-        b"",
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    succeeds(&[
+        "archive",
+        "pack",
+        spec.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     out
 }
 
@@ -123,22 +114,13 @@ fn unreadable_inputs_exit_2() {
 #[test]
 fn retention_reports_expiry_and_due_dates() {
     let rec = vectors().join("record.json");
-    let o = vanthu(
-        &[
-            "retention",
-            rec.to_str().unwrap(),
-            "--at",
-            "2021-06-01",
-            "--json",
-        ],
-        b"",
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let o = succeeds(&[
+        "retention",
+        rec.to_str().unwrap(),
+        "--at",
+        "2021-06-01",
+        "--json",
+    ]);
     let v = json(&o);
     assert_eq!(v["maintenance"], "06");
     assert_eq!(v["expiry"]["date"], "2030-12-31");

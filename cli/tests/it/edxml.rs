@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::{json, shared, vanthu};
+use crate::{json, shared, succeeds, vanthu};
 
 fn sample() -> String {
     concat!(
@@ -27,13 +27,7 @@ pub(crate) fn temp_dir(name: &str) -> PathBuf {
 
 #[test]
 fn check_on_the_shipped_sample_is_clean_even_strict() {
-    let out = vanthu(&["check", "--strict", &sample()], b"");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    succeeds(&["check", "--strict", &sample()]);
     let out = vanthu(&["check", "--json", &sample()], b"");
     let v = json(&out);
     assert_eq!(v[0]["conformant"], true);
@@ -241,22 +235,13 @@ fn extract_keeps_every_attachment_inside_the_directory_under_a_distinct_name() {
     vanthu_edxml::write_document(&doc, &mut bodies.clone(), &mut bytes).unwrap();
     std::fs::write(&package, bytes).unwrap();
     let files = dir.join("files");
-    let out = vanthu(
-        &[
-            "extract",
-            package.to_str().unwrap(),
-            "-o",
-            files.to_str().unwrap(),
-            "--json",
-        ],
-        b"",
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeds(&[
+        "extract",
+        package.to_str().unwrap(),
+        "-o",
+        files.to_str().unwrap(),
+        "--json",
+    ]);
     let v = json(&out);
     let written: Vec<String> = v
         .as_array()
@@ -299,27 +284,18 @@ fn extract_keeps_every_attachment_inside_the_directory_under_a_distinct_name() {
 fn reply_writes_a_status_that_answers_the_document() {
     let dir = temp_dir("reply");
     let reply = dir.join("reply.edxml");
-    let out = vanthu(
-        &[
-            "reply",
-            &sample(),
-            "--status",
-            "03",
-            "--from",
-            "000.00.00.H41",
-            "--at",
-            "2025/03/15 08:00:00",
-            "-o",
-            reply.to_str().unwrap(),
-        ],
-        b"",
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(&[
+        "reply",
+        &sample(),
+        "--status",
+        "03",
+        "--from",
+        "000.00.00.H41",
+        "--at",
+        "2025/03/15 08:00:00",
+        "-o",
+        reply.to_str().unwrap(),
+    ]);
     let v = json(&vanthu(
         &["inspect", "--json", reply.to_str().unwrap()],
         b"",

@@ -1,25 +1,16 @@
 //! `vanthu id`: exit codes, human and JSON output.
 
-use crate::{json, shared, vanthu};
+use crate::{json, shared, succeeds, vanthu};
 
 #[test]
 fn valid_inputs_exit_0() {
-    let out = vanthu(
-        &[
-            "id",
-            "000.00.15.H47",
-            "182/QĐ-LĐTBXH",
-            "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT",
-            "000.00.18.H40.2011.01.TH",
-        ],
-        b"",
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeds(&[
+        "id",
+        "000.00.15.H47",
+        "182/QĐ-LĐTBXH",
+        "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT",
+        "000.00.18.H40.2011.01.TH",
+    ]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("000.00.15.H47: agency_id (valid)"));
     assert!(text.contains("parent: 000.00.00.H47"));

@@ -30,9 +30,27 @@ pub(crate) fn vanthu(args: &[&str], stdin: &[u8]) -> Output {
         .spawn()
         .expect("spawn vanthu");
     if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin).expect("write stdin");
+        // A command may exit before it reads its input (a usage error):
+        // the closed pipe is its answer, not a failure of the test.
+        if let Err(e) = input.write_all(stdin) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
     }
     child.wait_with_output().expect("wait for vanthu")
+}
+
+/// Runs `vanthu` with `args` (empty standard input), which must exit 0.
+pub(crate) fn succeeds(args: &[&str]) -> Output {
+    let out = vanthu(args, b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "vanthu {}\n{}{}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 /// Parses standard output as JSON.

@@ -1,7 +1,7 @@
 //! `vanthu replay`: exit codes and output on the event-log vectors of
 //! `workflow/tests/vectors/replay/`.
 
-use crate::{json, vanthu};
+use crate::{json, succeeds, vanthu};
 
 fn vector(name: &str) -> String {
     format!(
@@ -12,13 +12,7 @@ fn vector(name: &str) -> String {
 
 #[test]
 fn a_valid_log_exits_0_with_the_final_state_and_pending_deadlines() {
-    let out = vanthu(&["replay", &vector("office.json"), "--json"], b"");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeds(&["replay", &vector("office.json"), "--json"]);
     let v = json(&out);
     assert_eq!(v["valid"], true);
     assert_eq!(v["violations"].as_array().unwrap().len(), 0);

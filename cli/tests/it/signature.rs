@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{TimeZone, Utc};
 use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
 
-use crate::{json, shared, vanthu};
+use crate::{json, shared, succeeds, vanthu};
 
 /// A fresh folder under the system temporary directory.
 fn workdir() -> PathBuf {
@@ -148,24 +148,15 @@ fn sign_twice_then_verify_is_original() {
         sign(&f, &one, &f.org, "organization", &two).status.code(),
         Some(0)
     );
-    let out = vanthu(
-        &[
-            "verify",
-            p(&two),
-            "--trust",
-            p(&f.root),
-            "--at",
-            "2025-06-03",
-            "--json",
-        ],
-        b"",
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let out = succeeds(&[
+        "verify",
+        p(&two),
+        "--trust",
+        p(&f.root),
+        "--at",
+        "2025-06-03",
+        "--json",
+    ]);
     let v = json(&out);
     assert_eq!(v["legal_value"], "original");
     let sigs = v["signatures"].as_array().unwrap();
@@ -328,54 +319,36 @@ fn real_trust_anchors_load() {
 fn visible_signature_from_the_command_line() {
     let f = pki();
     let one = f.dir.join("visible.pdf");
-    let out = vanthu(
-        &[
-            "sign",
-            p(&f.dir.join("base.pdf")),
-            "--key",
-            p(&f.org.0),
-            "--cert",
-            p(&f.org.1),
-            "--chain",
-            p(&f.ca),
-            "--at",
-            "2025-06-02T09:00:00+07:00",
-            "--rect",
-            "400,760,580,820",
-            "--text",
-            "Số: 12/UBND-VX",
-            "--text",
-            "2025-06-02T09:00:00+07:00",
-            "-o",
-            p(&one),
-        ],
-        b"",
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = vanthu(
-        &[
-            "verify",
-            p(&one),
-            "--trust",
-            p(&f.root),
-            "--at",
-            "2025-06-03",
-            "--attachment",
-            "--json",
-        ],
-        b"",
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    succeeds(&[
+        "sign",
+        p(&f.dir.join("base.pdf")),
+        "--key",
+        p(&f.org.0),
+        "--cert",
+        p(&f.org.1),
+        "--chain",
+        p(&f.ca),
+        "--at",
+        "2025-06-02T09:00:00+07:00",
+        "--rect",
+        "400,760,580,820",
+        "--text",
+        "Số: 12/UBND-VX",
+        "--text",
+        "2025-06-02T09:00:00+07:00",
+        "-o",
+        p(&one),
+    ]);
+    let out = succeeds(&[
+        "verify",
+        p(&one),
+        "--trust",
+        p(&f.root),
+        "--at",
+        "2025-06-03",
+        "--attachment",
+        "--json",
+    ]);
     let v = json(&out);
     assert_eq!(v["legal_value"], "original");
     assert_eq!(v["signatures"][0]["widget"]["page_index"], 0);
@@ -475,28 +448,19 @@ fn pss_signature_from_the_command_line() {
     std::fs::write(dir.join("k.der"), key.to_pkcs8_der().unwrap()).unwrap();
     std::fs::write(dir.join("c.der"), cert.der()).unwrap();
     std::fs::write(dir.join("base.pdf"), sample_pdf(1, 0)).unwrap();
-    let out = vanthu(
-        &[
-            "sign",
-            p(&dir.join("base.pdf")),
-            "--key",
-            p(&dir.join("k.der")),
-            "--cert",
-            p(&dir.join("c.der")),
-            "--pss",
-            "--at",
-            "2025-06-02T09:00:00+07:00",
-            "-o",
-            p(&dir.join("pss.pdf")),
-        ],
-        b"",
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(&[
+        "sign",
+        p(&dir.join("base.pdf")),
+        "--key",
+        p(&dir.join("k.der")),
+        "--cert",
+        p(&dir.join("c.der")),
+        "--pss",
+        "--at",
+        "2025-06-02T09:00:00+07:00",
+        "-o",
+        p(&dir.join("pss.pdf")),
+    ]);
     let out = vanthu(
         &[
             "verify",
