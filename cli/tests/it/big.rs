@@ -10,12 +10,8 @@ use std::io::{self, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use chrono::TimeZone as _;
 use sha2::{Digest as _, Sha256};
-use vanthu_edxml::{
-    Attachment, AttachmentBodies, DocumentPackage, DocumentType, EdxmlError, Organization,
-    vietnam_offset,
-};
+use vanthu_edxml::{Attachment, AttachmentBodies, EdxmlError};
 
 use crate::edxml::temp_dir;
 
@@ -86,18 +82,7 @@ impl AttachmentBodies for Body {
 
 /// Writes the package to `path`; returns the attachment's SHA-256 (hex).
 fn generate(path: &Path) -> String {
-    let at = vietnam_offset()
-        .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
-        .unwrap();
-    let mut doc = DocumentPackage::new_document(
-        Organization::new("000.00.00.G22", "Văn phòng Chính phủ"),
-        vec![Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An")],
-        ("125", "VPCP-KSTT"),
-        "2025/03/14",
-        "V/v gửi hồ sơ lớn",
-        &at,
-    );
-    doc.header.document_type = Some(DocumentType::new("1", "Công văn"));
+    let mut doc = crate::new_document("V/v gửi hồ sơ lớn");
     doc.add_attachment("ho-so.pdf", "application/pdf");
     let mut body = Body { generated: None };
     let file = std::fs::File::create(path).unwrap();

@@ -196,19 +196,7 @@ fn extract_writes_safe_names_and_unzips() {
 
 #[test]
 fn extract_keeps_every_attachment_inside_the_directory_under_a_distinct_name() {
-    use chrono::TimeZone as _;
-    use vanthu_edxml::{DocumentPackage, Organization, vietnam_offset};
-    let at = vietnam_offset()
-        .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
-        .unwrap();
-    let mut doc = DocumentPackage::new_document(
-        Organization::new("000.00.00.G22", "Văn phòng Chính phủ"),
-        vec![Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An")],
-        ("125", "VPCP-KSTT"),
-        "2025/03/14",
-        "V/v tên tệp",
-        &at,
-    );
+    let mut doc = crate::new_document("V/v tên tệp");
     let long = format!("{}.pdf", "dài".repeat(120));
     let names = [
         "../../escape.pdf",

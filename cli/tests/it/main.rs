@@ -53,6 +53,26 @@ pub(crate) fn succeeds(args: &[&str]) -> Output {
     out
 }
 
+/// A document package from the Government Office to Nghệ An, dated
+/// 2025/03/14, without attachments: add them.
+pub(crate) fn new_document(subject: &str) -> vanthu_edxml::DocumentPackage {
+    use chrono::TimeZone as _;
+    use vanthu_edxml::{DocumentPackage, DocumentType, Organization, vietnam_offset};
+    let at = vietnam_offset()
+        .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
+        .unwrap();
+    let mut doc = DocumentPackage::new_document(
+        Organization::new("000.00.00.G22", "Văn phòng Chính phủ"),
+        vec![Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An")],
+        ("125", "VPCP-KSTT"),
+        "2025/03/14",
+        subject,
+        &at,
+    );
+    doc.header.document_type = Some(DocumentType::new("1", "Công văn"));
+    doc
+}
+
 /// Parses standard output as JSON.
 pub(crate) fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
