@@ -595,6 +595,22 @@ fn opt_node<'a, T>(
     )
 }
 
+/// A child of the envelope that is an optional element whose own children
+/// `items` lists: the common shape of the header's structured fields.
+fn envelope_child<'a, T>(
+    name: &'static str,
+    value: &'a Option<T>,
+    extras: fn(&T) -> &Extras,
+    items: fn(&'a T) -> Vec<(&'static str, Item<'a>)>,
+) -> (&'static str, Item<'a>) {
+    (
+        name,
+        opt_node(value, move |w, d, v| {
+            w.element(d, Zone::Envelope, name, "", extras(v), items(v))
+        }),
+    )
+}
+
 fn organization(
     w: &mut W<'_>,
     depth: usize,
@@ -707,73 +723,53 @@ fn message_header(w: &mut W<'_>, depth: usize, h: &MessageHeader) -> io::Result<
                 ),
             ),
             ("DocumentId", Item::Leaf(&h.document_id)),
-            (
+            envelope_child(
                 "Code",
-                opt_node(&h.code, |w, d, c| {
-                    w.element(
-                        d,
-                        Zone::Envelope,
-                        "Code",
-                        "",
-                        &c.extras,
-                        vec![
-                            ("CodeNumber", Item::Leaf(&c.code_number)),
-                            ("CodeNotation", Item::Leaf(&c.code_notation)),
-                        ],
-                    )
-                }),
+                &h.code,
+                |c| &c.extras,
+                |c| {
+                    vec![
+                        ("CodeNumber", Item::Leaf(&c.code_number)),
+                        ("CodeNotation", Item::Leaf(&c.code_notation)),
+                    ]
+                },
             ),
-            (
+            envelope_child(
                 "PromulgationInfo",
-                opt_node(&h.promulgation_info, |w, d, p| {
-                    w.element(
-                        d,
-                        Zone::Envelope,
-                        "PromulgationInfo",
-                        "",
-                        &p.extras,
-                        vec![
-                            ("Place", Item::Leaf(&p.place)),
-                            ("PromulgationDate", Item::Leaf(&p.promulgation_date)),
-                        ],
-                    )
-                }),
+                &h.promulgation_info,
+                |p| &p.extras,
+                |p| {
+                    vec![
+                        ("Place", Item::Leaf(&p.place)),
+                        ("PromulgationDate", Item::Leaf(&p.promulgation_date)),
+                    ]
+                },
             ),
-            (
+            envelope_child(
                 "DocumentType",
-                opt_node(&h.document_type, |w, d, t| {
-                    w.element(
-                        d,
-                        Zone::Envelope,
-                        "DocumentType",
-                        "",
-                        &t.extras,
-                        vec![
-                            ("Type", Item::Leaf(&t.type_code)),
-                            ("TypeDetail", Item::Leaf(&t.type_detail)),
-                            ("TypeName", Item::Leaf(&t.type_name)),
-                        ],
-                    )
-                }),
+                &h.document_type,
+                |t| &t.extras,
+                |t| {
+                    vec![
+                        ("Type", Item::Leaf(&t.type_code)),
+                        ("TypeDetail", Item::Leaf(&t.type_detail)),
+                        ("TypeName", Item::Leaf(&t.type_name)),
+                    ]
+                },
             ),
             ("Subject", Item::Leaf(&h.subject)),
             ("Content", Item::Leaf(&h.content)),
-            (
+            envelope_child(
                 "SignerInfo",
-                opt_node(&h.signer_info, |w, d, s| {
-                    w.element(
-                        d,
-                        Zone::Envelope,
-                        "SignerInfo",
-                        "",
-                        &s.extras,
-                        vec![
-                            ("Competence", Item::Leaf(&s.competence)),
-                            ("Position", Item::Leaf(&s.position)),
-                            ("FullName", Item::Leaf(&s.full_name)),
-                        ],
-                    )
-                }),
+                &h.signer_info,
+                |s| &s.extras,
+                |s| {
+                    vec![
+                        ("Competence", Item::Leaf(&s.competence)),
+                        ("Position", Item::Leaf(&s.position)),
+                        ("FullName", Item::Leaf(&s.full_name)),
+                    ]
+                },
             ),
             ("DueDate", Item::Leaf(&h.due_date)),
             ("OtherInfo", opt_node(&h.other_info, other_info)),
