@@ -616,6 +616,18 @@ pub struct Manifest {
     pub extras: Extras,
 }
 
+/// The children of `Attachment`, in the order of the reference writer.
+pub(crate) const ATTACHMENT_CHILDREN: [&str; 8] = [
+    "ContentId",
+    "AttachmentName",
+    "Description",
+    "FieldName",
+    "MimeType",
+    "Format",
+    "ContentType",
+    "ContentTransferEncoded",
+];
+
 /// `AttachmentEncoded/Attachment`: the metadata of one attachment. Its
 /// content is not part of the model: see [`Layout`](crate::AttachmentLayout).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

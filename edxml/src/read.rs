@@ -1340,16 +1340,7 @@ impl Mapper {
         let mut extras = Extras::default();
         let mut layout: Option<AttachmentLayout> = None;
         let mut zone_fix = Vec::new();
-        const ORDER: &[&str] = &[
-            "ContentId",
-            "AttachmentName",
-            "Description",
-            "FieldName",
-            "MimeType",
-            "Format",
-            "ContentType",
-            "ContentTransferEncoded",
-        ];
+        const ORDER: &[&str] = &ATTACHMENT_CHILDREN;
         // Attachment children are unprefixed in the reference form, except
         // ContentTransferEncoded; `children` checks for the prefixed zone,
         // so prefix deviations here are checked separately below.

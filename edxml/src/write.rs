@@ -1269,16 +1269,7 @@ fn write_attachment(
     w.extensions(3, zone, &a.extras, Some("ContentTransferEncoded"), None)
         .map_err(io)?;
     for e in &a.extras.elements {
-        let known = [
-            "ContentId",
-            "AttachmentName",
-            "Description",
-            "FieldName",
-            "MimeType",
-            "Format",
-            "ContentType",
-            "ContentTransferEncoded",
-        ];
+        let known = ATTACHMENT_CHILDREN;
         if let Some(after) = e.after.as_deref()
             && !known.contains(&after)
         {
