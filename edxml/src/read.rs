@@ -29,7 +29,7 @@ pub struct AttachmentLayout {
     /// attachment cannot be decoded from its span.
     pub contiguous: bool,
     /// Decoded size and SHA-256, when read with
-    /// [`AttachmentMode::Digest`](crate::AttachmentMode::Digest).
+    /// [`AttachmentMode::Digest`](crate::AttachmentMode::Digest) or `Scan`.
     pub digest: Option<Digest>,
     /// Why the Base64 text is invalid, when read with `Digest` or `Scan`.
     pub base64_error: Option<String>,
