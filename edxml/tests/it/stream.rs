@@ -35,10 +35,13 @@ fn packages() -> Vec<(String, Vec<u8>)> {
     all
 }
 
-/// `bytes` in a temporary file, opened for reading.
-fn on_disk(name: &str, bytes: &[u8]) -> (PathBuf, BufReader<File>) {
-    let path =
-        std::env::temp_dir().join(format!("vanthu-edxml-stream-{}-{name}", std::process::id()));
+/// `bytes` in a temporary file of the test `test`, opened for reading (tests
+/// run in parallel threads of one process: each needs its own files).
+fn on_disk(test: &str, name: &str, bytes: &[u8]) -> (PathBuf, BufReader<File>) {
+    let path = std::env::temp_dir().join(format!(
+        "vanthu-edxml-stream-{}-{test}-{name}",
+        std::process::id()
+    ));
     std::fs::write(&path, bytes).unwrap();
     let file = BufReader::new(File::open(&path).unwrap());
     (path, file)
@@ -50,14 +53,14 @@ fn files_read_decode_and_rewrite_as_memory_does() {
     for (name, bytes) in packages() {
         let Ok(in_memory) = read(&bytes) else {
             // The malformed sample fails the same way from a file.
-            let (path, mut file) = on_disk(&name, &bytes);
+            let (path, mut file) = on_disk("rewrite", &name, &bytes);
             let from_memory = read(&bytes).unwrap_err();
             let from_file = read_with(&mut file, &ReadOptions::default()).unwrap_err();
             assert_eq!(from_file.position(), from_memory.position(), "{name}");
             std::fs::remove_file(path).unwrap();
             continue;
         };
-        let (path, mut file) = on_disk(&name, &bytes);
+        let (path, mut file) = on_disk("rewrite", &name, &bytes);
         let from_file = read_with(&mut file, &ReadOptions::default()).unwrap();
         assert_eq!(from_file.package, in_memory.package, "{name}");
         assert_eq!(from_file.findings, in_memory.findings, "{name}");
@@ -107,7 +110,7 @@ fn check_from_scans_in_one_pass_what_decoding_each_attachment_finds() {
                 assert!(check_from(&bytes[..], &ReadOptions::default(), &options).is_err());
                 continue;
             };
-            let (path, file) = on_disk(&name, &bytes);
+            let (path, file) = on_disk("check", &name, &bytes);
             let streamed = check_from(file, &ReadOptions::default(), &options).unwrap();
             assert_eq!(streamed.findings, in_memory.findings, "{name}");
             assert_eq!(streamed.scans, in_memory.scans, "{name}");
