@@ -1,3 +1,2 @@
-//! Benchmarks of vanthu live in this package's `[[bench]]` targets; the
-//! library is empty.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
