@@ -14,14 +14,14 @@ use vanthu_edxml::{
 };
 use vanthu_identifiers::AnyAgencyId;
 
-use crate::output::{open_input, print_json};
+use crate::output::{open_input, open_seekable, print_json};
 use crate::{CliError, Outcome};
 
 /// Arguments of `vanthu inspect`.
 #[derive(Debug, Args)]
 pub(crate) struct InspectArgs {
-    /// The package, streamed from the file: a 200 MB package is never held in
-    /// memory (`-`: standard input, which cannot seek and is read whole).
+    /// The package, streamed: a 200 MB package is never held in memory (`-`:
+    /// standard input).
     file: PathBuf,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -51,7 +51,8 @@ pub(crate) struct CheckArgs {
 #[derive(Debug, Args)]
 pub(crate) struct NormalizeArgs {
     /// The package, streamed from the file: a 200 MB package is never held in
-    /// memory (`-`: standard input, which cannot seek and is read whole).
+    /// memory (`-`: standard input, first copied to a temporary file, as the
+    /// attachments are read by seeking).
     input: PathBuf,
     /// Where to write the canonical package (`-` for standard output).
     #[arg(short, long)]
@@ -62,7 +63,8 @@ pub(crate) struct NormalizeArgs {
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
     /// The package, streamed from the file: a 200 MB package is never held in
-    /// memory (`-`: standard input, which cannot seek and is read whole).
+    /// memory (`-`: standard input, first copied to a temporary file, as the
+    /// attachments are read by seeking).
     file: PathBuf,
     /// The directory to write the attachments into (created if needed).
     #[arg(short, long)]
@@ -324,7 +326,7 @@ pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
 }
 
 pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
-    let mut input = open_input(&args.input)?;
+    let mut input = open_seekable(&args.input)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
         .map_err(|e| read_error(&args.input, &e))?;
     write_output(&args.output, |out| {
@@ -413,7 +415,7 @@ fn unique_name(name: String, used: &mut Vec<String>) -> String {
 }
 
 pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
-    let mut input = open_input(&args.file)?;
+    let mut input = open_seekable(&args.file)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
         .map_err(|e| read_error(&args.file, &e))?;
     let Package::Document(doc) = &read.package else {

@@ -2,8 +2,8 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
-use std::path::Path;
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The result of a command that could read its input.
@@ -59,33 +59,93 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
     }
 }
 
-/// A package opened for streaming: a file read through a 64 KiB buffer, so
-/// that a 200 MB package is never held in memory, or standard input, which
-/// cannot seek and is therefore read whole.
+/// A package opened for streaming, never held in memory: a file or standard
+/// input read through a 64 KiB buffer, or standard input copied to a
+/// temporary file for the commands that seek ([`open_seekable`]).
 pub(crate) enum Input {
     File(BufReader<File>),
-    Memory(Cursor<Vec<u8>>),
+    /// Standard input: it cannot seek.
+    Stdin(BufReader<io::Stdin>),
+    /// Standard input copied to a temporary file, removed after the file is
+    /// closed (fields drop in order).
+    Spooled {
+        file: BufReader<File>,
+        _temp: TempPath,
+    },
 }
 
-/// The read buffer of [`Input::File`]: larger buffers were slower in the
+/// A temporary file, removed when dropped.
+pub(crate) struct TempPath(PathBuf);
+
+impl Drop for TempPath {
+    fn drop(&mut self) {
+        // Nothing more can be done if it fails: the file is in the temporary folder.
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The read buffer of [`Input`]: larger buffers were slower in the
 /// `edxml_read` bench.
 const INPUT_BUFFER: usize = 64 * 1024;
 
-/// Opens a file, or standard input when `path` is `-`.
+/// Opens a file, or standard input when `path` is `-`, to read it once from
+/// start to end.
 pub(crate) fn open_input(path: &Path) -> Result<Input, CliError> {
     if path.as_os_str() == "-" {
-        return read_input(path).map(|bytes| Input::Memory(Cursor::new(bytes)));
+        return Ok(Input::Stdin(BufReader::with_capacity(
+            INPUT_BUFFER,
+            io::stdin(),
+        )));
     }
     File::open(path)
         .map(|f| Input::File(BufReader::with_capacity(INPUT_BUFFER, f)))
         .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))
 }
 
+/// Opens a file, or standard input when `path` is `-`, to read it and then
+/// seek in it: standard input is first copied to a temporary file.
+pub(crate) fn open_seekable(path: &Path) -> Result<Input, CliError> {
+    if path.as_os_str() != "-" {
+        return open_input(path);
+    }
+    let failed = |e: io::Error| CliError::new(format!("cannot copy standard input: {e}"));
+    let (mut spool, temp) = create_temp().map_err(failed)?;
+    io::copy(&mut io::stdin().lock(), &mut spool).map_err(failed)?;
+    spool.seek(SeekFrom::Start(0)).map_err(failed)?;
+    Ok(Input::Spooled {
+        file: BufReader::with_capacity(INPUT_BUFFER, spool),
+        _temp: temp,
+    })
+}
+
+/// A new file of our own in the temporary folder (never an existing one:
+/// `create_new`), open for reading and writing.
+fn create_temp() -> io::Result<(File, TempPath)> {
+    let dir = std::env::temp_dir();
+    let mut attempt = 0_u32;
+    loop {
+        let path = dir.join(format!(
+            "vanthu-stdin-{}-{attempt}.edxml",
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(file) => return Ok((file, TempPath(path))),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 impl Read for Input {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match self {
-            Self::File(f) => f.read(buf),
-            Self::Memory(m) => m.read(buf),
+            Self::File(f) | Self::Spooled { file: f, .. } => f.read(buf),
+            Self::Stdin(s) => s.read(buf),
         }
     }
 }
@@ -93,15 +153,15 @@ impl Read for Input {
 impl BufRead for Input {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         match self {
-            Self::File(f) => f.fill_buf(),
-            Self::Memory(m) => m.fill_buf(),
+            Self::File(f) | Self::Spooled { file: f, .. } => f.fill_buf(),
+            Self::Stdin(s) => s.fill_buf(),
         }
     }
 
     fn consume(&mut self, amount: usize) {
         match self {
-            Self::File(f) => f.consume(amount),
-            Self::Memory(m) => m.consume(amount),
+            Self::File(f) | Self::Spooled { file: f, .. } => f.consume(amount),
+            Self::Stdin(s) => s.consume(amount),
         }
     }
 }
@@ -109,8 +169,11 @@ impl BufRead for Input {
 impl Seek for Input {
     fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
         match self {
-            Self::File(f) => f.seek(to),
-            Self::Memory(m) => m.seek(to),
+            Self::File(f) | Self::Spooled { file: f, .. } => f.seek(to),
+            Self::Stdin(_) => Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "standard input cannot seek",
+            )),
         }
     }
 }
