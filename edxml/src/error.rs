@@ -136,10 +136,6 @@ pub enum ErrorKind {
         /// What is wrong.
         reason: String,
     },
-    /// The attachment's encoded text is interrupted by markup (comment, CDATA,
-    /// element) and cannot be decoded from its byte span.
-    #[error("attachment {0}: its content is not a single text run")]
-    AttachmentNotContiguous(usize),
     /// No attachment with this index or content id.
     #[error("no such attachment: {0}")]
     NoSuchAttachment(String),

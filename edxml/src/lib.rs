@@ -5,6 +5,7 @@ mod b64;
 mod build;
 mod codes;
 mod error;
+mod markup;
 mod model;
 mod options;
 mod read;

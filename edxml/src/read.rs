@@ -7,6 +7,7 @@ use vanthu_identifiers::{Finding, Location};
 
 use crate::b64::{Digest, decode_base64_indexed};
 use crate::error::{Dialect, EdxmlError, ErrorKind};
+use crate::markup::MarkupFilter;
 use crate::model::*;
 use crate::options::ReadOptions;
 use crate::rules::{self, Rule};
@@ -25,8 +26,9 @@ pub struct AttachmentLayout {
     pub start: u64,
     /// Byte offset just after the last character of the Base64 text.
     pub end: u64,
-    /// False when comments, CDATA or elements interrupt the text; such an
-    /// attachment cannot be decoded from its span.
+    /// False when comments, processing instructions, CDATA or elements
+    /// interrupt the text (`EDXML-ATT-002`); decoding from the span then
+    /// takes its character data, as the reader did.
     pub contiguous: bool,
     /// Decoded size and SHA-256, when read with
     /// [`AttachmentMode::Digest`](crate::AttachmentMode::Digest) or `Scan`.
@@ -98,9 +100,9 @@ impl ReadOutput {
     /// ```
     ///
     /// # Errors
-    /// [`ErrorKind::NoSuchAttachment`], [`ErrorKind::AttachmentNotContiguous`],
-    /// [`ErrorKind::InvalidBase64`] or [`ErrorKind::Io`] (also when `input`
-    /// ends before the attachment does: it is not the source that was read).
+    /// [`ErrorKind::NoSuchAttachment`], [`ErrorKind::InvalidBase64`] or
+    /// [`ErrorKind::Io`] (also when `input` ends before the attachment does:
+    /// it is not the source that was read).
     pub fn decode_attachment_from<R: Read + Seek>(
         &self,
         mut input: R,
@@ -131,19 +133,18 @@ impl ReadOutput {
     }
 }
 
-/// The Base64 text of attachment `index` in `input`: positioned at its start
-/// and limited to its length.
+/// The Base64 text of attachment `index` in `input`, read from its span: as
+/// it is when the text is contiguous, its character data when comments,
+/// processing instructions, CDATA or elements interrupt it (what the reader
+/// decoded while it read).
 fn span<R: Read + Seek>(
     layout: &[AttachmentLayout],
     mut input: R,
     index: usize,
-) -> Result<std::io::Take<R>, EdxmlError> {
+) -> Result<SpanText<R>, EdxmlError> {
     let layout = layout
         .get(index)
         .ok_or_else(|| EdxmlError::new(ErrorKind::NoSuchAttachment(index.to_string())))?;
-    if !layout.contiguous {
-        return Err(EdxmlError::new(ErrorKind::AttachmentNotContiguous(index)));
-    }
     let io = |e: std::io::Error| EdxmlError::new(ErrorKind::Io(e.to_string()));
     let len = input.seek(SeekFrom::End(0)).map_err(io)?;
     if layout.end > len || layout.start > layout.end {
@@ -155,7 +156,27 @@ fn span<R: Read + Seek>(
         ))));
     }
     input.seek(SeekFrom::Start(layout.start)).map_err(io)?;
-    Ok(input.take(layout.end - layout.start))
+    let text = input.take(layout.end - layout.start);
+    Ok(if layout.contiguous {
+        SpanText::Plain(text)
+    } else {
+        SpanText::Interrupted(MarkupFilter::new(text))
+    })
+}
+
+/// The text of an attachment's span ([`span`]).
+enum SpanText<R> {
+    Plain(std::io::Take<R>),
+    Interrupted(MarkupFilter<std::io::Take<R>>),
+}
+
+impl<R: Read> Read for SpanText<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Self::Plain(t) => t.read(buf),
+            Self::Interrupted(m) => m.read(buf),
+        }
+    }
 }
 
 /// Reads a package held in memory with default options (attachments skipped).

@@ -103,7 +103,7 @@ rules! {
     /// Invalid Base64.
     INVALID_BASE64 = ("EDXML-ATT-001", Error, "attachment content is not valid Base64", "nội dung tệp đính kèm không phải Base64 hợp lệ", "RFC 4648 §4; QCVN 102:2016 ContentTransferEncoded");
     /// Attachment text interrupted by markup.
-    NON_CONTIGUOUS = ("EDXML-ATT-002", Warning, "attachment content is interrupted by comments, CDATA or elements", "nội dung tệp đính kèm bị chen bởi chú thích, CDATA hoặc phần tử", QCVN);
+    NON_CONTIGUOUS = ("EDXML-ATT-002", Warning, "attachment content is interrupted by comments, processing instructions, CDATA or elements", "nội dung tệp đính kèm bị chen bởi chú thích, chỉ thị xử lý, CDATA hoặc phần tử", QCVN);
     /// Wrapped Base64.
     WRAPPED_BASE64 = ("EDXML-ATT-003", Info, "attachment Base64 contains line breaks or whitespace (the reference writer emits one line)", "Base64 của tệp đính kèm có xuống dòng hoặc khoảng trắng (bộ ghi tham chiếu ghi một dòng)", "reference/edxml.md §1.3");
     /// Leading or trailing whitespace in a value.

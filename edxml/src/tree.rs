@@ -728,6 +728,9 @@ impl<R: BufRead> Parser<R> {
                         raw.push_str(&text);
                         raw.push_str("?>");
                     });
+                    if let Some(active) = self.active.as_mut() {
+                        active.encoded.contiguous = false;
+                    }
                     if self.capture.is_none() {
                         if self.active.is_some() {
                             self.notes.push(Note::ProcessingInstructionDropped(at));

@@ -147,26 +147,65 @@ fn decoding_from_the_wrong_source_is_a_typed_error() {
 }
 
 #[test]
-fn interrupted_attachment_text_is_scanned_but_not_seekable() {
+fn interrupted_attachment_text_is_scanned_decoded_and_rewritten() {
     let text = String::from_utf8(SHIPPED.to_vec()).unwrap();
-    let marker = "JVBERi0xLjQK";
-    let interrupted = text.replacen(marker, &format!("{marker}<!-- a comment -->"), 1);
-    assert_ne!(interrupted, text);
+    let open = text.find("JVBERi0x").unwrap();
+    let close = open + text[open..].find('<').unwrap();
+    let base64 = &text[open..close];
+    let clean = read_with(SHIPPED, &ReadOptions::digest()).unwrap();
+    let clean_digest = clean.layout[0].digest.unwrap();
     let options = ValidateOptions::new(Profile::Receiver);
-    let clean = check(SHIPPED, &ReadOptions::default(), &options).unwrap();
-    let report = check(interrupted.as_bytes(), &ReadOptions::default(), &options).unwrap();
-    // The comment is not part of the Base64: the content is the same.
-    assert_eq!(report.scans, clean.scans);
-    let rules: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
-    assert!(rules.contains(&"EDXML-ATT-002"), "{rules:?}");
-    assert!(!rules.contains(&"EDXML-ATT-001"), "{rules:?}");
-    // Its span holds a comment: decoding it from the span is refused.
-    let e = report
-        .read
-        .decode_attachment_from(Cursor::new(interrupted.as_bytes()), 0, &mut Vec::new())
-        .unwrap_err();
-    assert!(
-        matches!(e.kind(), ErrorKind::AttachmentNotContiguous(0)),
-        "{e}"
-    );
+    let clean_scans = check(SHIPPED, &ReadOptions::default(), &options)
+        .unwrap()
+        .scans;
+    // Each kind of markup XML allows in content, at many places in the text;
+    // `{}` marks where the Base64 characters it wraps go.
+    let kinds = [
+        ("<!-- a - comment -->{}", true),
+        ("<?app data ? >?>{}", true),
+        ("<![CDATA[{}]]>", true),
+        ("{}<!---->", true),
+        ("<x a=\">'\" b='\"'/>{}", false),
+        ("<x>{}</x>", false),
+    ];
+    for (kind, rewrites_to_the_sample) in kinds {
+        for cut in (4..base64.len() - 8).step_by(97) {
+            let (head, tail) = base64.split_at(cut);
+            let (wrapped, rest) = tail.split_at(5);
+            let interrupted = format!(
+                "{}{head}{}{rest}{}",
+                &text[..open],
+                kind.replace("{}", wrapped),
+                &text[close..]
+            );
+            let bytes = interrupted.as_bytes();
+            let what = format!("{kind} at {cut}");
+            let report = check(bytes, &ReadOptions::default(), &options).unwrap();
+            assert_eq!(report.scans, clean_scans, "{what}");
+            let rules: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+            assert!(rules.contains(&"EDXML-ATT-002"), "{what}: {rules:?}");
+            assert!(!rules.contains(&"EDXML-ATT-001"), "{what}: {rules:?}");
+            // Decoding from the span takes its character data, as the reader did.
+            let read = read_with(bytes, &ReadOptions::digest()).unwrap();
+            assert!(!read.layout[0].contiguous);
+            assert_eq!(read.layout[0].digest, Some(clean_digest), "{what}");
+            let mut decoded = Vec::new();
+            let digest = read
+                .decode_attachment_from(Cursor::new(bytes), 0, &mut decoded)
+                .unwrap();
+            assert_eq!(digest, clean_digest, "{what}");
+            // And rewriting gives the package without the interruption.
+            let mut written = Vec::new();
+            write(&read.package, &mut read.bodies(bytes), &mut written).unwrap();
+            if rewrites_to_the_sample {
+                assert!(
+                    written == SHIPPED,
+                    "{what}: the rewrite differs from the sample"
+                );
+            }
+            let again = read_with(&written[..], &ReadOptions::digest()).unwrap();
+            assert!(again.layout[0].contiguous, "{what}");
+            assert_eq!(again.layout[0].digest, Some(clean_digest), "{what}");
+        }
+    }
 }
