@@ -4,8 +4,10 @@
 //! `cargo run -p vanthu-examples --example read_package [PACKAGE.edxml]`
 
 use std::error::Error;
+use std::fs::File;
+use std::io::BufReader;
 
-use vanthu_edxml::{Profile, ReadOptions, ValidateOptions, check};
+use vanthu_edxml::{Profile, ReadOptions, ValidateOptions, check_from};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let path = std::env::args()
@@ -16,14 +18,16 @@ fn main() -> Result<(), Box<dyn Error>> {
 
 /// Reads, checks and lists the package at `path`.
 fn run(path: &str) -> Result<(), Box<dyn Error>> {
-    let bytes = std::fs::read(path)?;
+    // Streamed from the file: a 200 MB package costs a few MiB, never its size.
+    let file = BufReader::with_capacity(64 * 1024, File::open(path)?);
 
-    // `check` reads (lenient: the dialects seen in the field are accepted and
-    // reported), decodes and scans every attachment once, in bounded memory,
-    // and validates. A receiver uses the lenient profile; a sender checking
-    // its own output uses `Profile::Sender`.
-    let report = check(
-        &bytes,
+    // `check_from` reads (lenient: the dialects seen in the field are
+    // accepted and reported), decodes and scans every attachment as it
+    // streams past, in one pass and bounded memory, and validates. A receiver
+    // uses the lenient profile; a sender checking its own output uses
+    // `Profile::Sender`.
+    let report = check_from(
+        file,
         &ReadOptions::default(),
         &ValidateOptions::new(Profile::Receiver),
     )?;
