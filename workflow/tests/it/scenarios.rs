@@ -742,6 +742,11 @@ fn seed_001_art_13_3_a_disabled_account_cannot_act_but_stays_in_the_history() {
             ),
         ],
     );
+    // From the very instant of the disabling on.
+    for at in ["2025-03-04T07:00:00+07:00", "2025-03-04T08:00:00+07:00"] {
+        let error = refused(&mut office, at, &registered("IN-2"));
+        assert_eq!(error.rule_id(), "WF-ACT-001", "{at}");
+    }
     let error = refused(
         &mut office,
         "2025-03-04T08:00:00+07:00",
