@@ -14,7 +14,7 @@ use vanthu_edxml::{
 };
 use vanthu_identifiers::AnyAgencyId;
 
-use crate::output::{open_input, open_seekable, print_json};
+use crate::output::{TempPath, open_input, open_seekable, print_json};
 use crate::{CliError, Outcome};
 
 /// Arguments of `vanthu inspect`.
@@ -113,10 +113,9 @@ fn read_error(path: &Path, e: &EdxmlError) -> CliError {
 /// error never leaves half an output behind, and an output may replace the
 /// input it is written from (the input stays readable until the rename).
 struct PartialFile {
-    temp: PathBuf,
-    target: PathBuf,
     out: BufWriter<File>,
-    committed: bool,
+    temp: TempPath,
+    target: PathBuf,
 }
 
 impl PartialFile {
@@ -130,13 +129,12 @@ impl PartialFile {
         temp_name.push(name);
         temp_name.push(format!(".{purpose}.vanthu-partial"));
         let temp = target.with_file_name(temp_name);
-        let file = File::create(&temp)
+        let (file, temp) = TempPath::create(temp.clone(), true)
             .map_err(|e| CliError::new(format!("cannot write {}: {e}", temp.display())))?;
         Ok(Self {
+            out: BufWriter::new(file),
             temp,
             target: target.to_owned(),
-            out: BufWriter::new(file),
-            committed: false,
         })
     }
 
@@ -147,7 +145,7 @@ impl PartialFile {
     /// What was written so far, read back from the start.
     fn read_back(&mut self) -> Result<BufReader<File>, CliError> {
         self.out.flush().map_err(|e| self.error(&e))?;
-        File::open(&self.temp)
+        File::open(self.temp.path())
             .map(BufReader::new)
             .map_err(|e| self.error(&e))
     }
@@ -161,19 +159,11 @@ impl PartialFile {
             .metadata()
             .map_err(|e| self.error(&e))?
             .len();
-        std::fs::rename(&self.temp, &self.target).map_err(|e| self.error(&e))?;
-        self.committed = true;
+        let error = |e: std::io::Error| {
+            CliError::new(format!("cannot write {}: {e}", self.target.display()))
+        };
+        self.temp.keep_as(&self.target).map_err(error)?;
         Ok(size)
-    }
-}
-
-impl Drop for PartialFile {
-    fn drop(&mut self) {
-        if !self.committed {
-            // Nothing else can be done about a failure here: the error that
-            // made the output incomplete is being reported.
-            let _ = std::fs::remove_file(&self.temp);
-        }
     }
 }
 
@@ -494,8 +484,12 @@ fn unzip(
     if !is_zip {
         return Ok((None, decoded.commit()?));
     }
-    zip.seek(SeekFrom::Start(0))
-        .map_err(|e| CliError::new(format!("cannot read {}: {e}", decoded.temp.display())))?;
+    zip.seek(SeekFrom::Start(0)).map_err(|e| {
+        CliError::new(format!(
+            "cannot read {}: {e}",
+            decoded.temp.path().display()
+        ))
+    })?;
     let mut inner = PartialFile::create(target, "unzipped")?;
     match vanthu_edxml::unwrap_single_entry_zip(zip, &mut inner.out, 1 << 32) {
         Ok(entry) => Ok((Some(entry.entry_name), inner.commit()?)),

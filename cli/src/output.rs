@@ -63,24 +63,57 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
 /// input read through a 64 KiB buffer, or standard input copied to a
 /// temporary file for the commands that seek ([`open_seekable`]).
 pub(crate) enum Input {
-    File(BufReader<File>),
+    /// A file; the temporary file standard input was copied to is removed
+    /// after it is closed (fields drop in order).
+    File {
+        file: BufReader<File>,
+        _spool: Option<TempPath>,
+    },
     /// Standard input: it cannot seek.
     Stdin(BufReader<io::Stdin>),
-    /// Standard input copied to a temporary file, removed after the file is
-    /// closed (fields drop in order).
-    Spooled {
-        file: BufReader<File>,
-        _temp: TempPath,
-    },
 }
 
-/// A temporary file, removed when dropped.
-pub(crate) struct TempPath(PathBuf);
+/// A file of our own, removed when dropped unless kept ([`TempPath::keep_as`]).
+pub(crate) struct TempPath(Option<PathBuf>);
+
+impl TempPath {
+    /// Creates a new file at `path`: a file of the same name left over from
+    /// an interrupted run is replaced when `replace`, an error otherwise.
+    pub(crate) fn create(path: PathBuf, replace: bool) -> io::Result<(File, Self)> {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(replace)
+            .truncate(replace)
+            .create_new(!replace)
+            .open(&path)?;
+        Ok((file, Self(Some(path))))
+    }
+
+    /// Where the file is.
+    pub(crate) fn path(&self) -> &Path {
+        self.0.as_deref().unwrap_or(Path::new(""))
+    }
+
+    /// Renames the file to `target`, where it stays.
+    pub(crate) fn keep_as(mut self, target: &Path) -> io::Result<()> {
+        if let Some(path) = self.0.take()
+            && let Err(e) = std::fs::rename(&path, target)
+        {
+            self.0 = Some(path);
+            return Err(e);
+        }
+        Ok(())
+    }
+}
 
 impl Drop for TempPath {
     fn drop(&mut self) {
-        // Nothing more can be done if it fails: the file is in the temporary folder.
-        let _ = std::fs::remove_file(&self.0);
+        if let Some(path) = &self.0 {
+            // Nothing more can be done if it fails: an error is being
+            // reported, or the file is in the temporary folder.
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -98,7 +131,10 @@ pub(crate) fn open_input(path: &Path) -> Result<Input, CliError> {
         )));
     }
     File::open(path)
-        .map(|f| Input::File(BufReader::with_capacity(INPUT_BUFFER, f)))
+        .map(|f| Input::File {
+            file: BufReader::with_capacity(INPUT_BUFFER, f),
+            _spool: None,
+        })
         .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))
 }
 
@@ -109,42 +145,25 @@ pub(crate) fn open_seekable(path: &Path) -> Result<Input, CliError> {
         return open_input(path);
     }
     let failed = |e: io::Error| CliError::new(format!("cannot copy standard input: {e}"));
-    let (mut spool, temp) = create_temp().map_err(failed)?;
+    let dir = std::env::temp_dir();
+    let pid = std::process::id();
+    let (mut spool, temp) = (0..100)
+        .map(|n| TempPath::create(dir.join(format!("vanthu-stdin-{pid}-{n}.edxml")), false))
+        .find(|r| !matches!(r, Err(e) if e.kind() == io::ErrorKind::AlreadyExists))
+        .unwrap_or_else(|| Err(io::Error::from(io::ErrorKind::AlreadyExists)))
+        .map_err(failed)?;
     io::copy(&mut io::stdin().lock(), &mut spool).map_err(failed)?;
     spool.seek(SeekFrom::Start(0)).map_err(failed)?;
-    Ok(Input::Spooled {
+    Ok(Input::File {
         file: BufReader::with_capacity(INPUT_BUFFER, spool),
-        _temp: temp,
+        _spool: Some(temp),
     })
-}
-
-/// A new file of our own in the temporary folder (never an existing one:
-/// `create_new`), open for reading and writing.
-fn create_temp() -> io::Result<(File, TempPath)> {
-    let dir = std::env::temp_dir();
-    let mut attempt = 0_u32;
-    loop {
-        let path = dir.join(format!(
-            "vanthu-stdin-{}-{attempt}.edxml",
-            std::process::id()
-        ));
-        match std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(file) => return Ok((file, TempPath(path))),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 impl Read for Input {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match self {
-            Self::File(f) | Self::Spooled { file: f, .. } => f.read(buf),
+            Self::File { file: f, .. } => f.read(buf),
             Self::Stdin(s) => s.read(buf),
         }
     }
@@ -153,14 +172,14 @@ impl Read for Input {
 impl BufRead for Input {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         match self {
-            Self::File(f) | Self::Spooled { file: f, .. } => f.fill_buf(),
+            Self::File { file: f, .. } => f.fill_buf(),
             Self::Stdin(s) => s.fill_buf(),
         }
     }
 
     fn consume(&mut self, amount: usize) {
         match self {
-            Self::File(f) | Self::Spooled { file: f, .. } => f.consume(amount),
+            Self::File { file: f, .. } => f.consume(amount),
             Self::Stdin(s) => s.consume(amount),
         }
     }
@@ -169,7 +188,7 @@ impl BufRead for Input {
 impl Seek for Input {
     fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
         match self {
-            Self::File(f) | Self::Spooled { file: f, .. } => f.seek(to),
+            Self::File { file: f, .. } => f.seek(to),
             Self::Stdin(_) => Err(io::Error::new(
                 io::ErrorKind::Unsupported,
                 "standard input cannot seek",
