@@ -164,13 +164,7 @@ fn seed_001_art_10_2_registration_numbers_start_at_01_each_year() {
             ("2025-12-31T17:40:00+00:00", registered("IN-3")),
         ],
     );
-    let numbers: Vec<(i32, u32)> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::WriteRegister(entry) => Some((entry.year, entry.number)),
-            _ => None,
-        })
-        .collect();
+    let numbers = register_numbers(&effects);
     assert_eq!(numbers, [(2025, 1), (2025, 2), (2026, 1)]);
     let doc = office.incoming(&case("IN-1")).unwrap();
     assert_eq!(doc.registration.as_ref().unwrap().number_text(), "01");
@@ -181,6 +175,17 @@ fn seed_001_art_10_2_registration_numbers_start_at_01_each_year() {
             .count(),
         3
     );
+}
+
+/// The (year, number) of every register entry written, in order.
+fn register_numbers(effects: &[Effect]) -> Vec<(i32, u32)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::WriteRegister(entry) => Some((entry.year, entry.number)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The register is one series shared by paper and the electronic form
@@ -220,13 +225,7 @@ fn records_1_a_a_register_opened_mid_year_continues_the_series() {
             ("2026-01-02T08:10:00+07:00", registered("IN-3")),
         ],
     ));
-    let numbers: Vec<(i32, u32)> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::WriteRegister(entry) => Some((entry.year, entry.number)),
-            _ => None,
-        })
-        .collect();
+    let numbers = register_numbers(&effects);
     assert_eq!(numbers, [(2025, 126), (2025, 127), (2026, 1)]);
     let register = office.registers().get(&RegisterKind::Incoming).unwrap();
     assert_eq!(register.openings().len(), 1);
