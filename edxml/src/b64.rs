@@ -31,7 +31,7 @@ fn decode_quanta(text: &[u8], out: &mut [u8]) -> Option<usize> {
 }
 
 /// Input is decoded in pieces of this many Base64 characters (a multiple of 4).
-const PIECE: usize = 64 * 1024;
+pub(crate) const PIECE: usize = 64 * 1024;
 
 /// Size and SHA-256 of decoded attachment bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -561,59 +561,36 @@ mod tests {
 }
 
 /// A [`Read`] that decodes Base64 text read from an inner reader, in bounded memory.
-#[derive(Debug)]
-pub(crate) struct Base64Reader<R> {
-    inner: R,
-    decoder: Option<Base64Decoder>,
-    decoded: Vec<u8>,
-    pos: usize,
-    input: Vec<u8>,
-}
+pub(crate) type Base64Reader<R> = crate::chunks::ChunkReader<R, Base64Transform>;
 
-impl<R: Read> Base64Reader<R> {
-    pub(crate) fn new(inner: R) -> Self {
-        Self {
-            inner,
-            decoder: Some(Base64Decoder::new()),
-            decoded: Vec::new(),
-            pos: 0,
-            input: vec![0; PIECE],
-        }
+/// The [`Transform`](crate::chunks::Transform) of a [`Base64Reader`].
+#[derive(Debug)]
+pub(crate) struct Base64Transform(Option<Base64Decoder>);
+
+impl Default for Base64Transform {
+    fn default() -> Self {
+        Self(Some(Base64Decoder::new()))
     }
 }
 
-impl<R: Read> Read for Base64Reader<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        loop {
-            if let Some(ready) = self.decoded.get(self.pos..).filter(|r| !r.is_empty()) {
-                let n = ready.len().min(out.len());
-                if let (Some(dst), Some(src)) = (out.get_mut(..n), ready.get(..n)) {
-                    dst.copy_from_slice(src);
-                }
-                self.pos += n;
-                return Ok(n);
-            }
-            self.decoded.clear();
-            self.pos = 0;
-            let Some(decoder) = self.decoder.as_mut() else {
-                return Ok(0);
-            };
-            let n = self.inner.read(&mut self.input)?;
-            if n == 0 {
-                if let Some(decoder) = self.decoder.take()
-                    && let Err(problem) = decoder.finish(&mut self.decoded)?
-                {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        format!(
-                            "invalid Base64: {} (at character {})",
-                            problem.reason, problem.offset
-                        ),
-                    ));
-                }
-            } else {
-                decoder.feed(self.input.get(..n).unwrap_or_default(), &mut self.decoded)?;
-            }
+impl crate::chunks::Transform for Base64Transform {
+    fn feed(&mut self, input: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
+        match self.0.as_mut() {
+            Some(decoder) => decoder.feed(input, out).map(drop),
+            None => Ok(()),
+        }
+    }
+
+    fn finish(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        match self.0.take().map(|d| d.finish(out)).transpose()? {
+            Some(Err(problem)) => Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "invalid Base64: {} (at character {})",
+                    problem.reason, problem.offset
+                ),
+            )),
+            _ => Ok(()),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod b64;
 mod build;
+mod chunks;
 mod codes;
 mod error;
 mod markup;

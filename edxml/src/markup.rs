@@ -3,12 +3,13 @@
 //! bytes of the span when comments, processing instructions, CDATA sections
 //! or elements interrupt the text.
 
-use std::io::{self, Read};
+use std::io;
 
 /// Where the filter is in the markup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum State {
     /// Character data: passed through.
+    #[default]
     Text,
     /// After `<`.
     Open,
@@ -32,30 +33,19 @@ enum State {
 const CDATA_OPEN: &[u8] = b"[CDATA[";
 
 /// A [`Read`] over the character data of well-formed XML content read from
-/// `inner`: text and the content of CDATA sections pass through, unchanged
-/// (references are left to the Base64 decoder, which reads them); comments,
-/// processing instructions and tags are dropped.
-#[derive(Debug)]
-pub(crate) struct MarkupFilter<R> {
-    inner: R,
+/// an inner reader: text and the content of CDATA sections pass through,
+/// unchanged (references are left to the Base64 decoder, which reads them);
+/// comments, processing instructions and tags are dropped.
+pub(crate) type MarkupFilter<R> = crate::chunks::ChunkReader<R, Markup>;
+
+/// The [`Transform`](crate::chunks::Transform) of a [`MarkupFilter`]: where
+/// it is in the markup.
+#[derive(Debug, Default)]
+pub(crate) struct Markup {
     state: State,
-    input: Vec<u8>,
-    /// Character data ready to be read, from `pos` on.
-    ready: Vec<u8>,
-    pos: usize,
 }
 
-impl<R: Read> MarkupFilter<R> {
-    pub(crate) fn new(inner: R) -> Self {
-        Self {
-            inner,
-            state: State::Text,
-            input: vec![0; 16 * 1024],
-            ready: Vec::new(),
-            pos: 0,
-        }
-    }
-
+impl Markup {
     /// Runs `byte` through the state machine, appending what passes to `out`.
     fn step(&mut self, byte: u8, out: &mut Vec<u8>) {
         self.state = match (self.state, byte) {
@@ -109,37 +99,24 @@ impl<R: Read> MarkupFilter<R> {
     }
 }
 
-impl<R: Read> Read for MarkupFilter<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        loop {
-            if let Some(ready) = self.ready.get(self.pos..).filter(|r| !r.is_empty()) {
-                let n = ready.len().min(out.len());
-                if let (Some(dst), Some(src)) = (out.get_mut(..n), ready.get(..n)) {
-                    dst.copy_from_slice(src);
-                }
-                self.pos += n;
-                return Ok(n);
-            }
-            self.ready.clear();
-            self.pos = 0;
-            let n = self.inner.read(&mut self.input)?;
-            if n == 0 {
-                return Ok(0);
-            }
-            let mut ready = std::mem::take(&mut self.ready);
-            for i in 0..n {
-                if let Some(&b) = self.input.get(i) {
-                    self.step(b, &mut ready);
-                }
-            }
-            self.ready = ready;
+impl crate::chunks::Transform for Markup {
+    fn feed(&mut self, input: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
+        for &b in input {
+            self.step(b, out);
         }
+        Ok(())
+    }
+
+    fn finish(&mut self, _: &mut Vec<u8>) -> io::Result<()> {
+        Ok(())
     }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
+    use std::io::Read;
+
     use super::*;
 
     /// A reader that returns one byte per call: every chunk boundary.

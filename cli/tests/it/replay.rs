@@ -50,12 +50,7 @@ fn violations_exit_1_and_name_the_rules() {
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
     assert_eq!(v["valid"], false);
-    let rules: Vec<&str> = v["violations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["rule"].as_str().unwrap())
-        .collect();
+    let rules = violation_rules(&v);
     assert_eq!(rules, ["WF-IN-002", "WF-OUT-005", "WF-IN-005"]);
     assert_eq!(v["missed_deadlines"].as_array().unwrap().len(), 3);
 }
@@ -120,11 +115,16 @@ fn a_register_opened_mid_year_continues_after_the_paper_numbers() {
     );
     let v = json(&out);
     assert_eq!(v["state"]["incoming"]["IN-1"]["registration"]["number"], 42);
-    let rules: Vec<&str> = v["violations"]
+    let rules = violation_rules(&v);
+    assert_eq!(rules, ["WF-REG-001"]);
+}
+
+/// The rule ids of the violations in `replay --json` output, in order.
+fn violation_rules(v: &serde_json::Value) -> Vec<&str> {
+    v["violations"]
         .as_array()
         .unwrap()
         .iter()
         .map(|x| x["rule"].as_str().unwrap())
-        .collect();
-    assert_eq!(rules, ["WF-REG-001"]);
+        .collect()
 }
