@@ -798,7 +798,7 @@ impl Records {
         {
             report.findings.push(finding(
                 "ARCH-CLOSE-005",
-                Severity::Info,
+                Severity::Note,
                 format!("document `{key}` removed (draft or duplicate)"),
                 format!("đã loại văn bản `{key}` (bản thảo hoặc bản trùng)"),
                 ND30_ART29,

@@ -76,7 +76,7 @@ impl TransferList {
             if !md.retention.requires_transfer() {
                 findings.push(finding(
                     "ARCH-XFER-002",
-                    Severity::Info,
+                    Severity::Note,
                     format!(
                         "record {} is kept under 5 years: transfer not required",
                         md.code

@@ -15,7 +15,7 @@ use vanthu_identifiers::{AnyAgencyId, Confidentiality, DocumentId, Finding, Loca
 use crate::codes::{BusinessType, StatusCode};
 use crate::model::*;
 use crate::read::ReadOutput;
-use crate::rules::Rule;
+use crate::rules::{self, Rule};
 use crate::scan::{ContentScan, FileKind};
 use crate::time::parse_date;
 
@@ -53,74 +53,6 @@ impl ValidateOptions {
     }
 }
 
-const QCVN: &str = "QCVN 102:2016/BTTTT; VPCP/VNPT reference library; Bkav XmlChecker";
-const APP_VI: &str = "Decree 30/2020/NĐ-CP Appendix VI Part II, Table I (metadata lengths)";
-
-macro_rules! vrules {
-    ($($(#[$doc:meta])* $name:ident = ($id:literal, $sev:ident, $en:literal, $vi:literal, $src:expr);)*) => {
-        $( $(#[$doc])* pub const $name: Rule = Rule { id: $id, severity: Severity::$sev, en: $en, vi: $vi, source: $src }; )*
-        /// Every validation rule.
-        pub const ALL: &[Rule] = &[$($name),*];
-    };
-}
-
-/// Validation rules (the reader's rules are in [`crate::rules`]).
-pub mod vrules {
-    use super::*;
-    vrules! {
-        /// Required element missing or empty.
-        REQUIRED = ("EDXML-HDR-001", Error, "required element missing or empty", "thiếu phần tử bắt buộc hoặc phần tử rỗng", QCVN);
-        /// Value outside its code list.
-        ENUMERATION = ("EDXML-HDR-002", Error, "value is not in the code list", "giá trị không thuộc danh mục mã", "reference/edxml.md §2.3, §4.2");
-        /// Same recipient twice.
-        DUPLICATE_RECIPIENT = ("EDXML-HDR-003", Error, "the same recipient appears more than once", "một nơi nhận xuất hiện nhiều lần", "seed 000/002 App. 2 III.2: never send the same document twice to the same recipient");
-        /// Agency id not readable.
-        AGENCY_ID = ("EDXML-HDR-004", Error, "agency identifier is not readable", "mã định danh cơ quan không đọc được", "QCVN 102:2016/BTTTT §2 (mã định danh); Decision 20/2020/QĐ-TTg");
-        /// Document id not readable.
-        DOCUMENT_ID = ("EDXML-HDR-005", Warning, "DocumentId is not in the form OrganId,yyyy/MM/dd,Number/Notation", "DocumentId không theo dạng OrganId,yyyy/MM/dd,Số/Ký hiệu", "reference/edxml.md §5.3");
-        /// Document id disagrees with the header.
-        DOCUMENT_ID_MISMATCH = ("EDXML-HDR-006", Warning, "DocumentId disagrees with From, Code or PromulgationDate", "DocumentId không khớp với From, Code hoặc PromulgationDate", "reference/edxml.md §5.3");
-        /// Field longer than the metadata table allows.
-        LENGTH = ("EDXML-HDR-007", Warning, "value longer than the metadata table allows", "giá trị dài hơn độ dài cho phép của bảng siêu dữ liệu", APP_VI);
-        /// Date in the future.
-        FUTURE_DATE = ("EDXML-HDR-008", Warning, "date is in the future (Vietnam time)", "ngày ở tương lai (giờ Việt Nam)", "Bkav Checker; Decree 30/2020 Art. 15 (promulgation date)");
-        /// Business block inconsistent with its type.
-        BUSINESS = ("EDXML-BIZ-001", Error, "business block does not match its type", "khối nghiệp vụ không khớp với loại nghiệp vụ", "reference/edxml.md §3.1");
-        /// No business block.
-        NO_BUSINESS = ("EDXML-BIZ-002", Warning, "no Bussiness block; receivers assume a new document (type 0)", "không có khối Bussiness; bên nhận coi là văn bản mới (loại 0)", "reference/edxml.md §3.1 (Bkav DynamicService)");
-        /// No trace header.
-        NO_TRACE = ("EDXML-TRC-001", Error, "no TraceHeader", "không có TraceHeader", QCVN);
-        /// No attachment.
-        NO_ATTACHMENT = ("EDXML-ATT-010", Error, "a document sent over the axis must carry at least one attached file", "văn bản gửi qua trục phải kèm ít nhất một tệp", "seed 002 App. 2 III.1");
-        /// Reference without attachment.
-        REFERENCE_WITHOUT_ATTACHMENT = ("EDXML-ATT-011", Error, "manifest Reference has no Attachment with its ContentId", "Reference trong danh mục không có Attachment cùng ContentId", QCVN);
-        /// Attachment without reference.
-        ATTACHMENT_WITHOUT_REFERENCE = ("EDXML-ATT-012", Error, "Attachment is not listed in the manifest", "Attachment không có trong danh mục edXMLManifest", QCVN);
-        /// Duplicate content id.
-        DUPLICATE_CONTENT_ID = ("EDXML-ATT-013", Error, "ContentId used by more than one attachment", "ContentId được dùng cho nhiều tệp đính kèm", QCVN);
-        /// Declared type disagrees with content.
-        CONTENT_TYPE = ("EDXML-ATT-014", Warning, "declared ContentType does not match the file content", "ContentType khai báo không khớp với nội dung tệp", "seed 002 Art. 6.2; RFC 6838");
-        /// Format not in the allowed list.
-        FORMAT = ("EDXML-ATT-015", Warning, "file format is not in the allowed list (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, images)", "định dạng tệp không thuộc danh sách cho phép (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, ảnh)", "seed 002 Art. 6.2; seed 002 App. 2 III.1");
-        /// Active content.
-        ACTIVE_CONTENT = ("EDXML-ATT-016", Error, "attachment contains active content", "tệp đính kèm chứa nội dung thực thi", "seed 001 Art. 14.3; seed 004 Art. 13.1 (no embedded malicious code)");
-        /// ZIP-wrapped attachment.
-        ZIP_WRAPPED = ("EDXML-ATT-017", Info, "attachment is wrapped in a ZIP (VNPT wraps unknown file types); its content was not scanned", "tệp đính kèm được nén ZIP (VNPT nén các loại tệp không xác định); nội dung chưa được quét", "reference/edxml.md §1.4");
-        /// Attachment without a name.
-        ATTACHMENT_NAME = ("EDXML-ATT-018", Error, "attachment has no AttachmentName", "tệp đính kèm không có AttachmentName", QCVN);
-        /// Confidential document.
-        SECRET = ("EDXML-SEC-001", Error, "the document is marked secret; secret documents must not be sent electronically", "văn bản có dấu mật; văn bản mật không được gửi qua hệ thống điện tử", "seed 000 Art. 7; seed 001 Art. 1; Law on Protection of State Secrets 2018");
-        /// Not NFC.
-        NOT_NFC = ("EDXML-TEXT-001", Warning, "text is not in Unicode NFC (TCVN 6909:2001)", "văn bản không ở dạng Unicode dựng sẵn NFC (TCVN 6909:2001)", "TCVN 6909:2001; seed 002 App. 2 III.1");
-        /// Legacy encoding.
-        LEGACY_TEXT = ("EDXML-TEXT-003", Error, "text looks like a legacy Vietnamese encoding (TCVN3/VNI) read as Unicode", "văn bản có dấu hiệu bảng mã cũ (TCVN3/VNI)", "TCVN 6909:2001; seed 002 App. 2 III.1");
-        /// Unknown status code.
-        STATUS_CODE = ("EDXML-STA-001", Error, "status code is not one of 01–06, 13, 15, 16", "mã trạng thái không thuộc 01–06, 13, 15, 16", "reference/edxml.md §4.2; Decision 28/2018/QĐ-TTg");
-        /// Reason required.
-        STATUS_REASON = ("EDXML-STA-002", Warning, "a rejection or take-back request should give its reason in Description", "từ chối hoặc yêu cầu lấy lại cần ghi lý do trong Description", "reference/edxml.md §4.2");
-    }
-}
-
 struct V<'a> {
     findings: Vec<Finding>,
     options: &'a ValidateOptions,
@@ -134,7 +66,7 @@ impl V<'_> {
 
     fn required(&mut self, value: Option<&str>, path: &str) {
         if value.is_none_or(|v| v.trim().is_empty()) {
-            self.push(&vrules::REQUIRED, path, path);
+            self.push(&rules::REQUIRED, path, path);
         }
     }
 
@@ -143,7 +75,7 @@ impl V<'_> {
             let t = v.trim();
             if !t.is_empty() && !allowed.contains(&t) {
                 self.push(
-                    &vrules::ENUMERATION,
+                    &rules::ENUMERATION,
                     &format!("{t:?} (allowed: {})", allowed.join(", ")),
                     path,
                 );
@@ -161,7 +93,7 @@ impl V<'_> {
                     self.findings.push(f.at(Location::at_path(path)));
                 }
             }
-            Err(e) => self.push(&vrules::AGENCY_ID, &format!("{v:?}: {e}"), path),
+            Err(e) => self.push(&rules::AGENCY_ID, &format!("{v:?}: {e}"), path),
         }
     }
 
@@ -176,7 +108,7 @@ impl V<'_> {
                     self.findings.push(f.at(Location::at_path(path)));
                 }
             }
-            Err(e) => self.push(&vrules::DOCUMENT_ID, &format!("{v:?}: {e}"), path),
+            Err(e) => self.push(&rules::DOCUMENT_ID, &format!("{v:?}: {e}"), path),
         }
     }
 
@@ -185,7 +117,7 @@ impl V<'_> {
         if !is_nfc(v) {
             let nfc: String = v.nfc().collect();
             self.push(
-                &vrules::NOT_NFC,
+                &rules::NOT_NFC,
                 &format!(
                     "{} characters differ from NFC",
                     v.chars().count().abs_diff(nfc.chars().count())
@@ -194,13 +126,13 @@ impl V<'_> {
             );
         }
         if looks_legacy(v) {
-            self.push(&vrules::LEGACY_TEXT, &format!("{v:?}"), path);
+            self.push(&rules::LEGACY_TEXT, &format!("{v:?}"), path);
         }
         if let Some(max) = max_chars {
             let n = v.chars().count();
             if n > max {
                 self.push(
-                    &vrules::LENGTH,
+                    &rules::LENGTH,
                     &format!("{n} characters, at most {max}"),
                     path,
                 );
@@ -212,7 +144,7 @@ impl V<'_> {
         if let (Some(today), Some(d)) = (self.options.today, value.and_then(parse_date))
             && d > today
         {
-            self.push(&vrules::FUTURE_DATE, &format!("{d} after {today}"), path);
+            self.push(&rules::FUTURE_DATE, &format!("{d} after {today}"), path);
         }
     }
 
@@ -256,7 +188,7 @@ impl V<'_> {
                 .any(|w| w == "mật")
                 && v.contains("MẬT");
         if marked {
-            self.push(&vrules::SECRET, &format!("{v:?}"), path);
+            self.push(&rules::SECRET, &format!("{v:?}"), path);
         }
     }
 }
@@ -381,10 +313,10 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
     let h = &d.header;
     match &h.from {
         Some(from) => v.organization(from, &format!("{MH}/From")),
-        None => v.push(&vrules::REQUIRED, "From", &format!("{MH}/From")),
+        None => v.push(&rules::REQUIRED, "From", &format!("{MH}/From")),
     }
     if h.to.is_empty() {
-        v.push(&vrules::REQUIRED, "To", &format!("{MH}/To"));
+        v.push(&rules::REQUIRED, "To", &format!("{MH}/To"));
     }
     let mut seen = BTreeSet::new();
     for (i, to) in h.to.iter().enumerate() {
@@ -397,7 +329,7 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
             .filter(|s| !s.is_empty())
             && !seen.insert(id.to_owned())
         {
-            v.push(&vrules::DUPLICATE_RECIPIENT, id, &format!("{path}/OrganId"));
+            v.push(&rules::DUPLICATE_RECIPIENT, id, &format!("{path}/OrganId"));
         }
     }
     v.required(h.document_id.as_deref(), &format!("{MH}/DocumentId"));
@@ -422,7 +354,7 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
                 Some(30),
             );
         }
-        None => v.push(&vrules::REQUIRED, "Code", &format!("{MH}/Code")),
+        None => v.push(&rules::REQUIRED, "Code", &format!("{MH}/Code")),
     }
     match &h.promulgation_info {
         Some(p) => {
@@ -436,7 +368,7 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
             );
         }
         None => v.push(
-            &vrules::REQUIRED,
+            &rules::REQUIRED,
             "PromulgationInfo",
             &format!("{MH}/PromulgationInfo"),
         ),
@@ -449,7 +381,7 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
                 && code.trim().parse::<u32>().is_err()
             {
                 v.push(
-                    &vrules::ENUMERATION,
+                    &rules::ENUMERATION,
                     &format!("{code:?} is not a number"),
                     &format!("{MH}/DocumentType/Type"),
                 );
@@ -469,7 +401,7 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
             );
         }
         None => v.push(
-            &vrules::REQUIRED,
+            &rules::REQUIRED,
             "DocumentType",
             &format!("{MH}/DocumentType"),
         ),
@@ -524,7 +456,7 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
                 && (x.len() > 3 || x.parse::<u16>().is_err())
             {
                 v.push(
-                    &vrules::LENGTH,
+                    &rules::LENGTH,
                     &format!("{x:?} is not a number of at most 3 digits"),
                     &format!("{p}/{name}"),
                 );
@@ -551,7 +483,7 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
     match &d.trace {
         Some(t) => {
             if t.trace_headers.is_empty() {
-                v.push(&vrules::NO_TRACE, "", TL);
+                v.push(&rules::NO_TRACE, "", TL);
             }
             for (i, th) in t.trace_headers.iter().enumerate() {
                 v.agency(
@@ -565,10 +497,10 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
             }
             match &t.business {
                 Some(b) => business(v, b, h),
-                None => v.push(&vrules::NO_BUSINESS, "", TL),
+                None => v.push(&rules::NO_BUSINESS, "", TL),
             }
         }
-        None => v.push(&vrules::NO_TRACE, "TraceHeaderList", TL),
+        None => v.push(&rules::NO_TRACE, "TraceHeaderList", TL),
     }
     attachments(v, d, scans);
 }
@@ -603,10 +535,10 @@ fn document_id(v: &mut V<'_>, h: &MessageHeader, id: &str) {
                 differences.push(format!("date {a} ≠ PromulgationDate {b}"));
             }
             if !differences.is_empty() {
-                v.push(&vrules::DOCUMENT_ID_MISMATCH, &differences.join("; "), path);
+                v.push(&rules::DOCUMENT_ID_MISMATCH, &differences.join("; "), path);
             }
         }
-        Err(e) => v.push(&vrules::DOCUMENT_ID, &format!("{id:?}: {e}"), path),
+        Err(e) => v.push(&rules::DOCUMENT_ID, &format!("{id:?}: {e}"), path),
     }
 }
 
@@ -656,20 +588,20 @@ fn business(v: &mut V<'_>, b: &Business, h: &MessageHeader) {
     match b.doc_type.as_deref().and_then(BusinessType::parse) {
         Some(BusinessType::Revoke) => {
             if b.document_id.is_none() && h.response_for.is_empty() {
-                v.push(&vrules::BUSINESS, "a revocation must name the revoked document (Bussiness/DocumentId or ResponseFor)", B);
+                v.push(&rules::BUSINESS, "a revocation must name the revoked document (Bussiness/DocumentId or ResponseFor)", B);
             }
         }
         Some(BusinessType::Update) => {
             if b.document_info.is_none() {
                 v.push(
-                    &vrules::BUSINESS,
+                    &rules::BUSINESS,
                     "an update (type 2) needs BussinessDocumentInfo",
                     B,
                 );
             }
             if b.document_id.is_none() {
                 v.push(
-                    &vrules::BUSINESS,
+                    &rules::BUSINESS,
                     "an update (type 2) needs Bussiness/DocumentId",
                     B,
                 );
@@ -678,7 +610,7 @@ fn business(v: &mut V<'_>, b: &Business, h: &MessageHeader) {
         Some(BusinessType::Replace) => {
             if b.replacement_info_list.as_ref().is_none_or(Vec::is_empty) {
                 v.push(
-                    &vrules::BUSINESS,
+                    &rules::BUSINESS,
                     "a replacement (type 3) needs ReplacementInfoList",
                     B,
                 );
@@ -695,7 +627,7 @@ fn strip(id: Option<&str>) -> Option<String> {
 fn attachments(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
     const AE: &str = "AttachmentEncoded";
     if d.attachments.is_empty() {
-        v.push(&vrules::NO_ATTACHMENT, "", AE);
+        v.push(&rules::NO_ATTACHMENT, "", AE);
     }
     let refs: Vec<Option<String>> = d
         .manifest
@@ -712,8 +644,8 @@ fn attachments(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]
         let path = format!("edXMLBody/edXMLManifest/Reference[{}]", i + 1);
         match r {
             Some(id) if atts.contains(&Some(id.clone())) => {}
-            Some(id) => v.push(&vrules::REFERENCE_WITHOUT_ATTACHMENT, id, &path),
-            None => v.push(&vrules::REQUIRED, "ContentId", &format!("{path}/ContentId")),
+            Some(id) => v.push(&rules::REFERENCE_WITHOUT_ATTACHMENT, id, &path),
+            None => v.push(&rules::REQUIRED, "ContentId", &format!("{path}/ContentId")),
         }
     }
     let mut seen = BTreeSet::new();
@@ -722,23 +654,23 @@ fn attachments(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]
         match atts.get(i).cloned().flatten() {
             Some(id) => {
                 if !refs.contains(&Some(id.clone())) {
-                    v.push(&vrules::ATTACHMENT_WITHOUT_REFERENCE, &id, &path);
+                    v.push(&rules::ATTACHMENT_WITHOUT_REFERENCE, &id, &path);
                 }
                 if !seen.insert(id.clone()) {
-                    v.push(&vrules::DUPLICATE_CONTENT_ID, &id, &path);
+                    v.push(&rules::DUPLICATE_CONTENT_ID, &id, &path);
                 }
             }
-            None => v.push(&vrules::REQUIRED, "ContentId", &format!("{path}/ContentId")),
+            None => v.push(&rules::REQUIRED, "ContentId", &format!("{path}/ContentId")),
         }
         let name = a.attachment_name.as_deref().unwrap_or_default();
         if name.trim().is_empty() {
-            v.push(&vrules::ATTACHMENT_NAME, "", &path);
+            v.push(&rules::ATTACHMENT_NAME, "", &path);
         } else {
             v.text(Some(name), &format!("{path}/AttachmentName"), None);
             let ext = extension(name);
             if !ALLOWED.contains(&ext.as_str()) {
                 v.push(
-                    &vrules::FORMAT,
+                    &rules::FORMAT,
                     &format!("{name:?}"),
                     &format!("{path}/AttachmentName"),
                 );
@@ -748,17 +680,17 @@ fn attachments(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]
             let declared = a.content_type.as_deref().unwrap_or_default();
             if !declared.trim().is_empty() && !scan.kind.accepts(declared) {
                 v.push(
-                    &vrules::CONTENT_TYPE,
+                    &rules::CONTENT_TYPE,
                     &format!("declared {declared:?}, content is {:?}", scan.kind),
                     &format!("{path}/ContentType"),
                 );
             }
             let ext = extension(name);
             if scan.kind == FileKind::Zip && !matches!(ext.as_str(), "zip") {
-                v.push(&vrules::ZIP_WRAPPED, &format!("{name:?}"), &path);
+                v.push(&rules::ZIP_WRAPPED, &format!("{name:?}"), &path);
             }
             for active in &scan.active {
-                v.push(&vrules::ACTIVE_CONTENT, active.marker(), &path);
+                v.push(&rules::ACTIVE_CONTENT, active.marker(), &path);
             }
         }
     }
@@ -768,7 +700,7 @@ fn status(v: &mut V<'_>, s: &StatusPackage) {
     const MH: &str = "edXMLHeader/MessageHeader";
     match &s.from {
         Some(from) => v.organization(from, &format!("{MH}/From")),
-        None => v.push(&vrules::REQUIRED, "From", &format!("{MH}/From")),
+        None => v.push(&rules::REQUIRED, "From", &format!("{MH}/From")),
     }
     match &s.response_for {
         Some(r) => {
@@ -780,7 +712,7 @@ fn status(v: &mut V<'_>, s: &StatusPackage) {
             v.required(r.code.as_deref(), &format!("{p}/Code"));
         }
         None => v.push(
-            &vrules::REQUIRED,
+            &rules::REQUIRED,
             "ResponseFor",
             &format!("{MH}/ResponseFor"),
         ),
@@ -793,7 +725,7 @@ fn status(v: &mut V<'_>, s: &StatusPackage) {
         let parsed = StatusCode::parse(code);
         if !parsed.is_known() || code.trim().len() != 2 {
             v.push(
-                &vrules::STATUS_CODE,
+                &rules::STATUS_CODE,
                 &format!("{code:?}"),
                 &format!("{MH}/StatusCode"),
             );
@@ -801,7 +733,7 @@ fn status(v: &mut V<'_>, s: &StatusPackage) {
         if matches!(parsed, StatusCode::Rejected | StatusCode::TakeBackRequested)
             && s.description.as_deref().is_none_or(|d| d.trim().is_empty())
         {
-            v.push(&vrules::STATUS_REASON, "", &format!("{MH}/Description"));
+            v.push(&rules::STATUS_REASON, "", &format!("{MH}/Description"));
         }
     }
     v.text(s.description.as_deref(), &format!("{MH}/Description"), None);

@@ -7,12 +7,15 @@
 use std::fmt;
 
 /// How serious a [`Finding`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// Informational: the input is fine, but a reader may want to know.
-    Info,
+    /// A note: the input is fine, but a reader may want to know. Read as
+    /// `info` too (the name before 0.2).
+    #[serde(alias = "info")]
+    Note,
     /// The input deviates from the strict form; a lenient receiver accepts it.
     Warning,
     /// The input breaks a rule; a strict receiver rejects it.
@@ -20,11 +23,11 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// The lower-case name used in JSON output: `info`, `warning` or `error`.
+    /// The lower-case name used in JSON output: `note`, `warning` or `error`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
-            Self::Info => "info",
+            Self::Note => "note",
             Self::Warning => "warning",
             Self::Error => "error",
         }
@@ -41,8 +44,7 @@ impl fmt::Display for Severity {
 ///
 /// Every part is optional: an identifier only knows a byte offset, a document
 /// also knows the line, column and the element path.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Location {
     /// Byte offset from the start of the input.
@@ -124,8 +126,7 @@ impl fmt::Display for Location {
 /// with findings. Each finding has a stable [`rule`](Self::rule) id that
 /// compliance harnesses key on, a message in English and Vietnamese, where it
 /// applies, and the source of the rule.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Finding {
     /// Stable rule id, e.g. `ID-AGENCY-IRREGULAR` or `EDXML-HDR-003`.

@@ -82,7 +82,7 @@ impl Identification {
     /// was found.
     #[must_use]
     pub fn is_valid(&self) -> bool {
-        self.result.is_ok() && self.findings.iter().all(|f| f.severity == Severity::Info)
+        self.result.is_ok() && self.findings.iter().all(|f| f.severity == Severity::Note)
     }
 
     /// What the lenient reading found.
@@ -205,7 +205,6 @@ fn looks_like_uuid(input: &str) -> bool {
     input.len() == 36 && input.split('-').count() == 5
 }
 
-#[cfg(feature = "serde")]
 mod summary {
     use super::{Identification, Identified};
     use crate::finding::Finding;
@@ -332,5 +331,4 @@ mod summary {
     }
 }
 
-#[cfg(feature = "serde")]
 pub use summary::IdentificationSummary;

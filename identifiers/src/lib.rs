@@ -10,6 +10,8 @@ pub mod finding;
 mod identify;
 mod marks;
 mod record;
+mod report;
+mod rule;
 pub mod text;
 mod util;
 
@@ -21,8 +23,9 @@ pub use docnum::DocumentNumber;
 pub use doctype::DocumentType;
 pub use error::{IdError, IdErrorKind, MAX_INPUT_LEN};
 pub use finding::{Finding, Location, Severity};
-#[cfg(feature = "serde")]
 pub use identify::IdentificationSummary;
 pub use identify::{IdKind, Identification, Identified, identify};
 pub use marks::{Confidentiality, Retention, Urgency};
 pub use record::RecordCode;
+pub use report::{Report, conformant};
+pub use rule::Rule;

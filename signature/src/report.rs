@@ -5,17 +5,16 @@
 use std::fmt;
 
 /// The main indication of ETSI EN 319 102-1 §5.1.3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum Indication {
     /// Every check passed.
-    #[cfg_attr(feature = "serde", serde(rename = "TOTAL_PASSED"))]
+    #[serde(rename = "TOTAL_PASSED")]
     TotalPassed,
     /// The checks could not conclude (missing trust, expired certificate…).
-    #[cfg_attr(feature = "serde", serde(rename = "INDETERMINATE"))]
+    #[serde(rename = "INDETERMINATE")]
     Indeterminate,
     /// A check proved the signature invalid (hash, cryptography, format).
-    #[cfg_attr(feature = "serde", serde(rename = "TOTAL_FAILED"))]
+    #[serde(rename = "TOTAL_FAILED")]
     TotalFailed,
 }
 
@@ -38,9 +37,8 @@ impl fmt::Display for Indication {
 }
 
 /// Sub-indications of ETSI EN 319 102-1 Table 5 (the subset this crate emits).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "SCREAMING_SNAKE_CASE"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum SubIndication {
     /// The signature is not in the expected format (ByteRange, CMS structure).
@@ -108,9 +106,8 @@ impl fmt::Display for SubIndication {
 }
 
 /// The outcome of one named check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Outcome {
     /// The check passed.
     Passed,
@@ -123,8 +120,7 @@ pub enum Outcome {
 }
 
 /// One named check, DSS style, with its explanation in two languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Check {
     /// Stable id, e.g. `MESSAGE_DIGEST`.
@@ -132,7 +128,7 @@ pub struct Check {
     /// The outcome.
     pub outcome: Outcome,
     /// The sub-indication a failure implies.
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sub_indication: Option<SubIndication>,
     /// What was checked and found, in English.
     pub message: String,

@@ -47,9 +47,8 @@ impl VerifyOptions {
 }
 
 /// Who a certificate belongs to, for the Vietnamese policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Role {
     /// A natural person (the competent signer): `CCCD:`, `CMND:` or `HC:` UID.
@@ -100,8 +99,7 @@ pub fn classify(cert: &Certificate) -> Role {
 }
 
 /// The signer, as shown to a clerk.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Signer {
     /// Subject DN (RFC 4514).
@@ -132,8 +130,7 @@ impl Signer {
 }
 
 /// The verdict on one signature.
-#[derive(Debug, Clone)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, serde::Serialize)]
 #[non_exhaustive]
 pub struct SignatureReport {
     /// The signature dictionary's object.
@@ -156,7 +153,7 @@ pub struct SignatureReport {
     pub role: Role,
     /// The signing time, presented in Vietnam time (+07:00): time-stamp time when
     /// there is one, else the claimed CMS signingTime, else `/M`.
-    #[cfg_attr(feature = "serde", serde(serialize_with = "ser_time"))]
+    #[serde(serialize_with = "ser_time")]
     pub signing_time: Option<DateTime<FixedOffset>>,
     /// The named checks.
     pub checks: Vec<Check>,
@@ -166,7 +163,6 @@ pub struct SignatureReport {
     pub widget: Option<Widget>,
 }
 
-#[cfg(feature = "serde")]
 #[allow(clippy::ref_option)]
 fn ser_time<S: serde::Serializer>(
     t: &Option<DateTime<FixedOffset>>,
@@ -179,9 +175,8 @@ fn ser_time<S: serde::Serializer>(
 }
 
 /// The legal value of the document (seed 001 Art. 4; 003 Art. 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LegalValue {
     /// Signed by the competent person and then by the agency: the value of the paper original.
     Original,
@@ -204,8 +199,7 @@ impl LegalValue {
 }
 
 /// The verdict on a whole document.
-#[derive(Debug, Clone)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, serde::Serialize)]
 #[non_exhaustive]
 pub struct DocumentReport {
     /// Original, reference only, or invalid.

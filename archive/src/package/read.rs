@@ -424,7 +424,7 @@ impl<R: Read + Seek> PackageReader<R> {
         if let (true, Some(v)) = (missing, f.get(aip).cloned()) {
             self.findings.push(finding(
                 "ARCH-PKG-TT05-005",
-                Severity::Info,
+                Severity::Note,
                 format!("`{aip}` read as `{sip}` (AIP naming)"),
                 format!("đọc `{aip}` như `{sip}` (cách đặt tên của AIP)"),
                 TT05,
@@ -751,7 +751,7 @@ impl<R: Read + Seek> PackageReader<R> {
             Ok(7) => {
                 self.findings.push(finding(
                     "ARCH-PKG-MD-005",
-                    Severity::Info,
+                    Severity::Note,
                     "maintenance 07 (other term): the term itself is not in the package",
                     "thời hạn bảo quản 07 (khác): gói không ghi số năm",
                     TT05,
@@ -928,7 +928,7 @@ impl<R: Read + Seek> PackageReader<R> {
             {
                 report.findings.push(finding(
                     "ARCH-PKG-TT05-004",
-                    Severity::Info,
+                    Severity::Note,
                     format!("checksum of `{}` is lower-case hex", r.path),
                     format!("mã băm của `{}` viết chữ thường", r.path),
                     TT05,

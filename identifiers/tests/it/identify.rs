@@ -67,7 +67,6 @@ fn values_and_findings() {
     assert!(identify(&"9".repeat(10_000)).error().is_some());
 }
 
-#[cfg(feature = "serde")]
 #[test]
 fn summary_json() {
     let v = serde_json::to_value(identify("000.05.15.H47").summary()).unwrap();

@@ -15,9 +15,8 @@ use super::locate::Widget;
 use super::object::{Dict, Obj, ObjectId};
 
 /// What one later revision did to one object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ModificationKind {
     /// A new signature or document time-stamp dictionary.
@@ -99,8 +98,7 @@ impl ModificationKind {
 }
 
 /// One change found in a revision after a signature.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Modification {
     /// Index of the revision that made the change (`None`: after the last `%%EOF`).

@@ -13,9 +13,8 @@ use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 
 /// What kind of signature a dictionary holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SignatureKind {
     /// `/Type /Sig` (or no type): an approval or certification signature.
@@ -25,9 +24,8 @@ pub enum SignatureKind {
 }
 
 /// How much of the file a signature covers (pyHanko's coverage levels, without `UNCLEAR`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Coverage {
     /// The range is malformed or does not end at a revision end.
     Partial,
@@ -50,8 +48,7 @@ impl Coverage {
 }
 
 /// A well-formed `/ByteRange [0 b c d]`: signed bytes are `[0, b)` and `[c, c + d)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct ByteRange {
     /// Length of the first range (it starts at 0).
     pub first_len: usize,
@@ -78,9 +75,8 @@ impl ByteRange {
 }
 
 /// Why a `/ByteRange` or `/Contents` cannot be trusted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ByteRangeProblem {
     /// No `/ByteRange`, or not an array (USF).
@@ -178,8 +174,7 @@ pub struct LocatedSignature {
 }
 
 /// Where a signature field's widget sits.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Widget {
     /// The field (or merged field/widget) object.

@@ -25,7 +25,6 @@ impl std::fmt::Display for ObjectId {
     }
 }
 
-#[cfg(feature = "serde")]
 impl serde::Serialize for ObjectId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

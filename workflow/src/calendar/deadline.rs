@@ -50,8 +50,9 @@ fn at(date: NaiveDate, time: NaiveTime) -> Result<DateTime<FixedOffset>, Calenda
 }
 
 /// Where "at the latest the next working day" ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum NextDayBound {
     /// The end of the morning session (the seeds' "buổi sáng của ngày làm việc tiếp theo").
@@ -62,8 +63,7 @@ pub enum NextDayBound {
 }
 
 /// The window in which a sent document that has not been received is chased.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct NotReceivedWindow {
     /// From this instant (3 working days after sending) the document may be chased.
     pub chase_from: DateTime<FixedOffset>,

@@ -19,8 +19,9 @@ use super::CalendarError;
 use super::lunar;
 
 /// A public holiday (ngày lễ, Tết) of Labour Code 2019 Art. 112.1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum Holiday {
     /// Tết Dương lịch, 1 January.
@@ -68,8 +69,7 @@ impl Holiday {
 }
 
 /// Why a day is off.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub enum DayOffKind {
     /// The holiday itself (for Tết and Quốc khánh, one of its days).
@@ -89,8 +89,7 @@ pub enum DayOffKind {
 }
 
 /// One non-working day that is not a Saturday or Sunday.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DayOff {
     date: NaiveDate,
     kind: DayOffKind,
@@ -149,8 +148,7 @@ impl DayOff {
 }
 
 /// The days off and the working weekend days of one year.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct YearCalendar {
     year: i32,
     days_off: BTreeMap<NaiveDate, DayOff>,

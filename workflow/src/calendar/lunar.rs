@@ -43,9 +43,10 @@ fn date_of_jdn(jdn: i64) -> Option<NaiveDate> {
 /// A value that exists names a day that exists: build it with
 /// [`LunarDate::new`] (which checks the month against the computed calendar)
 /// or [`LunarDate::from_solar`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "LunarDateFields"))]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "LunarDateFields")]
 pub struct LunarDate {
     year: i32,
     month: u8,
@@ -168,7 +169,6 @@ impl LunarDate {
 }
 
 /// The serialised fields of a [`LunarDate`], checked on deserialisation.
-#[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
 struct LunarDateFields {
     year: i32,
@@ -177,7 +177,6 @@ struct LunarDateFields {
     leap: bool,
 }
 
-#[cfg(feature = "serde")]
 impl TryFrom<LunarDateFields> for LunarDate {
     type Error = CalendarError;
 

@@ -147,8 +147,7 @@ impl WorkingCalendar {
 ///
 /// Office hours are set locally ([`reference/records.md` §4.1]); the default is
 /// 07:30–11:30 and 13:00–17:00, common in state agencies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct WorkingHours {
     morning_start: NaiveTime,
     morning_end: NaiveTime,

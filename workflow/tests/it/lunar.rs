@@ -187,7 +187,6 @@ fn can_chi_of_years() {
     );
 }
 
-#[cfg(feature = "serde")]
 #[test]
 fn serde_round_trip_checks_the_date() {
     let l = LunarDate::new(2020, 4, 1, true).unwrap();
