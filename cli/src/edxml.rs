@@ -327,83 +327,6 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
     Ok(Outcome::Valid)
 }
 
-/// Longest file name written, in bytes (file systems allow 255).
-const MAX_NAME_BYTES: usize = 200;
-
-/// A file name that stays inside the output directory and means the same
-/// on every system: the last path component; no control characters or
-/// characters Windows refuses; no leading dots (never `.`, `..` or hidden),
-/// no trailing dots or spaces (Windows drops them); not a Windows device
-/// name (`CON`, `NUL`, `COM1`…); at most [`MAX_NAME_BYTES`], the extension
-/// kept.
-pub(crate) fn safe_file_name(name: &str, index: usize) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = last
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let cleaned = cleaned
-        .trim()
-        .trim_start_matches('.')
-        .trim_end_matches(['.', ' '])
-        .to_owned();
-    if cleaned.is_empty() {
-        return format!("attachment-{}", index + 1);
-    }
-    let stem = cleaned.split('.').next().unwrap_or_default().trim_end();
-    let device = matches!(
-        stem.to_ascii_uppercase().as_str(),
-        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
-    ) || (stem.len() == 4
-        && ["COM", "LPT"]
-            .iter()
-            .any(|p| stem.get(..3).is_some_and(|s| s.eq_ignore_ascii_case(p)))
-        && stem.as_bytes().get(3).is_some_and(u8::is_ascii_digit));
-    let cleaned = if device {
-        format!("_{cleaned}")
-    } else {
-        cleaned
-    };
-    shorten(&cleaned, MAX_NAME_BYTES)
-}
-
-/// `name` cut to at most `max` bytes at a character boundary, keeping a
-/// short extension.
-fn shorten(name: &str, max: usize) -> String {
-    if name.len() <= max {
-        return name.to_owned();
-    }
-    let ext = name
-        .rfind('.')
-        .map(|i| &name[i..])
-        .filter(|e| e.len() <= 16)
-        .unwrap_or_default();
-    let mut cut = max - ext.len();
-    while !name.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    format!("{}{ext}", &name[..cut])
-}
-
-/// `name`, or `N-name` with the smallest N ≥ 2 that no earlier name has,
-/// compared without case (as Windows and macOS compare file names).
-fn unique_name(name: String, used: &mut Vec<String>) -> String {
-    let mut candidate = name.clone();
-    let mut n = 1;
-    while used.contains(&candidate.to_lowercase()) {
-        n += 1;
-        candidate = shorten(&format!("{n}-{name}"), MAX_NAME_BYTES);
-    }
-    used.push(candidate.to_lowercase());
-    candidate
-}
-
 pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
     let mut input = open_seekable(&args.file)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
@@ -416,14 +339,11 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
     };
     std::fs::create_dir_all(&args.output)
         .map_err(|e| CliError::new(format!("cannot create {}: {e}", args.output.display())))?;
-    let mut used: Vec<String> = Vec::new();
+    let mut names = vanthu::names::UniqueNames::default();
     let mut listed = Vec::new();
     let mut all_ok = true;
     for (index, a) in doc.attachments.iter().enumerate() {
-        let name = unique_name(
-            safe_file_name(a.attachment_name.as_deref().unwrap_or_default(), index),
-            &mut used,
-        );
+        let name = names.next(a.attachment_name.as_deref().unwrap_or_default(), index);
         let target = args.output.join(&name);
         // Decoded straight into the file: an attachment is never held in memory.
         let mut decoded = PartialFile::create(&target, "decoded")?;

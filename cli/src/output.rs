@@ -138,12 +138,13 @@ pub(crate) fn open_input(path: &Path) -> Result<Input, CliError> {
         .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))
 }
 
-/// Opens a file, or standard input when `path` is `-`, to read it and then
-/// seek in it: standard input is first copied to a temporary file.
-pub(crate) fn open_seekable(path: &Path) -> Result<Input, CliError> {
-    if path.as_os_str() != "-" {
-        return open_input(path);
-    }
+/// Copies standard input to a temporary file, removed when dropped.
+pub(crate) fn spool_stdin() -> Result<TempPath, CliError> {
+    let (_, temp) = spool()?;
+    Ok(temp)
+}
+
+fn spool() -> Result<(File, TempPath), CliError> {
     let failed = |e: io::Error| CliError::new(format!("cannot copy standard input: {e}"));
     let dir = std::env::temp_dir();
     let pid = std::process::id();
@@ -154,6 +155,16 @@ pub(crate) fn open_seekable(path: &Path) -> Result<Input, CliError> {
         .map_err(failed)?;
     io::copy(&mut io::stdin().lock(), &mut spool).map_err(failed)?;
     spool.seek(SeekFrom::Start(0)).map_err(failed)?;
+    Ok((spool, temp))
+}
+
+/// Opens a file, or standard input when `path` is `-`, to read it and then
+/// seek in it: standard input is first copied to a temporary file.
+pub(crate) fn open_seekable(path: &Path) -> Result<Input, CliError> {
+    if path.as_os_str() != "-" {
+        return open_input(path);
+    }
+    let (spool, temp) = spool()?;
     Ok(Input::File {
         file: BufReader::with_capacity(INPUT_BUFFER, spool),
         _spool: Some(temp),

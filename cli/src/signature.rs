@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use vanthu_signature::{
     AlgorithmPolicy, Certificate, DocumentReport, LegalValue, Role, SignOptions, SigningKey,
     TrustStore, VerifyOptions, classify, sign_pdf, verify_pdf,
@@ -89,22 +89,14 @@ pub(crate) struct SignArgs {
     output: PathBuf,
 }
 
-fn vietnam() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| chrono::Offset::fix(&Utc))
+/// Now, in Vietnam time: the CLI reads the clock, the library never does.
+pub(crate) fn now() -> DateTime<FixedOffset> {
+    Utc::now().with_timezone(&vanthu::edxml::vietnam_offset())
 }
 
+/// RFC 3339 or `YYYY-MM-DD` (midnight in Vietnam time).
 pub(crate) fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t);
-    }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        CliError::new(format!(
-            "cannot read time '{text}': use RFC 3339 or YYYY-MM-DD"
-        ))
-    })?;
-    date.and_hms_opt(0, 0, 0)
-        .and_then(|d| d.and_local_timezone(vietnam()).single())
-        .ok_or_else(|| CliError::new(format!("cannot read time '{text}'")))
+    vanthu::parse_time(text).map_err(|e| CliError::new(e.to_string()))
 }
 
 fn read_certs(path: &Path) -> Result<Vec<Certificate>, CliError> {
@@ -112,53 +104,22 @@ fn read_certs(path: &Path) -> Result<Vec<Certificate>, CliError> {
     Certificate::parse_all(&bytes).map_err(|e| CliError::new(format!("{}: {e}", path.display())))
 }
 
-pub(crate) fn load_trust(paths: &[PathBuf]) -> Result<TrustStore, CliError> {
-    let mut store = TrustStore::new();
-    for path in paths {
-        let files: Vec<PathBuf> = if path.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
-                .filter(|p| {
-                    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        matches!(
-                            e.to_ascii_lowercase().as_str(),
-                            "crt" | "cer" | "pem" | "der"
-                        )
-                    })
-                })
-                .collect();
-            v.sort();
-            v
-        } else {
-            vec![path.clone()]
-        };
-        for file in files {
-            for cert in read_certs(&file)? {
-                if cert.subject() == cert.issuer() {
-                    store.add_anchor(cert);
-                } else {
-                    store.add_intermediate(cert);
-                }
-            }
-        }
-    }
-    Ok(store)
+/// The trust store of `--trust` and `--crl`, loaded by the umbrella crate.
+pub(crate) fn load_trust(trust: &[PathBuf], crls: &[PathBuf]) -> Result<TrustStore, CliError> {
+    let mut options = vanthu::CheckOptions::new(now());
+    options.trust = trust.to_vec();
+    options.crls = crls.to_vec();
+    vanthu::load_trust(&options).map_err(|e| CliError::new(e.to_string()))
 }
 
 pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
     let pdf = read_input(&args.file)?;
-    let mut trust = load_trust(&args.trust)?;
-    for path in &args.crl {
-        trust
-            .add_crl_der(&read_input(path)?)
-            .map_err(|e| CliError::new(format!("{}: {e}", path.display())))?;
-    }
+    let trust = load_trust(&args.trust, &args.crl)?;
     let at = match &args.at {
-        Some(t) => parse_time(t)?.with_timezone(&Utc),
-        None => Utc::now(),
-    };
+        Some(t) => parse_time(t)?,
+        None => now(),
+    }
+    .to_utc();
     let mut options = VerifyOptions::new(at);
     options.attachment = args.attachment;
     if args.legacy_sha1 {
@@ -250,7 +211,7 @@ pub(crate) fn sign(args: SignArgs) -> Result<Outcome, CliError> {
     }
     let time = match &args.at {
         Some(t) => parse_time(t)?,
-        None => Utc::now().with_timezone(&vietnam()),
+        None => now(),
     };
     let mut options = SignOptions::new(time);
     options.reason = args.reason.clone();

@@ -318,3 +318,28 @@ pub fn scan_attachment(
     read.decode_attachment(input, index, &mut scanner)?;
     Ok(scanner.finish().0)
 }
+
+impl FileKind {
+    /// The name used in JSON: `pdf`, `docx`, `xlsx`, `pptx`,
+    /// `open_document`, `zip`, `ole`, `png`, `jpeg`, `tiff`, `gif`, `rtf`,
+    /// `xml` or `unknown`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Docx => "docx",
+            Self::Xlsx => "xlsx",
+            Self::Pptx => "pptx",
+            Self::OpenDocument => "open_document",
+            Self::Zip => "zip",
+            Self::Ole => "ole",
+            Self::Png => "png",
+            Self::Jpeg => "jpeg",
+            Self::Tiff => "tiff",
+            Self::Gif => "gif",
+            Self::Rtf => "rtf",
+            Self::Xml => "xml",
+            Self::Unknown => "unknown",
+        }
+    }
+}

@@ -331,7 +331,8 @@ fn every_artifact_through_the_cli() {
         );
     }
 
-    // The whole folder through the harness: everything conformant.
+    // The whole folder through the harness: everything conformant but the
+    // copy damaged in transit, which the second unit returned (02).
     let out = vanthu(
         &[
             "check",
@@ -346,10 +347,41 @@ fn every_artifact_through_the_cli() {
         b"",
     );
     let v = json(&out);
-    assert_eq!(out.status.code(), Some(0), "{v:#}");
+    assert_eq!(out.status.code(), Some(1), "{v:#}");
     let files = v.as_array().unwrap();
     let count = |format: &str| files.iter().filter(|f| f["format"] == format).count();
     assert_eq!((count("edxml"), count("pdf"), count("sip")), (17, 2, 1));
-    assert!(files.iter().all(|f| f["conformant"] == true));
+    let failed: Vec<&serde_json::Value> =
+        files.iter().filter(|f| f["conformant"] != true).collect();
+    assert_eq!(failed.len(), 1, "{v:#}");
+    let damaged = failed[0];
+    assert!(
+        damaged["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("unit2/received/182-QD-LDTBXH.edxml")
+    );
+    assert_eq!(damaged["attachments"][0]["legal_value"], "invalid");
+    let verdict = damaged["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "CHECK-ATT-001")
+        .expect("the main document's verdict");
+    assert_eq!(verdict["severity"], "error");
+    assert_eq!(verdict["location"]["path"], "attachments[0]");
+    // Alone, as a new user checks it: exit 1.
+    let out = vanthu(
+        &[
+            "check",
+            "--trust",
+            &root,
+            "--at",
+            AT,
+            &d("unit2/received/182-QD-LDTBXH.edxml"),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
     fs::remove_dir_all(dir).unwrap();
 }

@@ -26,12 +26,30 @@ pub(crate) fn temp_dir(name: &str) -> PathBuf {
 }
 
 #[test]
-fn check_on_the_shipped_sample_is_clean_even_strict() {
-    succeeds(&["check", "--strict", &sample()]);
-    let out = vanthu(&["check", "--json", &sample()], b"");
-    let v = json(&out);
-    assert_eq!(v[0]["conformant"], true);
-    assert_eq!(v[0]["findings"].as_array().unwrap().len(), 0);
+fn check_on_the_shipped_sample_finds_only_its_placeholder_pdf() {
+    // The sample is a format vector: its edXML is clean even for a sender,
+    // but its attachment is a placeholder, not a signed PDF, so the package
+    // has no legal value and is not conformant.
+    for strict in [true, false] {
+        let mut args = vec!["check", "--json"];
+        if strict {
+            args.push("--strict");
+        }
+        let sample = sample();
+        args.push(&sample);
+        let out = vanthu(&args, b"");
+        assert_eq!(out.status.code(), Some(1));
+        let v = json(&out);
+        assert_eq!(v[0]["conformant"], false);
+        let findings = v[0]["findings"].as_array().unwrap();
+        let rules: Vec<&str> = findings
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(rules, ["CHECK-ATT-003"], "{v:#}");
+        assert_eq!(findings[0]["location"]["path"], "attachments[0]");
+        assert_eq!(v[0]["attachments"][0]["main"], true);
+    }
 }
 
 #[test]
@@ -113,7 +131,7 @@ fn check_exit_codes_on_real_packages() {
     let out = vanthu(&["check", "--json", &bad], b"");
     assert_eq!(out.status.code(), Some(2));
     let v = json(&out);
-    assert_eq!(v[0]["findings"][0]["location"]["line"], 74);
+    assert_eq!(v[0]["error"]["location"]["line"], 74, "{v:#}");
 }
 
 #[test]

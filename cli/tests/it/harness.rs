@@ -17,15 +17,17 @@ fn a_folder_of_mixed_inputs_with_counts_json_and_junit() {
     let root = root.to_str().unwrap();
     let folder = dir.to_str().unwrap();
 
-    // Text: one line per file, then the summary with counts.
+    // Text: one line per file, then the summary with counts. The copy that
+    // the second unit received damaged is the one file not conformant.
     let out = vanthu(&["check", "--trust", root, "--at", AT, folder], b"");
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let text = stdout(&out);
     let summary = text.lines().last().unwrap();
     assert!(
-        summary.starts_with("checked 20 file(s): 20 conformant, 0 not conformant, 0 unreadable (17 edXML, 2 PDF, 1 SIP;"),
+        summary.starts_with("checked 20 file(s): 19 conformant, 1 not conformant, 0 unreadable (17 edXML, 2 PDF, 1 SIP;"),
         "{summary}"
     );
+    assert!(text.contains("unit2/received/182-QD-LDTBXH.edxml: NOT conformant [document]"));
     assert!(text.contains("182-QD-LDTBXH.signed.pdf: conformant [pdf]"));
     assert!(text.contains(".zip: conformant [SIP_hoso]"));
 
@@ -150,5 +152,41 @@ fn nothing_to_check_and_unknown_files_are_errors() {
     let out = vanthu(&["check", dir.join("readme.txt").to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(stdout(&out).contains("unreadable"));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// The CLI holds no rule of its own: what `vanthu check --json` prints is the
+/// umbrella crate's report, serialised by serde.
+#[test]
+fn check_json_is_the_umbrella_crates_report() {
+    let (dir, _) = run_demo("harness-equal");
+    let root = dir.join("pki/root.cer");
+    let files = [
+        "sender/182-QD-LDTBXH.edxml",
+        "sender/182-QD-LDTBXH.signed.pdf",
+        "unit2/received/182-QD-LDTBXH.edxml",
+        "unit1/status-DEN-QD-182-03.edxml",
+        "unit1/archive/000.01.15.H47.2025.01.TH.zip",
+    ];
+    let mut options = vanthu::CheckOptions::new(vanthu::parse_time(AT).unwrap());
+    options.trust.push(root.clone());
+    for file in files {
+        let path = dir.join(file);
+        let out = vanthu(
+            &[
+                "check",
+                "--json",
+                "--trust",
+                root.to_str().unwrap(),
+                "--at",
+                AT,
+                path.to_str().unwrap(),
+            ],
+            b"",
+        );
+        let printed = json(&out);
+        let library = serde_json::to_value(vanthu::check_file(&path, &options).unwrap()).unwrap();
+        assert_eq!(printed[0], library, "{file}");
+    }
     fs::remove_dir_all(dir).unwrap();
 }

@@ -1,0 +1,194 @@
+//! Many files at once: folders walked recursively, every file recognised by
+//! content, one report per file and the counts of the summary line.
+
+use std::fs::File;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::{Checker, FileReport};
+use crate::error::{CheckError, ErrorKind};
+use crate::format::{Format, HEAD_LEN, detect};
+
+/// How many files were found in each state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Counts {
+    /// Files checked.
+    pub checked: usize,
+    /// Files read and conformant.
+    pub conformant: usize,
+    /// Files read and not conformant.
+    pub not_conformant: usize,
+    /// Files that could not be read.
+    pub unreadable: usize,
+    /// Files in folders that were not recognised and so not checked.
+    pub skipped: usize,
+    /// edXML packages checked.
+    pub edxml: usize,
+    /// PDFs checked.
+    pub pdf: usize,
+    /// Archival packages checked.
+    pub sip: usize,
+}
+
+impl Counts {
+    /// Counts `report` in.
+    pub fn add(&mut self, report: &FileReport) {
+        self.checked += 1;
+        match (report.readable(), report.conformant) {
+            (false, _) => self.unreadable += 1,
+            (true, true) => self.conformant += 1,
+            (true, false) => self.not_conformant += 1,
+        }
+        match report.format {
+            Some(Format::Edxml) => self.edxml += 1,
+            Some(Format::Pdf) => self.pdf += 1,
+            Some(Format::Sip) => self.sip += 1,
+            None => {}
+        }
+    }
+
+    /// The summary line: `checked 3 file(s): 2 conformant, …`.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        format!(
+            "checked {} file(s): {} conformant, {} not conformant, {} unreadable ({} edXML, {} PDF, {} SIP; {} skipped)",
+            self.checked,
+            self.conformant,
+            self.not_conformant,
+            self.unreadable,
+            self.edxml,
+            self.pdf,
+            self.sip,
+            self.skipped
+        )
+    }
+
+    /// The verdict on the whole batch: any unreadable file wins (a harness
+    /// must not report "not conformant" about a file it never saw), then
+    /// any non-conformant one.
+    #[must_use]
+    pub const fn verdict(&self) -> Verdict {
+        if self.unreadable > 0 {
+            Verdict::Unreadable
+        } else if self.not_conformant > 0 {
+            Verdict::NotConformant
+        } else {
+            Verdict::Conformant
+        }
+    }
+}
+
+/// The verdict on a batch (the CLI's exit codes 0, 1, 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// Every file was read and is conformant.
+    Conformant,
+    /// Every file was read; at least one is not conformant.
+    NotConformant,
+    /// At least one file could not be read.
+    Unreadable,
+}
+
+/// The files to check: files as given, folders walked recursively in name
+/// order (symbolic links to folders are not followed, so a loop cannot hang
+/// the walk). A file found in a folder is kept only when its content is
+/// recognised (the others are counted as skipped); a file named explicitly
+/// is always kept.
+///
+/// # Errors
+/// [`ErrorKind::Io`] when a folder cannot be listed.
+pub fn collect(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, usize), CheckError> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, &mut files)?;
+        } else {
+            files.push((input.clone(), true));
+        }
+    }
+    let mut skipped = 0;
+    let kept = files
+        .into_iter()
+        .filter(|(path, explicit)| {
+            let keep = *explicit || head(path).is_ok_and(|h| detect(&h).is_some());
+            skipped += usize::from(!keep);
+            keep
+        })
+        .map(|(path, _)| path)
+        .collect();
+    Ok((kept, skipped))
+}
+
+fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>) -> Result<(), CheckError> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| CheckError::new(ErrorKind::Io, format!("cannot read {}: {e}", dir.display())))?
+        .filter_map(Result::ok)
+        .collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            files.push((path, true));
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, files)?;
+        } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
+            files.push((path, false));
+        }
+    }
+    Ok(())
+}
+
+fn head(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(HEAD_LEN);
+    File::open(path)?
+        .take(HEAD_LEN as u64)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+/// The reports on a batch of files and their counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Batch {
+    /// One report per file, in the order checked.
+    pub files: Vec<FileReport>,
+    /// The counts of the summary line.
+    pub counts: Counts,
+}
+
+impl Checker {
+    /// Checks files and folders (see [`collect`]).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] when a folder cannot be listed;
+    /// [`ErrorKind::NothingToCheck`] when no file was found.
+    pub fn check_paths(&self, inputs: &[PathBuf]) -> Result<Batch, CheckError> {
+        let (files, skipped) = collect(inputs)?;
+        let mut batch = Batch {
+            counts: Counts {
+                skipped,
+                ..Counts::default()
+            },
+            ..Batch::default()
+        };
+        for path in &files {
+            let report = self.check_file(path);
+            batch.counts.add(&report);
+            batch.files.push(report);
+        }
+        if batch.counts.checked == 0 {
+            return Err(CheckError::new(
+                ErrorKind::NothingToCheck,
+                "nothing to check: no edXML package, PDF or archival package found",
+            ));
+        }
+        Ok(batch)
+    }
+}

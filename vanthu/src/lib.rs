@@ -1,0 +1,29 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+mod attachments;
+mod batch;
+mod check;
+mod error;
+mod format;
+pub mod junit;
+pub mod names;
+mod options;
+pub mod rules;
+mod trust;
+
+pub use vanthu_archive as archive;
+pub use vanthu_edxml as edxml;
+pub use vanthu_identifiers as identifiers;
+pub use vanthu_signature as signature;
+pub use vanthu_workflow as workflow;
+
+pub use vanthu_identifiers::{Finding, Location, Report, Rule, Severity, conformant};
+
+pub use attachments::AttachmentReport;
+pub use batch::{Batch, Counts, Verdict, collect};
+pub use check::{Checker, FileReport, Unreadable, check_bytes, check_file};
+pub use error::{CheckError, ErrorKind};
+pub use format::{Format, HEAD_LEN, detect};
+pub use options::{CheckOptions, parse_time};
+pub use trust::load_trust;

@@ -1,0 +1,103 @@
+//! Safe file names for attachments written to disk: what a package calls
+//! an attachment is untrusted text.
+
+/// Longest file name produced, in bytes (file systems allow 255).
+pub const MAX_NAME_BYTES: usize = 200;
+
+/// A file name that stays inside the output folder and means the same on
+/// every system: the last path component; no control characters or
+/// characters Windows refuses; no leading dots (never `.`, `..` or hidden),
+/// no trailing dots or spaces (Windows drops them); not a Windows device
+/// name (`CON`, `NUL`, `COM1`…); at most [`MAX_NAME_BYTES`], the extension
+/// kept. An empty result becomes `attachment-N` (`index` from 0).
+///
+/// ```
+/// use vanthu::names::safe_file_name;
+/// assert_eq!(safe_file_name("../../etc/passwd", 0), "passwd");
+/// assert_eq!(safe_file_name("CON.pdf", 0), "_CON.pdf");
+/// assert_eq!(safe_file_name("..", 2), "attachment-3");
+/// ```
+#[must_use]
+pub fn safe_file_name(name: &str, index: usize) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = last
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned
+        .trim()
+        .trim_start_matches('.')
+        .trim_end_matches(['.', ' '])
+        .to_owned();
+    if cleaned.is_empty() {
+        return format!("attachment-{}", index + 1);
+    }
+    let stem = cleaned.split('.').next().unwrap_or_default().trim_end();
+    let device = matches!(
+        stem.to_ascii_uppercase().as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) || (stem.len() == 4
+        && ["COM", "LPT"]
+            .iter()
+            .any(|p| stem.get(..3).is_some_and(|s| s.eq_ignore_ascii_case(p)))
+        && stem.as_bytes().get(3).is_some_and(u8::is_ascii_digit));
+    let cleaned = if device {
+        format!("_{cleaned}")
+    } else {
+        cleaned
+    };
+    shorten(&cleaned, MAX_NAME_BYTES)
+}
+
+/// `name` cut to at most `max` bytes at a character boundary, keeping a
+/// short extension.
+fn shorten(name: &str, max: usize) -> String {
+    if name.len() <= max {
+        return name.to_owned();
+    }
+    let ext = name
+        .rfind('.')
+        .and_then(|i| name.get(i..))
+        .filter(|e| e.len() <= 16)
+        .unwrap_or_default();
+    let mut cut = max.saturating_sub(ext.len());
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}{ext}", name.get(..cut).unwrap_or_default())
+}
+
+/// Names for files written into one folder: each [`safe_file_name`], made
+/// distinct without regard to case (as Windows and macOS compare names) by
+/// prefixing `N-` with the smallest N ≥ 2 that no earlier name has.
+///
+/// ```
+/// let mut names = vanthu::names::UniqueNames::default();
+/// assert_eq!(names.next("a.pdf", 0), "a.pdf");
+/// assert_eq!(names.next("A.PDF", 1), "2-A.PDF");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct UniqueNames {
+    used: Vec<String>,
+}
+
+impl UniqueNames {
+    /// The safe, distinct name for attachment `index` called `name`.
+    pub fn next(&mut self, name: &str, index: usize) -> String {
+        let name = safe_file_name(name, index);
+        let mut candidate = name.clone();
+        let mut n = 1;
+        while self.used.contains(&candidate.to_lowercase()) {
+            n += 1;
+            candidate = shorten(&format!("{n}-{name}"), MAX_NAME_BYTES);
+        }
+        self.used.push(candidate.to_lowercase());
+        candidate
+    }
+}

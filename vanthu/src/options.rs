@@ -1,0 +1,91 @@
+//! The one options struct of the harness, shared by the CLI and the bindings.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone as _};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CheckError, ErrorKind};
+
+/// How to check: the validation time, trust anchors, revocation lists and
+/// strictness. Read from JSON by the bindings (`{"at": "2025-06-05T00:00:00+07:00",
+/// "trust": ["root.cer"]}`); only `at` is required, because vanthu never
+/// reads a clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CheckOptions {
+    /// The time at which certificates must be valid, and "today" for the
+    /// checks that refuse dates in the future.
+    pub at: DateTime<FixedOffset>,
+    /// Trust anchors and intermediates: certificate files (PEM or DER,
+    /// several per file allowed) or folders of them (`*.crt`, `*.cer`,
+    /// `*.pem`, `*.der`). Self-signed certificates become anchors.
+    #[serde(default)]
+    pub trust: Vec<PathBuf>,
+    /// Trust anchors and intermediates given as PEM text.
+    #[serde(default)]
+    pub trust_pem: Vec<String>,
+    /// Certificate revocation lists (DER files).
+    #[serde(default)]
+    pub crls: Vec<PathBuf>,
+    /// Check edXML packages as a sender checks its own output (every
+    /// deviation from the strict form is an error) instead of as a receiver.
+    #[serde(default)]
+    pub strict: bool,
+    /// Accept SHA-1 in signatures (legacy documents only).
+    #[serde(default)]
+    pub legacy_sha1: bool,
+}
+
+impl CheckOptions {
+    /// Default options, validating at `at`.
+    #[must_use]
+    pub fn new(at: DateTime<FixedOffset>) -> Self {
+        Self {
+            at,
+            trust: Vec::new(),
+            trust_pem: Vec::new(),
+            crls: Vec::new(),
+            strict: false,
+            legacy_sha1: false,
+        }
+    }
+
+    /// Reads options from JSON (what the bindings pass).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Options`] with serde's message.
+    pub fn from_json(json: &str) -> Result<Self, CheckError> {
+        serde_json::from_str(json).map_err(|e| CheckError::new(ErrorKind::Options, e.to_string()))
+    }
+}
+
+/// Reads an instant as RFC 3339 (`2025-06-05T09:30:00+07:00`) or a date
+/// (`2025-06-05`, midnight in Vietnam time, UTC+7).
+///
+/// ```
+/// let t = vanthu::parse_time("2025-06-05").unwrap();
+/// assert_eq!(t.to_rfc3339(), "2025-06-05T00:00:00+07:00");
+/// ```
+///
+/// # Errors
+/// [`ErrorKind::Options`] when the text is neither.
+pub fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, CheckError> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(|d| {
+            vanthu_edxml::vietnam_offset()
+                .from_local_datetime(&d)
+                .single()
+        })
+        .ok_or_else(|| {
+            CheckError::new(
+                ErrorKind::Options,
+                format!("cannot read time {text:?}: use RFC 3339 or YYYY-MM-DD"),
+            )
+        })
+}

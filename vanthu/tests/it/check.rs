@@ -1,0 +1,346 @@
+//! `check_file` and `check_bytes` on packages whose PDFs are signed, damaged,
+//! unsigned or absent, with and without trust anchors.
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, FixedOffset, TimeZone as _, Utc};
+use vanthu::edxml::{DocumentPackage, DocumentType, Organization, vietnam_offset, write_document};
+use vanthu::signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
+use vanthu::signature::{Certificate, SignOptions, sign_pdf};
+use vanthu::{CheckOptions, FileReport, Format, Severity};
+
+struct Pki {
+    root: Certificate,
+    signed: Vec<u8>,
+}
+
+fn utc(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
+}
+
+fn vn(y: i32, m: u32, d: u32, h: u32) -> DateTime<FixedOffset> {
+    vietnam_offset().with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
+}
+
+/// A root, a director and an agency; one PDF signed by the director, then
+/// the agency (made once per run).
+fn pki() -> &'static Pki {
+    static PKI: OnceLock<Pki> = OnceLock::new();
+    PKI.get_or_init(|| {
+        let name = |cn: &str| {
+            vec![
+                ("C", "VN".to_owned()),
+                ("O", "Sở Lao động - Thương binh và Xã hội (TEST)".to_owned()),
+                ("CN", cn.to_owned()),
+            ]
+        };
+        let root_key = generate_key(KeyKind::P256).unwrap();
+        let root = issue(
+            &Profile::ca(name("TEST Root"), 1, utc(2020, 1, 1), utc(2040, 1, 1), None),
+            &root_key,
+            None,
+        )
+        .unwrap();
+        let leaf = |subject: Vec<(&'static str, String)>, serial| {
+            let key = generate_key(KeyKind::P256).unwrap();
+            let cert = issue(
+                &Profile::leaf(subject, serial, utc(2024, 1, 1), utc(2030, 1, 1)),
+                &key,
+                Some((&root, &root_key)),
+            )
+            .unwrap();
+            (key, cert)
+        };
+        let mut person = name("Trần Văn Bình");
+        person.insert(2, ("T", "Giám đốc".to_owned()));
+        let (person_key, person) = leaf(person, 10);
+        let mut agency = name("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI");
+        agency.push(("UID", "MNS:1047665".to_owned()));
+        let (agency_key, agency) = leaf(agency, 11);
+        let pdf = sample_pdf(1, 0);
+        let one = sign_pdf(
+            &pdf,
+            &SignOptions::new(vn(2025, 6, 2, 9)),
+            &person_key,
+            &person,
+            &[],
+        )
+        .unwrap();
+        let signed = sign_pdf(
+            &one,
+            &SignOptions::new(vn(2025, 6, 2, 10)),
+            &agency_key,
+            &agency,
+            &[],
+        )
+        .unwrap();
+        Pki { root, signed }
+    })
+}
+
+/// A document package carrying `attachments` (name, content type, bytes).
+fn package(attachments: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut doc = DocumentPackage::new_document(
+        Organization::new(
+            "000.00.15.H47",
+            "Sở Lao động - Thương binh và Xã hội tỉnh Quảng Nam",
+        ),
+        vec![Organization::new("000.01.15.H47", "Văn phòng Sở")],
+        ("182", "QĐ-LĐTBXH"),
+        "2025/06/02",
+        "Quyết định về việc ban hành quy chế",
+        &vn(2025, 6, 2, 10),
+    );
+    doc.header.document_type = Some(DocumentType::new("2", "Quyết định"));
+    for (name, content_type, _) in attachments {
+        doc.add_attachment(name, content_type);
+    }
+    let bodies: Vec<&[u8]> = attachments.iter().map(|a| a.2).collect();
+    let mut out = Vec::new();
+    write_document(&doc, &mut bodies.clone(), &mut out).unwrap();
+    out
+}
+
+fn options(trusted: bool) -> CheckOptions {
+    let mut options = CheckOptions::new(vn(2025, 6, 5, 0));
+    if trusted {
+        options.trust_pem.push(pem(pki().root.der()));
+    }
+    options
+}
+
+fn pem(der: &[u8]) -> String {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        lines.join("\n")
+    )
+}
+
+fn check(bytes: &[u8], trusted: bool) -> FileReport {
+    vanthu::check_bytes("package.edxml", bytes, &options(trusted)).unwrap()
+}
+
+fn rules(report: &FileReport) -> Vec<&str> {
+    report.findings.iter().map(|f| f.rule.as_str()).collect()
+}
+
+fn damaged(pdf: &[u8]) -> Vec<u8> {
+    let mut pdf = pdf.to_vec();
+    let at = pdf.windows(6).position(|w| w == b"stream").unwrap() + 20;
+    pdf[at] ^= 0x01;
+    pdf
+}
+
+#[test]
+fn a_package_whose_main_document_is_signed_twice_is_conformant() {
+    let bytes = package(&[("182-QD-LDTBXH.pdf", "application/pdf", &pki().signed)]);
+    let report = check(&bytes, true);
+    assert!(report.conformant, "{report:#?}");
+    assert_eq!(report.format, Some(Format::Edxml));
+    assert_eq!(report.kind.as_deref(), Some("document"));
+    let main = &report.attachments[0];
+    assert!(main.main);
+    assert_eq!(main.kind.as_deref(), Some("pdf"));
+    assert_eq!(main.legal_value.as_deref(), Some("original"));
+    assert_eq!(main.signatures, Some(2));
+}
+
+#[test]
+fn a_damaged_main_document_makes_the_package_not_conformant() {
+    let bytes = package(&[(
+        "182-QD-LDTBXH.pdf",
+        "application/pdf",
+        &damaged(&pki().signed),
+    )]);
+    let report = check(&bytes, true);
+    assert!(!report.conformant);
+    assert!(report.readable());
+    assert_eq!(
+        report.attachments[0].legal_value.as_deref(),
+        Some("invalid")
+    );
+    let verdict = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "CHECK-ATT-001")
+        .unwrap_or_else(|| panic!("{:?}", rules(&report)));
+    assert_eq!(verdict.severity, Severity::Error);
+    assert_eq!(verdict.location.path.as_deref(), Some("attachments[0]"));
+    // The PDF's own findings are located under the attachment too.
+    assert!(
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule != "CHECK-ATT-001")
+            .all(|f| f
+                .location
+                .path
+                .as_deref()
+                .is_some_and(|p| p.starts_with("attachments[0]"))),
+        "{:?}",
+        report.findings
+    );
+}
+
+#[test]
+fn without_trust_anchors_the_legal_value_is_not_established() {
+    let bytes = package(&[("182-QD-LDTBXH.pdf", "application/pdf", &pki().signed)]);
+    let report = check(&bytes, false);
+    assert!(!report.conformant);
+    assert!(
+        rules(&report).contains(&"CHECK-ATT-001"),
+        "{:?}",
+        rules(&report)
+    );
+}
+
+#[test]
+fn an_unsigned_second_pdf_is_a_warning_and_other_types_are_reported_by_type() {
+    let zip = b"PK\x03\x04\x14\x00\x00\x00\x00\x00 not really a SIP";
+    let bytes = package(&[
+        ("182-QD-LDTBXH.pdf", "application/pdf", &pki().signed),
+        ("phu-luc.pdf", "application/pdf", &sample_pdf(1, 0)),
+        ("du-lieu.zip", "application/zip", zip),
+    ]);
+    let report = check(&bytes, true);
+    assert!(report.conformant, "{:?}", report.findings);
+    // The unsigned attachment's own findings are warnings for the package.
+    assert!(
+        report
+            .findings
+            .iter()
+            .filter(|f| f.location.path.as_deref() == Some("attachments[1]"))
+            .all(|f| f.severity <= Severity::Warning)
+    );
+    let second = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "CHECK-ATT-002")
+        .unwrap();
+    assert_eq!(second.severity, Severity::Warning);
+    assert_eq!(second.location.path.as_deref(), Some("attachments[1]"));
+    assert!(!report.attachments[1].main);
+    // A ZIP inside a package is a file of that type, not an archival package.
+    assert_eq!(report.attachments[2].kind.as_deref(), Some("zip"));
+    assert_eq!(report.attachments[2].legal_value, None);
+}
+
+#[test]
+fn a_package_without_any_pdf_says_its_legal_value_was_not_verified() {
+    let bytes = package(&[(
+        "quyet-dinh.tif",
+        "image/tiff",
+        b"II*\x00\x08\x00\x00\x00rest",
+    )]);
+    let report = check(&bytes, true);
+    assert!(report.conformant, "a warning only: {:?}", report.findings);
+    assert_eq!(rules(&report), ["CHECK-ATT-004"]);
+}
+
+#[test]
+fn check_file_and_check_bytes_agree() {
+    let bytes = package(&[(
+        "182-QD-LDTBXH.pdf",
+        "application/pdf",
+        &damaged(&pki().signed),
+    )]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("package.edxml");
+    std::fs::write(&path, &bytes).unwrap();
+    let mut from_file = vanthu::check_file(&path, &options(true)).unwrap();
+    from_file.file = "package.edxml".to_owned();
+    assert_eq!(from_file, check(&bytes, true));
+}
+
+#[test]
+fn a_signed_pdf_alone() {
+    let report = vanthu::check_bytes("d.pdf", &pki().signed, &options(true)).unwrap();
+    assert!(report.conformant, "{:?}", report.findings);
+    assert_eq!(report.legal_value.as_deref(), Some("original"));
+    let report = vanthu::check_bytes("d.pdf", &damaged(&pki().signed), &options(true)).unwrap();
+    assert!(!report.conformant);
+    assert!(rules(&report).contains(&"CHECK-PDF-001"));
+}
+
+#[test]
+fn unreadable_and_unrecognised_inputs_have_no_verdict() {
+    let report = check(b"<edXML><edXMLEnvelope>", true);
+    assert!(!report.readable());
+    assert!(!report.conformant);
+    assert_eq!(report.format, Some(Format::Edxml));
+    let report = check(b"hello", true);
+    assert!(!report.readable());
+    assert_eq!(report.format, None);
+}
+
+#[test]
+fn reports_round_trip_through_json() {
+    let bytes = package(&[("182-QD-LDTBXH.pdf", "application/pdf", &pki().signed)]);
+    let report = check(&bytes, false);
+    let json = serde_json::to_string(&report).unwrap();
+    let back: FileReport = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report);
+}
+
+#[test]
+fn options_come_from_json_and_need_a_time() {
+    let options =
+        CheckOptions::from_json(r#"{"at": "2025-06-05T00:00:00+07:00", "strict": true}"#).unwrap();
+    assert!(options.strict);
+    assert_eq!(options.at, vn(2025, 6, 5, 0));
+    let e = CheckOptions::from_json(r#"{"strict": true}"#).unwrap_err();
+    assert_eq!(e.kind.code(), "VANTHU-E-OPTIONS");
+    assert!(e.message.contains("at"), "{e}");
+    let mut options = options;
+    options.trust.push("/nonexistent/root.cer".into());
+    let e = vanthu::check_bytes("x", b"", &options).unwrap_err();
+    assert_eq!(e.kind, vanthu::ErrorKind::Trust);
+}
+
+#[test]
+fn detection_is_by_content() {
+    use vanthu::detect;
+    assert_eq!(detect(b"PK\x03\x04rest"), Some(Format::Sip));
+    assert_eq!(detect(b"%PDF-1.7\n"), Some(Format::Pdf));
+    assert_eq!(
+        detect(b"\xEF\xBB\xBF  \n<?xml version=\"1.0\"?><edXML>"),
+        Some(Format::Edxml)
+    );
+    assert_eq!(detect(b"<?xml version=\"1.0\"?><File>"), None);
+    assert_eq!(detect(b"garbage %PDF-1.4"), Some(Format::Pdf));
+    assert_eq!(detect(b"{\"json\": 1}"), None);
+    assert_eq!(detect(b""), None);
+}
+
+#[test]
+fn junit_escapes_and_counts() {
+    let bytes = package(&[(
+        "182-QD-LDTBXH.pdf",
+        "application/pdf",
+        &damaged(&pki().signed),
+    )]);
+    let mut report = check(&bytes, true);
+    report.file = "a<b>&\"'\u{1}.edxml".to_owned();
+    let mut batch = vanthu::Batch::default();
+    batch.counts.add(&report);
+    batch.files.push(report);
+    let xml = vanthu::junit::to_junit(&batch).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    assert!(
+        xml.contains(r#"tests="1" failures="1" errors="0""#),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("a&lt;b&gt;&amp;&quot;&apos;\u{FFFD}.edxml"),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<failure type=").count(), 1, "{xml}");
+    assert!(xml.contains("CHECK-ATT-001"), "{xml}");
+}
