@@ -84,6 +84,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List every rule id vanthu can report: severity, titles in English and
+    /// Vietnamese, and the legal text or standard it comes from.
+    Rules {
+        /// Print a JSON array of `{id, severity, title, title_vi, source}`.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run the life of one document across agencies, end to end, into a folder.
     Demo(demo::DemoArgs),
     /// Verify every signature of a PDF and give its legal value (exit 0 = original).
@@ -105,12 +112,32 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Extract(args) => edxml::extract(&args),
         Command::Reply(args) => edxml::reply(&args),
         Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
+        Command::Rules { json } => rules(json),
         Command::Demo(args) => demo::demo(&args),
         Command::Verify(args) => signature::verify(args),
         Command::Sign(args) => signature::sign(args),
         Command::Archive(args) => archive::run(args),
         Command::Retention(args) => archive::retention(args),
     }
+}
+
+/// `vanthu rules`: the umbrella crate's catalogue of every crate's rules.
+fn rules(json: bool) -> Result<Outcome, CliError> {
+    let rules = vanthu::rules::all();
+    if json {
+        output::print_json(&rules)?;
+    } else {
+        for rule in &rules {
+            out!(
+                "{}\t{}\t{}\t{}",
+                rule.id,
+                rule.severity,
+                rule.title,
+                rule.source
+            );
+        }
+    }
+    Ok(Outcome::Valid)
 }
 
 fn main() -> ExitCode {

@@ -190,3 +190,23 @@ fn check_json_is_the_umbrella_crates_report() {
     }
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn rules_lists_the_umbrella_catalogue() {
+    let out = vanthu(&["rules", "--json"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let printed = json(&out);
+    assert_eq!(printed, serde_json::to_value(vanthu::rules::all()).unwrap());
+    let rules = printed.as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "CHECK-ATT-001"));
+    for rule in rules {
+        for key in ["id", "severity", "title", "title_vi", "source"] {
+            assert!(rule[key].as_str().is_some_and(|v| !v.is_empty()), "{rule}");
+        }
+    }
+    let text = vanthu(&["rules"], b"");
+    assert_eq!(
+        String::from_utf8_lossy(&text.stdout).lines().count(),
+        rules.len()
+    );
+}
