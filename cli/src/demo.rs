@@ -17,7 +17,7 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, TimeZone};
 use sha2::{Digest as _, Sha256};
 use vanthu_archive::package::{PackOptions, PackageDescription, PackageDocument, PackageWriter};
 use vanthu_archive::{Closing, Document, Heading, HeadingLevel, ListEntry, Records, RecordsList};
@@ -25,7 +25,7 @@ use vanthu_edxml::{
     BusinessType, DocumentPackage, Organization, Profile as EdxmlProfile, ReadOptions, StatusCode,
     StatusPackage, ValidateOptions,
 };
-use vanthu_identifiers::{AgencyId, DocumentNumber, DocumentType, RecordCode, Retention};
+use vanthu_identifiers::{AgencyId, DocumentType, RecordCode, Retention};
 use vanthu_signature::testpki::{Profile, issue};
 use vanthu_signature::{
     Appearance, Certificate, DocumentReport, Indication, LegalValue, SignOptions, SigningKey,
@@ -36,8 +36,8 @@ use vanthu_workflow::incoming::{Handler, IncomingEvent};
 use vanthu_workflow::outgoing::OutgoingEvent;
 use vanthu_workflow::report::{Period, report};
 use vanthu_workflow::{
-    Actor, ActorId, Assignee, CaseId, DocumentMeta, Effect, Event, EventLog, LogEntry, Office,
-    RegisterKind, Role, StatusNotice, views,
+    Actor, ActorId, Assignee, CaseId, Effect, Event, EventLog, LogEntry, Office, RegisterKind,
+    Role, StatusNotice, views,
 };
 
 use crate::{CliError, Outcome};
@@ -612,73 +612,57 @@ fn send_statuses(
     Ok(codes)
 }
 
-/// What the receiving clerk finds when checking a package: the edXML
-/// findings and the legal value of its PDF.
+/// What the receiving clerk finds when checking a package: the umbrella
+/// crate's verdict (the edXML findings and the legal value of every PDF,
+/// verified with the demo's root as trust anchor), the package and its main
+/// document.
 struct Receipt {
     package: DocumentPackage,
     pdf: Vec<u8>,
-    conformant: bool,
-    legal_value: LegalValue,
+    report: vanthu::FileReport,
 }
 
-fn receive(bytes: &[u8], trust: &TrustStore, at: DateTime<FixedOffset>) -> Res<Receipt> {
-    let report = vanthu_edxml::check(
-        bytes,
-        &ReadOptions::default(),
-        &ValidateOptions::new(EdxmlProfile::Receiver),
-    )
-    .ctx("check received package")?;
-    let package = report
-        .read
+impl Receipt {
+    /// The legal value of the main document.
+    fn legal_value(&self) -> Option<&str> {
+        self.report
+            .attachments
+            .iter()
+            .find(|a| a.main)
+            .and_then(|a| a.legal_value.as_deref())
+    }
+
+    /// Why the package is returned: the Vietnamese messages of its errors.
+    fn reason_vi(&self) -> String {
+        self.report
+            .findings
+            .iter()
+            .filter(|f| f.severity == vanthu::Severity::Error)
+            .map(|f| f.message_vi.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+fn receive(bytes: &[u8], root: &Path, at: DateTime<FixedOffset>) -> Res<Receipt> {
+    let mut options = vanthu::CheckOptions::new(at);
+    options.trust.push(root.to_path_buf());
+    let report =
+        vanthu::check_bytes("package.edxml", bytes, &options).ctx("check received package")?;
+    let read = vanthu_edxml::read(bytes).ctx("read received package")?;
+    let package = read
         .package
         .as_document()
         .ok_or_else(|| fail("a status package where a document was expected"))?
         .clone();
     let mut pdf = Vec::new();
-    report
-        .read
-        .decode_attachment(bytes, 0, &mut pdf)
+    read.decode_attachment(bytes, 0, &mut pdf)
         .ctx("decode attachment")?;
-    let legal_value = verify(&pdf, trust, at)?.legal_value;
     Ok(Receipt {
         package,
         pdf,
-        conformant: report.conformant(),
-        legal_value,
+        report,
     })
-}
-
-fn meta_of(
-    package: &DocumentPackage,
-    issued: &Issued,
-    date: NaiveDate,
-    document_type: Option<DocumentType>,
-) -> Res<DocumentMeta> {
-    let h = &package.header;
-    let mut meta = DocumentMeta::new(h.subject.as_deref().unwrap_or_default());
-    meta.issuer = h
-        .from
-        .as_ref()
-        .and_then(|f| f.organ_name.clone())
-        .unwrap_or_default();
-    let number = format!(
-        "{}/{}",
-        issued.number,
-        h.code
-            .as_ref()
-            .and_then(|c| c.code_notation.as_deref())
-            .unwrap_or_default()
-    );
-    let number = DocumentNumber::parse(&number).ctx(&number)?;
-    meta.document_id = Some(vanthu_identifiers::DocumentId::new(
-        &AgencyId::parse(SENDER).ctx(SENDER)?,
-        date,
-        &number,
-    ));
-    meta.number = Some(number);
-    meta.date = Some(date);
-    meta.document_type = document_type;
-    Ok(meta)
 }
 
 /// Runs the whole chain into `dir`; returns the summary lines.
@@ -692,8 +676,8 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
     let calendar = WorkingCalendar::vietnam(year - 1..=year + 1).ctx("working calendar")?;
     let rules = DeadlineRules::default();
     let pki = TestPki::new(year)?;
-    let trust = pki.trust();
     out.write("pki/root.cer", pki.root.der())?;
+    let root = out.root.join("pki/root.cer");
     out.write("pki/director.cer", pki.director.der())?;
     out.write("pki/agency.cer", pki.agency.der())?;
     let check_day = (start + Duration::days(3)).format("%Y-%m-%d");
@@ -807,17 +791,12 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         &damaged,
     )?;
     let t2 = sent_at + Duration::minutes(10);
-    let receipt2 = receive(&damaged, &trust, t2)?;
-    if receipt2.legal_value == LegalValue::Original {
+    let receipt2 = receive(&damaged, &root, t2)?;
+    if receipt2.report.conformant || receipt2.legal_value() == Some("original") {
         return Err(fail("unit 2: a damaged copy passed the signature check"));
     }
     let u2_case = case_of("DEN-QD-182")?;
-    let meta = meta_of(
-        &receipt2.package,
-        &decision,
-        date,
-        Some(DocumentType::Decision),
-    )?;
+    let meta = vanthu::document_meta(&receipt2.package);
     let mut u2_codes = Vec::new();
     for (at, event) in [
         (
@@ -832,10 +811,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
             t2 + Duration::minutes(5),
             IncomingEvent::Returned {
                 by: u2_clerk.clone(),
-                reason: format!(
-                    "Chữ ký số không hợp lệ (giá trị pháp lý: {}): tệp đính kèm đã bị thay đổi sau khi ký",
-                    legal_value_name(receipt2.legal_value)
-                ),
+                reason: receipt2.reason_vi(),
             },
         ),
     ] {
@@ -857,20 +833,15 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         &format!("unit1/received/{}.edxml", decision.file_stem),
         &decision.package_bytes,
     )?;
-    let receipt = receive(&decision.package_bytes, &trust, t1)?;
-    if !receipt.conformant
-        || receipt.legal_value != LegalValue::Original
+    let receipt = receive(&decision.package_bytes, &root, t1)?;
+    if !receipt.report.conformant
+        || receipt.legal_value() != Some("original")
         || receipt.pdf != decision.pdf
     {
         return Err(fail("unit 1: the decision does not pass its checks"));
     }
     let u1_case = case_of("DEN-QD-182")?;
-    let meta = meta_of(
-        &receipt.package,
-        &decision,
-        date,
-        Some(DocumentType::Decision),
-    )?;
+    let meta = vanthu::document_meta(&receipt.package);
     let mut codes = Vec::new();
     let mut go = |desk: &mut Desk, sender: &mut Desk, out: &mut Out, at, event| -> Res<()> {
         let effects = desk.incoming(&u1_case, at, event)?;
@@ -968,9 +939,9 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         &format!("unit1/received/{}.edxml", notice.file_stem),
         &notice.package_bytes,
     )?;
-    let receipt3 = receive(&notice.package_bytes, &trust, t4)?;
+    let receipt3 = receive(&notice.package_bytes, &root, t4)?;
     let u1_case2 = case_of("DEN-CV-183")?;
-    let meta = meta_of(&receipt3.package, &notice, t3.date_naive(), None)?;
+    let meta = vanthu::document_meta(&receipt3.package);
     for (at, event) in [
         (
             t4,
@@ -1224,7 +1195,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         ),
         format!(
             "  {UNIT1}: package conformant, legal value {}; arrival no. {arrival}; status {}",
-            legal_value_name(receipt.legal_value),
+            receipt.legal_value().unwrap_or("-"),
             u1_codes.join(" → ")
         ),
         format!(
@@ -1235,7 +1206,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         ),
         format!(
             "  {UNIT2}: damaged copy, legal value {}; status {} (returned with a reason)",
-            legal_value_name(receipt2.legal_value),
+            receipt2.legal_value().unwrap_or("-"),
             u2_codes.join(" → ")
         ),
         format!(
@@ -1290,14 +1261,6 @@ fn fold(text: &str) -> String {
             other => other,
         })
         .collect()
-}
-
-fn legal_value_name(value: LegalValue) -> &'static str {
-    match value {
-        LegalValue::Original => "original",
-        LegalValue::ReferenceOnly => "reference only",
-        LegalValue::Invalid => "invalid",
-    }
 }
 
 /// An earlier document of the year, issued to the provincial People's

@@ -205,7 +205,7 @@ fn every_artifact_through_the_public_api() {
             .description
             .as_deref()
             .unwrap()
-            .contains("Chữ ký số không hợp lệ")
+            .contains("không có giá trị pháp lý như bản gốc")
     );
     let recall = status("sender/status-CV-183-000.01.15.H47-13.edxml");
     assert_eq!(recall.status_code.as_deref(), Some("13"));
