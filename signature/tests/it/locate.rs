@@ -1,7 +1,9 @@
 //! The locator and CMS parser on edge cases: BER, zero padding, robustness.
 
 use proptest::prelude::*;
-use vanthu_signature::{Coverage, Indication, Limits, Outcome, ber_to_der, locate, parse_cms};
+use vanthu_signature::{
+    CheckId, Coverage, Indication, Limits, Outcome, ber_to_der, locate, parse_cms,
+};
 
 use crate::common::*;
 
@@ -97,7 +99,7 @@ fn ber_encoded_cms_with_zero_padding_verifies() {
         r.signatures[0]
             .checks
             .iter()
-            .any(|c| c.id == "CMS_FORMAT" && c.outcome == Outcome::Warning)
+            .any(|c| c.id == CheckId::CmsFormat && c.outcome == Outcome::Warning)
     );
 }
 
