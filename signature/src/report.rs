@@ -389,9 +389,11 @@ impl Check {
     /// ([`SignatureReport::sub_indication`](crate::SignatureReport::sub_indication)).
     #[must_use]
     pub fn to_finding(&self, location: Location) -> Finding {
-        self.rule()
-            .with_severity(self.outcome.severity())
-            .custom(self.message.clone(), self.message_vi.clone(), location)
+        self.rule().with_severity(self.outcome.severity()).custom(
+            self.message.clone(),
+            self.message_vi.clone(),
+            location,
+        )
     }
 }
 

@@ -45,8 +45,10 @@ pub enum SubFilter {
     DocTimeStamp,
 }
 
-/// A visible signature: a box on a page with text (Times-Roman 10 pt, black,
-/// as Decree 30/2020 Appendix I asks for attachment signatures).
+/// A visible signature: a box on a page with text (Times-Roman 10 pt, black, as
+/// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 5 điểm b and Quy chế văn
+/// bản điện tử (tỉnh Nam Định, 2021) Điều 16 khoản 2 điểm b ask for attachment
+/// signatures).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Appearance {
@@ -57,7 +59,8 @@ pub struct Appearance {
     /// Lines of text.
     pub lines: Vec<String>,
     /// A PNG image drawn over the whole box (a person's blue signature or the
-    /// agency's red seal, seed 001 Art. 11.5, seed 003 Art. 16), under the text.
+    /// agency's red seal: Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11
+    /// khoản 5; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 16), under the text.
     pub image: Option<Vec<u8>>,
 }
 
@@ -584,7 +587,7 @@ impl PreparedPdf {
         signer: &Certificate,
         digest: DigestAlgorithm,
     ) -> Result<SignedAttributes, Error> {
-        // Signing software must check the certificate before signing (Circular 15/2025/TT-BKHCN).
+        // Signing software must check the certificate before signing (Thông tư 15/2025/TT-BKHCN).
         let at = self.time.with_timezone(&Utc);
         if at < signer.not_before() || at > signer.not_after() {
             return Err(Error::new(ErrorKind::Key(format!(
@@ -1046,7 +1049,7 @@ impl SigningKey {
 
 impl SigningKey {
     /// Signs `message` with RSASSA-PSS (SHA-256, MGF1-SHA-256, 32-byte salt from
-    /// `rng`), the RSA scheme Circular 15/2025/TT-BKHCN asks signing software to use.
+    /// `rng`), the RSA scheme Thông tư 15/2025/TT-BKHCN asks signing software to use.
     ///
     /// # Errors
     /// When the key is not RSA or the private-key operation fails.

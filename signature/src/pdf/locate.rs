@@ -24,7 +24,9 @@ pub enum SignatureKind {
 }
 
 /// How much of the file a signature covers (pyHanko's coverage levels, without `UNCLEAR`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Coverage {
     /// The range is malformed or does not end at a revision end.

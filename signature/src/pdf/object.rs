@@ -36,7 +36,11 @@ impl std::str::FromStr for ObjectId {
 
     /// Reads `12 0 R` (or `12 0`), the form [`Display`](std::fmt::Display) writes.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || Error::new(ErrorKind::Structure(format!("not an object reference: {s}")));
+        let bad = || {
+            Error::new(ErrorKind::Structure(format!(
+                "not an object reference: {s}"
+            )))
+        };
         let mut parts = s.split_ascii_whitespace();
         let number = parts.next().and_then(|n| n.parse().ok()).ok_or_else(bad)?;
         let generation = parts.next().and_then(|g| g.parse().ok()).ok_or_else(bad)?;

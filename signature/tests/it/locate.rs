@@ -134,9 +134,9 @@ fn limits_are_enforced() {
     assert!(locate(&pdf, &limits).is_err());
 }
 
-/// The committed fuzz seeds replay without a panic.
+/// The committed fuzz corpora replay without a panic.
 #[test]
-fn fuzz_seed_corpora_replay() {
+fn fuzz_corpora_replay() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
     let mut n = 0;
     for dir in ["pdf_locator", "cms_parse"] {
@@ -155,7 +155,7 @@ fn fuzz_seed_corpora_replay() {
             n += 1;
         }
     }
-    assert!(n > 0, "seed corpora under fuzz/corpus are missing");
+    assert!(n > 0, "the corpora under fuzz/corpus are missing");
 }
 
 proptest! {
@@ -198,10 +198,10 @@ fn is_padding(pdf: &[u8], at: usize) -> bool {
     false
 }
 
-/// Writes the fuzz seed corpora (run once by hand: `cargo test -p vanthu-signature -- --ignored write_fuzz_seeds`).
+/// Writes the fuzz corpora (run once by hand: `cargo test -p vanthu-signature -- --ignored write_fuzz_corpora`).
 #[test]
-#[ignore = "writes files; run by hand to refresh the committed seeds"]
-fn write_fuzz_seeds() {
+#[ignore = "writes files; run by hand to refresh the committed corpora"]
+fn write_fuzz_corpora() {
     let p = pki();
     let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
     opts.reserve = 1200;

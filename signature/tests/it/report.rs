@@ -56,7 +56,11 @@ fn every_check_has_its_rule() {
     let mut names = BTreeSet::new();
     for check in CheckId::ALL {
         let rule = check.rule();
-        assert!(ids.contains(rule.id), "{check}: {} not in rules::ALL", rule.id);
+        assert!(
+            ids.contains(rule.id),
+            "{check}: {} not in rules::ALL",
+            rule.id
+        );
         assert_eq!(rule.id, format!("SIG-{}", check.as_str().replace('_', "-")));
         assert!(names.insert(check.as_str()));
         // The JSON name is the DSS-style one.
@@ -159,7 +163,11 @@ fn without_a_trust_anchor_the_finding_says_so() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let f = errors[0];
     assert_eq!(f.rule, "VN-LEGAL-NO-TRUST-ANCHOR");
-    assert!(f.message.contains("no trust anchor was given"), "{}", f.message);
+    assert!(
+        f.message.contains("no trust anchor was given"),
+        "{}",
+        f.message
+    );
     assert!(f.message.contains("--trust"), "{}", f.message);
     assert!(f.message_vi.contains("--trust"), "{}", f.message_vi);
     assert!(!r.findings.iter().any(|f| f.rule == "VN-LEGAL-NO-AGENCY"));
@@ -182,7 +190,11 @@ fn with_an_anchor_that_does_not_match_the_agency_is_missing() {
     let r = verify_at(&person_then_org(), &other, utc(2025, 6, 3));
     assert_eq!(r.legal_value, LegalValue::ReferenceOnly);
     assert!(r.findings.iter().any(|f| f.rule == "VN-LEGAL-NO-AGENCY"));
-    assert!(!r.findings.iter().any(|f| f.rule == "VN-LEGAL-NO-TRUST-ANCHOR"));
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| f.rule == "VN-LEGAL-NO-TRUST-ANCHOR")
+    );
 }
 
 #[test]
@@ -216,7 +228,12 @@ fn the_report_round_trips_through_json() {
     assert_eq!(check["id"], "SUB_FILTER");
     assert_eq!(check["rule"], "SIG-SUB-FILTER");
     assert_eq!(check["outcome"], "passed");
-    assert!(json["signatures"][0]["signing_time"].as_str().unwrap().ends_with("+07:00"));
+    assert!(
+        json["signatures"][0]["signing_time"]
+            .as_str()
+            .unwrap()
+            .ends_with("+07:00")
+    );
     let back: DocumentReport = serde_json::from_value(json.clone()).unwrap();
     assert_eq!(back, r);
     assert_eq!(serde_json::to_value(&back).unwrap(), json);
@@ -232,6 +249,9 @@ fn legal_value_names() {
         assert_eq!(v.as_str(), name);
         assert_eq!(v.to_string(), name);
         assert_eq!(serde_json::to_value(v).unwrap(), serde_json::json!(name));
-        assert_eq!(serde_json::from_value::<LegalValue>(serde_json::json!(name)).unwrap(), v);
+        assert_eq!(
+            serde_json::from_value::<LegalValue>(serde_json::json!(name)).unwrap(),
+            v
+        );
     }
 }

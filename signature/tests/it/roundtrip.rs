@@ -3,8 +3,8 @@
 use chrono::FixedOffset;
 use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue};
 use vanthu_signature::{
-    CheckId, Coverage, Indication, LegalValue, Outcome, Role, SubIndication, TrustStore, VerifyOptions,
-    verify_pdf,
+    CheckId, Coverage, Indication, LegalValue, Outcome, Role, SubIndication, TrustStore,
+    VerifyOptions, verify_pdf,
 };
 
 use crate::common::*;
