@@ -133,12 +133,7 @@ impl Certificate {
     /// The serial number in upper-case hex.
     #[must_use]
     pub fn serial_hex(&self) -> String {
-        self.tbs()
-            .serial_number
-            .as_bytes()
-            .iter()
-            .map(|b| format!("{b:02X}"))
-            .collect()
+        base16ct::upper::encode_string(self.tbs().serial_number.as_bytes())
     }
 
     /// Start of the validity period.

@@ -673,10 +673,7 @@ impl PreparedPdf {
                 "CMS larger than the reserved /Contents",
             )));
         }
-        let hex: Vec<u8> = cms
-            .iter()
-            .flat_map(|b| format!("{b:02x}").into_bytes())
-            .collect();
+        let hex = base16ct::lower::encode_string(cms).into_bytes();
         if let Some(slot) = self
             .bytes
             .get_mut(self.contents_start + 1..self.contents_start + 1 + hex.len())
@@ -714,7 +711,7 @@ pub(crate) fn signed_attributes_for(
         id.extend(alg.to_der()?);
     }
     id.extend(cert_hash.to_der()?);
-    let scv2 = der_seq(&der_seq(&der_seq(&id)));
+    let scv2 = der_seq(&der_seq(&der_seq(&id)?)?)?;
     attrs.push(attribute(
         cms_oid::SIGNING_CERTIFICATE_V2,
         <Any as der::Decode>::from_der(&scv2)?,
@@ -890,20 +887,11 @@ fn with_length(mut d: Dict, len: usize) -> Dict {
     d
 }
 
-fn der_seq(content: &[u8]) -> Vec<u8> {
+fn der_seq(content: &[u8]) -> Result<Vec<u8>, Error> {
     let mut out = vec![0x30];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        let rest = bytes.get(skip..).unwrap_or_default();
-        out.push(0x80 | rest.len() as u8);
-        out.extend_from_slice(rest);
-    }
+    crate::cms::ber::push_len(&mut out, content.len())?;
     out.extend_from_slice(content);
-    out
+    Ok(out)
 }
 
 /// A private key held in software: RSA (PKCS #1 v1.5 with SHA-256) or ECDSA P-256/P-384.

@@ -532,16 +532,7 @@ fn parse_tst(tst: &[u8]) -> Option<TstInfo> {
     }
     let body = tst.get(content..p)?;
     let mut der = vec![0x30];
-    let len = body.len();
-    if len < 0x80 {
-        der.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        let rest = bytes.get(skip..)?;
-        der.push(0x80 | rest.len() as u8);
-        der.extend_from_slice(rest);
-    }
+    ber::push_len(&mut der, body.len()).ok()?;
     der.extend_from_slice(body);
     TstInfo::from_der(&der).ok()
 }
