@@ -96,7 +96,7 @@ vanthu_identifiers::catalogue! {
     LEGAL_UNSIGNED = ("VN-LEGAL-UNSIGNED", Error, "the document has no signature: for reference only", "văn bản không có chữ ký số: chỉ có giá trị tham khảo", LEGAL_VALUE);
     /// No trust anchor was given, so no signature can be validated: the legal
     /// value cannot be established (pass the root certificates, `--trust` in the CLI).
-    LEGAL_NO_TRUST_ANCHOR = ("VN-LEGAL-NO-TRUST-ANCHOR", Error, "no trust anchor was given: the legal value cannot be established", "không có chứng thư gốc tin cậy nào được cung cấp: không xác định được giá trị pháp lý", LEGAL_VALUE);
+    LEGAL_NO_TRUST_ANCHOR = ("VN-LEGAL-NO-TRUST-ANCHOR", Error, "no trust anchor was given: the legal value cannot be established", "không có chứng thư gốc tin cậy nào được cung cấp: không xác định được giá trị pháp lý", "Nghị định 30/2020/NĐ-CP Điều 5; Thông tư 15/2025/TT-BKHCN");
     /// No valid signature of the agency.
     LEGAL_NO_AGENCY = ("VN-LEGAL-NO-AGENCY", Error, "no valid signature of the agency: for reference only", "không có chữ ký số hợp lệ của cơ quan, tổ chức: chỉ có giá trị tham khảo", LEGAL_VALUE);
     /// No valid signature of the competent person.
@@ -117,4 +117,10 @@ vanthu_identifiers::catalogue! {
     /// A signing tool wrote Vietnam local time into `signingTime` as if it were
     /// UTC: the claimed time is about 7 hours after the reference time.
     SIG_TIME_PLUS7 = ("VN-SIG-TIME-PLUS7", Warning, "the claimed signing time is Vietnam time written as UTC (7 hours late)", "thời điểm ký khai báo là giờ Việt Nam bị ghi như giờ UTC (lệch 7 giờ)", "vanthu docs/signature-policy.md §6");
+}
+
+/// The rule of the catalogue with this id, if any.
+#[must_use]
+pub fn find(id: &str) -> Option<&'static Rule> {
+    ALL.iter().find(|r| r.id == id)
 }
