@@ -13,7 +13,7 @@ use x509_cert::name::Name;
 
 use crate::crypto::{self, AlgorithmPolicy, CryptoError};
 use crate::error::{Error, ErrorKind};
-use crate::report::{Check, SubIndication};
+use crate::report::{Check, CheckId, SubIndication};
 
 /// `UID` (RFC 4519, 0.9.2342.19200300.100.1.1): carries `CCCD:`, `CMND:`, `MST:`, `MNS:` values.
 const UID: Oid = Oid::new_unwrap("0.9.2342.19200300.100.1.1");
@@ -133,12 +133,7 @@ impl Certificate {
     /// The serial number in upper-case hex.
     #[must_use]
     pub fn serial_hex(&self) -> String {
-        self.tbs()
-            .serial_number
-            .as_bytes()
-            .iter()
-            .map(|b| format!("{b:02X}"))
-            .collect()
+        base16ct::upper::encode_string(self.tbs().serial_number.as_bytes())
     }
 
     /// Start of the validity period.
@@ -363,11 +358,28 @@ impl TrustStore {
             .chain(&self.intermediates)
             .take(MAX_POOL)
             .collect();
+        if self.anchors.is_empty() {
+            return (
+                vec![Check::failed(
+                    CheckId::ChainToAnchor,
+                    SubIndication::NoCertificateChainFound,
+                    format!(
+                        "no trust anchor was given: the path from '{}' cannot be validated",
+                        leaf.subject()
+                    ),
+                    format!(
+                        "không có chứng thư gốc tin cậy nào được cung cấp: không thể xác thực đường dẫn từ '{}'",
+                        leaf.subject()
+                    ),
+                )],
+                Vec::new(),
+            );
+        }
         let path = self.build(leaf, &pool, max_path);
         let Some(path) = path else {
             return (
                 vec![Check::failed(
-                    "CHAIN_TO_ANCHOR",
+                    CheckId::ChainToAnchor,
                     SubIndication::NoCertificateChainFound,
                     format!("no path from '{}' to a trusted anchor", leaf.subject()),
                     format!(
@@ -380,7 +392,7 @@ impl TrustStore {
         };
         let anchor_subject = path.last().map(Certificate::subject).unwrap_or_default();
         let mut checks = vec![Check::passed(
-            "CHAIN_TO_ANCHOR",
+            CheckId::ChainToAnchor,
             format!(
                 "path of {} certificates to the anchor '{anchor_subject}'",
                 path.len()
@@ -494,7 +506,7 @@ impl TrustStore {
                 if let Some(r) = revoked {
                     let when = to_chrono(r.revocation_date);
                     return Check::failed(
-                        "REVOCATION",
+                        CheckId::Revocation,
                         SubIndication::Revoked,
                         format!("'{}' was revoked on {when}", cert.subject()),
                         format!("chứng thư '{}' đã bị thu hồi ngày {when}", cert.subject()),
@@ -504,13 +516,13 @@ impl TrustStore {
         }
         if checked == 0 {
             Check::warning(
-                "REVOCATION",
+                CheckId::Revocation,
                 "no revocation data was supplied; revocation was not checked",
                 "không có dữ liệu thu hồi; chưa kiểm tra tình trạng thu hồi",
             )
         } else {
             Check::passed(
-                "REVOCATION",
+                CheckId::Revocation,
                 "not revoked per the CRLs supplied",
                 "không bị thu hồi theo các CRL được cung cấp",
             )
@@ -522,7 +534,7 @@ fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
     for cert in path {
         if at < cert.not_before() {
             return Check::failed(
-                "CERTIFICATE_VALIDITY",
+                CheckId::CertificateValidity,
                 SubIndication::NotYetValid,
                 format!(
                     "'{}' is not valid before {} (validation time {at})",
@@ -538,7 +550,7 @@ fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
         }
         if at > cert.not_after() {
             return Check::failed(
-                "CERTIFICATE_VALIDITY",
+                CheckId::CertificateValidity,
                 SubIndication::OutOfBoundsNoPoe,
                 format!(
                     "'{}' expired on {} (validation time {at})",
@@ -554,7 +566,7 @@ fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
         }
     }
     Check::passed(
-        "CERTIFICATE_VALIDITY",
+        CheckId::CertificateValidity,
         format!("every certificate is valid at {at}"),
         format!("mọi chứng thư đều còn hiệu lực tại {at}"),
     )
@@ -563,7 +575,7 @@ fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
 fn check_constraints(path: &[Certificate]) -> Check {
     let fail = |en: String, vi: String| {
         Check::failed(
-            "CHAIN_CONSTRAINTS",
+            CheckId::ChainConstraints,
             SubIndication::ChainConstraintsFailure,
             en,
             vi,
@@ -653,7 +665,7 @@ fn check_constraints(path: &[Certificate]) -> Check {
         }
     }
     Check::passed(
-        "CHAIN_CONSTRAINTS",
+        CheckId::ChainConstraints,
         "basic constraints, key usage and path length are respected",
         "các ràng buộc cơ bản, mục đích sử dụng khóa và độ dài đường dẫn đều được tuân thủ",
     )
@@ -671,7 +683,7 @@ fn check_algorithms(path: &[Certificate], policy: &AlgorithmPolicy) -> Check {
             Ok(()) => {}
             Err(CryptoError::Refused(why)) | Err(CryptoError::Unsupported(why)) => {
                 return Check::failed(
-                    "CERTIFICATE_ALGORITHMS",
+                    CheckId::CertificateAlgorithms,
                     SubIndication::CryptoConstraintsFailure,
                     format!(
                         "the signature on '{}' uses an algorithm not accepted: {why}",
@@ -685,7 +697,7 @@ fn check_algorithms(path: &[Certificate], policy: &AlgorithmPolicy) -> Check {
             }
             Err(CryptoError::Invalid) => {
                 return Check::failed(
-                    "CERTIFICATE_ALGORITHMS",
+                    CheckId::CertificateAlgorithms,
                     SubIndication::CertificateChainGeneralFailure,
                     format!("the signature on '{}' does not verify", child.subject()),
                     format!("chữ ký trên chứng thư '{}' không hợp lệ", child.subject()),
@@ -694,7 +706,7 @@ fn check_algorithms(path: &[Certificate], policy: &AlgorithmPolicy) -> Check {
         }
     }
     Check::passed(
-        "CERTIFICATE_ALGORITHMS",
+        CheckId::CertificateAlgorithms,
         "certificate signatures use accepted algorithms and key sizes",
         "chữ ký trên các chứng thư dùng thuật toán và độ dài khóa được chấp nhận",
     )

@@ -1,6 +1,6 @@
 //! Digest and signature algorithms, and the policy that says which are acceptable.
 //!
-//! Circular 15/2025/TT-BKHCN (Appendix) requires RSA ≥ 2048 bits (PKCS #1 v2.1),
+//! Thông tư 15/2025/TT-BKHCN (its appendix) requires RSA ≥ 2048 bits (PKCS #1 v2.1),
 //! ECDSA ≥ 256 bits and SHA-2; SHA-1 is accepted only under an explicit legacy
 //! policy, for archives of old documents.
 
@@ -103,7 +103,7 @@ impl DigestAlgorithm {
 pub struct AlgorithmPolicy {
     /// Accept SHA-1 in signatures and certificates (legacy archives only).
     pub allow_sha1: bool,
-    /// Smallest RSA modulus accepted, in bits (Circular 15/2025: 2048).
+    /// Smallest RSA modulus accepted, in bits (Thông tư 15/2025/TT-BKHCN: 2048).
     pub min_rsa_bits: usize,
 }
 
@@ -151,7 +151,7 @@ struct PssParams {
 }
 
 /// The AlgorithmIdentifier of RSASSA-PSS with `digest`, MGF1 with the same
-/// digest and a salt as long as the digest (RFC 4055 §3.1; Circular 15/2025
+/// digest and a salt as long as the digest (RFC 4055 §3.1; Thông tư 15/2025/TT-BKHCN
 /// asks for PSS, PKCS #1 v2.1).
 pub(crate) fn pss_algorithm(
     digest: DigestAlgorithm,

@@ -8,6 +8,7 @@ mod error;
 mod limits;
 mod pdf;
 mod report;
+pub mod rules;
 mod sign;
 #[cfg(feature = "test-pki")]
 pub mod testpki;
@@ -26,7 +27,7 @@ pub use pdf::locate::{
     locate,
 };
 pub use pdf::object::ObjectId;
-pub use report::{Check, Indication, Outcome, SubIndication, conclude};
+pub use report::{Check, CheckId, Indication, Outcome, SubIndication, conclude};
 pub use sign::{
     Appearance, PreparedPdf, SignOptions, SignedAttributes, SigningKey, SubFilter, prepare,
     sign_pdf,

@@ -1,5 +1,5 @@
 //! **Test only.** A throw-away PKI and sample PDFs, so that test suites,
-//! benches and fuzz seeds can build their own signed corpus at run time.
+//! benches and fuzz corpora can build their own signed corpus at run time.
 //!
 //! Behind the `test-pki` feature. Keys come from the operating system's random
 //! generator and certificates carry no revocation information: never use them

@@ -1,7 +1,7 @@
 //! Verification of every signature in a PDF, and the Vietnamese legal-value verdict.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-use vanthu_identifiers::{Finding, Location, Severity};
+use vanthu_identifiers::{Finding, Location, Report};
 
 use crate::certs::{Certificate, TrustStore};
 use crate::cms::{parse_cms, tst_time};
@@ -11,7 +11,8 @@ use crate::limits::Limits;
 use crate::pdf::diff::{Modification, analyse};
 use crate::pdf::locate::{Coverage, LocatedSignature, SignatureKind, Widget, locate};
 use crate::pdf::object::ObjectId;
-use crate::report::{Check, Indication, SubIndication, conclude};
+use crate::report::{Check, CheckId, Indication, SubIndication, conclude};
+use crate::rules;
 
 /// Vietnam's offset from UTC: +07:00 all year (no daylight saving time).
 pub(crate) const VIETNAM_OFFSET_SECS: i32 = 7 * 3600;
@@ -29,7 +30,8 @@ pub struct VerifyOptions {
     /// Resource limits.
     pub limits: Limits,
     /// The file is an attachment in a separate file: only the agency signature is
-    /// required (seed 001 Art. 11.5.b; 003 Art. 16.2.b).
+    /// required (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 5 điểm b;
+    /// Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 16 khoản 2 điểm b).
     pub attachment: bool,
 }
 
@@ -47,7 +49,7 @@ impl VerifyOptions {
 }
 
 /// Who a certificate belongs to, for the Vietnamese policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Role {
@@ -74,8 +76,9 @@ impl Role {
     }
 }
 
-/// Classifies a signer certificate by its subject `UID` values (reference/signature.md §4.3):
-/// a personal identity number makes a person, even with a tax code beside it.
+/// Classifies a signer certificate by its subject `UID` values (see
+/// `docs/signature-policy.md` §4 in the repository): a personal identity number
+/// makes a person, even with a tax code beside it.
 #[must_use]
 pub fn classify(cert: &Certificate) -> Role {
     let uids: Vec<String> = cert
@@ -99,7 +102,7 @@ pub fn classify(cert: &Certificate) -> Role {
 }
 
 /// The signer, as shown to a clerk.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Signer {
     /// Subject DN (RFC 4514).
@@ -130,11 +133,14 @@ impl Signer {
 }
 
 /// The verdict on one signature.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct SignatureReport {
     /// The signature dictionary's object.
     pub object: ObjectId,
+    /// Byte offset of that object's definition in the file.
+    #[serde(default)]
+    pub offset: u64,
     /// Signature or document time-stamp.
     pub kind: SignatureKind,
     /// `/SubFilter`.
@@ -153,7 +159,7 @@ pub struct SignatureReport {
     pub role: Role,
     /// The signing time, presented in Vietnam time (+07:00): time-stamp time when
     /// there is one, else the claimed CMS signingTime, else `/M`.
-    #[serde(serialize_with = "ser_time")]
+    #[serde(serialize_with = "ser_time", deserialize_with = "de_time", default)]
     pub signing_time: Option<DateTime<FixedOffset>>,
     /// The named checks.
     pub checks: Vec<Check>,
@@ -174,8 +180,63 @@ fn ser_time<S: serde::Serializer>(
     }
 }
 
-/// The legal value of the document (seed 001 Art. 4; 003 Art. 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+fn de_time<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    let text: Option<String> = serde::Deserialize::deserialize(d)?;
+    text.map(|t| DateTime::parse_from_rfc3339(&t).map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+/// Where a signature's findings apply: `signatures[i]`, followed by
+/// `/<field name>` when the signature field has a name, at the byte offset of
+/// its dictionary.
+fn signature_location(index: usize, offset: u64, field_name: Option<&str>) -> Location {
+    let path = match field_name {
+        Some(name) => format!("signatures[{index}]/{name}"),
+        None => format!("signatures[{index}]"),
+    };
+    let mut location = Location::at_path(path);
+    location.offset = Some(offset);
+    location
+}
+
+impl SignatureReport {
+    /// Where this signature is, as the `index`-th signature of its document:
+    /// path `signatures[index]` (then `/` and the field name when known) and
+    /// the byte offset of the signature dictionary.
+    #[must_use]
+    pub fn location(&self, index: usize) -> Location {
+        signature_location(
+            index,
+            self.offset,
+            self.widget.as_ref().and_then(|w| w.field_name.as_deref()),
+        )
+    }
+
+    /// Every check of this signature as a [`Finding`] located at
+    /// [`location(index)`](Self::location) (see [`Check::to_finding`]).
+    #[must_use]
+    pub fn findings(&self, index: usize) -> Vec<Finding> {
+        let location = self.location(index);
+        self.checks
+            .iter()
+            .map(|c| c.to_finding(location.clone()))
+            .collect()
+    }
+}
+
+/// The legal value of the document.
+///
+/// A document signed by the competent person and then by the agency has the
+/// legal value of the paper original (Nghị định 30/2020/NĐ-CP Điều 5 khoản 1;
+/// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 1; Quy chế văn bản điện
+/// tử (tỉnh Nam Định, 2021) Điều 3 khoản 1; Quyết định 182/QĐ-LĐTBXH (Sở
+/// LĐTBXH Quảng Nam, 2019) Điều 4 khoản 1); any other document sent
+/// electronically is for reference only (Quyết định 3760/QĐ-UBND (TP.HCM,
+/// 2021) Điều 4 khoản 4; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 3
+/// khoản 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LegalValue {
     /// Signed by the competent person and then by the agency: the value of the paper original.
@@ -198,16 +259,66 @@ impl LegalValue {
     }
 }
 
+impl std::fmt::Display for LegalValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The verdict on a whole document.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct DocumentReport {
     /// Original, reference only, or invalid.
     pub legal_value: LegalValue,
     /// Every signature, in file order.
     pub signatures: Vec<SignatureReport>,
-    /// Why the verdict is what it is, and policy warnings.
+    /// Why the verdict is what it is, and policy warnings. Exactly one of them
+    /// is an error when the document is not [`LegalValue::Original`], none when
+    /// it is.
     pub findings: Vec<Finding>,
+}
+
+impl DocumentReport {
+    /// True when the document has the legal value of the paper original
+    /// ([`LegalValue::Original`]): signed by the competent person and then by
+    /// the agency, both signatures valid and trusted (see [`LegalValue`] for
+    /// the articles). A PDF without that value is not conformant.
+    ///
+    /// This agrees with [`vanthu_identifiers::conformant`] over
+    /// [`findings`](Self::findings), since every verdict other than original
+    /// comes with an error finding.
+    #[must_use]
+    pub fn conformant(&self) -> bool {
+        self.legal_value == LegalValue::Original
+    }
+
+    /// The verdict as the shared [`Report`]: the [`findings`](Self::findings)
+    /// that explain the legal value, with `conformant` equal to
+    /// [`conformant()`](Self::conformant).
+    #[must_use]
+    pub fn report(&self) -> Report {
+        Report::new(self.findings.clone())
+    }
+
+    /// Every check of every signature ([`SignatureReport::findings`], in file
+    /// order, located at `signatures[i]`) followed by the document's findings:
+    /// the whole report in the shared [`Finding`] shape.
+    ///
+    /// A failed check of a signature that the verdict does not need (an extra
+    /// signature from an untrusted signer beside a valid person and agency) is
+    /// an error here although the document may be original: use
+    /// [`conformant()`](Self::conformant) or [`report()`](Self::report) for
+    /// the verdict.
+    #[must_use]
+    pub fn findings_all(&self) -> Vec<Finding> {
+        self.signatures
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.findings(i))
+            .chain(self.findings.iter().cloned())
+            .collect()
+    }
 }
 
 /// Parses a PDF date `D:YYYYMMDDHHmmSSOHH'mm'` (ISO 32000-1 §7.9.4).
@@ -282,30 +393,26 @@ pub fn verify_pdf(
         FixedOffset::east_opt(VIETNAM_OFFSET_SECS).unwrap_or_else(|| chrono::Offset::fix(&Utc));
     let mut findings = Vec::new();
     let mut reports = Vec::new();
-    for sig in &located.signatures {
-        let report = verify_one(pdf, &located, sig, trust, options, vn, &mut findings);
+    for (index, sig) in located.signatures.iter().enumerate() {
+        let report = verify_one(pdf, &located, sig, index, trust, options, vn, &mut findings);
         reports.push(report);
     }
     if !located.unparsed.is_empty() {
         let (start, _) = located.unparsed.first().copied().unwrap_or_default();
-        findings.push(
-            Finding::new(
-                "SIG-PDF-UNPARSED",
-                Severity::Warning,
-                format!(
-                    "{} region(s) of the file are not valid PDF syntax",
-                    located.unparsed.len()
-                ),
-                format!(
-                    "{} vùng của tệp không đúng cú pháp PDF",
-                    located.unparsed.len()
-                ),
-                "ISO 32000-1 §7.5",
-            )
-            .at(Location::at_offset(start)),
-        );
+        findings.push(rules::PDF_UNPARSED.custom(
+            format!(
+                "{} region(s) of the file are not valid PDF syntax",
+                located.unparsed.len()
+            ),
+            format!(
+                "{} vùng của tệp không đúng cú pháp PDF",
+                located.unparsed.len()
+            ),
+            Location::at_offset(start),
+        ));
     }
-    let legal_value = legal_value(&reports, options.attachment, &mut findings);
+    let no_anchor = trust.anchors().is_empty();
+    let legal_value = legal_value(&reports, options.attachment, no_anchor, &mut findings);
     policy_warnings(&reports, options.attachment, &mut findings);
     Ok(DocumentReport {
         legal_value,
@@ -314,11 +421,12 @@ pub fn verify_pdf(
     })
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 fn verify_one(
     pdf: &[u8],
     located: &crate::pdf::locate::PdfSignatures,
     sig: &LocatedSignature,
+    index: usize,
     trust: &TrustStore,
     options: &VerifyOptions,
     vn: FixedOffset,
@@ -341,6 +449,7 @@ fn verify_one(
             let (indication, sub_indication) = conclude(&checks);
             SignatureReport {
                 object: sig.object,
+                offset: u64::try_from(sig.offset).unwrap_or(u64::MAX),
                 kind: sig.kind,
                 sub_filter: sig.sub_filter.clone(),
                 indication,
@@ -361,14 +470,14 @@ fn verify_one(
     match sub_filter {
         Some("adbe.pkcs7.detached" | "ETSI.CAdES.detached" | "ETSI.RFC3161") => {
             checks.push(Check::passed(
-                "SUB_FILTER",
+                CheckId::SubFilter,
                 format!("/SubFilter {} is supported", sub_filter.unwrap_or_default()),
                 format!("/SubFilter {} được hỗ trợ", sub_filter.unwrap_or_default()),
             ))
         }
         other => {
             checks.push(Check::failed(
-                "SUB_FILTER",
+                CheckId::SubFilter,
                 SubIndication::FormatFailure,
                 format!(
                     "/SubFilter {} is not supported",
@@ -385,7 +494,7 @@ fn verify_one(
     let byte_range = match &sig.byte_range {
         Ok(br) => {
             checks.push(Check::passed(
-                "BYTE_RANGE",
+                CheckId::ByteRange,
                 "/ByteRange starts at 0 and leaves out exactly the /Contents hex string",
                 "/ByteRange bắt đầu từ 0 và chỉ chừa lại đúng chuỗi /Contents",
             ));
@@ -393,7 +502,7 @@ fn verify_one(
         }
         Err(problem) => {
             checks.push(Check::failed(
-                "BYTE_RANGE",
+                CheckId::ByteRange,
                 SubIndication::FormatFailure,
                 format!("{problem} (signature at byte {})", sig.offset),
                 format!(
@@ -406,7 +515,7 @@ fn verify_one(
     };
     let Some(signed_revision) = sig.signed_revision else {
         checks.push(Check::failed(
-            "REVISION_BOUNDARY",
+            CheckId::RevisionBoundary,
             SubIndication::FormatFailure,
             format!(
                 "the signed range ends at byte {}, which is not the end of a revision (%%EOF)",
@@ -421,7 +530,7 @@ fn verify_one(
     };
     if sig.defined_in != Some(signed_revision) {
         checks.push(Check::failed(
-            "REVISION_BOUNDARY",
+            CheckId::RevisionBoundary,
             SubIndication::FormatFailure,
             "the signature dictionary is not part of the revision it signs",
             "từ điển chữ ký không thuộc phiên bản mà nó ký",
@@ -429,7 +538,7 @@ fn verify_one(
         return finish(checks, signer, role, signing_time, modifications);
     }
     checks.push(Check::passed(
-        "REVISION_BOUNDARY",
+        CheckId::RevisionBoundary,
         format!(
             "the signature covers revision {} up to its %%EOF",
             signed_revision + 1
@@ -442,7 +551,7 @@ fn verify_one(
     // CMS.
     let Some(contents) = sig.contents.as_deref() else {
         checks.push(Check::failed(
-            "CMS_FORMAT",
+            CheckId::CmsFormat,
             SubIndication::FormatFailure,
             "/Contents is missing",
             "thiếu /Contents",
@@ -453,7 +562,7 @@ fn verify_one(
         Ok(c) => c,
         Err(e) => {
             checks.push(Check::failed(
-                "CMS_FORMAT",
+                CheckId::CmsFormat,
                 SubIndication::FormatFailure,
                 format!("/Contents is not a CMS SignedData: {e}"),
                 format!("/Contents không phải CMS SignedData: {e}"),
@@ -463,20 +572,20 @@ fn verify_one(
     };
     checks.push(if cms.was_ber {
         Check::warning(
-            "CMS_FORMAT",
+            CheckId::CmsFormat,
             "the CMS is BER-encoded (accepted)",
             "CMS được mã hóa BER (chấp nhận)",
         )
     } else {
         Check::passed(
-            "CMS_FORMAT",
+            CheckId::CmsFormat,
             "the CMS is a DER SignedData",
             "CMS là SignedData mã hóa DER",
         )
     });
     let Some((first, second)) = byte_range.slices(pdf) else {
         checks.push(Check::failed(
-            "BYTE_RANGE",
+            CheckId::ByteRange,
             SubIndication::FormatFailure,
             "range out of the file",
             "phạm vi nằm ngoài tệp",
@@ -498,7 +607,7 @@ fn verify_one(
         .filter(|c| time_stamp && !c.is_time_stamping())
     {
         checks.push(Check::failed(
-            "TSA_KEY_USAGE",
+            CheckId::TsaKeyUsage,
             SubIndication::ChainConstraintsFailure,
             format!(
                 "'{}' is not a time-stamping certificate (RFC 3161 §2.3)",
@@ -543,16 +652,15 @@ fn verify_one(
         // Known quirk: local Vietnam time written into signingTime as if UTC (+7 h).
         let delta = (claimed - reference).num_seconds();
         if (delta - i64::from(VIETNAM_OFFSET_SECS)).abs() <= 3600 && delta != 0 {
-            findings.push(
-                Finding::new(
-                    "VN-SIG-TIME-PLUS7",
-                    Severity::Warning,
-                    format!("signingTime is {delta} s after the reference time: local time (+07:00) written as UTC"),
-                    format!("signingTime lệch {delta} giây so với thời điểm tham chiếu: giờ Việt Nam bị ghi như giờ UTC"),
-                    "reference/signature.md §4.4; Circular 15/2025/TT-BKHCN",
-                )
-                .at(Location::at_offset(sig.offset)),
-            );
+            findings.push(rules::SIG_TIME_PLUS7.custom(
+                format!("signingTime is {delta} s after the reference time: local time (+07:00) written as UTC"),
+                format!("signingTime lệch {delta} giây so với thời điểm tham chiếu: giờ Việt Nam bị ghi như giờ UTC"),
+                signature_location(
+                    index,
+                    u64::try_from(sig.offset).unwrap_or(u64::MAX),
+                    sig.widget.as_ref().and_then(|w| w.field_name.as_deref()),
+                ),
+            ));
         }
     }
     // Trust: at the validation time, or, when a trusted time-stamp proves the
@@ -588,14 +696,14 @@ fn verify_one(
         })
         .collect();
     match (sig.coverage, bad.first()) {
-        (Coverage::EntireFile, _) => checks.push(Check::passed("COVERAGE", "the signature covers the entire file", "chữ ký bao trùm toàn bộ tệp")),
+        (Coverage::EntireFile, _) => checks.push(Check::passed(CheckId::Coverage, "the signature covers the entire file", "chữ ký bao trùm toàn bộ tệp")),
         (_, None) => checks.push(Check::passed(
-            "COVERAGE",
+            CheckId::Coverage,
             format!("later revisions only add signatures and their data ({} change(s))", modifications.len()),
             format!("các phiên bản sau chỉ bổ sung chữ ký và dữ liệu của chữ ký ({} thay đổi)", modifications.len()),
         )),
         (_, Some(m)) => checks.push(Check::failed(
-            "COVERAGE",
+            CheckId::Coverage,
             SubIndication::FormatFailure,
             format!(
                 "content changed after signing: {} ({} change(s) not allowed, first {} at byte {})",
@@ -635,7 +743,7 @@ fn check_signature_time_stamp(
     let Some(tst) = token.as_deref().and_then(|t| parse_cms(t).ok()) else {
         return (
             Check::warning(
-                "SIGNATURE_TIME_STAMP",
+                CheckId::SignatureTimeStamp,
                 "the signature time-stamp is malformed",
                 "dấu thời gian của chữ ký không đúng định dạng",
             ),
@@ -660,7 +768,7 @@ fn check_signature_time_stamp(
     if let Some(tsa) = &tsa {
         if !tsa.is_time_stamping() {
             checks.push(Check::failed(
-                "TSA_KEY_USAGE",
+                CheckId::TsaKeyUsage,
                 SubIndication::ChainConstraintsFailure,
                 format!(
                     "'{}' is not a time-stamping certificate (RFC 3161 §2.3)",
@@ -697,7 +805,7 @@ fn check_signature_time_stamp(
     match (indication, gen_time) {
         (Indication::TotalPassed, Some(t)) => (
             Check::passed(
-                "SIGNATURE_TIME_STAMP",
+                CheckId::SignatureTimeStamp,
                 format!("time-stamped by '{who}' at {t}"),
                 format!("được gắn dấu thời gian bởi '{who}' lúc {t}"),
             ),
@@ -711,7 +819,7 @@ fn check_signature_time_stamp(
             let why_vi = failed.map(|c| c.message_vi.clone()).unwrap_or_default();
             (
                 Check::warning(
-                    "SIGNATURE_TIME_STAMP",
+                    CheckId::SignatureTimeStamp,
                     format!(
                         "the signature time-stamp gives no proof of time ({}): {why}",
                         sub.map_or("", |s| s.as_str())
@@ -727,34 +835,28 @@ fn check_signature_time_stamp(
     }
 }
 
-fn finding(rule: &str, severity: Severity, en: String, vi: String, source: &str) -> Finding {
-    Finding::new(rule, severity, en, vi, source)
-}
-
 fn legal_value(
     reports: &[SignatureReport],
     attachment: bool,
+    no_anchor: bool,
     findings: &mut Vec<Finding>,
 ) -> LegalValue {
-    const SRC: &str = "seed 001 Art. 4; seed 003 Art. 3";
-    if let Some(bad) = reports
+    if let Some((i, bad)) = reports
         .iter()
-        .find(|r| r.indication == Indication::TotalFailed)
+        .enumerate()
+        .find(|(_, r)| r.indication == Indication::TotalFailed)
     {
-        findings.push(finding(
-            "VN-LEGAL-INVALID",
-            Severity::Error,
+        let sub = bad.sub_indication.map_or("", |s| s.as_str());
+        findings.push(rules::LEGAL_INVALID.custom(
             format!(
-                "signature {} failed ({}): the document must be returned",
-                bad.object,
-                bad.sub_indication.map_or("", |s| s.as_str())
+                "signature {} failed ({sub}): the document must be returned",
+                bad.object
             ),
             format!(
-                "chữ ký {} không hợp lệ ({}): văn bản phải được trả lại",
-                bad.object,
-                bad.sub_indication.map_or("", |s| s.as_str())
+                "chữ ký {} không hợp lệ ({sub}): văn bản phải được trả lại",
+                bad.object
             ),
-            "seed 001 Art. 10.1; seed 003 Art. 9.2",
+            bad.location(i),
         ));
         return LegalValue::Invalid;
     }
@@ -764,12 +866,18 @@ fn legal_value(
             .filter(move |r| r.role == role && r.indication == Indication::TotalPassed)
     };
     if reports.iter().all(|r| r.role == Role::TimeStamp) {
-        findings.push(finding(
-            "VN-LEGAL-UNSIGNED",
-            Severity::Error,
-            "the document has no signature: for reference only".into(),
-            "văn bản không có chữ ký số: chỉ có giá trị tham khảo".into(),
-            SRC,
+        findings.push(rules::LEGAL_UNSIGNED.finding("", Location::default()));
+        return LegalValue::ReferenceOnly;
+    }
+    // Without an anchor no path can be validated: say so, rather than blame
+    // the signatures, so that the caller passes the roots it trusts.
+    if no_anchor {
+        findings.push(rules::LEGAL_NO_TRUST_ANCHOR.custom(
+            "no trust anchor was given, so no signature could be validated and the legal value \
+             cannot be established: pass the root certificates you trust (vanthu: --trust CERT_OR_DIR)",
+            "không có chứng thư gốc tin cậy nào được cung cấp nên không xác thực được chữ ký nào và \
+             chưa xác định được giá trị pháp lý: hãy cung cấp chứng thư gốc tin cậy (vanthu: --trust CERT_OR_DIR)",
+            Location::default(),
         ));
         return LegalValue::ReferenceOnly;
     }
@@ -777,37 +885,25 @@ fn legal_value(
         .filter_map(|r| r.signed_revision)
         .max();
     let Some(org_rev) = org else {
-        findings.push(finding(
-            "VN-LEGAL-NO-AGENCY",
-            Severity::Error,
-            "no valid signature of the agency: for reference only".into(),
-            "không có chữ ký số hợp lệ của cơ quan, tổ chức: chỉ có giá trị tham khảo".into(),
-            SRC,
-        ));
+        findings.push(rules::LEGAL_NO_AGENCY.finding("", Location::default()));
         return LegalValue::ReferenceOnly;
     };
     if attachment {
         return LegalValue::Original;
     }
     let Some(person_rev) = passed(Role::Person).filter_map(|r| r.signed_revision).min() else {
-        findings.push(finding(
-            "VN-LEGAL-NO-PERSON",
-            Severity::Error,
-            "no valid signature of the competent person: for reference only".into(),
-            "không có chữ ký số hợp lệ của người có thẩm quyền: chỉ có giá trị tham khảo".into(),
-            SRC,
-        ));
+        findings.push(rules::LEGAL_NO_PERSON.finding("", Location::default()));
         return LegalValue::ReferenceOnly;
     };
-    // The clerk signs for the agency only after the competent person (seed 003 Art. 17.4.c).
+    // The clerk signs for the agency only after the competent person (Quy chế
+    // văn bản điện tử (tỉnh Nam Định, 2021) Điều 17 khoản 4 điểm c).
     if person_rev >= org_rev {
-        findings.push(finding(
-            "VN-LEGAL-ORDER",
-            Severity::Error,
-            "the agency signed before the competent person: for reference only".into(),
-            "cơ quan ký trước người có thẩm quyền: chỉ có giá trị tham khảo".into(),
-            "seed 003 Art. 17.4.c",
-        ));
+        let at = reports
+            .iter()
+            .position(|r| r.role == Role::Organization && r.signed_revision == Some(org_rev))
+            .and_then(|i| reports.get(i).map(|r| r.location(i)))
+            .unwrap_or_default();
+        findings.push(rules::LEGAL_ORDER.finding("", at));
         return LegalValue::ReferenceOnly;
     }
     LegalValue::Original
@@ -820,26 +916,15 @@ fn overlap(a: [f64; 4], b: [f64; 4]) -> f64 {
 }
 
 fn policy_warnings(reports: &[SignatureReport], attachment: bool, findings: &mut Vec<Finding>) {
+    let located = || reports.iter().enumerate().map(|(i, r)| (r.location(i), r));
     if attachment {
-        if reports.iter().any(|r| r.role == Role::Person) {
-            findings.push(finding(
-                "VN-ATTACH-PERSON",
-                Severity::Warning,
-                "an attachment in a separate file carries only the agency signature".into(),
-                "phụ lục ở tệp riêng chỉ mang chữ ký số của cơ quan, tổ chức".into(),
-                "seed 001 Art. 11.5.b; seed 003 Art. 16.2.b",
-            ));
+        for (at, _) in located().filter(|(_, r)| r.role == Role::Person) {
+            findings.push(rules::ATTACH_PERSON.finding("", at));
         }
-        for r in reports.iter().filter(|r| r.role == Role::Organization) {
+        for (at, r) in located().filter(|(_, r)| r.role == Role::Organization) {
             let Some(w) = &r.widget else { continue };
             if w.has_image {
-                findings.push(finding(
-                    "VN-ATTACH-IMAGE",
-                    Severity::Warning,
-                    "the agency signature on an attachment must have no image".into(),
-                    "chữ ký số của cơ quan trên phụ lục không sử dụng hình ảnh".into(),
-                    "seed 001 Art. 11.5.b; seed 003 Art. 16.2.b",
-                ));
+                findings.push(rules::ATTACH_IMAGE.finding("", at.clone()));
             }
             let top_right = match (w.rect, w.page_box) {
                 (Some(rect), Some(page)) => {
@@ -850,23 +935,18 @@ fn policy_warnings(reports: &[SignatureReport], attachment: bool, findings: &mut
                 _ => false,
             };
             if w.is_invisible() || w.page_index != Some(0) || !top_right {
-                findings.push(finding(
-                    "VN-ATTACH-POSITION",
-                    Severity::Warning,
-                    "the agency signature on an attachment belongs at the top right of page 1"
-                        .into(),
-                    "chữ ký số của cơ quan trên phụ lục đặt ở góc trên bên phải trang đầu".into(),
-                    "seed 001 Art. 11.5.b; seed 003 Art. 16.2.b",
-                ));
+                findings.push(rules::ATTACH_POSITION.finding("", at));
             }
         }
     }
-    // The seal covers about a third of the person's signature, on its left (seed 001 Art. 11.5; 003 Art. 16).
+    // The seal covers about a third of the person's signature, on its left
+    // (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 5 điểm b; Quy chế
+    // văn bản điện tử (tỉnh Nam Định, 2021) Điều 16 khoản 2 điểm a).
     for person in reports.iter().filter(|r| r.role == Role::Person) {
         let Some(pw) = person.widget.as_ref().filter(|w| !w.is_invisible()) else {
             continue;
         };
-        for org in reports.iter().filter(|r| r.role == Role::Organization) {
+        for (at, org) in located().filter(|(_, r)| r.role == Role::Organization) {
             let Some(ow) = org
                 .widget
                 .as_ref()
@@ -884,12 +964,10 @@ fn policy_warnings(reports: &[SignatureReport], attachment: bool, findings: &mut
                 0.0
             };
             if !(0.15..=0.6).contains(&ratio) {
-                findings.push(finding(
-                    "VN-SEAL-OVERLAP",
-                    Severity::Warning,
+                findings.push(rules::SEAL_OVERLAP.custom(
                     format!("the seal covers {:.0} % of the person's signature; about a third is expected", ratio * 100.0),
                     format!("hình con dấu trùm {:.0} % chữ ký của người có thẩm quyền; quy định khoảng 1/3", ratio * 100.0),
-                    "seed 001 Art. 11.5; seed 003 Art. 16",
+                    at,
                 ));
             }
         }

@@ -68,16 +68,10 @@ fn read_header(data: &[u8], pos: usize) -> Result<Header, Error> {
     })
 }
 
-fn push_len(out: &mut Vec<u8>, len: usize) {
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        let rest = bytes.get(skip..).unwrap_or_default();
-        out.push(0x80 | rest.len() as u8);
-        out.extend_from_slice(rest);
-    }
+/// Writes a definite DER length (X.690 §8.1.3, shortest form).
+pub(crate) fn push_len(out: &mut Vec<u8>, len: usize) -> Result<(), Error> {
+    der::Encode::encode_to_vec(&der::Length::try_from(len)?, out)?;
+    Ok(())
 }
 
 /// Converts one element at `pos`; returns the DER encoding and the input end.
@@ -94,7 +88,7 @@ fn convert(data: &[u8], pos: usize, depth: usize, out: &mut Vec<u8>) -> Result<u
             .filter(|&e| e <= data.len())
             .ok_or_else(|| Error::at(ErrorKind::Asn1("value runs past the end".into()), pos))?;
         out.extend_from_slice(&h.tag);
-        push_len(out, len);
+        push_len(out, len)?;
         out.extend_from_slice(data.get(body..end).unwrap_or_default());
         return Ok(end);
     }
@@ -143,11 +137,11 @@ fn convert(data: &[u8], pos: usize, depth: usize, out: &mut Vec<u8>) -> Result<u
             q = stop;
         }
         out.push(0x04);
-        push_len(out, flat.len());
+        push_len(out, flat.len())?;
         out.extend_from_slice(&flat);
     } else {
         out.extend_from_slice(&h.tag);
-        push_len(out, children.len());
+        push_len(out, children.len())?;
         out.extend_from_slice(&children);
     }
     Ok(end)

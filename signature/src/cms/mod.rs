@@ -15,7 +15,7 @@ use x509_cert::serial_number::SerialNumber;
 use crate::certs::{Certificate, names_match};
 use crate::crypto::{self, AlgorithmPolicy, CryptoError, DigestAlgorithm};
 use crate::error::{Error, ErrorKind};
-use crate::report::{Check, SubIndication};
+use crate::report::{Check, CheckId, SubIndication};
 
 pub(crate) mod oid {
     use der::asn1::ObjectIdentifier as Oid;
@@ -173,13 +173,13 @@ impl ParsedCms {
         let mut checks = Vec::new();
         if self.signer_count == 1 {
             checks.push(Check::passed(
-                "ONE_SIGNER_INFO",
+                CheckId::OneSignerInfo,
                 "the CMS has exactly one SignerInfo",
                 "CMS có đúng một SignerInfo",
             ));
         } else {
             checks.push(Check::failed(
-                "ONE_SIGNER_INFO",
+                CheckId::OneSignerInfo,
                 SubIndication::FormatFailure,
                 format!(
                     "the CMS has {} SignerInfos; PAdES allows one",
@@ -193,7 +193,7 @@ impl ParsedCms {
         }
         let Some(cert) = signer_cert else {
             checks.push(Check::failed(
-                "SIGNING_CERTIFICATE_FOUND",
+                CheckId::SigningCertificateFound,
                 SubIndication::NoSigningCertificateFound,
                 "the signer's certificate is not in the CMS nor among the certificates supplied",
                 "không tìm thấy chứng thư của người ký trong CMS hoặc trong các chứng thư được cung cấp",
@@ -201,14 +201,14 @@ impl ParsedCms {
             return checks;
         };
         checks.push(Check::passed(
-            "SIGNING_CERTIFICATE_FOUND",
+            CheckId::SigningCertificateFound,
             format!("signer identified: {}", cert.subject()),
             format!("đã xác định người ký: {}", cert.subject()),
         ));
         checks.push(self.check_signing_certificate_attr(cert, require_signing_certificate));
         let Some(digest_alg) = DigestAlgorithm::from_oid(&self.signer.digest_alg.oid) else {
             checks.push(Check::failed(
-                "CRYPTO_CONSTRAINTS",
+                CheckId::CryptoConstraints,
                 SubIndication::CryptoConstraintsFailure,
                 format!(
                     "unsupported digest algorithm {}",
@@ -223,7 +223,7 @@ impl ParsedCms {
         };
         if digest_alg == DigestAlgorithm::Sha1 && !policy.allow_sha1 {
             checks.push(Check::failed(
-                "CRYPTO_CONSTRAINTS",
+                CheckId::CryptoConstraints,
                 SubIndication::CryptoConstraintsFailure,
                 "SHA-1 is accepted only under the legacy policy",
                 "SHA-1 chỉ được chấp nhận theo chính sách tương thích cũ",
@@ -243,7 +243,7 @@ impl ParsedCms {
                 Some(tst) => checks.push(check_tst_imprint(tst.as_bytes(), parts)),
                 None => {
                     checks.push(Check::failed(
-                        "MESSAGE_IMPRINT",
+                        CheckId::MessageImprint,
                         SubIndication::FormatFailure,
                         "the document time-stamp carries no TSTInfo",
                         "dấu thời gian của tài liệu không chứa TSTInfo",
@@ -253,7 +253,7 @@ impl ParsedCms {
             }
         } else if econtent.is_some() {
             checks.push(Check::failed(
-                "DETACHED_CONTENT",
+                CheckId::DetachedContent,
                 SubIndication::FormatFailure,
                 "the CMS embeds content; a PDF signature must be detached",
                 "CMS chứa nội dung nhúng; chữ ký PDF phải ở dạng tách rời",
@@ -282,7 +282,7 @@ impl ParsedCms {
                     && ct.first().and_then(|v| v.decode_as::<Oid>().ok()) == Some(econtent_type);
                 if !ct_ok {
                     checks.push(Check::failed(
-                        "CONTENT_TYPE",
+                        CheckId::ContentType,
                         SubIndication::FormatFailure,
                         "the content-type attribute is missing, repeated or wrong",
                         "thuộc tính content-type bị thiếu, lặp lại hoặc sai",
@@ -295,7 +295,7 @@ impl ParsedCms {
                     Some(v) if md.len() == 1 && self.attr_count(oid::MESSAGE_DIGEST) == 1 => {
                         if v.as_bytes() == content_digest.as_slice() {
                             checks.push(Check::passed(
-                                "MESSAGE_DIGEST",
+                                CheckId::MessageDigest,
                                 format!(
                                     "the {} digest of the signed bytes matches messageDigest",
                                     digest_alg.name()
@@ -307,7 +307,7 @@ impl ParsedCms {
                             ));
                         } else {
                             checks.push(Check::failed(
-                                "MESSAGE_DIGEST",
+                                CheckId::MessageDigest,
                                 SubIndication::HashFailure,
                                 "the signed bytes were changed: their digest does not match messageDigest",
                                 "nội dung được ký đã bị thay đổi: giá trị băm không khớp với messageDigest",
@@ -317,7 +317,7 @@ impl ParsedCms {
                     }
                     _ => {
                         checks.push(Check::failed(
-                            "MESSAGE_DIGEST",
+                            CheckId::MessageDigest,
                             SubIndication::FormatFailure,
                             "the message-digest attribute is missing or repeated",
                             "thuộc tính message-digest bị thiếu hoặc lặp lại",
@@ -340,19 +340,19 @@ impl ParsedCms {
             policy,
         ) {
             Ok(()) => checks.push(Check::passed(
-                "SIGNATURE_VALUE",
+                CheckId::SignatureValue,
                 "the signature value verifies with the signer's public key",
                 "giá trị chữ ký hợp lệ với khóa công khai của người ký",
             )),
             Err(CryptoError::Invalid) => checks.push(Check::failed(
-                "SIGNATURE_VALUE",
+                CheckId::SignatureValue,
                 SubIndication::SigCryptoFailure,
                 "the signature value does not verify with the signer's public key",
                 "giá trị chữ ký không hợp lệ với khóa công khai của người ký",
             )),
             Err(CryptoError::Refused(why)) | Err(CryptoError::Unsupported(why)) => {
                 checks.push(Check::failed(
-                    "CRYPTO_CONSTRAINTS",
+                    CheckId::CryptoConstraints,
                     SubIndication::CryptoConstraintsFailure,
                     format!("signature algorithm not accepted: {why}"),
                     format!("thuật toán chữ ký không được chấp nhận: {why}"),
@@ -401,7 +401,7 @@ impl ParsedCms {
         let Some(id) = id else {
             if count > 0 {
                 return Check::failed(
-                    "SIGNING_CERTIFICATE_REFERENCE",
+                    CheckId::SigningCertificateReference,
                     SubIndication::FormatFailure,
                     "the signing-certificate attribute is malformed",
                     "thuộc tính signing-certificate không đúng định dạng",
@@ -409,14 +409,14 @@ impl ParsedCms {
             }
             return if required {
                 Check::failed(
-                    "SIGNING_CERTIFICATE_REFERENCE",
+                    CheckId::SigningCertificateReference,
                     SubIndication::NoSigningCertificateFound,
                     "no signing-certificate-v2 attribute (required by PAdES B-B, ETSI EN 319 142-1 §5.3)",
                     "thiếu thuộc tính signing-certificate-v2 (bắt buộc theo PAdES B-B, ETSI EN 319 142-1 §5.3)",
                 )
             } else {
                 Check::warning(
-                    "SIGNING_CERTIFICATE_REFERENCE",
+                    CheckId::SigningCertificateReference,
                     "no signing-certificate attribute: the certificate is identified by issuer and serial only",
                     "không có thuộc tính signing-certificate: chứng thư chỉ được xác định qua tổ chức cấp và số hiệu",
                 )
@@ -424,7 +424,7 @@ impl ParsedCms {
         };
         if count > 1 {
             return Check::failed(
-                "SIGNING_CERTIFICATE_REFERENCE",
+                CheckId::SigningCertificateReference,
                 SubIndication::FormatFailure,
                 "the signing-certificate attribute occurs more than once",
                 "thuộc tính signing-certificate xuất hiện nhiều lần",
@@ -440,7 +440,7 @@ impl ParsedCms {
         });
         if hash_ok && serial_ok {
             Check::passed(
-                "SIGNING_CERTIFICATE_REFERENCE",
+                CheckId::SigningCertificateReference,
                 format!(
                     "the signing-certificate attribute matches the signer's certificate ({})",
                     id.alg.name()
@@ -452,7 +452,7 @@ impl ParsedCms {
             )
         } else {
             Check::failed(
-                "SIGNING_CERTIFICATE_REFERENCE",
+                CheckId::SigningCertificateReference,
                 SubIndication::NoSigningCertificateFound,
                 "the signing-certificate attribute refers to another certificate",
                 "thuộc tính signing-certificate tham chiếu tới một chứng thư khác",
@@ -532,16 +532,7 @@ fn parse_tst(tst: &[u8]) -> Option<TstInfo> {
     }
     let body = tst.get(content..p)?;
     let mut der = vec![0x30];
-    let len = body.len();
-    if len < 0x80 {
-        der.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        let rest = bytes.get(skip..)?;
-        der.push(0x80 | rest.len() as u8);
-        der.extend_from_slice(rest);
-    }
+    ber::push_len(&mut der, body.len()).ok()?;
     der.extend_from_slice(body);
     TstInfo::from_der(&der).ok()
 }
@@ -556,7 +547,7 @@ pub(crate) fn tst_time(tst: &[u8]) -> Option<DateTime<Utc>> {
 fn check_tst_imprint(tst: &[u8], parts: &[&[u8]]) -> Check {
     let Some(info) = parse_tst(tst) else {
         return Check::failed(
-            "MESSAGE_IMPRINT",
+            CheckId::MessageImprint,
             SubIndication::FormatFailure,
             "the TSTInfo is malformed",
             "TSTInfo không đúng định dạng",
@@ -565,7 +556,7 @@ fn check_tst_imprint(tst: &[u8], parts: &[&[u8]]) -> Check {
     let _ = (info.version, &info.policy, &info.serial);
     let Some(alg) = DigestAlgorithm::from_oid(&info.message_imprint.hash_alg.oid) else {
         return Check::failed(
-            "MESSAGE_IMPRINT",
+            CheckId::MessageImprint,
             SubIndication::CryptoConstraintsFailure,
             "the time-stamp imprint uses an unsupported digest",
             "dấu thời gian dùng thuật toán băm không được hỗ trợ",
@@ -573,13 +564,13 @@ fn check_tst_imprint(tst: &[u8], parts: &[&[u8]]) -> Check {
     };
     if alg.digest(parts) == info.message_imprint.hashed.as_bytes() {
         Check::passed(
-            "MESSAGE_IMPRINT",
+            CheckId::MessageImprint,
             "the time-stamp imprint matches the signed bytes",
             "dấu thời gian khớp với phần được ký",
         )
     } else {
         Check::failed(
-            "MESSAGE_IMPRINT",
+            CheckId::MessageImprint,
             SubIndication::HashFailure,
             "the signed bytes were changed: the time-stamp imprint does not match",
             "nội dung được ký đã bị thay đổi: dấu thời gian không khớp",

@@ -15,7 +15,7 @@ use super::locate::Widget;
 use super::object::{Dict, Obj, ObjectId};
 
 /// What one later revision did to one object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ModificationKind {
@@ -98,7 +98,7 @@ impl ModificationKind {
 }
 
 /// One change found in a revision after a signature.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Modification {
     /// Index of the revision that made the change (`None`: after the last `%%EOF`).

@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 
 /// What kind of signature a dictionary holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SignatureKind {
@@ -24,7 +24,9 @@ pub enum SignatureKind {
 }
 
 /// How much of the file a signature covers (pyHanko's coverage levels, without `UNCLEAR`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Coverage {
     /// The range is malformed or does not end at a revision end.
@@ -48,7 +50,7 @@ impl Coverage {
 }
 
 /// A well-formed `/ByteRange [0 b c d]`: signed bytes are `[0, b)` and `[c, c + d)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ByteRange {
     /// Length of the first range (it starts at 0).
     pub first_len: usize,
@@ -75,7 +77,7 @@ impl ByteRange {
 }
 
 /// Why a `/ByteRange` or `/Contents` cannot be trusted.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ByteRangeProblem {
@@ -174,7 +176,7 @@ pub struct LocatedSignature {
 }
 
 /// Where a signature field's widget sits.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Widget {
     /// The field (or merged field/widget) object.

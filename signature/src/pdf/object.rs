@@ -31,6 +31,33 @@ impl serde::Serialize for ObjectId {
     }
 }
 
+impl std::str::FromStr for ObjectId {
+    type Err = Error;
+
+    /// Reads `12 0 R` (or `12 0`), the form [`Display`](std::fmt::Display) writes.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            Error::new(ErrorKind::Structure(format!(
+                "not an object reference: {s}"
+            )))
+        };
+        let mut parts = s.split_ascii_whitespace();
+        let number = parts.next().and_then(|n| n.parse().ok()).ok_or_else(bad)?;
+        let generation = parts.next().and_then(|g| g.parse().ok()).ok_or_else(bad)?;
+        match (parts.next(), parts.next()) {
+            (Some("R") | None, None) => Ok(Self { number, generation }),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ObjectId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// How a string was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum StrKind {

@@ -61,9 +61,7 @@ pub(crate) fn write_obj(out: &mut Vec<u8>, obj: &Obj, data: &[u8]) {
         Obj::Str { bytes, kind, .. } => match kind {
             StrKind::Hex => {
                 out.push(b'<');
-                for b in bytes {
-                    out.extend_from_slice(format!("{b:02X}").as_bytes());
-                }
+                out.extend_from_slice(base16ct::upper::encode_string(bytes).as_bytes());
                 out.push(b'>');
             }
             StrKind::Literal => {
@@ -153,7 +151,9 @@ fn write_name(out: &mut Vec<u8>, name: &[u8]) {
         {
             out.push(b);
         } else {
-            out.extend_from_slice(format!("#{b:02X}").as_bytes());
+            let mut hex = [0u8; 2];
+            out.push(b'#');
+            out.extend_from_slice(base16ct::upper::encode(&[b], &mut hex).unwrap_or_default());
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The locator and CMS parser on edge cases: BER, zero padding, robustness.
 
 use proptest::prelude::*;
-use vanthu_signature::{Coverage, Indication, Limits, Outcome, ber_to_der, locate, parse_cms};
+use vanthu_signature::{
+    CheckId, Coverage, Indication, Limits, Outcome, ber_to_der, locate, parse_cms,
+};
 
 use crate::common::*;
 
@@ -97,7 +99,7 @@ fn ber_encoded_cms_with_zero_padding_verifies() {
         r.signatures[0]
             .checks
             .iter()
-            .any(|c| c.id == "CMS_FORMAT" && c.outcome == Outcome::Warning)
+            .any(|c| c.id == CheckId::CmsFormat && c.outcome == Outcome::Warning)
     );
 }
 
@@ -132,9 +134,9 @@ fn limits_are_enforced() {
     assert!(locate(&pdf, &limits).is_err());
 }
 
-/// The committed fuzz seeds replay without a panic.
+/// The committed fuzz corpora replay without a panic.
 #[test]
-fn fuzz_seed_corpora_replay() {
+fn fuzz_corpora_replay() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
     let mut n = 0;
     for dir in ["pdf_locator", "cms_parse"] {
@@ -153,7 +155,7 @@ fn fuzz_seed_corpora_replay() {
             n += 1;
         }
     }
-    assert!(n > 0, "seed corpora under fuzz/corpus are missing");
+    assert!(n > 0, "the corpora under fuzz/corpus are missing");
 }
 
 proptest! {
@@ -196,10 +198,10 @@ fn is_padding(pdf: &[u8], at: usize) -> bool {
     false
 }
 
-/// Writes the fuzz seed corpora (run once by hand: `cargo test -p vanthu-signature -- --ignored write_fuzz_seeds`).
+/// Writes the fuzz corpora (run once by hand: `cargo test -p vanthu-signature -- --ignored write_fuzz_corpora`).
 #[test]
-#[ignore = "writes files; run by hand to refresh the committed seeds"]
-fn write_fuzz_seeds() {
+#[ignore = "writes files; run by hand to refresh the committed corpora"]
+fn write_fuzz_corpora() {
     let p = pki();
     let mut opts = vanthu_signature::SignOptions::new(vn(2025, 6, 2, 9));
     opts.reserve = 1200;

@@ -11,5 +11,6 @@ mod attacks;
 mod common;
 mod interop;
 mod locate;
+mod report;
 mod roundtrip;
 mod trust;

@@ -3,8 +3,8 @@
 use chrono::FixedOffset;
 use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue};
 use vanthu_signature::{
-    Coverage, Indication, LegalValue, Outcome, Role, SubIndication, TrustStore, VerifyOptions,
-    verify_pdf,
+    CheckId, Coverage, Indication, LegalValue, Outcome, Role, SubIndication, TrustStore,
+    VerifyOptions, verify_pdf,
 };
 
 use crate::common::*;
@@ -117,7 +117,7 @@ fn untrusted_is_indeterminate() {
         assert!(
             sig.checks
                 .iter()
-                .any(|c| c.id == "SIGNATURE_VALUE" && c.outcome == Outcome::Passed)
+                .any(|c| c.id == CheckId::SignatureValue && c.outcome == Outcome::Passed)
         );
     }
     assert_eq!(r.legal_value, LegalValue::ReferenceOnly);
@@ -407,7 +407,7 @@ fn signature_time_stamp_gives_the_signing_time() {
     assert!(
         sig.checks
             .iter()
-            .any(|c| c.id == "SIGNATURE_TIME_STAMP" && c.outcome == Outcome::Passed),
+            .any(|c| c.id == CheckId::SignatureTimeStamp && c.outcome == Outcome::Passed),
         "{:#?}",
         sig.checks
     );
@@ -435,7 +435,7 @@ fn signature_time_stamp_gives_the_signing_time() {
         r.signatures[0]
             .checks
             .iter()
-            .any(|c| c.id == "SIGNATURE_TIME_STAMP" && c.outcome == Outcome::Warning)
+            .any(|c| c.id == CheckId::SignatureTimeStamp && c.outcome == Outcome::Warning)
     );
 }
 
@@ -506,7 +506,7 @@ fn document_time_stamp_after_both_signatures() {
     assert!(
         ts.checks
             .iter()
-            .any(|c| c.id == "MESSAGE_IMPRINT" && c.outcome == Outcome::Passed)
+            .any(|c| c.id == CheckId::MessageImprint && c.outcome == Outcome::Passed)
     );
     assert_eq!(
         ts.signing_time.unwrap().to_rfc3339(),
@@ -553,7 +553,7 @@ fn revocation_by_a_supplied_crl() {
         r.signatures[1]
             .checks
             .iter()
-            .any(|c| c.id == "REVOCATION" && c.outcome == Outcome::Passed)
+            .any(|c| c.id == CheckId::Revocation && c.outcome == Outcome::Passed)
     );
     assert_eq!(r.legal_value, LegalValue::Invalid);
     // Validated at a time before the revocation: not revoked then.
@@ -705,7 +705,7 @@ fn time_stamp_from_a_non_tsa_certificate_is_not_a_proof_of_time() {
         r.signatures[0]
             .checks
             .iter()
-            .any(|c| c.id == "SIGNATURE_TIME_STAMP" && c.outcome == Outcome::Warning)
+            .any(|c| c.id == CheckId::SignatureTimeStamp && c.outcome == Outcome::Warning)
     );
     assert_eq!(
         r.signatures[0].signing_time.unwrap().to_rfc3339(),

@@ -1,6 +1,7 @@
-//! The real Vietnamese trust anchors load and chain (read in place from ../shared).
+//! The real Vietnamese trust anchors load and chain (read in place from the
+//! shared fixtures folder beside the repository when it exists).
 
-use vanthu_signature::{AlgorithmPolicy, Certificate, Outcome, TrustStore};
+use vanthu_signature::{AlgorithmPolicy, Certificate, CheckId, Outcome, TrustStore};
 
 use crate::common::utc;
 
@@ -41,9 +42,9 @@ fn vgca_g2_and_national_root_chain() {
         assert_eq!(path.len(), 2, "{checks:#?}");
         assert_eq!(path[1].der(), anchor.der());
         for id in [
-            "CHAIN_TO_ANCHOR",
-            "CERTIFICATE_VALIDITY",
-            "CERTIFICATE_ALGORITHMS",
+            CheckId::ChainToAnchor,
+            CheckId::CertificateValidity,
+            CheckId::CertificateAlgorithms,
         ] {
             assert!(
                 checks
@@ -63,6 +64,6 @@ fn vgca_g2_and_national_root_chain() {
     assert!(
         checks
             .iter()
-            .any(|c| c.id == "CERTIFICATE_VALIDITY" && c.outcome == Outcome::Failed)
+            .any(|c| c.id == CheckId::CertificateValidity && c.outcome == Outcome::Failed)
     );
 }
