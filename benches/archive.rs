@@ -1,4 +1,4 @@
-//! Packing and checking a large record as a Circular 05/2025 `SIP_hoso`:
+//! Packing and checking a large record as a Thông tư 05/2025/TT-BNV `SIP_hoso`:
 //! throughput and peak memory, with Python `zipfile` + `hashlib` packing and
 //! re-hashing the same files in the same run (`peers/archive_pack.py`).
 //!
