@@ -197,11 +197,9 @@ fn main() {
                     p["bottom_lines"]
                 );
             }
-            None => {
-                vanthu_benches::peer_unavailable(
-                    "no Python with pyHanko (pip install pyHanko==0.38.0); no ratio",
-                )
-            }
+            None => vanthu_benches::peer_unavailable(
+                "no Python with pyHanko (pip install pyHanko==0.38.0); no ratio",
+            ),
         }
     }
 }
