@@ -1,4 +1,4 @@
-//! Packing and checking a large record as a Circular 05/2025 `SIP_hoso`:
+//! Packing and checking a large record as a Thông tư 05/2025/TT-BNV `SIP_hoso`:
 //! throughput and peak memory, with Python `zipfile` + `hashlib` packing and
 //! re-hashing the same files in the same run (`peers/archive_pack.py`).
 //!
@@ -177,7 +177,7 @@ fn main() {
     // Peer: Python zipfile + hashlib on the same files.
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/peers/archive_pack.py");
     let peer_out = dir.join("peer.zip");
-    let output = Command::new("python3")
+    let output = Command::new(vanthu_benches::python())
         .arg(script)
         .arg(&peer_out)
         .args(&files)
@@ -200,11 +200,11 @@ fn main() {
                 cs / check_s
             );
         }
-        Ok(o) => println!(
-            "  python peer failed: {}",
+        Ok(o) => vanthu_benches::peer_unavailable(&format!(
+            "the Python peer failed: {}",
             String::from_utf8_lossy(&o.stderr)
-        ),
-        Err(e) => println!("  python peer not run: {e}"),
+        )),
+        Err(e) => vanthu_benches::peer_unavailable(&format!("the Python peer did not run: {e}")),
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

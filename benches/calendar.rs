@@ -56,7 +56,7 @@ fn additions(calendar: &WorkingCalendar, starts: &[NaiveDate]) -> u64 {
 
 fn peer() -> Option<serde_json::Value> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/peers/holidays_vn.py");
-    let output = Command::new("python3")
+    let output = Command::new(vanthu_benches::python())
         .args([
             script,
             &FIRST.to_string(),
@@ -100,8 +100,8 @@ fn main() {
     );
 
     let Some(peer) = peer() else {
-        println!(
-            "peer: python3 with the `holidays` package not available; no ratio (pip install holidays)"
+        vanthu_benches::peer_unavailable(
+            "no Python with the `holidays` package (pip install holidays); no ratio",
         );
         return;
     };

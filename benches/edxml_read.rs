@@ -160,7 +160,7 @@ fn run_ours(task: &str, path: &Path) -> Run {
 }
 
 fn run_lxml(script: &Path, path: &Path) -> Option<Run> {
-    let out = Command::new("python3")
+    let out = Command::new(vanthu_benches::python())
         .arg(script)
         .arg(path)
         .output()
@@ -208,7 +208,7 @@ fn main() {
         std::env::temp_dir().join(format!("vanthu-bench-edxml-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers/edxml_lxml.py");
-    let lxml = Command::new("python3")
+    let lxml = Command::new(vanthu_benches::python())
         .args(["-c", "import lxml"])
         .status()
         .is_ok_and(|s| s.success());
@@ -301,7 +301,7 @@ fn main() {
         );
     }
     if !lxml {
-        println!("note: python3 with lxml not found; the peer was not measured");
+        vanthu_benches::peer_unavailable("no Python with lxml");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -114,7 +114,7 @@ fn rate(seconds: f64, mut op: impl FnMut()) -> f64 {
 }
 
 fn peer(pdf: &Path, root: &Path, ca: &Path) -> Option<serde_json::Value> {
-    let python = std::env::var("VANTHU_PYTHON").unwrap_or_else(|_| "python3".into());
+    let python = vanthu_benches::python();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/peers/pyhanko_validate.py");
     let output = Command::new(python)
         .args([
@@ -197,9 +197,9 @@ fn main() {
                     p["bottom_lines"]
                 );
             }
-            None => {
-                println!("  peer: no Python with pyHanko (pip install pyHanko==0.38.0); no ratio")
-            }
+            None => vanthu_benches::peer_unavailable(
+                "no Python with pyHanko (pip install pyHanko==0.38.0); no ratio",
+            ),
         }
     }
 }

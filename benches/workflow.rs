@@ -3,8 +3,8 @@
 //! event log, and deadline resolution (working-day arithmetic) for the pending
 //! deadlines of an office.
 //!
-//! No peer: no other implementation of these rules (ND30, the seeds' status
-//! feedback) exists to measure in the same run — a re-implementation written
+//! No peer: no other implementation of these rules (Nghị định 30/2020/NĐ-CP,
+//! the status feedback of Quyết định 28/2018/QĐ-TTg) exists to measure in the same run — a re-implementation written
 //! for the bench would not be an honest peer — so the numbers are absolute.
 #![allow(
     missing_docs,

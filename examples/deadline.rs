@@ -18,7 +18,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     // Signed on Friday 24 January 2025 in the afternoon, just before Tết Ất Tỵ.
     let signed = DateTime::parse_from_rfc3339("2025-01-24T16:00:00+07:00")?;
 
-    // Issue the same day, at the latest the next working morning (seed 003 Art. 5.2).
+    // Issue the same day, at the latest the next working morning (Quy chế văn
+    // bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2; Nghị định 30/2020/NĐ-CP
+    // Điều 18 khoản 1 allows the whole next working day).
     let issue = rules.issue_due(&calendar, &signed, false)?;
     println!("issue by        {}", issue.to_rfc3339());
 
@@ -27,7 +29,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("handle by       {}", handle.to_rfc3339());
 
     // Sent that afternoon: chase the recipient after 3–4 working days without
-    // a receipt (seed 001 Art. 16.8, 17.5).
+    // a receipt (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8,
+    // Điều 17 khoản 5).
     let window = rules.not_received(&calendar, &signed)?;
     println!("chase by        {}", window.chase_by.to_rfc3339());
 

@@ -1,7 +1,7 @@
 //! Close a record (hồ sơ) and pack it for the archive: the records list of the
-//! year, a record opened from it, documents filed, the record closed (Decree
-//! 30/2020 Art. 29), then a Circular 05/2025/TT-BNV `SIP_hoso` written and
-//! checked back.
+//! year, a record opened from it, documents filed, the record closed
+//! (Nghị định 30/2020/NĐ-CP Điều 29), then a Thông tư 05/2025/TT-BNV
+//! `SIP_hoso` written and checked back.
 //!
 //! `cargo run -p vanthu-examples --example pack_record [OUT.zip]`
 
@@ -43,8 +43,8 @@ fn run(out: Option<&str>) -> Result<(), Box<dyn Error>> {
         .clone();
     println!("record {code}");
 
-    // An agency with a Decision 20/2020 id (as in the Circular 05/2025
-    // samples) numbers its records by ordinal alone: `H49.64.33.2001.160`.
+    // An agency with a Quyết định 20/2020/QĐ-TTg id (as in the Thông tư
+    // 05/2025/TT-BNV samples) numbers its records by ordinal alone: `H49.64.33.2001.160`.
     let tt05 = RecordsList::new(AgencyId2020::parse("H49.64.33")?, 2001).record_code("160")?;
     println!(
         "TT05 form: {tt05} (agency {}, {})",

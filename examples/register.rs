@@ -1,7 +1,8 @@
 //! Keep the incoming register: each accepted document gets the next arrival
 //! number of the year (from 01 on 1 January, no gaps, no reuse), a document
-//! registered twice raises a duplicate warning (seed 004 Art. 9.3), and the
-//! register prints with the Decree 30/2020 columns.
+//! registered twice raises a duplicate warning (Quyết định 182/QĐ-LĐTBXH (Sở
+//! LĐTBXH Quảng Nam, 2019) Điều 9 khoản 3), and the register prints with the
+//! columns of Nghị định 30/2020/NĐ-CP Phụ lục IV.
 //!
 //! `cargo run -p vanthu-examples --example register`
 
@@ -81,7 +82,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             .any(|e| matches!(e, Effect::DuplicateWarning { .. }))
     );
 
-    // The printed register (Decree 30/2020 Appendix IV columns), as CSV.
+    // The printed register (Nghị định 30/2020/NĐ-CP Phụ lục IV columns), as CSV.
     let rows = views::incoming_register(&office, 2025);
     print!("{}", views::incoming_register_csv(&rows));
     assert_eq!(rows.len(), 2);

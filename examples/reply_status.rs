@@ -20,7 +20,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         .ok_or("not a document package")?;
 
     // Time is a parameter: the library never reads a clock. Status times are
-    // written in Vietnam time (GMT+7, seed 002 App. 2 III.2).
+    // written in Vietnam time (GMT+7, Quyết định 71/QĐ-UBND (quận Phú Nhuận,
+    // 2018) Phụ lục 2 mục III.2).
     let at = vietnam_offset()
         .with_ymd_and_hms(2025, 3, 15, 8, 0, 0)
         .single()

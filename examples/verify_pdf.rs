@@ -1,6 +1,8 @@
 //! Verify a signed PDF and get its legal value: `original` only when the
 //! competent person signed and then the agency signed, with certificates that
-//! chain to a trusted root (seed 001 Art. 4; seed 003 Art. 3, Art. 17.4.c).
+//! chain to a trusted root (Nghị định 30/2020/NĐ-CP Điều 5; Quyết định
+//! 3760/QĐ-UBND (TP.HCM, 2021) Điều 4; Quy chế văn bản điện tử (tỉnh Nam Định,
+//! 2021) Điều 3 and Điều 17 khoản 4 điểm c).
 //!
 //! `cargo run -p vanthu-examples --example verify_pdf`
 
