@@ -10,12 +10,12 @@ use chrono::NaiveDate;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde::{Deserialize, Serialize};
-use vanthu_identifiers::{DocumentType, Finding, RecordCode, Retention, Severity};
+use vanthu_identifiers::{DocumentType, Finding, Location, RecordCode, Retention};
 
 use crate::codes::{AccessMode, Condition, Direction, Language, Reliability};
 use crate::error::ArchiveError;
-use crate::finding::{ND30_APPX_VI, ND30_ART29, finding};
 use crate::list::RecordsList;
+use crate::rules;
 
 /// Signer of a document (Appendix VI `SignerInfo`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -233,44 +233,32 @@ impl Document {
         for (name, value, max, required) in limits {
             let n = value.chars().count();
             if n > max {
-                out.push(finding(
-                    "ARCH-DOC-001",
-                    Severity::Error,
+                out.push(rules::DOC_TOO_LONG.custom(
                     format!("{name} has {n} characters, at most {max} allowed"),
                     format!("{name} có {n} ký tự, tối đa {max}"),
-                    ND30_APPX_VI,
-                    format!("{path}/{name}"),
+                    Location::at_path(format!("{path}/{name}")),
                 ));
             }
             if required && value.trim().is_empty() {
-                out.push(finding(
-                    "ARCH-DOC-002",
-                    Severity::Error,
+                out.push(rules::DOC_REQUIRED.custom(
                     format!("{name} is required"),
                     format!("thiếu {name}"),
-                    ND30_APPX_VI,
-                    format!("{path}/{name}"),
+                    Location::at_path(format!("{path}/{name}")),
                 ));
             }
         }
         if self.direction == Direction::Incoming && self.arrival_number.is_none() {
-            out.push(finding(
-                "ARCH-DOC-003",
-                Severity::Warning,
+            out.push(rules::DOC_NO_ARRIVAL_NUMBER.custom(
                 "incoming document has no arrival number",
                 "văn bản đến chưa có số đến",
-                ND30_APPX_VI,
-                format!("{path}/ArrivalNumber"),
+                Location::at_path(format!("{path}/ArrivalNumber")),
             ));
         }
         if self.languages.is_empty() {
-            out.push(finding(
-                "ARCH-DOC-002",
-                Severity::Error,
+            out.push(rules::DOC_REQUIRED.custom(
                 "Language is required",
                 "thiếu Language",
-                ND30_APPX_VI,
-                format!("{path}/Language"),
+                Location::at_path(format!("{path}/Language")),
             ));
         }
         out
@@ -379,46 +367,34 @@ impl RecordMetadata {
     pub fn validate(&self) -> Vec<Finding> {
         let mut out = Vec::new();
         if self.title.trim().is_empty() {
-            out.push(finding(
-                "ARCH-REC-002",
-                Severity::Error,
+            out.push(rules::REC_NO_TITLE.custom(
                 "record has no title",
                 "hồ sơ chưa có tiêu đề",
-                ND30_APPX_VI,
-                "Title",
+                Location::at_path("Title"),
             ));
         }
         let n = self.title.chars().count();
         if n > 1000 {
-            out.push(finding(
-                "ARCH-REC-003",
-                Severity::Error,
+            out.push(rules::REC_TITLE_TOO_LONG.custom(
                 format!("title has {n} characters, at most 1000 allowed"),
                 format!("tiêu đề có {n} ký tự, tối đa 1000"),
-                crate::finding::TT05,
-                "Title",
+                Location::at_path("Title"),
             ));
         }
         if let (Some(s), Some(e)) = (self.start_date, self.end_date)
             && s > e
         {
-            out.push(finding(
-                "ARCH-REC-004",
-                Severity::Error,
+            out.push(rules::REC_DATES_REVERSED.custom(
                 format!("start date {s} is after end date {e}"),
                 format!("ngày bắt đầu {s} sau ngày kết thúc {e}"),
-                ND30_APPX_VI,
-                "StartDate",
+                Location::at_path("StartDate"),
             ));
         }
         if self.reliability == Reliability::Digitised && self.paper_file_code.is_none() {
-            out.push(finding(
-                "ARCH-REC-005",
-                Severity::Error,
+            out.push(rules::REC_NO_PAPER_CODE.custom(
                 "a digitised record needs the code of its paper original (paperFileCode)",
                 "hồ sơ số hóa phải có mã hồ sơ giấy gốc (paperFileCode)",
-                crate::finding::TT05,
-                "paperFileCode",
+                Location::at_path("paperFileCode"),
             ));
         }
         out
@@ -602,9 +578,7 @@ impl Records {
                 metadata.code.file_notation()
             )));
         }
-        let f = finding(
-            "ARCH-REC-001",
-            Severity::Warning,
+        let f = rules::REC_NOT_LISTED.custom(
             format!(
                 "record {} is not in the records list and needs approval",
                 metadata.code
@@ -613,8 +587,7 @@ impl Records {
                 "hồ sơ {} không có trong danh mục hồ sơ, cần được phê duyệt",
                 metadata.code
             ),
-            ND30_ART29,
-            metadata.code.as_str(),
+            Location::at_path(metadata.code.as_str()),
         );
         let r = self.insert_open(metadata, false)?;
         Ok((r, f))
@@ -796,42 +769,31 @@ impl Records {
             .iter()
             .chain(&report.removed_duplicates)
         {
-            report.findings.push(finding(
-                "ARCH-CLOSE-005",
-                Severity::Note,
+            report.findings.push(rules::CLOSE_REMOVED.custom(
                 format!("document `{key}` removed (draft or duplicate)"),
                 format!("đã loại văn bản `{key}` (bản thảo hoặc bản trùng)"),
-                ND30_ART29,
-                path,
+                Location::at_path(path),
             ));
         }
         if kept.is_empty() {
-            report.findings.push(finding(
-                "ARCH-CLOSE-001",
-                Severity::Error,
+            report.findings.push(rules::CLOSE_EMPTY.custom(
                 "the record has no documents",
                 "hồ sơ không có văn bản nào",
-                ND30_ART29,
-                path,
+                Location::at_path(path),
             ));
         }
         let mut pages = 0u32;
         for (d, f) in &kept {
             pages = pages.saturating_add(d.page_count);
             if d.page_count == 0 {
-                report.findings.push(finding(
-                    "ARCH-CLOSE-002",
-                    Severity::Warning,
+                report.findings.push(rules::CLOSE_NO_PAGE_COUNT.custom(
                     format!("document `{}` has no page count", f.key),
                     format!("văn bản `{}` chưa có số trang", f.key),
-                    ND30_APPX_VI,
-                    format!("{path}/{}", f.key),
+                    Location::at_path(format!("{path}/{}", f.key)),
                 ));
             }
             if d.issued_date > on {
-                report.findings.push(finding(
-                    "ARCH-CLOSE-003",
-                    Severity::Error,
+                report.findings.push(rules::CLOSE_DOCUMENT_AFTER_END.custom(
                     format!(
                         "document `{}` is dated {} after the closing date {on}",
                         f.key, d.issued_date
@@ -840,19 +802,15 @@ impl Records {
                         "văn bản `{}` có ngày {} sau ngày kết thúc hồ sơ {on}",
                         f.key, d.issued_date
                     ),
-                    ND30_ART29,
-                    format!("{path}/{}", f.key),
+                    Location::at_path(format!("{path}/{}", f.key)),
                 ));
             }
         }
         if !record.listed && record.approved.is_none() {
-            report.findings.push(finding(
-                "ARCH-CLOSE-004",
-                Severity::Warning,
+            report.findings.push(rules::CLOSE_NOT_APPROVED.custom(
                 "the record was opened outside the records list: check its approval",
                 "hồ sơ lập ngoài danh mục: kiểm tra việc phê duyệt",
-                ND30_ART29,
-                path,
+                Location::at_path(path),
             ));
         }
         let md = &mut record.metadata;
