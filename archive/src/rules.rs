@@ -130,7 +130,7 @@ vanthu_identifiers::catalogue! {
     /// `metsHdr` has no `CREATEDATE`.
     METS_NO_CREATEDATE = ("ARCH-PKG-METS-007", Error, "metsHdr has no CREATEDATE", "metsHdr thiếu CREATEDATE", "E-ARK CSIP 2.1.0 CSIP7");
     /// `metsHdr` has no CREATOR agent.
-    METS_NO_CREATOR = ("ARCH-PKG-METS-008", Warning, "metsHdr has no CREATOR agent", "metsHdr thiếu agent CREATOR", "E-ARK CSIP 2.1.0 CSIP11");
+    METS_NO_CREATOR = ("ARCH-PKG-METS-008", Warning, "metsHdr has no CREATOR agent", "metsHdr thiếu tác nhân (agent) có vai trò CREATOR", "E-ARK CSIP 2.1.0 CSIP11");
     /// METS has no `fileSec` or no `structMap`.
     METS_NO_FILESEC = ("ARCH-PKG-METS-009", Error, "METS needs a fileSec and a structMap", "METS phải có fileSec và structMap", "E-ARK CSIP 2.1.0 CSIP80");
     /// A file reference has no `FLocat` or no `xlink:href`.

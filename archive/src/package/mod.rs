@@ -1,4 +1,6 @@
-//! Circular 05/2025/TT-BNV archival packages, built on E-ARK CSIP v2.0.4:
+//! Circular 05/2025/TT-BNV archival packages, built on E-ARK CSIP (the
+//! circular names version 2.0.4; the writer also meets 2.1.0, whose
+//! requirement ids the findings cite):
 //! `SIP_hoso` (a record), `SIP_tailieu` (loose documents) and `AIP_hoso`
 //! (with PREMIS), in a ZIP container.
 //!

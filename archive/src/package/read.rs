@@ -515,7 +515,7 @@ impl<R: Read + Seek> PackageReader<R> {
         {
             out.push(rules::METS_NO_CREATOR.custom(
                 "metsHdr has no CREATOR agent",
-                "metsHdr thiếu agent CREATOR",
+                "metsHdr thiếu tác nhân (agent) có vai trò CREATOR",
                 Location::at_path(path),
             ));
         }
