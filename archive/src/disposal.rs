@@ -143,7 +143,7 @@ pub enum DisposalEvent {
 }
 
 /// What the caller must do after a transition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "effect", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum DisposalEffect {

@@ -143,7 +143,7 @@ pub struct RecordsList {
 
 /// Totals printed in the list's footer ("this list has … records: … kept
 /// permanently; … kept for a limited term", Appendix V).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ListSummary {
     /// All records.

@@ -50,7 +50,7 @@ impl TransferList {
     /// Builds the list from records, in record-code order, and reports the
     /// records that cannot or need not be transferred: `ARCH-XFER-001` an
     /// open record (error; it is left out), `ARCH-XFER-002` retention under
-    /// 5 years (info; transfer not required, it is left out).
+    /// 5 years (note; transfer not required, it is left out).
     #[must_use]
     pub fn from_records<'a>(
         unit: impl Into<String>,

@@ -39,7 +39,7 @@ impl Default for CheckOptions {
 }
 
 /// A file referenced by a METS document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DataFile {
     /// Path inside the package (below the root folder).

@@ -36,7 +36,7 @@ pub struct PackOptions {
 }
 
 /// A file written into the package.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PackedFile {
     /// Path inside the package (below the root folder), e.g.

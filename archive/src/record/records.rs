@@ -66,7 +66,7 @@ pub struct Approval {
 }
 
 /// What closing a record did and found.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ClosingReport {
     /// Drafts removed from the record (keys).
@@ -75,6 +75,14 @@ pub struct ClosingReport {
     pub removed_duplicates: Vec<DocumentKey>,
     /// Findings on completeness.
     pub findings: Vec<Finding>,
+}
+
+impl ClosingReport {
+    /// True when no finding is an error ([`vanthu_identifiers::conformant`]).
+    #[must_use]
+    pub fn conformant(&self) -> bool {
+        vanthu_identifiers::conformant(&self.findings)
+    }
 }
 
 /// Corrections made when closing a record (Art. 29.3: fix the title, the

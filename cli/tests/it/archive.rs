@@ -223,6 +223,13 @@ fn retention_json_is_the_library_evaluation() {
             o.status.code(),
             Some(if expected.conformant { 0 } else { 1 })
         );
+        for f in &expected.findings {
+            assert!(
+                vanthu_archive::rules::ALL.iter().any(|r| r.id == f.rule),
+                "{} is not in the catalogue",
+                f.rule
+            );
+        }
     }
 }
 
