@@ -481,8 +481,14 @@ impl<R: Read + Seek> PackageReader<R> {
         match hdr.attr("OAISPACKAGETYPE") {
             Some("SIP" | "AIP" | "DIP") => {}
             other => out.push(rules::METS_PACKAGE_TYPE.custom(
-                format!("OAISPACKAGETYPE is {other:?}, expected SIP, AIP or DIP"),
-                format!("OAISPACKAGETYPE là {other:?}, phải là SIP, AIP hoặc DIP"),
+                format!(
+                    "OAISPACKAGETYPE is `{}`, expected SIP, AIP or DIP",
+                    other.unwrap_or_default()
+                ),
+                format!(
+                    "OAISPACKAGETYPE là `{}`, phải là SIP, AIP hoặc DIP",
+                    other.unwrap_or_default()
+                ),
                 Location::at_path(path),
             )),
         }
@@ -854,8 +860,16 @@ impl<R: Read + Seek> PackageReader<R> {
                     rules::FILE_CHECKSUM_TYPE
                         .with_severity(Severity::Warning)
                         .custom(
-                            format!("`{}` has checksum type {other:?}, expected SHA-256", r.path),
-                            format!("`{}` có loại mã băm {other:?}, phải là SHA-256", r.path),
+                            format!(
+                                "`{}` has checksum type `{}`, expected SHA-256",
+                                r.path,
+                                other.unwrap_or_default()
+                            ),
+                            format!(
+                                "`{}` có loại mã băm `{}`, phải là SHA-256",
+                                r.path,
+                                other.unwrap_or_default()
+                            ),
                             Location::at_path(&r.path),
                         ),
                 ),

@@ -256,7 +256,7 @@ impl Document {
     }
 }
 
-/// Caller-chosen key of a document in [`Records`], e.g. the system's UUID.
+/// Caller-chosen key of a document in [`Records`](super::Records), e.g. the system's UUID.
 /// Records refer to documents by key: one document can be filed in several
 /// records without being copied (Appendix VI Part I.III 4.e).
 pub type DocumentKey = String;
