@@ -64,3 +64,22 @@ fn vietnamese_titles_are_not_copies_of_the_english() {
         assert_ne!(r.title, r.title_vi, "{}", r.id);
     }
 }
+
+#[test]
+fn profile_sections_cited_by_rules_exist() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/archive-profile.md"
+    ))
+    .unwrap();
+    for r in rules::ALL {
+        if let Some(section) = r.source.strip_prefix("vanthu docs/archive-profile.md §") {
+            assert!(
+                doc.lines()
+                    .any(|l| l.starts_with(&format!("## {section}. "))),
+                "{}: docs/archive-profile.md has no section {section}",
+                r.id
+            );
+        }
+    }
+}
