@@ -85,6 +85,21 @@ pub enum Stage {
     },
 }
 
+impl Stage {
+    /// The stage's name in JSON: `candidate`, `under-review`,
+    /// `approved-for-destruction`, `destroyed` or `kept`.
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        match self {
+            Self::Candidate => "candidate",
+            Self::UnderReview { .. } => "under-review",
+            Self::ApprovedForDestruction { .. } => "approved-for-destruction",
+            Self::Destroyed { .. } => "destroyed",
+            Self::Kept { .. } => "kept",
+        }
+    }
+}
+
 /// The disposal state of one record: its stage and its active holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -128,7 +143,7 @@ pub enum DisposalEvent {
 }
 
 /// What the caller must do after a transition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "effect", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum DisposalEffect {

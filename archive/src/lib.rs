@@ -4,11 +4,11 @@
 mod codes;
 mod disposal;
 mod error;
-mod finding;
 mod list;
 pub mod package;
 mod record;
-mod retention;
+pub mod retention;
+pub mod rules;
 mod transfer;
 
 pub use codes::{AccessMode, Condition, Direction, Language, Reliability};
@@ -17,15 +17,14 @@ pub use disposal::{
     apply, candidates,
 };
 pub use error::ArchiveError;
-pub use finding::has_errors;
 pub use list::{Heading, HeadingLevel, ListEntry, ListSummary, Numbering, RecordsList, roman};
 pub use record::{
     Approval, Closing, ClosingReport, Document, DocumentKey, DocumentStatus, Filed, Recipient,
     Record, RecordMetadata, RecordState, Records, Signer, date_dmy, parse_date,
 };
 pub use retention::{
-    ArchiveLaw, Expiry, RetentionSchedule, SAMPLE_SCHEDULE_JSON, ScheduleItem, ScheduledRetention,
-    TRANSFER_NOTICE_DAYS, TransferDue, TransferFacts, UntilSuperseded, expiry, is_expired,
-    transfer_due,
+    ArchiveLaw, DisposalStatus, Expiry, RetentionEvaluation, RetentionInput, RetentionSchedule,
+    SAMPLE_SCHEDULE_JSON, ScheduleItem, ScheduledRetention, TRANSFER_NOTICE_DAYS, TransferDue,
+    TransferFacts, UntilSuperseded, expiry, is_expired, transfer_due,
 };
 pub use transfer::{HandoverRecord, TransferList, TransferRow};

@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use vanthu_identifiers::{AnyAgencyId, Finding, RecordCode, Retention, Severity};
+use vanthu_identifiers::{AnyAgencyId, Finding, Location, RecordCode, Retention, Severity};
 
-use crate::finding::{ND30_APPX_V, ND30_ART28, finding};
+use crate::rules;
 
 /// How record ordinals are numbered (Appendix V.I.3: "from 01 either across
 /// the whole list or within each major heading").
@@ -143,7 +143,7 @@ pub struct RecordsList {
 
 /// Totals printed in the list's footer ("this list has … records: … kept
 /// permanently; … kept for a limited term", Appendix V).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ListSummary {
     /// All records.
@@ -218,13 +218,10 @@ impl RecordsList {
     pub fn validate(&self) -> Vec<Finding> {
         let mut out = Vec::new();
         if self.headings.iter().all(|h| h.entries.is_empty()) {
-            out.push(finding(
-                "ARCH-LIST-010",
-                Severity::Warning,
+            out.push(rules::LIST_EMPTY.custom(
                 "the records list has no records",
                 "danh mục hồ sơ không có hồ sơ nào",
-                ND30_ART28,
-                "headings",
+                Location::at_path("headings"),
             ));
         }
         let mut seen: BTreeSet<&str> = BTreeSet::new();
@@ -243,9 +240,7 @@ impl RecordsList {
                         expected_ordinal = 1;
                     }
                     if roman(major_no).as_deref() != Some(h.numeral.trim()) {
-                        out.push(finding(
-                            "ARCH-LIST-005",
-                            Severity::Warning,
+                        out.push(rules::LIST_HEADING_NUMERAL.custom(
                             format!(
                                 "major heading numeral `{}` should be `{}`",
                                 h.numeral,
@@ -256,8 +251,7 @@ impl RecordsList {
                                 h.numeral,
                                 roman(major_no).unwrap_or_default()
                             ),
-                            ND30_APPX_V,
-                            format!("{hpath}/numeral"),
+                            Location::at_path(format!("{hpath}/numeral")),
                         ));
                     }
                     match h.abbreviation.as_deref().map(str::trim) {
@@ -268,25 +262,15 @@ impl RecordsList {
                             let n = abbreviations.entry(a).or_insert(0);
                             *n = n.saturating_add(1);
                             if *n == 2 {
-                                out.push(finding(
-                                    "ARCH-LIST-004",
-                                    Severity::Error,
-                                    format!("heading abbreviation `{a}` is used by several major headings"),
-                                    format!("ký hiệu đề mục `{a}` bị dùng cho nhiều đề mục lớn"),
-                                    ND30_APPX_V,
-                                    format!("{hpath}/abbreviation"),
-                                ));
+                                out.push(rules::LIST_ABBREVIATION.custom(format!("heading abbreviation `{a}` is used by several major headings"), format!("ký hiệu đề mục `{a}` bị dùng cho nhiều đề mục lớn"), Location::at_path(format!("{hpath}/abbreviation"))));
                             }
                             current_abbr = Some(a);
                         }
                         _ => {
-                            out.push(finding(
-                                "ARCH-LIST-004",
-                                Severity::Error,
+                            out.push(rules::LIST_ABBREVIATION.custom(
                                 "major heading has no valid abbreviation (letters, digits, `-`)",
                                 "đề mục lớn không có ký hiệu hợp lệ (chữ, số, `-`)",
-                                ND30_APPX_V,
-                                format!("{hpath}/abbreviation"),
+                                Location::at_path(format!("{hpath}/abbreviation")),
                             ));
                             current_abbr = None;
                         }
@@ -295,19 +279,14 @@ impl RecordsList {
                 HeadingLevel::Minor => {
                     minor_no = minor_no.saturating_add(1);
                     if major_no == 0 {
-                        out.push(finding(
-                            "ARCH-LIST-009",
-                            Severity::Error,
+                        out.push(rules::LIST_MINOR_FIRST.custom(
                             "minor heading before any major heading",
                             "đề mục nhỏ đứng trước mọi đề mục lớn",
-                            ND30_APPX_V,
-                            hpath.clone(),
+                            Location::at_path(hpath.clone()),
                         ));
                     }
                     if h.numeral.trim() != minor_no.to_string() {
-                        out.push(finding(
-                            "ARCH-LIST-005",
-                            Severity::Warning,
+                        out.push(rules::LIST_HEADING_NUMERAL.custom(
                             format!(
                                 "minor heading numeral `{}` should be `{minor_no}`",
                                 h.numeral
@@ -316,20 +295,16 @@ impl RecordsList {
                                 "số Ả Rập của đề mục nhỏ `{}` phải là `{minor_no}`",
                                 h.numeral
                             ),
-                            ND30_APPX_V,
-                            format!("{hpath}/numeral"),
+                            Location::at_path(format!("{hpath}/numeral")),
                         ));
                     }
                 }
             }
             if h.title.trim().is_empty() {
-                out.push(finding(
-                    "ARCH-LIST-007",
-                    Severity::Error,
+                out.push(rules::LIST_NO_TITLE.custom(
                     "heading has no title",
                     "đề mục không có tên",
-                    ND30_APPX_V,
-                    format!("{hpath}/title"),
+                    Location::at_path(format!("{hpath}/title")),
                 ));
             }
             for (ei, e) in h.entries.iter().enumerate() {
@@ -357,33 +332,24 @@ impl RecordsList {
         out: &mut Vec<Finding>,
     ) {
         if !seen.insert(e.notation.as_str()) {
-            out.push(finding(
-                "ARCH-LIST-001",
-                Severity::Error,
+            out.push(rules::LIST_DUPLICATE.custom(
                 format!("record number and symbol `{}` is listed twice", e.notation),
                 format!("số và ký hiệu hồ sơ `{}` bị trùng", e.notation),
-                ND30_APPX_V,
-                format!("{path}/notation"),
+                Location::at_path(format!("{path}/notation")),
             ));
         }
         if e.retention.is_none() {
-            out.push(finding(
-                "ARCH-LIST-002",
-                Severity::Error,
+            out.push(rules::LIST_NO_RETENTION.custom(
                 format!("record `{}` has no retention period", e.notation),
                 format!("hồ sơ `{}` chưa có thời hạn bảo quản", e.notation),
-                ND30_APPX_V,
-                format!("{path}/retention"),
+                Location::at_path(format!("{path}/retention")),
             ));
         }
         if e.title.trim().is_empty() || e.owner.trim().is_empty() {
-            out.push(finding(
-                "ARCH-LIST-007",
-                Severity::Error,
+            out.push(rules::LIST_NO_TITLE.custom(
                 format!("record `{}` has no title or no owner", e.notation),
                 format!("hồ sơ `{}` thiếu tiêu đề hoặc người lập", e.notation),
-                ND30_APPX_V,
-                path.to_owned(),
+                Location::at_path(path.to_owned()),
             ));
         }
         let (ordinal, symbol) = e
@@ -393,9 +359,7 @@ impl RecordsList {
         if let Some(a) = abbr
             && symbol != a
         {
-            out.push(finding(
-                "ARCH-LIST-003",
-                Severity::Error,
+            out.push(rules::LIST_WRONG_SYMBOL.custom(
                 format!(
                     "record `{}` should end with its major heading's abbreviation `{a}`",
                     e.notation
@@ -404,47 +368,41 @@ impl RecordsList {
                     "ký hiệu hồ sơ `{}` phải là ký hiệu đề mục lớn `{a}`",
                     e.notation
                 ),
-                ND30_APPX_V,
-                format!("{path}/notation"),
+                Location::at_path(format!("{path}/notation")),
             ));
         }
         match ordinal.parse::<u32>() {
             Ok(n) if ordinal.bytes().all(|b| b.is_ascii_digit()) => {
                 if n != *expected_ordinal || ordinal.len() < 2 {
-                    out.push(finding(
-                        "ARCH-LIST-006",
-                        Severity::Warning,
-                        format!(
-                            "record number `{ordinal}` should be `{:02}`",
-                            *expected_ordinal
-                        ),
-                        format!("số hồ sơ `{ordinal}` phải là `{:02}`", *expected_ordinal),
-                        ND30_APPX_V,
-                        format!("{path}/notation"),
-                    ));
+                    out.push(
+                        rules::LIST_RECORD_NUMBER
+                            .with_severity(Severity::Warning)
+                            .custom(
+                                format!(
+                                    "record number `{ordinal}` should be `{:02}`",
+                                    *expected_ordinal
+                                ),
+                                format!("số hồ sơ `{ordinal}` phải là `{:02}`", *expected_ordinal),
+                                Location::at_path(format!("{path}/notation")),
+                            ),
+                    );
                 }
                 *expected_ordinal = n.saturating_add(1);
             }
-            _ => out.push(finding(
-                "ARCH-LIST-006",
-                Severity::Error,
+            _ => out.push(rules::LIST_RECORD_NUMBER.custom(
                 format!("record number `{ordinal}` is not an Arabic ordinal"),
                 format!("số hồ sơ `{ordinal}` không phải số Ả Rập"),
-                ND30_APPX_V,
-                format!("{path}/notation"),
+                Location::at_path(format!("{path}/notation")),
             )),
         }
         if let Err(err) = self.record_code(&e.notation) {
-            out.push(finding(
-                "ARCH-LIST-008",
-                Severity::Error,
+            out.push(rules::LIST_NO_RECORD_CODE.custom(
                 format!(
                     "no valid record code can be formed from `{}`: {err}",
                     e.notation
                 ),
                 format!("không tạo được mã hồ sơ hợp lệ từ `{}`: {err}", e.notation),
-                crate::finding::ND30_APPX_VI,
-                format!("{path}/notation"),
+                Location::at_path(format!("{path}/notation")),
             ));
         }
     }

@@ -6,10 +6,13 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use vanthu_identifiers::Retention;
 
+use crate::disposal::Disposal;
 use crate::error::ArchiveError;
+use crate::record::RecordMetadata;
+use crate::rules;
 
 /// When a record's retention ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Expiry {
@@ -56,6 +59,16 @@ pub enum ArchiveLaw {
 }
 
 impl ArchiveLaw {
+    /// The law of `year`: 2011 or 2024; `None` for any other year.
+    #[must_use]
+    pub const fn from_year(year: u16) -> Option<Self> {
+        match year {
+            2011 => Some(Self::Law2011),
+            2024 => Some(Self::Law2024),
+            _ => None,
+        }
+    }
+
     /// The law in force on `date` (the 2024 law from 01/07/2025).
     #[must_use]
     pub fn in_force_on(date: NaiveDate) -> Self {
@@ -102,7 +115,7 @@ impl TransferFacts {
 }
 
 /// Transfer due dates of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TransferDue {
     /// Whether the record must go to the agency archive at all (retention
@@ -282,4 +295,157 @@ impl RetentionSchedule {
             .filter(|s| s.in_force_on(date))
             .max_by_key(|s| s.effective_from)
     }
+}
+
+/// A record and what is known of its life, to evaluate its retention with
+/// [`evaluate`]. This is the JSON that `vanthu retention` reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RetentionInput {
+    /// The record's metadata (its code, retention and end date).
+    pub record: RecordMetadata,
+    /// The date the work ended, when it is not the record's end date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_ended: Option<NaiveDate>,
+    /// Construction projects: the date of the final accounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_accounts: Option<NaiveDate>,
+    /// The date the record was transferred to the agency archive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transferred_to_agency: Option<NaiveDate>,
+    /// The record's disposal process, once it has started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disposal: Option<Disposal>,
+}
+
+impl RetentionInput {
+    /// The input of a record with nothing else known.
+    #[must_use]
+    pub fn new(record: RecordMetadata) -> Self {
+        Self {
+            record,
+            work_ended: None,
+            final_accounts: None,
+            transferred_to_agency: None,
+            disposal: None,
+        }
+    }
+}
+
+/// Where a record stands in the disposal process, as reported by
+/// [`evaluate`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DisposalStatus {
+    /// `retained` (retention not ended), `candidate`, `under-review`,
+    /// `approved-for-destruction`, `destroyed` or `kept`.
+    pub stage: String,
+    /// A hold stops the process.
+    pub on_hold: bool,
+}
+
+/// The retention of one record on one date: when it expires, when it is
+/// due at the archives, where it is in disposal, and the findings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RetentionEvaluation {
+    /// The record code.
+    pub code: String,
+    /// The retention in Vietnamese (`10 năm`, `Vĩnh viễn`).
+    pub retention: String,
+    /// The Circular 05/2025 `maintenance` code, two digits.
+    pub maintenance: String,
+    /// The evaluation date.
+    pub at: NaiveDate,
+    /// The Archive Law applied to the historical-archive deadline.
+    pub law: ArchiveLaw,
+    /// The date the work ended.
+    pub work_ended: NaiveDate,
+    /// When retention ends.
+    pub expiry: Expiry,
+    /// Retention has ended on `at`.
+    pub expired: bool,
+    /// Transfer due dates.
+    pub transfer: TransferDue,
+    /// The transfer to the agency archive is required, not done, and late
+    /// on `at`.
+    pub transfer_overdue: bool,
+    /// Disposal.
+    pub disposal: DisposalStatus,
+    /// No finding is an error ([`vanthu_identifiers::conformant`]).
+    pub conformant: bool,
+    /// `ARCH-XFER-003` (transfer overdue), `ARCH-DISP-001` (retention ended,
+    /// no disposal process yet).
+    pub findings: Vec<vanthu_identifiers::Finding>,
+}
+
+/// Evaluates the retention of `input` on `at`, under `law` (default: the
+/// Archive Law in force on `at`).
+///
+/// # Errors
+/// [`ArchiveError::Missing`] when neither `work_ended` nor the record's end
+/// date is known; the errors of [`transfer_due`].
+pub fn evaluate(
+    input: &RetentionInput,
+    at: NaiveDate,
+    law: Option<ArchiveLaw>,
+) -> Result<RetentionEvaluation, ArchiveError> {
+    let md = &input.record;
+    let work_ended = input.work_ended.or(md.end_date).ok_or_else(|| {
+        ArchiveError::Missing(
+            "the date the work ended: give `work_ended` or `record.end_date`".into(),
+        )
+    })?;
+    let law = law.unwrap_or_else(|| ArchiveLaw::in_force_on(at));
+    let mut facts = TransferFacts::new(md.retention, work_ended);
+    facts.final_accounts = input.final_accounts;
+    facts.transferred_to_agency = input.transferred_to_agency;
+    let due = transfer_due(&facts, law)?;
+    let year = work_ended.year();
+    let expired = is_expired(md.retention, year, at);
+    let transfer_overdue =
+        due.required && input.transferred_to_agency.is_none() && at > due.agency_archive;
+    let disposal = match &input.disposal {
+        Some(d) => DisposalStatus {
+            stage: d.stage.name().to_owned(),
+            on_hold: d.on_hold(),
+        },
+        None => DisposalStatus {
+            stage: if expired { "candidate" } else { "retained" }.to_owned(),
+            on_hold: false,
+        },
+    };
+    let location = vanthu_identifiers::Location::at_path(md.code.as_str());
+    let mut findings = Vec::new();
+    if transfer_overdue {
+        findings.push(rules::XFER_OVERDUE.custom(
+            format!(
+                "transfer to the agency archive was due on {}",
+                due.agency_archive
+            ),
+            format!(
+                "đã quá hạn nộp lưu vào lưu trữ cơ quan (hạn {})",
+                due.agency_archive
+            ),
+            location.clone(),
+        ));
+    }
+    if expired && input.disposal.is_none() {
+        findings.push(rules::DISP_CANDIDATE.finding("", location));
+    }
+    Ok(RetentionEvaluation {
+        code: md.code.to_string(),
+        retention: md.retention.label_vi(),
+        maintenance: format!("{:02}", md.retention.tt05_code()),
+        at,
+        law,
+        work_ended,
+        expiry: expiry(md.retention, year),
+        expired,
+        transfer: due,
+        transfer_overdue,
+        disposal,
+        conformant: vanthu_identifiers::conformant(&findings),
+        findings,
+    })
 }

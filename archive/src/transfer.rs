@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use vanthu_identifiers::{Finding, Retention, Severity};
+use vanthu_identifiers::{Finding, Location, Retention};
 
-use crate::finding::{ND30_ART30, finding};
 use crate::record::{Record, RecordState};
+use crate::rules;
 
 /// One row of the transfer list: No., record number and symbol, title, time
 /// span, retention, sheets/pages, note.
@@ -50,7 +50,7 @@ impl TransferList {
     /// Builds the list from records, in record-code order, and reports the
     /// records that cannot or need not be transferred: `ARCH-XFER-001` an
     /// open record (error; it is left out), `ARCH-XFER-002` retention under
-    /// 5 years (info; transfer not required, it is left out).
+    /// 5 years (note; transfer not required, it is left out).
     #[must_use]
     pub fn from_records<'a>(
         unit: impl Into<String>,
@@ -63,27 +63,21 @@ impl TransferList {
         for r in recs {
             let md = &r.metadata;
             if r.state == RecordState::Open {
-                findings.push(finding(
-                    "ARCH-XFER-001",
-                    Severity::Error,
+                findings.push(rules::XFER_OPEN.custom(
                     format!("record {} is still open and cannot be transferred", md.code),
                     format!("hồ sơ {} chưa kết thúc, không thể nộp lưu", md.code),
-                    ND30_ART30,
-                    md.code.as_str(),
+                    Location::at_path(md.code.as_str()),
                 ));
                 continue;
             }
             if !md.retention.requires_transfer() {
-                findings.push(finding(
-                    "ARCH-XFER-002",
-                    Severity::Note,
+                findings.push(rules::XFER_NOT_REQUIRED.custom(
                     format!(
                         "record {} is kept under 5 years: transfer not required",
                         md.code
                     ),
                     format!("hồ sơ {} bảo quản dưới 5 năm: không phải nộp lưu", md.code),
-                    ND30_ART30,
-                    md.code.as_str(),
+                    Location::at_path(md.code.as_str()),
                 ));
                 continue;
             }

@@ -33,7 +33,12 @@ vanthu_identifiers::catalogue! {
 /// Every rule of every vanthu crate, grouped by crate, in catalogue order.
 #[must_use]
 pub fn all() -> Vec<Rule> {
-    [ALL, vanthu_edxml::rules::ALL, vanthu_signature::rules::ALL]
+    [
+        ALL,
+        vanthu_edxml::rules::ALL,
+        vanthu_signature::rules::ALL,
+        vanthu_archive::rules::ALL,
+    ]
         .iter()
         .flat_map(|rules| rules.iter().copied())
         .collect()

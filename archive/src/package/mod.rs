@@ -1,4 +1,6 @@
-//! Circular 05/2025/TT-BNV archival packages, built on E-ARK CSIP v2.0.4:
+//! Circular 05/2025/TT-BNV archival packages, built on E-ARK CSIP (the
+//! circular names version 2.0.4; the writer also meets 2.1.0, whose
+//! requirement ids the findings cite):
 //! `SIP_hoso` (a record), `SIP_tailieu` (loose documents) and `AIP_hoso`
 //! (with PREMIS), in a ZIP container.
 //!
@@ -353,6 +355,65 @@ impl PackageDescription {
     }
 }
 
+/// A package specification in JSON: a [`PackageDescription`] whose `objid`
+/// may be left out (it is then derived from the file code and `created`,
+/// see [`derive_objid`]), plus `source_dir`, the folder of the data files
+/// relative to the specification. This is the input of `vanthu archive pack`
+/// (schema: the crate's README).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PackSpec {
+    /// The package.
+    #[serde(flatten)]
+    pub description: PackageDescription,
+    /// Folder of the data files, relative to the specification's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_dir: Option<String>,
+}
+
+impl PackSpec {
+    /// Reads a specification from JSON.
+    ///
+    /// # Errors
+    /// [`ArchiveError::Invalid`]: not JSON, not an object, no `created` (an
+    /// RFC 3339 time) or no file code when `objid` is left out, or a
+    /// description that does not match the schema.
+    pub fn from_json(bytes: &[u8]) -> Result<Self, ArchiveError> {
+        let mut value: serde_json::Value = serde_json::from_slice(bytes)
+            .map_err(|e| ArchiveError::invalid("package specification", e.to_string()))?;
+        let obj = value.as_object_mut().ok_or_else(|| {
+            ArchiveError::invalid("package specification", "expected a JSON object")
+        })?;
+        if !obj.contains_key("objid") {
+            let created: DateTime<FixedOffset> = obj
+                .get("created")
+                .and_then(|v| v.as_str())
+                .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+                .ok_or_else(|| {
+                    ArchiveError::invalid(
+                        "package specification",
+                        "`created` (an RFC 3339 time) is required",
+                    )
+                })?;
+            let code = obj
+                .get("record")
+                .and_then(|r| r.get("code"))
+                .or_else(|| obj.get("loose").and_then(|l| l.get("file_code")))
+                .and_then(|c| c.as_str())
+                .ok_or_else(|| {
+                    ArchiveError::invalid(
+                        "package specification",
+                        "`record.code` or `loose.file_code` is required",
+                    )
+                })?;
+            let objid = derive_objid(code, &created);
+            obj.insert("objid".into(), objid.into());
+        }
+        serde_json::from_value(value)
+            .map_err(|e| ArchiveError::invalid("package specification", e.to_string()))
+    }
+}
+
 /// NFC form of a name (TT05 packages are exchanged between systems that
 /// normalise differently: macOS writes NFD).
 #[must_use]
@@ -393,24 +454,20 @@ fn objid_ok(objid: &str) -> bool {
         .is_some_and(|u| uuid_shape(u, false))
 }
 
-/// True for `8-4-4-4-12` hex digits, upper case (or lower case too when
-/// `lower_ok`).
+/// True for a UUID in its hyphenated `8-4-4-4-12` form, upper case (or
+/// lower case too when `lower_ok`).
 pub(crate) fn uuid_shape(u: &str, lower_ok: bool) -> bool {
-    let groups: Vec<&str> = u.split('-').collect();
-    groups.len() == 5
-        && groups.iter().zip([8usize, 4, 4, 4, 12]).all(|(g, n)| {
-            g.len() == n
-                && g.bytes().all(|b| {
-                    b.is_ascii_digit()
-                        || (b'A'..=b'F').contains(&b)
-                        || (lower_ok && (b'a'..=b'f').contains(&b))
-                })
-        })
+    u.len() == 36
+        && uuid::Uuid::try_parse(u).is_ok()
+        && (lower_ok || !u.bytes().any(|b| b.is_ascii_lowercase()))
 }
 
-/// A UUID-shaped identifier derived from SHA-256 of `parts` (upper case,
-/// version nibble 8 "custom"): deterministic identifiers without a random
-/// source in the library.
+/// A UUID derived from SHA-256 of `parts` (each followed by a zero byte):
+/// an RFC 9562 version 8 UUID (the name-based SHA-256 construction of RFC
+/// 9562 Appendix B.2) whose 122 free bits are the first bits of the digest,
+/// with the version and variant bits set. Written in upper case, as
+/// Circular 05/2025 writes identifiers: deterministic identifiers without
+/// a random source in the library.
 #[must_use]
 pub fn derived_uuid(parts: &[&str]) -> String {
     let mut h = Sha256::new();
@@ -418,17 +475,16 @@ pub fn derived_uuid(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0u8]);
     }
-    let d = h.finalize();
-    let hex: String = d.iter().take(16).map(|b| format!("{b:02X}")).collect();
-    let g = |a: usize, b: usize| hex.get(a..b).unwrap_or_default().to_owned();
-    format!(
-        "{}-{}-8{}-{}-{}",
-        g(0, 8),
-        g(8, 12),
-        g(13, 16),
-        g(16, 20),
-        g(20, 32)
-    )
+    let digest = h.finalize();
+    let bytes: [u8; 16] = digest
+        .get(..16)
+        .and_then(|s| s.try_into().ok())
+        .unwrap_or_default();
+    uuid::Builder::from_custom_bytes(bytes)
+        .into_uuid()
+        .hyphenated()
+        .to_string()
+        .to_ascii_uppercase()
 }
 
 /// An `OBJID` derived from the file code and the creation time: the same

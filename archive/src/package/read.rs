@@ -6,10 +6,10 @@
 use std::collections::BTreeMap;
 use std::io::{Read, Seek};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
-use vanthu_identifiers::{DocumentType, Finding, RecordCode, Retention, Severity};
+use vanthu_identifiers::{DocumentType, Finding, Location, RecordCode, Retention, Severity};
 use zip::ZipArchive;
 
 use super::xml::{self, Element, MAX_XML_BYTES};
@@ -19,8 +19,8 @@ use super::{
 };
 use crate::codes::{AccessMode, Condition, Direction, Language, Reliability};
 use crate::error::ArchiveError;
-use crate::finding::{CSIP, TT05, finding, has_errors};
 use crate::record::{Document, RecordMetadata, parse_date};
+use crate::rules;
 
 /// Options of [`check_package`].
 #[derive(Debug, Clone)]
@@ -39,7 +39,7 @@ impl Default for CheckOptions {
 }
 
 /// A file referenced by a METS document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DataFile {
     /// Path inside the package (below the root folder).
@@ -55,9 +55,14 @@ pub struct DataFile {
 }
 
 /// The result of checking a package.
-#[derive(Debug, Clone, Serialize)]
+///
+/// `conformant` is always [`vanthu_identifiers::conformant`] of the
+/// findings: no finding is an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PackageReport {
+    /// No finding is an error.
+    pub conformant: bool,
     /// The package kind, when recognisable.
     pub kind: Option<PackageKind>,
     /// METS `OBJID`.
@@ -71,10 +76,28 @@ pub struct PackageReport {
 }
 
 impl PackageReport {
-    /// True when no finding is an error.
+    /// True when no finding is an error (the same as the `conformant` field
+    /// of a report made by this crate).
     #[must_use]
     pub fn conformant(&self) -> bool {
-        !has_errors(&self.findings)
+        vanthu_identifiers::conformant(&self.findings)
+    }
+
+    fn new(
+        kind: Option<PackageKind>,
+        objid: Option<String>,
+        files_checked: u64,
+        bytes_checked: u64,
+        findings: Vec<Finding>,
+    ) -> Self {
+        Self {
+            conformant: vanthu_identifiers::conformant(&findings),
+            kind,
+            objid,
+            files_checked,
+            bytes_checked,
+            findings,
+        }
     }
 }
 
@@ -103,13 +126,6 @@ impl<R: Read + Seek> std::fmt::Debug for PackageReader<R> {
     }
 }
 
-fn f_err(rule: &str, en: String, vi: String, source: &str, path: &str) -> Finding {
-    finding(rule, Severity::Error, en, vi, source, path)
-}
-fn f_warn(rule: &str, en: String, vi: String, source: &str, path: &str) -> Finding {
-    finding(rule, Severity::Warning, en, vi, source, path)
-}
-
 impl<R: Read + Seek> PackageReader<R> {
     /// Opens a package: reads the ZIP directory, the METS files and the
     /// descriptive metadata (not the data files).
@@ -129,22 +145,18 @@ impl<R: Read + Seek> PackageReader<R> {
         let before = names.len();
         names.retain(|n| !n.starts_with("__MACOSX/"));
         if names.len() != before {
-            findings.push(f_warn(
-                "ARCH-PKG-STRUCT-003",
-                "`__MACOSX/` entries (macOS resource forks) were ignored".into(),
-                "đã bỏ qua các mục `__MACOSX/` (dữ liệu phụ của macOS)".into(),
-                CSIP,
-                "__MACOSX/",
+            findings.push(rules::PKG_MACOS_FORKS.custom(
+                "`__MACOSX/` entries (macOS resource forks) were ignored",
+                "đã bỏ qua các mục `__MACOSX/` (dữ liệu phụ của macOS)",
+                Location::at_path("__MACOSX/"),
             ));
         }
         let root = detect_root(&names);
         if root.is_empty() {
-            findings.push(f_warn(
-                "ARCH-PKG-STRUCT-002",
-                "package content is not inside one root folder".into(),
-                "nội dung gói không nằm trong một thư mục gốc".into(),
-                CSIP,
-                "",
+            findings.push(rules::PKG_NO_ROOT_FOLDER.custom(
+                "package content is not inside one root folder",
+                "nội dung gói không nằm trong một thư mục gốc",
+                Location::at_path(""),
             ));
         }
         let mut entries = BTreeMap::new();
@@ -157,34 +169,28 @@ impl<R: Read + Seek> PackageReader<R> {
                 || rel.starts_with('/')
                 || rel.contains('\\')
             {
-                findings.push(f_err(
-                    "ARCH-PKG-NAME-001",
+                findings.push(rules::PKG_UNSAFE_NAME.custom(
                     format!("unsafe entry name `{name}`"),
                     format!("tên tệp không an toàn `{name}`"),
-                    CSIP,
-                    name,
+                    Location::at_path(name),
                 ));
                 continue;
             }
             let n: String = rel.nfc().collect();
             if n != rel {
-                findings.push(f_warn(
-                    "ARCH-PKG-NAME-002",
+                findings.push(rules::PKG_NAME_NOT_NFC.custom(
                     format!("entry name `{name}` is not in Unicode NFC"),
                     format!("tên tệp `{name}` không ở dạng chuẩn Unicode NFC"),
-                    TT05,
-                    name,
+                    Location::at_path(name),
                 ));
             }
             if let Some(other) = entries.insert(n, name.clone()) {
-                findings.push(f_err(
-                    "ARCH-PKG-NAME-003",
+                findings.push(rules::PKG_NAME_CLASH.custom(
                     format!(
                         "entries `{other}` and `{name}` have the same name after NFC normalisation"
                     ),
                     format!("tệp `{other}` và `{name}` trùng tên sau chuẩn hóa NFC"),
-                    TT05,
-                    name,
+                    Location::at_path(name),
                 ));
             }
         }
@@ -300,12 +306,10 @@ impl<R: Read + Seek> PackageReader<R> {
                 None => None,
             },
             None => {
-                self.findings.push(f_err(
-                    "ARCH-PKG-MD-003",
-                    "no descriptive metadata (metadata/descriptive/EAD.xml) is referenced".into(),
-                    "không có siêu dữ liệu mô tả (metadata/descriptive/EAD.xml)".into(),
-                    TT05,
-                    "METS.xml",
+                self.findings.push(rules::MD_NO_DESCRIPTIVE.custom(
+                    "no descriptive metadata (metadata/descriptive/EAD.xml) is referenced",
+                    "không có siêu dữ liệu mô tả (metadata/descriptive/EAD.xml)",
+                    Location::at_path("METS.xml"),
                 ));
                 None
             }
@@ -325,12 +329,10 @@ impl<R: Read + Seek> PackageReader<R> {
         if kind == Some(PackageKind::Aip)
             && !self.refs.iter().any(|r| r.path.ends_with("PREMIS.xml"))
         {
-            self.findings.push(f_err(
-                "ARCH-PKG-AIP-001",
-                "an AIP needs metadata/preservation/PREMIS.xml".into(),
-                "gói AIP phải có metadata/preservation/PREMIS.xml".into(),
-                TT05,
-                "METS.xml",
+            self.findings.push(rules::AIP_NO_PREMIS.custom(
+                "an AIP needs metadata/preservation/PREMIS.xml",
+                "gói AIP phải có metadata/preservation/PREMIS.xml",
+                Location::at_path("METS.xml"),
             ));
         }
         let mut documents = Vec::new();
@@ -365,8 +367,7 @@ impl<R: Read + Seek> PackageReader<R> {
                             .all(|b| b.is_ascii_digit())
                 });
                 if !ok {
-                    self.findings.push(f_warn(
-                        "ARCH-PKG-ID-002",
+                    self.findings.push(rules::ID_DOC_CODE.custom(
                         format!(
                             "docCode `{}` is not fileCode + a 7-digit ordinal",
                             d.doc_code
@@ -375,8 +376,7 @@ impl<R: Read + Seek> PackageReader<R> {
                             "docCode `{}` không phải fileCode + 7 chữ số thứ tự",
                             d.doc_code
                         ),
-                        TT05,
-                        &d.doc_code,
+                        Location::at_path(&d.doc_code),
                     ));
                 }
             }
@@ -422,13 +422,10 @@ impl<R: Read + Seek> PackageReader<R> {
             .get(sip)
             .is_none_or(|v| v.iter().all(|s| s.trim().is_empty()));
         if let (true, Some(v)) = (missing, f.get(aip).cloned()) {
-            self.findings.push(finding(
-                "ARCH-PKG-TT05-005",
-                Severity::Note,
+            self.findings.push(rules::TT05_AIP_NAMES.custom(
                 format!("`{aip}` read as `{sip}` (AIP naming)"),
                 format!("đọc `{aip}` như `{sip}` (cách đặt tên của AIP)"),
-                TT05,
-                path,
+                Location::at_path(path),
             ));
             f.insert(sip.to_owned(), v);
         }
@@ -437,132 +434,112 @@ impl<R: Read + Seek> PackageReader<R> {
     fn check_mets(&mut self, mets: &Element, path: &str, root: bool) {
         let out = &mut self.findings;
         if mets.name != "mets" {
-            out.push(f_err(
-                "ARCH-PKG-METS-001",
+            out.push(rules::METS_ROOT.custom(
                 format!("root element is `{}`, not `mets`", mets.name),
                 format!("phần tử gốc là `{}`, không phải `mets`", mets.name),
-                CSIP,
-                path,
+                Location::at_path(path),
             ));
             return;
         }
         let objid = mets.attr("OBJID").unwrap_or("");
         if objid.is_empty() {
-            out.push(f_err(
-                "ARCH-PKG-METS-002",
-                "METS has no OBJID".into(),
-                "METS thiếu OBJID".into(),
-                CSIP,
-                path,
+            out.push(rules::METS_NO_OBJID.custom(
+                "METS has no OBJID",
+                "METS thiếu OBJID",
+                Location::at_path(path),
             ));
         } else if root {
             match objid.strip_prefix("uuid-") {
                 Some(u) if uuid_shape(u, false) => {}
-                Some(u) if uuid_shape(u, true) => out.push(f_warn(
-                    "ARCH-PKG-TT05-001",
+                Some(u) if uuid_shape(u, true) => out.push(rules::TT05_LOWER_CASE_UUID.custom(
                     format!("OBJID `{objid}` has a lower-case UUID (as in the circular's sample)"),
                     format!("OBJID `{objid}` dùng UUID chữ thường (như gói mẫu của thông tư)"),
-                    TT05,
-                    path,
+                    Location::at_path(path),
                 )),
-                _ => out.push(f_warn(
-                    "ARCH-PKG-ID-003",
+                _ => out.push(rules::ID_OBJID.custom(
                     format!("OBJID `{objid}` is not `uuid-` and an upper-case UUID"),
                     format!("OBJID `{objid}` không có dạng `uuid-` và UUID chữ hoa"),
-                    TT05,
-                    path,
+                    Location::at_path(path),
                 )),
             }
         }
         if mets.attr("PROFILE").is_none() {
-            out.push(f_warn(
-                "ARCH-PKG-METS-003",
-                "METS has no PROFILE".into(),
-                "METS thiếu PROFILE".into(),
-                CSIP,
-                path,
+            out.push(rules::METS_NO_PROFILE.custom(
+                "METS has no PROFILE",
+                "METS thiếu PROFILE",
+                Location::at_path(path),
             ));
         }
         let Some(hdr) = mets.child("metsHdr") else {
-            out.push(f_err(
-                "ARCH-PKG-METS-004",
-                "METS has no metsHdr".into(),
-                "METS thiếu metsHdr".into(),
-                CSIP,
-                path,
+            out.push(rules::METS_NO_HEADER.custom(
+                "METS has no metsHdr",
+                "METS thiếu metsHdr",
+                Location::at_path(path),
             ));
             return;
         };
         match hdr.attr("OAISPACKAGETYPE") {
             Some("SIP" | "AIP" | "DIP") => {}
-            other => out.push(f_err(
-                "ARCH-PKG-METS-005",
-                format!("OAISPACKAGETYPE is {other:?}, expected SIP, AIP or DIP"),
-                format!("OAISPACKAGETYPE là {other:?}, phải là SIP, AIP hoặc DIP"),
-                CSIP,
-                path,
+            other => out.push(rules::METS_PACKAGE_TYPE.custom(
+                format!(
+                    "OAISPACKAGETYPE is `{}`, expected SIP, AIP or DIP",
+                    other.unwrap_or_default()
+                ),
+                format!(
+                    "OAISPACKAGETYPE là `{}`, phải là SIP, AIP hoặc DIP",
+                    other.unwrap_or_default()
+                ),
+                Location::at_path(path),
             )),
         }
         if let Some(s) = hdr.attr("RECORDSTATUS")
             && RecordStatus::parse(s).is_none()
         {
-            out.push(f_warn(
-                "ARCH-PKG-METS-006",
+            out.push(rules::METS_RECORD_STATUS.custom(
                 format!("RECORDSTATUS `{s}` is not NEW, SUPPLEMENT, REPLACEMENT, TEST or OTHER"),
                 format!("RECORDSTATUS `{s}` không hợp lệ"),
-                TT05,
-                path,
+                Location::at_path(path),
             ));
         }
         match hdr.attr("CREATEDATE") {
             Some(t) if t.ends_with("+07:00") && chrono::DateTime::parse_from_rfc3339(t).is_ok() => {
             }
-            Some(t) => out.push(f_warn(
-                "ARCH-PKG-TT05-002",
+            Some(t) => out.push(rules::TT05_CREATEDATE.custom(
                 format!("CREATEDATE `{t}` is not a `+07:00` timestamp"),
                 format!("CREATEDATE `{t}` không theo giờ Việt Nam `+07:00`"),
-                TT05,
-                path,
+                Location::at_path(path),
             )),
-            None => out.push(f_err(
-                "ARCH-PKG-METS-007",
-                "metsHdr has no CREATEDATE".into(),
-                "metsHdr thiếu CREATEDATE".into(),
-                CSIP,
-                path,
+            None => out.push(rules::METS_NO_CREATEDATE.custom(
+                "metsHdr has no CREATEDATE",
+                "metsHdr thiếu CREATEDATE",
+                Location::at_path(path),
             )),
         }
         if !hdr
             .children_named("agent")
             .any(|a| a.attr("ROLE") == Some("CREATOR"))
         {
-            out.push(f_warn(
-                "ARCH-PKG-METS-008",
-                "metsHdr has no CREATOR agent".into(),
-                "metsHdr thiếu agent CREATOR".into(),
-                CSIP,
-                path,
+            out.push(rules::METS_NO_CREATOR.custom(
+                "metsHdr has no CREATOR agent",
+                "metsHdr thiếu tác nhân (agent) có vai trò CREATOR",
+                Location::at_path(path),
             ));
         }
         if mets.child("fileSec").is_none() || mets.child("structMap").is_none() {
-            out.push(f_err(
-                "ARCH-PKG-METS-009",
-                "METS needs a fileSec and a structMap".into(),
-                "METS phải có fileSec và structMap".into(),
-                CSIP,
-                path,
+            out.push(rules::METS_NO_FILESEC.custom(
+                "METS needs a fileSec and a structMap",
+                "METS phải có fileSec và structMap",
+                Location::at_path(path),
             ));
         }
         let mut grps = Vec::new();
         mets.descendants("fileGrp", &mut grps);
         for g in grps {
             if g.attr("USE").is_none() && g.attr("USER").is_some() {
-                out.push(f_warn(
-                    "ARCH-PKG-TT05-003",
-                    "fileGrp has `USER` instead of `USE` (a known error of the circular)".into(),
-                    "fileGrp dùng `USER` thay cho `USE` (lỗi đã biết của thông tư)".into(),
-                    TT05,
-                    path,
+                out.push(rules::TT05_USER_ATTRIBUTE.custom(
+                    "fileGrp has `USER` instead of `USE` (a known error of the circular)",
+                    "fileGrp dùng `USER` thay cho `USE` (lỗi đã biết của thông tư)",
+                    Location::at_path(path),
                 ));
             }
         }
@@ -582,15 +559,13 @@ impl<R: Read + Seek> PackageReader<R> {
             }
         }
         if !missing.is_empty() {
-            self.findings.push(f_err(
-                "ARCH-PKG-MD-001",
+            self.findings.push(rules::MD_REQUIRED.custom(
                 format!("required document metadata missing: {}", missing.join(", ")),
                 format!(
                     "thiếu siêu dữ liệu văn bản bắt buộc: {}",
                     missing.join(", ")
                 ),
-                TT05,
-                path,
+                Location::at_path(path),
             ));
             return None;
         }
@@ -602,12 +577,10 @@ impl<R: Read + Seek> PackageReader<R> {
         {
             Some(t) => t,
             None => {
-                self.findings.push(f_err(
-                    "ARCH-PKG-MD-004",
+                self.findings.push(rules::MD_CODE.custom(
                     format!("typeName `{type_text}` is not a TT05 code 01–32"),
                     format!("typeName `{type_text}` không phải mã 01–32 của TT05"),
-                    TT05,
-                    path,
+                    Location::at_path(path),
                 ));
                 DocumentType::from_name_vi(&type_text)
             }
@@ -650,12 +623,10 @@ impl<R: Read + Seek> PackageReader<R> {
     fn date(&mut self, text: &str, path: &str, field: &str) -> Option<chrono::NaiveDate> {
         let d = parse_date(text);
         if d.is_none() {
-            self.findings.push(f_err(
-                "ARCH-PKG-MD-002",
+            self.findings.push(rules::MD_DATE.custom(
                 format!("{field} `{text}` is not a DD/MM/YYYY date"),
                 format!("{field} `{text}` không phải ngày DD/MM/YYYY"),
-                TT05,
-                path,
+                Location::at_path(path),
             ));
         }
         d
@@ -673,12 +644,10 @@ impl<R: Read + Seek> PackageReader<R> {
         }
         let v = parse(text);
         if v.is_none() {
-            self.findings.push(f_err(
-                "ARCH-PKG-MD-004",
+            self.findings.push(rules::MD_CODE.custom(
                 format!("{field} `{text}` is not a TT05 code"),
                 format!("{field} `{text}` không phải mã của TT05"),
-                TT05,
-                path,
+                Location::at_path(path),
             ));
         }
         v
@@ -711,12 +680,10 @@ impl<R: Read + Seek> PackageReader<R> {
             }
         }
         if !missing.is_empty() {
-            self.findings.push(f_err(
-                "ARCH-PKG-MD-001",
+            self.findings.push(rules::MD_REQUIRED.custom(
                 format!("required record metadata missing: {}", missing.join(", ")),
                 format!("thiếu siêu dữ liệu hồ sơ bắt buộc: {}", missing.join(", ")),
-                TT05,
-                path,
+                Location::at_path(path),
             ));
         }
         // Lenient: a Decree 30 form code without its heading is still the
@@ -730,44 +697,33 @@ impl<R: Read + Seek> PackageReader<R> {
                 Some(c)
             }
             Err(e) => {
-                self.findings.push(f_warn(
-                    "ARCH-PKG-ID-001",
-                    format!(
+                self.findings.push(rules::ID_FILE_CODE.custom(format!(
                         "fileCode `{}` is not a Decree 30/2020 or Circular 05/2025 record code: {e}",
                         get("fileCode")
-                    ),
-                    format!(
+                    ), format!(
                         "fileCode `{}` không phải mã hồ sơ theo Nghị định 30/2020 hoặc Thông tư 05/2025: {e}",
                         get("fileCode")
-                    ),
-                    crate::finding::ND30_APPX_VI,
-                    path,
-                ));
+                    ), Location::at_path(path)));
                 None
             }
         };
         let m = get("maintenance");
         let retention = match m.parse::<u8>() {
             Ok(7) => {
-                self.findings.push(finding(
-                    "ARCH-PKG-MD-005",
-                    Severity::Note,
+                self.findings.push(rules::MD_OTHER_TERM.custom(
                     "maintenance 07 (other term): the term itself is not in the package",
                     "thời hạn bảo quản 07 (khác): gói không ghi số năm",
-                    TT05,
-                    path,
+                    Location::at_path(path),
                 ));
                 None
             }
             Ok(c) => {
                 let r = Retention::from_tt05_code(c);
                 if r.is_none() {
-                    self.findings.push(f_err(
-                        "ARCH-PKG-MD-004",
+                    self.findings.push(rules::MD_CODE.custom(
                         format!("maintenance `{m}` is not a TT05 code 01–07"),
                         format!("maintenance `{m}` không phải mã 01–07 của TT05"),
-                        TT05,
-                        path,
+                        Location::at_path(path),
                     ));
                 }
                 r
@@ -776,12 +732,10 @@ impl<R: Read + Seek> PackageReader<R> {
         };
         let total = get("totalDoc");
         if !total.is_empty() && total.parse::<usize>().ok() != Some(docs) {
-            self.findings.push(f_warn(
-                "ARCH-PKG-MD-006",
+            self.findings.push(rules::MD_TOTAL_DOC.custom(
                 format!("totalDoc is {total} but the package describes {docs} documents"),
                 format!("totalDoc là {total} nhưng gói có {docs} văn bản"),
-                TT05,
-                path,
+                Location::at_path(path),
             ));
         }
         let access = self.code(&get("mode"), path, "mode", AccessMode::from_code);
@@ -820,12 +774,10 @@ impl<R: Read + Seek> PackageReader<R> {
         };
         r.description = Some(get("description")).filter(|s| !s.is_empty());
         if r.reliability == Reliability::Digitised && r.paper_file_code.is_none() {
-            self.findings.push(f_err(
-                "ARCH-PKG-MD-001",
-                "a digitised record needs paperFileCode".into(),
-                "hồ sơ số hóa phải có paperFileCode".into(),
-                TT05,
-                path,
+            self.findings.push(rules::MD_REQUIRED.custom(
+                "a digitised record needs paperFileCode",
+                "hồ sơ số hóa phải có paperFileCode",
+                Location::at_path(path),
             ));
         }
         Some(r)
@@ -846,12 +798,10 @@ impl<R: Read + Seek> PackageReader<R> {
             }
         }
         if !missing.is_empty() {
-            self.findings.push(f_err(
-                "ARCH-PKG-MD-001",
+            self.findings.push(rules::MD_REQUIRED.custom(
                 format!("required metadata missing: {}", missing.join(", ")),
                 format!("thiếu siêu dữ liệu bắt buộc: {}", missing.join(", ")),
-                TT05,
-                path,
+                Location::at_path(path),
             ));
             return None;
         }
@@ -859,12 +809,10 @@ impl<R: Read + Seek> PackageReader<R> {
             "0" => Direction::Outgoing,
             "1" => Direction::Incoming,
             other => {
-                self.findings.push(f_err(
-                    "ARCH-PKG-MD-004",
+                self.findings.push(rules::MD_CODE.custom(
                     format!("source `{other}` is not 0 or 1"),
                     format!("source `{other}` không phải 0 hoặc 1"),
-                    TT05,
-                    path,
+                    Location::at_path(path),
                 ));
                 return None;
             }
@@ -884,13 +832,8 @@ impl<R: Read + Seek> PackageReader<R> {
     /// # Errors
     /// I/O errors while reading the ZIP.
     pub fn verify(&mut self, options: &CheckOptions) -> Result<PackageReport, ArchiveError> {
-        let mut report = PackageReport {
-            kind: self.kind,
-            objid: self.objid.clone(),
-            files_checked: 0,
-            bytes_checked: 0,
-            findings: self.findings.clone(),
-        };
+        let mut report =
+            PackageReport::new(self.kind, self.objid.clone(), 0, 0, self.findings.clone());
         let mut referenced = std::collections::BTreeSet::new();
         referenced.insert("METS.xml".to_owned());
         let refs = self.refs.clone();
@@ -898,8 +841,7 @@ impl<R: Read + Seek> PackageReader<R> {
             let key: String = r.path.nfc().collect();
             referenced.insert(key.clone());
             let Some(name) = self.entries.get(&key).cloned() else {
-                report.findings.push(f_err(
-                    "ARCH-PKG-FILE-001",
+                report.findings.push(rules::FILE_MISSING.custom(
                     format!(
                         "`{}` is referenced by {} but missing",
                         r.path, r.referenced_by
@@ -908,31 +850,37 @@ impl<R: Read + Seek> PackageReader<R> {
                         "`{}` được {} tham chiếu nhưng không có trong gói",
                         r.path, r.referenced_by
                     ),
-                    CSIP,
-                    &r.path,
+                    Location::at_path(&r.path),
                 ));
                 continue;
             };
             match r.checksum_type.as_deref() {
                 Some("SHA-256") => {}
-                other => report.findings.push(f_warn(
-                    "ARCH-PKG-FILE-004",
-                    format!("`{}` has checksum type {other:?}, expected SHA-256", r.path),
-                    format!("`{}` có loại mã băm {other:?}, phải là SHA-256", r.path),
-                    TT05,
-                    &r.path,
-                )),
+                other => report.findings.push(
+                    rules::FILE_CHECKSUM_TYPE
+                        .with_severity(Severity::Warning)
+                        .custom(
+                            format!(
+                                "`{}` has checksum type `{}`, expected SHA-256",
+                                r.path,
+                                other.unwrap_or_default()
+                            ),
+                            format!(
+                                "`{}` có loại mã băm `{}`, phải là SHA-256",
+                                r.path,
+                                other.unwrap_or_default()
+                            ),
+                            Location::at_path(&r.path),
+                        ),
+                ),
             }
             if let Some(c) = &r.checksum
                 && c.bytes().any(|b| b.is_ascii_lowercase())
             {
-                report.findings.push(finding(
-                    "ARCH-PKG-TT05-004",
-                    Severity::Note,
+                report.findings.push(rules::TT05_LOWER_CASE_CHECKSUM.custom(
                     format!("checksum of `{}` is lower-case hex", r.path),
                     format!("mã băm của `{}` viết chữ thường", r.path),
-                    TT05,
-                    &r.path,
+                    Location::at_path(&r.path),
                 ));
             }
             if !options.verify_checksums {
@@ -950,12 +898,10 @@ impl<R: Read + Seek> PackageReader<R> {
                     Err(e) => {
                         // A corrupted deflate stream or CRC mismatch: the
                         // content cannot be trusted, report it.
-                        report.findings.push(f_err(
-                            "ARCH-PKG-FILE-005",
+                        report.findings.push(rules::FILE_UNREADABLE.custom(
                             format!("`{}` cannot be read: {e}", r.path),
                             format!("không đọc được `{}`: {e}", r.path),
-                            CSIP,
-                            &r.path,
+                            Location::at_path(&r.path),
                         ));
                         size = u64::MAX;
                         break;
@@ -970,8 +916,7 @@ impl<R: Read + Seek> PackageReader<R> {
             report.files_checked = report.files_checked.saturating_add(1);
             report.bytes_checked = report.bytes_checked.saturating_add(size);
             if r.size.is_some_and(|s| s != size) {
-                report.findings.push(f_err(
-                    "ARCH-PKG-FILE-003",
+                report.findings.push(rules::FILE_SIZE.custom(
                     format!(
                         "`{}` has {size} bytes, METS says {}",
                         r.path,
@@ -982,40 +927,34 @@ impl<R: Read + Seek> PackageReader<R> {
                         r.path,
                         r.size.unwrap_or(0)
                     ),
-                    CSIP,
-                    &r.path,
+                    Location::at_path(&r.path),
                 ));
             }
             let actual = super::write::hex_upper(&h.finalize());
             match &r.checksum {
                 Some(c) if c.eq_ignore_ascii_case(&actual) => {}
-                Some(c) => report.findings.push(f_err(
-                    "ARCH-PKG-FILE-002",
+                Some(c) => report.findings.push(rules::FILE_CHECKSUM.custom(
                     format!("SHA-256 of `{}` is {actual}, METS says {c}", r.path),
                     format!("SHA-256 của `{}` là {actual}, METS ghi {c}", r.path),
-                    CSIP,
-                    &r.path,
+                    Location::at_path(&r.path),
                 )),
-                None => report.findings.push(f_err(
-                    "ARCH-PKG-FILE-004",
+                None => report.findings.push(rules::FILE_CHECKSUM_TYPE.custom(
                     format!("`{}` has no checksum in METS", r.path),
                     format!("`{}` không có mã băm trong METS", r.path),
-                    CSIP,
-                    &r.path,
+                    Location::at_path(&r.path),
                 )),
             }
         }
         for key in self.entries.keys() {
             if !referenced.contains(key) && !key.starts_with("schemas/") {
-                report.findings.push(f_warn(
-                    "ARCH-PKG-FILE-006",
+                report.findings.push(rules::FILE_UNREFERENCED.custom(
                     format!("`{key}` is in the package but no METS references it"),
                     format!("`{key}` có trong gói nhưng không được METS tham chiếu"),
-                    CSIP,
-                    key,
+                    Location::at_path(key),
                 ));
             }
         }
+        report.conformant = vanthu_identifiers::conformant(&report.findings);
         Ok(report)
     }
 }
@@ -1032,19 +971,17 @@ pub fn check_package<R: Read + Seek>(
 ) -> Result<PackageReport, ArchiveError> {
     match PackageReader::open(reader) {
         Ok(mut p) => p.verify(options),
-        Err(e @ (ArchiveError::Missing(_) | ArchiveError::Xml { .. })) => Ok(PackageReport {
-            kind: None,
-            objid: None,
-            files_checked: 0,
-            bytes_checked: 0,
-            findings: vec![f_err(
-                "ARCH-PKG-STRUCT-001",
+        Err(e @ (ArchiveError::Missing(_) | ArchiveError::Xml { .. })) => Ok(PackageReport::new(
+            None,
+            None,
+            0,
+            0,
+            vec![rules::PKG_UNREADABLE.custom(
                 format!("the package cannot be read: {e}"),
                 format!("không đọc được gói: {e}"),
-                CSIP,
-                "METS.xml",
+                Location::at_path("METS.xml"),
             )],
-        }),
+        )),
         Err(e) => Err(e),
     }
 }
@@ -1093,12 +1030,10 @@ fn collect_refs(
     let push =
         |el: &Element, loc: &Element, out: &mut Vec<DataFile>, findings: &mut Vec<Finding>| {
             let Some(href) = loc.attr("href") else {
-                findings.push(f_err(
-                    "ARCH-PKG-METS-010",
-                    "a file reference has no xlink:href".into(),
-                    "tham chiếu tệp thiếu xlink:href".into(),
-                    CSIP,
-                    mets_path,
+                findings.push(rules::METS_NO_LOCATION.custom(
+                    "a file reference has no xlink:href",
+                    "tham chiếu tệp thiếu xlink:href",
+                    Location::at_path(mets_path),
                 ));
                 return;
             };
@@ -1117,12 +1052,10 @@ fn collect_refs(
     for f in files {
         match f.child("FLocat") {
             Some(loc) => push(f, loc, &mut out, findings),
-            None => findings.push(f_err(
-                "ARCH-PKG-METS-010",
-                "a METS file has no FLocat".into(),
-                "tệp trong METS thiếu FLocat".into(),
-                CSIP,
-                mets_path,
+            None => findings.push(rules::METS_NO_LOCATION.custom(
+                "a METS file has no FLocat",
+                "tệp trong METS thiếu FLocat",
+                Location::at_path(mets_path),
             )),
         }
     }

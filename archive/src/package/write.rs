@@ -36,7 +36,7 @@ pub struct PackOptions {
 }
 
 /// A file written into the package.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PackedFile {
     /// Path inside the package (below the root folder), e.g.
@@ -436,7 +436,7 @@ const NS: [(&str, &str); 4] = [
     ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
 ];
 const CSIP_PROFILE: &str = "https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml";
-/// E-ARK SIP 2.0.4 (SIP2) wants its own profile for a SIP; TT05's sample
+/// E-ARK SIP 2.1.0 SIP2 wants its own profile for a SIP; TT05's sample
 /// writes the CSIP profile, which the reader accepts.
 const SIP_PROFILE: &str = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
 

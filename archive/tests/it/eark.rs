@@ -1,5 +1,6 @@
 //! Independent validation with the E-ARK validator (`eark-validator`, PyPI),
-//! run through `shared/tools/eark-validate` (offline vocabularies). Enabled by
+//! run through the `eark-validate` wrapper of the test tools (offline
+//! vocabularies). Enabled by
 //! `VANTHU_INTEROP=1` and `VANTHU_EARK_PYTHON` (the Python of a venv where
 //! `eark-validator` is installed).
 

@@ -13,3 +13,4 @@ mod list;
 mod package;
 mod record;
 mod retention;
+mod rules;

@@ -635,3 +635,28 @@ fn a_decree_30_file_code_without_heading_is_read_with_a_finding() {
     assert!(r.contains(&"ID-RECORD-NO-HEADING".to_owned()), "{r:?}");
     assert!(!r.contains(&"ARCH-PKG-ID-001".to_owned()), "{r:?}");
 }
+
+#[test]
+fn derived_uuids_are_rfc_9562_version_8() {
+    use vanthu_archive::package::{derive_objid, derived_uuid};
+    for parts in [
+        &["a"][..],
+        &["H49.64.33.2001.160", "2025-06-05T09:00:00+07:00"],
+        &[],
+    ] {
+        let text = derived_uuid(parts);
+        assert_eq!(text, text.to_ascii_uppercase());
+        let u = uuid::Uuid::parse_str(&text).unwrap();
+        assert_eq!(u.get_version_num(), 8, "{text}");
+        assert_eq!(u.get_variant(), uuid::Variant::RFC4122, "{text}");
+        // Deterministic.
+        assert_eq!(derived_uuid(parts), text);
+    }
+    let created = chrono::DateTime::parse_from_rfc3339("2025-06-05T09:00:00+07:00").unwrap();
+    let objid = derive_objid("H49.64.33.2001.160", &created);
+    let u = uuid::Uuid::parse_str(objid.strip_prefix("uuid-").unwrap()).unwrap();
+    assert_eq!(
+        (u.get_version_num(), u.get_variant()),
+        (8, uuid::Variant::RFC4122)
+    );
+}

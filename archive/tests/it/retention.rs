@@ -100,3 +100,62 @@ fn the_sample_schedule_reads_and_maps_to_tt05_codes() {
     );
     assert!(RetentionSchedule::from_json("{").is_err());
 }
+
+#[test]
+fn evaluate_reports_expiry_transfer_and_disposal() {
+    use vanthu_archive::retention::{RetentionEvaluation, RetentionInput, evaluate};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/record.json"
+    ))
+    .unwrap();
+    let input: RetentionInput = serde_json::from_str(&text).unwrap();
+
+    let e = evaluate(&input, date(2021, 6, 1), None).unwrap();
+    assert_eq!(e.maintenance, "06");
+    assert_eq!(e.law, ArchiveLaw::Law2011);
+    assert_eq!(e.work_ended, date(2020, 12, 28));
+    assert_eq!(
+        e.expiry,
+        Expiry::On {
+            date: date(2030, 12, 31)
+        }
+    );
+    assert!(!e.expired && !e.transfer_overdue);
+    assert_eq!(e.transfer.agency_archive, date(2021, 12, 28));
+    assert_eq!(e.disposal.stage, "retained");
+    assert!(e.conformant && e.findings.is_empty());
+
+    // After expiry, never transferred: overdue (error) and a candidate (warning).
+    let e = evaluate(&input, date(2031, 1, 1), Some(ArchiveLaw::Law2024)).unwrap();
+    assert_eq!(e.law, ArchiveLaw::Law2024);
+    assert!(e.expired && e.transfer_overdue);
+    assert_eq!(e.disposal.stage, "candidate");
+    let rules: Vec<_> = e.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["ARCH-XFER-003", "ARCH-DISP-001"]);
+    assert!(!e.conformant);
+    assert_eq!(e.conformant, vanthu_identifiers::conformant(&e.findings));
+
+    // Transferred in time: not overdue, only the disposal warning; conformant.
+    let mut done = input.clone();
+    done.transferred_to_agency = Some(date(2021, 10, 1));
+    let e = evaluate(&done, date(2031, 1, 1), None).unwrap();
+    assert!(!e.transfer_overdue && e.conformant);
+
+    // The result goes through JSON unchanged.
+    let json = serde_json::to_string(&e).unwrap();
+    let back: RetentionEvaluation = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, e);
+
+    // No end date anywhere: an error, not a guess.
+    let mut none = input;
+    none.record.end_date = None;
+    assert!(evaluate(&none, date(2021, 6, 1), None).is_err());
+}
+
+#[test]
+fn archive_laws_by_year() {
+    assert_eq!(ArchiveLaw::from_year(2011), Some(ArchiveLaw::Law2011));
+    assert_eq!(ArchiveLaw::from_year(2024), Some(ArchiveLaw::Law2024));
+    assert_eq!(ArchiveLaw::from_year(2020), None);
+}

@@ -201,3 +201,52 @@ fn a_tt05_form_record_code_packs_and_checks() {
     assert_eq!(v["findings"].as_array().unwrap().len(), 0, "{v}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The CLI holds no retention rule: its JSON is the library's evaluation,
+/// serialised.
+#[test]
+fn retention_json_is_the_library_evaluation() {
+    let rec = vectors().join("record.json");
+    let input: vanthu_archive::RetentionInput =
+        serde_json::from_slice(&std::fs::read(&rec).unwrap()).unwrap();
+    for (at, law) in [("2021-06-01", None), ("2031-01-01", Some("2011"))] {
+        let mut args = vec!["retention", rec.to_str().unwrap(), "--at", at, "--json"];
+        if let Some(l) = law {
+            args.extend(["--law", l]);
+        }
+        let o = vanthu(&args, b"");
+        let date = chrono::NaiveDate::parse_from_str(at, "%Y-%m-%d").unwrap();
+        let law = law.and_then(|l| vanthu_archive::ArchiveLaw::from_year(l.parse().unwrap()));
+        let expected = vanthu_archive::retention::evaluate(&input, date, law).unwrap();
+        assert_eq!(json(&o), serde_json::to_value(&expected).unwrap());
+        assert_eq!(
+            o.status.code(),
+            Some(if expected.conformant { 0 } else { 1 })
+        );
+        for f in &expected.findings {
+            assert!(
+                vanthu_archive::rules::ALL.iter().any(|r| r.id == f.rule),
+                "{} is not in the catalogue",
+                f.rule
+            );
+        }
+    }
+}
+
+/// `archive check --json` prints the library's report, serialised, and it
+/// reads back.
+#[test]
+fn check_json_is_the_library_report() {
+    let dir = temp("same");
+    let zip = pack_vector(&dir);
+    let o = vanthu(&["archive", "check", zip.to_str().unwrap(), "--json"], b"");
+    let expected = vanthu_archive::package::check_package(
+        std::fs::File::open(&zip).unwrap(),
+        &vanthu_archive::package::CheckOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(json(&o), serde_json::to_value(&expected).unwrap());
+    let back: vanthu_archive::package::PackageReport = serde_json::from_value(json(&o)).unwrap();
+    assert_eq!(back, expected);
+    let _ = std::fs::remove_dir_all(dir);
+}
