@@ -39,9 +39,9 @@ pub fn all() -> Vec<Rule> {
         vanthu_signature::rules::ALL,
         vanthu_archive::rules::ALL,
     ]
-        .iter()
-        .flat_map(|rules| rules.iter().copied())
-        .collect()
+    .iter()
+    .flat_map(|rules| rules.iter().copied())
+    .collect()
 }
 
 /// The rule with this id, in any catalogue.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::{json, shared, succeeds, vanthu};
 
-fn sample() -> String {
+pub(crate) fn sample() -> String {
     concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../edxml/tests/vectors/sample.edxml"

@@ -210,3 +210,91 @@ fn rules_lists_the_umbrella_catalogue() {
         rules.len()
     );
 }
+
+/// Every `"rule"` anywhere in a JSON value.
+fn rule_ids(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v) {
+                    ("rule", serde_json::Value::String(id)) => out.push(id.clone()),
+                    _ => rule_ids(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| rule_ids(v, out)),
+        _ => {}
+    }
+}
+
+/// No command reports a rule id that `vanthu rules` does not list.
+#[test]
+fn every_rule_id_printed_is_in_the_catalogue() {
+    let (dir, _) = run_demo("harness-rules");
+    let catalogue: Vec<String> = json(&vanthu(&["rules", "--json"], b""))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    let root = dir.join("pki/root.cer");
+    let root = root.to_str().unwrap();
+    let d = |p: &str| dir.join(p).to_str().unwrap().to_owned();
+    // A tampered PDF and a package whose attachment is unsigned add failures.
+    let mut pdf = fs::read(dir.join("sender/183-LDTBXH-VP.signed.pdf")).unwrap();
+    pdf[400] ^= 0x20;
+    fs::write(dir.join("tampered.pdf"), &pdf).unwrap();
+    let runs: Vec<Vec<String>> = vec![
+        vec![
+            "check".into(),
+            "--json".into(),
+            "--trust".into(),
+            root.into(),
+            "--at".into(),
+            AT.into(),
+            d("."),
+        ],
+        vec![
+            "check".into(),
+            "--json".into(),
+            "--strict".into(),
+            "--at".into(),
+            AT.into(),
+            d("."),
+        ],
+        vec![
+            "verify".into(),
+            "--json".into(),
+            "--trust".into(),
+            root.into(),
+            "--at".into(),
+            AT.into(),
+            d("tampered.pdf"),
+        ],
+        vec![
+            "verify".into(),
+            "--json".into(),
+            "--at".into(),
+            AT.into(),
+            d("sender/182-QD-LDTBXH.signed.pdf"),
+        ],
+        vec![
+            "archive".into(),
+            "check".into(),
+            "--json".into(),
+            d("unit1/archive/000.01.15.H47.2025.01.TH.zip"),
+        ],
+        vec!["check".into(), "--json".into(), crate::edxml::sample()],
+    ];
+    let mut seen = Vec::new();
+    for args in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = vanthu(&args, b"");
+        rule_ids(&json(&out), &mut seen);
+    }
+    assert!(seen.len() > 10, "{seen:?}");
+    for id in &seen {
+        assert!(catalogue.contains(id), "{id} is printed but not catalogued");
+    }
+    fs::remove_dir_all(dir).unwrap();
+}

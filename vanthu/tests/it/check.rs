@@ -124,7 +124,21 @@ fn pem(der: &[u8]) -> String {
 }
 
 fn check(bytes: &[u8], trusted: bool) -> FileReport {
-    vanthu::check_bytes("package.edxml", bytes, &options(trusted)).unwrap()
+    let report = vanthu::check_bytes("package.edxml", bytes, &options(trusted)).unwrap();
+    // Whatever a report says, its rule ids are in the catalogue, and its
+    // verdict is the one definition of conformant.
+    for f in &report.findings {
+        assert!(
+            vanthu::rules::find(&f.rule).is_some(),
+            "{} is not catalogued",
+            f.rule
+        );
+    }
+    assert_eq!(
+        report.conformant,
+        report.readable() && vanthu::conformant(&report.findings)
+    );
+    report
 }
 
 fn rules(report: &FileReport) -> Vec<&str> {
