@@ -63,7 +63,7 @@ pub(crate) fn issue_document(
         },
     )?;
 
-    // The competent person signs first (seed 003 Art. 17.4.c); the number is
+    // The competent person signs first (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 17 khoản 4 điểm c); the number is
     // not known yet, so the page shows "Số: ...".
     let folded = fold;
     let draft = text_pdf(&[
@@ -113,7 +113,7 @@ pub(crate) fn issue_document(
     let number_symbol = format!("{number}/{symbol}");
 
     // The agency signs with the number and the signing time in the text, top
-    // right of page 1 (seed 001 Art. 11.5.b; seed 003 Art. 16.2.b).
+    // right of page 1 (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 5 điểm b; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 16 khoản 2 điểm b).
     let mut options = SignOptions::new(at(135));
     options.reason = Some("Ký số của cơ quan".to_owned());
     options.appearance = Some(Appearance::new(
