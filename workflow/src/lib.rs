@@ -10,6 +10,7 @@ pub mod monitor;
 pub mod outgoing;
 mod register;
 pub mod report;
+pub mod rules;
 mod state;
 pub mod views;
 
@@ -22,4 +23,4 @@ pub use error::{WorkflowError, WorkflowErrorKind};
 pub use register::{
     DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
 };
-pub use state::{Event, EventLog, LogEntry, Office, Violation, apply, replay, replay_lenient};
+pub use state::{Event, EventLog, LogEntry, Office, apply, replay, replay_lenient, violation};

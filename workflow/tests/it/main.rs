@@ -12,5 +12,6 @@ mod lifecycle_props;
 mod lunar;
 mod props;
 mod replay;
+mod rules;
 mod scenarios;
 mod support;

@@ -57,7 +57,11 @@ fn seed_003_art_9_2_invalid_document_is_returned_with_a_reason() {
     );
     let error = refused(&mut office, "2025-03-03T09:10:00+07:00", &empty);
     assert_eq!(error.rule_id(), "WF-IN-002");
-    assert!(error.source_article().contains("003 Art. 9.2"));
+    assert!(
+        error
+            .source_article()
+            .contains("Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 9 khoản 2")
+    );
     assert!(matches!(
         error.kind(),
         WorkflowErrorKind::MissingField { field: "reason" }
@@ -891,7 +895,7 @@ fn seed_003_art_17_4_c_the_agency_signs_only_after_the_competent_person() {
     );
     let error = refused(&mut office, "2025-03-03T09:30:00+07:00", &agency_sign);
     assert_eq!(error.rule_id(), "WF-OUT-004");
-    assert!(error.source_article().contains("17.4.c"));
+    assert!(error.source_article().contains("Điều 17 khoản 4 điểm c"));
     // The specialist cannot sign as the competent person.
     let sign = out(
         "OUT-1",
