@@ -1,5 +1,5 @@
 //! Monitoring at an instant the caller passes: pending deadlines, overdue
-//! documents, the backlog (seed 004 Art. 17.1–3, 18.4: leaders check the
+//! documents, the backlog (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 17 khoản 1–3, Điều 18 khoản 4: leaders check the
 //! system and chase overdue and backlog documents), and deadlines that were
 //! missed.
 
@@ -182,9 +182,9 @@ fn outgoing_pending(
 }
 
 /// Duties done late, and duties still open past their deadline at `at`:
-/// acknowledging (register or return) the same day (ND30 Art. 21.2.c),
-/// handling by the leader's deadline (ND30 Art. 24.2), issuing the signing day
-/// or the next working morning (ND30 Art. 18.1). Delivery chases are not
+/// acknowledging (register or return) the same day (Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c),
+/// handling by the leader's deadline (Nghị định 30/2020/NĐ-CP Điều 24 khoản 2), issuing the signing day
+/// or the next working morning (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1). Delivery chases are not
 /// listed: they are the recipient's delay, not this agency's.
 ///
 /// # Errors

@@ -1,6 +1,8 @@
-//! Reports on sending and receiving for a period and per unit (seed 000
-//! Art. 12.3; seed 001 Art. 15; seed 004 Art. 20.2: monthly, quarterly,
-//! half-yearly, yearly and on demand), as serde data and CSV.
+//! Reports on sending and receiving for a period and per unit (Quyết định
+//! 4556/QĐ-UBND (TP.HCM, 2017) Điều 12 khoản 3; Quyết định 3760/QĐ-UBND
+//! (TP.HCM, 2021) Điều 15; Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019)
+//! Điều 20 khoản 2: monthly, quarterly, half-yearly, yearly and on demand), as
+//! serde data and CSV.
 
 use std::collections::BTreeMap;
 
@@ -96,7 +98,7 @@ pub struct UnitReport {
     pub received: u32,
     /// Outgoing documents first issued in the period.
     pub sent: u32,
-    /// Of those, how many carry both valid signatures (seed 001 Art. 4.1).
+    /// Of those, how many carry both valid signatures (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 1).
     pub sent_with_valid_signatures: u32,
     /// `sent_with_valid_signatures / sent`, absent when nothing was sent.
     pub valid_signature_share: Option<f64>,
@@ -105,7 +107,7 @@ pub struct UnitReport {
     /// Incoming documents completed in the period after the lead's deadline.
     pub handled_late: u32,
     /// Outgoing documents sent in the period by the issue deadline (the signing
-    /// day or the next working morning, ND30 Art. 18.1); only with a calendar
+    /// day or the next working morning, Nghị định 30/2020/NĐ-CP Điều 18 khoản 1); only with a calendar
     /// ([`report_with_calendar`]), else 0.
     pub issued_on_time: u32,
     /// Outgoing documents sent in the period after the issue deadline.

@@ -29,12 +29,12 @@ pub enum Event {
         /// The account.
         actor: Actor,
     },
-    /// An account is disabled; it stays in the history (seed 001 Art. 13.3.a).
+    /// An account is disabled; it stays in the history (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 13 khoản 3 điểm a).
     ActorDisabled {
         /// The account.
         actor: ActorId,
     },
-    /// A delegation is granted (seed 004 Art. 17.4).
+    /// A delegation is granted (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 17 khoản 4).
     Delegated {
         /// The delegation.
         delegation: Delegation,

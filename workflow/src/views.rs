@@ -1,6 +1,6 @@
-//! Register views with the minimum columns of Decree 30/2020 Appendix IV
-//! (reference/records.md §1.d), ready to print, sign and bind
-//! (ND30 Art. 16.2.b, 22.3.b).
+//! Register views with the minimum columns of Nghị định 30/2020/NĐ-CP Phụ lục IV
+//! (`docs/workflow.md` §5), ready to print, sign and bind
+//! (Nghị định 30/2020/NĐ-CP Điều 16 khoản 2 điểm b, Điều 22 khoản 3 điểm b).
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};

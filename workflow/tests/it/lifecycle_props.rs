@@ -404,7 +404,7 @@ fn check_invariants(office: &Office) -> Result<(), TestCaseError> {
             Numbered => prop_assert!(numbered && doc.agency_signed_at.is_none()),
             AgencySigned | Issued | Recalled => {
                 prop_assert!(numbered && doc.signer.is_some());
-                // The agency signs after the competent person (seed 003 Art. 17.4.c).
+                // The agency signs after the competent person (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 17 khoản 4 điểm c).
                 prop_assert!(doc.agency_signed_at >= doc.signed_at);
             }
             _ => {}

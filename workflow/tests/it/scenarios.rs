@@ -1,5 +1,5 @@
-//! Scenario tests, one per rule, each named after the seed article it enforces
-//! (DOMAIN.md; seeds in `shared/seeds/`).
+//! Scenario tests, one per rule, each named after the text and article it
+//! enforces (the texts are described in `docs/workflow.md`).
 
 use vanthu_identifiers::{DocumentId, DocumentNumber, DocumentType};
 use vanthu_workflow::calendar::{DeadlineRules, WorkingCalendar};
@@ -18,7 +18,7 @@ fn calendar() -> WorkingCalendar {
 }
 
 #[test]
-fn seed_003_art_6_arrival_sends_01_and_sets_the_acknowledge_deadline() {
+fn nam_dinh_2021_dieu_6_arrival_sends_01_and_sets_the_acknowledge_deadline() {
     let mut office = office();
     let effects = run(
         &mut office,
@@ -42,7 +42,7 @@ fn seed_003_art_6_arrival_sends_01_and_sets_the_acknowledge_deadline() {
 }
 
 #[test]
-fn seed_003_art_9_2_invalid_document_is_returned_with_a_reason() {
+fn nam_dinh_2021_dieu_9_2_invalid_document_is_returned_with_a_reason() {
     let mut office = office();
     run(
         &mut office,
@@ -105,7 +105,7 @@ fn seed_003_art_9_2_invalid_document_is_returned_with_a_reason() {
 }
 
 #[test]
-fn seed_001_art_10_1_c_receipt_is_acknowledged_the_same_day() {
+fn hcm_2021_dieu_10_1_c_receipt_is_acknowledged_the_same_day() {
     let cal = calendar();
     let rules = DeadlineRules::default();
     let mut office = office();
@@ -132,7 +132,7 @@ fn seed_001_art_10_1_c_receipt_is_acknowledged_the_same_day() {
 }
 
 #[test]
-fn seed_003_art_5_2_urgent_incoming_is_handled_immediately() {
+fn nam_dinh_2021_dieu_5_2_urgent_incoming_is_handled_immediately() {
     let cal = calendar();
     let mut office = office();
     let event = inc(
@@ -154,7 +154,7 @@ fn seed_003_art_5_2_urgent_incoming_is_handled_immediately() {
 }
 
 #[test]
-fn seed_001_art_10_2_registration_numbers_start_at_01_each_year() {
+fn hcm_2021_dieu_10_2_registration_numbers_start_at_01_each_year() {
     let mut office = office();
     let effects = run(
         &mut office,
@@ -193,10 +193,10 @@ fn register_numbers(effects: &[Effect]) -> Vec<(i32, u32)> {
 }
 
 /// The register is one series shared by paper and the electronic form
-/// (records.md §1.a): a register that takes over mid-year continues after the
+/// (Nghị định 30/2020/NĐ-CP Điều 15 khoản 1, Điều 22 khoản 2): a register that takes over mid-year continues after the
 /// numbers already given, and the next year starts at 01 again.
 #[test]
-fn records_1_a_a_register_opened_mid_year_continues_the_series() {
+fn nghi_dinh_30_dieu_15_a_register_opened_mid_year_continues_the_series() {
     let mut office = office();
     let opened = |last_number| Event::RegisterOpened {
         register: RegisterKind::Incoming,
@@ -247,7 +247,7 @@ fn records_1_a_a_register_opened_mid_year_continues_the_series() {
 }
 
 #[test]
-fn seed_004_art_9_3_duplicate_warning_for_the_same_document_id() {
+fn quang_nam_2019_dieu_9_3_duplicate_warning_for_the_same_document_id() {
     let mut office = office();
     let effects = run(
         &mut office,
@@ -276,7 +276,7 @@ fn seed_004_art_9_3_duplicate_warning_for_the_same_document_id() {
 }
 
 #[test]
-fn seed_004_art_9_3_duplicate_warning_for_number_symbol_and_issuer_after_normalisation() {
+fn quang_nam_2019_dieu_9_3_duplicate_warning_for_number_symbol_and_issuer_after_normalisation() {
     let mut office = office();
     let mut first = meta("45/SLĐTBXH-VL", "A");
     first.document_id = None;
@@ -358,7 +358,7 @@ fn unicode_nfd(text: &str) -> String {
 }
 
 #[test]
-fn seed_004_art_9_3_paper_copy_keeps_the_electronic_arrival_number() {
+fn quang_nam_2019_dieu_9_3_paper_copy_keeps_the_electronic_arrival_number() {
     let mut office = office();
     let paper = inc("IN-1", IncomingEvent::PaperCopyReceived { by: id("clerk") });
     run(
@@ -387,7 +387,7 @@ fn seed_004_art_9_3_paper_copy_keeps_the_electronic_arrival_number() {
 }
 
 #[test]
-fn seed_001_art_10_3_leader_assigns_lead_and_cooperating_units_each_with_a_deadline() {
+fn hcm_2021_dieu_10_3_leader_assigns_lead_and_cooperating_units_each_with_a_deadline() {
     let mut office = office();
     run(
         &mut office,
@@ -472,7 +472,7 @@ fn seed_001_art_10_3_leader_assigns_lead_and_cooperating_units_each_with_a_deadl
 }
 
 #[test]
-fn seed_004_art_14_handling_sends_05_then_06() {
+fn quang_nam_2019_dieu_14_handling_sends_05_then_06() {
     let mut office = office();
     run(
         &mut office,
@@ -514,7 +514,7 @@ fn seed_004_art_14_handling_sends_05_then_06() {
 }
 
 #[test]
-fn seed_003_art_9_4_agreed_recall_cancels_the_document_and_keeps_the_recall_metadata() {
+fn nam_dinh_2021_dieu_9_4_agreed_recall_cancels_the_document_and_keeps_the_recall_metadata() {
     let mut office = office();
     let effects = run(
         &mut office,
@@ -567,7 +567,7 @@ fn seed_003_art_9_4_agreed_recall_cancels_the_document_and_keeps_the_recall_meta
 }
 
 #[test]
-fn nd30_art_18_4_refused_recall_sends_16_with_a_reason_and_keeps_the_document() {
+fn nghi_dinh_30_dieu_18_4_refused_recall_sends_16_with_a_reason_and_keeps_the_document() {
     let mut office = office();
     run(
         &mut office,
@@ -731,7 +731,7 @@ fn edxml_business_types_2_and_3_update_and_replacement_are_answered_15_or_16() {
 }
 
 #[test]
-fn seed_001_art_13_3_a_disabled_account_cannot_act_but_stays_in_the_history() {
+fn hcm_2021_dieu_13_3_a_disabled_account_cannot_act_but_stays_in_the_history() {
     let mut office = office();
     run(
         &mut office,
@@ -781,7 +781,7 @@ fn seed_001_art_13_3_a_disabled_account_cannot_act_but_stays_in_the_history() {
 }
 
 #[test]
-fn seed_004_art_17_4_delegation_is_valid_only_within_its_window() {
+fn quang_nam_2019_dieu_17_4_delegation_is_valid_only_within_its_window() {
     let mut office = office();
     let mut events = ready_to_issue("OUT-1");
     events.truncate(3); // drafted, submitted, approved
@@ -837,7 +837,7 @@ fn seed_004_art_17_4_delegation_is_valid_only_within_its_window() {
 }
 
 #[test]
-fn seed_001_art_11_1_drafts_are_submitted_by_their_drafter_and_may_be_returned_for_revision() {
+fn hcm_2021_dieu_11_1_drafts_are_submitted_by_their_drafter_and_may_be_returned_for_revision() {
     let mut office = office();
     let events = ready_to_issue("OUT-1");
     run(&mut office, &events[..1]);
@@ -882,7 +882,7 @@ fn seed_001_art_11_1_drafts_are_submitted_by_their_drafter_and_may_be_returned_f
 }
 
 #[test]
-fn seed_003_art_17_4_c_the_agency_signs_only_after_the_competent_person() {
+fn nam_dinh_2021_dieu_17_4_c_the_agency_signs_only_after_the_competent_person() {
     let mut office = office();
     let events = ready_to_issue("OUT-1");
     run(&mut office, &events[..3]);
@@ -911,7 +911,7 @@ fn seed_003_art_17_4_c_the_agency_signs_only_after_the_competent_person() {
 }
 
 #[test]
-fn seed_003_art_13_2_number_and_date_come_from_the_register_with_separate_series() {
+fn nam_dinh_2021_dieu_13_2_number_and_date_come_from_the_register_with_separate_series() {
     let mut office = office();
     run(&mut office, &ready_to_issue("OUT-1"));
     run(&mut office, &on("2025-03-04", ready_to_issue("OUT-2")));
@@ -982,7 +982,7 @@ fn seed_003_art_13_2_number_and_date_come_from_the_register_with_separate_series
 }
 
 #[test]
-fn seeds_000_002_app_2_iii_2_never_issue_twice_to_the_same_recipient() {
+fn hcm_2017_phu_nhuan_2018_phu_luc_2_iii_2_never_issue_twice_to_the_same_recipient() {
     let mut office = office();
     run(&mut office, &ready_to_issue("OUT-1"));
     let issue = |to: &[&str]| {
@@ -1042,7 +1042,7 @@ fn seeds_000_002_app_2_iii_2_never_issue_twice_to_the_same_recipient() {
 }
 
 #[test]
-fn seed_004_art_14_delivery_state_follows_the_status_packages() {
+fn quang_nam_2019_dieu_14_delivery_state_follows_the_status_packages() {
     use vanthu_edxml::StatusCode;
     let mut office = office();
     run(&mut office, &ready_to_issue("OUT-1"));
@@ -1132,7 +1132,7 @@ fn seed_004_art_14_delivery_state_follows_the_status_packages() {
 }
 
 #[test]
-fn seed_001_art_11_3_e_recall_notifies_every_recipient_and_freezes_the_original() {
+fn hcm_2021_dieu_11_3_e_recall_notifies_every_recipient_and_freezes_the_original() {
     use vanthu_edxml::StatusCode;
     let mut office = office();
     run(&mut office, &ready_to_issue("OUT-1"));
@@ -1226,7 +1226,7 @@ fn seed_001_art_11_3_e_recall_notifies_every_recipient_and_freezes_the_original(
 }
 
 #[test]
-fn seed_003_art_14_2_content_errors_are_replaced_format_errors_corrected_by_cong_van() {
+fn nam_dinh_2021_dieu_14_2_content_errors_are_replaced_format_errors_corrected_by_cong_van() {
     let mut office = office();
     run(&mut office, &ready_to_issue("OUT-1"));
     let replacement = DocumentId::parse(&format!("{AGENCY},2025/03/05,02/LĐTBXH-VL")).unwrap();
@@ -1292,7 +1292,7 @@ fn seed_003_art_14_2_content_errors_are_replaced_format_errors_corrected_by_cong
 }
 
 #[test]
-fn seed_003_art_5_2_issue_the_signing_day_or_at_the_latest_the_next_working_morning() {
+fn nam_dinh_2021_dieu_5_2_issue_the_signing_day_or_at_the_latest_the_next_working_morning() {
     let cal = calendar();
     let rules = DeadlineRules::default();
     let mut office = office();
@@ -1322,7 +1322,7 @@ fn seed_003_art_5_2_issue_the_signing_day_or_at_the_latest_the_next_working_morn
 }
 
 #[test]
-fn seed_001_art_16_8_documents_not_received_are_chased_after_3_to_4_working_days() {
+fn hcm_2021_dieu_16_8_documents_not_received_are_chased_after_3_to_4_working_days() {
     let cal = calendar();
     let rules = DeadlineRules::default();
     let mut office = office();
@@ -1455,7 +1455,7 @@ fn records_md_3_4_a_paper_document_shares_the_register_and_gets_no_status_packag
 }
 
 #[test]
-fn seed_003_art_12_1_the_lead_units_head_gives_the_document_to_a_person_with_a_deadline() {
+fn nam_dinh_2021_dieu_12_1_the_lead_units_head_gives_the_document_to_a_person_with_a_deadline() {
     let cal = calendar();
     let mut office = office();
     run(
@@ -1536,7 +1536,7 @@ fn seed_003_art_12_1_the_lead_units_head_gives_the_document_to_a_person_with_a_d
 }
 
 #[test]
-fn seed_004_art_9_3_duplicate_warning_folds_old_and_new_tone_placement() {
+fn quang_nam_2019_dieu_9_3_duplicate_warning_folds_old_and_new_tone_placement() {
     let mut office = office();
     let mut first = meta("12/UBND-VX", "A");
     first.document_id = None;
