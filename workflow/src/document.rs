@@ -5,8 +5,8 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
-use vanthu_edxml::{BusinessType, StaffInfo, StatusCode};
 use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber, DocumentType, Urgency};
+use vanthu_identifiers::{BusinessType, StaffDetails, StatusCode};
 
 use crate::actor::{Acting, ActorId, InvalidId, check_id};
 use crate::calendar::{CalendarError, DeadlineRules, WorkingCalendar};
@@ -131,13 +131,10 @@ pub struct Staff {
 }
 
 impl Staff {
-    /// The edXML `StaffInfo` for this person.
-    pub fn staff_info(&self) -> StaffInfo {
-        let mut info = StaffInfo::default();
-        info.staff = Some(self.name.clone());
-        info.staff_id = Some(self.id.to_string());
-        info.department = self.unit.clone();
-        info
+    /// The `StaffInfo` fields for this person (`vanthu-edxml` converts them
+    /// into its `StaffInfo` element with `From`).
+    pub fn staff_info(&self) -> StaffDetails {
+        StaffDetails::new(self.name.clone(), self.id.to_string(), self.unit.clone())
     }
 }
 
@@ -165,7 +162,7 @@ pub struct StatusNotice {
 
 pub(crate) mod status_code_serde {
     use serde::{Deserialize, Deserializer, Serializer};
-    use vanthu_edxml::StatusCode;
+    use vanthu_identifiers::StatusCode;
 
     pub(crate) fn serialize<S: Serializer>(code: &StatusCode, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(code.as_str())
@@ -203,7 +200,8 @@ impl Business {
         }
     }
 
-    /// The `vanthu-edxml` business type.
+    /// The business type code (`BussinessDocType`) of `vanthu_identifiers`,
+    /// which `vanthu-edxml` writes.
     pub fn edxml(self) -> BusinessType {
         match self {
             Self::New => BusinessType::New,

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use vanthu_edxml::StatusCode;
+use vanthu_identifiers::StatusCode;
 use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber, DocumentType, Urgency};
 
 use crate::actor::{Acting, ActorId, Role};

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use proptest::prelude::*;
-use vanthu_edxml::StatusCode;
+use vanthu_identifiers::StatusCode;
 use vanthu_identifiers::{DocumentId, DocumentNumber};
 use vanthu_workflow::incoming::{ChangeKind, Handler, IncomingEvent, IncomingStatus};
 use vanthu_workflow::outgoing::{OutgoingEvent, OutgoingStatus};

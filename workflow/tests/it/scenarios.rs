@@ -1030,7 +1030,7 @@ fn hcm_2017_phu_nhuan_2018_phu_luc_2_iii_2_never_issue_twice_to_the_same_recipie
                     "OUT-1",
                     OutgoingEvent::StatusReceived {
                         from: agency(OTHER),
-                        code: vanthu_edxml::StatusCode::Rejected,
+                        code: vanthu_identifiers::StatusCode::Rejected,
                         description: Some("Sai".to_owned()),
                     },
                 ),
@@ -1043,7 +1043,7 @@ fn hcm_2017_phu_nhuan_2018_phu_luc_2_iii_2_never_issue_twice_to_the_same_recipie
 
 #[test]
 fn quang_nam_2019_dieu_14_delivery_state_follows_the_status_packages() {
-    use vanthu_edxml::StatusCode;
+    use vanthu_identifiers::StatusCode;
     let mut office = office();
     run(&mut office, &ready_to_issue("OUT-1"));
     let status = |from: &str, code: StatusCode| {
@@ -1133,7 +1133,7 @@ fn quang_nam_2019_dieu_14_delivery_state_follows_the_status_packages() {
 
 #[test]
 fn hcm_2021_dieu_11_3_e_recall_notifies_every_recipient_and_freezes_the_original() {
-    use vanthu_edxml::StatusCode;
+    use vanthu_identifiers::StatusCode;
     let mut office = office();
     run(&mut office, &ready_to_issue("OUT-1"));
     let effects = run(
@@ -1348,7 +1348,7 @@ fn hcm_2021_dieu_16_8_documents_not_received_are_chased_after_3_to_4_working_day
                 "OUT-1",
                 OutgoingEvent::StatusReceived {
                     from: agency(OTHER),
-                    code: vanthu_edxml::StatusCode::Arrived,
+                    code: vanthu_identifiers::StatusCode::Arrived,
                     description: None,
                 },
             ),
