@@ -3,6 +3,7 @@
 
 mod actor;
 pub mod calendar;
+pub mod csv_text;
 mod document;
 mod error;
 pub mod incoming;

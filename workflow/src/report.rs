@@ -152,40 +152,46 @@ pub struct Report {
     pub units: Vec<UnitReport>,
 }
 
-const CSV_HEADER: &str = "unit,received,sent,sent_with_valid_signatures,valid_signature_share,handled_on_time,handled_late,issued_on_time,issued_late,average_handling_hours,open_backlog";
+const CSV_HEADER: [&str; 11] = [
+    "unit",
+    "received",
+    "sent",
+    "sent_with_valid_signatures",
+    "valid_signature_share",
+    "handled_on_time",
+    "handled_late",
+    "issued_on_time",
+    "issued_late",
+    "average_handling_hours",
+    "open_backlog",
+];
 
 impl Report {
-    /// The report as CSV (RFC 4180): a header, one line per unit, the total last.
+    /// The report as CSV (RFC 4180): a header, one line per unit, the total
+    /// last; a unit name that a spreadsheet would read as a formula is guarded
+    /// ([`guard_formula`](crate::csv_text::guard_formula)).
     pub fn to_csv(&self) -> String {
-        let mut out = String::from(CSV_HEADER);
-        out.push_str("\r\n");
-        for unit in self.units.iter().chain(std::iter::once(&self.total)) {
-            let float = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
-            out.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{}\r\n",
-                csv_field(&unit.unit),
-                unit.received,
-                unit.sent,
-                unit.sent_with_valid_signatures,
-                float(unit.valid_signature_share),
-                unit.handled_on_time,
-                unit.handled_late,
-                unit.issued_on_time,
-                unit.issued_late,
-                float(unit.average_handling_hours),
-                unit.open_backlog
-            ));
-        }
-        out
-    }
-}
-
-/// One CSV field, quoted when needed (RFC 4180).
-pub(crate) fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+        let float = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
+        let rows = self
+            .units
+            .iter()
+            .chain(std::iter::once(&self.total))
+            .map(|unit| {
+                [
+                    unit.unit.clone(),
+                    unit.received.to_string(),
+                    unit.sent.to_string(),
+                    unit.sent_with_valid_signatures.to_string(),
+                    float(unit.valid_signature_share),
+                    unit.handled_on_time.to_string(),
+                    unit.handled_late.to_string(),
+                    unit.issued_on_time.to_string(),
+                    unit.issued_late.to_string(),
+                    float(unit.average_handling_hours),
+                    unit.open_backlog.to_string(),
+                ]
+            });
+        crate::csv_text::write(&CSV_HEADER, rows)
     }
 }
 

@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod csv;
 mod deadlines;
 mod holidays;
 mod lifecycle_props;
