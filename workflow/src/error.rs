@@ -171,9 +171,12 @@ impl WorkflowErrorKind {
                 format!("tài khoản `{actor}` đã bị khóa, không được thao tác")
             }
             Self::NotAuthorised { actor, role } => {
-                format!("`{actor}` không có vai trò `{role}` và không được ủy quyền hợp lệ")
+                format!(
+                    "`{actor}` không có vai trò {} (`{role}`) và không được ủy quyền hợp lệ",
+                    term_vi(role)
+                )
             }
-            Self::MissingField { field } => format!("thiếu `{field}`"),
+            Self::MissingField { field } => format!("thiếu {} (`{field}`)", term_vi(field)),
             Self::UnknownCase { case } => format!("không có văn bản `{case}`"),
             Self::DuplicateCase { case } => format!("mã văn bản `{case}` đã được dùng"),
             Self::AlreadyIssuedTo { recipient } => {
@@ -185,12 +188,46 @@ impl WorkflowErrorKind {
             Self::Frozen => "văn bản đã bị thu hồi, không được thay đổi".to_owned(),
             Self::OutOfOrder => "sự kiện có thời điểm sớm hơn sự kiện trước".to_owned(),
             Self::InvalidDirectory { reason } => {
-                format!("tài khoản, ủy quyền không hợp lệ: {reason}")
+                format!("tài khoản, ủy quyền không hợp lệ: {}", term_vi(reason))
             }
             Self::Overflow => "tràn số đăng ký".to_owned(),
             Self::AlreadyNumbered { register, year } => format!(
                 "sổ `{register}` đã cấp số trong năm {year} (hoặc sau đó): không thể mở lại"
             ),
         }
+    }
+}
+
+/// The Vietnamese for a field, role or reason named in a refusal; a term not
+/// listed is returned as written (a schema name).
+fn term_vi(term: &str) -> &str {
+    match term {
+        "reason" => "lý do",
+        "direction" => "ý kiến chỉ đạo",
+        "comment" => "ý kiến",
+        "subject" => "trích yếu",
+        "symbol" => "ký hiệu",
+        "recipients" => "nơi nhận",
+        "replacement" => "văn bản thay thế",
+        "clerk" => "văn thư",
+        "agency_leader" => "lãnh đạo cơ quan",
+        "unit_leader" => "lãnh đạo đơn vị",
+        "specialist" => "chuyên viên",
+        "drafter" => "người soạn thảo",
+        "an account cannot delegate to itself" => "tài khoản không thể ủy quyền cho chính mình",
+        "an account with this id exists (accounts are never deleted or reused)" => {
+            "đã có tài khoản mang mã này (tài khoản không bao giờ bị xóa hay dùng lại)"
+        }
+        "the afternoon session must start before it ends" => {
+            "giờ bắt đầu buổi chiều phải trước giờ kết thúc"
+        }
+        "the morning session must end before the afternoon session starts" => {
+            "buổi sáng phải kết thúc trước khi buổi chiều bắt đầu"
+        }
+        "the morning session must start before it ends" => {
+            "giờ bắt đầu buổi sáng phải trước giờ kết thúc"
+        }
+        "the validity window of the delegation is empty" => "thời hạn ủy quyền không có ngày nào",
+        other => other,
     }
 }

@@ -107,7 +107,7 @@ fn the_log_with_violations_names_each_rule() {
         ]
     );
     let first = &report.findings[0];
-    assert_eq!(first.message_vi, "IN-0002: thiếu `reason`");
+    assert_eq!(first.message_vi, "IN-0002: thiếu lý do (`reason`)");
     assert_eq!(first.severity, Severity::Error);
     assert_eq!(first.location.path.as_deref(), Some("events[12]"));
     assert!(
