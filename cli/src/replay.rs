@@ -2,8 +2,8 @@
 //! schema of `vanthu_workflow::EventLog`), prints the final state, the
 //! violations and the deadlines.
 //!
-//! Exit codes: 0 the log breaks no rule and misses no deadline; 1 it has
-//! violations (events refused, deadlines missed); 2 unreadable (not JSON, not
+//! Exit codes: 0 conformant (no finding is an error: no event refused, no
+//! deadline missed); 1 not conformant; 2 unreadable (not JSON, not
 //! the schema, years outside 1900–2100).
 
 use std::path::PathBuf;
@@ -20,7 +20,7 @@ use crate::{CliError, Outcome};
 /// Arguments of `vanthu replay`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Exit codes: 0 valid log; 1 violations (refused events or missed deadlines); \
+    after_help = "Exit codes: 0 conformant log; 1 not conformant (refused events or missed deadlines); \
 2 unreadable log. The JSON schema is in the vanthu-workflow README."
 )]
 pub(crate) struct ReplayArgs {
@@ -67,16 +67,11 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
     let report = check_log(&log, &calendar, &DeadlineRules::default(), as_of)
         .map_err(|e| CliError::new(format!("event log outside the calendar: {e}")))?;
     if args.json {
-        let mut value = serde_json::to_value(&report)
-            .map_err(|e| CliError::new(format!("cannot serialise JSON output: {e}")))?;
-        if let Some(object) = value.as_object_mut() {
-            object.insert("valid".to_owned(), report.is_valid().into());
-        }
-        print_json(&value)?;
+        print_json(&report)?;
     } else {
         print_human(&log, &report);
     }
-    Ok(Outcome::from_valid(report.is_valid()))
+    Ok(Outcome::from_valid(report.conformant))
 }
 
 fn print_human(log: &EventLog, report: &ReplayReport) {
@@ -109,16 +104,9 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
             out!("    to {} {}", d.to, d.state.as_str());
         }
     }
-    out!("violations: {}", report.violations.len());
-    for v in &report.violations {
-        out!(
-            "  event {} at {}: {} ({}): {}",
-            v.index,
-            v.at.to_rfc3339(),
-            v.rule,
-            v.source,
-            v.message
-        );
+    out!("findings: {}", report.findings.len());
+    for f in &report.findings {
+        out!("  {f} [{}]", f.source);
     }
     out!("missed deadlines: {}", report.missed_deadlines.len());
     for m in &report.missed_deadlines {
@@ -150,10 +138,10 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
     }
     out!(
         "{}",
-        if report.is_valid() {
-            "valid"
+        if report.conformant {
+            "conformant"
         } else {
-            "INVALID"
+            "NOT CONFORMANT"
         }
     );
 }

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 mod agency;
+mod codes;
 mod docid;
 mod docnum;
 mod doctype;
@@ -18,6 +19,7 @@ mod util;
 pub use agency::{
     AgencyCategory, AgencyId, AgencyId2020, AgencyLevels, AnyAgencyId, IrregularAgencyId, Level1,
 };
+pub use codes::{BusinessType, StaffDetails, StatusCode};
 pub use docid::{DocumentId, RegistryDocumentId};
 pub use docnum::DocumentNumber;
 pub use doctype::DocumentType;

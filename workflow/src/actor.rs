@@ -1,6 +1,6 @@
 //! People who act on documents: accounts with roles, delegations with a
 //! validity window, disabled accounts that stay in the history
-//! (seed 001 Art. 13.3.a; seed 004 Art. 17.4).
+//! (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 13 khoản 3 điểm a; Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 17 khoản 4).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -65,7 +65,7 @@ impl fmt::Display for ActorId {
     }
 }
 
-/// What an account may do (seed 003 Art. 9–13; ND30 Art. 21–24).
+/// What an account may do (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 9–13; Nghị định 30/2020/NĐ-CP Điều 21–24).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -128,7 +128,7 @@ impl Actor {
 }
 
 /// Ủy quyền: `from` lets `to` act in `role` from `valid_from` (included) to
-/// `valid_until` (excluded) (seed 004 Art. 17.4).
+/// `valid_until` (excluded) (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 17 khoản 4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Delegation {
@@ -279,7 +279,7 @@ impl Directory {
     ///
     /// # Errors
     /// [`WorkflowErrorKind::UnknownActor`], [`WorkflowErrorKind::DisabledActor`]
-    /// (seed 001 Art. 13.3.a) or [`WorkflowErrorKind::NotAuthorised`] (seed 004 Art. 17.4).
+    /// (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 13 khoản 3 điểm a) or [`WorkflowErrorKind::NotAuthorised`] (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 17 khoản 4).
     pub fn authorise(
         &self,
         id: &ActorId,

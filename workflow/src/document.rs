@@ -5,8 +5,8 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
-use vanthu_edxml::{BusinessType, StaffInfo, StatusCode};
 use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber, DocumentType, Urgency};
+use vanthu_identifiers::{BusinessType, StaffDetails, StatusCode};
 
 use crate::actor::{Acting, ActorId, InvalidId, check_id};
 use crate::calendar::{CalendarError, DeadlineRules, WorkingCalendar};
@@ -94,14 +94,14 @@ impl DocumentMeta {
     }
 
     /// Whether the document is Khẩn, Thượng khẩn or Hỏa tốc (handled immediately,
-    /// seed 003 Art. 5.2; seed 004 Art. 6.2).
+    /// Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2; Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 6 khoản 2).
     pub fn is_urgent(&self) -> bool {
         self.urgency.is_some_and(Urgency::is_urgent)
     }
 }
 
 /// One line of a document's history: who did what when. Disabled accounts
-/// stay here (seed 001 Art. 13.3.a).
+/// stay here (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 13 khoản 3 điểm a).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HistoryEntry {
@@ -131,13 +131,10 @@ pub struct Staff {
 }
 
 impl Staff {
-    /// The edXML `StaffInfo` for this person.
-    pub fn staff_info(&self) -> StaffInfo {
-        let mut info = StaffInfo::default();
-        info.staff = Some(self.name.clone());
-        info.staff_id = Some(self.id.to_string());
-        info.department = self.unit.clone();
-        info
+    /// The `StaffInfo` fields for this person (`vanthu-edxml` converts them
+    /// into its `StaffInfo` element with `From`).
+    pub fn staff_info(&self) -> StaffDetails {
+        StaffDetails::new(self.name.clone(), self.id.to_string(), self.unit.clone())
     }
 }
 
@@ -165,7 +162,7 @@ pub struct StatusNotice {
 
 pub(crate) mod status_code_serde {
     use serde::{Deserialize, Deserializer, Serializer};
-    use vanthu_edxml::StatusCode;
+    use vanthu_identifiers::StatusCode;
 
     pub(crate) fn serialize<S: Serializer>(code: &StatusCode, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(code.as_str())
@@ -203,7 +200,8 @@ impl Business {
         }
     }
 
-    /// The `vanthu-edxml` business type.
+    /// The business type code (`BussinessDocType`) of `vanthu_identifiers`,
+    /// which `vanthu-edxml` writes.
     pub fn edxml(self) -> BusinessType {
         match self {
             Self::New => BusinessType::New,
@@ -240,8 +238,8 @@ impl fmt::Display for Assignee {
 #[serde(rename_all = "snake_case", tag = "rule")]
 #[non_exhaustive]
 pub enum DeadlineRule {
-    /// Register or return, and tell the sender, the same working day (ND30 Art. 21.2.c;
-    /// seed 001 Art. 10.1.c); urgent documents immediately.
+    /// Register or return, and tell the sender, the same working day (Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c;
+    /// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 1 điểm c); urgent documents immediately.
     Acknowledge {
         /// Time of receipt.
         received_at: DateTime<FixedOffset>,
@@ -249,7 +247,7 @@ pub enum DeadlineRule {
         urgent: bool,
     },
     /// Issue on the signing day, at the latest the next working morning
-    /// (ND30 Art. 18.1; seed 003 Art. 5.2); urgent documents immediately.
+    /// (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2); urgent documents immediately.
     Issue {
         /// Time of signing.
         signed_at: DateTime<FixedOffset>,
@@ -257,12 +255,12 @@ pub enum DeadlineRule {
         urgent: bool,
     },
     /// Chase a recipient that has not confirmed receipt after 3–4 working days
-    /// (seed 001 Art. 16.8, 17.5); the deadline is the end of the window.
+    /// (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8, Điều 17 khoản 5); the deadline is the end of the window.
     NotReceived {
         /// Time of sending.
         sent_at: DateTime<FixedOffset>,
     },
-    /// A fixed instant set by a leader (ND30 Art. 23.2).
+    /// A fixed instant set by a leader (Nghị định 30/2020/NĐ-CP Điều 23 khoản 2).
     At {
         /// The instant.
         due: DateTime<FixedOffset>,
@@ -385,7 +383,7 @@ pub enum Effect {
         /// The kind.
         kind: DeadlineKind,
     },
-    /// Show the clerk a duplicate warning (seed 004 Art. 9.3); the document is
+    /// Show the clerk a duplicate warning (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 9 khoản 3); the document is
     /// registered all the same, the clerk decides.
     DuplicateWarning {
         /// The new document.

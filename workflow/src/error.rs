@@ -3,32 +3,45 @@
 
 use std::fmt;
 
+use vanthu_identifiers::{Finding, Location};
+
+pub(crate) use crate::rules;
+pub(crate) use vanthu_identifiers::Rule;
+
 /// A transition the rules forbid, or an event that cannot be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{rule} ({source_article}): {kind}")]
+#[error("{} ({}): {kind}", rule.id, rule.source)]
 pub struct WorkflowError {
-    rule: &'static str,
-    source_article: &'static str,
+    rule: Rule,
     kind: WorkflowErrorKind,
 }
 
 impl WorkflowError {
     pub(crate) fn new(rule: Rule, kind: WorkflowErrorKind) -> Self {
-        Self {
-            rule: rule.id,
-            source_article: rule.source,
-            kind,
-        }
+        Self { rule, kind }
+    }
+
+    /// The rule the event breaks, from [`rules::ALL`](crate::rules::ALL).
+    pub fn rule(&self) -> &Rule {
+        &self.rule
     }
 
     /// The stable rule id, e.g. `WF-IN-002`.
     pub fn rule_id(&self) -> &'static str {
-        self.rule
+        self.rule.id
     }
 
-    /// Where the rule comes from (seed article, decree), e.g. `seed 003 Art. 9.2; ND30 Art. 21.2.b`.
+    /// Where the rule comes from, e.g. `Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm b`.
     pub fn source_article(&self) -> &'static str {
-        self.source_article
+        self.rule.source
+    }
+
+    /// This refusal as a [`Finding`] of its rule at `location`, with the
+    /// messages of [`WorkflowErrorKind`] in English and Vietnamese.
+    #[must_use]
+    pub fn finding(&self, location: Location) -> Finding {
+        self.rule
+            .custom(self.kind.to_string(), self.kind.message_vi(), location)
     }
 
     /// What went wrong.
@@ -158,9 +171,12 @@ impl WorkflowErrorKind {
                 format!("tài khoản `{actor}` đã bị khóa, không được thao tác")
             }
             Self::NotAuthorised { actor, role } => {
-                format!("`{actor}` không có vai trò `{role}` và không được ủy quyền hợp lệ")
+                format!(
+                    "`{actor}` không có vai trò {} (`{role}`) và không được ủy quyền hợp lệ",
+                    term_vi(role)
+                )
             }
-            Self::MissingField { field } => format!("thiếu `{field}`"),
+            Self::MissingField { field } => format!("thiếu {} (`{field}`)", term_vi(field)),
             Self::UnknownCase { case } => format!("không có văn bản `{case}`"),
             Self::DuplicateCase { case } => format!("mã văn bản `{case}` đã được dùng"),
             Self::AlreadyIssuedTo { recipient } => {
@@ -172,7 +188,7 @@ impl WorkflowErrorKind {
             Self::Frozen => "văn bản đã bị thu hồi, không được thay đổi".to_owned(),
             Self::OutOfOrder => "sự kiện có thời điểm sớm hơn sự kiện trước".to_owned(),
             Self::InvalidDirectory { reason } => {
-                format!("tài khoản, ủy quyền không hợp lệ: {reason}")
+                format!("tài khoản, ủy quyền không hợp lệ: {}", term_vi(reason))
             }
             Self::Overflow => "tràn số đăng ký".to_owned(),
             Self::AlreadyNumbered { register, year } => format!(
@@ -182,126 +198,36 @@ impl WorkflowErrorKind {
     }
 }
 
-/// A rule: a stable id and the article it comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Rule {
-    pub(crate) id: &'static str,
-    pub(crate) source: &'static str,
-}
-
-/// The rules enforced by the lifecycles, with their sources.
-pub(crate) mod rules {
-    use super::Rule;
-
-    macro_rules! rule {
-        ($name:ident, $id:literal, $source:literal) => {
-            pub(crate) const $name: Rule = Rule {
-                id: $id,
-                source: $source,
-            };
-        };
+/// The Vietnamese for a field, role or reason named in a refusal; a term not
+/// listed is returned as written (a schema name).
+fn term_vi(term: &str) -> &str {
+    match term {
+        "reason" => "lý do",
+        "direction" => "ý kiến chỉ đạo",
+        "comment" => "ý kiến",
+        "subject" => "trích yếu",
+        "symbol" => "ký hiệu",
+        "recipients" => "nơi nhận",
+        "replacement" => "văn bản thay thế",
+        "clerk" => "văn thư",
+        "agency_leader" => "lãnh đạo cơ quan",
+        "unit_leader" => "lãnh đạo đơn vị",
+        "specialist" => "chuyên viên",
+        "drafter" => "người soạn thảo",
+        "an account cannot delegate to itself" => "tài khoản không thể ủy quyền cho chính mình",
+        "an account with this id exists (accounts are never deleted or reused)" => {
+            "đã có tài khoản mang mã này (tài khoản không bao giờ bị xóa hay dùng lại)"
+        }
+        "the afternoon session must start before it ends" => {
+            "giờ bắt đầu buổi chiều phải trước giờ kết thúc"
+        }
+        "the morning session must end before the afternoon session starts" => {
+            "buổi sáng phải kết thúc trước khi buổi chiều bắt đầu"
+        }
+        "the morning session must start before it ends" => {
+            "giờ bắt đầu buổi sáng phải trước giờ kết thúc"
+        }
+        "the validity window of the delegation is empty" => "thời hạn ủy quyền không có ngày nào",
+        other => other,
     }
-
-    rule!(ORDER, "WF-LOG-001", "vanthu: an event log is in time order");
-    rule!(CASE, "WF-LOG-002", "vanthu: one case id per document");
-    rule!(
-        ACCOUNT,
-        "WF-ACT-001",
-        "seed 001 Art. 13.3.a (one account per person, disabled never deleted)"
-    );
-    rule!(
-        DELEGATION,
-        "WF-ACT-002",
-        "seed 004 Art. 17.4 (leaders may delegate assigning, issuing, signing)"
-    );
-    rule!(
-        IN_ARRIVED,
-        "WF-IN-001",
-        "seed 003 Art. 6 (time of receipt); edXML status 01"
-    );
-    rule!(
-        IN_RETURN,
-        "WF-IN-002",
-        "seed 001 Art. 10.1; seed 003 Art. 9.2; ND30 Art. 21.2.b (return with a reason)"
-    );
-    rule!(
-        IN_REGISTER,
-        "WF-IN-003",
-        "seed 001 Art. 10.2; seed 003 Art. 10.1; ND30 Art. 22 (register incoming documents)"
-    );
-    rule!(
-        IN_ASSIGN,
-        "WF-IN-004",
-        "seed 001 Art. 10.3; seed 003 Art. 11-12; ND30 Art. 23.2, 23.4 (lead unit, co-operating units, deadlines)"
-    );
-    rule!(
-        IN_PROCESS,
-        "WF-IN-005",
-        "seed 004 Art. 14-15; ND30 Art. 24 (handling, status 05/06)"
-    );
-    rule!(
-        IN_RECALL,
-        "WF-IN-006",
-        "seed 001 Art. 10.1.d; seed 003 Art. 9.4; ND30 Art. 18.4 (recall: cancel and notify the sender)"
-    );
-    rule!(
-        IN_CHANGE,
-        "WF-IN-007",
-        "reference/edxml.md §4 (update 2 / replace 3 answered by 15 / 16)"
-    );
-    rule!(
-        IN_PAPER,
-        "WF-IN-008",
-        "seed 004 Art. 9.3 (same document electronically and on paper: one registration)"
-    );
-    rule!(
-        IN_HANDLER,
-        "WF-IN-009",
-        "ND30 Appendix IV handling slip part 2; seed 003 Art. 12 (the unit leader assigns a person and a deadline)"
-    );
-    rule!(
-        OUT_DRAFT,
-        "WF-OUT-001",
-        "seed 001 Art. 11.1-11.2; seed 003 Art. 13 (drafting, review, approval)"
-    );
-    rule!(
-        OUT_SIGN,
-        "WF-OUT-002",
-        "seed 001 Art. 4.1; seed 003 Art. 3.1 (signed by the competent person)"
-    );
-    rule!(
-        OUT_NUMBER,
-        "WF-OUT-003",
-        "seed 001 Art. 11.2; seed 003 Art. 13.2; ND30 Art. 15 (number and date from the register)"
-    );
-    rule!(
-        OUT_AGENCY_SIGN,
-        "WF-OUT-004",
-        "seed 003 Art. 17.4.c (the clerk signs for the agency after the competent person)"
-    );
-    rule!(
-        OUT_ISSUE,
-        "WF-OUT-005",
-        "seeds 000/002 App. 2 III.2 (never send the same document twice to the same recipient)"
-    );
-    rule!(
-        OUT_STATUS,
-        "WF-OUT-006",
-        "seed 002 App. 2 III.2; seed 004 Art. 14-15 (status feedback from recipients)"
-    );
-    rule!(
-        OUT_RECALL,
-        "WF-OUT-007",
-        "seed 001 Art. 11.3.e; ND30 Art. 18.4; App. VI I.III.8.a (recall; the original is frozen)"
-    );
-    rule!(
-        OUT_CHANGE,
-        "WF-OUT-008",
-        "seed 001 Art. 11.3.b; seed 003 Art. 14.2; ND30 Art. 18.3 (replacement, correction by công văn)"
-    );
-    rule!(
-        REGISTER,
-        "WF-REG-001",
-        "reference/records.md §1.a, §3.4 (numbers from 01 each 1 January, no gaps, no reuse)"
-    );
 }

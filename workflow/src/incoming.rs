@@ -1,4 +1,4 @@
-//! The lifecycle of an incoming document (reference/records.md §3.4):
+//! The lifecycle of an incoming document (`docs/workflow.md` §2):
 //! arrived (01) → returned (02) | registered (03) → assigned (04) →
 //! processing (05) → completed (06); recall (13 → 15/16), update and
 //! replacement packages (answered 15/16); a paper copy of a document already
@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use vanthu_edxml::StatusCode;
+use vanthu_identifiers::StatusCode;
 use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber};
 
 use crate::actor::{Acting, ActorId, Role};
@@ -76,7 +76,7 @@ impl Handler {
     }
 }
 
-/// The leader's direction (ND30 Art. 23.2, 23.4; seed 003 Art. 11–12).
+/// The leader's direction (Nghị định 30/2020/NĐ-CP Điều 23 khoản 2, Điều 23 khoản 4; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 11–12).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Assignment {
@@ -92,7 +92,7 @@ pub struct Assignment {
     /// Who gave it.
     pub by: Acting,
     /// The person the lead unit's leader gave it to, with a deadline (the
-    /// second part of the handling slip, ND30 Appendix IV).
+    /// second part of the handling slip, Nghị định 30/2020/NĐ-CP Phụ lục IV).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handler: Option<Handler>,
 }
@@ -156,7 +156,7 @@ pub struct IncomingDocument {
     pub meta: DocumentMeta,
     /// Where it stands.
     pub status: IncomingStatus,
-    /// Time of receipt (seed 003 Art. 6).
+    /// Time of receipt (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 6).
     pub arrived_at: DateTime<FixedOffset>,
     /// The reason it was returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,10 +171,10 @@ pub struct IncomingDocument {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub paper_only: bool,
     /// Number and symbol and issuer after normalisation, the key of duplicate
-    /// warnings (seed 004 Art. 9.3), kept so that it is computed once.
+    /// warnings (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 9 khoản 3), kept so that it is computed once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_key: Option<(String, String)>,
-    /// Earlier cases this one looks like (seed 004 Art. 9.3).
+    /// Earlier cases this one looks like (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 9 khoản 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_of: Vec<CaseId>,
     /// The leader's direction.
@@ -190,7 +190,7 @@ pub struct IncomingDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reply: Option<DocumentNumber>,
     /// Recall, update and replacement requests, kept after the answer
-    /// (ND30 App. VI I.III.8: the recall metadata is kept).
+    /// (Nghị định 30/2020/NĐ-CP Phụ lục VI mục I.III.8: the recall metadata is kept).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<ChangeRequest>,
     /// Version, raised by each agreed update.
@@ -227,7 +227,7 @@ impl IncomingDocument {
 pub enum IncomingEvent {
     /// The package entered the system (01 goes back automatically), or a
     /// paper document arrived (`paper`: no status package is ever sent; it is
-    /// numbered in the same register, records.md §3.4).
+    /// numbered in the same register, Nghị định 30/2020/NĐ-CP Điều 22 khoản 2).
     Arrived {
         /// The sending agency.
         from: AgencyId,
@@ -267,7 +267,7 @@ pub enum IncomingEvent {
         direction: String,
     },
     /// The leader of the lead unit gives the document to a person in the unit,
-    /// with a deadline (handling slip part 2, ND30 Appendix IV).
+    /// with a deadline (handling slip part 2, Nghị định 30/2020/NĐ-CP Phụ lục IV).
     HandlerAssigned {
         /// The unit leader (or an agency leader).
         by: ActorId,
@@ -473,7 +473,7 @@ pub(crate) fn apply(
         }
         IncomingEvent::PaperCopyReceived { by } => {
             // The paper copy of a registered document keeps its arrival number:
-            // numbers are shared by the paper and electronic forms (records.md §3.4).
+            // numbers are shared by the paper and electronic forms (Nghị định 30/2020/NĐ-CP Điều 22 khoản 2).
             if doc.registration.is_none() || doc.status == IncomingStatus::Cancelled {
                 return Err(illegal(rules::IN_PAPER, event, status));
             }
@@ -491,7 +491,7 @@ pub(crate) fn apply(
             direction,
         } => {
             // Re-assignment by the leader is allowed while the document is
-            // open (ND30 Art. 23.4: the leader may change the direction).
+            // open (Nghị định 30/2020/NĐ-CP Điều 23 khoản 4: the leader may change the direction).
             if !matches!(
                 doc.status,
                 IncomingStatus::Registered | IncomingStatus::Assigned | IncomingStatus::Processing
@@ -712,7 +712,7 @@ pub(crate) fn apply(
             if *agree {
                 match kind {
                     ChangeKind::Recall => {
-                        // Cancel in the system, keep the recall metadata (ND30 Art. 18.4.b).
+                        // Cancel in the system, keep the recall metadata (Nghị định 30/2020/NĐ-CP Điều 18 khoản 4 điểm b).
                         next.status = IncomingStatus::Cancelled;
                         effects.push(clear(case, DeadlineKind::Acknowledge));
                         effects.push(clear(case, DeadlineKind::Handle));

@@ -3,6 +3,7 @@
 
 mod actor;
 pub mod calendar;
+pub mod csv_text;
 mod document;
 mod error;
 pub mod incoming;
@@ -10,6 +11,7 @@ pub mod monitor;
 pub mod outgoing;
 mod register;
 pub mod report;
+pub mod rules;
 mod state;
 pub mod views;
 
@@ -22,4 +24,4 @@ pub use error::{WorkflowError, WorkflowErrorKind};
 pub use register::{
     DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
 };
-pub use state::{Event, EventLog, LogEntry, Office, Violation, apply, replay, replay_lenient};
+pub use state::{Event, EventLog, LogEntry, Office, apply, replay, replay_lenient, violation};

@@ -1,16 +1,17 @@
 //! Monitoring at an instant the caller passes: pending deadlines, overdue
-//! documents, the backlog (seed 004 Art. 17.1–3, 18.4: leaders check the
+//! documents, the backlog (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 17 khoản 1–3, Điều 18 khoản 4: leaders check the
 //! system and chase overdue and backlog documents), and deadlines that were
 //! missed.
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use vanthu_identifiers::AgencyId;
+use vanthu_identifiers::{AgencyId, Finding, Location, Report, Rule, conformant};
 
-use crate::calendar::{CalendarError, DeadlineRules, WorkingCalendar};
+use crate::calendar::{CalendarError, DeadlineRules, WorkingCalendar, vietnam_time};
 use crate::document::{Assignee, CaseId, DeadlineKind, DeadlineRule};
 use crate::incoming::{IncomingDocument, IncomingStatus};
 use crate::outgoing::{DeliveryState, OutgoingDocument, OutgoingStatus};
+use crate::rules;
 use crate::state::Office;
 
 /// Incoming or outgoing.
@@ -181,9 +182,9 @@ fn outgoing_pending(
 }
 
 /// Duties done late, and duties still open past their deadline at `at`:
-/// acknowledging (register or return) the same day (ND30 Art. 21.2.c),
-/// handling by the leader's deadline (ND30 Art. 24.2), issuing the signing day
-/// or the next working morning (ND30 Art. 18.1). Delivery chases are not
+/// acknowledging (register or return) the same day (Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c),
+/// handling by the leader's deadline (Nghị định 30/2020/NĐ-CP Điều 24 khoản 2), issuing the signing day
+/// or the next working morning (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1). Delivery chases are not
 /// listed: they are the recipient's delay, not this agency's.
 ///
 /// # Errors
@@ -368,17 +369,60 @@ pub fn backlog(office: &Office, at: DateTime<FixedOffset>) -> Vec<BacklogItem> {
         .collect()
 }
 
-/// What `vanthu replay` prints: the final state, the events that broke a
-/// rule, the deadlines missed and the deadlines still open.
+impl MissedDeadline {
+    /// The rule this missed deadline breaks ([`rules::DUE_ACKNOWLEDGE`],
+    /// [`rules::DUE_HANDLE`], [`rules::DUE_ISSUE`] or
+    /// [`rules::DUE_NOT_RECEIVED`]).
+    pub fn rule(&self) -> Rule {
+        match self.kind {
+            DeadlineKind::Acknowledge => rules::DUE_ACKNOWLEDGE,
+            DeadlineKind::Handle => rules::DUE_HANDLE,
+            DeadlineKind::Issue => rules::DUE_ISSUE,
+            DeadlineKind::NotReceived => rules::DUE_NOT_RECEIVED,
+        }
+    }
+
+    /// This missed deadline as a finding of its [`rule`](Self::rule), located
+    /// at the document (`incoming[CASE]` or `outgoing[CASE]`, as in the JSON of
+    /// [`Office`]).
+    pub fn finding(&self) -> Finding {
+        let direction = match self.direction {
+            Direction::Incoming => "incoming",
+            Direction::Outgoing => "outgoing",
+        };
+        let due = vietnam_time(&self.due).to_rfc3339();
+        let (done, done_vi) = match self.done_at {
+            Some(at) => {
+                let at = vietnam_time(&at).to_rfc3339();
+                (format!("done {at}"), format!("thực hiện lúc {at}"))
+            }
+            None => ("not done".to_owned(), "chưa thực hiện".to_owned()),
+        };
+        let rule = self.rule();
+        rule.custom(
+            format!("{}: {}: due {due}, {done}", self.case, rule.title),
+            format!("{}: {}: hạn {due}, {done_vi}", self.case, rule.title_vi),
+            Location::at_path(format!("{direction}[{}]", self.case)),
+        )
+    }
+}
+
+/// What `vanthu replay` prints: the verdict, the findings (events that broke a
+/// rule, then deadlines missed), the final state, the deadlines missed and the
+/// deadlines still open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ReplayReport {
+    /// No finding is an error ([`vanthu_identifiers::conformant`]).
+    pub conformant: bool,
+    /// Every event skipped because it breaks a rule (located at
+    /// `events[INDEX]`, see [`violation`](crate::violation)), then every
+    /// missed deadline ([`MissedDeadline::finding`]).
+    pub findings: Vec<Finding>,
     /// The instant the deadlines are judged at.
     pub as_of: Option<DateTime<FixedOffset>>,
     /// The state after every valid event.
     pub state: Office,
-    /// Events skipped because they break a rule.
-    pub violations: Vec<crate::state::Violation>,
     /// Duties done late or still open past their deadline at `as_of`.
     pub missed_deadlines: Vec<MissedDeadline>,
     /// Deadlines still open at `as_of`.
@@ -386,9 +430,9 @@ pub struct ReplayReport {
 }
 
 impl ReplayReport {
-    /// Whether the log broke no rule and missed no deadline.
-    pub fn is_valid(&self) -> bool {
-        self.violations.is_empty() && self.missed_deadlines.is_empty()
+    /// The findings and the verdict as the shared [`Report`].
+    pub fn to_report(&self) -> Report {
+        Report::new(self.findings.clone())
     }
 }
 
@@ -403,7 +447,7 @@ pub fn check_log(
     rules: &DeadlineRules,
     as_of: Option<DateTime<FixedOffset>>,
 ) -> Result<ReplayReport, CalendarError> {
-    let (state, violations) = crate::state::replay_lenient(log);
+    let (state, mut findings) = crate::state::replay_lenient(log);
     let as_of = as_of.or(state.last_at());
     let (missed_deadlines, pending_deadlines) = match as_of {
         Some(at) => (
@@ -412,10 +456,12 @@ pub fn check_log(
         ),
         None => (Vec::new(), Vec::new()),
     };
+    findings.extend(missed_deadlines.iter().map(MissedDeadline::finding));
     Ok(ReplayReport {
+        conformant: conformant(&findings),
+        findings,
         as_of,
         state,
-        violations,
         missed_deadlines,
         pending_deadlines,
     })

@@ -1,4 +1,4 @@
-//! The lifecycle of an outgoing document (reference/records.md §3.4): draft →
+//! The lifecycle of an outgoing document (`docs/workflow.md` §3): draft →
 //! submitted → returned for revision | approved → signed by the competent
 //! person → numbered and dated from the register → signed by the agency →
 //! issued to each recipient, whose delivery state follows the status
@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use vanthu_edxml::StatusCode;
+use vanthu_identifiers::StatusCode;
 use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber, DocumentType, Urgency};
 
 use crate::actor::{Acting, ActorId, Role};
@@ -215,7 +215,7 @@ impl OutgoingDocument {
             .map(|r| format!("{}/{}", r.number_text(), self.symbol))
     }
 
-    /// Whether it carries both valid signatures (seed 001 Art. 4.1; seed 003 Art. 3.1).
+    /// Whether it carries both valid signatures (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 1; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 3 khoản 1).
     pub fn has_legal_value(&self) -> bool {
         self.signature_valid && self.agency_signature_valid
     }
@@ -403,7 +403,7 @@ const LEADERS: &[Role] = &[Role::UnitLeader, Role::AgencyLeader];
 const AFTER_ISSUE: &[Role] = &[Role::AgencyLeader, Role::Clerk];
 
 /// The default series of a document type: its own series for legal-normative
-/// types (ND30 Art. 15.1.b), the copies register for copies (bản sao y, trích
+/// types (Nghị định 30/2020/NĐ-CP Điều 15 khoản 1 điểm b), the copies register for copies (bản sao y, trích
 /// sao, sao lục), else the outgoing register.
 pub fn default_register(document_type: Option<&DocumentType>) -> RegisterKind {
     match document_type {
@@ -528,7 +528,7 @@ pub(crate) fn apply(
         }
         OutgoingEvent::Signed { by, valid } => {
             expect(rules::OUT_SIGN, event, doc, OutgoingStatus::Approved)?;
-            // The competent person is the agency leader or a delegate (seed 004 Art. 17.4).
+            // The competent person is the agency leader or a delegate (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 17 khoản 4).
             let acting = ctx.directory.authorise(by, &[Role::AgencyLeader], at)?;
             next.status = OutgoingStatus::Signed;
             next.signer = Some(acting.clone());
@@ -567,7 +567,7 @@ pub(crate) fn apply(
         }
         OutgoingEvent::AgencySigned { by, valid } => {
             // The clerk signs for the agency only after the competent person
-            // (seed 003 Art. 17.4.c): Numbered comes after Signed.
+            // (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 17 khoản 4 điểm c): Numbered comes after Signed.
             expect(rules::OUT_AGENCY_SIGN, event, doc, OutgoingStatus::Numbered)?;
             let acting = ctx.directory.authorise(by, &[Role::Clerk], at)?;
             next.status = OutgoingStatus::AgencySigned;
@@ -598,7 +598,7 @@ pub(crate) fn apply(
                 ));
             }
             for (i, to) in recipients.iter().enumerate() {
-                // Never twice to the same recipient (seeds 000/002 App. 2 III.2),
+                // Never twice to the same recipient (Quyết định 4556/QĐ-UBND (TP.HCM, 2017) and Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.2),
                 // unless it refused the earlier sending (02).
                 let earlier = doc
                     .delivery(to)
@@ -714,7 +714,7 @@ pub(crate) fn apply(
             expect(rules::OUT_RECALL, event, doc, OutgoingStatus::Issued)?;
             let acting = ctx.directory.authorise(by, AFTER_ISSUE, at)?;
             required(rules::OUT_RECALL, "reason", reason)?;
-            // The original is frozen from now on (ND30 App. VI I.III.8.a).
+            // The original is frozen from now on (Nghị định 30/2020/NĐ-CP Phụ lục VI mục I.III.8.a).
             next.status = OutgoingStatus::Recalled;
             follow_up(&mut next, &mut effects, Business::Revoke, reason, None, at);
             Some(acting)

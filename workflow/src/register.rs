@@ -1,6 +1,7 @@
 //! Registers (sổ đăng ký): numbers per calendar year in Vietnam time, from 01
 //! on 1 January, without gaps or reuse, shared by the paper and the
-//! electronic form; separate series (reference/records.md §1.a, §1.d, §3.4).
+//! electronic form; separate series (Nghị định 30/2020/NĐ-CP Điều 15 khoản 1,
+//! Điều 22 khoản 2; `docs/workflow.md` §5).
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -21,7 +22,7 @@ pub enum RegisterKind {
     /// The outgoing register for ordinary (administrative) documents.
     Outgoing,
     /// A separate outgoing series for one legal-normative type, named by its
-    /// abbreviation (e.g. `QĐ`) (ND30 Art. 15.1.b).
+    /// abbreviation (e.g. `QĐ`) (Nghị định 30/2020/NĐ-CP Điều 15 khoản 1 điểm b).
     LegalNormative(String),
     /// Copies (bản sao).
     Copies,
@@ -67,7 +68,7 @@ impl RegisterEntry {
 
 /// Numbers of a year given outside this register before it took over the
 /// series: on paper, or by the system it replaces. The register is one series
-/// shared by the paper and the electronic form (reference/records.md §1.a), so
+/// shared by the paper and the electronic form (Nghị định 30/2020/NĐ-CP Điều 15 khoản 1), so
 /// it continues after them instead of starting again at 01.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -290,7 +291,7 @@ impl Registers {
     }
 }
 
-/// Why two documents look like the same one (seed 004 Art. 9.3).
+/// Why two documents look like the same one (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 9 khoản 3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "by")]
 #[non_exhaustive]
@@ -314,7 +315,7 @@ pub enum DuplicateReason {
 ///
 /// The comparison key is the one of `vanthu_identifiers::text`: NFC, case and
 /// white space folded, old and new tone placement (`hoà`/`hòa`) and the Đ
-/// look-alikes folded (reference/records.md §5).
+/// look-alikes folded (TCVN 6909:2001 text, see `vanthu_identifiers::text`).
 pub(crate) fn number_key(number: &DocumentNumber, issuer: &str) -> (String, String) {
     (comparison_key(number.as_str()), comparison_key(issuer))
 }

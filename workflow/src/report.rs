@@ -1,6 +1,8 @@
-//! Reports on sending and receiving for a period and per unit (seed 000
-//! Art. 12.3; seed 001 Art. 15; seed 004 Art. 20.2: monthly, quarterly,
-//! half-yearly, yearly and on demand), as serde data and CSV.
+//! Reports on sending and receiving for a period and per unit (Quyết định
+//! 4556/QĐ-UBND (TP.HCM, 2017) Điều 12 khoản 3; Quyết định 3760/QĐ-UBND
+//! (TP.HCM, 2021) Điều 15; Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019)
+//! Điều 20 khoản 2: monthly, quarterly, half-yearly, yearly and on demand), as
+//! serde data and CSV.
 
 use std::collections::BTreeMap;
 
@@ -96,7 +98,7 @@ pub struct UnitReport {
     pub received: u32,
     /// Outgoing documents first issued in the period.
     pub sent: u32,
-    /// Of those, how many carry both valid signatures (seed 001 Art. 4.1).
+    /// Of those, how many carry both valid signatures (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 1).
     pub sent_with_valid_signatures: u32,
     /// `sent_with_valid_signatures / sent`, absent when nothing was sent.
     pub valid_signature_share: Option<f64>,
@@ -105,7 +107,7 @@ pub struct UnitReport {
     /// Incoming documents completed in the period after the lead's deadline.
     pub handled_late: u32,
     /// Outgoing documents sent in the period by the issue deadline (the signing
-    /// day or the next working morning, ND30 Art. 18.1); only with a calendar
+    /// day or the next working morning, Nghị định 30/2020/NĐ-CP Điều 18 khoản 1); only with a calendar
     /// ([`report_with_calendar`]), else 0.
     pub issued_on_time: u32,
     /// Outgoing documents sent in the period after the issue deadline.
@@ -150,40 +152,46 @@ pub struct Report {
     pub units: Vec<UnitReport>,
 }
 
-const CSV_HEADER: &str = "unit,received,sent,sent_with_valid_signatures,valid_signature_share,handled_on_time,handled_late,issued_on_time,issued_late,average_handling_hours,open_backlog";
+const CSV_HEADER: [&str; 11] = [
+    "unit",
+    "received",
+    "sent",
+    "sent_with_valid_signatures",
+    "valid_signature_share",
+    "handled_on_time",
+    "handled_late",
+    "issued_on_time",
+    "issued_late",
+    "average_handling_hours",
+    "open_backlog",
+];
 
 impl Report {
-    /// The report as CSV (RFC 4180): a header, one line per unit, the total last.
+    /// The report as CSV (RFC 4180): a header, one line per unit, the total
+    /// last; a unit name that a spreadsheet would read as a formula is guarded
+    /// ([`guard_formula`](crate::csv_text::guard_formula)).
     pub fn to_csv(&self) -> String {
-        let mut out = String::from(CSV_HEADER);
-        out.push_str("\r\n");
-        for unit in self.units.iter().chain(std::iter::once(&self.total)) {
-            let float = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
-            out.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{}\r\n",
-                csv_field(&unit.unit),
-                unit.received,
-                unit.sent,
-                unit.sent_with_valid_signatures,
-                float(unit.valid_signature_share),
-                unit.handled_on_time,
-                unit.handled_late,
-                unit.issued_on_time,
-                unit.issued_late,
-                float(unit.average_handling_hours),
-                unit.open_backlog
-            ));
-        }
-        out
-    }
-}
-
-/// One CSV field, quoted when needed (RFC 4180).
-pub(crate) fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+        let float = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
+        let rows = self
+            .units
+            .iter()
+            .chain(std::iter::once(&self.total))
+            .map(|unit| {
+                [
+                    unit.unit.clone(),
+                    unit.received.to_string(),
+                    unit.sent.to_string(),
+                    unit.sent_with_valid_signatures.to_string(),
+                    float(unit.valid_signature_share),
+                    unit.handled_on_time.to_string(),
+                    unit.handled_late.to_string(),
+                    unit.issued_on_time.to_string(),
+                    unit.issued_late.to_string(),
+                    float(unit.average_handling_hours),
+                    unit.open_backlog.to_string(),
+                ]
+            });
+        crate::csv_text::write(&CSV_HEADER, rows)
     }
 }
 

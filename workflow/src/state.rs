@@ -6,14 +6,15 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use vanthu_identifiers::AgencyId;
+use vanthu_identifiers::{AgencyId, Finding, Location};
 
 use crate::actor::{Acting, Actor, ActorId, Delegation, Directory, Role};
 use crate::document::{CaseId, Effect, Staff};
-use crate::error::{WorkflowError, WorkflowErrorKind, rules};
+use crate::error::{WorkflowError, WorkflowErrorKind};
 use crate::incoming::{self, IncomingDocument, IncomingEvent};
 use crate::outgoing::{self, OutgoingDocument, OutgoingEvent};
 use crate::register::{RegisterKind, Registers};
+use crate::rules;
 
 /// One event of an agency's log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,12 +29,12 @@ pub enum Event {
         /// The account.
         actor: Actor,
     },
-    /// An account is disabled; it stays in the history (seed 001 Art. 13.3.a).
+    /// An account is disabled; it stays in the history (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 13 khoản 3 điểm a).
     ActorDisabled {
         /// The account.
         actor: ActorId,
     },
-    /// A delegation is granted (seed 004 Art. 17.4).
+    /// A delegation is granted (Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 17 khoản 4).
     Delegated {
         /// The delegation.
         delegation: Delegation,
@@ -275,35 +276,26 @@ pub fn apply(
     Ok((next, effects))
 }
 
-/// An event of a log that could not be applied.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Violation {
-    /// Its index in the log (from 0).
-    pub index: usize,
-    /// When it happened.
-    pub at: DateTime<FixedOffset>,
-    /// The rule id.
-    pub rule: String,
-    /// The rule's source.
-    pub source: String,
-    /// What is wrong.
-    pub message: String,
-    /// What is wrong, in Vietnamese.
-    pub message_vi: String,
-}
-
-impl Violation {
-    pub(crate) fn new(index: usize, at: DateTime<FixedOffset>, error: &WorkflowError) -> Self {
-        Self {
-            index,
-            at,
-            rule: error.rule_id().to_owned(),
-            source: error.source_article().to_owned(),
-            message: error.kind().to_string(),
-            message_vi: error.kind().message_vi(),
+impl Event {
+    /// The document the event is about, if any.
+    pub fn case(&self) -> Option<&CaseId> {
+        match self {
+            Self::Incoming { case, .. } | Self::Outgoing { case, .. } => Some(case),
+            _ => None,
         }
     }
+}
+
+/// The finding for an event of a log that could not be applied: the rule it
+/// breaks, located at `events[index]` (the index in the log, from 0); the
+/// messages name the case when the event is about a document.
+pub fn violation(index: usize, entry: &LogEntry, error: &WorkflowError) -> Finding {
+    let mut finding = error.finding(Location::at_path(format!("events[{index}]")));
+    if let Some(case) = entry.event.case() {
+        finding.message = format!("{case}: {}", finding.message);
+        finding.message_vi = format!("{case}: {}", finding.message_vi);
+    }
+    finding
 }
 
 /// Rebuilds the state from a log, strictly: the first event that breaks a
@@ -325,13 +317,13 @@ pub fn replay(log: &EventLog) -> Result<(Office, Vec<Effect>), (usize, WorkflowE
 }
 
 /// Rebuilds the state from a log, skipping the events that break a rule and
-/// listing them as violations.
-pub fn replay_lenient(log: &EventLog) -> (Office, Vec<Violation>) {
+/// reporting each as a finding of that rule ([`violation`]).
+pub fn replay_lenient(log: &EventLog) -> (Office, Vec<Finding>) {
     let mut office = Office::new(log.agency);
     let mut violations = Vec::new();
     for (index, entry) in log.events.iter().enumerate() {
         if let Err(error) = office.step(&entry.event, entry.at) {
-            violations.push(Violation::new(index, entry.at, &error));
+            violations.push(violation(index, entry, &error));
         }
     }
     (office, violations)

@@ -1,15 +1,15 @@
-//! Register views with the minimum columns of Decree 30/2020 Appendix IV
-//! (reference/records.md §1.d), ready to print, sign and bind
-//! (ND30 Art. 16.2.b, 22.3.b).
+//! Register views with the minimum columns of Nghị định 30/2020/NĐ-CP Phụ lục IV
+//! (`docs/workflow.md` §5), ready to print, sign and bind
+//! (Nghị định 30/2020/NĐ-CP Điều 16 khoản 2 điểm b, Điều 22 khoản 3 điểm b).
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::vietnam_time;
+use crate::csv_text;
 use crate::document::Assignee;
 use crate::incoming::{ChangeKind, IncomingStatus};
 use crate::register::RegisterKind;
-use crate::report::csv_field;
 use crate::state::Office;
 
 /// One line of the incoming register (Appendix IV, 10 columns).
@@ -181,62 +181,72 @@ fn opt_date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// The incoming register as CSV, with the Appendix IV column names in Vietnamese.
+/// The incoming register as CSV, with the Phụ lục IV column names in Vietnamese;
+/// text that a spreadsheet would read as a formula is guarded
+/// ([`guard_formula`](crate::csv_text::guard_formula)).
 pub fn incoming_register_csv(rows: &[IncomingRegisterRow]) -> String {
-    let mut out = String::from(
-        "Ngày đến,Số đến,Tác giả,Số và ký hiệu,Ngày tháng,Tên loại và trích yếu nội dung,Đơn vị hoặc người nhận,Ngày chuyển,Ký nhận,Ghi chú\r\n",
-    );
-    for r in rows {
-        let fields = [
-            r.arrival_date.to_string(),
-            r.arrival_number.clone(),
-            r.author.clone(),
-            r.number_and_symbol.clone(),
-            opt_date(r.document_date),
-            r.type_and_subject.clone(),
-            r.receiver.clone(),
-            opt_date(r.passed_on),
-            r.receipt_signature.clone(),
-            r.note.clone(),
-        ];
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    out
+    let header = [
+        "Ngày đến",
+        "Số đến",
+        "Tác giả",
+        "Số và ký hiệu",
+        "Ngày tháng",
+        "Tên loại và trích yếu nội dung",
+        "Đơn vị hoặc người nhận",
+        "Ngày chuyển",
+        "Ký nhận",
+        "Ghi chú",
+    ];
+    csv_text::write(
+        &header,
+        rows.iter().map(|r| {
+            [
+                r.arrival_date.to_string(),
+                r.arrival_number.clone(),
+                r.author.clone(),
+                r.number_and_symbol.clone(),
+                opt_date(r.document_date),
+                r.type_and_subject.clone(),
+                r.receiver.clone(),
+                opt_date(r.passed_on),
+                r.receipt_signature.clone(),
+                r.note.clone(),
+            ]
+        }),
+    )
 }
 
-/// An outgoing register as CSV, with the Appendix IV column names in Vietnamese.
+/// An outgoing register as CSV, with the Phụ lục IV column names in Vietnamese;
+/// text that a spreadsheet would read as a formula is guarded
+/// ([`guard_formula`](crate::csv_text::guard_formula)).
 pub fn outgoing_register_csv(rows: &[OutgoingRegisterRow]) -> String {
-    let mut out = String::from(
-        "Số và ký hiệu,Ngày tháng,Tên loại và trích yếu nội dung,Người ký,Nơi nhận,\"Đơn vị, người nhận bản lưu\",Số lượng bản,Ngày chuyển,Ký nhận,Ghi chú\r\n",
-    );
-    for r in rows {
-        let fields = [
-            r.number_and_symbol.clone(),
-            r.date.to_string(),
-            r.type_and_subject.clone(),
-            r.signer.clone(),
-            r.recipients.clone(),
-            r.kept_copy_holder.clone(),
-            r.copies.to_string(),
-            opt_date(r.date_sent),
-            r.receipt_signature.clone(),
-            r.note.clone(),
-        ];
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    out
+    let header = [
+        "Số và ký hiệu",
+        "Ngày tháng",
+        "Tên loại và trích yếu nội dung",
+        "Người ký",
+        "Nơi nhận",
+        "Đơn vị, người nhận bản lưu",
+        "Số lượng bản",
+        "Ngày chuyển",
+        "Ký nhận",
+        "Ghi chú",
+    ];
+    csv_text::write(
+        &header,
+        rows.iter().map(|r| {
+            [
+                r.number_and_symbol.clone(),
+                r.date.to_string(),
+                r.type_and_subject.clone(),
+                r.signer.clone(),
+                r.recipients.clone(),
+                r.kept_copy_holder.clone(),
+                r.copies.to_string(),
+                opt_date(r.date_sent),
+                r.receipt_signature.clone(),
+                r.note.clone(),
+            ]
+        }),
+    )
 }

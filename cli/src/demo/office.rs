@@ -136,7 +136,7 @@ pub(crate) fn send_statuses(
         let mut status = StatusPackage::reply(original, &notice.code, from.org.clone(), &notice.at)
             .with_description(&notice.description);
         if let Some(staff) = &notice.staff {
-            status = status.with_staff(staff.staff_info());
+            status = status.with_staff(staff.staff_info().into());
         }
         let mut bytes = Vec::new();
         vanthu_edxml::write_status(&status, &mut bytes).ctx("write status")?;

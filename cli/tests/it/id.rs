@@ -1,6 +1,6 @@
 //! `vanthu id`: exit codes, human and JSON output.
 
-use crate::{json, shared, succeeds, vanthu};
+use crate::{json, succeeds, vanthu};
 
 #[test]
 fn valid_inputs_exit_0() {

@@ -14,8 +14,8 @@ fn vector(name: &str) -> String {
 fn a_valid_log_exits_0_with_the_final_state_and_pending_deadlines() {
     let out = succeeds(&["replay", &vector("office.json"), "--json"]);
     let v = json(&out);
-    assert_eq!(v["valid"], true);
-    assert_eq!(v["violations"].as_array().unwrap().len(), 0);
+    assert_eq!(v["conformant"], true);
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0);
     assert_eq!(v["state"]["incoming"]["IN-0001"]["status"], "completed");
     assert_eq!(v["state"]["outgoing"]["OUT-0001"]["status"], "issued");
     let pending = v["pending_deadlines"].as_array().unwrap();
@@ -41,7 +41,7 @@ fn human_output_lists_documents_and_deadlines() {
         text.contains("IN-0004 acknowledge due 2025-03-10T17:00:00+07:00"),
         "{text}"
     );
-    assert!(text.trim_end().ends_with("valid"));
+    assert!(text.trim_end().ends_with("\nconformant"), "{text}");
 }
 
 #[test]
@@ -49,10 +49,52 @@ fn violations_exit_1_and_name_the_rules() {
     let out = vanthu(&["replay", &vector("violations.json"), "--json"], b"");
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
-    assert_eq!(v["valid"], false);
-    let rules = violation_rules(&v);
-    assert_eq!(rules, ["WF-IN-002", "WF-OUT-005", "WF-IN-005"]);
+    assert_eq!(v["conformant"], false);
     assert_eq!(v["missed_deadlines"].as_array().unwrap().len(), 3);
+    let rules = violation_rules(&v);
+    assert_eq!(
+        rules[..3],
+        ["WF-IN-002", "WF-OUT-005", "WF-IN-005"],
+        "refused events first, in log order"
+    );
+    assert!(
+        rules[3..].iter().all(|r| r.starts_with("WF-DUE-")),
+        "{rules:?}"
+    );
+    assert_eq!(rules.len(), 6);
+    // Each finding has the shared Finding shape and reads back as one.
+    for f in v["findings"].as_array().unwrap() {
+        let finding: vanthu_identifiers::Finding = serde_json::from_value(f.clone()).unwrap();
+        assert!(!finding.message_vi.is_empty());
+        assert!(!finding.source.is_empty());
+        let rule = vanthu_workflow::rules::ALL
+            .iter()
+            .find(|r| r.id == finding.rule)
+            .expect("rule in the catalogue");
+        assert_eq!(rule.source, finding.source);
+        assert_eq!(rule.severity, finding.severity);
+        let path = finding.location.path.unwrap();
+        assert!(
+            path.starts_with("events[")
+                || path.starts_with("incoming[")
+                || path.starts_with("outgoing["),
+            "{path}"
+        );
+    }
+    let first = &v["findings"][0];
+    assert_eq!(first["severity"], "error");
+    assert!(
+        first["location"]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("events[")
+    );
+    let replay: serde_json::Value = v.clone();
+    let report: vanthu_identifiers::Report = serde_json::from_value(replay).unwrap();
+    assert_eq!(
+        report.conformant,
+        vanthu_identifiers::conformant(&report.findings)
+    );
 }
 
 #[test]
@@ -119,9 +161,9 @@ fn a_register_opened_mid_year_continues_after_the_paper_numbers() {
     assert_eq!(rules, ["WF-REG-001"]);
 }
 
-/// The rule ids of the violations in `replay --json` output, in order.
+/// The rule ids of the findings in `replay --json` output, in order.
 fn violation_rules(v: &serde_json::Value) -> Vec<&str> {
-    v["violations"]
+    v["findings"]
         .as_array()
         .unwrap()
         .iter()

@@ -5,8 +5,8 @@
 //! extend Meeus ch. 10).
 //!
 //! Times are Julian days. `jde` is Terrestrial Time; civil days are counted
-//! at UTC+7, the offset of the Vietnamese calendar (`reference/records.md`
-//! §4.2, step 3).
+//! at UTC+7, the offset of the Vietnamese calendar (`docs/workflow.md`
+//! §9).
 
 use std::f64::consts::PI;
 

@@ -4,25 +4,25 @@
 //! The exact semantics chosen, with their sources:
 //!
 //! * **N working days** ([`DeadlineRules::working_days_due`]): the day of the
-//!   starting instant is not counted, counting starts on the next day (Civil Code
-//!   2015 Art. 147.1: "the first day of the period is not counted"); the deadline
+//!   starting instant is not counted, counting starts on the next day (Bộ luật Dân
+//!   sự 2015 Điều 147 khoản 1: "the first day of the period is not counted"); the deadline
 //!   is the end of working hours of the N-th working day after it. N = 0 means
 //!   "the same working day", as for the acknowledge rule.
 //! * **Issue** ([`DeadlineRules::issue_due`]): a document is issued the day it is
-//!   signed, at the latest the morning of the next working day (seeds 003 Art. 5.2
-//!   and 004 Art. 6.2: "chậm nhất là trong buổi sáng của ngày làm việc tiếp theo";
-//!   ND30 Art. 18.1 says "the next working day"). The deadline is the end of the
+//!   signed, at the latest the morning of the next working day (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2
+//!   and Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 6 khoản 2: "chậm nhất là trong buổi sáng của ngày làm việc tiếp theo";
+//!   Nghị định 30/2020/NĐ-CP Điều 18 khoản 1 says "the next working day"). The deadline is the end of the
 //!   morning session of the first working day after the signing day; choose
-//!   [`NextDayBound::EndOfDay`] for the ND30 reading. Urgent documents: "immediately
-//!   after signing" (ND30 Art. 18.1), i.e. the signing instant plus
+//!   [`NextDayBound::EndOfDay`] for the reading of Nghị định 30/2020/NĐ-CP. Urgent documents: "immediately
+//!   after signing" (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1), i.e. the signing instant plus
 //!   [`DeadlineRules::urgent_bound`], in wall-clock time.
 //! * **Acknowledge** ([`DeadlineRules::acknowledge_due`]): the receiver notifies the
-//!   sender the same day (seed 001 Art. 10.1.c; ND30 Art. 21.2.c). Received on a
+//!   sender the same day (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 1 điểm c; Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c). Received on a
 //!   working day before the end of working hours: the end of working hours that
 //!   day; otherwise the end of working hours of the next working day. Urgent: the
 //!   receiving instant plus the urgent bound.
 //! * **Not received** ([`DeadlineRules::not_received`]): documents not received
-//!   within 3–4 working days are chased (seed 001 Art. 16.8): the window runs from
+//!   within 3–4 working days are chased (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8): the window runs from
 //!   3 to 4 working days after sending.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeDelta, TimeZone, Utc};
@@ -55,10 +55,10 @@ fn at(date: NaiveDate, time: NaiveTime) -> Result<DateTime<FixedOffset>, Calenda
 )]
 #[non_exhaustive]
 pub enum NextDayBound {
-    /// The end of the morning session (the seeds' "buổi sáng của ngày làm việc tiếp theo").
+    /// The end of the morning session (the local rules' "buổi sáng của ngày làm việc tiếp theo").
     #[default]
     EndOfMorning,
-    /// The end of working hours (ND30 Art. 18.1's "ngày làm việc tiếp theo").
+    /// The end of working hours (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1's "ngày làm việc tiếp theo").
     EndOfDay,
 }
 
@@ -147,7 +147,7 @@ impl DeadlineRules {
         self.end_of_day(calendar.add_working_days(day, n)?)
     }
 
-    /// When a document signed at `signed_at` must be issued at the latest (ND30 Art. 18.1).
+    /// When a document signed at `signed_at` must be issued at the latest (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1).
     ///
     /// # Errors
     /// [`CalendarError::YearNotCovered`] when the next working day leaves the calendar's years.
@@ -168,7 +168,7 @@ impl DeadlineRules {
     }
 
     /// When the receipt of a document received at `received_at` must be acknowledged
-    /// (ND30 Art. 21.2.c: the same day).
+    /// (Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c: the same day).
     ///
     /// # Errors
     /// [`CalendarError::YearNotCovered`] when the next working day leaves the calendar's years.
@@ -190,7 +190,7 @@ impl DeadlineRules {
         }
     }
 
-    /// When a document sent at `sent_at` and not yet received is chased (seed 001 Art. 16.8).
+    /// When a document sent at `sent_at` and not yet received is chased (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8).
     ///
     /// # Errors
     /// [`CalendarError::YearNotCovered`] when the count leaves the calendar's years.

@@ -4,11 +4,11 @@
 //! Two sources, each marked:
 //! * **Official decisions** for the years embedded in [`published_years`]
 //!   (2024–2026); a day there is `estimated` only when its decision is not
-//!   documented in vanthu's research (`reference/records.md` §4.1).
+//!   documented (`docs/workflow.md` §9).
 //! * **The statutory rule** ([`YearCalendar::estimated`]) for any other year,
-//!   every day marked `estimated`: Labour Code 2019 (Law 45/2019/QH14)
-//!   Art. 112.1 (1/1; Tết Âm lịch 5 days; Giỗ Tổ Hùng Vương 10/3 lunar; 30/4;
-//!   1/5; 2/9 plus one adjacent day) and Art. 111.3 (a holiday on the weekly
+//!   every day marked `estimated`: Bộ luật Lao động 2019 (Luật 45/2019/QH14)
+//!   Điều 112 khoản 1 (1/1; Tết Âm lịch 5 days; Giỗ Tổ Hùng Vương 10/3 lunar; 30/4;
+//!   1/5; 2/9 plus one adjacent day) and Điều 111 khoản 3 (a holiday on the weekly
 //!   rest day gives a compensatory day off on the next working day).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,7 +18,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::CalendarError;
 use super::lunar;
 
-/// A public holiday (ngày lễ, Tết) of Labour Code 2019 Art. 112.1.
+/// A public holiday (ngày lễ, Tết) of Bộ luật Lao động 2019 Điều 112 khoản 1.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -74,7 +74,7 @@ impl Holiday {
 pub enum DayOffKind {
     /// The holiday itself (for Tết and Quốc khánh, one of its days).
     Holiday(Holiday),
-    /// Nghỉ bù: the holiday fell on a Saturday or Sunday (Labour Code 2019 Art. 111.3).
+    /// Nghỉ bù: the holiday fell on a Saturday or Sunday (Bộ luật Lao động 2019 Điều 111 khoản 3).
     Compensatory(Holiday),
     /// Nghỉ hoán đổi: a bridge day off, traded for the working weekend day `worked_on`.
     Swapped {
@@ -216,7 +216,7 @@ impl YearCalendar {
 
     /// The year estimated from the statutory rules, every day marked `estimated`.
     ///
-    /// * Labour Code 2019 Art. 112.1: 1/1, 30/4, 1/5, 2/9; Giỗ Tổ Hùng Vương
+    /// * Bộ luật Lao động 2019 Điều 112 khoản 1: 1/1, 30/4, 1/5, 2/9; Giỗ Tổ Hùng Vương
     ///   (from 2007); Tết: the last day of the lunar year and lunar 1/1–4/1 (5 days
     ///   from 2013; 4 days, to 3/1, before); the day adjacent to 2/9 (from 2021,
     ///   when the 2019 Code took effect) chosen as the Prime Minister has chosen
@@ -224,8 +224,8 @@ impl YearCalendar {
     ///   Thursday→Friday, Friday→Thursday, Saturday→Friday, Sunday→Monday.
     /// * Tết days on a weekend move to a working day, as the yearly decisions have
     ///   done since 2014: Saturday to the previous, Sunday to the next free weekday.
-    /// * Art. 111.3: any other holiday on a Saturday or Sunday gives the next free
-    ///   weekday off (applied from 1995, when the rule entered the Labour Code).
+    /// * Bộ luật Lao động 2019 Điều 111 khoản 3: any other holiday on a Saturday or Sunday gives the next free
+    ///   weekday off (applied from 1995, when the rule entered the Bộ luật Lao động).
     /// * Ngày Văn hóa Việt Nam (24/11) from 2026, whose legal basis vanthu has not verified.
     ///
     /// These are the same rules as the `holidays` Python package (vacanza) uses for
@@ -307,7 +307,7 @@ impl YearCalendar {
             year,
             days_off: off,
             working_weekend_days: BTreeSet::new(),
-            source: "estimated from Labour Code 2019 Art. 111.3 and 112.1".to_owned(),
+            source: "estimated from Bộ luật Lao động 2019 Điều 111 khoản 3 and 112.1".to_owned(),
         })
     }
 
@@ -376,7 +376,7 @@ fn next_free_weekday(
 
 /// The years whose official decisions vanthu embeds: 2024, 2025 and 2026.
 ///
-/// Sources (`reference/records.md` §4.1 and the `holidays` package's
+/// Sources (`docs/workflow.md` §9 and the `holidays` package's
 /// `VietnamStaticHolidays`, which cites each dispatch):
 /// * 2024: swap of 29/4 for Saturday 4/5, dispatch 2450/VPCP-KGVX (2024). The Tết
 ///   days (8–14/2) and the day adjacent to 2/9 (3/9) are not documented there:
@@ -487,7 +487,7 @@ fn year_2026() -> Result<YearCalendar, CalendarError> {
         day(y, 2, 18, h(LunarNewYear), true)?,
         day(y, 2, 19, h(LunarNewYear), true)?,
         day(y, 2, 20, h(LunarNewYear), true)?,
-        // 26/4/2026 (10/3 lunar) is a Sunday: compensatory Monday (Labour Code 2019 Art. 111.3).
+        // 26/4/2026 (10/3 lunar) is a Sunday: compensatory Monday (Bộ luật Lao động 2019 Điều 111 khoản 3).
         day(y, 4, 27, DayOffKind::Compensatory(HungKings), false)?,
         day(y, 4, 30, h(ReunificationDay), false)?,
         day(y, 5, 1, h(LabourDay), false)?,

@@ -1,6 +1,6 @@
 //! The Vietnamese lunisolar calendar (âm lịch), computed astronomically at UTC+7.
 //!
-//! The rules (`reference/records.md` §4.2): a month starts on the civil day
+//! The rules (`docs/workflow.md` §9): a month starts on the civil day
 //! (UTC+7) of the new moon; month 11 contains the December solstice; a cycle
 //! of 13 months between two month-11 starts has a leap month, the first month
 //! after month 11 that contains no major solar term (trung khí). The

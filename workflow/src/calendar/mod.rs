@@ -4,7 +4,7 @@
 //! * [`LunarDate`]: the Vietnamese lunar calendar, computed astronomically at UTC+7.
 //! * [`YearCalendar`], [`DayOff`], [`Holiday`]: the days off of one year, either
 //!   from an official decision (embedded for 2024–2026, see [`published_years`])
-//!   or estimated from the statutory rules (Labour Code 2019 Art. 111–112).
+//!   or estimated from the statutory rules (Bộ luật Lao động 2019 Điều 111–112).
 //! * [`WorkingCalendar`]: the calendar a caller builds and passes around.
 //! * [`WorkingHours`] and the deadline rules of [`DeadlineRules`], in Vietnam time.
 

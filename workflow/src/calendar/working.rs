@@ -145,7 +145,7 @@ impl WorkingCalendar {
 
 /// An agency's daily working hours: a morning and an afternoon session.
 ///
-/// Office hours are set locally ([`reference/records.md` §4.1]); the default is
+/// Office hours are set locally (`docs/workflow.md` §8); the default is
 /// 07:30–11:30 and 13:00–17:00, common in state agencies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct WorkingHours {

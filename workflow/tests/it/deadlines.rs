@@ -11,7 +11,7 @@ fn cal() -> WorkingCalendar {
     WorkingCalendar::vietnam(2024..=2027).unwrap()
 }
 
-/// Seed 003 Art. 5.2 / seed 004 Art. 6.2: issued the day it is signed, at the latest
+/// Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2 / Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 6 khoản 2: issued the day it is signed, at the latest
 /// the morning of the next working day.
 #[test]
 fn issue_rule_next_working_morning() {
@@ -33,7 +33,7 @@ fn issue_rule_next_working_morning() {
     assert_eq!(due, t("2025-05-05T11:30:00+07:00"));
 }
 
-/// ND30 Art. 18.1 reading: the whole next working day.
+/// Nghị định 30/2020/NĐ-CP Điều 18 khoản 1 reading: the whole next working day.
 #[test]
 fn issue_rule_end_of_next_working_day_option() {
     let rules = DeadlineRules::default().next_day_bound(NextDayBound::EndOfDay);
@@ -43,7 +43,7 @@ fn issue_rule_end_of_next_working_day_option() {
     assert_eq!(due, t("2025-03-05T17:00:00+07:00"));
 }
 
-/// ND30 Art. 18.1: urgent documents are issued immediately after signing (bound configurable).
+/// Nghị định 30/2020/NĐ-CP Điều 18 khoản 1: urgent documents are issued immediately after signing (bound configurable).
 #[test]
 fn urgent_issue_is_bounded_in_wall_clock_time() {
     let rules = DeadlineRules::default();
@@ -58,7 +58,7 @@ fn urgent_issue_is_bounded_in_wall_clock_time() {
     assert_eq!(due, t("2025-01-25T21:30:00+07:00"));
 }
 
-/// Seed 001 Art. 10.1.c, ND30 Art. 21.2.c: receipt is acknowledged the same day.
+/// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 1 điểm c, Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c: receipt is acknowledged the same day.
 #[test]
 fn acknowledge_rule_same_working_day() {
     let rules = DeadlineRules::default();
@@ -90,7 +90,7 @@ fn other_offsets_are_converted_to_vietnam_time() {
     assert_eq!(due.offset().local_minus_utc(), 7 * 3600);
 }
 
-/// ND30 Art. 24.2: handling deadlines in working days; the first day is not counted.
+/// Nghị định 30/2020/NĐ-CP Điều 24 khoản 2: handling deadlines in working days; the first day is not counted.
 #[test]
 fn n_working_days_skip_weekends_and_tet() {
     let rules = DeadlineRules::default();
@@ -106,7 +106,7 @@ fn n_working_days_skip_weekends_and_tet() {
     assert_eq!(due, t("2025-04-26T17:00:00+07:00"));
 }
 
-/// Seed 001 Art. 16.8: documents not received within 3–4 working days are chased.
+/// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8: documents not received within 3–4 working days are chased.
 #[test]
 fn not_received_window_is_three_to_four_working_days() {
     let rules = DeadlineRules::default();

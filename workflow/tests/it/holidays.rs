@@ -155,7 +155,7 @@ fn the_estimate_agrees_with_the_published_years_except_swaps() {
     }
 }
 
-/// Labour Code 2019 Art. 111.3: 2023 had Giỗ Tổ on Saturday 29/4 and 30/4 on a Sunday:
+/// Bộ luật Lao động 2019 Điều 111 khoản 3: 2023 had Giỗ Tổ on Saturday 29/4 and 30/4 on a Sunday:
 /// Tuesday 2/5 and Wednesday 3/5 off (1/5 is itself a holiday); 2/9 on a Saturday → 1/9 and Monday 4/9.
 #[test]
 fn compensatory_days_in_2023() {
@@ -170,7 +170,7 @@ fn compensatory_days_in_2023() {
     ] {
         assert!(off.contains(&day), "{day} in {off:?}");
     }
-    // Tết Quý Mão 2023: 20–26/1 off (records.md §4.1).
+    // Tết Quý Mão 2023: 20–26/1 off (the yearly decision, see `docs/workflow.md` §9).
     for day in d(2023, 1, 20).iter_days().take(7) {
         assert!(!cal.is_working_day(day).unwrap(), "{day}");
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use proptest::prelude::*;
-use vanthu_edxml::StatusCode;
+use vanthu_identifiers::StatusCode;
 use vanthu_identifiers::{DocumentId, DocumentNumber};
 use vanthu_workflow::incoming::{ChangeKind, Handler, IncomingEvent, IncomingStatus};
 use vanthu_workflow::outgoing::{OutgoingEvent, OutgoingStatus};
@@ -404,7 +404,7 @@ fn check_invariants(office: &Office) -> Result<(), TestCaseError> {
             Numbered => prop_assert!(numbered && doc.agency_signed_at.is_none()),
             AgencySigned | Issued | Recalled => {
                 prop_assert!(numbered && doc.signer.is_some());
-                // The agency signs after the competent person (seed 003 Art. 17.4.c).
+                // The agency signs after the competent person (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 17 khoản 4 điểm c).
                 prop_assert!(doc.agency_signed_at >= doc.signed_at);
             }
             _ => {}

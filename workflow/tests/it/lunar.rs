@@ -78,7 +78,7 @@ fn solar_to_lunar_on_every_table_date() {
     }
 }
 
-/// records.md §4.2: the years where the Vietnamese (UTC+7) and Chinese (UTC+8) new years differ.
+/// `docs/workflow.md` §9: the years where the Vietnamese (UTC+7) and Chinese (UTC+8) new years differ.
 #[test]
 fn vietnamese_new_year_where_it_differs_from_the_chinese_one() {
     for (year, vn, cn) in [

@@ -6,11 +6,13 @@
     clippy::indexing_slicing
 )]
 
+mod csv;
 mod deadlines;
 mod holidays;
 mod lifecycle_props;
 mod lunar;
 mod props;
 mod replay;
+mod rules;
 mod scenarios;
 mod support;

@@ -11,6 +11,8 @@ use vanthu_workflow::views::{
 };
 use vanthu_workflow::{DeadlineKind, EventLog, Office, RegisterKind, replay, replay_lenient};
 
+use vanthu_identifiers::{Severity, conformant};
+
 use crate::support::{case, t};
 
 fn vector(name: &str) -> EventLog {
@@ -28,9 +30,9 @@ fn the_valid_log_replays_without_violations() {
     let (office, effects) = replay(&log).unwrap();
     let report = check_log(&log, &calendar(), &DeadlineRules::default(), None).unwrap();
     assert!(
-        report.is_valid(),
+        report.conformant && report.findings.is_empty(),
         "{:?} {:?}",
-        report.violations,
+        report.findings,
         report.missed_deadlines
     );
     assert_eq!(report.state, office);
@@ -92,10 +94,37 @@ fn the_log_with_violations_names_each_rule() {
     let log = vector("violations.json");
     assert!(replay(&log).is_err());
     let report = check_log(&log, &calendar(), &DeadlineRules::default(), None).unwrap();
-    let rules: Vec<&str> = report.violations.iter().map(|v| v.rule.as_str()).collect();
-    assert_eq!(rules, ["WF-IN-002", "WF-OUT-005", "WF-IN-005"]);
-    assert_eq!(report.violations[0].message_vi, "thiếu `reason`");
-    assert!(report.violations[1].message_vi.contains("không gửi trùng"));
+    let rules: Vec<&str> = report.findings.iter().map(|v| v.rule.as_str()).collect();
+    assert_eq!(
+        rules,
+        [
+            "WF-IN-002",
+            "WF-OUT-005",
+            "WF-IN-005",
+            "WF-DUE-001",
+            "WF-DUE-001",
+            "WF-DUE-001"
+        ]
+    );
+    let first = &report.findings[0];
+    assert_eq!(first.message_vi, "IN-0002: thiếu lý do (`reason`)");
+    assert_eq!(first.severity, Severity::Error);
+    assert_eq!(first.location.path.as_deref(), Some("events[12]"));
+    assert!(
+        first
+            .source
+            .starts_with("Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm b")
+    );
+    assert!(report.findings[1].message_vi.contains("không gửi trùng"));
+    let missed = &report.findings[3];
+    assert_eq!(missed.location.path.as_deref(), Some("incoming[IN-0002]"));
+    assert!(
+        missed
+            .message
+            .starts_with("IN-0002: receipt not acknowledged"),
+        "{}",
+        missed.message
+    );
     let missed: Vec<(&str, DeadlineKind)> = report
         .missed_deadlines
         .iter()
@@ -109,10 +138,11 @@ fn the_log_with_violations_names_each_rule() {
             ("IN-0004", DeadlineKind::Acknowledge)
         ]
     );
-    assert!(!report.is_valid());
+    assert!(!report.conformant);
+    assert_eq!(report.to_report().conformant, conformant(&report.findings));
     let (lenient, violations) = replay_lenient(&log);
     assert_eq!(lenient, report.state);
-    assert_eq!(violations.len(), 3);
+    assert_eq!(violations[..], report.findings[..3]);
 }
 
 #[test]

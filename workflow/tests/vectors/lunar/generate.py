@@ -8,7 +8,7 @@ Independent of vanthu's own code. Sources (PyPI, run once):
     VIETNAMESE_CALENDAR overrides (UTC+7), used for 2100 and to cross-check.
 The Vietnamese calendar is the Chinese one computed at UTC+7 instead of UTC+8;
 where the two differ, the Vietnamese date is taken from the overrides listed in
-vanthu's research (reference/records.md §4.2), which are the same as the
+docs/workflow.md §9, which are the same as the
 holidays package's VIETNAMESE_CALENDAR tables; the script asserts that the two
 sources agree on every year where both exist.
 
@@ -20,12 +20,12 @@ import sys
 import lunardate
 from holidays.calendars.chinese import VIETNAMESE_CALENDAR, _ChineseLunisolar
 
-# reference/records.md §4.2: Vietnamese Tết where it differs from the Chinese new year.
+# docs/workflow.md §9: Vietnamese Tết where it differs from the Chinese new year.
 VN_TET = {
     1903: (1, 28), 1916: (2, 3), 1935: (2, 3), 1965: (2, 1), 1968: (1, 29),
     1969: (2, 16), 1985: (1, 21), 2007: (2, 17), 2030: (2, 2), 2053: (2, 18),
 }
-# reference/records.md §4.2 (years listed there) and the holidays package (dates).
+# docs/workflow.md §9 (years listed there) and the holidays package (dates).
 VN_HUNG = {
     1916: (4, 11), 1917: (4, 1), 1939: (4, 28), 1975: (4, 20), 2009: (4, 4),
     2037: (4, 24), 2038: (4, 13), 2085: (4, 3), 2086: (4, 22), 2095: (4, 13),
