@@ -4,10 +4,10 @@
 use std::fmt;
 
 use crate::error::{IdError, IdErrorKind, check_common};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
+use crate::rules;
 use crate::util::{check_separators, digits_value, expect_digits, finding, groups, string_impls};
 
-const QCVN: &str = "QCVN 102:2016/BTTTT";
 
 /// The level-1 group of an agency id: a capital letter and two digits, e.g. `H47`.
 ///
@@ -599,8 +599,7 @@ impl AnyAgencyId {
                     .unwrap_or_default();
                 let offset = AgencyId::parse(id.as_str()).err().map_or(0, |e| e.offset());
                 vec![finding(
-                    "ID-AGENCY-IRREGULAR",
-                    Severity::Warning,
+                    &rules::AGENCY_IRREGULAR,
                     format!(
                         "agency id {:?} is in neither the QCVN 102:2016 form NNN.NN.NN.LNN nor the Decision 20/2020 form: {why}",
                         id.as_str()
@@ -609,7 +608,6 @@ impl AnyAgencyId {
                         "mã định danh {:?} không theo cấu trúc NNN.NN.NN.LNN của QCVN 102:2016 cũng không theo Quyết định 20/2020/QĐ-TTg",
                         id.as_str()
                     ),
-                    QCVN,
                     offset,
                 )]
             }

@@ -5,7 +5,7 @@ use crate::agency::AnyAgencyId;
 use crate::docid::{DocumentId, RegistryDocumentId};
 use crate::docnum::DocumentNumber;
 use crate::error::{IdError, IdErrorKind, check_common};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::record::RecordCode;
 
 /// What kind of identifier an input is.
@@ -78,11 +78,14 @@ impl Identification {
         self.kind
     }
 
-    /// True when the input was read and nothing at warning or error severity
-    /// was found.
+    /// True when the input was read and its findings are
+    /// [`conformant`](crate::conformant): no error, warnings and notes
+    /// allowed (the one definition of valid in vanthu). An agency id in
+    /// neither official form is read, but is not valid
+    /// ([`rules::AGENCY_IRREGULAR`](crate::rules::AGENCY_IRREGULAR) is an error).
     #[must_use]
     pub fn is_valid(&self) -> bool {
-        self.result.is_ok() && self.findings.iter().all(|f| f.severity == Severity::Note)
+        self.result.is_ok() && crate::conformant(&self.findings)
     }
 
     /// What the lenient reading found.
@@ -169,7 +172,7 @@ pub fn identify(input: &str) -> Identification {
 
 /// The kind `input` looks like, from its separators.
 fn guess(input: &str) -> IdKind {
-    if input.contains(',') || looks_like_uuid(input) {
+    if input.contains(',') || crate::docid::is_uuid(input) {
         return IdKind::DocumentId;
     }
     if input.contains('/') {
@@ -199,10 +202,6 @@ fn guess(input: &str) -> IdKind {
         return IdKind::AgencyId;
     }
     IdKind::Unknown
-}
-
-fn looks_like_uuid(input: &str) -> bool {
-    input.len() == 36 && input.split('-').count() == 5
 }
 
 mod summary {

@@ -3,11 +3,10 @@
 use crate::agency::{AgencyId2020, AnyAgencyId};
 use crate::docid::{read_year, split_agency_year};
 use crate::error::{IdError, IdErrorKind, check_common};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
+use crate::rules;
 use crate::util::{check_separators, expect_digits, finding, groups, string_impls};
 
-const ND30_APP_V: &str = "Decree 30/2020/NĐ-CP, Appendix V.I.3 (file number and symbol)";
-const ND30_APP_VI: &str = "Decree 30/2020/NĐ-CP, Appendix VI, Table III (FileNotation String(20))";
 
 /// A record (file, *hồ sơ*) code, e.g. `000.00.18.H40.2011.01.TH`: record 01
 /// of heading TH (Tổng hợp), formed in 2011, by the Nam Định provincial
@@ -218,29 +217,25 @@ impl RecordCode {
         let chars = notation.chars().count();
         if chars > Self::MAX_NOTATION_CHARS {
             out.push(finding(
-                "ID-RECORD-NOTATION-LONG",
-                Severity::Warning,
+                &rules::RECORD_NOTATION_LONG,
                 format!(
                     "file notation {notation:?} has {chars} characters; Decree 30/2020 allows at most 20 (Circular 05/2025 allows a 100-character fileCode)"
                 ),
                 format!(
                     "số và ký hiệu hồ sơ {notation:?} dài {chars} ký tự; Nghị định 30/2020 cho phép tối đa 20"
                 ),
-                ND30_APP_VI,
                 self.notation_start,
             ));
         }
         if self.heading().is_none() {
             out.push(finding(
-                "ID-RECORD-NO-HEADING",
-                Severity::Warning,
+                &rules::RECORD_NO_HEADING,
                 format!(
                     "file notation {notation:?} is an ordinal without the heading abbreviation (e.g. 01.TH)"
                 ),
                 format!(
                     "số và ký hiệu hồ sơ {notation:?} thiếu ký hiệu đề mục (ví dụ 01.TH)"
                 ),
-                ND30_APP_V,
                 self.text.len(),
             ));
         }
