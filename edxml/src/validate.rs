@@ -279,33 +279,38 @@ pub fn validate(
 /// Severity by profile: a sender must produce the reference form, so reader
 /// deviations from it are errors; a receiver only needs to understand it.
 fn adjust(mut f: Finding, profile: Profile) -> Finding {
-    const DEVIATIONS: &[&str] = &[
-        "EDXML-NS-001",
-        "EDXML-NS-002",
-        "EDXML-DIALECT-001",
-        "EDXML-DIALECT-002",
-        "EDXML-DIALECT-003",
-        "EDXML-DATE-001",
-        "EDXML-CID-001",
-        "EDXML-ATT-003",
-        "EDXML-XML-001",
-        "EDXML-HDR-005",
-        "EDXML-TEXT-001",
-        "EDXML-BIZ-002",
+    const DEVIATIONS: &[&Rule] = &[
+        &rules::WRONG_NAMESPACE,
+        &rules::PREFIX_DEVIATION,
+        &rules::BUSINESS_SPELLING,
+        &rules::STATUS_WRAPPER,
+        &rules::MANIFEST_NAME,
+        &rules::DATE_ORDER,
+        &rules::CID_MISMATCH,
+        &rules::WRAPPED_BASE64,
+        &rules::NO_XML_DECLARATION,
+        &rules::DOCUMENT_ID,
+        &rules::NOT_NFC,
+        &rules::NO_BUSINESS,
     ];
     match profile {
         Profile::Sender => {
-            if DEVIATIONS.contains(&f.rule.as_str()) || f.rule.starts_with("ID-") {
+            if DEVIATIONS.iter().any(|r| r.id == f.rule) || is_identifier_rule(&f.rule) {
                 f.severity = Severity::Error;
             }
         }
         Profile::Receiver => {
-            if f.rule.starts_with("ID-") && f.severity == Severity::Error {
+            if is_identifier_rule(&f.rule) && f.severity == Severity::Error {
                 f.severity = Severity::Warning;
             }
         }
     }
     f
+}
+
+/// A rule of the identifier catalogue (`vanthu_identifiers::rules`).
+fn is_identifier_rule(id: &str) -> bool {
+    vanthu_identifiers::rules::ALL.iter().any(|r| r.id == id)
 }
 
 fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
@@ -753,10 +758,24 @@ pub struct Report {
 }
 
 impl Report {
-    /// True when no finding is an error.
+    /// True when no finding is an error: [`vanthu_identifiers::conformant`],
+    /// the one definition of conformant in vanthu.
     #[must_use]
     pub fn conformant(&self) -> bool {
-        !self.findings.iter().any(|f| f.severity == Severity::Error)
+        vanthu_identifiers::conformant(&self.findings)
+    }
+
+    /// The shared report of these findings (the verdict and the findings,
+    /// without the package and the scans), as every crate of vanthu gives it.
+    #[must_use]
+    pub fn to_report(&self) -> vanthu_identifiers::Report {
+        vanthu_identifiers::Report::new(self.findings.clone())
+    }
+}
+
+impl From<Report> for vanthu_identifiers::Report {
+    fn from(report: Report) -> Self {
+        Self::new(report.findings)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Document identifiers: the edXML `DocumentId`
 //! (`000.00.00.G22,2015/09/30,7816/VPCP-TTĐT`) and the registry identifier of
-//! seed 004 Art. 10.2.b (agency id, year, ordinal in the year).
+//! Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 10 khoản 2 điểm b (agency id, year, ordinal in
+//! the year).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -414,12 +415,14 @@ fn read_any(input: &str) -> Result<DocumentId, IdError> {
 
 string_impls!(DocumentId, read_any);
 
-/// The document identifier of seed 004 Art. 10.2.b: the agency id, the year
+/// The document identifier of Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019)
+/// Điều 10 khoản 2 điểm b: the agency id, the year
 /// of issue and the ordinal of the document in that year, e.g.
 /// `000.00.15.H47.2019.125`.
 ///
-/// The seed names the parts but not the separator; the dot is inferred from
-/// the record code of seed 003 Art. 19.2, whose parts are "separated by dots".
+/// That text names the parts but not the separator; the dot is inferred from
+/// the record code of Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 19 khoản 2, whose
+/// parts are "separated by dots".
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RegistryDocumentId {
     text: String,

@@ -26,7 +26,7 @@ enum AbbrQuirk {
 
 /// A document number and symbol (*số, ký hiệu*), e.g. `182/QĐ-LĐTBXH`.
 ///
-/// The grammar (Decree 30/2020/NĐ-CP Appendix I §II.3): the number (the
+/// The grammar (Nghị định 30/2020/NĐ-CP Phụ lục I §II.3): the number (the
 /// ordinal in the year, at least two digits), for legal normative documents
 /// the year, then the symbol: the type abbreviation (none for a công văn), the
 /// issuer's abbreviation and optionally the drafting unit's or field's, joined

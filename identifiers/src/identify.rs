@@ -16,7 +16,8 @@ pub enum IdKind {
     AgencyId,
     /// A document number and symbol (*số, ký hiệu*).
     DocumentNumber,
-    /// A document identifier: edXML `DocumentId` or the seed-004 registry form.
+    /// A document identifier: edXML `DocumentId` or the registry form of
+    /// Quyết định 182/QĐ-LĐTBXH (2019).
     DocumentId,
     /// A record code (*mã hồ sơ*).
     RecordCode,
@@ -48,7 +49,7 @@ pub enum Identified {
     DocumentNumber(DocumentNumber),
     /// An edXML document id.
     DocumentId(DocumentId),
-    /// A seed-004 registry document id.
+    /// A registry document id (Quyết định 182/QĐ-LĐTBXH, 2019).
     RegistryDocumentId(RegistryDocumentId),
     /// A record code.
     RecordCode(RecordCode),

@@ -10,7 +10,7 @@ use crate::util::{check_separators, expect_digits, finding, groups, string_impls
 
 /// A record (file, *hồ sơ*) code, e.g. `000.00.18.H40.2011.01.TH`: record 01
 /// of heading TH (Tổng hợp), formed in 2011, by the Nam Định provincial
-/// office (seed 003 Art. 19.2).
+/// office (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 19 khoản 2).
 ///
 /// Two forms are in force, told apart by the first character:
 ///
@@ -18,7 +18,7 @@ use crate::util::{check_separators, expect_digits, finding, groups, string_impls
 ///   (`OrganId`, 13 characters) . `FileCatalog` (year, 4) . `FileNotation`
 ///   (at most 20 characters), where the notation is an Arabic ordinal and the
 ///   abbreviation of the major heading (Appendix V.I.3), e.g. `01.TH`.
-/// * **Circular 05/2025/TT-BNV**: a Decision 20/2020/QĐ-TTg agency id
+/// * **Thông tư 05/2025/TT-BNV**: a Quyết định 20/2020/QĐ-TTg agency id
 ///   (written left to right, variable depth) . year . notation, the whole
 ///   `fileCode` at most 100 characters; the TT05 sample packages carry an
 ///   ordinal alone (`H49.64.33.2001.160`), and an ordinal with a heading is
@@ -69,7 +69,7 @@ impl RecordCode {
     /// (Appendix VI, `FileNotation` String(20)).
     pub const MAX_NOTATION_CHARS: usize = 20;
 
-    /// Longest record code, in characters (Circular 05/2025/TT-BNV, `fileCode`
+    /// Longest record code, in characters (Thông tư 05/2025/TT-BNV, `fileCode`
     /// String(100)).
     pub const MAX_CHARS: usize = 100;
 
@@ -108,7 +108,7 @@ impl RecordCode {
                 IdErrorKind::WrongWidth {
                     part: "record code",
                     found: input.chars().count(),
-                    expected: "at most 100 (Circular 05/2025/TT-BNV fileCode)",
+                    expected: "at most 100 (Thông tư 05/2025/TT-BNV fileCode)",
                 },
                 at,
             ));

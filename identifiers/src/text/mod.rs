@@ -1,6 +1,6 @@
 //! Vietnamese text as the regulations want it: Unicode per TCVN 6909:2001.
 //!
-//! Decree 30/2020/NĐ-CP (Appendix I) and QĐ 72/2002/QĐ-TTg require Unicode
+//! Decree 30/2020/NĐ-CP (Appendix I) and Quyết định 72/2002/QĐ-TTg require Unicode
 //! per TCVN 6909:2001 for documents and exchanged data; old files and
 //! databases still hold the 8-bit encodings that came before. This module
 //! normalises, compares, checks and converts.

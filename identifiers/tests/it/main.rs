@@ -16,6 +16,7 @@ mod identify;
 mod marks;
 mod props;
 mod record;
+mod rules;
 mod text;
 
 /// The `../shared` folder beside the checkout, when it is there.
