@@ -250,7 +250,7 @@ struct Mapper {
     cid_forms: [usize; 4],
 }
 
-/// Where the canonical writer puts prefixes (reference/edxml.md §1.1).
+/// Where the canonical writer puts prefixes (`docs/edxml.md` §2).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum PrefixZone {
     /// Unprefixed: root, `AttachmentEncoded`, `Attachment` and its children.
@@ -602,7 +602,7 @@ impl Mapper {
     }
 
     /// Reports `cid:` prefixes that disagree between manifest and attachments
-    /// (Bkav writes `cid:` only in the manifest, reference/edxml.md §1.3).
+    /// (Bkav writes `cid:` only in the manifest, `docs/edxml.md` §5).
     fn cid_check(&mut self) {
         let [ref_with, ref_without, att_with, att_without] = self.cid_forms;
         if (ref_with > 0 && att_without > 0) || (ref_without > 0 && att_with > 0) {

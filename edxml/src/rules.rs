@@ -12,7 +12,8 @@ const QCVN_RECEIVERS: &str = "QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §
 const APP_VI: &str = "Nghị định 30/2020/NĐ-CP Phụ lục VI";
 const XML_MARKUP: &str = "W3C XML 1.0 §2.5, §2.6";
 const PHU_NHUAN_FORMATS: &str = "Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Điều 6 khoản 2; Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.1";
-const UNICODE: &str = "TCVN 6909:2001; Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.1";
+const UNICODE: &str =
+    "TCVN 6909:2001; Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.1";
 const STATUS: &str = "Quyết định 28/2018/QĐ-TTg Điều 5; vanthu docs/status.md §2";
 
 vanthu_identifiers::catalogue! {

@@ -242,8 +242,8 @@ fn extension(name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Allowed file formats (seed 002 Art. 6.2: editable and read-only formats;
-/// App. 2 III.1: exchange formats).
+/// Allowed file formats (Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Điều 6 khoản 2:
+/// editable and read-only formats; Phụ lục 2 mục III.1: exchange formats).
 const ALLOWED: &[&str] = &[
     "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "pdf", "txt", "csv", "tif",
     "tiff", "jpg", "jpeg", "png",

@@ -10,7 +10,7 @@
 //! * reference element order, `Bussiness` spelling, `cid:` content ids,
 //!   empty elements as `<x />`, Base64 on one line.
 //!
-//! Source: reference/edxml.md §1.1–§1.3, §2.1, §4.1, checked against the
+//! Source: `docs/edxml.md` §2–§6 and `docs/status.md` §1, checked against the
 //! package written by VNPT EdXML102 0.0.3 in the VPCP samples.
 
 use std::io::{self, Read, Write};

@@ -8,7 +8,6 @@ use crate::finding::Finding;
 use crate::rules;
 use crate::util::{check_separators, digits_value, expect_digits, finding, groups, string_impls};
 
-
 /// The level-1 group of an agency id: a capital letter and two digits, e.g. `H47`.
 ///
 /// The letter says which group of bodies the agency belongs to (see

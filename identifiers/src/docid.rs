@@ -12,7 +12,6 @@ use crate::finding::Finding;
 use crate::rules;
 use crate::util::{digits_value, expect_digits, finding, shift_findings, string_impls};
 
-
 /// How the date of a `DocumentId` was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum DateOrder {

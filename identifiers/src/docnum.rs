@@ -10,7 +10,6 @@ use unicode_normalization::is_nfc;
 use crate::rules;
 use crate::util::{digits_value, finding, string_impls};
 
-
 /// How the type abbreviation deviates from the official one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum AbbrQuirk {

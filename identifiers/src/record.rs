@@ -7,7 +7,6 @@ use crate::finding::Finding;
 use crate::rules;
 use crate::util::{check_separators, expect_digits, finding, groups, string_impls};
 
-
 /// A record (file, *hồ sơ*) code, e.g. `000.00.18.H40.2011.01.TH`: record 01
 /// of heading TH (Tổng hợp), formed in 2011, by the Nam Định provincial
 /// office (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 19 khoản 2).

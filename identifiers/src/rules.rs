@@ -18,7 +18,8 @@ const QCVN_AGENCY: &str = "QCVN 102:2016/BTTTT §2; Quyết định 20/2020/QĐ-
 const DOCID: &str = "QCVN 102:2016/BTTTT §2.3; vanthu docs/identifiers.md §4";
 const ND30_NUMBER: &str = "Nghị định 30/2020/NĐ-CP Phụ lục I mục II khoản 3";
 const ND30_ABBREVIATIONS: &str = "Nghị định 30/2020/NĐ-CP Phụ lục III";
-const UNICODE: &str = "TCVN 6909:2001; Quyết định 72/2002/QĐ-TTg; Nghị định 30/2020/NĐ-CP Phụ lục I";
+const UNICODE: &str =
+    "TCVN 6909:2001; Quyết định 72/2002/QĐ-TTg; Nghị định 30/2020/NĐ-CP Phụ lục I";
 
 crate::catalogue! {
     /// An agency id in neither official form: not the QCVN 102:2016 form

@@ -64,7 +64,8 @@ fn every_cited_docs_section_exists() {
             let text = std::fs::read_to_string(root.join("docs").join(file))
                 .unwrap_or_else(|e| panic!("docs/{file}: {e}"));
             assert!(
-                text.lines().any(|l| l.starts_with(&format!("## {section}. "))),
+                text.lines()
+                    .any(|l| l.starts_with(&format!("## {section}. "))),
                 "docs/{file} has no section {section} (cited by {source:?})"
             );
         }
@@ -86,9 +87,9 @@ fn no_rule_id_is_minted_outside_the_catalogue() {
                 continue;
             }
             for prefix in ["\"EDXML-", "\"ID-", "\"TEXT-"] {
-                let minted = line.match_indices(prefix).any(|(at, _)| {
-                    !line[at + 1..].starts_with("EDXML-E-")
-                });
+                let minted = line
+                    .match_indices(prefix)
+                    .any(|(at, _)| !line[at + 1..].starts_with("EDXML-E-"));
                 assert!(!minted, "{}:{}: {line}", path.display(), n + 1);
             }
         }
@@ -128,7 +129,11 @@ fn an_unreadable_package_is_a_finding_with_its_position() {
     assert_eq!(finding.rule, rules::READ_ERROR.id);
     assert_eq!(finding.severity, Severity::Error);
     assert_eq!(finding.source, rules::READ_ERROR.source);
-    assert!(finding.message.contains(error.code()), "{}", finding.message);
+    assert!(
+        finding.message.contains(error.code()),
+        "{}",
+        finding.message
+    );
     assert!(finding.message_vi.contains(error.code()));
     let position = error.position().unwrap();
     assert_eq!(finding.location.offset, Some(position.offset));
@@ -181,5 +186,8 @@ fn every_error_kind_has_its_own_stable_code() {
         let finding = EdxmlError::at(kind.clone(), Position::default()).to_finding();
         assert!(finding.message.contains(code));
     }
-    assert_eq!(read(b"<!DOCTYPE x><x/>").unwrap_err().code(), "EDXML-E-DOCTYPE");
+    assert_eq!(
+        read(b"<!DOCTYPE x><x/>").unwrap_err().code(),
+        "EDXML-E-DOCTYPE"
+    );
 }

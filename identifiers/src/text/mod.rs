@@ -283,13 +283,11 @@ fn first_non_nfc_offset(text: &str) -> usize {
 pub fn check(text: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !is_nfc(text) {
-        findings.push(
-            rules::TEXT_NOT_NFC.custom(
-                "text is not in Unicode Normalization Form C (precomposed letters)",
-                "văn bản chưa ở dạng chuẩn hoá Unicode NFC (chữ dựng sẵn)",
-                Location::at_offset(first_non_nfc_offset(text)),
-            ),
-        );
+        findings.push(rules::TEXT_NOT_NFC.custom(
+            "text is not in Unicode Normalization Form C (precomposed letters)",
+            "văn bản chưa ở dạng chuẩn hoá Unicode NFC (chữ dựng sẵn)",
+            Location::at_offset(first_non_nfc_offset(text)),
+        ));
     }
     let mut prev_alpha = false;
     let mut controls: Option<(usize, usize)> = None;
@@ -306,19 +304,17 @@ pub fn check(text: &str) -> Vec<Finding> {
             _ => false,
         };
         if lookalike {
-            findings.push(
-                rules::TEXT_LOOKALIKE_D.custom(
-                    format!(
-                        "{c:?} (U+{:04X}) looks like Đ/đ but is not U+0110/U+0111",
-                        u32::from(c)
-                    ),
-                    format!(
-                        "ký tự {c:?} (U+{:04X}) trông giống Đ/đ nhưng không phải U+0110/U+0111",
-                        u32::from(c)
-                    ),
-                    Location::at_offset(i),
+            findings.push(rules::TEXT_LOOKALIKE_D.custom(
+                format!(
+                    "{c:?} (U+{:04X}) looks like Đ/đ but is not U+0110/U+0111",
+                    u32::from(c)
                 ),
-            );
+                format!(
+                    "ký tự {c:?} (U+{:04X}) trông giống Đ/đ nhưng không phải U+0110/U+0111",
+                    u32::from(c)
+                ),
+                Location::at_offset(i),
+            ));
         }
         if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
             let e = controls.get_or_insert((i, 0));
@@ -361,24 +357,20 @@ pub fn check(text: &str) -> Vec<Finding> {
         );
     }
     if let Some((at, count)) = controls {
-        findings.push(
-            rules::TEXT_CONTROL_CHAR.custom(
-                format!("{count} control character(s), the first here"),
-                format!("có {count} ký tự điều khiển, ký tự đầu tiên ở đây"),
-                Location::at_offset(at),
-            ),
-        );
+        findings.push(rules::TEXT_CONTROL_CHAR.custom(
+            format!("{count} control character(s), the first here"),
+            format!("có {count} ký tự điều khiển, ký tự đầu tiên ở đây"),
+            Location::at_offset(at),
+        ));
     }
     if let Some((at, count)) = replacements {
-        findings.push(
-            rules::TEXT_REPLACEMENT_CHAR.custom(
-                format!(
-                    "{count} replacement character(s) U+FFFD: an earlier conversion lost characters"
-                ),
-                format!("có {count} ký tự thay thế U+FFFD: một lần chuyển mã trước đã làm mất chữ"),
-                Location::at_offset(at),
+        findings.push(rules::TEXT_REPLACEMENT_CHAR.custom(
+            format!(
+                "{count} replacement character(s) U+FFFD: an earlier conversion lost characters"
             ),
-        );
+            format!("có {count} ký tự thay thế U+FFFD: một lần chuyển mã trước đã làm mất chữ"),
+            Location::at_offset(at),
+        ));
     }
     findings.sort_by_key(|f| f.location.offset);
     findings
@@ -446,8 +438,9 @@ pub fn check_bytes(bytes: &[u8]) -> BytesReport {
                         Location::at_offset(bom + detection.first_offset().unwrap_or(0)),
                     )
                 }
-                None => rules::TEXT_NOT_UTF8
-                    .finding("", Location::at_offset(bom + error.valid_up_to())),
+                None => {
+                    rules::TEXT_NOT_UTF8.finding("", Location::at_offset(bom + error.valid_up_to()))
+                }
             };
             BytesReport {
                 encoding: detection

@@ -129,7 +129,10 @@ fn an_irregular_agency_id_is_read_but_not_valid() {
     let id = identify("28.22.H17");
     assert!(matches!(id.value(), Some(Identified::AgencyId(_))));
     assert!(!id.is_valid());
-    assert_eq!(id.findings()[0].severity, vanthu_identifiers::Severity::Error);
+    assert_eq!(
+        id.findings()[0].severity,
+        vanthu_identifiers::Severity::Error
+    );
     assert_eq!(
         id.is_valid(),
         id.error().is_none() && vanthu_identifiers::conformant(id.findings())

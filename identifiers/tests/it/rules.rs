@@ -21,7 +21,11 @@ fn every_rule_is_unique_prefixed_titled_and_citable() {
             "{}",
             rule.id
         );
-        assert!(!rule.id.starts_with("ID-E-"), "{}: error codes use ID-E-", rule.id);
+        assert!(
+            !rule.id.starts_with("ID-E-"),
+            "{}: error codes use ID-E-",
+            rule.id
+        );
         for (what, text) in [
             ("title", rule.title),
             ("title_vi", rule.title_vi),
@@ -85,11 +89,25 @@ fn every_finding_comes_from_the_catalogue() {
         check(identify(input).findings().to_vec());
     }
     check(AnyAgencyId::parse_lenient("01.K36").unwrap().1);
-    check(DocumentNumber::parse_lenient("12/UBND-VU\u{31b}").map(|(_, f)| f).unwrap_or_default());
-    check(DocumentId::parse_lenient("000.00.00.G22,2015/09/30,x").map(|(_, f)| f).unwrap_or_default());
-    check(RecordCode::parse_lenient("000.00.18.H40.2011.01").unwrap().1);
+    check(
+        DocumentNumber::parse_lenient("12/UBND-VU\u{31b}")
+            .map(|(_, f)| f)
+            .unwrap_or_default(),
+    );
+    check(
+        DocumentId::parse_lenient("000.00.00.G22,2015/09/30,x")
+            .map(|(_, f)| f)
+            .unwrap_or_default(),
+    );
+    check(
+        RecordCode::parse_lenient("000.00.18.H40.2011.01")
+            .unwrap()
+            .1,
+    );
     check(text::check("Ðiều ƣ \u{1}\u{fffd} Ho\u{300}a"));
-    check(text::check("Tieáng Vieät laø ngoân ngöõ chính thöùc cuûa nöôùc Vieät Nam"));
+    check(text::check(
+        "Tieáng Vieät laø ngoân ngöõ chính thöùc cuûa nöôùc Vieät Nam",
+    ));
     check(text::check("Thñ t\u{b8}c phßng LuËt Q§TTg"));
     check(text::check_bytes(b"\xff\xfe\x00").findings);
     for rule in rules::ALL {
@@ -138,7 +156,9 @@ fn every_error_kind_has_its_own_stable_code() {
             found: 'x',
             expected: "a digit",
         },
-        IdErrorKind::UnexpectedEnd { expected: "a digit" },
+        IdErrorKind::UnexpectedEnd {
+            expected: "a digit",
+        },
         IdErrorKind::LookalikeD {
             found: 'Ð',
             code: 0xD0,
