@@ -213,7 +213,7 @@ impl Mapper {
     fn check_node(&mut self, node: &Node, zone: PrefixZone) {
         if node.undeclared_prefix {
             let detail = format!(
-                "prefix {:?} on <{}>",
+                "{:?}: <{}>",
                 node.prefix.as_deref().unwrap_or(""),
                 node.local
             );
@@ -222,11 +222,9 @@ impl Mapper {
         } else if node.ns.as_deref() != Some(EDXML_NS) {
             if self.wrong_ns == 0 {
                 let detail = format!(
-                    "<{}> is in {}",
+                    "<{}>: {}",
                     node.local,
-                    node.ns
-                        .as_deref()
-                        .map_or("no namespace".to_owned(), |n| format!("namespace {n}"))
+                    node.ns.as_deref().map_or("∅".to_owned(), str::to_owned)
                 );
                 let loc = self.loc(node);
                 self.push(&rules::WRONG_NAMESPACE, &detail, loc);
@@ -236,7 +234,7 @@ impl Mapper {
         for a in &node.attrs {
             if a.prefix.is_some() && a.ns.is_none() && a.prefix.as_deref() != Some("xml") {
                 let detail = format!(
-                    "attribute {}:{} on <{}>",
+                    "{}:{} @ <{}>",
                     a.prefix.as_deref().unwrap_or(""),
                     a.local,
                     node.local
@@ -609,7 +607,7 @@ impl Mapper {
             let loc = self.loc(node);
             self.push(
                 &rules::LIST_CONTENT_KEPT,
-                &format!("attributes of <{}>", node.local),
+                &format!("<{}> @", node.local),
                 loc,
             );
         }
