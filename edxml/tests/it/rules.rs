@@ -34,6 +34,14 @@ fn every_rule_is_unique_prefixed_titled_and_citable() {
                 rule.source
             );
         }
+        for english in [" agency", " date", " in ", " the ", " is ", " not ", " of "] {
+            assert!(
+                !rule.title_vi.contains(english),
+                "{}: English {english:?} in the Vietnamese title {:?}",
+                rule.id,
+                rule.title_vi
+            );
+        }
         // A practice-based source names a section of the project's docs.
         if rule.source.contains("vanthu docs/") {
             assert!(
