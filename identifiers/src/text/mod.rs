@@ -376,8 +376,10 @@ pub fn check(text: &str) -> Vec<Finding> {
     findings
 }
 
-/// What [`check_bytes`] found in a file's bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What [`check_bytes`] found in a file's bytes. Its JSON (what
+/// `vanthu text check --json` prints beside the file name) is
+/// `{"encoding": "utf-8"|"tcvn3"|"vni"|"unknown", "nfc": bool, "findings": […]}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BytesReport {
     /// The encoding the text is believed to be in: `Unicode` for clean UTF-8,
