@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
-use vanthu_identifiers::Finding;
 use vanthu_identifiers::text::{self, Confidence, LegacyEncoding, LegacyOptions, TextEncoding};
 
 use crate::output::{print_json, read_input, write_stdout};
@@ -78,12 +77,12 @@ pub(crate) fn run(command: TextCommand) -> Result<Outcome, CliError> {
     }
 }
 
+/// The file name, then the library's report as serde writes it.
 #[derive(Serialize)]
 struct CheckJson<'a> {
     file: String,
-    encoding: &'static str,
-    nfc: bool,
-    findings: &'a [Finding],
+    #[serde(flatten)]
+    report: &'a text::BytesReport,
 }
 
 fn check(file: &Path, json: bool) -> Result<Outcome, CliError> {
@@ -93,9 +92,7 @@ fn check(file: &Path, json: bool) -> Result<Outcome, CliError> {
     let text = if json {
         print_json(&CheckJson {
             file: name,
-            encoding: report.encoding.as_str(),
-            nfc: report.nfc,
-            findings: &report.findings,
+            report: &report,
         })?;
         return Ok(Outcome::from_valid(report.findings.is_empty()));
     } else if report.findings.is_empty() {

@@ -8,7 +8,7 @@ use crate::model::*;
 use crate::time::format_timestamp;
 
 /// The `DocumentId` composed as the VPCP writers do:
-/// `OrganId,yyyy/MM/dd,CodeNumber/CodeNotation` (reference/edxml.md §5.3).
+/// `OrganId,yyyy/MM/dd,CodeNumber/CodeNotation` (`docs/edxml.md` §7).
 #[must_use]
 pub fn compose_document_id(
     organ_id: &str,

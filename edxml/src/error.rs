@@ -5,11 +5,12 @@
 
 use std::fmt;
 
-use vanthu_identifiers::Location;
+use vanthu_identifiers::{Finding, Location};
 
 /// Where in the input an error happened: byte offset, 1-based line and column
 /// (in characters), and the element path when known.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[non_exhaustive]
 pub struct Position {
     /// Byte offset from the start of the input.
     pub offset: u64,
@@ -153,6 +154,55 @@ pub enum ErrorKind {
     Unwritable(String),
 }
 
+impl ErrorKind {
+    /// A stable code for this kind of error, e.g. `EDXML-E-MALFORMED`: it
+    /// never changes meaning, whatever the wording of the message. Every
+    /// code starts with `EDXML-E-`; `docs/edxml.md` §10 lists them.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::Malformed(_) => "EDXML-E-MALFORMED",
+            Self::NotUtf8 => "EDXML-E-NOT-UTF8",
+            Self::UnsupportedEncoding(_) => "EDXML-E-ENCODING",
+            Self::Doctype => "EDXML-E-DOCTYPE",
+            Self::UndefinedEntity(_) => "EDXML-E-ENTITY",
+            Self::LimitExceeded { .. } => "EDXML-E-LIMIT",
+            Self::NotEdxml(_) => "EDXML-E-NOT-EDXML",
+            Self::UnsupportedDialect(_) => "EDXML-E-DIALECT",
+            Self::InvalidBase64 { .. } => "EDXML-E-BASE64",
+            Self::NoSuchAttachment(_) => "EDXML-E-NO-ATTACHMENT",
+            Self::Zip(_) => "EDXML-E-ZIP",
+            Self::Io(_) => "EDXML-E-IO",
+            Self::Unwritable(_) => "EDXML-E-UNWRITABLE",
+        }
+    }
+
+    /// What went wrong, in Vietnamese (without the English details).
+    fn message_vi(&self) -> String {
+        match self {
+            Self::Malformed(_) => "XML không đúng cú pháp".to_owned(),
+            Self::NotUtf8 => "dữ liệu không phải UTF-8".to_owned(),
+            Self::UnsupportedEncoding(e) => {
+                format!("bảng mã {e:?} không được hỗ trợ: gói tin edXML dùng UTF-8")
+            }
+            Self::Doctype => "gói tin edXML không được có khai báo DOCTYPE".to_owned(),
+            Self::UndefinedEntity(e) => format!("thực thể &{e}; chưa được định nghĩa"),
+            Self::LimitExceeded { max, .. } => format!("vượt giới hạn {max}"),
+            Self::NotEdxml(_) => "không phải gói tin edXML".to_owned(),
+            Self::UnsupportedDialect(_) => {
+                "phương ngữ edXML cũ, không theo QCVN 102:2016; cần chuyển đổi trước".to_owned()
+            }
+            Self::InvalidBase64 { index, .. } => {
+                format!("tệp đính kèm {index}: Base64 không hợp lệ")
+            }
+            Self::NoSuchAttachment(a) => format!("không có tệp đính kèm {a}"),
+            Self::Zip(_) => "không mở được tệp nén ZIP".to_owned(),
+            Self::Io(_) => "lỗi đọc hoặc ghi dữ liệu".to_owned(),
+            Self::Unwritable(_) => "không ghi được thành XML hợp lệ".to_owned(),
+        }
+    }
+}
+
 /// The error of this crate: what went wrong and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EdxmlError {
@@ -189,6 +239,34 @@ impl EdxmlError {
     #[must_use]
     pub fn position(&self) -> Option<Position> {
         self.position
+    }
+
+    /// The stable code of this error's kind ([`ErrorKind::code`]).
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// This error as a finding of [`rules::READ_ERROR`](crate::rules::READ_ERROR)
+    /// (`EDXML-READ-001`) at the error's byte offset, line and column, so that
+    /// a harness reports an unreadable package in the shared
+    /// [`Finding`] shape. The message starts with the stable
+    /// [`code`](Self::code).
+    #[must_use]
+    pub fn to_finding(&self) -> Finding {
+        let location = self
+            .position
+            .map(|p| p.to_location(None))
+            .unwrap_or_default();
+        crate::rules::READ_ERROR.custom(
+            format!("the package cannot be read: {} ({self})", self.code()),
+            format!(
+                "không đọc được gói tin: {} ({})",
+                self.code(),
+                self.kind.message_vi()
+            ),
+            location,
+        )
     }
 
     pub(crate) fn io(error: &std::io::Error) -> Self {

@@ -1,7 +1,7 @@
 //! The owned, serde-serialisable model of edXML document and status packages.
 //!
 //! Element names follow QCVN 102:2016/BTTTT as implemented by the VPCP/VNPT
-//! reference library (`reference/edxml.md` §1–4). The model holds *content*,
+//! reference library (`docs/edxml.md` §2–§8, `docs/status.md` §1). The model holds *content*,
 //! not syntax: prefixes, the `Business`/`Bussiness` spelling, the status
 //! wrapper and the date order are normalised by the reader (and reported as
 //! findings), so that reading, writing and reading again gives the same model.
@@ -398,7 +398,7 @@ pub struct ResponseFor {
     pub extras: Extras,
 }
 
-/// `MessageHeader` of a document package (`reference/edxml.md` §2).
+/// `MessageHeader` of a document package (`docs/edxml.md` §2, §4).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MessageHeader {
@@ -563,8 +563,8 @@ pub struct NamespaceBinding {
 /// `Signature`, kept opaque and byte-faithful.
 ///
 /// The signatures in circulation are not verifiable XML-DSig (they are in
-/// the edXML namespace and carry placeholder values, `reference/edxml.md`
-/// §3.2), so the subtree is kept as its exact source text.
+/// the edXML namespace and carry placeholder values, `docs/edxml.md`
+/// §2), so the subtree is kept as its exact source text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Signature {
@@ -720,7 +720,7 @@ pub struct DocumentPackage {
     pub extras: PackageExtras,
 }
 
-/// A status package (`reference/edxml.md` §4).
+/// A status package (`docs/status.md` §1).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct StatusPackage {

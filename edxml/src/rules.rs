@@ -5,24 +5,37 @@
 
 pub use vanthu_identifiers::Rule;
 
-const QCVN_CHECKERS: &str = "QCVN 102:2016/BTTTT; VPCP/VNPT reference library; Bkav XmlChecker";
-const APP_VI: &str = "Decree 30/2020/NĐ-CP Appendix VI Part II, Table I (metadata lengths)";
-
-const QCVN: &str = "QCVN 102:2016/BTTTT (edXML), as implemented by the VPCP/VNPT reference library";
-const XML: &str = "W3C XML 1.0 / Namespaces in XML 1.0";
+/// The edXML package format of the national technical regulation.
+const QCVN: &str = "QCVN 102:2016/BTTTT §2.3";
+/// What receivers check in practice, beyond the regulation's text.
+const QCVN_RECEIVERS: &str = "QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §9";
+const APP_VI: &str = "Nghị định 30/2020/NĐ-CP Phụ lục VI";
+const XML_MARKUP: &str = "W3C XML 1.0 §2.5, §2.6";
+const PHU_NHUAN_FORMATS: &str = "Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Điều 6 khoản 2; Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.1";
+const UNICODE: &str =
+    "TCVN 6909:2001; Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.1";
+const STATUS: &str = "Quyết định 28/2018/QĐ-TTg Điều 5; vanthu docs/status.md §2";
 
 vanthu_identifiers::catalogue! {
+    /// The package cannot be read at all: not well-formed XML, not UTF-8, a
+    /// DOCTYPE, a limit exceeded, not an edXML package, a dialect that is not
+    /// read. The reader returns an [`EdxmlError`](crate::EdxmlError);
+    /// [`EdxmlError::to_finding`](crate::EdxmlError::to_finding) reports it as a
+    /// finding of this rule, with the error's stable
+    /// [`code`](crate::ErrorKind::code) in the message, so that a harness can
+    /// list an unreadable package with the others.
+    READ_ERROR = ("EDXML-READ-001", Error, "the package cannot be read", "không đọc được gói tin", "W3C XML 1.0 §2.1; QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §10");
     /// The package has no XML declaration.
-    NO_XML_DECLARATION = ("EDXML-XML-001", Note, "no XML declaration (the reference writer emits <?xml version=\"1.0\" encoding=\"UTF-8\"?>)", "thiếu khai báo XML (bộ ghi tham chiếu ghi <?xml version=\"1.0\" encoding=\"UTF-8\"?>)", XML);
+    NO_XML_DECLARATION = ("EDXML-XML-001", Note, "no XML declaration (the reference writer emits <?xml version=\"1.0\" encoding=\"UTF-8\"?>)", "thiếu khai báo XML (bộ ghi tham chiếu ghi <?xml version=\"1.0\" encoding=\"UTF-8\"?>)", "W3C XML 1.0 §2.8; vanthu docs/edxml.md §2");
     /// A comment where the model cannot keep it: inside attachment content
     /// (the Base64 text is rewritten from the decoded bytes). Reported once
     /// per package. Comments anywhere else are kept (`EDXML-XML-008`).
-    COMMENTS_DROPPED = ("EDXML-XML-002", Note, "comment inside attachment content: not kept when the package is rewritten", "chú thích XML nằm trong nội dung tệp đính kèm: không được giữ lại khi ghi lại gói tin", XML);
+    COMMENTS_DROPPED = ("EDXML-XML-002", Note, "comment inside attachment content: not kept when the package is rewritten", "chú thích XML nằm trong nội dung tệp đính kèm: không được giữ lại khi ghi lại gói tin", "W3C XML 1.0 §2.5; vanthu docs/edxml.md §5");
     /// A prefix is used without a namespace declaration.
-    UNDECLARED_PREFIX = ("EDXML-XML-003", Error, "namespace prefix used without declaration; strict XML parsers reject the package", "tiền tố không gian tên chưa được khai báo; bộ phân tích XML chặt chẽ sẽ từ chối gói tin", XML);
+    UNDECLARED_PREFIX = ("EDXML-XML-003", Error, "namespace prefix used without declaration; strict XML parsers reject the package", "tiền tố không gian tên chưa được khai báo; bộ phân tích XML chặt chẽ sẽ từ chối gói tin", "Namespaces in XML 1.0 §5");
     /// A processing instruction where the model cannot keep it: inside
     /// attachment content. Anywhere else it is kept (`EDXML-XML-008`).
-    PI_DROPPED = ("EDXML-XML-004", Note, "processing instruction inside attachment content: not kept when the package is rewritten", "chỉ thị xử lý XML nằm trong nội dung tệp đính kèm: không được giữ lại khi ghi lại gói tin", XML);
+    PI_DROPPED = ("EDXML-XML-004", Note, "processing instruction inside attachment content: not kept when the package is rewritten", "chỉ thị xử lý XML nằm trong nội dung tệp đính kèm: không được giữ lại khi ghi lại gói tin", "W3C XML 1.0 §2.6; vanthu docs/edxml.md §5");
     /// Attributes on a value element: kept in `Extras::children`.
     LEAF_ATTRIBUTE_KEPT = ("EDXML-XML-005", Warning, "attribute on a value element (not in the schema): kept as read", "thuộc tính trên phần tử giá trị (không có trong lược đồ): được giữ nguyên như khi đọc", QCVN);
     /// Child elements inside a value element: kept in `Extras::children`.
@@ -33,25 +46,25 @@ vanthu_identifiers::catalogue! {
     /// (`XmlContent::Comment`, `XmlContent::ProcessingInstruction`): inside
     /// the root element in the `Extras` of the nearest known element, before
     /// and after it in `PackageExtras::prolog` and `PackageExtras::epilog`.
-    MARKUP_KEPT = ("EDXML-XML-008", Note, "comment or processing instruction kept as read", "chú thích hoặc chỉ thị xử lý XML được giữ nguyên như khi đọc", XML);
+    MARKUP_KEPT = ("EDXML-XML-008", Note, "comment or processing instruction kept as read", "chú thích hoặc chỉ thị xử lý XML được giữ nguyên như khi đọc", XML_MARKUP);
     /// An element is not in the edXML namespace.
     WRONG_NAMESPACE = ("EDXML-NS-001", Warning, "element is not in the edXML namespace http://www.mic.gov.vn/TBT/QCVN_102_2016", "phần tử không thuộc không gian tên edXML http://www.mic.gov.vn/TBT/QCVN_102_2016", QCVN);
     /// Prefixes differ from the reference serialisation.
-    PREFIX_DEVIATION = ("EDXML-NS-002", Warning, "prefixes differ from the reference serialisation (edXML: inside the envelope); the VPCP side has rejected such packages", "tiền tố khác với cách ghi tham chiếu (edXML: bên trong edXMLEnvelope); phía VPCP từng từ chối gói tin như vậy", "reference/edxml.md §1.1 (VNPT EdXML102 serialisation; report of VPCP rejection)");
+    PREFIX_DEVIATION = ("EDXML-NS-002", Warning, "prefixes differ from the reference serialisation (edXML: inside the envelope); the VPCP side has rejected such packages", "tiền tố khác với cách ghi tham chiếu (edXML: bên trong edXMLEnvelope); phía VPCP từng từ chối gói tin như vậy", "vanthu docs/edxml.md §2");
     /// `Business` spelling.
-    BUSINESS_SPELLING = ("EDXML-DIALECT-001", Warning, "Business spelling (Bkav dialect) instead of the reference Bussiness", "cách viết Business (phương ngữ Bkav) thay vì Bussiness của bộ tham chiếu", "reference/edxml.md §3.1");
+    BUSINESS_SPELLING = ("EDXML-DIALECT-001", Warning, "Business spelling (Bkav dialect) instead of the reference Bussiness", "cách viết Business (phương ngữ Bkav) thay vì Bussiness của bộ tham chiếu", "vanthu docs/edxml.md §3");
     /// Bkav status wrapper.
-    STATUS_WRAPPER = ("EDXML-DIALECT-002", Warning, "status package wrapped in Status (Bkav dialect) instead of MessageHeader", "gói tin trạng thái bọc trong Status (phương ngữ Bkav) thay vì MessageHeader", "reference/edxml.md §4.1");
+    STATUS_WRAPPER = ("EDXML-DIALECT-002", Warning, "status package wrapped in Status (Bkav dialect) instead of MessageHeader", "gói tin trạng thái bọc trong Status (phương ngữ Bkav) thay vì MessageHeader", "vanthu docs/edxml.md §3");
     /// `Manifest` instead of `edXMLManifest`.
-    MANIFEST_NAME = ("EDXML-DIALECT-003", Warning, "manifest element named Manifest instead of edXMLManifest", "phần tử danh mục tên Manifest thay vì edXMLManifest", "reference/edxml.md §1.2");
+    MANIFEST_NAME = ("EDXML-DIALECT-003", Warning, "manifest element named Manifest instead of edXMLManifest", "phần tử danh mục tên Manifest thay vì edXMLManifest", "vanthu docs/edxml.md §3");
     /// Date in another order.
-    DATE_ORDER = ("EDXML-DATE-001", Warning, "date not in the canonical yyyy/MM/dd[ HH:mm:ss] form; read and normalised", "ngày không theo dạng chuẩn yyyy/MM/dd[ HH:mm:ss]; đã đọc và chuẩn hoá", "reference/edxml.md §6 (VNPT DateUtils formats)");
+    DATE_ORDER = ("EDXML-DATE-001", Warning, "date not in the canonical yyyy/MM/dd[ HH:mm:ss] form; read and normalised", "ngày không theo dạng chuẩn yyyy/MM/dd[ HH:mm:ss]; đã đọc và chuẩn hoá", "vanthu docs/edxml.md §6");
     /// Unreadable or impossible date.
-    DATE_INVALID = ("EDXML-DATE-002", Error, "not a real date in any accepted form; kept as read", "không phải ngày hợp lệ theo dạng được chấp nhận; giữ nguyên như đã đọc", "reference/edxml.md §6");
+    DATE_INVALID = ("EDXML-DATE-002", Error, "not a real date in any accepted form; kept as read", "không phải ngày hợp lệ theo dạng được chấp nhận; giữ nguyên như đã đọc", "QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §6");
     /// `cid:` prefixes disagree between manifest and attachment.
-    CID_MISMATCH = ("EDXML-CID-001", Note, "cid: prefix of ContentId differs between Reference and Attachment; compared without it", "tiền tố cid: của ContentId khác nhau giữa Reference và Attachment; so sánh sau khi bỏ tiền tố", "reference/edxml.md §1.3");
+    CID_MISMATCH = ("EDXML-CID-001", Note, "cid: prefix of ContentId differs between Reference and Attachment; compared without it", "tiền tố cid: của ContentId khác nhau giữa Reference và Attachment; so sánh sau khi bỏ tiền tố", "vanthu docs/edxml.md §5");
     /// Child order differs from the reference order.
-    CHILD_ORDER = ("EDXML-ORDER-001", Note, "child elements are not in the reference order; the writer reorders them", "các phần tử con không theo thứ tự tham chiếu; bộ ghi sẽ sắp xếp lại", "reference/edxml.md §2.1 (VNPT writer order)");
+    CHILD_ORDER = ("EDXML-ORDER-001", Note, "child elements are not in the reference order; the writer reorders them", "các phần tử con không theo thứ tự tham chiếu; bộ ghi sẽ sắp xếp lại", "vanthu docs/edxml.md §4");
     /// An element that may occur once occurs again.
     DUPLICATE_ELEMENT = ("EDXML-STRUCT-001", Error, "element occurs more than once; the first is used, the others are kept as unknown content", "phần tử xuất hiện nhiều lần; dùng phần tử đầu, các phần tử sau được giữ như nội dung không xác định", QCVN);
     /// Unknown element kept.
@@ -59,64 +72,64 @@ vanthu_identifiers::catalogue! {
     /// Required block missing.
     MISSING_BLOCK = ("EDXML-STRUCT-003", Error, "required element is missing", "thiếu phần tử bắt buộc", QCVN);
     /// Invalid Base64.
-    INVALID_BASE64 = ("EDXML-ATT-001", Error, "attachment content is not valid Base64", "nội dung tệp đính kèm không phải Base64 hợp lệ", "RFC 4648 §4; QCVN 102:2016 ContentTransferEncoded");
+    INVALID_BASE64 = ("EDXML-ATT-001", Error, "attachment content is not valid Base64", "nội dung tệp đính kèm không phải Base64 hợp lệ", "RFC 4648 §4; QCVN 102:2016/BTTTT §2.3");
     /// Attachment text interrupted by markup.
     NON_CONTIGUOUS = ("EDXML-ATT-002", Warning, "attachment content is interrupted by comments, processing instructions, CDATA or elements", "nội dung tệp đính kèm bị chen bởi chú thích, chỉ thị xử lý, CDATA hoặc phần tử", QCVN);
     /// Wrapped Base64.
-    WRAPPED_BASE64 = ("EDXML-ATT-003", Note, "attachment Base64 contains line breaks or whitespace (the reference writer emits one line)", "Base64 của tệp đính kèm có xuống dòng hoặc khoảng trắng (bộ ghi tham chiếu ghi một dòng)", "reference/edxml.md §1.3");
+    WRAPPED_BASE64 = ("EDXML-ATT-003", Note, "attachment Base64 contains line breaks or whitespace (the reference writer emits one line)", "Base64 của tệp đính kèm có xuống dòng hoặc khoảng trắng (bộ ghi tham chiếu ghi một dòng)", "RFC 4648 §3.1; vanthu docs/edxml.md §5");
     /// Leading or trailing whitespace in a value.
     UNTRIMMED_VALUE = ("EDXML-TEXT-002", Note, "value has leading or trailing whitespace", "giá trị có khoảng trắng ở đầu hoặc cuối", QCVN);
 
     // Validation rules (checked by `validate` on a package that could be read).
 
     /// Required element missing or empty.
-    REQUIRED = ("EDXML-HDR-001", Error, "required element missing or empty", "thiếu phần tử bắt buộc hoặc phần tử rỗng", QCVN_CHECKERS);
+    REQUIRED = ("EDXML-HDR-001", Error, "required element missing or empty", "thiếu phần tử bắt buộc hoặc phần tử rỗng", QCVN_RECEIVERS);
     /// Value outside its code list.
-    ENUMERATION = ("EDXML-HDR-002", Error, "value is not in the code list", "giá trị không thuộc danh mục mã", "reference/edxml.md §2.3, §4.2");
+    ENUMERATION = ("EDXML-HDR-002", Error, "value is not in the code list", "giá trị không thuộc danh mục mã", "QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §8");
     /// Same recipient twice.
-    DUPLICATE_RECIPIENT = ("EDXML-HDR-003", Error, "the same recipient appears more than once", "một nơi nhận xuất hiện nhiều lần", "seed 000/002 App. 2 III.2: never send the same document twice to the same recipient");
+    DUPLICATE_RECIPIENT = ("EDXML-HDR-003", Error, "the same recipient appears more than once", "một nơi nhận xuất hiện nhiều lần", "Quyết định 4556/QĐ-UBND (TP.HCM, 2017) Phụ lục 2 mục III.2; Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.2");
     /// Agency id not readable.
-    AGENCY_ID = ("EDXML-HDR-004", Error, "agency identifier is not readable", "mã định danh cơ quan không đọc được", "QCVN 102:2016/BTTTT §2 (mã định danh); Decision 20/2020/QĐ-TTg");
+    AGENCY_ID = ("EDXML-HDR-004", Error, "agency identifier is not readable", "mã định danh cơ quan không đọc được", "QCVN 102:2016/BTTTT §2; Quyết định 20/2020/QĐ-TTg Điều 4");
     /// Document id not readable.
-    DOCUMENT_ID = ("EDXML-HDR-005", Warning, "DocumentId is not in the form OrganId,yyyy/MM/dd,Number/Notation", "DocumentId không theo dạng OrganId,yyyy/MM/dd,Số/Ký hiệu", "reference/edxml.md §5.3");
+    DOCUMENT_ID = ("EDXML-HDR-005", Warning, "DocumentId is not in the form OrganId,yyyy/MM/dd,Number/Notation", "DocumentId không theo dạng OrganId,yyyy/MM/dd,Số/Ký hiệu", "vanthu docs/edxml.md §7");
     /// Document id disagrees with the header.
-    DOCUMENT_ID_MISMATCH = ("EDXML-HDR-006", Warning, "DocumentId disagrees with From, Code or PromulgationDate", "DocumentId không khớp với From, Code hoặc PromulgationDate", "reference/edxml.md §5.3");
+    DOCUMENT_ID_MISMATCH = ("EDXML-HDR-006", Warning, "DocumentId disagrees with From, Code or PromulgationDate", "DocumentId không khớp với From, Code hoặc PromulgationDate", "vanthu docs/edxml.md §7");
     /// Field longer than the metadata table allows.
     LENGTH = ("EDXML-HDR-007", Warning, "value longer than the metadata table allows", "giá trị dài hơn độ dài cho phép của bảng siêu dữ liệu", APP_VI);
     /// Date in the future.
-    FUTURE_DATE = ("EDXML-HDR-008", Warning, "date is in the future (Vietnam time)", "ngày ở tương lai (giờ Việt Nam)", "Bkav Checker; Decree 30/2020 Art. 15 (promulgation date)");
+    FUTURE_DATE = ("EDXML-HDR-008", Warning, "date is in the future (Vietnam time)", "ngày ở tương lai (giờ Việt Nam)", "vanthu docs/edxml.md §9");
     /// Business block inconsistent with its type.
-    BUSINESS = ("EDXML-BIZ-001", Error, "business block does not match its type", "khối nghiệp vụ không khớp với loại nghiệp vụ", "reference/edxml.md §3.1");
+    BUSINESS = ("EDXML-BIZ-001", Error, "business block does not match its type", "khối nghiệp vụ không khớp với loại nghiệp vụ", "QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §8");
     /// No business block.
-    NO_BUSINESS = ("EDXML-BIZ-002", Warning, "no Bussiness block; receivers assume a new document (type 0)", "không có khối Bussiness; bên nhận coi là văn bản mới (loại 0)", "reference/edxml.md §3.1 (Bkav DynamicService)");
+    NO_BUSINESS = ("EDXML-BIZ-002", Warning, "no Bussiness block; receivers assume a new document (type 0)", "không có khối Bussiness; bên nhận coi là văn bản mới (loại 0)", "vanthu docs/edxml.md §8");
     /// No trace header.
-    NO_TRACE = ("EDXML-TRC-001", Error, "no TraceHeader", "không có TraceHeader", QCVN_CHECKERS);
+    NO_TRACE = ("EDXML-TRC-001", Error, "no TraceHeader", "không có TraceHeader", QCVN_RECEIVERS);
     /// No attachment.
-    NO_ATTACHMENT = ("EDXML-ATT-010", Error, "a document sent over the axis must carry at least one attached file", "văn bản gửi qua trục phải kèm ít nhất một tệp", "seed 002 App. 2 III.1");
+    NO_ATTACHMENT = ("EDXML-ATT-010", Error, "a document sent over the axis must carry at least one attached file", "văn bản gửi qua trục phải kèm ít nhất một tệp", "Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.1");
     /// Reference without attachment.
-    REFERENCE_WITHOUT_ATTACHMENT = ("EDXML-ATT-011", Error, "manifest Reference has no Attachment with its ContentId", "Reference trong danh mục không có Attachment cùng ContentId", QCVN_CHECKERS);
+    REFERENCE_WITHOUT_ATTACHMENT = ("EDXML-ATT-011", Error, "manifest Reference has no Attachment with its ContentId", "Reference trong danh mục không có Attachment cùng ContentId", QCVN_RECEIVERS);
     /// Attachment without reference.
-    ATTACHMENT_WITHOUT_REFERENCE = ("EDXML-ATT-012", Error, "Attachment is not listed in the manifest", "Attachment không có trong danh mục edXMLManifest", QCVN_CHECKERS);
+    ATTACHMENT_WITHOUT_REFERENCE = ("EDXML-ATT-012", Error, "Attachment is not listed in the manifest", "Attachment không có trong danh mục edXMLManifest", QCVN_RECEIVERS);
     /// Duplicate content id.
-    DUPLICATE_CONTENT_ID = ("EDXML-ATT-013", Error, "ContentId used by more than one attachment", "ContentId được dùng cho nhiều tệp đính kèm", QCVN_CHECKERS);
+    DUPLICATE_CONTENT_ID = ("EDXML-ATT-013", Error, "ContentId used by more than one attachment", "ContentId được dùng cho nhiều tệp đính kèm", QCVN_RECEIVERS);
     /// Declared type disagrees with content.
-    CONTENT_TYPE = ("EDXML-ATT-014", Warning, "declared ContentType does not match the file content", "ContentType khai báo không khớp với nội dung tệp", "seed 002 Art. 6.2; RFC 6838");
+    CONTENT_TYPE = ("EDXML-ATT-014", Warning, "declared ContentType does not match the file content", "ContentType khai báo không khớp với nội dung tệp", "Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Điều 6 khoản 2; RFC 6838");
     /// Format not in the allowed list.
-    FORMAT = ("EDXML-ATT-015", Warning, "file format is not in the allowed list (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, images)", "định dạng tệp không thuộc danh sách cho phép (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, ảnh)", "seed 002 Art. 6.2; seed 002 App. 2 III.1");
+    FORMAT = ("EDXML-ATT-015", Warning, "file format is not in the allowed list (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, images)", "định dạng tệp không thuộc danh sách cho phép (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, ảnh)", PHU_NHUAN_FORMATS);
     /// Active content.
-    ACTIVE_CONTENT = ("EDXML-ATT-016", Error, "attachment contains active content", "tệp đính kèm chứa nội dung thực thi", "seed 001 Art. 14.3; seed 004 Art. 13.1 (no embedded malicious code)");
+    ACTIVE_CONTENT = ("EDXML-ATT-016", Error, "attachment contains active content", "tệp đính kèm chứa nội dung thực thi", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 14 khoản 3; Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 13 khoản 1");
     /// ZIP-wrapped attachment.
-    ZIP_WRAPPED = ("EDXML-ATT-017", Note, "attachment is wrapped in a ZIP (VNPT wraps unknown file types); its content was not scanned", "tệp đính kèm được nén ZIP (VNPT nén các loại tệp không xác định); nội dung chưa được quét", "reference/edxml.md §1.4");
+    ZIP_WRAPPED = ("EDXML-ATT-017", Note, "attachment is wrapped in a ZIP (VNPT wraps unknown file types); its content was not scanned", "tệp đính kèm được nén ZIP (VNPT nén các loại tệp không xác định); nội dung chưa được quét", "vanthu docs/edxml.md §5");
     /// Attachment without a name.
-    ATTACHMENT_NAME = ("EDXML-ATT-018", Error, "attachment has no AttachmentName", "tệp đính kèm không có AttachmentName", QCVN_CHECKERS);
+    ATTACHMENT_NAME = ("EDXML-ATT-018", Error, "attachment has no AttachmentName", "tệp đính kèm không có AttachmentName", QCVN_RECEIVERS);
     /// Confidential document.
-    SECRET = ("EDXML-SEC-001", Error, "the document is marked secret; secret documents must not be sent electronically", "văn bản có dấu mật; văn bản mật không được gửi qua hệ thống điện tử", "seed 000 Art. 7; seed 001 Art. 1; Law on Protection of State Secrets 2018");
+    SECRET = ("EDXML-SEC-001", Error, "the document is marked secret; secret documents must not be sent electronically", "văn bản có dấu mật; văn bản mật không được gửi qua hệ thống điện tử", "Luật Bảo vệ bí mật nhà nước 2018; Quyết định 4556/QĐ-UBND (TP.HCM, 2017) Điều 7; Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 1");
     /// Not NFC.
-    NOT_NFC = ("EDXML-TEXT-001", Warning, "text is not in Unicode NFC (TCVN 6909:2001)", "văn bản không ở dạng Unicode dựng sẵn NFC (TCVN 6909:2001)", "TCVN 6909:2001; seed 002 App. 2 III.1");
+    NOT_NFC = ("EDXML-TEXT-001", Warning, "text is not in Unicode NFC (TCVN 6909:2001)", "văn bản không ở dạng Unicode dựng sẵn NFC (TCVN 6909:2001)", UNICODE);
     /// Legacy encoding.
-    LEGACY_TEXT = ("EDXML-TEXT-003", Error, "text looks like a legacy Vietnamese encoding (TCVN3/VNI) read as Unicode", "văn bản có dấu hiệu bảng mã cũ (TCVN3/VNI)", "TCVN 6909:2001; seed 002 App. 2 III.1");
+    LEGACY_TEXT = ("EDXML-TEXT-003", Error, "text looks like a legacy Vietnamese encoding (TCVN3/VNI) read as Unicode", "văn bản có dấu hiệu bảng mã cũ (TCVN3/VNI)", UNICODE);
     /// Unknown status code.
-    STATUS_CODE = ("EDXML-STA-001", Error, "status code is not one of 01–06, 13, 15, 16", "mã trạng thái không thuộc 01–06, 13, 15, 16", "reference/edxml.md §4.2; Decision 28/2018/QĐ-TTg");
+    STATUS_CODE = ("EDXML-STA-001", Error, "status code is not one of 01–06, 13, 15, 16", "mã trạng thái không thuộc 01–06, 13, 15, 16", STATUS);
     /// Reason required.
-    STATUS_REASON = ("EDXML-STA-002", Warning, "a rejection or take-back request should give its reason in Description", "từ chối hoặc yêu cầu lấy lại cần ghi lý do trong Description", "reference/edxml.md §4.2");
+    STATUS_REASON = ("EDXML-STA-002", Warning, "a rejection or take-back request should give its reason in Description", "từ chối hoặc yêu cầu lấy lại cần ghi lý do trong Description", "Quyết định 28/2018/QĐ-TTg Điều 5; vanthu docs/status.md §3");
 }

@@ -1,7 +1,8 @@
 //! What an attachment really is: its file type sniffed from its first bytes,
 //! and active content found in it, computed while it is decoded.
 //!
-//! Seed 001 Art. 14.3 and seed 004 Art. 13.1: files must be checked for
+//! Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 14 khoản 3 and Quyết định
+//! 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 13 khoản 1: files must be checked for
 //! malicious code before they are issued; a receiver should know about PDF
 //! actions and Office macros before opening an attachment.
 
@@ -48,7 +49,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// Content types that agree with this kind (including the non-standard
-    /// ones the VNPT library writes, reference/edxml.md §1.4).
+    /// ones the VNPT library writes, `docs/edxml.md` §5).
     #[must_use]
     pub fn accepts(self, content_type: &str) -> bool {
         let ct = content_type.trim().to_ascii_lowercase();

@@ -1,10 +1,10 @@
 //! Dates and timestamps of edXML packages.
 //!
 //! The canonical forms are `yyyy/MM/dd` and `yyyy/MM/dd HH:mm:ss` (VNPT
-//! `DateUtils`, reference/edxml.md §6). Bkav and the 2014 dialect write
+//! `DateUtils`, `docs/edxml.md` §6). Bkav and the 2014 dialect write
 //! `dd/MM/yyyy[ HH:mm:ss]`; some integrators write ISO 8601. Values carry no
-//! zone: they are Vietnam time, UTC+07:00 (Decree 30/2020 App. II / seed 002
-//! App. 2 III.2: server clocks on GMT+7).
+//! zone: they are Vietnam time, UTC+07:00 (Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018)
+//! Phụ lục 2 mục III.2: server clocks on GMT+7).
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset as _, TimeZone as _};
 

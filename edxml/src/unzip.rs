@@ -3,7 +3,7 @@
 //! The VNPT library embeds `pdf`, `doc`, `docx`, `xls(x)` and `zip` files as
 //! they are, and wraps any other file in a ZIP whose single entry has a
 //! random name; the original name survives only in `AttachmentName`
-//! (reference/edxml.md §1.4). This undoes that wrapping.
+//! (`docs/edxml.md` §5). This undoes that wrapping.
 
 use std::io::{self, Read, Seek, Write};
 

@@ -64,6 +64,33 @@ impl V<'_> {
             .push(rule.finding(detail, Location::at_path(path)));
     }
 
+    /// A finding with a detail in each language (`title: detail`), for
+    /// details that are sentences rather than values.
+    fn push_said(&mut self, rule: &Rule, en: &str, vi: &str, path: &str) {
+        self.findings.push(rule.custom(
+            format!("{}: {en}", rule.title),
+            format!("{}: {vi}", rule.title_vi),
+            Location::at_path(path),
+        ));
+    }
+
+    /// An identifier that cannot be read: the English message of the error,
+    /// and its stable code in the Vietnamese one.
+    fn push_id_error(
+        &mut self,
+        rule: &Rule,
+        value: &str,
+        e: &vanthu_identifiers::IdError,
+        path: &str,
+    ) {
+        self.push_said(
+            rule,
+            &format!("{value:?}: {e}"),
+            &format!("{value:?}: lỗi {} tại byte {}", e.code(), e.offset()),
+            path,
+        );
+    }
+
     fn required(&mut self, value: Option<&str>, path: &str) {
         if value.is_none_or(|v| v.trim().is_empty()) {
             self.push(&rules::REQUIRED, path, path);
@@ -74,9 +101,10 @@ impl V<'_> {
         if let Some(v) = value {
             let t = v.trim();
             if !t.is_empty() && !allowed.contains(&t) {
-                self.push(
+                self.push_said(
                     &rules::ENUMERATION,
                     &format!("{t:?} (allowed: {})", allowed.join(", ")),
+                    &format!("{t:?} (giá trị cho phép: {})", allowed.join(", ")),
                     path,
                 );
             }
@@ -93,7 +121,7 @@ impl V<'_> {
                     self.findings.push(f.at(Location::at_path(path)));
                 }
             }
-            Err(e) => self.push(&rules::AGENCY_ID, &format!("{v:?}: {e}"), path),
+            Err(e) => self.push_id_error(&rules::AGENCY_ID, v, &e, path),
         }
     }
 
@@ -108,7 +136,7 @@ impl V<'_> {
                     self.findings.push(f.at(Location::at_path(path)));
                 }
             }
-            Err(e) => self.push(&rules::DOCUMENT_ID, &format!("{v:?}: {e}"), path),
+            Err(e) => self.push_id_error(&rules::DOCUMENT_ID, v, &e, path),
         }
     }
 
@@ -116,12 +144,11 @@ impl V<'_> {
         let Some(v) = value else { return };
         if !is_nfc(v) {
             let nfc: String = v.nfc().collect();
-            self.push(
+            let n = v.chars().count().abs_diff(nfc.chars().count());
+            self.push_said(
                 &rules::NOT_NFC,
-                &format!(
-                    "{} characters differ from NFC",
-                    v.chars().count().abs_diff(nfc.chars().count())
-                ),
+                &format!("{n} characters differ from NFC"),
+                &format!("{n} ký tự khác với dạng NFC"),
                 path,
             );
         }
@@ -131,9 +158,10 @@ impl V<'_> {
         if let Some(max) = max_chars {
             let n = v.chars().count();
             if n > max {
-                self.push(
+                self.push_said(
                     &rules::LENGTH,
                     &format!("{n} characters, at most {max}"),
+                    &format!("{n} ký tự, tối đa {max}"),
                     path,
                 );
             }
@@ -144,7 +172,7 @@ impl V<'_> {
         if let (Some(today), Some(d)) = (self.options.today, value.and_then(parse_date))
             && d > today
         {
-            self.push(&rules::FUTURE_DATE, &format!("{d} after {today}"), path);
+            self.push(&rules::FUTURE_DATE, &format!("{d} > {today}"), path);
         }
     }
 
@@ -242,8 +270,8 @@ fn extension(name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Allowed file formats (seed 002 Art. 6.2: editable and read-only formats;
-/// App. 2 III.1: exchange formats).
+/// Allowed file formats (Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Điều 6 khoản 2:
+/// editable and read-only formats; Phụ lục 2 mục III.1: exchange formats).
 const ALLOWED: &[&str] = &[
     "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "pdf", "txt", "csv", "tif",
     "tiff", "jpg", "jpeg", "png",
@@ -279,33 +307,38 @@ pub fn validate(
 /// Severity by profile: a sender must produce the reference form, so reader
 /// deviations from it are errors; a receiver only needs to understand it.
 fn adjust(mut f: Finding, profile: Profile) -> Finding {
-    const DEVIATIONS: &[&str] = &[
-        "EDXML-NS-001",
-        "EDXML-NS-002",
-        "EDXML-DIALECT-001",
-        "EDXML-DIALECT-002",
-        "EDXML-DIALECT-003",
-        "EDXML-DATE-001",
-        "EDXML-CID-001",
-        "EDXML-ATT-003",
-        "EDXML-XML-001",
-        "EDXML-HDR-005",
-        "EDXML-TEXT-001",
-        "EDXML-BIZ-002",
+    const DEVIATIONS: &[&Rule] = &[
+        &rules::WRONG_NAMESPACE,
+        &rules::PREFIX_DEVIATION,
+        &rules::BUSINESS_SPELLING,
+        &rules::STATUS_WRAPPER,
+        &rules::MANIFEST_NAME,
+        &rules::DATE_ORDER,
+        &rules::CID_MISMATCH,
+        &rules::WRAPPED_BASE64,
+        &rules::NO_XML_DECLARATION,
+        &rules::DOCUMENT_ID,
+        &rules::NOT_NFC,
+        &rules::NO_BUSINESS,
     ];
     match profile {
         Profile::Sender => {
-            if DEVIATIONS.contains(&f.rule.as_str()) || f.rule.starts_with("ID-") {
+            if DEVIATIONS.iter().any(|r| r.id == f.rule) || is_identifier_rule(&f.rule) {
                 f.severity = Severity::Error;
             }
         }
         Profile::Receiver => {
-            if f.rule.starts_with("ID-") && f.severity == Severity::Error {
+            if is_identifier_rule(&f.rule) && f.severity == Severity::Error {
                 f.severity = Severity::Warning;
             }
         }
     }
     f
+}
+
+/// A rule of the identifier catalogue (`vanthu_identifiers::rules`).
+fn is_identifier_rule(id: &str) -> bool {
+    vanthu_identifiers::rules::ALL.iter().any(|r| r.id == id)
 }
 
 fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
@@ -380,9 +413,10 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
                 && !code.trim().is_empty()
                 && code.trim().parse::<u32>().is_err()
             {
-                v.push(
+                v.push_said(
                     &rules::ENUMERATION,
                     &format!("{code:?} is not a number"),
+                    &format!("{code:?} không phải là số"),
                     &format!("{MH}/DocumentType/Type"),
                 );
             }
@@ -455,9 +489,10 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
             if let Some(x) = value.as_deref().map(str::trim).filter(|x| !x.is_empty())
                 && (x.len() > 3 || x.parse::<u16>().is_err())
             {
-                v.push(
+                v.push_said(
                     &rules::LENGTH,
                     &format!("{x:?} is not a number of at most 3 digits"),
+                    &format!("{x:?} không phải là số có tối đa 3 chữ số"),
                     &format!("{p}/{name}"),
                 );
             }
@@ -527,18 +562,18 @@ fn document_id(v: &mut V<'_>, h: &MessageHeader, id: &str) {
             if let (Some(from), Some(agency)) = (from, agency.as_deref())
                 && from != agency
             {
-                differences.push(format!("agency {agency} ≠ From {from}"));
+                differences.push(format!("{agency} ≠ From {from}"));
             }
             if let (Some(a), Some(b)) = (parsed.date(), date)
                 && a != b
             {
-                differences.push(format!("date {a} ≠ PromulgationDate {b}"));
+                differences.push(format!("{a} ≠ PromulgationDate {b}"));
             }
             if !differences.is_empty() {
                 v.push(&rules::DOCUMENT_ID_MISMATCH, &differences.join("; "), path);
             }
         }
-        Err(e) => v.push(&rules::DOCUMENT_ID, &format!("{id:?}: {e}"), path),
+        Err(e) => v.push_id_error(&rules::DOCUMENT_ID, id, &e, path),
     }
 }
 
@@ -588,30 +623,38 @@ fn business(v: &mut V<'_>, b: &Business, h: &MessageHeader) {
     match b.doc_type.as_deref().and_then(BusinessType::parse) {
         Some(BusinessType::Revoke) => {
             if b.document_id.is_none() && h.response_for.is_empty() {
-                v.push(&rules::BUSINESS, "a revocation must name the revoked document (Bussiness/DocumentId or ResponseFor)", B);
+                v.push_said(
+                    &rules::BUSINESS,
+                    "a revocation must name the revoked document (Bussiness/DocumentId or ResponseFor)",
+                    "gói thu hồi phải nêu văn bản bị thu hồi (Bussiness/DocumentId hoặc ResponseFor)",
+                    B,
+                );
             }
         }
         Some(BusinessType::Update) => {
             if b.document_info.is_none() {
-                v.push(
+                v.push_said(
                     &rules::BUSINESS,
                     "an update (type 2) needs BussinessDocumentInfo",
+                    "gói cập nhật (loại 2) cần BussinessDocumentInfo",
                     B,
                 );
             }
             if b.document_id.is_none() {
-                v.push(
+                v.push_said(
                     &rules::BUSINESS,
                     "an update (type 2) needs Bussiness/DocumentId",
+                    "gói cập nhật (loại 2) cần Bussiness/DocumentId",
                     B,
                 );
             }
         }
         Some(BusinessType::Replace) => {
             if b.replacement_info_list.as_ref().is_none_or(Vec::is_empty) {
-                v.push(
+                v.push_said(
                     &rules::BUSINESS,
                     "a replacement (type 3) needs ReplacementInfoList",
+                    "gói thay thế (loại 3) cần ReplacementInfoList",
                     B,
                 );
             }
@@ -679,9 +722,10 @@ fn attachments(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]
         if let Some(Some(scan)) = scans.get(i) {
             let declared = a.content_type.as_deref().unwrap_or_default();
             if !declared.trim().is_empty() && !scan.kind.accepts(declared) {
-                v.push(
+                v.push_said(
                     &rules::CONTENT_TYPE,
                     &format!("declared {declared:?}, content is {:?}", scan.kind),
+                    &format!("khai báo {declared:?}, nội dung là {:?}", scan.kind),
                     &format!("{path}/ContentType"),
                 );
             }
@@ -753,10 +797,24 @@ pub struct Report {
 }
 
 impl Report {
-    /// True when no finding is an error.
+    /// True when no finding is an error: [`vanthu_identifiers::conformant`],
+    /// the one definition of conformant in vanthu.
     #[must_use]
     pub fn conformant(&self) -> bool {
-        !self.findings.iter().any(|f| f.severity == Severity::Error)
+        vanthu_identifiers::conformant(&self.findings)
+    }
+
+    /// The shared report of these findings (the verdict and the findings,
+    /// without the package and the scans), as every crate of vanthu gives it.
+    #[must_use]
+    pub fn to_report(&self) -> vanthu_identifiers::Report {
+        vanthu_identifiers::Report::new(self.findings.clone())
+    }
+}
+
+impl From<Report> for vanthu_identifiers::Report {
+    fn from(report: Report) -> Self {
+        Self::new(report.findings)
     }
 }
 

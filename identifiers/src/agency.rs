@@ -1,13 +1,12 @@
 //! Agency identifiers (*mã định danh*): the QCVN 102:2016 form, the
-//! Decision 20/2020/QĐ-TTg form, and irregular forms seen in real traffic.
+//! Quyết định 20/2020/QĐ-TTg form, and irregular forms seen in real traffic.
 
 use std::fmt;
 
 use crate::error::{IdError, IdErrorKind, check_common};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
+use crate::rules;
 use crate::util::{check_separators, digits_value, expect_digits, finding, groups, string_impls};
-
-const QCVN: &str = "QCVN 102:2016/BTTTT";
 
 /// The level-1 group of an agency id: a capital letter and two digits, e.g. `H47`.
 ///
@@ -95,7 +94,7 @@ impl fmt::Display for Level1 {
 ///
 /// Only the letters confirmed by real data are named; any other letter is kept
 /// as [`Other`](Self::Other), never rejected, because the code list is data
-/// that changes (Decision 09/2025/QĐ-TTg changed level-1 codes).
+/// that changes (Quyết định 09/2025/QĐ-TTg changed level-1 codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum AgencyCategory {
@@ -168,8 +167,8 @@ pub struct AgencyLevels {
 /// An agency identifier in the QCVN 102:2016 form `NNN.NN.NN.LNN`.
 ///
 /// Level 4 is on the left, level 1 (a capital letter and two digits) on the
-/// right, e.g. `000.00.15.H47` (Quảng Nam Department of Labour, seed 004
-/// Art. 10.2.a). Always 13 ASCII characters.
+/// right, e.g. `000.00.15.H47` (Quảng Nam Department of Labour,
+/// Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 10 khoản 2 điểm a). Always 13 ASCII characters.
 ///
 /// ```
 /// use vanthu_identifiers::{AgencyId, AgencyCategory};
@@ -345,7 +344,7 @@ fn is_qcvn_shape(text: &[u8; 13]) -> bool {
 
 string_impls!(AgencyId, AgencyId::parse);
 
-/// An agency identifier in the left-to-right form of Decision 20/2020/QĐ-TTg,
+/// An agency identifier in the left-to-right form of Quyết định 20/2020/QĐ-TTg,
 /// e.g. `H37.DN.001` or `G09.20`.
 ///
 /// The first group is level 1 (a capital letter and two digits); each further
@@ -545,7 +544,7 @@ impl fmt::Display for IrregularAgencyId {
 pub enum AnyAgencyId {
     /// QCVN 102:2016 form, `000.00.15.H47`.
     Qcvn(AgencyId),
-    /// Decision 20/2020/QĐ-TTg form, `H37.DN.001`.
+    /// Quyết định 20/2020/QĐ-TTg form, `H37.DN.001`.
     Decision2020(AgencyId2020),
     /// Neither form, kept as read, `28.22.H17`.
     Irregular(IrregularAgencyId),
@@ -599,8 +598,7 @@ impl AnyAgencyId {
                     .unwrap_or_default();
                 let offset = AgencyId::parse(id.as_str()).err().map_or(0, |e| e.offset());
                 vec![finding(
-                    "ID-AGENCY-IRREGULAR",
-                    Severity::Warning,
+                    &rules::AGENCY_IRREGULAR,
                     format!(
                         "agency id {:?} is in neither the QCVN 102:2016 form NNN.NN.NN.LNN nor the Decision 20/2020 form: {why}",
                         id.as_str()
@@ -609,7 +607,6 @@ impl AnyAgencyId {
                         "mã định danh {:?} không theo cấu trúc NNN.NN.NN.LNN của QCVN 102:2016 cũng không theo Quyết định 20/2020/QĐ-TTg",
                         id.as_str()
                     ),
-                    QCVN,
                     offset,
                 )]
             }

@@ -1,16 +1,16 @@
 //! Document identifiers: the edXML `DocumentId`
 //! (`000.00.00.G22,2015/09/30,7816/VPCP-TTĐT`) and the registry identifier of
-//! seed 004 Art. 10.2.b (agency id, year, ordinal in the year).
+//! Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 10 khoản 2 điểm b (agency id, year, ordinal in
+//! the year).
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::agency::{AgencyId, AnyAgencyId};
 use crate::docnum::DocumentNumber;
 use crate::error::{IdError, IdErrorKind, check_common};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
+use crate::rules;
 use crate::util::{digits_value, expect_digits, finding, shift_findings, string_impls};
-
-const QCVN: &str = "QCVN 102:2016/BTTTT (edXML MessageHeader/DocumentId)";
 
 /// How the date of a `DocumentId` was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -297,8 +297,7 @@ impl DocumentId {
         } = &self.form
         else {
             return vec![finding(
-                "ID-DOCID-UUID",
-                Severity::Warning,
+                &rules::DOCID_UUID,
                 format!(
                     "document id {:?} is a UUID, not OrganId,yyyy/MM/dd,number/symbol; it is kept as an opaque value",
                     self.text
@@ -307,7 +306,6 @@ impl DocumentId {
                     "mã văn bản {:?} là UUID, không theo cấu trúc mã định danh,yyyy/MM/dd,số/ký hiệu",
                     self.text
                 ),
-                QCVN,
                 0,
             )];
         };
@@ -315,29 +313,24 @@ impl DocumentId {
         let raw_date = self.raw_date().unwrap_or_default();
         if date.is_none() {
             out.push(finding(
-                "ID-DOCID-IMPOSSIBLE-DATE",
-                Severity::Error,
+                &rules::DOCID_IMPOSSIBLE_DATE,
                 format!("date {raw_date:?} does not exist in the calendar; it is kept as text and no date is assumed"),
                 format!("ngày {raw_date:?} không có thật; giữ nguyên văn bản, không suy ra ngày"),
-                QCVN,
                 date_span.0,
             ));
         }
         if *order == DateOrder::DayFirst {
             out.push(finding(
-                "ID-DOCID-DATE-ORDER",
-                Severity::Warning,
+                &rules::DOCID_DATE_ORDER,
                 format!("date {raw_date:?} is written dd/MM/yyyy; edXML dates are yyyy/MM/dd"),
                 format!("ngày {raw_date:?} viết theo dd/MM/yyyy; edXML dùng yyyy/MM/dd"),
-                QCVN,
                 date_span.0,
             ));
         }
         match number {
             Ok(n) => out.extend(shift_findings(n.findings(), *number_start)),
             Err(e) => out.push(finding(
-                "ID-DOCID-NUMBER-UNREADABLE",
-                Severity::Warning,
+                &rules::DOCID_NUMBER_UNREADABLE,
                 format!(
                     "number and symbol {:?} is not readable ({e}); it is kept as text",
                     self.raw_number().unwrap_or_default()
@@ -346,7 +339,6 @@ impl DocumentId {
                     "số và ký hiệu {:?} không đọc được; giữ nguyên văn bản",
                     self.raw_number().unwrap_or_default()
                 ),
-                "Decree 30/2020/NĐ-CP, Appendix I §II.3",
                 e.offset(),
             )),
         }
@@ -409,13 +401,11 @@ fn read_date(text: &str) -> Result<(Option<NaiveDate>, DateOrder), IdError> {
     Ok((date, order))
 }
 
-/// A UUID in its 8-4-4-4-12 hexadecimal form.
-fn is_uuid(text: &str) -> bool {
-    text.len() == 36
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        })
+/// A UUID in its hyphenated 8-4-4-4-12 hexadecimal form (RFC 9562 §4), the
+/// only form seen in `DocumentId`: the length rules out the simple, braced
+/// and URN forms that [`uuid::Uuid::try_parse`] also accepts.
+pub(crate) fn is_uuid(text: &str) -> bool {
+    text.len() == 36 && uuid::Uuid::try_parse(text).is_ok()
 }
 
 fn read_any(input: &str) -> Result<DocumentId, IdError> {
@@ -424,12 +414,14 @@ fn read_any(input: &str) -> Result<DocumentId, IdError> {
 
 string_impls!(DocumentId, read_any);
 
-/// The document identifier of seed 004 Art. 10.2.b: the agency id, the year
+/// The document identifier of Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019)
+/// Điều 10 khoản 2 điểm b: the agency id, the year
 /// of issue and the ordinal of the document in that year, e.g.
 /// `000.00.15.H47.2019.125`.
 ///
-/// The seed names the parts but not the separator; the dot is inferred from
-/// the record code of seed 003 Art. 19.2, whose parts are "separated by dots".
+/// That text names the parts but not the separator; the dot is inferred from
+/// the record code of Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 19 khoản 2, whose
+/// parts are "separated by dots".
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RegistryDocumentId {
     text: String,

@@ -3,13 +3,12 @@
 
 use crate::doctype::{DocumentType, FOLDED, LEGACY};
 use crate::error::{IdError, IdErrorKind, check_common};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::is_nfc;
 
+use crate::rules;
 use crate::util::{digits_value, finding, string_impls};
-
-const ND30_APP3: &str = "Decree 30/2020/NĐ-CP, Appendix III";
 
 /// How the type abbreviation deviates from the official one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,7 +25,7 @@ enum AbbrQuirk {
 
 /// A document number and symbol (*số, ký hiệu*), e.g. `182/QĐ-LĐTBXH`.
 ///
-/// The grammar (Decree 30/2020/NĐ-CP Appendix I §II.3): the number (the
+/// The grammar (Nghị định 30/2020/NĐ-CP Phụ lục I §II.3): the number (the
 /// ordinal in the year, at least two digits), for legal normative documents
 /// the year, then the symbol: the type abbreviation (none for a công văn), the
 /// issuer's abbreviation and optionally the drafting unit's or field's, joined
@@ -438,25 +437,21 @@ impl DocumentNumber {
         let mut out = Vec::new();
         if self.nfd {
             out.push(finding(
-                "ID-DOCNUM-NOT-NFC",
-                Severity::Warning,
+                &rules::DOCNUM_NOT_NFC,
                 "the symbol is in decomposed (NFD) Unicode; identifiers are compared in NFC"
                     .to_owned(),
                 "ký hiệu dùng Unicode tổ hợp (NFD); cần dùng Unicode dựng sẵn (NFC)".to_owned(),
-                "TCVN 6909:2001; Decision 72/2002/QĐ-TTg",
                 first_not_nfc(&self.text),
             ));
         }
         if self.number < 10 && self.number_len == 1 {
             out.push(finding(
-                "ID-DOCNUM-NO-LEADING-ZERO",
-                Severity::Warning,
+                &rules::DOCNUM_NO_LEADING_ZERO,
                 format!(
                     "number {} below 10 is written without its leading zero",
                     self.number
                 ),
                 format!("số {} nhỏ hơn 10 thiếu số 0 phía trước", self.number),
-                "Decree 30/2020/NĐ-CP, Appendix I §II.3.a",
                 0,
             ));
         }
@@ -477,27 +472,21 @@ impl DocumentNumber {
         match self.quirk {
             AbbrQuirk::None => {}
             AbbrQuirk::Legacy => out.push(finding(
-                "ID-DOCNUM-LEGACY-ABBR",
-                Severity::Warning,
+                &rules::DOCNUM_LEGACY_ABBR,
                 format!("type abbreviation {written:?} dates from before 2020; {name} is now {official:?}"),
                 format!("ký hiệu loại văn bản {written:?} theo quy định trước năm 2020; {name} nay viết tắt là {official:?}"),
-                ND30_APP3,
                 at,
             )),
             AbbrQuirk::Folded => out.push(finding(
-                "ID-DOCNUM-ASCII-FOLDED",
-                Severity::Warning,
+                &rules::DOCNUM_ASCII_FOLDED,
                 format!("type abbreviation {written:?} is written without Đ; the official form is {official:?}"),
                 format!("ký hiệu loại văn bản {written:?} viết thiếu chữ Đ; đúng là {official:?}"),
-                ND30_APP3,
                 at,
             )),
             AbbrQuirk::Case => out.push(finding(
-                "ID-DOCNUM-ABBR-CASE",
-                Severity::Warning,
+                &rules::DOCNUM_ABBR_CASE,
                 format!("type abbreviation {written:?} is not in the official letter case {official:?}"),
                 format!("ký hiệu loại văn bản {written:?} viết sai chữ hoa, chữ thường; đúng là {official:?}"),
-                ND30_APP3,
                 at,
             )),
         }

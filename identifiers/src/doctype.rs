@@ -1,6 +1,6 @@
 //! Document types (*thể loại văn bản*): the 29 administrative types of
-//! Decree 30/2020/NĐ-CP Art. 7, the copy forms, the legal normative types, and
-//! the Circular 05/2025/TT-BNV `typeName` codes.
+//! Nghị định 30/2020/NĐ-CP Điều 7, the copy forms, the legal normative types, and
+//! the Thông tư 05/2025/TT-BNV `typeName` codes.
 
 use std::fmt;
 
@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// A type of document.
 ///
-/// Abbreviations are those of Decree 30/2020/NĐ-CP Appendix III (exact case,
+/// Abbreviations are those of Nghị định 30/2020/NĐ-CP Phụ lục III (exact case,
 /// with Đ U+0110) and, for legal normative documents, of the Law on
 /// Promulgation of Legal Documents. Values not in the list are kept in
 /// [`Unknown`](Self::Unknown) so that they round-trip.
@@ -254,7 +254,7 @@ impl DocumentType {
         }
     }
 
-    /// The Circular 05/2025/TT-BNV `typeName` code (1–32). `None` for the
+    /// The Thông tư 05/2025/TT-BNV `typeName` code (1–32). `None` for the
     /// copy forms and legal normative types, which TT05 does not list (use
     /// 32, [`Other`](Self::Other), when a code is required), and for unknown
     /// types.

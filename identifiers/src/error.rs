@@ -40,6 +40,12 @@ impl IdError {
         self.offset
     }
 
+    /// The stable code of this error's kind ([`IdErrorKind::code`]).
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
     /// This error moved by `delta` bytes: used when a part is parsed on its own.
     #[must_use]
     pub(crate) fn shifted(mut self, delta: usize) -> Self {
@@ -201,35 +207,63 @@ pub enum IdErrorKind {
 }
 
 impl IdErrorKind {
+    /// A stable code for this kind of error, e.g. `ID-E-LOWERCASE-LEVEL`: it
+    /// never changes meaning, whatever the wording of the message. Every code
+    /// starts with `ID-E-`; `docs/identifiers.md` §7 lists them.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::Empty => "ID-E-EMPTY",
+            Self::TooLong { .. } => "ID-E-TOO-LONG",
+            Self::Whitespace { .. } => "ID-E-WHITESPACE",
+            Self::UnexpectedChar { .. } => "ID-E-UNEXPECTED-CHAR",
+            Self::UnexpectedEnd { .. } => "ID-E-UNEXPECTED-END",
+            Self::LookalikeD { .. } => "ID-E-LOOKALIKE-D",
+            Self::LowercaseLevelLetter { .. } => "ID-E-LOWERCASE-LEVEL",
+            Self::WrongGroupCount { .. } => "ID-E-GROUP-COUNT",
+            Self::WrongWidth { .. } => "ID-E-WIDTH",
+            Self::EmptyPart { .. } => "ID-E-EMPTY-PART",
+            Self::TrailingSeparator { .. } => "ID-E-TRAILING-SEPARATOR",
+            Self::OutOfRange { .. } => "ID-E-OUT-OF-RANGE",
+            Self::MissingLeadingZero { .. } => "ID-E-LEADING-ZERO",
+            Self::LegacyAbbreviation { .. } => "ID-E-LEGACY-ABBR",
+            Self::NonCanonicalAbbreviation { .. } => "ID-E-ABBR-FORM",
+            Self::BadDate { .. } => "ID-E-DATE",
+            Self::NotNfc => "ID-E-NOT-NFC",
+            Self::LenientOnly { .. } => "ID-E-LENIENT-ONLY",
+            Self::UnknownValue { .. } => "ID-E-UNKNOWN-VALUE",
+        }
+    }
+
     /// The rule the input breaks, for the human message.
     fn hint(&self) -> Option<&'static str> {
         Some(match self {
             Self::TooLong { .. } => "identifiers are short; the cap bounds work on hostile input",
             Self::Whitespace { .. } => {
-                "number and symbol have no spaces: `/` between number and symbol, `-` between groups (Decree 30/2020/NĐ-CP, Appendix I §II.3)"
+                "number and symbol have no spaces: `/` between number and symbol, `-` between groups (Nghị định 30/2020/NĐ-CP Phụ lục I mục II khoản 3)"
             }
             Self::LookalikeD { .. } => {
-                "use U+0110 Đ / U+0111 đ (TCVN 6909:2001 Unicode, Decree 30/2020/NĐ-CP Appendix I)"
+                "use U+0110 Đ / U+0111 đ (TCVN 6909:2001 Unicode, Nghị định 30/2020/NĐ-CP Phụ lục I)"
             }
             Self::LowercaseLevelLetter { .. } => "agency ids use capitals (QCVN 102:2016)",
             Self::WrongWidth {
                 part: "file notation",
                 ..
             } => {
-                "a Decree 30/2020 file notation has at most 20 characters (Appendix VI, FileNotation); RecordCode::parse_lenient reads a longer one with a finding"
+                "a file notation has at most 20 characters (Nghị định 30/2020/NĐ-CP Phụ lục VI, FileNotation); RecordCode::parse_lenient reads a longer one with a finding"
             }
             Self::WrongWidth {
                 part: "record code",
                 ..
-            } => "a record code has at most 100 characters (Circular 05/2025/TT-BNV, fileCode)",
+            } => "a record code has at most 100 characters (Thông tư 05/2025/TT-BNV, fileCode)",
             Self::WrongGroupCount { .. } | Self::WrongWidth { .. } => {
                 "agency ids have the QCVN 102:2016 form NNN.NN.NN.LNN; irregular forms are read by AnyAgencyId::parse_lenient"
             }
             Self::MissingLeadingZero { .. } => {
-                "numbers below 10 take a leading 0 (Decree 30/2020/NĐ-CP, Appendix I §II.3.a)"
+                "numbers below 10 take a leading 0 (Nghị định 30/2020/NĐ-CP Phụ lục I mục II khoản 3 điểm a)"
             }
             Self::LegacyAbbreviation { .. } | Self::NonCanonicalAbbreviation { .. } => {
-                "see Decree 30/2020/NĐ-CP, Appendix III; DocumentNumber::parse_lenient reads it with a finding"
+                "see Nghị định 30/2020/NĐ-CP Phụ lục III; DocumentNumber::parse_lenient reads it with a finding"
             }
             Self::TrailingSeparator { .. } => "identifiers do not end with a separator",
             Self::NotNfc => {
@@ -308,7 +342,7 @@ pub(crate) fn check_common(input: &str) -> Result<(), IdError> {
 
 /// The Vietnamese letter a look-alike of Đ/đ stands for: Icelandic eth
 /// (U+00D0/U+00F0) and African D (U+0189/U+0256) appear in badly converted
-/// data (reference: TCVN 6909:2001 mandates U+0110/U+0111).
+/// data (TCVN 6909:2001 encodes Đ/đ as U+0110/U+0111).
 pub(crate) fn lookalike_d(c: char) -> Option<char> {
     match c {
         '\u{00D0}' | '\u{0189}' => Some('Đ'),

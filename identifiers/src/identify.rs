@@ -5,7 +5,7 @@ use crate::agency::AnyAgencyId;
 use crate::docid::{DocumentId, RegistryDocumentId};
 use crate::docnum::DocumentNumber;
 use crate::error::{IdError, IdErrorKind, check_common};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::record::RecordCode;
 
 /// What kind of identifier an input is.
@@ -16,7 +16,8 @@ pub enum IdKind {
     AgencyId,
     /// A document number and symbol (*số, ký hiệu*).
     DocumentNumber,
-    /// A document identifier: edXML `DocumentId` or the seed-004 registry form.
+    /// A document identifier: edXML `DocumentId` or the registry form of
+    /// Quyết định 182/QĐ-LĐTBXH (2019).
     DocumentId,
     /// A record code (*mã hồ sơ*).
     RecordCode,
@@ -48,7 +49,7 @@ pub enum Identified {
     DocumentNumber(DocumentNumber),
     /// An edXML document id.
     DocumentId(DocumentId),
-    /// A seed-004 registry document id.
+    /// A registry document id (Quyết định 182/QĐ-LĐTBXH, 2019).
     RegistryDocumentId(RegistryDocumentId),
     /// A record code.
     RecordCode(RecordCode),
@@ -78,11 +79,14 @@ impl Identification {
         self.kind
     }
 
-    /// True when the input was read and nothing at warning or error severity
-    /// was found.
+    /// True when the input was read and its findings are
+    /// [`conformant`](crate::conformant): no error, warnings and notes
+    /// allowed (the one definition of valid in vanthu). An agency id in
+    /// neither official form is read, but is not valid
+    /// ([`rules::AGENCY_IRREGULAR`](crate::rules::AGENCY_IRREGULAR) is an error).
     #[must_use]
     pub fn is_valid(&self) -> bool {
-        self.result.is_ok() && self.findings.iter().all(|f| f.severity == Severity::Note)
+        self.result.is_ok() && crate::conformant(&self.findings)
     }
 
     /// What the lenient reading found.
@@ -169,7 +173,7 @@ pub fn identify(input: &str) -> Identification {
 
 /// The kind `input` looks like, from its separators.
 fn guess(input: &str) -> IdKind {
-    if input.contains(',') || looks_like_uuid(input) {
+    if input.contains(',') || crate::docid::is_uuid(input) {
         return IdKind::DocumentId;
     }
     if input.contains('/') {
@@ -199,10 +203,6 @@ fn guess(input: &str) -> IdKind {
         return IdKind::AgencyId;
     }
     IdKind::Unknown
-}
-
-fn looks_like_uuid(input: &str) -> bool {
-    input.len() == 36 && input.split('-').count() == 5
 }
 
 mod summary {

@@ -13,6 +13,7 @@ mod marks;
 mod record;
 mod report;
 mod rule;
+pub mod rules;
 pub mod text;
 mod util;
 

@@ -35,7 +35,7 @@ fn check_len(input: &str) -> Result<(), IdError> {
     Ok(())
 }
 
-/// How urgent a document is (Decree 30/2020/NĐ-CP Appendix I §III.2.b), with
+/// How urgent a document is (Nghị định 30/2020/NĐ-CP Phụ lục I §III.2.b), with
 /// the edXML `OtherInfo/Priority` codes 0–4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Urgency {
@@ -85,7 +85,7 @@ impl Urgency {
     }
 
     /// True when the document must be registered, presented and passed on
-    /// immediately (Decree 30/2020/NĐ-CP Art. 4.2.c, 23.1).
+    /// immediately (Nghị định 30/2020/NĐ-CP Điều 4.2.c, 23.1).
     #[must_use]
     pub const fn is_urgent(self) -> bool {
         !matches!(self, Self::Normal)
@@ -125,12 +125,13 @@ impl fmt::Display for Urgency {
 
 string_impls_no_display!(Urgency, Urgency::parse);
 
-/// A state-secret classification (Decree 30/2020/NĐ-CP Appendix I
-/// §III.2.a; Law on Protection of State Secrets 2018).
+/// A state-secret classification (Nghị định 30/2020/NĐ-CP Phụ lục I
+/// §III.2.a; Luật Bảo vệ bí mật nhà nước 2018).
 ///
 /// Secret documents never enter the electronic document system: they are
-/// excluded from electronic circulation (seed 000 Art. 7; seed 001 Art. 1)
-/// and numbered and registered separately (Decree 30/2020/NĐ-CP Art. 15.2).
+/// excluded from electronic circulation (Quyết định 4556/QĐ-UBND (TP.HCM, 2017) Điều 7;
+/// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 1)
+/// and numbered and registered separately (Nghị định 30/2020/NĐ-CP Điều 15.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Confidentiality {
     /// Mật: secret.
@@ -170,7 +171,8 @@ impl Confidentiality {
     }
 
     /// Always false: a classified document must not enter the system
-    /// (seed 000 Art. 7, seed 001 Art. 1).
+    /// (Quyết định 4556/QĐ-UBND (TP.HCM, 2017) Điều 7;
+    /// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 1).
     #[must_use]
     pub const fn may_enter_system(self) -> bool {
         false
@@ -210,7 +212,7 @@ impl fmt::Display for Confidentiality {
 
 string_impls_no_display!(Confidentiality, Confidentiality::parse);
 
-/// How long a record is kept (Decree 30/2020/NĐ-CP Appendix V.I.4:
+/// How long a record is kept (Nghị định 30/2020/NĐ-CP Phụ lục V.I.4:
 /// "permanent or a stated number of years"), with the Circular
 /// 05/2025/TT-BNV `maintenance` codes 01–07.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

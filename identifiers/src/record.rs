@@ -3,15 +3,13 @@
 use crate::agency::{AgencyId2020, AnyAgencyId};
 use crate::docid::{read_year, split_agency_year};
 use crate::error::{IdError, IdErrorKind, check_common};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
+use crate::rules;
 use crate::util::{check_separators, expect_digits, finding, groups, string_impls};
-
-const ND30_APP_V: &str = "Decree 30/2020/NĐ-CP, Appendix V.I.3 (file number and symbol)";
-const ND30_APP_VI: &str = "Decree 30/2020/NĐ-CP, Appendix VI, Table III (FileNotation String(20))";
 
 /// A record (file, *hồ sơ*) code, e.g. `000.00.18.H40.2011.01.TH`: record 01
 /// of heading TH (Tổng hợp), formed in 2011, by the Nam Định provincial
-/// office (seed 003 Art. 19.2).
+/// office (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 19 khoản 2).
 ///
 /// Two forms are in force, told apart by the first character:
 ///
@@ -19,7 +17,7 @@ const ND30_APP_VI: &str = "Decree 30/2020/NĐ-CP, Appendix VI, Table III (FileNo
 ///   (`OrganId`, 13 characters) . `FileCatalog` (year, 4) . `FileNotation`
 ///   (at most 20 characters), where the notation is an Arabic ordinal and the
 ///   abbreviation of the major heading (Appendix V.I.3), e.g. `01.TH`.
-/// * **Circular 05/2025/TT-BNV**: a Decision 20/2020/QĐ-TTg agency id
+/// * **Thông tư 05/2025/TT-BNV**: a Quyết định 20/2020/QĐ-TTg agency id
 ///   (written left to right, variable depth) . year . notation, the whole
 ///   `fileCode` at most 100 characters; the TT05 sample packages carry an
 ///   ordinal alone (`H49.64.33.2001.160`), and an ordinal with a heading is
@@ -70,7 +68,7 @@ impl RecordCode {
     /// (Appendix VI, `FileNotation` String(20)).
     pub const MAX_NOTATION_CHARS: usize = 20;
 
-    /// Longest record code, in characters (Circular 05/2025/TT-BNV, `fileCode`
+    /// Longest record code, in characters (Thông tư 05/2025/TT-BNV, `fileCode`
     /// String(100)).
     pub const MAX_CHARS: usize = 100;
 
@@ -109,7 +107,7 @@ impl RecordCode {
                 IdErrorKind::WrongWidth {
                     part: "record code",
                     found: input.chars().count(),
-                    expected: "at most 100 (Circular 05/2025/TT-BNV fileCode)",
+                    expected: "at most 100 (Thông tư 05/2025/TT-BNV fileCode)",
                 },
                 at,
             ));
@@ -218,29 +216,25 @@ impl RecordCode {
         let chars = notation.chars().count();
         if chars > Self::MAX_NOTATION_CHARS {
             out.push(finding(
-                "ID-RECORD-NOTATION-LONG",
-                Severity::Warning,
+                &rules::RECORD_NOTATION_LONG,
                 format!(
                     "file notation {notation:?} has {chars} characters; Decree 30/2020 allows at most 20 (Circular 05/2025 allows a 100-character fileCode)"
                 ),
                 format!(
                     "số và ký hiệu hồ sơ {notation:?} dài {chars} ký tự; Nghị định 30/2020 cho phép tối đa 20"
                 ),
-                ND30_APP_VI,
                 self.notation_start,
             ));
         }
         if self.heading().is_none() {
             out.push(finding(
-                "ID-RECORD-NO-HEADING",
-                Severity::Warning,
+                &rules::RECORD_NO_HEADING,
                 format!(
                     "file notation {notation:?} is an ordinal without the heading abbreviation (e.g. 01.TH)"
                 ),
                 format!(
                     "số và ký hiệu hồ sơ {notation:?} thiếu ký hiệu đề mục (ví dụ 01.TH)"
                 ),
-                ND30_APP_V,
                 self.text.len(),
             ));
         }

@@ -1,7 +1,8 @@
 //! Helpers shared by the parsers: splitting, findings, trait impls.
 
 use crate::error::{IdError, IdErrorKind};
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
+use crate::rule::Rule;
 
 /// Splits `s` on `sep`, yielding each group with its byte offset in `s`.
 pub(crate) fn groups(s: &str, sep: char) -> impl Iterator<Item = (usize, &str)> {
@@ -55,15 +56,8 @@ pub(crate) fn digits_value(g: &str) -> u32 {
 }
 
 /// A finding located at a byte offset.
-pub(crate) fn finding(
-    rule: &str,
-    severity: Severity,
-    message: String,
-    message_vi: String,
-    source: &str,
-    offset: usize,
-) -> Finding {
-    Finding::new(rule, severity, message, message_vi, source).at(Location::at_offset(offset))
+pub(crate) fn finding(rule: &Rule, message: String, message_vi: String, offset: usize) -> Finding {
+    rule.custom(message, message_vi, Location::at_offset(offset))
 }
 
 /// Moves the byte offset of every finding by `delta`: used when a part of a

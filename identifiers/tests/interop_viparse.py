@@ -11,7 +11,7 @@ Usage (CI installs the package first; the Rust test suite never needs Python):
     pip install viparse
     python3 identifiers/tests/interop_viparse.py target/debug/vanthu
 
-Checked: every row of tests/vectors/text/seed-sentences.tsv and mojibake.tsv
+Checked: every row of tests/vectors/text/regulation-sentences.tsv and mojibake.tsv
 (viparse cannot recover capitals set in a .VnTimeH font, so those rows are
 checked against vanthu only), and every Vietnamese letter in both encodings.
 """
@@ -64,7 +64,7 @@ def main() -> int:
         sys.exit(__doc__)
     binary = sys.argv[1]
     rows = []
-    for line in (VECTORS / "seed-sentences.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (VECTORS / "regulation-sentences.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line:
             continue
         _, enc, hexbytes, expected = line.split("\t")

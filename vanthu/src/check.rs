@@ -229,12 +229,12 @@ impl Checker {
             Err(e) => {
                 let mut unreadable =
                     FileReport::unreadable(name, Some(Format::Edxml), e.to_string());
-                if let (Some(error), Some(p)) = (&mut unreadable.error, e.position()) {
-                    error.location = Some(
-                        Location::at_offset(usize::try_from(p.offset).unwrap_or(usize::MAX))
-                            .with_line_column(p.line, p.column),
-                    );
+                // The same error as a finding, so that harnesses key on its rule id.
+                let finding = e.to_finding();
+                if let Some(error) = &mut unreadable.error {
+                    error.location = Some(finding.location.clone());
                 }
+                unreadable.findings.push(finding);
                 return unreadable;
             }
         };

@@ -35,8 +35,10 @@ vanthu_identifiers::catalogue! {
 pub fn all() -> Vec<Rule> {
     [
         ALL,
+        vanthu_identifiers::rules::ALL,
         vanthu_edxml::rules::ALL,
         vanthu_signature::rules::ALL,
+        vanthu_workflow::rules::ALL,
         vanthu_archive::rules::ALL,
     ]
     .iter()

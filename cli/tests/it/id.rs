@@ -27,14 +27,12 @@ fn invalid_input_exits_1_with_the_error_and_its_position() {
         text.contains("lower-case level-1 letter 'h' at byte 10"),
         "{text}"
     );
-    // A lenient reading with findings is read but not compliant: 1.
+    // An irregular agency id is read, but it is an error: not valid, 1.
     let out = vanthu(&["id", "000.00.15.H47", "28.22.H17"], b"");
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .contains("ID-AGENCY-IRREGULAR")
-    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error [ID-AGENCY-IRREGULAR]"), "{text}");
+    assert!(text.contains("28.22.H17: agency_id (invalid)"), "{text}");
 }
 
 #[test]
@@ -137,10 +135,13 @@ fn identifiers_from_standard_input() {
         &["id", "--json", "--file", "-"],
         b"000.00.15.H47\r\n\n182/QD-UBND\n",
     );
-    assert_eq!(out.status.code(), Some(1));
+    // A warning does not make an identifier invalid: exit 0.
+    assert_eq!(out.status.code(), Some(0));
     let v = json(&out);
     assert_eq!(v.as_array().unwrap().len(), 2);
     assert_eq!(v[1]["findings"][0]["rule"], "ID-DOCNUM-ASCII-FOLDED");
+    assert_eq!(v[1]["findings"][0]["severity"], "warning");
+    assert_eq!(v[1]["valid"], true);
     let out = vanthu(&["id", "--file", "-"], b"000.00.15.H\xff7\n");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
@@ -207,8 +208,8 @@ fn record_codes_of_both_forms() {
     );
     assert_eq!(
         out.status.code(),
-        Some(1),
-        "the overlong notation is invalid"
+        Some(0),
+        "the overlong notation is a warning: still valid"
     );
     let items = json(&out);
     let nd30 = &items[0];
@@ -229,7 +230,8 @@ fn record_codes_of_both_forms() {
     assert_eq!(tt05["file_notation"], "160");
     assert!(tt05["heading"].is_null());
     let long = &items[2];
-    assert_eq!(long["valid"], false);
+    assert_eq!(long["valid"], true);
+    assert_eq!(long["findings"][0]["severity"], "warning");
     assert_eq!(long["findings"][0]["rule"], "ID-RECORD-NOTATION-LONG");
     assert_eq!(long["findings"][0]["location"]["offset"], 19);
 
@@ -241,4 +243,37 @@ fn record_codes_of_both_forms() {
         "{text}"
     );
     assert!(text.contains("file notation: 160"), "{text}");
+}
+
+/// The JSON is serde's serialisation of the library's
+/// `IdentificationSummary`, and every rule id in it is in the catalogue.
+#[test]
+fn json_is_the_library_summary_and_its_rules_are_catalogued() {
+    let inputs = [
+        "000.05.15.H47",
+        "28.22.H17",
+        "182/QD-LĐTBXH",
+        "000.00.00.G22,2014/02/30,7806/VPCP-TTĐT",
+        "9fbfbad2-f1f8-4256-a2eb-50fb1061cddb",
+        "000.00.18.H40.2011.01",
+    ];
+    let mut args = vec!["id", "--json"];
+    args.extend(inputs);
+    let out = vanthu(&args, b"");
+    let printed = json(&out);
+    let expected: Vec<_> = inputs
+        .iter()
+        .map(|i| vanthu_identifiers::identify(i).summary())
+        .collect();
+    assert_eq!(printed, serde_json::to_value(&expected).unwrap());
+    for item in printed.as_array().unwrap() {
+        for finding in item["findings"].as_array().unwrap() {
+            let rule = vanthu_identifiers::rules::ALL
+                .iter()
+                .find(|r| r.id == finding["rule"])
+                .unwrap_or_else(|| panic!("{finding} is not catalogued"));
+            assert_eq!(finding["source"], rule.source);
+            assert_eq!(finding["severity"], rule.severity.as_str());
+        }
+    }
 }

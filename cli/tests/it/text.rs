@@ -147,7 +147,7 @@ fn fix_writes_the_output_file() {
 /// legacy TCVN3 or VNI.
 #[test]
 fn regulations_in_unicode_check_clean_of_legacy() {
-    let vectors = include_str!("../../../identifiers/tests/vectors/text/seed-sentences.tsv");
+    let vectors = include_str!("../../../identifiers/tests/vectors/text/regulation-sentences.tsv");
     let text: String = vectors
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -195,4 +195,26 @@ fn real_edxml_fixture_has_a_combining_tone_that_fix_composes() {
     );
     let again = vanthu(&["text", "check", "-"], &fixed.stdout);
     assert_eq!(again.status.code(), Some(0), "{again:?}");
+}
+
+/// The JSON is the file name and serde's serialisation of the library's
+/// `BytesReport`; every rule in it is in the catalogue.
+#[test]
+fn check_json_is_the_library_report() {
+    let input = "Ðiều 5 \u{1} Ho\u{300}a phßng LuËt Q§TTg thñ t\u{b8}c".as_bytes();
+    let out = vanthu(&["text", "check", "--json", "-"], input);
+    let mut printed = json(&out);
+    assert_eq!(printed["file"], "-");
+    printed.as_object_mut().unwrap().remove("file");
+    let report = vanthu_identifiers::text::check_bytes(input);
+    assert_eq!(printed, serde_json::to_value(&report).unwrap());
+    for finding in &report.findings {
+        assert!(
+            vanthu_identifiers::rules::ALL
+                .iter()
+                .any(|r| r.id == finding.rule && r.source == finding.source),
+            "{} is not catalogued",
+            finding.rule
+        );
+    }
 }

@@ -12,6 +12,7 @@ mod fuzz_corpus;
 mod interop;
 mod kept;
 mod props;
+mod rules;
 mod stream;
 mod validate;
 mod vectors;

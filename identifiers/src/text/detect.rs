@@ -31,6 +31,13 @@ impl TextEncoding {
     }
 }
 
+/// Serialised as [`as_str`](TextEncoding::as_str): `"utf-8"`, `"tcvn3"`, `"vni"`, `"unknown"`.
+impl serde::Serialize for TextEncoding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Display for TextEncoding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -1,6 +1,6 @@
 //! Vietnamese text as the regulations want it: Unicode per TCVN 6909:2001.
 //!
-//! Decree 30/2020/NĐ-CP (Appendix I) and QĐ 72/2002/QĐ-TTg require Unicode
+//! Decree 30/2020/NĐ-CP (Appendix I) and Quyết định 72/2002/QĐ-TTg require Unicode
 //! per TCVN 6909:2001 for documents and exchanged data; old files and
 //! databases still hold the 8-bit encodings that came before. This module
 //! normalises, compares, checks and converts.
@@ -98,30 +98,32 @@ pub use legacy::{
     EncodeError, LegacyEncoding, LegacyOptions, UnknownEncoding, decode, encode, repair,
 };
 
-use crate::{Finding, Location, Severity};
+use crate::rules;
+use crate::{Finding, Location};
 
-/// The stable rule ids of the findings [`check`] reports.
+/// The stable rule ids of the findings [`check`] reports (the rules
+/// themselves, with severity and source, are in [`crate::rules`]).
 pub mod rule {
+    use crate::rules;
+
     /// The text is not in Unicode Normalization Form C.
-    pub const NOT_NFC: &str = "TEXT-NOT-NFC";
+    pub const NOT_NFC: &str = rules::TEXT_NOT_NFC.id;
     /// A character that looks like `Đ`/`đ` but is not U+0110/U+0111.
-    pub const LOOKALIKE_D: &str = "TEXT-LOOKALIKE-D";
+    pub const LOOKALIKE_D: &str = rules::TEXT_LOOKALIKE_D.id;
     /// `ƣ`/`Ƣ` (U+01A3/U+01A2, "oi") standing for `ư`/`Ư`, as PDF text
     /// extraction produces from some fonts.
-    pub const LOOKALIKE_U_HORN: &str = "TEXT-LOOKALIKE-U-HORN";
+    pub const LOOKALIKE_U_HORN: &str = rules::TEXT_LOOKALIKE_U_HORN.id;
     /// The text looks like TCVN3 (ABC) read as Windows-1252.
-    pub const LEGACY_TCVN3: &str = "TEXT-LEGACY-TCVN3";
+    pub const LEGACY_TCVN3: &str = rules::TEXT_LEGACY_TCVN3.id;
     /// The text looks like VNI Windows read as Windows-1252.
-    pub const LEGACY_VNI: &str = "TEXT-LEGACY-VNI";
+    pub const LEGACY_VNI: &str = rules::TEXT_LEGACY_VNI.id;
     /// A control character other than tab, line feed and carriage return.
-    pub const CONTROL_CHAR: &str = "TEXT-CONTROL-CHAR";
+    pub const CONTROL_CHAR: &str = rules::TEXT_CONTROL_CHAR.id;
     /// U+FFFD: something was lost in an earlier conversion.
-    pub const REPLACEMENT_CHAR: &str = "TEXT-REPLACEMENT-CHAR";
+    pub const REPLACEMENT_CHAR: &str = rules::TEXT_REPLACEMENT_CHAR.id;
     /// Bytes that are not UTF-8 (reported by callers that read bytes).
-    pub const NOT_UTF8: &str = "TEXT-NOT-UTF8";
+    pub const NOT_UTF8: &str = rules::TEXT_NOT_UTF8.id;
 }
-
-const SOURCE_UNICODE: &str = "TCVN 6909:2001; Decree 30/2020/NĐ-CP Appendix I; QĐ 72/2002/QĐ-TTg";
 
 /// The 134 letters with diacritics that Vietnamese adds to ASCII, as TCVN
 /// 6909:2001 encodes them (precomposed): the 12 vowels `a ă â e ê i o ô ơ u ư
@@ -281,16 +283,11 @@ fn first_non_nfc_offset(text: &str) -> usize {
 pub fn check(text: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !is_nfc(text) {
-        findings.push(
-            Finding::new(
-                rule::NOT_NFC,
-                Severity::Warning,
-                "text is not in Unicode Normalization Form C (precomposed letters)",
-                "văn bản chưa ở dạng chuẩn hoá Unicode NFC (chữ dựng sẵn)",
-                SOURCE_UNICODE,
-            )
-            .at(Location::at_offset(first_non_nfc_offset(text))),
-        );
+        findings.push(rules::TEXT_NOT_NFC.custom(
+            "text is not in Unicode Normalization Form C (precomposed letters)",
+            "văn bản chưa ở dạng chuẩn hoá Unicode NFC (chữ dựng sẵn)",
+            Location::at_offset(first_non_nfc_offset(text)),
+        ));
     }
     let mut prev_alpha = false;
     let mut controls: Option<(usize, usize)> = None;
@@ -307,22 +304,17 @@ pub fn check(text: &str) -> Vec<Finding> {
             _ => false,
         };
         if lookalike {
-            findings.push(
-                Finding::new(
-                    rule::LOOKALIKE_D,
-                    Severity::Warning,
-                    format!(
-                        "{c:?} (U+{:04X}) looks like Đ/đ but is not U+0110/U+0111",
-                        u32::from(c)
-                    ),
-                    format!(
-                        "ký tự {c:?} (U+{:04X}) trông giống Đ/đ nhưng không phải U+0110/U+0111",
-                        u32::from(c)
-                    ),
-                    "TCVN 6909:2001 (Đ U+0110, đ U+0111)",
-                )
-                .at(Location::at_offset(i)),
-            );
+            findings.push(rules::TEXT_LOOKALIKE_D.custom(
+                format!(
+                    "{c:?} (U+{:04X}) looks like Đ/đ but is not U+0110/U+0111",
+                    u32::from(c)
+                ),
+                format!(
+                    "ký tự {c:?} (U+{:04X}) trông giống Đ/đ nhưng không phải U+0110/U+0111",
+                    u32::from(c)
+                ),
+                Location::at_offset(i),
+            ));
         }
         if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
             let e = controls.get_or_insert((i, 0));
@@ -337,14 +329,11 @@ pub fn check(text: &str) -> Vec<Finding> {
     let detection = detect(text);
     if let Some(enc) = detection.legacy_at_least(Confidence::Medium) {
         let (id, name) = match enc {
-            LegacyEncoding::Tcvn3 => (rule::LEGACY_TCVN3, "TCVN3 (ABC)"),
-            LegacyEncoding::Vni => (rule::LEGACY_VNI, "VNI Windows"),
+            LegacyEncoding::Tcvn3 => (&rules::TEXT_LEGACY_TCVN3, "TCVN3 (ABC)"),
+            LegacyEncoding::Vni => (&rules::TEXT_LEGACY_VNI, "VNI Windows"),
         };
-        let severity = Severity::Error;
         findings.push(
-            Finding::new(
-                id,
-                severity,
+            id.custom(
                 format!(
                     "text looks like {name} read as Windows-1252 ({} confidence, {} of {} words with non-ASCII letters); convert it with `vanthu text fix --from {enc}`",
                     detection.confidence(),
@@ -354,55 +343,43 @@ pub fn check(text: &str) -> Vec<Finding> {
                 format!(
                     "văn bản có vẻ là mã {name} bị đọc nhầm thành Windows-1252; cần chuyển sang Unicode TCVN 6909:2001"
                 ),
-                SOURCE_UNICODE,
-            )
-            .at(Location::at_offset(detection.first_offset().unwrap_or(0))),
+                Location::at_offset(detection.first_offset().unwrap_or(0)),
+            ),
         );
     }
     if let Some((at, count)) = oi {
         findings.push(
-            Finding::new(
-                rule::LOOKALIKE_U_HORN,
-                Severity::Warning,
+            rules::TEXT_LOOKALIKE_U_HORN.custom(
                 format!("{count} ƣ/Ƣ (U+01A3/U+01A2) standing for ư/Ư (U+01B0/U+01AF), the first here"),
                 format!("có {count} ký tự ƣ/Ƣ (U+01A3/U+01A2) thay cho ư/Ư (U+01B0/U+01AF), ký tự đầu tiên ở đây"),
-                "TCVN 6909:2001 (ư U+01B0, Ư U+01AF)",
-            )
-            .at(Location::at_offset(at)),
+                Location::at_offset(at),
+            ),
         );
     }
     if let Some((at, count)) = controls {
-        findings.push(
-            Finding::new(
-                rule::CONTROL_CHAR,
-                Severity::Error,
-                format!("{count} control character(s), the first here"),
-                format!("có {count} ký tự điều khiển, ký tự đầu tiên ở đây"),
-                SOURCE_UNICODE,
-            )
-            .at(Location::at_offset(at)),
-        );
+        findings.push(rules::TEXT_CONTROL_CHAR.custom(
+            format!("{count} control character(s), the first here"),
+            format!("có {count} ký tự điều khiển, ký tự đầu tiên ở đây"),
+            Location::at_offset(at),
+        ));
     }
     if let Some((at, count)) = replacements {
-        findings.push(
-            Finding::new(
-                rule::REPLACEMENT_CHAR,
-                Severity::Warning,
-                format!(
-                    "{count} replacement character(s) U+FFFD: an earlier conversion lost characters"
-                ),
-                format!("có {count} ký tự thay thế U+FFFD: một lần chuyển mã trước đã làm mất chữ"),
-                SOURCE_UNICODE,
-            )
-            .at(Location::at_offset(at)),
-        );
+        findings.push(rules::TEXT_REPLACEMENT_CHAR.custom(
+            format!(
+                "{count} replacement character(s) U+FFFD: an earlier conversion lost characters"
+            ),
+            format!("có {count} ký tự thay thế U+FFFD: một lần chuyển mã trước đã làm mất chữ"),
+            Location::at_offset(at),
+        ));
     }
     findings.sort_by_key(|f| f.location.offset);
     findings
 }
 
-/// What [`check_bytes`] found in a file's bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What [`check_bytes`] found in a file's bytes. Its JSON (what
+/// `vanthu text check --json` prints beside the file name) is
+/// `{"encoding": "utf-8"|"tcvn3"|"vni"|"unknown", "nfc": bool, "findings": […]}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BytesReport {
     /// The encoding the text is believed to be in: `Unicode` for clean UTF-8,
@@ -451,29 +428,21 @@ pub fn check_bytes(bytes: &[u8]) -> BytesReport {
             let finding = match detection.legacy_at_least(Confidence::Medium) {
                 Some(enc) => {
                     let (id, name) = match enc {
-                        LegacyEncoding::Tcvn3 => (rule::LEGACY_TCVN3, "TCVN3 (ABC)"),
-                        LegacyEncoding::Vni => (rule::LEGACY_VNI, "VNI Windows"),
+                        LegacyEncoding::Tcvn3 => (&rules::TEXT_LEGACY_TCVN3, "TCVN3 (ABC)"),
+                        LegacyEncoding::Vni => (&rules::TEXT_LEGACY_VNI, "VNI Windows"),
                     };
-                    Finding::new(
-                        id,
-                        Severity::Error,
+                    id.custom(
                         format!(
                             "the bytes are {name}, not UTF-8 ({} confidence); convert them with `vanthu text fix --from {enc}`",
                             detection.confidence()
                         ),
                         format!("dữ liệu là mã {name}, không phải Unicode UTF-8 theo TCVN 6909:2001"),
-                        SOURCE_UNICODE,
+                        Location::at_offset(bom + detection.first_offset().unwrap_or(0)),
                     )
-                    .at(Location::at_offset(bom + detection.first_offset().unwrap_or(0)))
                 }
-                None => Finding::new(
-                    rule::NOT_UTF8,
-                    Severity::Error,
-                    "the bytes are not UTF-8, and do not read as TCVN3 or VNI",
-                    "dữ liệu không phải UTF-8, cũng không đọc được như mã TCVN3 hay VNI",
-                    SOURCE_UNICODE,
-                )
-                .at(Location::at_offset(bom + error.valid_up_to())),
+                None => {
+                    rules::TEXT_NOT_UTF8.finding("", Location::at_offset(bom + error.valid_up_to()))
+                }
             };
             BytesReport {
                 encoding: detection

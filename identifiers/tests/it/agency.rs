@@ -1,12 +1,12 @@
-//! Agency ids: the seeds' and samples' ids, the hierarchy, the errors.
+//! Agency ids: the ids of the local regulations and the samples, the hierarchy, the errors.
 
 use vanthu_identifiers::{
     AgencyCategory, AgencyId, AgencyId2020, AnyAgencyId, IdErrorKind, MAX_INPUT_LEN,
 };
 
 #[test]
-fn seed_004_department_and_its_units() {
-    // Seed 004 Art. 10.2.a: the department and its ten level-3 units.
+fn quang_nam_department_and_its_units() {
+    // Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 10 khoản 2 điểm a: the department and its ten level-3 units.
     let dept = AgencyId::parse("000.00.15.H47").unwrap();
     let levels = dept.levels();
     assert_eq!((levels.level4, levels.level3, levels.level2), (0, 0, 15));
@@ -27,7 +27,7 @@ fn seed_004_department_and_its_units() {
 }
 
 #[test]
-fn seed_003_provincial_office() {
+fn nam_dinh_provincial_office() {
     let id = AgencyId::parse("000.00.18.H40").unwrap();
     assert_eq!(id.level1().to_string(), "H40");
     assert_eq!(id.parent().unwrap().as_str(), "000.00.00.H40");

@@ -1,4 +1,4 @@
-//! edXML document ids and the seed-004 registry id.
+//! edXML document ids and the registry id of Quyết định 182/QĐ-LĐTBXH.
 
 use chrono::NaiveDate;
 use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber, IdErrorKind, RegistryDocumentId};
@@ -162,7 +162,7 @@ fn written_from_parts() {
 }
 
 #[test]
-fn registry_document_id_of_seed_004() {
+fn registry_document_id_of_quang_nam() {
     let id = RegistryDocumentId::parse("000.00.15.H47.2019.125").unwrap();
     assert_eq!(id.agency().as_str(), "000.00.15.H47");
     assert_eq!(id.year(), 2019);

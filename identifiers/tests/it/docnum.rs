@@ -13,8 +13,9 @@ type Row = (
     Option<&'static str>,
 );
 
-/// Every number and symbol in the seeds (and the examples), with its parts.
-const SEED_NUMBERS: &[Row] = &[
+/// Every number and symbol in the local regulations on electronic documents (and
+/// other examples), with its parts.
+const REGULATION_NUMBERS: &[Row] = &[
     (
         "182/QĐ-LĐTBXH",
         182,
@@ -168,7 +169,7 @@ const SEED_NUMBERS: &[Row] = &[
         "BTTTT",
         Some("THH"),
     ),
-    // Seed 000 and 002 misspell the ministry; the grammar does not know issuers.
+    // Quyết định 4556/QĐ-UBND and 71/QĐ-UBND misspell the ministry; the grammar does not know issuers.
     (
         "2803/BTTT-THH",
         2803,
@@ -376,7 +377,7 @@ const SEED_NUMBERS: &[Row] = &[
         "QH11",
         None,
     ),
-    // Seeds 000/002 cite the circular as "10/2016/BTTTT-THH": a year and no type.
+    // Quyết định 4556/QĐ-UBND and 71/QĐ-UBND cite the circular as "10/2016/BTTTT-THH": a year and no type.
     (
         "10/2016/BTTTT-THH",
         10,
@@ -489,8 +490,8 @@ const SEED_NUMBERS: &[Row] = &[
 ];
 
 #[test]
-fn every_seed_number_parses_strictly_with_its_parts() {
-    for &(input, number, year, abbr, ref ty, issuer, unit) in SEED_NUMBERS {
+fn every_regulation_number_parses_strictly_with_its_parts() {
+    for &(input, number, year, abbr, ref ty, issuer, unit) in REGULATION_NUMBERS {
         let n = DocumentNumber::parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
         assert_eq!(n.number(), number, "{input}");
         assert_eq!(n.year(), year, "{input}");
@@ -623,7 +624,7 @@ fn number_below_ten_without_leading_zero() {
 fn each_bad_input_has_its_own_error_and_offset() {
     let cases: &[crate::ErrorCase] = &[
         ("", |k| matches!(k, IdErrorKind::Empty), 0),
-        // Seed 004 prints "Số: 182  /QĐ-LĐTBXH": spaces around the separator.
+        // Quyết định 182/QĐ-LĐTBXH prints "Số: 182  /QĐ-LĐTBXH": spaces around the separator.
         (
             "182  /QĐ-LĐTBXH",
             |k| matches!(k, IdErrorKind::Whitespace { .. }),

@@ -1,5 +1,6 @@
-//! Every identifier in the seeds and the VPCP sample packages (read in place
-//! from `../shared`; skipped with a note when it is missing).
+//! Every identifier in the local regulations' texts and the VPCP sample
+//! packages (read in place from the fixtures beside the checkout; skipped with a
+//! note when they are missing).
 
 use std::collections::BTreeSet;
 
@@ -129,7 +130,7 @@ fn every_document_id_and_code_in_the_samples_reads() {
 }
 
 #[test]
-fn every_identifier_in_the_seeds_reads() {
+fn every_identifier_in_the_regulation_texts_reads() {
     let Some(shared) = crate::shared() else {
         return;
     };
@@ -151,40 +152,32 @@ fn every_identifier_in_the_seeds_reads() {
             }
         }
     }
-    assert_eq!(agency_ids, 12, "seed 004 (11) and seed 003 (1)");
-    assert_eq!(record_codes, 1, "seed 003 Art. 19.2");
+    assert_eq!(
+        agency_ids, 12,
+        "Quyết định 182/QĐ-LĐTBXH (11) and the Nam Định rules (1)"
+    );
+    assert_eq!(
+        record_codes, 1,
+        "Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 19 khoản 2"
+    );
 }
 
-/// Every identifier quoted in backticks in `reference/records.md` and
-/// `DOMAIN.md` that reads as a record code is a valid one, and the three
-/// record codes quoted there are found (Decree 30 and Circular 05/2025 forms).
+/// The record codes quoted in the regulations vanthu implements (Nghị định
+/// 30/2020/NĐ-CP and Thông tư 05/2025/TT-BNV forms) are valid record codes.
 #[test]
-fn every_record_code_quoted_in_the_references_reads() {
-    let Some(shared) = crate::shared() else {
-        return;
-    };
-    let mut found = std::collections::BTreeSet::new();
-    for file in ["reference/records.md", "DOMAIN.md"] {
-        let text = std::fs::read_to_string(shared.join(file)).unwrap();
-        for token in text.split('`').skip(1).step_by(2) {
-            let id = vanthu_identifiers::identify(token);
-            if id.kind() == vanthu_identifiers::IdKind::RecordCode {
-                assert!(
-                    id.is_valid(),
-                    "{file}: {token}: {:?} {:?}",
-                    id.error(),
-                    id.findings()
-                );
-                found.insert(token.to_owned());
-            }
-        }
-    }
-    let expected = [
+fn the_quoted_record_codes_read() {
+    for code in [
         "000.00.00.G09.2010.01.TH",
         "000.00.18.H40.2011.01.TH",
         "H49.64.33.2001.160",
-    ];
-    for code in expected {
-        assert!(found.contains(code), "{code} not found in {found:?}");
+    ] {
+        let id = vanthu_identifiers::identify(code);
+        assert_eq!(id.kind(), vanthu_identifiers::IdKind::RecordCode, "{code}");
+        assert!(
+            id.is_valid(),
+            "{code}: {:?} {:?}",
+            id.error(),
+            id.findings()
+        );
     }
 }

@@ -4,13 +4,17 @@ use vanthu_identifiers::{IdKind, Identified, identify};
 
 #[test]
 fn kinds() {
+    // Valid = read and conformant: warnings (an ASCII-folded abbreviation, a
+    // UUID document id, a record notation without heading) are allowed; an
+    // irregular agency id or an impossible date is an error.
     for (input, kind, valid) in [
         ("000.00.15.H47", IdKind::AgencyId, true),
         ("H37.DN.001", IdKind::AgencyId, true),
         ("28.22.H17", IdKind::AgencyId, false),
+        ("01.K36", IdKind::AgencyId, false),
         ("000.00.15.h47", IdKind::AgencyId, false),
         ("182/QĐ-LĐTBXH", IdKind::DocumentNumber, true),
-        ("182/QD-LĐTBXH", IdKind::DocumentNumber, false),
+        ("182/QD-LĐTBXH", IdKind::DocumentNumber, true),
         ("12/UBND-VX", IdKind::DocumentNumber, true),
         ("182 /QĐ-LĐTBXH", IdKind::DocumentNumber, false),
         (
@@ -26,7 +30,7 @@ fn kinds() {
         (
             "9fbfbad2-f1f8-4256-a2eb-50fb1061cddb",
             IdKind::DocumentId,
-            false,
+            true,
         ),
         ("000.00.15.H47.2019.125", IdKind::DocumentId, true),
         ("000.00.18.H40.2011.01.TH", IdKind::RecordCode, true),
@@ -34,7 +38,7 @@ fn kinds() {
         (
             "000.00.18.H40.2011.01.ABCDEFGHIJKLMNOPQRSTU",
             IdKind::RecordCode,
-            false,
+            true,
         ),
         ("H49.64.33.2001.160", IdKind::RecordCode, true),
         ("H37.DN.001.2025.01.TH", IdKind::RecordCode, true),
@@ -87,8 +91,9 @@ fn summary_json() {
     let v = serde_json::to_value(identify("000.00.18.H40.2011.01.ABCDEFGHIJKLMNOPQRSTU").summary())
         .unwrap();
     assert_eq!(v["kind"], "record_code");
-    assert_eq!(v["valid"], false);
+    assert_eq!(v["valid"], true, "a warning does not make it invalid");
     assert_eq!(v["findings"][0]["rule"], "ID-RECORD-NOTATION-LONG");
+    assert_eq!(v["findings"][0]["severity"], "warning");
     assert_eq!(v["agency_form"], "qcvn102");
     assert_eq!(v["heading"], "ABCDEFGHIJKLMNOPQRSTU");
     let v = serde_json::to_value(identify("000.00.00.H47").summary()).unwrap();
@@ -117,4 +122,19 @@ fn summary_json() {
     let v = serde_json::to_value(identify("nope nope").summary()).unwrap();
     assert_eq!(v["valid"], false);
     assert_eq!(v["error"]["offset"], 4);
+}
+
+#[test]
+fn an_irregular_agency_id_is_read_but_not_valid() {
+    let id = identify("28.22.H17");
+    assert!(matches!(id.value(), Some(Identified::AgencyId(_))));
+    assert!(!id.is_valid());
+    assert_eq!(
+        id.findings()[0].severity,
+        vanthu_identifiers::Severity::Error
+    );
+    assert_eq!(
+        id.is_valid(),
+        id.error().is_none() && vanthu_identifiers::conformant(id.findings())
+    );
 }

@@ -16,9 +16,10 @@ mod identify;
 mod marks;
 mod props;
 mod record;
+mod rules;
 mod text;
 
-/// The `../shared` folder beside the checkout, when it is there.
+/// The folder of real data beside the checkout, when it is there.
 pub(crate) fn shared() -> Option<std::path::PathBuf> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
     if dir.is_dir() {

@@ -3,7 +3,7 @@
 use vanthu_identifiers::{AgencyId2020, AnyAgencyId, IdErrorKind, RecordCode};
 
 #[test]
-fn seed_003_example_and_the_reference_example() {
+fn nam_dinh_example_and_the_tt05_example() {
     let code = RecordCode::parse("000.00.18.H40.2011.01.TH").unwrap();
     assert_eq!(code.agency().as_str(), "000.00.18.H40");
     assert_eq!(code.year(), 2011);
@@ -109,8 +109,8 @@ fn errors() {
     }
 }
 
-/// Every record code and Decision 20/2020 agency id quoted in
-/// `reference/records.md` §1.e, §1.f, §2.2 and DOMAIN.md §7.
+/// Record codes of Thông tư 05/2025/TT-BNV and agency ids in the Quyết định
+/// 20/2020/QĐ-TTg form.
 #[test]
 fn tt05_codes_and_the_quoted_agency_ids() {
     let code = RecordCode::parse("H49.64.33.2001.160").unwrap();

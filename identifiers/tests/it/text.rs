@@ -1,5 +1,5 @@
 //! `vanthu_identifiers::text`: tables against public references, round trips
-//! of every Vietnamese letter, real mojibake, the seed regulations, and no
+//! of every Vietnamese letter, real mojibake, the local regulations' texts, and no
 //! panics on arbitrary input.
 
 use std::borrow::Cow;
@@ -55,10 +55,10 @@ fn at(s: &str) -> Option<u64> {
     Some(s.len() as u64)
 }
 
-fn seeds() -> Option<Vec<(String, String)>> {
+fn regulation_texts() -> Option<Vec<(String, String)>> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds");
     let Ok(entries) = std::fs::read_dir(dir) else {
-        eprintln!("note: {dir} is missing; seed tests skipped");
+        eprintln!("note: {dir} is missing; regulation-text tests skipped");
         return None;
     };
     let mut out: Vec<(String, String)> = entries
@@ -370,9 +370,11 @@ fn english_french_and_german_are_not_legacy() {
 }
 
 #[test]
-fn seed_regulations_are_unicode_and_survive_both_encodings() {
-    let Some(seeds) = seeds() else { return };
-    for (name, body) in seeds {
+fn local_regulations_are_unicode_and_survive_both_encodings() {
+    let Some(texts) = regulation_texts() else {
+        return;
+    };
+    for (name, body) in texts {
         let found = detect(&body);
         assert_eq!(found.encoding(), TextEncoding::Unicode, "{name}: {found:?}");
         assert!(
@@ -439,11 +441,13 @@ fn seed_regulations_are_unicode_and_survive_both_encodings() {
 }
 
 #[test]
-fn seed_sentences_encoded_alone_are_detected() {
-    let Some(seeds) = seeds() else { return };
+fn regulation_sentences_encoded_alone_are_detected() {
+    let Some(texts) = regulation_texts() else {
+        return;
+    };
     let mut tried = 0;
     let mut medium = 0;
-    for (_, body) in seeds {
+    for (_, body) in texts {
         for sentence in body.split(['.', ';', ':']) {
             let sentence = sentence.trim().to_lowercase();
             let words = sentence.split_whitespace().count();
@@ -642,14 +646,14 @@ proptest! {
 // ------------------------------------------------------------ committed vectors
 
 #[test]
-fn seed_sentence_vectors_decode_encode_and_repair() {
+fn regulation_sentence_vectors_decode_encode_and_repair() {
     let mut rows = 0;
-    for line in vector("seed-sentences.tsv")
+    for line in vector("regulation-sentences.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
     {
         let cols: Vec<&str> = line.split('\t').collect();
-        let [seed, enc, bytes, unicode] = cols[..] else {
+        let [source, enc, bytes, unicode] = cols[..] else {
             panic!("bad row {line:?}")
         };
         let bytes = hex(bytes);
@@ -659,11 +663,11 @@ fn seed_sentence_vectors_decode_encode_and_repair() {
             "vni" => (VNI, plain()),
             other => panic!("unknown encoding {other}"),
         };
-        assert_eq!(decode(&bytes, enc, options), unicode, "{seed} {enc}");
+        assert_eq!(decode(&bytes, enc, options), unicode, "{source} {enc}");
         assert_eq!(
             encode(unicode, enc, options).unwrap(),
             bytes,
-            "{seed} {enc}"
+            "{source} {enc}"
         );
         assert_eq!(repair(&as_windows_1252(&bytes), enc, options), unicode);
         // Never mistaken for the other encoding.

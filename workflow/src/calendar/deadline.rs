@@ -5,7 +5,7 @@
 //!
 //! * **N working days** ([`DeadlineRules::working_days_due`]): the day of the
 //!   starting instant is not counted, counting starts on the next day (Bộ luật Dân
-//!   sự 2015 Điều 147 khoản 1: "the first day of the period is not counted"); the deadline
+//!   sự 2015 Điều 147 khoản 2: "the first day of the period is not counted"); the deadline
 //!   is the end of working hours of the N-th working day after it. N = 0 means
 //!   "the same working day", as for the acknowledge rule.
 //! * **Issue** ([`DeadlineRules::issue_due`]): a document is issued the day it is

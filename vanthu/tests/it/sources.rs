@@ -1,0 +1,81 @@
+//! Every `source` of every rule resolves inside the repository: a legal text
+//! or standard described in `docs/regulations.md`, or a section of a project
+//! document (`vanthu docs/<file>.md §N`).
+
+use std::path::Path;
+
+fn docs(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../docs")
+        .join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The text a citation names, without its article, clause or requirement.
+fn text_name(citation: &str) -> &str {
+    let cut = [" Điều ", " Phụ lục", " Chương ", " §", " khoản "]
+        .iter()
+        .filter_map(|m| citation.find(m))
+        .min()
+        .unwrap_or(citation.len());
+    let name = &citation[..cut];
+    // E-ARK requirement ids follow the version: `E-ARK CSIP 2.1.0 CSIP2`.
+    match name.strip_prefix("E-ARK ") {
+        Some(rest) => {
+            let end = rest.split(' ').take(2).map(str::len).sum::<usize>() + 1 + "E-ARK ".len();
+            &name[..end.min(name.len())]
+        }
+        None => name,
+    }
+}
+
+#[test]
+fn every_source_resolves_in_docs() {
+    let regulations = docs("regulations.md");
+    let mut unresolved = Vec::new();
+    for rule in vanthu::rules::all() {
+        for citation in rule.source.split("; ") {
+            if let Some(rest) = citation.strip_prefix("vanthu docs/") {
+                let (file, section) = rest.split_once(" §").unwrap_or((rest, ""));
+                let text = docs(file);
+                let heading = format!("## {}.", section.trim());
+                if section.is_empty() || !text.lines().any(|l| l.starts_with(&heading)) {
+                    unresolved.push(format!("{}: {citation}", rule.id));
+                }
+                continue;
+            }
+            let name = text_name(citation);
+            if !regulations.contains(name) {
+                unresolved.push(format!("{}: {citation} ({name})", rule.id));
+            }
+        }
+    }
+    assert!(
+        unresolved.is_empty(),
+        "sources not described in docs/:\n{}",
+        unresolved.join("\n")
+    );
+}
+
+#[test]
+fn citation_names_are_cut_before_the_article() {
+    assert_eq!(
+        text_name("Nghị định 30/2020/NĐ-CP Điều 5 khoản 1"),
+        "Nghị định 30/2020/NĐ-CP"
+    );
+    assert_eq!(text_name("E-ARK CSIP 2.1.0 CSIP2"), "E-ARK CSIP 2.1.0");
+    assert_eq!(text_name("ETSI EN 319 102-1 §5.2.7"), "ETSI EN 319 102-1");
+    assert_eq!(
+        text_name("Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 1"),
+        "Quyết định 3760/QĐ-UBND (TP.HCM, 2021)"
+    );
+}
+
+#[test]
+fn rule_ids_are_unique_across_crates() {
+    let mut seen = std::collections::BTreeSet::new();
+    for rule in vanthu::rules::all() {
+        assert!(seen.insert(rule.id), "{} is in two catalogues", rule.id);
+    }
+    assert!(seen.len() > 150, "{}", seen.len());
+}
