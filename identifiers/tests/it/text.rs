@@ -55,23 +55,28 @@ fn at(s: &str) -> Option<u64> {
     Some(s.len() as u64)
 }
 
+/// Sentences of the five local regulations vanthu implements, in Unicode,
+/// one body per regulation (committed vector: `regulation-sentences.tsv`,
+/// the rows in their original case).
 fn regulation_texts() -> Option<Vec<(String, String)>> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        eprintln!("note: {dir} is missing; regulation-text tests skipped");
-        return None;
-    };
-    let mut out: Vec<(String, String)> = entries
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect();
+    let tsv = include_str!("../vectors/text/regulation-sentences.tsv");
+    let mut out: Vec<(String, String)> = Vec::new();
+    for row in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let (name, encoding, text) = (cols[0], cols[1], cols[3]);
+        if encoding != "vni" {
+            continue;
+        }
+        match out.iter_mut().find(|(n, _)| n == name) {
+            Some((_, body)) => {
+                body.push('\n');
+                body.push_str(text);
+            }
+            None => out.push((name.to_owned(), text.to_owned())),
+        }
+    }
     out.sort();
+    assert_eq!(out.len(), 5);
     Some(out)
 }
 
@@ -269,7 +274,7 @@ fn encoding_names() {
 
 #[test]
 fn the_1999_decision_scan_is_tcvn3() {
-    // records.md §5: a 1999 decision whose TCVN3 text was read as Latin-1.
+    // A 1999 decision whose TCVN3 text was read as Latin-1 (see the vectors README).
     let scan = "phßng … LuËt … Q§TTg";
     assert_eq!(repair(scan, TCVN3, plain()), "phòng … Luật … QĐTTg");
     let found = detect(scan);
@@ -406,7 +411,7 @@ fn local_regulations_are_unicode_and_survive_both_encodings() {
                 assert_eq!(repair(&as_latin1(&bytes), enc, plain()), source);
             }
         }
-        assert!(lines_checked > 100, "{name}: {lines_checked}");
+        assert!(lines_checked >= 6, "{name}: {lines_checked}");
         // Whole documents, encoded: detected with high confidence, both shapes.
         for enc in LegacyEncoding::ALL {
             let source: String = body
@@ -448,10 +453,10 @@ fn regulation_sentences_encoded_alone_are_detected() {
     let mut tried = 0;
     let mut medium = 0;
     for (_, body) in texts {
-        for sentence in body.split(['.', ';', ':']) {
+        for sentence in body.lines() {
             let sentence = sentence.trim().to_lowercase();
             let words = sentence.split_whitespace().count();
-            if !(8..=40).contains(&words) || sentence.is_ascii() {
+            if !(5..=40).contains(&words) || sentence.is_ascii() {
                 continue;
             }
             for enc in LegacyEncoding::ALL {
@@ -472,7 +477,7 @@ fn regulation_sentences_encoded_alone_are_detected() {
             }
         }
     }
-    assert!(tried > 200, "{tried}");
+    assert!(tried >= 20, "{tried}");
     // Sentences with English file names or abbreviations may stay undecided.
     assert!(medium * 100 >= tried * 90, "{medium} of {tried}");
 }
