@@ -6,7 +6,7 @@
 
 use std::error::Error;
 
-use chrono::{FixedOffset, TimeZone as _};
+use chrono::TimeZone as _;
 use vanthu_examples::{TestCa, new_year};
 use vanthu_signature::testpki::sample_pdf;
 use vanthu_signature::{LegalValue, SignOptions, TrustStore, VerifyOptions, prepare, verify_pdf};
@@ -18,7 +18,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // Step 1, on the server: append the signature field and an empty
     // /Contents placeholder, then build the CMS signed attributes.
-    let vietnam = FixedOffset::east_opt(7 * 3600).ok_or("offset")?;
+    let vietnam = vanthu_identifiers::VIETNAM;
     let mut options = SignOptions::new(
         vietnam
             .with_ymd_and_hms(2025, 6, 2, 9, 0, 0)

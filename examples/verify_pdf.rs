@@ -8,7 +8,7 @@
 
 use std::error::Error;
 
-use chrono::{FixedOffset, TimeZone as _};
+use chrono::TimeZone as _;
 use vanthu_examples::{TestCa, new_year};
 use vanthu_signature::testpki::sample_pdf;
 use vanthu_signature::{LegalValue, SignOptions, TrustStore, VerifyOptions, sign_pdf, verify_pdf};
@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let (person, person_key) = ca.signer("Nguyen Van An", "CCCD:001099012345")?;
     // …and a tax code (MST) an organisation.
     let (agency, agency_key) = ca.signer("SO Y TE", "MST:0400260612")?;
-    let vietnam = FixedOffset::east_opt(7 * 3600).ok_or("offset")?;
+    let vietnam = vanthu_identifiers::VIETNAM;
     let at = vietnam
         .with_ymd_and_hms(2025, 6, 2, 9, 0, 0)
         .single()

@@ -259,7 +259,7 @@ fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
         "%Y-%m-%d %H:%M",
     ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
-            let offset = FixedOffset::east_opt(7 * 3600).ok_or_else(|| CliError::new("offset"))?;
+            let offset = vanthu::identifiers::VIETNAM;
             if let Some(t) = naive.and_local_timezone(offset).single() {
                 return Ok(t);
             }

@@ -6,7 +6,7 @@
 //! zone: they are Vietnam time, UTC+07:00 (Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018)
 //! Phụ lục 2 mục III.2: server clocks on GMT+7).
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset as _, TimeZone as _};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone as _};
 
 use crate::rules::{self, Rule};
 
@@ -71,11 +71,10 @@ fn parse_datetime(t: &str) -> Option<NaiveDateTime> {
         .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
 }
 
-/// Vietnam time, UTC+07:00, no daylight saving.
+/// Vietnam time, UTC+07:00, no daylight saving: [`vanthu_identifiers::VIETNAM`].
 #[must_use]
 pub fn vietnam_offset() -> FixedOffset {
-    // 7 hours is always a valid offset; the fallback only satisfies the no-panic lint.
-    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| chrono::Utc.fix())
+    vanthu_identifiers::VIETNAM
 }
 
 /// Parses a canonical (or accepted) date `yyyy/MM/dd`.

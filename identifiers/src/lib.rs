@@ -15,6 +15,7 @@ mod report;
 mod rule;
 pub mod rules;
 pub mod text;
+mod time;
 mod util;
 
 pub use agency::{
@@ -32,3 +33,4 @@ pub use marks::{Confidentiality, Retention, Urgency};
 pub use record::RecordCode;
 pub use report::{Report, conformant};
 pub use rule::Rule;
+pub use time::VIETNAM;

@@ -494,11 +494,10 @@ pub fn derive_objid(file_code: &str, created: &DateTime<FixedOffset>) -> String 
     format!("uuid-{}", derived_uuid(&[file_code, &created.to_rfc3339()]))
 }
 
-/// Vietnam time zone, UTC+7 (no daylight saving).
+/// Vietnam time zone, UTC+7 (no daylight saving): [`vanthu_identifiers::VIETNAM`].
 #[must_use]
 pub fn vietnam_offset() -> FixedOffset {
-    use chrono::Offset;
-    FixedOffset::east_opt(7 * 3600).unwrap_or(chrono::Utc.fix())
+    vanthu_identifiers::VIETNAM
 }
 
 /// `YYYY-MM-DDThh:mm:ss+07:00`, the TT05 timestamp form.

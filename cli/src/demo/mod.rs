@@ -111,7 +111,7 @@ pub(crate) fn demo(args: &DemoArgs) -> Result<Outcome, CliError> {
 }
 
 pub(crate) fn vietnam() -> FixedOffset {
-    vanthu_edxml::vietnam_offset()
+    vanthu::identifiers::VIETNAM
 }
 
 #[cfg(test)]

@@ -25,16 +25,13 @@
 //!   within 3–4 working days are chased (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8): the window runs from
 //!   3 to 4 working days after sending.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta, TimeZone};
 
 use super::CalendarError;
 use super::working::{WorkingCalendar, WorkingHours};
 
-const VIETNAM_OFFSET_SECONDS: i32 = 7 * 3600;
-
 fn vietnam_offset() -> FixedOffset {
-    // 7 h is within ±24 h, so `east_opt` always succeeds; UTC is an unreachable fallback.
-    FixedOffset::east_opt(VIETNAM_OFFSET_SECONDS).unwrap_or(Utc.fix())
+    vanthu_identifiers::VIETNAM
 }
 
 /// The same instant in Vietnam time (+07:00).
