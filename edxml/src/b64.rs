@@ -508,7 +508,6 @@ pub(crate) fn encode_base64(input: &mut dyn Read, output: &mut dyn Write) -> io:
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
     use super::*;
 
     fn decode(text: &[u8], chunk: usize) -> Result<Vec<u8>, Base64Problem> {

@@ -113,7 +113,6 @@ impl crate::chunks::Transform for Markup {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use std::io::Read;
 

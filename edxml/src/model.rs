@@ -746,8 +746,6 @@ pub struct StatusPackage {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-
     use super::*;
 
     fn comment_after(after: &str, index: usize) -> Extension {

@@ -353,7 +353,6 @@ pub(crate) fn lookalike_d(c: char) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     /// The byte-level fast path agrees with `char::is_whitespace` and

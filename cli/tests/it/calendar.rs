@@ -1,10 +1,4 @@
 //! `vanthu lunar`, `vanthu calendar`, `vanthu due`.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::{json, vanthu};
 

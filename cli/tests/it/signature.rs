@@ -1,10 +1,4 @@
 //! `vanthu verify` and `vanthu sign` on a corpus made at run time with the test PKI.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

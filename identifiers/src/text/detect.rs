@@ -521,12 +521,6 @@ pub fn detect_bytes(bytes: &[u8]) -> Detection {
 
 #[cfg(test)]
 mod tests {
-    #![allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )]
     use super::*;
 
     #[test]

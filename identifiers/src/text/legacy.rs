@@ -671,12 +671,6 @@ pub fn repair(text: &str, encoding: LegacyEncoding, options: LegacyOptions) -> S
 
 #[cfg(test)]
 mod tests {
-    #![allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )]
     use super::*;
 
     #[test]

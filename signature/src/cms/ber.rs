@@ -202,7 +202,6 @@ pub(crate) fn raw_signed_attrs(content_info: &[u8]) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

@@ -533,7 +533,6 @@ impl<'a> Lexer<'a> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
     use super::*;
 
     fn parse(s: &str) -> Obj {
