@@ -376,7 +376,7 @@ pub fn sample_pdf_compressed() -> Vec<u8> {
     }
     let mut plain = header.clone().into_bytes();
     plain.extend_from_slice(&body);
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&plain, 6);
+    let packed = crate::pdf::filter::deflate(&plain);
     let stm_at = out.len();
     out.extend_from_slice(
         format!(
@@ -412,7 +412,7 @@ pub fn sample_pdf_compressed() -> Vec<u8> {
         }
         prev = *r;
     }
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&predicted, 6);
+    let packed = crate::pdf::filter::deflate(&predicted);
     out.extend_from_slice(
         format!(
             "7 0 obj\n<</Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /DecodeParms <</Predictor 12 /Columns 7>> /Length {}>>\nstream\n",

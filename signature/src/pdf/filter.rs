@@ -28,7 +28,7 @@ pub(crate) fn decode(dict: &Dict, raw: &[u8], max: usize) -> Option<Vec<u8>> {
     if filter != b"FlateDecode" {
         return None;
     }
-    let data = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(raw, max).ok()?;
+    let data = inflate(raw, max)?;
     let parms = match dict.get(b"DecodeParms") {
         Some(Obj::Dict(p)) => Some(p),
         Some(Obj::Array(a)) => match a.first() {
@@ -167,4 +167,27 @@ pub(crate) fn xref_stream_entries(
         }
     }
     Some((used, free, compressed))
+}
+
+/// The zlib data in `raw`, decompressed, or `None` when it is corrupt or
+/// would decompress to more than `max` bytes (read no further than that).
+fn inflate(raw: &[u8], max: usize) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    flate2::read::ZlibDecoder::new(raw)
+        .take(u64::try_from(max).ok()?.saturating_add(1))
+        .read_to_end(&mut out)
+        .ok()?;
+    (out.len() <= max).then_some(out)
+}
+
+/// `data` compressed as a zlib stream (`/FlateDecode`), level 6.
+pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    // Writing to a Vec cannot fail.
+    if encoder.write_all(data).is_err() {
+        return Vec::new();
+    }
+    encoder.finish().unwrap_or_default()
 }

@@ -167,13 +167,13 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
             let mut dict = image_dict(&image, image.components);
             if let Some(alpha) = &image.alpha {
                 let mask_id = alloc();
-                let packed = miniz_oxide::deflate::compress_to_vec_zlib(alpha, 6);
+                let packed = crate::pdf::filter::deflate(alpha);
                 let mask = image_dict(&image, 1);
                 objects.push((mask_id, Obj::Dict(with_length(mask, packed.len()))));
                 stream_bodies.push((mask_id, packed));
                 dict.entries.push((b"SMask".to_vec(), Obj::Ref(mask_id)));
             }
-            let packed = miniz_oxide::deflate::compress_to_vec_zlib(&image.rgb, 6);
+            let packed = crate::pdf::filter::deflate(&image.rgb);
             objects.push((image_id, Obj::Dict(with_length(dict, packed.len()))));
             stream_bodies.push((image_id, packed));
             let mut xobjects = Dict::default();
