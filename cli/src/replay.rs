@@ -8,11 +8,11 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::DateTime;
 use clap::Args;
 use vanthu_workflow::EventLog;
-use vanthu_workflow::calendar::{DeadlineRules, WorkingCalendar, vietnam_time};
-use vanthu_workflow::monitor::{ReplayReport, check_log};
+use vanthu_workflow::calendar::vietnam_time;
+use vanthu_workflow::monitor::ReplayReport;
 
 use crate::output::{print_json, read_input};
 use crate::{CliError, Outcome};
@@ -34,21 +34,6 @@ pub(crate) struct ReplayArgs {
     json: bool,
 }
 
-fn years(log: &EventLog, as_of: Option<DateTime<FixedOffset>>) -> Option<(i32, i32)> {
-    let years = log
-        .events
-        .iter()
-        .map(|e| e.at)
-        .chain(as_of)
-        .map(|at| vietnam_time(&at).year());
-    let (min, max) = years.fold(None, |acc: Option<(i32, i32)>, y| match acc {
-        Some((a, b)) => Some((a.min(y), b.max(y))),
-        None => Some((y, y)),
-    })?;
-    // Deadlines run a few working days past the last event: one more year covers them.
-    Some((min.max(1900), max.saturating_add(1).min(2100)))
-}
-
 pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
     let bytes = read_input(&args.events)?;
     let log: EventLog = serde_json::from_slice(&bytes)
@@ -59,13 +44,7 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
         .map(DateTime::parse_from_rfc3339)
         .transpose()
         .map_err(|e| CliError::new(format!("--as-of: not an RFC 3339 instant: {e}")))?;
-    let calendar = match years(&log, as_of) {
-        Some((first, last)) if first <= last => WorkingCalendar::vietnam(first..=last),
-        _ => WorkingCalendar::vietnam(1900..=1900),
-    }
-    .map_err(|e| CliError::new(format!("event log outside the calendar: {e}")))?;
-    let report = check_log(&log, &calendar, &DeadlineRules::default(), as_of)
-        .map_err(|e| CliError::new(format!("event log outside the calendar: {e}")))?;
+    let report = vanthu::replay(&log, as_of).map_err(|e| CliError::new(e.to_string()))?;
     if args.json {
         print_json(&report)?;
     } else {

@@ -10,6 +10,7 @@ mod intake;
 pub mod junit;
 pub mod names;
 mod options;
+mod replay;
 pub mod rules;
 mod trust;
 
@@ -28,4 +29,5 @@ pub use error::{CheckError, ErrorKind};
 pub use format::{Format, HEAD_LEN, detect};
 pub use intake::document_meta;
 pub use options::{CheckOptions, parse_time};
+pub use replay::replay;
 pub use trust::load_trust;

@@ -285,6 +285,21 @@ fn every_rule_id_printed_is_in_the_catalogue() {
             d("unit1/archive/000.01.15.H47.2025.01.TH.zip"),
         ],
         vec!["check".into(), "--json".into(), crate::edxml::sample()],
+        vec!["replay".into(), "--json".into(), d("unit2/events.json")],
+        vec![
+            "replay".into(),
+            "--json".into(),
+            "--as-of".into(),
+            "2026-01-05T09:00:00+07:00".into(),
+            d("sender/events.json"),
+        ],
+        vec![
+            "id".into(),
+            "--json".into(),
+            "28.22.H17".into(),
+            "182/QD-LĐTBXH".into(),
+            "000.00.18.H40.2011.01.ABCDEFGHIJKLMNOPQRSTU".into(),
+        ],
     ];
     let mut seen = Vec::new();
     for args in &runs {
@@ -295,6 +310,47 @@ fn every_rule_id_printed_is_in_the_catalogue() {
     assert!(seen.len() > 10, "{seen:?}");
     for id in &seen {
         assert!(catalogue.contains(id), "{id} is printed but not catalogued");
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// `verify --json` and `replay --json` print the library's results, serialised
+/// by serde: nothing is decided in the CLI.
+#[test]
+fn verify_and_replay_json_are_the_librarys() {
+    let (dir, _) = run_demo("harness-verify-replay");
+    let root = dir.join("pki/root.cer");
+    let pdf = dir.join("sender/182-QD-LDTBXH.signed.pdf");
+    let out = vanthu(
+        &[
+            "verify",
+            "--json",
+            "--trust",
+            root.to_str().unwrap(),
+            "--at",
+            AT,
+            pdf.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let mut options = vanthu::CheckOptions::new(vanthu::parse_time(AT).unwrap());
+    options.trust.push(root.clone());
+    let trust = vanthu::load_trust(&options).unwrap();
+    let library = vanthu::signature::verify_pdf(
+        &fs::read(&pdf).unwrap(),
+        &trust,
+        &vanthu::signature::VerifyOptions::new(options.at.to_utc()),
+    )
+    .unwrap();
+    assert_eq!(json(&out), serde_json::to_value(&library).unwrap());
+
+    for who in ["sender", "unit1", "unit2"] {
+        let log = dir.join(format!("{who}/events.json"));
+        let out = vanthu(&["replay", "--json", log.to_str().unwrap()], b"");
+        let events: vanthu::workflow::EventLog =
+            serde_json::from_slice(&fs::read(&log).unwrap()).unwrap();
+        let library = vanthu::replay(&events, None).unwrap();
+        assert_eq!(json(&out), serde_json::to_value(&library).unwrap(), "{who}");
     }
     fs::remove_dir_all(dir).unwrap();
 }
