@@ -31,6 +31,6 @@ pub use identify::IdentificationSummary;
 pub use identify::{IdKind, Identification, Identified, identify};
 pub use marks::{Confidentiality, Retention, Urgency};
 pub use record::RecordCode;
-pub use report::{Report, conformant};
+pub use report::{Report, conformant, count};
 pub use rule::Rule;
 pub use time::VIETNAM;

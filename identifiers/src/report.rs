@@ -11,6 +11,12 @@ pub fn conformant(findings: &[Finding]) -> bool {
     !findings.iter().any(|f| f.severity == Severity::Error)
 }
 
+/// How many of `findings` have `severity`.
+#[must_use]
+pub fn count(findings: &[Finding], severity: Severity) -> usize {
+    findings.iter().filter(|f| f.severity == severity).count()
+}
+
 /// Findings and the verdict they imply.
 ///
 /// `conformant` is always [`conformant(&findings)`](conformant): the value is
@@ -43,10 +49,7 @@ impl Report {
     /// How many findings have `severity`.
     #[must_use]
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
+        count(&self.findings, severity)
     }
 }
 

@@ -118,10 +118,7 @@ impl FileReport {
     /// How many findings have `severity`.
     #[must_use]
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
+        vanthu_identifiers::count(&self.findings, severity)
     }
 }
 

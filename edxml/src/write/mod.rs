@@ -73,24 +73,7 @@ pub fn write_document(
     let io = write_error;
     let mut w = W { out: &mut out };
     let x = &pkg.extras;
-    w.raw(&format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{NL}"))
-        .map_err(io)?;
-    outside_root(&mut w, "before", &x.prolog).map_err(io)?;
-    w.raw(&format!(
-        "<edXML xmlns=\"{EDXML_NS}\"{}>{NL}",
-        attributes(&x.root.attributes, &[]).map_err(io)?
-    ))
-    .map_err(io)?;
-    w.extensions(1, Zone::Attachments, &x.root, None, None)
-        .map_err(io)?;
-    // Envelope.
-    w.raw(&format!(
-        "  <edXML:edXMLEnvelope xmlns:edXML=\"{EDXML_NS}\"{}>{NL}",
-        attributes(&x.envelope.attributes, &[]).map_err(io)?
-    ))
-    .map_err(io)?;
-    w.extensions(2, Zone::Envelope, &x.envelope, None, None)
-        .map_err(io)?;
+    open_envelope(&mut w, x)?;
     let header = &pkg.header;
     let trace = &pkg.trace;
     let signature = &pkg.signature;
@@ -301,6 +284,32 @@ fn write_attachment(
     Ok(digest)
 }
 
+/// The XML declaration, what stands before the root, the root element and
+/// the opening of the envelope, with the unknown content kept at each level:
+/// the same for document and status packages.
+fn open_envelope(w: &mut W<'_>, x: &PackageExtras) -> Result<(), EdxmlError> {
+    let io = write_error;
+    w.raw(&format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{NL}"))
+        .map_err(io)?;
+    outside_root(w, "before", &x.prolog).map_err(io)?;
+    w.raw(&format!(
+        "<edXML xmlns=\"{EDXML_NS}\"{}>{NL}",
+        attributes(&x.root.attributes, &[]).map_err(io)?
+    ))
+    .map_err(io)?;
+    w.extensions(1, Zone::Attachments, &x.root, None, None)
+        .map_err(io)?;
+    // Envelope.
+    w.raw(&format!(
+        "  <edXML:edXMLEnvelope xmlns:edXML=\"{EDXML_NS}\"{}>{NL}",
+        attributes(&x.envelope.attributes, &[]).map_err(io)?
+    ))
+    .map_err(io)?;
+    w.extensions(2, Zone::Envelope, &x.envelope, None, None)
+        .map_err(io)?;
+    Ok(())
+}
+
 /// Writes a status package in the canonical form. `StatusCode` is always
 /// written, empty when the model has none.
 ///
@@ -314,23 +323,7 @@ pub fn write_status(pkg: &StatusPackage, mut out: impl Write) -> Result<(), Edxm
     let io = write_error;
     let mut w = W { out: &mut out };
     let x = &pkg.package_extras;
-    w.raw(&format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>{NL}"))
-        .map_err(io)?;
-    outside_root(&mut w, "before", &x.prolog).map_err(io)?;
-    w.raw(&format!(
-        "<edXML xmlns=\"{EDXML_NS}\"{}>{NL}",
-        attributes(&x.root.attributes, &[]).map_err(io)?
-    ))
-    .map_err(io)?;
-    w.extensions(1, Zone::Attachments, &x.root, None, None)
-        .map_err(io)?;
-    w.raw(&format!(
-        "  <edXML:edXMLEnvelope xmlns:edXML=\"{EDXML_NS}\"{}>{NL}",
-        attributes(&x.envelope.attributes, &[]).map_err(io)?
-    ))
-    .map_err(io)?;
-    w.extensions(2, Zone::Envelope, &x.envelope, None, None)
-        .map_err(io)?;
+    open_envelope(&mut w, x)?;
     w.element(
         2,
         Zone::Envelope,
