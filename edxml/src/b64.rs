@@ -35,6 +35,7 @@ pub(crate) const PIECE: usize = 64 * 1024;
 
 /// Size and SHA-256 of decoded attachment bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[non_exhaustive]
 pub struct Digest {
     /// Decoded size in bytes.
     pub size: u64,

@@ -11,6 +11,8 @@ use std::fmt;
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+// Closed: three levels by design: a finding is an error, a warning or a note. Matching on it exhaustively is safe.
+#[allow(clippy::exhaustive_enums)]
 pub enum Severity {
     /// A note: the input is fine, but a reader may want to know. Read as
     /// `info` too (the name before 0.2).

@@ -38,6 +38,8 @@ fn check_len(input: &str) -> Result<(), IdError> {
 /// How urgent a document is (Nghị định 30/2020/NĐ-CP Phụ lục I §III.2.b), with
 /// the edXML `OtherInfo/Priority` codes 0–4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+// Closed: the five levels of Nghị định 30/2020/NĐ-CP Phụ lục I and edXML Priority 0–4. Matching on it exhaustively is safe.
+#[allow(clippy::exhaustive_enums)]
 pub enum Urgency {
     /// Thường: no urgency mark (Priority 0).
     Normal,
@@ -133,6 +135,8 @@ string_impls_no_display!(Urgency, Urgency::parse);
 /// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 1)
 /// and numbered and registered separately (Nghị định 30/2020/NĐ-CP Điều 15.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+// Closed: the three levels of Luật Bảo vệ bí mật nhà nước 2018, and none. Matching on it exhaustively is safe.
+#[allow(clippy::exhaustive_enums)]
 pub enum Confidentiality {
     /// Mật: secret.
     Secret,
@@ -216,6 +220,8 @@ string_impls_no_display!(Confidentiality, Confidentiality::parse);
 /// "permanent or a stated number of years"), with the Circular
 /// 05/2025/TT-BNV `maintenance` codes 01–07.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+// Closed: permanent or a number of years: nothing else exists. Matching on it exhaustively is safe.
+#[allow(clippy::exhaustive_enums)]
 pub enum Retention {
     /// Vĩnh viễn: kept permanently.
     Permanent,

@@ -12,6 +12,8 @@ use crate::rules;
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
+// Closed: the three main indications of ETSI EN 319 102-1 §5.1.3. Matching on it exhaustively is safe.
+#[allow(clippy::exhaustive_enums)]
 pub enum Indication {
     /// Every check passed.
     #[serde(rename = "TOTAL_PASSED")]
@@ -114,6 +116,7 @@ impl fmt::Display for SubIndication {
 /// The outcome of one named check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Outcome {
     /// The check passed.
     Passed,

@@ -238,6 +238,8 @@ impl SignatureReport {
 /// khoản 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+// Closed: the three verdicts on a document: original, for reference only, invalid. Matching on it exhaustively is safe.
+#[allow(clippy::exhaustive_enums)]
 pub enum LegalValue {
     /// Signed by the competent person and then by the agency: the value of the paper original.
     Original,

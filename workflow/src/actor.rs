@@ -21,6 +21,7 @@ pub struct ActorId(String);
 /// An id (actor id or case id) that is empty, too long or has control characters.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid id {0:?}: must be 1..=128 bytes without control characters")]
+#[non_exhaustive]
 pub struct InvalidId(pub String);
 
 pub(crate) fn check_id(text: &str) -> Result<(), InvalidId> {

@@ -17,6 +17,8 @@ use crate::state::Office;
 /// Incoming or outgoing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+// Closed: a document is incoming or outgoing. Matching on it exhaustively is safe.
+#[allow(clippy::exhaustive_enums)]
 pub enum Direction {
     /// An incoming document.
     Incoming,

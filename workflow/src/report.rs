@@ -57,6 +57,7 @@ pub enum Period {
 /// A period that does not exist (month 13, quarter 5, reversed range).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid reporting period: {0:?}")]
+#[non_exhaustive]
 pub struct InvalidPeriod(pub Period);
 
 impl Period {

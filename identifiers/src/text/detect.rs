@@ -46,6 +46,7 @@ impl fmt::Display for TextEncoding {
 
 /// How sure the detector is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Confidence {
     /// A hint only: a few words fit, or the evidence is mixed. Do not convert
     /// without asking.

@@ -13,6 +13,7 @@ use crate::limits::Limits;
 
 /// One revision: the bytes from the start of the file to `end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Revision {
     /// Offset where the bytes added by this revision start (0 for the first).
     pub start: usize,

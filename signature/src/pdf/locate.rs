@@ -28,6 +28,7 @@ pub enum SignatureKind {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Coverage {
     /// The range is malformed or does not end at a revision end.
     Partial,
@@ -51,6 +52,7 @@ impl Coverage {
 
 /// A well-formed `/ByteRange [0 b c d]`: signed bytes are `[0, b)` and `[c, c + d)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ByteRange {
     /// Length of the first range (it starts at 0).
     pub first_len: usize,

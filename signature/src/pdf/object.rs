@@ -12,6 +12,7 @@ pub(crate) const MAX_DEPTH: usize = 64;
 
 /// An object number and generation: `12 0 R`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub struct ObjectId {
     /// Object number.
     pub number: u32,

@@ -61,6 +61,7 @@ pub enum NextDayBound {
 
 /// The window in which a sent document that has not been received is chased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[non_exhaustive]
 pub struct NotReceivedWindow {
     /// From this instant (3 working days after sending) the document may be chased.
     pub chase_from: DateTime<FixedOffset>,
