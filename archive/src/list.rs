@@ -132,7 +132,7 @@ pub struct RecordsList {
     /// an ordinal alone is a notation).
     pub agency: AnyAgencyId,
     /// The year the list applies to (`FileCatalog`).
-    pub year: u16,
+    pub year: i32,
     /// How ordinals are numbered.
     #[serde(default)]
     pub numbering: Numbering,
@@ -157,7 +157,7 @@ pub struct ListSummary {
 impl RecordsList {
     /// An empty list.
     #[must_use]
-    pub fn new(agency: impl Into<AnyAgencyId>, year: u16) -> Self {
+    pub fn new(agency: impl Into<AnyAgencyId>, year: i32) -> Self {
         Self {
             agency: agency.into(),
             year,

@@ -61,7 +61,7 @@ pub enum ArchiveLaw {
 impl ArchiveLaw {
     /// The law of `year`: 2011 or 2024; `None` for any other year.
     #[must_use]
-    pub const fn from_year(year: u16) -> Option<Self> {
+    pub const fn from_year(year: i32) -> Option<Self> {
         match year {
             2011 => Some(Self::Law2011),
             2024 => Some(Self::Law2024),

@@ -61,7 +61,7 @@ pub(crate) struct RetentionArgs {
     /// The Archive Law for the historical archive: 2011 or 2024 (default:
     /// the law in force on --at).
     #[arg(long, value_name = "YEAR")]
-    law: Option<u16>,
+    law: Option<i32>,
     /// Print JSON.
     #[arg(long)]
     json: bool,

@@ -426,7 +426,7 @@ string_impls!(DocumentId, read_any);
 pub struct RegistryDocumentId {
     text: String,
     agency: AgencyId,
-    year: u16,
+    year: i32,
     ordinal: u32,
 }
 
@@ -478,7 +478,7 @@ impl RegistryDocumentId {
 
     /// The year of issue.
     #[must_use]
-    pub const fn year(&self) -> u16 {
+    pub const fn year(&self) -> i32 {
         self.year
     }
 
@@ -493,7 +493,7 @@ string_impls!(RegistryDocumentId, RegistryDocumentId::parse);
 
 /// Splits `<QCVN agency id>.<yyyy>.<rest>`: the agency, the year, the rest and
 /// its offset. Shared with the record code.
-pub(crate) fn split_agency_year(input: &str) -> Result<(AgencyId, u16, &str, usize), IdError> {
+pub(crate) fn split_agency_year(input: &str) -> Result<(AgencyId, i32, &str, usize), IdError> {
     // The agency id is the first four dot-separated groups.
     let mut dots = input.match_indices('.').map(|(i, _)| i);
     let agency_end = dots.nth(3).ok_or_else(|| {
@@ -524,7 +524,7 @@ pub(crate) fn split_agency_year(input: &str) -> Result<(AgencyId, u16, &str, usi
 /// Reads the 4-digit year group (`FileCatalog`, Decree 30/2020/NĐ-CP
 /// Appendix VI: Number(4)) at byte `at`; years before 1945, the founding of
 /// the state whose records these are, are refused.
-pub(crate) fn read_year(text: &str, at: usize) -> Result<u16, IdError> {
+pub(crate) fn read_year(text: &str, at: usize) -> Result<i32, IdError> {
     expect_digits(text, at)?;
     if text.len() != 4 {
         return Err(IdError::new(
@@ -547,5 +547,5 @@ pub(crate) fn read_year(text: &str, at: usize) -> Result<u16, IdError> {
             at,
         ));
     }
-    Ok(u16::try_from(year).unwrap_or(u16::MAX))
+    Ok(i32::try_from(year).unwrap_or(i32::MAX))
 }

@@ -55,7 +55,7 @@ pub struct DocumentNumber {
     text: String,
     number: u32,
     number_len: usize,
-    year: Option<u16>,
+    year: Option<i32>,
     symbol_start: usize,
     abbreviation: Option<(usize, usize)>,
     document_type: Option<DocumentType>,
@@ -220,7 +220,7 @@ impl DocumentNumber {
                     at,
                 ));
             }
-            year = u16::try_from(value).ok();
+            year = i32::try_from(value).ok();
             at = at.saturating_add(5);
         }
         let symbol_start = at;
@@ -381,7 +381,7 @@ impl DocumentNumber {
 
     /// The year, carried by legal normative documents (`30/2020/NĐ-CP`).
     #[must_use]
-    pub const fn year(&self) -> Option<u16> {
+    pub const fn year(&self) -> Option<i32> {
         self.year
     }
 

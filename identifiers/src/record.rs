@@ -59,7 +59,7 @@ use crate::util::{check_separators, expect_digits, finding, groups, string_impls
 pub struct RecordCode {
     text: String,
     agency: AnyAgencyId,
-    year: u16,
+    year: i32,
     notation_start: usize,
 }
 
@@ -263,7 +263,7 @@ impl RecordCode {
 
     /// The year the record was formed (`FileCatalog`).
     #[must_use]
-    pub const fn year(&self) -> u16 {
+    pub const fn year(&self) -> i32 {
         self.year
     }
 

@@ -386,7 +386,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
     )?;
 
     // 5. Unit 1 files the decision into its record and packs it (Circular 05/2025 SIP).
-    let mut list = RecordsList::new(unit1.agency(), u16::try_from(year).ctx("year")?);
+    let mut list = RecordsList::new(unit1.agency(), year);
     let mut heading = Heading::new(HeadingLevel::Major, "I", "Tổng hợp", Some("TH"));
     heading.entries.push(ListEntry::new(
         "01.TH",

@@ -6,7 +6,7 @@ use vanthu_identifiers::{DocumentNumber, DocumentType, IdErrorKind, MAX_INPUT_LE
 type Row = (
     &'static str,
     u32,
-    Option<u16>,
+    Option<i32>,
     Option<&'static str>,
     Option<DocumentType>,
     &'static str,
