@@ -7,4 +7,5 @@
 )]
 
 mod check;
+mod fuzz_corpus;
 mod sources;
