@@ -9,8 +9,8 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone as _};
 use clap::Args;
 use serde_json::{Value, json};
 use vanthu_edxml::{
-    DocumentPackage, EdxmlError, Organization, Package, ReadOptions, ReadOutput, StatusCode,
-    StatusPackage, ZIP_MAGIC,
+    DocumentPackage, EdxmlError, Organization, Package, ReadOptions, StatusCode, StatusPackage,
+    ZIP_MAGIC,
 };
 use vanthu_identifiers::AnyAgencyId;
 
@@ -185,67 +185,6 @@ fn write_output(
     file.commit().map(drop)
 }
 
-fn org_json(o: Option<&Organization>) -> Value {
-    match o {
-        Some(o) => json!({ "organ_id": o.organ_id, "organ_name": o.organ_name }),
-        None => Value::Null,
-    }
-}
-
-fn inspect_json(read: &ReadOutput) -> Value {
-    match &read.package {
-        Package::Document(d) => {
-            let h = &d.header;
-            let attachments: Vec<Value> = d
-                .attachments
-                .iter()
-                .zip(&read.layout)
-                .map(|(a, l)| {
-                    json!({
-                        "content_id": a.content_id,
-                        "name": a.attachment_name,
-                        "content_type": a.content_type,
-                        "size": l.digest.map(|d| d.size),
-                        "sha256": l.digest.map(|d| d.sha256_hex()),
-                        "base64_error": l.base64_error,
-                    })
-                })
-                .collect();
-            let business = d.trace.as_ref().and_then(|t| t.business.as_ref());
-            json!({
-                "kind": "document",
-                "document_id": h.document_id,
-                "from": org_json(h.from.as_ref()),
-                "to": h.to.iter().map(|o| org_json(Some(o))).collect::<Vec<_>>(),
-                "code": h.code.as_ref().map(|c| json!({ "number": c.code_number, "notation": c.code_notation })),
-                "promulgation_date": h.promulgation_info.as_ref().and_then(|p| p.promulgation_date.clone()),
-                "document_type": h.document_type.as_ref().and_then(|t| t.type_name.clone()),
-                "subject": h.subject,
-                "priority": h.other_info.as_ref().and_then(|o| o.priority.clone()),
-                "steering_type": h.steering_type,
-                "business_doc_type": business.and_then(|b| b.doc_type.clone()),
-                "attachments": attachments,
-                "findings": read.findings.len(),
-            })
-        }
-        Package::Status(s) => json!({
-            "kind": "status",
-            "status_code": s.status_code,
-            "description": s.description,
-            "timestamp": s.timestamp,
-            "from": org_json(s.from.as_ref()),
-            "response_for": s.response_for.as_ref().map(|r| json!({
-                "organ_id": r.organ_id,
-                "code": r.code,
-                "document_id": r.document_id,
-                "promulgation_date": r.promulgation_date,
-            })),
-            "findings": read.findings.len(),
-        }),
-        _ => json!({ "kind": read.package.kind() }),
-    }
-}
-
 fn text_or_dash(v: Option<&str>) -> &str {
     v.unwrap_or("-")
 }
@@ -255,7 +194,7 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::digest())
         .map_err(|e| read_error(&args.file, &e))?;
     if args.json {
-        print_json(&inspect_json(&read))?;
+        print_json(&vanthu::inspect::summary(&read))?;
         return Ok(Outcome::Valid);
     }
     match &read.package {

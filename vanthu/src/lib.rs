@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod error;
 mod format;
+pub mod inspect;
 mod intake;
 pub mod junit;
 pub mod names;

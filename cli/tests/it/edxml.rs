@@ -452,3 +452,16 @@ fn normalize_keeps_comments_attributes_and_list_content() {
     let plain = vanthu(&["normalize", "-", "-o", "-"], sample.as_bytes());
     assert_eq!(plain.stdout, sample.as_bytes());
 }
+
+/// `inspect --json` prints the umbrella crate's summary, serialised by serde.
+#[test]
+fn inspect_json_is_the_umbrella_crates_summary() {
+    let path = sample();
+    let out = vanthu(&["inspect", "--json", &path], b"");
+    let bytes = std::fs::read(&path).unwrap();
+    let read = vanthu::edxml::read_with(&bytes[..], &vanthu::edxml::ReadOptions::digest()).unwrap();
+    assert_eq!(
+        json(&out),
+        serde_json::to_value(vanthu::inspect::summary(&read)).unwrap()
+    );
+}
