@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone as _};
 use clap::Args;
-use serde_json::{Value, json};
 use vanthu_edxml::{
     DocumentPackage, EdxmlError, Organization, Package, ReadOptions, StatusCode, StatusPackage,
     ZIP_MAGIC,
@@ -266,6 +265,25 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
     Ok(Outcome::Valid)
 }
 
+/// One file `extract` wrote (its `--json` output is an array of these).
+#[derive(Debug, serde::Serialize)]
+struct Extracted {
+    /// The attachment's `ContentId`.
+    content_id: Option<String>,
+    /// The attachment's `AttachmentName`, as the package gives it.
+    name: Option<String>,
+    /// Where it was written (a safe name inside the output folder).
+    file: String,
+    /// Decoded size in bytes.
+    size: u64,
+    /// SHA-256 of the decoded bytes.
+    sha256: String,
+    /// With `--unzip`: the entry written instead of a single-entry ZIP.
+    unwrapped_entry: Option<String>,
+    /// Bytes written.
+    written_size: u64,
+}
+
 pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
     let mut input = open_seekable(&args.file)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
@@ -312,18 +330,18 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
                 digest.sha256_hex()
             );
         }
-        listed.push(json!({
-            "content_id": a.content_id,
-            "name": a.attachment_name,
-            "file": target.display().to_string(),
-            "size": digest.size,
-            "sha256": digest.sha256_hex(),
-            "unwrapped_entry": unwrapped,
-            "written_size": written_size,
-        }));
+        listed.push(Extracted {
+            content_id: a.content_id.clone(),
+            name: a.attachment_name.clone(),
+            file: target.display().to_string(),
+            size: digest.size,
+            sha256: digest.sha256_hex(),
+            unwrapped_entry: unwrapped,
+            written_size,
+        });
     }
     if args.json {
-        print_json(&Value::Array(listed))?;
+        print_json(&listed)?;
     }
     Ok(Outcome::from_valid(all_ok))
 }

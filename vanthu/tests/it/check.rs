@@ -358,3 +358,40 @@ fn junit_escapes_and_counts() {
     assert_eq!(xml.matches("<failure type=").count(), 1, "{xml}");
     assert!(xml.contains("CHECK-ATT-001"), "{xml}");
 }
+
+#[test]
+fn check_paths_walks_folders_recognises_by_content_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b");
+    std::fs::create_dir_all(&nested).unwrap();
+    let good = package(&[("182-QD-LDTBXH.pdf", "application/pdf", &pki().signed)]);
+    let bad = package(&[(
+        "182-QD-LDTBXH.pdf",
+        "application/pdf",
+        &damaged(&pki().signed),
+    )]);
+    std::fs::write(dir.path().join("good.bin"), &good).unwrap();
+    std::fs::write(nested.join("bad.edxml"), &bad).unwrap();
+    std::fs::write(nested.join("notes.txt"), "not a package").unwrap();
+    let checker = vanthu::Checker::new(&options(true)).unwrap();
+    let batch = checker.check_paths(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(batch.files.len(), 2);
+    assert_eq!(
+        (
+            batch.counts.checked,
+            batch.counts.conformant,
+            batch.counts.not_conformant
+        ),
+        (2, 1, 1)
+    );
+    assert_eq!((batch.counts.edxml, batch.counts.skipped), (2, 1));
+    assert_eq!(batch.counts.verdict(), vanthu::Verdict::NotConformant);
+    // A file named explicitly is always checked: unrecognised, it is unreadable.
+    let batch = checker.check_paths(&[nested.join("notes.txt")]).unwrap();
+    assert_eq!(batch.counts.verdict(), vanthu::Verdict::Unreadable);
+    // An empty folder: nothing to check.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let e = checker.check_paths(&[empty]).unwrap_err();
+    assert_eq!(e.kind, vanthu::ErrorKind::NothingToCheck);
+}
