@@ -13,4 +13,3 @@ mod list;
 mod package;
 mod record;
 mod retention;
-mod rules;

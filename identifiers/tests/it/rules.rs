@@ -1,5 +1,6 @@
-//! The rule catalogue: every rule well formed and citable, every finding of
-//! this crate made from it, every error kind with its own stable code.
+//! Every finding of this crate made from its catalogue, every error kind with
+//! its own stable code (the catalogue as a whole is checked by the umbrella
+//! crate's tests).
 
 use std::collections::BTreeSet;
 
@@ -7,41 +8,6 @@ use vanthu_identifiers::{
     AnyAgencyId, DocumentId, DocumentNumber, Finding, IdErrorKind, RecordCode, identify, rules,
     text,
 };
-
-/// What no citation in the repository may name: the project's working notes.
-
-#[test]
-fn every_rule_is_unique_prefixed_titled_and_citable() {
-    let mut ids = BTreeSet::new();
-    for rule in rules::ALL {
-        assert!(ids.insert(rule.id), "{} twice", rule.id);
-        assert!(
-            rule.id.starts_with("ID-") || rule.id.starts_with("TEXT-"),
-            "{}",
-            rule.id
-        );
-        assert!(
-            !rule.id.starts_with("ID-E-"),
-            "{}: error codes use ID-E-",
-            rule.id
-        );
-        for (what, text) in [
-            ("title", rule.title),
-            ("title_vi", rule.title_vi),
-            ("source", rule.source),
-        ] {
-            assert!(!text.trim().is_empty(), "{}: empty {what}", rule.id);
-        }
-        for english in [" agency", " date", " in ", " the ", " is ", " not "] {
-            assert!(
-                !rule.title_vi.contains(english),
-                "{}: English {english:?} in the Vietnamese title {:?}",
-                rule.id,
-                rule.title_vi
-            );
-        }
-    }
-}
 
 /// Every finding comes from a rule of the catalogue, with its severity and
 /// source.
@@ -103,37 +69,6 @@ fn every_finding_comes_from_the_catalogue() {
     check(text::check_bytes(b"\xff\xfe\x00").findings);
     for rule in rules::ALL {
         assert!(seen.contains(rule.id), "{} never emitted here", rule.id);
-    }
-}
-
-#[test]
-fn no_rule_id_is_minted_outside_the_catalogue() {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut stack = vec![src];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            if path.file_name().unwrap() == "rules.rs" {
-                continue;
-            }
-            let code = std::fs::read_to_string(&path).unwrap();
-            for (n, line) in code.lines().enumerate() {
-                let line = line.trim_start();
-                if line.starts_with("//") {
-                    continue;
-                }
-                for prefix in ["\"ID-", "\"TEXT-"] {
-                    let minted = line
-                        .match_indices(prefix)
-                        .any(|(at, _)| !line[at + 1..].starts_with("ID-E-"));
-                    assert!(!minted, "{}:{}: {line}", path.display(), n + 1);
-                }
-            }
-        }
     }
 }
 

@@ -10,19 +10,8 @@ use vanthu_signature::{
 use crate::common::*;
 
 #[test]
-fn catalogue_ids_are_unique_prefixed_titled_and_sourced() {
-    let mut seen = BTreeSet::new();
-    for rule in rules::ALL {
-        assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
-        assert!(
-            rule.id.starts_with("SIG-") || rule.id.starts_with("VN-"),
-            "{} has no crate prefix",
-            rule.id
-        );
-        assert!(!rule.title.is_empty(), "{}", rule.id);
-        assert!(!rule.title_vi.is_empty(), "{}", rule.id);
-        assert!(!rule.source.is_empty(), "{}", rule.id);
-    }
+fn the_ids_already_in_use_keep_their_meaning() {
+    let seen: BTreeSet<&str> = rules::ALL.iter().map(|r| r.id).collect();
     // The ids already in use keep their meaning.
     for id in [
         "VN-LEGAL-INVALID",

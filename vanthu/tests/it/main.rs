@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod catalogue;
 mod check;
 mod fuzz_corpus;
 mod sources;
