@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use vanthu::{CheckOptions, Checker, Counts, FileReport, Severity, Verdict};
+use vanthu::{CheckOptions, Checker, FileReport, Severity, Verdict};
 
 use crate::output::{print_json, spool_stdin};
 use crate::{CliError, Outcome};
@@ -58,9 +58,7 @@ pub(crate) fn check(
     let error = |e: vanthu::CheckError| CliError::new(e.to_string());
     let checker = Checker::new(&args.options(strict)?).map_err(error)?;
     let (files, skipped) = vanthu::collect(inputs).map_err(error)?;
-    let mut counts = Counts::default();
-    counts.skipped = skipped;
-    let mut batch = vanthu::Batch::default();
+    let mut batch = vanthu::Batch::new(skipped);
     for path in &files {
         let report = if path.as_os_str() == "-" {
             // Standard input is copied to a temporary file: attachments are
@@ -72,13 +70,12 @@ pub(crate) fn check(
         } else {
             checker.check_file(path)
         };
-        counts.add(&report);
         if !json {
             print_human(&report);
         }
-        batch.files.push(report);
+        batch.push(report);
     }
-    batch.counts = counts;
+    let counts = batch.counts;
     if json {
         print_json(&batch.files)?;
         // The summary goes to standard error so that standard output stays one JSON value.
@@ -130,7 +127,6 @@ fn print_human(report: &FileReport) {
     for a in &report.attachments {
         let legal = a
             .legal_value
-            .as_deref()
             .map_or_else(String::new, |v| format!(", legal value {v}"));
         out!(
             "  attachments[{}]: {} ({}{}{legal})",

@@ -16,7 +16,7 @@ use vanthu_edxml::{FileKind, Package};
 use vanthu_identifiers::{Finding, Location};
 use vanthu_signature::LegalValue;
 
-use crate::check::{Checker, legal_value_name};
+use crate::check::Checker;
 use crate::rules;
 
 /// One attachment of an edXML package.
@@ -40,7 +40,7 @@ pub struct AttachmentReport {
     pub main: bool,
     /// For a PDF that could be verified: `original`, `reference_only` or `invalid`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_value: Option<String>,
+    pub legal_value: Option<LegalValue>,
     /// For a PDF that could be verified: how many signatures it has.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signatures: Option<usize>,
@@ -143,7 +143,7 @@ fn verify_attachment<R: Read + Seek>(
             return;
         }
     };
-    entry.legal_value = Some(legal_value_name(verified.legal_value).to_owned());
+    entry.legal_value = Some(verified.legal_value);
     entry.signatures = Some(verified.signatures.len());
     let verdict = if entry.main {
         rules::MAIN_DOCUMENT_NOT_ORIGINAL

@@ -163,6 +163,26 @@ pub struct Batch {
     pub counts: Counts,
 }
 
+impl Batch {
+    /// An empty batch that counts `skipped` files left out by [`collect`].
+    #[must_use]
+    pub fn new(skipped: usize) -> Self {
+        Self {
+            counts: Counts {
+                skipped,
+                ..Counts::default()
+            },
+            ..Self::default()
+        }
+    }
+
+    /// Adds a report and counts it.
+    pub fn push(&mut self, report: FileReport) {
+        self.counts.add(&report);
+        self.files.push(report);
+    }
+}
+
 impl Checker {
     /// Checks files and folders (see [`collect`]).
     ///
@@ -171,17 +191,9 @@ impl Checker {
     /// [`ErrorKind::NothingToCheck`] when no file was found.
     pub fn check_paths(&self, inputs: &[PathBuf]) -> Result<Batch, CheckError> {
         let (files, skipped) = collect(inputs)?;
-        let mut batch = Batch {
-            counts: Counts {
-                skipped,
-                ..Counts::default()
-            },
-            ..Batch::default()
-        };
+        let mut batch = Batch::new(skipped);
         for path in &files {
-            let report = self.check_file(path);
-            batch.counts.add(&report);
-            batch.files.push(report);
+            batch.push(self.check_file(path));
         }
         if batch.counts.checked == 0 {
             return Err(CheckError::new(

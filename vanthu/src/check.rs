@@ -60,7 +60,7 @@ pub struct FileReport {
     pub attachments: Vec<AttachmentReport>,
     /// The legal value of a PDF: `original`, `reference_only` or `invalid`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_value: Option<String>,
+    pub legal_value: Option<LegalValue>,
     /// How many signatures a PDF has.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signatures: Option<usize>,
@@ -277,7 +277,7 @@ impl Checker {
                 }
                 FileReport {
                     kind: Some("pdf".to_owned()),
-                    legal_value: Some(legal_value_name(report.legal_value).to_owned()),
+                    legal_value: Some(report.legal_value),
                     signatures: Some(report.signatures.len()),
                     ..FileReport::new(name, Some(Format::Pdf)).with_findings(findings)
                 }
@@ -288,15 +288,6 @@ impl Checker {
 }
 
 const NOT_RECOGNISED: &str = "not an edXML package, a PDF or a ZIP archival package";
-
-/// `original`, `reference_only` or `invalid`.
-pub(crate) fn legal_value_name(value: LegalValue) -> &'static str {
-    match value {
-        LegalValue::Original => "original",
-        LegalValue::ReferenceOnly => "reference_only",
-        LegalValue::Invalid => "invalid",
-    }
-}
 
 fn sip<R: Read + Seek>(name: &str, input: R) -> FileReport {
     match check_package(input, &SipOptions::default()) {

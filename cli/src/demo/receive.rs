@@ -14,12 +14,12 @@ pub(crate) struct Receipt {
 
 impl Receipt {
     /// The legal value of the main document.
-    pub(crate) fn legal_value(&self) -> Option<&str> {
+    pub(crate) fn legal_value(&self) -> Option<LegalValue> {
         self.report
             .attachments
             .iter()
             .find(|a| a.main)
-            .and_then(|a| a.legal_value.as_deref())
+            .and_then(|a| a.legal_value)
     }
 
     /// Why the package is returned: the Vietnamese messages of its errors.

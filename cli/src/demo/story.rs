@@ -129,7 +129,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
     )?;
     let t2 = sent_at + Duration::minutes(10);
     let receipt2 = receive(&damaged, &root, t2)?;
-    if receipt2.report.conformant || receipt2.legal_value() == Some("original") {
+    if receipt2.report.conformant || receipt2.legal_value() == Some(LegalValue::Original) {
         return Err(fail("unit 2: a damaged copy passed the signature check"));
     }
     let u2_case = case_of("DEN-QD-182")?;
@@ -172,7 +172,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
     )?;
     let receipt = receive(&decision.package_bytes, &root, t1)?;
     if !receipt.report.conformant
-        || receipt.legal_value() != Some("original")
+        || receipt.legal_value() != Some(LegalValue::Original)
         || receipt.pdf != decision.pdf
     {
         return Err(fail("unit 1: the decision does not pass its checks"));
@@ -532,7 +532,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         ),
         format!(
             "  {UNIT1}: package conformant, legal value {}; arrival no. {arrival}; status {}",
-            receipt.legal_value().unwrap_or("-"),
+            receipt.legal_value().map_or("-", LegalValue::as_str),
             u1_codes.join(" → ")
         ),
         format!(
@@ -543,7 +543,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         ),
         format!(
             "  {UNIT2}: damaged copy, legal value {}; status {} (returned with a reason)",
-            receipt2.legal_value().unwrap_or("-"),
+            receipt2.legal_value().map_or("-", LegalValue::as_str),
             u2_codes.join(" → ")
         ),
         format!(

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use chrono::{DateTime, FixedOffset, TimeZone as _, Utc};
 use vanthu::edxml::{DocumentPackage, DocumentType, Organization, vietnam_offset, write_document};
 use vanthu::signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
-use vanthu::signature::{Certificate, SignOptions, sign_pdf};
+use vanthu::signature::{Certificate, LegalValue, SignOptions, sign_pdf};
 use vanthu::{CheckOptions, FileReport, Format, Severity};
 
 struct Pki {
@@ -162,7 +162,7 @@ fn a_package_whose_main_document_is_signed_twice_is_conformant() {
     let main = &report.attachments[0];
     assert!(main.main);
     assert_eq!(main.kind.as_deref(), Some("pdf"));
-    assert_eq!(main.legal_value.as_deref(), Some("original"));
+    assert_eq!(main.legal_value, Some(LegalValue::Original));
     assert_eq!(main.signatures, Some(2));
 }
 
@@ -176,10 +176,7 @@ fn a_damaged_main_document_makes_the_package_not_conformant() {
     let report = check(&bytes, true);
     assert!(!report.conformant);
     assert!(report.readable());
-    assert_eq!(
-        report.attachments[0].legal_value.as_deref(),
-        Some("invalid")
-    );
+    assert_eq!(report.attachments[0].legal_value, Some(LegalValue::Invalid));
     let verdict = report
         .findings
         .iter()
@@ -277,7 +274,7 @@ fn check_file_and_check_bytes_agree() {
 fn a_signed_pdf_alone() {
     let report = vanthu::check_bytes("d.pdf", &pki().signed, &options(true)).unwrap();
     assert!(report.conformant, "{:?}", report.findings);
-    assert_eq!(report.legal_value.as_deref(), Some("original"));
+    assert_eq!(report.legal_value, Some(LegalValue::Original));
     let report = vanthu::check_bytes("d.pdf", &damaged(&pki().signed), &options(true)).unwrap();
     assert!(!report.conformant);
     assert!(rules(&report).contains(&"CHECK-PDF-001"));
@@ -342,9 +339,8 @@ fn junit_escapes_and_counts() {
     )]);
     let mut report = check(&bytes, true);
     report.file = "a<b>&\"'\u{1}.edxml".to_owned();
-    let mut batch = vanthu::Batch::default();
-    batch.counts.add(&report);
-    batch.files.push(report);
+    let mut batch = vanthu::Batch::new(0);
+    batch.push(report);
     let xml = vanthu::junit::to_junit(&batch).unwrap();
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
     assert!(
