@@ -217,7 +217,7 @@ impl Checker {
         };
         let mut validate = ValidateOptions::new(profile);
         validate.today = Some(self.at.date_naive());
-        let report = match vanthu_edxml::check_from(
+        let mut report = match vanthu_edxml::check_from(
             BufReader::new(&mut input),
             &ReadOptions::default(),
             &validate,
@@ -235,7 +235,7 @@ impl Checker {
                 return unreadable;
             }
         };
-        let mut findings = report.findings.clone();
+        let mut findings = std::mem::take(&mut report.findings);
         let attachments = check_attachments(self, &report, &mut input, &mut findings);
         FileReport {
             kind: Some(report.read.package.kind().to_owned()),

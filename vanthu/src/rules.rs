@@ -30,24 +30,31 @@ vanthu_identifiers::catalogue! {
     PDF_NOT_ORIGINAL = ("CHECK-PDF-001", Error, "the PDF does not have the legal value of the original", "tệp PDF không có giá trị pháp lý như bản gốc", LEGAL_VALUE);
 }
 
+/// The catalogues of the vanthu crates, this crate's first.
+const CATALOGUES: [&[Rule]; 6] = [
+    ALL,
+    vanthu_identifiers::rules::ALL,
+    vanthu_edxml::rules::ALL,
+    vanthu_signature::rules::ALL,
+    vanthu_workflow::rules::ALL,
+    vanthu_archive::rules::ALL,
+];
+
 /// Every rule of every vanthu crate, grouped by crate, in catalogue order.
 #[must_use]
 pub fn all() -> Vec<Rule> {
-    [
-        ALL,
-        vanthu_identifiers::rules::ALL,
-        vanthu_edxml::rules::ALL,
-        vanthu_signature::rules::ALL,
-        vanthu_workflow::rules::ALL,
-        vanthu_archive::rules::ALL,
-    ]
-    .iter()
-    .flat_map(|rules| rules.iter().copied())
-    .collect()
+    CATALOGUES
+        .iter()
+        .flat_map(|rules| rules.iter().copied())
+        .collect()
 }
 
 /// The rule with this id, in any catalogue.
 #[must_use]
 pub fn find(id: &str) -> Option<Rule> {
-    all().into_iter().find(|r| r.id == id)
+    CATALOGUES
+        .iter()
+        .flat_map(|rules| rules.iter())
+        .find(|r| r.id == id)
+        .copied()
 }

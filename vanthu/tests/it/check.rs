@@ -391,3 +391,21 @@ fn check_paths_walks_folders_recognises_by_content_and_counts() {
     let e = checker.check_paths(&[empty]).unwrap_err();
     assert_eq!(e.kind, vanthu::ErrorKind::NothingToCheck);
 }
+
+/// A `Checker` is shared across threads by batch jobs: it must stay `Send`
+/// and `Sync` (this does not compile otherwise).
+#[test]
+fn a_checker_can_be_shared_across_threads() {
+    fn shareable<T: Send + Sync>(_: &T) {}
+    let checker = vanthu::Checker::new(&options(true)).unwrap();
+    shareable(&checker);
+    let bytes = package(&[("182-QD-LDTBXH.pdf", "application/pdf", &pki().signed)]);
+    let reports: Vec<FileReport> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2)
+            .map(|_| s.spawn(|| checker.check_bytes("package.edxml", &bytes)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(reports.iter().all(|r| r.conformant));
+    assert_eq!(reports[0], reports[1]);
+}
