@@ -48,6 +48,21 @@ pub enum ArchiveError {
 }
 
 impl ArchiveError {
+    /// A stable code for harnesses and bindings, e.g. `ARCH-E-ZIP`; it never
+    /// changes meaning, whatever the message says.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::Io(_) => "ARCH-E-IO",
+            Self::Zip(_) => "ARCH-E-ZIP",
+            Self::Xml { .. } => "ARCH-E-XML",
+            Self::Missing(_) => "ARCH-E-MISSING",
+            Self::Invalid { .. } => "ARCH-E-INVALID",
+            Self::NotAllowed(_) => "ARCH-E-NOT-ALLOWED",
+            Self::Unknown { .. } => "ARCH-E-UNKNOWN",
+        }
+    }
+
     pub(crate) fn invalid(what: &'static str, message: impl Into<String>) -> Self {
         Self::Invalid {
             what,

@@ -34,6 +34,29 @@ pub enum ErrorKind {
     Unsupported(String),
 }
 
+impl ErrorKind {
+    /// A stable code for harnesses and bindings, e.g. `SIG-E-NOT-PDF`; it
+    /// never changes meaning, whatever the message says.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::UnexpectedEnd => "SIG-E-END",
+            Self::UnexpectedToken => "SIG-E-TOKEN",
+            Self::TooDeep => "SIG-E-DEPTH",
+            Self::BadName => "SIG-E-NAME",
+            Self::BadHexString => "SIG-E-HEX",
+            Self::BadNumber => "SIG-E-NUMBER",
+            Self::NotPdf => "SIG-E-NOT-PDF",
+            Self::NoRevision => "SIG-E-NO-REVISION",
+            Self::LimitExceeded(_) => "SIG-E-LIMIT",
+            Self::Structure(_) => "SIG-E-STRUCTURE",
+            Self::Asn1(_) => "SIG-E-ASN1",
+            Self::Key(_) => "SIG-E-KEY",
+            Self::Unsupported(_) => "SIG-E-UNSUPPORTED",
+        }
+    }
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -71,6 +94,12 @@ impl fmt::Display for Error {
 }
 
 impl Error {
+    /// The stable code of the error's kind: [`ErrorKind::code`].
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
     /// An error at a byte offset.
     #[must_use]
     pub fn at(kind: ErrorKind, offset: usize) -> Self {

@@ -13,7 +13,7 @@ use vanthu_identifiers::{Finding, Location, Severity, conformant};
 use vanthu_signature::{AlgorithmPolicy, LegalValue, TrustStore, VerifyOptions, verify_pdf};
 
 use crate::attachments::{AttachmentReport, check_attachments};
-use crate::error::CheckError;
+use crate::error::{CheckError, ErrorKind};
 use crate::format::{Format, HEAD_LEN, detect};
 use crate::options::CheckOptions;
 use crate::trust::load_trust;
@@ -22,6 +22,10 @@ use crate::trust::load_trust;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Unreadable {
+    /// A stable code: the reading crate's error code (`EDXML-E-…`,
+    /// `SIG-E-…`, `ARCH-E-…`) or the harness's (`VANTHU-E-IO`,
+    /// `VANTHU-E-UNREADABLE` for content that is not recognised).
+    pub code: String,
     /// In English.
     pub message: String,
     /// Where reading stopped, when known.
@@ -93,9 +97,15 @@ impl FileReport {
         }
     }
 
-    fn unreadable(file: &str, format: Option<Format>, message: impl Into<String>) -> Self {
+    fn unreadable(
+        file: &str,
+        format: Option<Format>,
+        code: &str,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             error: Some(Unreadable {
+                code: code.to_owned(),
                 message: message.into(),
                 location: None,
             }),
@@ -159,15 +169,32 @@ impl Checker {
         let name = path.display().to_string();
         let mut file = match File::open(path) {
             Ok(f) => f,
-            Err(e) => return FileReport::unreadable(&name, None, format!("cannot read: {e}")),
+            Err(e) => {
+                return FileReport::unreadable(
+                    &name,
+                    None,
+                    ErrorKind::Io.code(),
+                    format!("cannot read: {e}"),
+                );
+            }
         };
         let mut head = Vec::with_capacity(HEAD_LEN);
         if let Err(e) = (&mut file).take(HEAD_LEN as u64).read_to_end(&mut head) {
-            return FileReport::unreadable(&name, None, format!("cannot read: {e}"));
+            return FileReport::unreadable(
+                &name,
+                None,
+                ErrorKind::Io.code(),
+                format!("cannot read: {e}"),
+            );
         }
         let format = detect(&head);
         if let Err(e) = file.rewind() {
-            return FileReport::unreadable(&name, format, format!("cannot read: {e}"));
+            return FileReport::unreadable(
+                &name,
+                format,
+                ErrorKind::Io.code(),
+                format!("cannot read: {e}"),
+            );
         }
         match format {
             Some(Format::Edxml) => self.edxml(&name, file),
@@ -177,6 +204,7 @@ impl Checker {
                     return FileReport::unreadable(
                         &name,
                         format,
+                        vanthu_signature::ErrorKind::LimitExceeded("file size").code(),
                         format!(
                             "limit exceeded: the file has {len} bytes, more than the {} a PDF may have",
                             self.verify.limits.max_file_size
@@ -186,11 +214,18 @@ impl Checker {
                 let mut bytes = Vec::new();
                 match file.read_to_end(&mut bytes) {
                     Ok(_) => self.pdf(&name, &bytes),
-                    Err(e) => FileReport::unreadable(&name, format, format!("cannot read: {e}")),
+                    Err(e) => FileReport::unreadable(
+                        &name,
+                        format,
+                        ErrorKind::Io.code(),
+                        format!("cannot read: {e}"),
+                    ),
                 }
             }
             Some(Format::Sip) => sip(&name, BufReader::new(file)),
-            None => FileReport::unreadable(&name, None, NOT_RECOGNISED),
+            None => {
+                FileReport::unreadable(&name, None, ErrorKind::Unreadable.code(), NOT_RECOGNISED)
+            }
         }
     }
 
@@ -202,7 +237,9 @@ impl Checker {
             Some(Format::Edxml) => self.edxml(name, Cursor::new(bytes)),
             Some(Format::Pdf) => self.pdf(name, bytes),
             Some(Format::Sip) => sip(name, Cursor::new(bytes)),
-            None => FileReport::unreadable(name, None, NOT_RECOGNISED),
+            None => {
+                FileReport::unreadable(name, None, ErrorKind::Unreadable.code(), NOT_RECOGNISED)
+            }
         }
     }
 
@@ -225,7 +262,7 @@ impl Checker {
             Ok(r) => r,
             Err(e) => {
                 let mut unreadable =
-                    FileReport::unreadable(name, Some(Format::Edxml), e.to_string());
+                    FileReport::unreadable(name, Some(Format::Edxml), e.code(), e.to_string());
                 // The same error as a finding, so that harnesses key on its rule id.
                 let finding = e.to_finding();
                 if let Some(error) = &mut unreadable.error {
@@ -282,7 +319,7 @@ impl Checker {
                     ..FileReport::new(name, Some(Format::Pdf)).with_findings(findings)
                 }
             }
-            Err(e) => FileReport::unreadable(name, Some(Format::Pdf), e.to_string()),
+            Err(e) => FileReport::unreadable(name, Some(Format::Pdf), e.code(), e.to_string()),
         }
     }
 }
@@ -298,7 +335,7 @@ fn sip<R: Read + Seek>(name: &str, input: R) -> FileReport {
             bytes_checked: Some(report.bytes_checked),
             ..FileReport::new(name, Some(Format::Sip)).with_findings(report.findings)
         },
-        Err(e) => FileReport::unreadable(name, Some(Format::Sip), e.to_string()),
+        Err(e) => FileReport::unreadable(name, Some(Format::Sip), e.code(), e.to_string()),
     }
 }
 

@@ -234,3 +234,33 @@ fn legal_value_names() {
         );
     }
 }
+
+#[test]
+fn every_error_kind_has_its_own_stable_code() {
+    use vanthu_signature::ErrorKind;
+    let kinds = [
+        ErrorKind::UnexpectedEnd,
+        ErrorKind::UnexpectedToken,
+        ErrorKind::TooDeep,
+        ErrorKind::BadName,
+        ErrorKind::BadHexString,
+        ErrorKind::BadNumber,
+        ErrorKind::NotPdf,
+        ErrorKind::NoRevision,
+        ErrorKind::LimitExceeded("file size"),
+        ErrorKind::Structure(String::new()),
+        ErrorKind::Asn1(String::new()),
+        ErrorKind::Key(String::new()),
+        ErrorKind::Unsupported(String::new()),
+    ];
+    let codes: BTreeSet<&str> = kinds.iter().map(ErrorKind::code).collect();
+    assert_eq!(codes.len(), kinds.len());
+    assert!(codes.iter().all(|c| c.starts_with("SIG-E-")));
+    let e = vanthu_signature::verify_pdf(
+        b"not a pdf",
+        &vanthu_signature::TrustStore::new(),
+        &vanthu_signature::VerifyOptions::new(crate::common::utc(2025, 6, 3)),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "SIG-E-NOT-PDF");
+}

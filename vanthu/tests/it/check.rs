@@ -286,9 +286,17 @@ fn unreadable_and_unrecognised_inputs_have_no_verdict() {
     assert!(!report.readable());
     assert!(!report.conformant);
     assert_eq!(report.format, Some(Format::Edxml));
+    let error = report.error.as_ref().unwrap();
+    assert!(error.code.starts_with("EDXML-E-"), "{}", error.code);
+    assert_eq!(report.findings[0].rule, "EDXML-READ-001");
     let report = check(b"hello", true);
     assert!(!report.readable());
     assert_eq!(report.format, None);
+    assert_eq!(report.error.unwrap().code, "VANTHU-E-UNREADABLE");
+    let report = check(b"%PDF-1.4 and nothing else", true);
+    assert_eq!(report.error.unwrap().code, "SIG-E-NO-REVISION");
+    let report = check(b"PK\x03\x04 not a zip", true);
+    assert_eq!(report.error.unwrap().code, "ARCH-E-ZIP");
 }
 
 #[test]
