@@ -8,7 +8,6 @@ use std::ops::RangeInclusive;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use clap::{Args, ValueEnum};
-use serde_json::{Value, json};
 use vanthu_workflow::calendar::{
     CalendarError, DayOff, DayOffKind, DeadlineRules, LunarDate, WorkingCalendar, vietnam_time,
 };
@@ -117,17 +116,63 @@ fn parse_lunar(text: &str) -> Result<(i32, u8, u8), CliError> {
     Ok((year, month, day))
 }
 
-fn lunar_json(solar: NaiveDate, lunar: &LunarDate) -> Value {
-    json!({
-        "solar": solar.format("%Y-%m-%d").to_string(),
-        "lunar": {
-            "day": lunar.day(),
-            "month": lunar.month(),
-            "year": lunar.year(),
-            "leap": lunar.is_leap(),
-            "can_chi": lunar.can_chi_year(),
+/// What `vanthu lunar --json` prints.
+#[derive(Debug, serde::Serialize)]
+struct LunarJson {
+    /// The solar date, `YYYY-MM-DD`.
+    solar: String,
+    /// The same day in the Vietnamese lunar calendar.
+    lunar: LunarParts,
+}
+
+/// A lunar date's parts.
+#[derive(Debug, serde::Serialize)]
+struct LunarParts {
+    day: u8,
+    month: u8,
+    year: i32,
+    leap: bool,
+    can_chi: String,
+}
+
+fn lunar_json(solar: NaiveDate, lunar: &LunarDate) -> LunarJson {
+    LunarJson {
+        solar: solar.format("%Y-%m-%d").to_string(),
+        lunar: LunarParts {
+            day: lunar.day(),
+            month: lunar.month(),
+            year: lunar.year(),
+            leap: lunar.is_leap(),
+            can_chi: lunar.can_chi_year(),
         },
-    })
+    }
+}
+
+/// What `vanthu lunar --json` prints for a lunar date that does not exist.
+#[derive(Debug, serde::Serialize)]
+struct NoSuchDate {
+    error: String,
+}
+
+/// What `vanthu calendar --json` prints: one year.
+#[derive(Debug, serde::Serialize)]
+struct YearJson<'a> {
+    year: i32,
+    estimated: bool,
+    source: &'a str,
+    holidays: Vec<DayOffJson>,
+    swapped_working_days: Vec<String>,
+    working_days: u32,
+}
+
+/// One day off.
+#[derive(Debug, serde::Serialize)]
+struct DayOffJson {
+    date: String,
+    name: String,
+    name_en: String,
+    kind: &'static str,
+    estimated: bool,
 }
 
 /// `vanthu lunar`.
@@ -143,7 +188,9 @@ pub(crate) fn lunar(args: LunarArgs) -> Result<Outcome, CliError> {
                 // Well-formed but absent from that year's calendar: not valid, exit 1.
                 eprintln!("vanthu: {e}");
                 if args.json {
-                    print_json(&json!({ "error": e.to_string() }))?;
+                    print_json(&NoSuchDate {
+                        error: e.to_string(),
+                    })?;
                 }
                 return Ok(Outcome::from_valid(false));
             }
@@ -206,26 +253,24 @@ pub(crate) fn calendar(args: CalendarArgs) -> Result<Outcome, CliError> {
         .map(|d| d.format("%Y-%m-%d").to_string())
         .collect();
     if args.json {
-        let list: Vec<Value> = holidays
+        let holidays = holidays
             .iter()
-            .map(|d| {
-                json!({
-                    "date": d.date().format("%Y-%m-%d").to_string(),
-                    "name": d.name_vi(),
-                    "name_en": d.name_en(),
-                    "kind": kind_name(d.kind()),
-                    "estimated": d.is_estimated(),
-                })
+            .map(|d| DayOffJson {
+                date: d.date().format("%Y-%m-%d").to_string(),
+                name: d.name_vi(),
+                name_en: d.name_en(),
+                kind: kind_name(d.kind()),
+                estimated: d.is_estimated(),
             })
             .collect();
-        print_json(&json!({
-            "year": year,
-            "estimated": days.is_estimated(),
-            "source": days.source(),
-            "holidays": list,
-            "swapped_working_days": swapped,
-            "working_days": days.working_days(),
-        }))?;
+        print_json(&YearJson {
+            year,
+            estimated: days.is_estimated(),
+            source: days.source(),
+            holidays,
+            swapped_working_days: swapped,
+            working_days: days.working_days(),
+        })?;
     } else {
         out!(
             "{year}: {} working days ({})",
@@ -282,13 +327,25 @@ fn years_for(from: NaiveDate, working_days: u32) -> Result<RangeInclusive<i32>, 
     Ok(start..=start.saturating_add(span).min(2100))
 }
 
+/// What `vanthu due --json` prints.
+#[derive(Debug, serde::Serialize)]
+struct DueJson {
+    from: String,
+    rule: String,
+    urgent: bool,
+    due: String,
+    /// Only for the not-received rule: from when to chase the sender.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chase_from: Option<String>,
+}
+
 /// `vanthu due`.
 pub(crate) fn due(args: DueArgs) -> Result<Outcome, CliError> {
     let from = parse_instant(&args.from)?;
     let rules = DeadlineRules::default();
     let n = args.working_days.unwrap_or(4);
     let calendar = WorkingCalendar::vietnam(years_for(from.date_naive(), n)?).map_err(usage)?;
-    let mut extra = serde_json::Map::new();
+    let mut chase_from = None;
     let (label, due) = match (args.working_days, args.rule) {
         (Some(n), _) => (
             format!("{n} working days"),
@@ -304,23 +361,20 @@ pub(crate) fn due(args: DueArgs) -> Result<Outcome, CliError> {
         ),
         (None, Some(Rule::NotReceived)) => {
             let window = rules.not_received(&calendar, &from).map_err(usage)?;
-            extra.insert(
-                "chase_from".into(),
-                Value::String(window.chase_from.to_rfc3339()),
-            );
+            chase_from = Some(window.chase_from.to_rfc3339());
             ("not-received".to_owned(), Ok(window.chase_by))
         }
         (None, None) => return Err(CliError::new("--working-days N or --rule is required")),
     };
     let due = due.map_err(usage)?;
     if args.json {
-        let mut object = serde_json::Map::new();
-        object.insert("from".into(), Value::String(from.to_rfc3339()));
-        object.insert("rule".into(), Value::String(label));
-        object.insert("urgent".into(), Value::Bool(args.urgent));
-        object.insert("due".into(), Value::String(due.to_rfc3339()));
-        object.extend(extra);
-        print_json(&Value::Object(object))?;
+        print_json(&DueJson {
+            from: from.to_rfc3339(),
+            rule: label,
+            urgent: args.urgent,
+            due: due.to_rfc3339(),
+            chase_from,
+        })?;
     } else {
         out!(
             "{label} from {}: due {}",
