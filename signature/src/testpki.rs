@@ -87,6 +87,8 @@ pub struct Profile {
     pub unknown_critical: bool,
     /// Extended key usage OIDs (dotted), written critical; empty: no extension.
     pub extended_key_usage: Vec<String>,
+    /// Certificate policy OIDs (dotted); empty: no extension.
+    pub policies: Vec<String>,
 }
 
 impl Profile {
@@ -107,6 +109,7 @@ impl Profile {
             usage: Usage::Signing,
             unknown_critical: false,
             extended_key_usage: Vec::new(),
+            policies: Vec::new(),
         }
     }
 
@@ -128,6 +131,7 @@ impl Profile {
             usage: Usage::Ca,
             unknown_critical: false,
             extended_key_usage: Vec::new(),
+            policies: Vec::new(),
         }
     }
 }
@@ -255,6 +259,27 @@ pub fn issue(
             "2.5.29.37",
             true,
             &x509_cert::ext::pkix::ExtendedKeyUsage(oids),
+        )?);
+    }
+    if !profile.policies.is_empty() {
+        let policies = profile
+            .policies
+            .iter()
+            .map(|o| {
+                der::asn1::ObjectIdentifier::new(o)
+                    .map(
+                        |policy_identifier| x509_cert::ext::pkix::certpolicy::PolicyInformation {
+                            policy_identifier,
+                            policy_qualifiers: None,
+                        },
+                    )
+                    .map_err(|e| Error::new(ErrorKind::Asn1(e.to_string())))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        exts.push(extension(
+            "2.5.29.32",
+            false,
+            &x509_cert::ext::pkix::CertificatePolicies(policies),
         )?);
     }
     if profile.unknown_critical {

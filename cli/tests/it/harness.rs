@@ -335,7 +335,7 @@ fn verify_and_replay_json_are_the_librarys() {
     );
     let mut options = vanthu::CheckOptions::new(vanthu::parse_time(AT).unwrap());
     options.trust.push(root.clone());
-    let trust = vanthu::load_trust(&options).unwrap();
+    let trust = vanthu::load_trust(&options).unwrap().store;
     let library = vanthu::signature::verify_pdf(
         &fs::read(&pdf).unwrap(),
         &trust,

@@ -12,5 +12,6 @@ mod common;
 mod interop;
 mod locate;
 mod report;
+mod role;
 mod roundtrip;
 mod trust;
