@@ -354,3 +354,30 @@ fn verify_and_replay_json_are_the_librarys() {
     }
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// `vanthu check DIR | head -1`: the reader goes away, the exit code still
+/// says what was found (2: an input could not be read).
+#[test]
+fn a_closed_output_pipe_keeps_the_exit_code() {
+    let (dir, _) = run_demo("pipe");
+    fs::write(dir.join("broken.edxml"), "<edXML><edXMLEnvelope>").unwrap();
+    let root = dir.join("pki/root.cer");
+    for json in [false, true] {
+        let mut args = vec!["check", "--trust", root.to_str().unwrap(), "--at", AT];
+        if json {
+            args.push("--json");
+        }
+        args.push(dir.to_str().unwrap());
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vanthu"))
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Close the reading end before vanthu writes anything.
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(2), "json: {json}");
+    }
+}
