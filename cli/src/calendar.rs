@@ -6,7 +6,7 @@
 
 use std::ops::RangeInclusive;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use clap::{Args, ValueEnum};
 use vanthu_workflow::calendar::{
     CalendarError, DayOff, DayOffKind, DeadlineRules, LunarDate, WorkingCalendar, vietnam_time,
@@ -61,7 +61,8 @@ pub(crate) enum Rule {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["working_days", "rule"])))]
 pub(crate) struct DueArgs {
-    /// Start instant: RFC 3339 (any offset), or YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS in Vietnam time.
+    /// Start instant: RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or yyyy/MM/dd HH:mm:ss
+    /// (Vietnam time unless an offset is given).
     #[arg(long, value_name = "TIME")]
     from: String,
     /// Deadline after N working days (end of working hours of the N-th working day).
@@ -294,25 +295,7 @@ pub(crate) fn calendar(args: CalendarArgs) -> Result<Outcome, CliError> {
 }
 
 fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(vietnam_time(&t));
-    }
-    for format in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
-            let offset = vanthu::identifiers::VIETNAM;
-            if let Some(t) = naive.and_local_timezone(offset).single() {
-                return Ok(t);
-            }
-        }
-    }
-    Err(CliError::new(format!(
-        "invalid time {text:?}; expected RFC 3339 (e.g. 2025-01-24T16:00:00+07:00) or YYYY-MM-DDTHH:MM in Vietnam time"
-    )))
+    crate::signature::parse_time(text).map(|t| vietnam_time(&t))
 }
 
 /// The years a deadline computation may need: from the start to a margin after it.

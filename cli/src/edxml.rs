@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Read as _, Seek as _, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone as _};
+use chrono::{DateTime, FixedOffset};
 use clap::Args;
 use vanthu_edxml::{
     DocumentPackage, EdxmlError, Organization, Package, ReadOptions, StatusCode, StatusPackage,
@@ -381,26 +381,9 @@ fn unzip(
     }
 }
 
-/// Parses `--at`: Vietnam time `yyyy/MM/dd HH:mm:ss`, or RFC 3339.
+/// Parses `--at` in any form [`vanthu::parse_time`] reads.
 fn parse_at(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t);
-    }
-    vanthu_edxml::parse_timestamp(text)
-        .or_else(|| {
-            NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
-                .ok()
-                .and_then(|n| {
-                    vanthu_edxml::vietnam_offset()
-                        .from_local_datetime(&n)
-                        .single()
-                })
-        })
-        .ok_or_else(|| {
-            CliError::new(format!(
-                "--at {text:?}: expected yyyy/MM/dd HH:mm:ss (Vietnam time) or RFC 3339"
-            ))
-        })
+    crate::signature::parse_time(text).map_err(|e| CliError::new(format!("--at: {e}")))
 }
 
 fn now() -> Result<DateTime<FixedOffset>, CliError> {

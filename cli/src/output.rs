@@ -250,4 +250,3 @@ pub(crate) fn print_line(args: std::fmt::Arguments<'_>) {
         std::process::exit(2);
     }
 }
-

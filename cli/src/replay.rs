@@ -8,7 +8,6 @@
 
 use std::path::PathBuf;
 
-use chrono::DateTime;
 use clap::Args;
 use vanthu_workflow::EventLog;
 use vanthu_workflow::calendar::vietnam_time;
@@ -26,7 +25,8 @@ use crate::{CliError, Outcome};
 pub(crate) struct ReplayArgs {
     /// The event log (JSON), or `-` for standard input.
     events: PathBuf,
-    /// Judge deadlines at this instant (RFC 3339) instead of the last event's.
+    /// Judge deadlines at this instant (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or
+    /// yyyy/MM/dd HH:mm:ss, Vietnam time unless an offset is given) instead of the last event's.
     #[arg(long = "as-of", value_name = "TIME")]
     as_of: Option<String>,
     /// Print JSON.
@@ -41,9 +41,9 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
     let as_of = args
         .as_of
         .as_deref()
-        .map(DateTime::parse_from_rfc3339)
+        .map(crate::signature::parse_time)
         .transpose()
-        .map_err(|e| CliError::new(format!("--as-of: not an RFC 3339 instant: {e}")))?;
+        .map_err(|e| CliError::new(format!("--as-of: {e}")))?;
     let report = vanthu::replay(&log, as_of).map_err(|e| CliError::new(e.to_string()))?;
     if args.json {
         print_json(&report)?;

@@ -23,7 +23,8 @@ pub(crate) struct VerifyArgs {
     /// A CRL (DER) to check revocation against; repeat for more.
     #[arg(long = "crl", value_name = "CRL")]
     crl: Vec<PathBuf>,
-    /// Validation time (RFC 3339 or YYYY-MM-DD); default: now.
+    /// Validation time (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or yyyy/MM/dd
+    /// HH:mm:ss, Vietnam time unless an offset is given); default: now.
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
     /// The file is an attachment in a separate file: only the agency signature is required.
@@ -82,7 +83,7 @@ pub(crate) struct SignArgs {
     /// A line of text in the visible box (repeat for more lines).
     #[arg(long = "text")]
     text: Vec<String>,
-    /// Signing time (RFC 3339); default: now, in Vietnam time.
+    /// Signing time (any form of --at of `verify`); default: now, in Vietnam time.
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
     /// `/Reason`.

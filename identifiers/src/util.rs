@@ -88,7 +88,9 @@ macro_rules! string_impls {
         /// the offsets it is kept as.
         impl ::std::fmt::Debug for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_tuple(stringify!($ty)).field(&self.as_str()).finish()
+                f.debug_tuple(stringify!($ty))
+                    .field(&self.as_str())
+                    .finish()
             }
         }
 

@@ -29,6 +29,6 @@ pub use check::{Checker, FileReport, Unreadable, check_bytes, check_file};
 pub use error::{CheckError, ErrorKind};
 pub use format::{Format, HEAD_LEN, detect};
 pub use intake::document_meta;
-pub use options::{CheckOptions, parse_time};
+pub use options::{CheckOptions, TIME_FORMS, parse_time};
 pub use replay::replay;
 pub use trust::{LoadedTrust, load_trust};

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone as _};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone as _};
 use serde::{Deserialize, Serialize};
 use vanthu_signature::RolePolicy;
 
@@ -66,23 +66,49 @@ impl CheckOptions {
     }
 }
 
-/// Reads an instant as RFC 3339 (`2025-06-05T09:30:00+07:00`) or a date
-/// (`2025-06-05`, midnight in Vietnam time, UTC+7).
+/// The forms [`parse_time`] reads, for messages.
+pub const TIME_FORMS: &str = "RFC 3339 (2025-06-05T09:30:00+07:00), YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], \
+YYYY-MM-DD HH:MM[:SS] or edXML's yyyy/MM/dd HH:mm:ss (Vietnam time unless an offset is given)";
+
+/// Reads an instant in every form a Vietnamese clerk or system writes it:
+/// RFC 3339 with its offset (`2025-06-05T09:30:00+07:00`, `…Z`), a date
+/// (`2025-06-05`, midnight), a local time with or without seconds
+/// (`2025-06-05T09:30`, `2025-06-05 09:30:15`) or edXML's
+/// `yyyy/MM/dd HH:mm:ss` (QCVN 102:2016). Times without an offset are
+/// Vietnam time (UTC+7, no daylight saving).
 ///
 /// ```
 /// let t = vanthu::parse_time("2025-06-05").unwrap();
 /// assert_eq!(t.to_rfc3339(), "2025-06-05T00:00:00+07:00");
+/// let t = vanthu::parse_time("2025/06/05 16:59:00").unwrap();
+/// assert_eq!(t.to_rfc3339(), "2025-06-05T16:59:00+07:00");
+/// assert!(vanthu::parse_time("05-06-2025").is_err());
 /// ```
 ///
 /// # Errors
-/// [`ErrorKind::Options`] when the text is neither.
+/// [`ErrorKind::Options`] naming the accepted forms ([`TIME_FORMS`]).
 pub fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, CheckError> {
+    let text = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
+    let local = [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+    .or_else(|| {
+        ["%Y-%m-%d", "%Y/%m/%d"]
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    });
+    local
         .and_then(|d| {
             vanthu_edxml::vietnam_offset()
                 .from_local_datetime(&d)
@@ -91,7 +117,7 @@ pub fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, CheckError> {
         .ok_or_else(|| {
             CheckError::new(
                 ErrorKind::Options,
-                format!("cannot read time {text:?}: use RFC 3339 or YYYY-MM-DD"),
+                format!("cannot read the time {text:?}: use {TIME_FORMS}"),
             )
         })
 }

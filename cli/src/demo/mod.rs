@@ -77,7 +77,8 @@ pub(crate) struct DemoArgs {
     /// The directory to write every artifact into (created if needed).
     #[arg(long, value_name = "DIR")]
     pub(crate) out: PathBuf,
-    /// The start instant (RFC 3339); the whole run is a function of it.
+    /// The start instant (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or yyyy/MM/dd
+    /// HH:mm:ss, Vietnam time unless an offset is given); the whole run is a function of it.
     #[arg(long, value_name = "TIME", default_value = DEFAULT_START)]
     pub(crate) at: String,
 }
@@ -100,8 +101,8 @@ pub(crate) fn fail(what: impl Into<String>) -> CliError {
 
 /// Runs the demo.
 pub(crate) fn demo(args: &DemoArgs) -> Result<Outcome, CliError> {
-    let start = DateTime::parse_from_rfc3339(&args.at)
-        .map_err(|e| fail(format!("--at '{}': {e}", args.at)))?
+    let start = crate::signature::parse_time(&args.at)
+        .map_err(|e| fail(format!("--at: {e}")))?
         .with_timezone(&vietnam());
     let summary = run(&args.out, start)?;
     for line in summary {

@@ -53,7 +53,6 @@ fn bad_dates_exit_2_with_a_message() {
         &["lunar"],
         &["calendar", "2101"],
         &["calendar", "twenty"],
-        &["due", "--from", "2025-01-24", "--rule", "issue"],
         &["due", "--from", "2025-01-24T10:00:00+07:00"],
     ] {
         let out = vanthu(args, b"");

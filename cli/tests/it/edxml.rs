@@ -59,7 +59,10 @@ fn check_does_not_take_foreign_names_for_legacy_text() {
     let text = std::fs::read_to_string(sample()).unwrap();
     let subject = "V/v kết nối, liên thông phần mềm quản lý văn bản";
     for (replacement, legacy) in [
-        ("Tiếp đoàn của ông Jürgen Müller và bà Françoise Ménard", false),
+        (
+            "Tiếp đoàn của ông Jürgen Müller và bà Françoise Ménard",
+            false,
+        ),
         ("TiÕp ®oµn c«ng t¸c cña «ng Jürgen Müller", true),
     ] {
         let package = text.replace(subject, replacement);

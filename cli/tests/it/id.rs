@@ -286,7 +286,10 @@ fn the_cases_a_new_user_meets() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("agency_id"), "{text}");
-    assert!(text.contains("an agency id joins its groups with `.`"), "{text}");
+    assert!(
+        text.contains("an agency id joins its groups with `.`"),
+        "{text}"
+    );
     let out = vanthu(&["id", "--json", "garbage"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json(&out)[0]["kind"], "unknown");

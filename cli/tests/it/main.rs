@@ -16,6 +16,7 @@ mod id;
 mod replay;
 mod signature;
 mod text;
+mod times;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -168,7 +168,10 @@ fn a_space_in_an_agency_id_is_explained() {
     let id = identify("000.00.15 H47");
     assert_eq!(id.kind(), IdKind::AgencyId);
     let message = id.error().unwrap().to_string();
-    assert!(message.contains("an agency id joins its groups with `.`"), "{message}");
+    assert!(
+        message.contains("an agency id joins its groups with `.`"),
+        "{message}"
+    );
 }
 
 /// Identifiers print as they are written in `Debug` too.
@@ -191,7 +194,10 @@ fn debug_shows_the_text() {
         r#"DocumentId("000.00.00.G22,2015/09/30,7816/VPCP-TTĐT")"#
     );
     assert_eq!(
-        format!("{:?}", RecordCode::parse("000.00.18.H40.2011.01.TH").unwrap()),
+        format!(
+            "{:?}",
+            RecordCode::parse("000.00.18.H40.2011.01.TH").unwrap()
+        ),
         r#"RecordCode("000.00.18.H40.2011.01.TH")"#
     );
 }
