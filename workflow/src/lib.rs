@@ -24,4 +24,7 @@ pub use error::{WorkflowError, WorkflowErrorKind};
 pub use register::{
     DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
 };
-pub use state::{Event, EventLog, LogEntry, Office, apply, replay, replay_lenient, violation};
+pub use state::{
+    Event, EventLog, LogEntry, Office, apply, replay, replay_lenient, replay_lenient_until,
+    violation,
+};

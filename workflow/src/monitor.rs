@@ -438,8 +438,9 @@ impl ReplayReport {
     }
 }
 
-/// Replays `log` leniently and judges its deadlines at `as_of` (by default
-/// the instant of its last event).
+/// Replays `log` leniently up to `as_of` (events after it are not applied)
+/// and judges its deadlines at `as_of`; by default, the whole log at the
+/// instant of its last event.
 ///
 /// # Errors
 /// [`CalendarError`] when `calendar` does not cover a year involved.
@@ -449,7 +450,8 @@ pub fn check_log(
     rules: &DeadlineRules,
     as_of: Option<DateTime<FixedOffset>>,
 ) -> Result<ReplayReport, CalendarError> {
-    let (state, mut findings) = crate::state::replay_lenient(log);
+    // The office as it was at `as_of`: later events are not applied.
+    let (state, mut findings) = crate::state::replay_lenient_until(log, as_of);
     let as_of = as_of.or(state.last_at());
     let (missed_deadlines, pending_deadlines) = match as_of {
         Some(at) => (

@@ -318,13 +318,52 @@ pub fn replay(log: &EventLog) -> Result<(Office, Vec<Effect>), (usize, WorkflowE
 
 /// Rebuilds the state from a log, skipping the events that break a rule and
 /// reporting each as a finding of that rule ([`violation`]).
+///
+/// Real logs are not always written in time order. An event older than one
+/// before it in the log is reported as breaking [`rules::ORDER`], then
+/// applied at its place in time (a stable sort), so that one misplaced line
+/// costs one finding, not a cascade of "no document with this case id".
 pub fn replay_lenient(log: &EventLog) -> (Office, Vec<Finding>) {
+    replay_lenient_until(log, None)
+}
+
+/// [`replay_lenient`] of the events at or before `until` only (all of them
+/// when `None`): the state of the office as it was at that instant.
+pub fn replay_lenient_until(
+    log: &EventLog,
+    until: Option<DateTime<FixedOffset>>,
+) -> (Office, Vec<Finding>) {
     let mut office = Office::new(log.agency);
     let mut violations = Vec::new();
+    let mut latest: Option<DateTime<FixedOffset>> = None;
+    let mut order: Vec<usize> = Vec::with_capacity(log.events.len());
     for (index, entry) in log.events.iter().enumerate() {
+        if until.is_some_and(|t| entry.at > t) {
+            continue;
+        }
+        if latest.is_some_and(|l| entry.at < l) {
+            let error = WorkflowError::new(rules::ORDER, WorkflowErrorKind::OutOfOrder);
+            violations.push(violation(index, entry, &error));
+        }
+        latest = latest.max(Some(entry.at));
+        order.push(index);
+    }
+    order.sort_by_key(|&i| log.events.get(i).map(|e| e.at));
+    for index in order {
+        let Some(entry) = log.events.get(index) else {
+            continue;
+        };
         if let Err(error) = office.step(&entry.event, entry.at) {
             violations.push(violation(index, entry, &error));
         }
     }
+    violations.sort_by_key(|f| {
+        f.location
+            .path
+            .as_deref()
+            .and_then(|p| p.strip_prefix("events["))
+            .and_then(|p| p.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+    });
     (office, violations)
 }

@@ -170,3 +170,46 @@ fn violation_rules(v: &serde_json::Value) -> Vec<&str> {
         .map(|x| x["rule"].as_str().unwrap())
         .collect()
 }
+
+/// `--as-of T` replays the log up to T; a line out of time order is one
+/// ordering finding, not a cascade.
+#[test]
+fn as_of_stops_at_that_instant_and_order_is_one_finding() {
+    let out = vanthu(
+        &[
+            "replay",
+            &vector("office.json"),
+            "--as-of",
+            "2025-03-04 23:59",
+            "--json",
+        ],
+        b"",
+    );
+    let v = json(&out);
+    assert_eq!(v["as_of"], "2025-03-04T23:59:00+07:00");
+    assert!(
+        v["state"]["outgoing"].as_object().unwrap().is_empty(),
+        "{v:#}"
+    );
+    let mut log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("office.json")).unwrap()).unwrap();
+    let events = log["events"].as_array_mut().unwrap();
+    let moved = events.remove(6);
+    events.insert(8, moved);
+    let out = vanthu(&["replay", "-", "--json"], log.to_string().as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let order: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["location"]["path"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("events["))
+        })
+        .collect();
+    assert_eq!(order.len(), 1, "{v:#}");
+    assert_eq!(order[0]["rule"], "WF-LOG-001");
+    assert_eq!(order[0]["location"]["path"], "events[8]");
+}

@@ -273,3 +273,48 @@ fn backlog_lists_open_incoming_documents() {
     // Documents that arrive after the instant are not listed.
     assert!(backlog(&office, t("2025-03-10T07:00:00+07:00")).is_empty());
 }
+
+/// `as_of` is a point in the log's time: events after it are not applied.
+#[test]
+fn as_of_stops_the_replay_at_that_instant() {
+    use chrono::DateTime;
+    let log = vector("office.json");
+    let (full, _) = replay_lenient(&log);
+    let midway = DateTime::parse_from_rfc3339("2025-03-04T23:59:00+07:00").unwrap();
+    let (until, findings) = vanthu_workflow::replay_lenient_until(&log, Some(midway));
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(
+        until.last_at().unwrap().to_rfc3339(),
+        "2025-03-04T14:20:00+07:00"
+    );
+    assert_eq!(
+        until.outgoing_documents().count(),
+        0,
+        "outgoing documents start on 03-05"
+    );
+    assert!(full.outgoing_documents().count() > 0);
+    let report = check_log(&log, &calendar(), &DeadlineRules::default(), Some(midway)).unwrap();
+    assert_eq!(report.state, until);
+    assert_eq!(report.as_of, Some(midway));
+}
+
+/// A log line written out of time order is one ordering finding at that
+/// line; the event still counts at its time, so the documents it concerns
+/// do not cascade into "no document with this case id".
+#[test]
+fn an_event_out_of_time_order_is_one_finding() {
+    let mut log = vector("office.json");
+    let (in_order, _) = replay_lenient(&log);
+    // Move the first incoming document (08:15) after the third (10:00).
+    let moved = log.events.remove(6);
+    log.events.insert(8, moved);
+    let (state, findings) = replay_lenient(&log);
+    let rules: Vec<(&str, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.location.path.as_deref()))
+        .collect();
+    assert_eq!(rules, [("WF-LOG-001", Some("events[8]"))], "{findings:?}");
+    assert_eq!(state, in_order);
+    // The strict replay refuses the log: it applies events in the order written.
+    assert!(replay(&log).is_err());
+}
