@@ -71,7 +71,20 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
             .as_ref()
             .map(|r| format!(" no. {}/{}", r.number_text(), r.year))
             .unwrap_or_default();
-        out!("  incoming {} {}{}", doc.case, doc.status.as_str(), number);
+        let duplicate = if doc.duplicate_of.is_empty() {
+            String::new()
+        } else {
+            let cases: Vec<&str> = doc.duplicate_of.iter().map(|c| c.as_str()).collect();
+            format!(
+                " (may duplicate / có thể trùng {}: Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 9 khoản 3)",
+                cases.join(", ")
+            )
+        };
+        out!(
+            "  incoming {} {}{number}{duplicate}",
+            doc.case,
+            doc.status.as_str()
+        );
     }
     for doc in state.outgoing_documents() {
         let number = doc

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::{Deserialize, Serialize};
-use vanthu_identifiers::text::comparison_key;
+use vanthu_identifiers::text::folded_key;
 use vanthu_identifiers::{DocumentId, DocumentNumber};
 
 use crate::calendar::vietnam_time;
@@ -313,9 +313,10 @@ pub enum DuplicateReason {
 /// The key that identifies an incoming document for duplicate warnings:
 /// its number and symbol and its issuer, normalised.
 ///
-/// The comparison key is the one of `vanthu_identifiers::text`: NFC, case and
-/// white space folded, old and new tone placement (`hoà`/`hòa`) and the Đ
-/// look-alikes folded (TCVN 6909:2001 text, see `vanthu_identifiers::text`).
+/// The key is `vanthu_identifiers::text::folded_key`: NFC, case and white
+/// space folded, old and new tone placement (`hoà`/`hòa`), and the
+/// diacritics dropped (`đ` as `d`), so that a number typed without
+/// Vietnamese letters (`182/QD-LDTBXH`) warns against `182/QĐ-LĐTBXH`.
 pub(crate) fn number_key(number: &DocumentNumber, issuer: &str) -> (String, String) {
-    (comparison_key(number.as_str()), comparison_key(issuer))
+    (folded_key(number.as_str()), folded_key(issuer))
 }

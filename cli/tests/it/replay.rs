@@ -213,3 +213,59 @@ fn as_of_stops_at_that_instant_and_order_is_one_finding() {
     assert_eq!(order[0]["rule"], "WF-LOG-001");
     assert_eq!(order[0]["location"]["path"], "events[8]");
 }
+
+/// The same number typed without Vietnamese letters is a duplicate warning,
+/// shown in the text output as well as in the JSON.
+#[test]
+fn duplicates_typed_without_diacritics_are_shown() {
+    let mut log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("office.json")).unwrap()).unwrap();
+    let events = log["events"].as_array_mut().unwrap();
+    let mut add = |at: &str, case: &str, event: serde_json::Value| {
+        events
+            .push(serde_json::json!({"at": at, "type": "incoming", "case": case, "event": event}));
+    };
+    for (case, number, issuer, minute) in [
+        (
+            "IN-0101",
+            "182/QĐ-LĐTBXH",
+            "Sở Lao động - Thương binh và Xã hội",
+            "00",
+        ),
+        (
+            "IN-0102",
+            "182/QD-LDTBXH",
+            "So Lao dong - Thuong binh va Xa hoi",
+            "20",
+        ),
+    ] {
+        add(
+            &format!("2025-03-11T09:{minute}:00+07:00"),
+            case,
+            serde_json::json!({"type": "arrived", "from": "000.00.18.H40",
+                "meta": {"number": number, "issuer": issuer, "date": "2025-03-10", "subject": "Về việc tuyển dụng"}}),
+        );
+        add(
+            &format!("2025-03-11T09:{minute}:30+07:00"),
+            case,
+            serde_json::json!({"type": "registered", "by": "clerk"}),
+        );
+    }
+    let text = log.to_string();
+    let out = vanthu(&["replay", "-", "--json"], text.as_bytes());
+    let v = json(&out);
+    assert_eq!(
+        v["state"]["incoming"]["IN-0102"]["duplicate_of"][0], "IN-0101",
+        "{v:#}"
+    );
+    let out = vanthu(&["replay", "-"], text.as_bytes());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("incoming IN-0102"))
+        .unwrap();
+    assert!(
+        line.contains("may duplicate / có thể trùng IN-0101"),
+        "{line}"
+    );
+}

@@ -19,6 +19,8 @@
 //!   only at the start of a word, where Vietnamese has `đ` and Icelandic or
 //!   Faroese never has `ð`; `ƣ`/`Ƣ` (U+01A3/U+01A2), which PDF text extraction
 //!   produces for `ư`, fold to `ư`. The key is NFC and idempotent.
+//! * [`folded_key`] is that key without diacritics (`đ` as `d`), for text
+//!   typed without Vietnamese letters: for warnings, never for identity.
 //! * [`check`] reports what a strict receiver would object to, as
 //!   [`Finding`]s with stable rule ids (see [`rule`]) and byte offsets;
 //!   [`check_bytes`] does the same for a file's bytes, which may not be UTF-8.
@@ -191,6 +193,27 @@ pub fn comparison_key(text: &str) -> String {
     fold_tone_placement(&mut word);
     out.extend(word.drain(..));
     out
+}
+
+/// [`comparison_key`] without diacritics: every tone and vowel mark dropped
+/// and `đ` folded to `d`, so that text typed without Vietnamese letters
+/// (`182/QD-LDTBXH`, `So Y te`) has the key of the text it stands for
+/// (`182/QĐ-LĐTBXH`, `Sở Y tế`). Coarser than [`comparison_key`]: for
+/// warnings such as "this document may already be registered", never to
+/// decide that two texts are the same.
+///
+/// ```
+/// use vanthu_identifiers::text::folded_key;
+/// assert_eq!(folded_key("182/QĐ-LĐTBXH"), folded_key("182/QD-LDTBXH"));
+/// assert_eq!(folded_key("Sở Y tế"), "so y te");
+/// ```
+#[must_use]
+pub fn folded_key(text: &str) -> String {
+    comparison_key(text)
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
 }
 
 /// Moves the tone of a word-final `oa`, `oe` or `uy` to its first vowel.

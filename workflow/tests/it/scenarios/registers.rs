@@ -348,3 +348,63 @@ fn quang_nam_2019_dieu_9_3_duplicate_warning_folds_old_and_new_tone_placement() 
         }
     )));
 }
+
+/// The same number typed without Vietnamese letters (`182/QD-LDTBXH`, an
+/// issuer without diacritics) still warns of a duplicate.
+#[test]
+fn quang_nam_2019_dieu_9_3_duplicate_warning_for_a_number_typed_without_diacritics() {
+    let mut office = office();
+    let mut first = meta("182/QĐ-LĐTBXH", "A");
+    first.document_id = None;
+    first.issuer = "Sở Lao động - Thương binh và Xã hội".to_owned();
+    let mut second = first.clone();
+    second.number = Some(DocumentNumber::parse_lenient("182/QD-LDTBXH").unwrap().0);
+    second.issuer = "So Lao dong - Thuong binh va Xa hoi".to_owned();
+    let arrive = |case_id: &str, meta| {
+        inc(
+            case_id,
+            IncomingEvent::Arrived {
+                paper: false,
+                from: agency(SENDER),
+                meta,
+            },
+        )
+    };
+    let effects = run(
+        &mut office,
+        &[
+            ("2025-03-03T09:00:00+07:00", arrive("IN-1", first.clone())),
+            ("2025-03-03T09:10:00+07:00", registered("IN-1")),
+            ("2025-03-03T10:00:00+07:00", arrive("IN-2", second)),
+            ("2025-03-03T10:10:00+07:00", registered("IN-2")),
+        ],
+    );
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::DuplicateWarning {
+            reason: DuplicateReason::NumberAndIssuer { .. },
+            ..
+        }
+    )));
+    assert_eq!(
+        office.incoming(&case("IN-2")).unwrap().duplicate_of,
+        [case("IN-1")]
+    );
+    // Another number is still another document.
+    let mut third = first;
+    third.number = Some(DocumentNumber::parse("183/QĐ-LĐTBXH").unwrap());
+    run(
+        &mut office,
+        &[
+            ("2025-03-03T11:00:00+07:00", arrive("IN-3", third)),
+            ("2025-03-03T11:10:00+07:00", registered("IN-3")),
+        ],
+    );
+    assert!(
+        office
+            .incoming(&case("IN-3"))
+            .unwrap()
+            .duplicate_of
+            .is_empty()
+    );
+}
