@@ -51,7 +51,7 @@ impl RevocationData {
 /// Revocation data issued at `this_update` and valid until `next_update`
 /// covers the time `at` when it was issued at or after `at` (it then attests
 /// the status after `at`), or when `at` falls before its `nextUpdate`; without
-/// `nextUpdate`, within 24 hours of `thisUpdate` (ETSI EN 319 102-1 §5.2.5.4).
+/// `nextUpdate`, within 24 hours of `thisUpdate` (ETSI EN 319 102-1 §5.2.5).
 pub(crate) fn fresh(
     this_update: DateTime<Utc>,
     next_update: Option<DateTime<Utc>>,
