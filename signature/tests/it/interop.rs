@@ -11,7 +11,7 @@ use vanthu_signature::{Indication, LegalValue};
 use crate::attacks::append_update;
 use crate::common::*;
 
-fn python() -> Option<String> {
+pub(crate) fn python() -> Option<String> {
     if std::env::var("VANTHU_INTEROP").ok().as_deref() != Some("1") {
         eprintln!("note: VANTHU_INTEROP is not 1; pyHanko interop skipped");
         return None;
@@ -42,15 +42,15 @@ fn workdir() -> PathBuf {
     dir
 }
 
-struct Files {
-    dir: PathBuf,
-    root: PathBuf,
-    ca: PathBuf,
+pub(crate) struct Files {
+    pub(crate) dir: PathBuf,
+    pub(crate) root: PathBuf,
+    pub(crate) ca: PathBuf,
     person: (PathBuf, PathBuf),
     org: (PathBuf, PathBuf),
 }
 
-fn files() -> Files {
+pub(crate) fn files() -> Files {
     let p = pki();
     let dir = workdir();
     let w = |name: &str, bytes: &[u8]| {
@@ -73,7 +73,7 @@ fn files() -> Files {
     }
 }
 
-fn pyhanko_validate(py: &str, f: &Files, pdf: &[u8]) -> serde_json::Value {
+pub(crate) fn pyhanko_validate(py: &str, f: &Files, pdf: &[u8]) -> serde_json::Value {
     let path = f.dir.join("validate.pdf");
     std::fs::write(&path, pdf).unwrap();
     let out = Command::new(py)

@@ -633,3 +633,26 @@ fn name_constraints_bound_what_a_ca_certifies() {
         );
     }
 }
+
+#[test]
+fn vanthu_b_lta_validates_in_pyhanko() {
+    let Some(py) = crate::interop::python() else {
+        return;
+    };
+    let p = pki();
+    let lt = with_dss(
+        &signed_bt(),
+        vec![p.ca.der().to_vec()],
+        Vec::new(),
+        good_ocsps(),
+    );
+    let lta = doc_time_stamp(&lt, at(2025, 6, 2, 4, 0));
+    let v = crate::interop::pyhanko_validate(&py, &crate::interop::files(), &lta);
+    let sig = &v["signatures"][0];
+    assert_eq!(sig["intact"], true, "{v}");
+    assert_eq!(sig["valid"], true, "{v}");
+    assert_eq!(sig["trusted"], true, "{v}");
+    // The /DSS and the document time-stamp are what PAdES lets be added.
+    assert_eq!(sig["modification_level"], "LTA_UPDATES", "{v}");
+    assert_eq!(verify(&lta).signatures[0].level, Some(PadesLevel::BLTA));
+}
