@@ -656,3 +656,88 @@ fn vanthu_b_lta_validates_in_pyhanko() {
     assert_eq!(sig["modification_level"], "LTA_UPDATES", "{v}");
     assert_eq!(verify(&lta).signatures[0].level, Some(PadesLevel::BLTA));
 }
+
+/// Appends an update that replaces the /DSS (object `dss`) by one whose only
+/// revocation data is under `/VRI` (ETSI EN 319 142-1 §5.4.2.3).
+fn with_vri_only(pdf: &[u8], ocsps: &[Vec<u8>]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(pdf).into_owned();
+    let number_after = |key: &str| -> u32 {
+        let at = text.rfind(key).unwrap() + key.len();
+        text[at..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    // The catalog, written last by add_validation_data, names the /DSS.
+    let dss = number_after("/DSS ");
+    let root = number_after("/Root");
+    let prev = number_after("startxref");
+    let located = vanthu_signature::locate(pdf, &Limits::default()).unwrap();
+    let key = vanthu_signature::DigestAlgorithm::Sha1
+        .digest(&[located.signatures[0].contents.as_deref().unwrap()])
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<String>();
+    let mut out = pdf.to_vec();
+    let mut entries = Vec::new();
+    let mut refs = Vec::new();
+    for (i, o) in ocsps.iter().enumerate() {
+        let n = 900 + u32::try_from(i).unwrap();
+        entries.push((n, out.len()));
+        out.extend_from_slice(format!("{n} 0 obj\n<</Length {}>>\nstream\n", o.len()).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendstream\nendobj\n");
+        refs.push(format!("{n} 0 R"));
+    }
+    entries.push((dss, out.len()));
+    out.extend_from_slice(
+        format!(
+            "{dss} 0 obj\n<</Type /DSS /VRI <</{key} <</OCSP [{}]>>>>>>\nendobj\n",
+            refs.join(" ")
+        )
+        .as_bytes(),
+    );
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 1\n0000000000 65535 f \n");
+    entries.sort();
+    for (n, off) in &entries {
+        out.extend_from_slice(format!("{n} 1\n{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<</Size 1000 /Root {root} 0 R /Prev {prev}>>\nstartxref\n{xref}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn ocsp_responses_under_vri_are_used() {
+    let p = pki();
+    // A /DSS with the CA certificate, then replaced by one with only a /VRI entry.
+    let lt = with_dss(
+        &signed_bt(),
+        vec![p.ca.der().to_vec()],
+        Vec::new(),
+        Vec::new(),
+    );
+    let pdf = with_vri_only(&lt, &good_ocsps());
+    let r = verify(&pdf);
+    let sig = &r.signatures[0];
+    assert_eq!(
+        revocation(sig).outcome,
+        Outcome::Passed,
+        "{:#?}",
+        sig.checks
+    );
+    assert_eq!(sig.level, Some(PadesLevel::BLT));
+    // The same update without the responses: revocation not checked.
+    let pdf = with_vri_only(&lt, &[]);
+    assert_eq!(
+        revocation(&verify(&pdf).signatures[0]).outcome,
+        Outcome::Warning
+    );
+}
