@@ -3,9 +3,10 @@
   validate PDF --trust ROOT [--cert CERT]... --at ISO8601   -> JSON, one object per signature
   sign IN OUT --key KEY --cert CERT [--chain CERT]... [--field NAME]
   sign-lt IN OUT --key KEY --cert CERT [--chain CERT]... --trust ROOT [--crl CRL]...
-          --tsa-key KEY --tsa-cert CERT --at ISO8601 [--lta]
+          --tsa-key KEY --tsa-cert CERT --at ISO8601 [--lta | --pkcs7]
       PAdES B-LT (B-LTA with --lta): a signature time-stamp from a local TSA at --at, and the
       CRLs given embedded in the /DSS (pyHanko's embed_validation_info; nothing is fetched).
+      With --pkcs7: adbe.pkcs7.detached, the CRLs in the adbe-revocationInfoArchival attribute.
 
 Offline: no fetching, revocation checking off (the test PKI publishes none).
 """
@@ -93,7 +94,8 @@ def sign_lt(args):
         fixed_dt=moment,
     )
     meta = signers.PdfSignatureMetadata(
-        field_name=args.field, subfilter=fields.SigSeedSubFilter.PADES,
+        field_name=args.field,
+        subfilter=fields.SigSeedSubFilter.ADOBE_PKCS7_DETACHED if args.pkcs7 else fields.SigSeedSubFilter.PADES,
         embed_validation_info=True, validation_context=vc, use_pades_lta=args.lta,
     )
     with open(args.input, "rb") as inf:
@@ -131,6 +133,7 @@ def main():
     lt.add_argument("--tsa-cert", required=True)
     lt.add_argument("--at", required=True)
     lt.add_argument("--lta", action="store_true")
+    lt.add_argument("--pkcs7", action="store_true")
     args = p.parse_args()
     {"validate": validate, "sign": sign, "sign-lt": sign_lt}[args.cmd](args)
 

@@ -356,8 +356,9 @@ fn pyhanko_b_lt_and_b_lta_are_recognised() {
     let ca_crl_path = w("ca.crl", &ca_crl);
     let root_crl_path = w("root.crl", &root_crl);
     let input = w("lt-in.pdf", &base());
-    for lta in [false, true] {
-        let output = f.dir.join(format!("lt-out-{lta}.pdf"));
+    // (B-LTA, adbe.pkcs7.detached with adbe-revocationInfoArchival)
+    for (lta, pkcs7) in [(false, false), (true, false), (false, true)] {
+        let output = f.dir.join(format!("lt-out-{lta}-{pkcs7}.pdf"));
         let mut cmd = Command::new(&py);
         cmd.arg(script())
             .args(["sign-lt", input.to_str().unwrap(), output.to_str().unwrap()])
@@ -372,6 +373,9 @@ fn pyhanko_b_lt_and_b_lta_are_recognised() {
             .args(["--at", "2025-06-02T03:00:00+00:00"]);
         if lta {
             cmd.arg("--lta");
+        }
+        if pkcs7 {
+            cmd.arg("--pkcs7");
         }
         let out = cmd.output().unwrap();
         assert!(
@@ -421,6 +425,12 @@ fn pyhanko_b_lt_and_b_lta_are_recognised() {
                 "{:#?}",
                 r.signatures[1].checks
             );
+        }
+        if pkcs7 {
+            // The CRLs travel in the signed attributes: no /DSS is needed.
+            assert_eq!(sig.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
+            assert!(!pdf.windows(4).any(|w| w == b"/DSS"));
+            continue;
         }
         // Without the /DSS (the signed revision alone) it is only B-T.
         let end = located.revisions[located.signatures[0].signed_revision.unwrap()].end;
