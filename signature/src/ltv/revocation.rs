@@ -210,7 +210,7 @@ pub(crate) fn check_path(
         .copied()
         .chain(data.responder_certificates())
         .collect();
-    let mut unchecked: Vec<(String, Vec<(&str, &str)>)> = Vec::new();
+    let mut unchecked: Vec<(&Certificate, Vec<(&str, &str)>)> = Vec::new();
     let mut all_from_document = true;
     let mut checked = 0usize;
     for pair in path.windows(2) {
@@ -236,11 +236,13 @@ pub(crate) fn check_path(
             }
             Evidence::None { reasons } => {
                 all_from_document = false;
-                unchecked.push((cert.subject(), reasons));
+                unchecked.push((cert, reasons));
             }
         }
     }
-    if let Some((subject, reasons)) = unchecked.first() {
+    if let Some((cert, reasons)) = unchecked.first() {
+        // Names are formatted only here, for the message.
+        let subject = cert.subject();
         let (why, why_vi) = if reasons.is_empty() {
             (
                 "no CRL or OCSP response for it was supplied or found in the document".to_string(),
@@ -287,5 +289,26 @@ pub(crate) fn check_path(
             ),
         ),
         from_document: all_from_document && checked > 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone, Utc};
+
+    use super::fresh;
+
+    #[test]
+    fn freshness_at_the_validation_time() {
+        let t = Utc.with_ymd_and_hms(2025, 6, 2, 3, 0, 0).unwrap();
+        let h = Duration::hours;
+        // Issued after the time: it attests the status after it.
+        assert!(fresh(t + h(1), None, t));
+        assert!(fresh(t, Some(t), t));
+        // Issued before: until nextUpdate, or 24 hours without one.
+        assert!(fresh(t - h(48), Some(t + h(1)), t));
+        assert!(!fresh(t - h(48), Some(t - h(1)), t));
+        assert!(fresh(t - h(24), None, t));
+        assert!(!fresh(t - h(25), None, t));
     }
 }
