@@ -32,6 +32,10 @@ pub(crate) struct HarnessArgs {
     /// packages (RFC 3339 or YYYY-MM-DD); default: now.
     #[arg(long = "at", value_name = "TIME")]
     at: Option<String>,
+    /// How signers are told apart (person or organisation): a JSON role
+    /// policy, as for `vanthu verify --roles`.
+    #[arg(long, value_name = "FILE")]
+    roles: Option<PathBuf>,
 }
 
 impl HarnessArgs {
@@ -44,6 +48,7 @@ impl HarnessArgs {
         options.trust.clone_from(&self.trust);
         options.crls.clone_from(&self.crl);
         options.strict = strict;
+        options.roles = crate::signature::role_policy(self.roles.as_deref())?;
         Ok(options)
     }
 }
@@ -57,6 +62,7 @@ pub(crate) fn check(
 ) -> Result<Outcome, CliError> {
     let error = |e: vanthu::CheckError| CliError::new(e.to_string());
     let checker = Checker::new(&args.options(strict)?).map_err(error)?;
+    crate::signature::warn_skipped(checker.trust_skipped());
     let (files, skipped) = vanthu::collect(inputs).map_err(error)?;
     let mut batch = vanthu::Batch::new(skipped);
     for path in &files {

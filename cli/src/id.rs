@@ -35,7 +35,9 @@ pub(crate) fn run(
                 e.utf8_error().valid_up_to()
             ))
         })?;
-        // One identifier per line; blank lines are skipped, a CR before the LF is not part of it.
+        // One identifier per line; blank lines are skipped, a CR before the LF
+        // is not part of it, nor is a byte-order mark (Windows editors write one).
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
         texts.extend(
             text.lines()
                 .map(|l| l.strip_suffix('\r').unwrap_or(l))

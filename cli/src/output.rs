@@ -216,28 +216,38 @@ pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> 
     write_stdout(text.as_bytes())
 }
 
+/// Set once the reader of standard output has gone away (`vanthu … | head`).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Writes bytes to standard output. Not `println!`, which panics when the
-/// reader has closed the pipe (`vanthu … | head`): that is an error here.
+/// reader has closed the pipe. A closed pipe is not an error: the command
+/// goes on without printing, so that its exit code (0, 1 or 2) still says
+/// what it found; any other write error is.
 pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
+    use std::sync::atomic::Ordering;
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return Ok(());
+    }
     let mut out = io::stdout().lock();
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(|e| CliError::new(format!("cannot write standard output: {e}")))
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            Ok(())
+        }
+        other => other.map_err(|e| CliError::new(format!("cannot write standard output: {e}"))),
+    }
 }
 
-/// Writes one line to standard output (the `out!` macro). When the reader
-/// has gone away (a closed pipe), the program ends at once with exit code 0,
-/// as command-line tools do on `SIGPIPE`; any other write error ends it with
-/// exit code 2.
+/// Writes one line to standard output (the `out!` macro), as
+/// [`write_stdout`] does: a closed pipe is ignored; any other write error
+/// ends the program with exit code 2.
 pub(crate) fn print_line(args: std::fmt::Arguments<'_>) {
-    use std::io::Write;
-    let mut out = io::stdout().lock();
-    if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("vanthu: cannot write standard output: {e}");
+    let mut line = args.to_string();
+    line.push('\n');
+    if let Err(e) = write_stdout(line.as_bytes()) {
+        eprintln!("vanthu: {e}");
         std::process::exit(2);
     }
 }
+

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use vanthu_signature::{
-    AlgorithmPolicy, Certificate, DocumentReport, LegalValue, Role, SignOptions, SigningKey,
-    TrustStore, VerifyOptions, classify, sign_pdf, verify_pdf,
+    AlgorithmPolicy, Certificate, DocumentReport, LegalValue, Role, RolePolicy, SignOptions,
+    SigningKey, TrustStore, VerifyOptions, sign_pdf, verify_pdf,
 };
 
 use crate::output::{print_json, read_input};
@@ -32,6 +32,10 @@ pub(crate) struct VerifyArgs {
     /// Accept SHA-1 (legacy documents only).
     #[arg(long)]
     legacy_sha1: bool,
+    /// How signers are told apart (person or organisation): a JSON role
+    /// policy; fields left out keep their defaults.
+    #[arg(long, value_name = "FILE")]
+    roles: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -63,6 +67,9 @@ pub(crate) struct SignArgs {
     /// The expected role; signing stops when the certificate says otherwise.
     #[arg(long, value_enum)]
     role: Option<RoleArg>,
+    /// The role policy that decides --role (JSON, as for `vanthu verify --roles`).
+    #[arg(long, value_name = "FILE")]
+    roles: Option<PathBuf>,
     /// A signature or seal image (PNG) drawn in the box given by --rect.
     #[arg(long)]
     image: Option<PathBuf>,
@@ -105,11 +112,32 @@ fn read_certs(path: &Path) -> Result<Vec<Certificate>, CliError> {
 }
 
 /// The trust store of `--trust` and `--crl`, loaded by the umbrella crate.
+/// Files of a trust folder that are not certificates are skipped with a
+/// warning on standard error.
 pub(crate) fn load_trust(trust: &[PathBuf], crls: &[PathBuf]) -> Result<TrustStore, CliError> {
     let mut options = vanthu::CheckOptions::new(now());
     options.trust = trust.to_vec();
     options.crls = crls.to_vec();
-    vanthu::load_trust(&options).map_err(|e| CliError::new(e.to_string()))
+    let loaded = vanthu::load_trust(&options).map_err(|e| CliError::new(e.to_string()))?;
+    warn_skipped(&loaded.skipped);
+    Ok(loaded.store)
+}
+
+/// Prints trust files that were left out, one warning per line, in both languages.
+pub(crate) fn warn_skipped(skipped: &[vanthu::Finding]) {
+    for f in skipped {
+        eprintln!("warning [{}]: {} / {}", f.rule, f.message, f.message_vi);
+    }
+}
+
+/// The role policy of `--roles FILE` (JSON, see `RolePolicy`), or the default.
+pub(crate) fn role_policy(path: Option<&Path>) -> Result<RolePolicy, CliError> {
+    let Some(path) = path else {
+        return Ok(RolePolicy::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::new(format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| CliError::new(format!("{}: {e}", path.display())))
 }
 
 pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
@@ -122,6 +150,7 @@ pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
     .to_utc();
     let mut options = VerifyOptions::new(at);
     options.attachment = args.attachment;
+    options.roles = role_policy(args.roles.as_deref())?;
     if args.legacy_sha1 {
         options.policy = AlgorithmPolicy::legacy();
     }
@@ -195,7 +224,7 @@ pub(crate) fn sign(args: SignArgs) -> Result<Outcome, CliError> {
         chain.extend(read_certs(path)?);
     }
     if let Some(expected) = args.role {
-        let actual = classify(&cert);
+        let actual = role_policy(args.roles.as_deref())?.classify(&cert);
         let wanted = match expected {
             RoleArg::Person => Role::Person,
             RoleArg::Organization => Role::Organization,

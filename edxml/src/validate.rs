@@ -152,8 +152,18 @@ impl V<'_> {
                 path,
             );
         }
-        if looks_legacy(v) {
-            self.push(&rules::LEGACY_TEXT, &format!("{v:?}"), path);
+        // One detector for the whole project: legacy text needs words that
+        // read as Vietnamese only once repaired as TCVN3 or VNI, so foreign
+        // names with Latin-1 letters ("Jürgen Müller") are not legacy.
+        if let Some(encoding) = vanthu_identifiers::text::detect(v)
+            .legacy_at_least(vanthu_identifiers::text::Confidence::Medium)
+        {
+            self.push_said(
+                &rules::LEGACY_TEXT,
+                &format!("{v:?} reads as Vietnamese only as {encoding}"),
+                &format!("{v:?} chỉ đọc được thành tiếng Việt khi hiểu là mã {encoding}"),
+                path,
+            );
         }
         if let Some(max) = max_chars {
             let n = v.chars().count();
@@ -219,49 +229,6 @@ impl V<'_> {
             self.push(&rules::SECRET, &format!("{v:?}"), path);
         }
     }
-}
-
-/// Text that looks like TCVN3 (ABC) or VNI bytes decoded as Latin-1: it uses
-/// Latin-1 symbols and letters that Vietnamese never uses.
-fn looks_legacy(s: &str) -> bool {
-    let odd = s
-        .chars()
-        .filter(|&c| {
-            matches!(c, '\u{A1}'..='\u{BF}')
-                || matches!(
-                    c,
-                    'Ä' | 'Å'
-                        | 'Æ'
-                        | 'Ç'
-                        | 'Ë'
-                        | 'Î'
-                        | 'Ï'
-                        | 'Ñ'
-                        | 'Ö'
-                        | 'Ø'
-                        | 'Û'
-                        | 'Ü'
-                        | 'Þ'
-                        | 'ß'
-                        | 'ä'
-                        | 'å'
-                        | 'æ'
-                        | 'ç'
-                        | 'ë'
-                        | 'î'
-                        | 'ï'
-                        | 'ñ'
-                        | 'ö'
-                        | 'ø'
-                        | 'û'
-                        | 'ü'
-                        | 'þ'
-                        | 'ÿ'
-                        | 'Ð'
-                )
-        })
-        .count();
-    odd >= 2
 }
 
 fn extension(name: &str) -> String {

@@ -179,7 +179,7 @@ pub struct AgencyLevels {
 /// assert!(unit.is_within(&department));
 /// # Ok::<(), vanthu_identifiers::IdError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AgencyId {
     text: [u8; 13],
 }
@@ -350,7 +350,7 @@ string_impls!(AgencyId, AgencyId::parse);
 /// The first group is level 1 (a capital letter and two digits); each further
 /// group (capital letters and digits) goes one level down. At most 35
 /// characters.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AgencyId2020 {
     text: String,
 }
@@ -539,7 +539,7 @@ impl fmt::Display for IrregularAgencyId {
 /// finding. `FromStr`, `TryFrom` and serde read leniently so that every value
 /// that exists reads back from its text; [`findings`](Self::findings) says
 /// what is irregular about a value however it was made.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum AnyAgencyId {
     /// QCVN 102:2016 form, `000.00.15.H47`.

@@ -58,7 +58,7 @@ enum Form {
 /// assert!(DocumentId::parse("000.00.00.G22,2014/02/30,7806/VPCP-TTĐT").is_err());
 /// # Ok::<(), vanthu_identifiers::IdError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct DocumentId {
     text: String,
     form: Form,
@@ -422,7 +422,7 @@ string_impls!(DocumentId, read_any);
 /// That text names the parts but not the separator; the dot is inferred from
 /// the record code of Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 19 khoản 2, whose
 /// parts are "separated by dots".
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RegistryDocumentId {
     text: String,
     agency: AgencyId,

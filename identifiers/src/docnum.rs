@@ -50,7 +50,7 @@ enum AbbrQuirk {
 /// assert_eq!((letter.type_abbreviation(), letter.issuer(), letter.unit()), (None, "UBND", Some("VX")));
 /// # Ok::<(), vanthu_identifiers::IdError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct DocumentNumber {
     text: String,
     number: u32,

@@ -240,7 +240,7 @@ impl IdErrorKind {
         Some(match self {
             Self::TooLong { .. } => "identifiers are short; the cap bounds work on hostile input",
             Self::Whitespace { .. } => {
-                "number and symbol have no spaces: `/` between number and symbol, `-` between groups (Nghị định 30/2020/NĐ-CP Phụ lục I mục II khoản 3)"
+                "identifiers have no spaces: an agency id joins its groups with `.` (QCVN 102:2016); a document number puts `/` between number and symbol and `-` between the groups of the symbol (Nghị định 30/2020/NĐ-CP Phụ lục I mục II khoản 3)"
             }
             Self::LookalikeD { .. } => {
                 "use U+0110 Đ / U+0111 đ (TCVN 6909:2001 Unicode, Nghị định 30/2020/NĐ-CP Phụ lục I)"

@@ -114,8 +114,9 @@ impl Identification {
 /// a QCVN 102:2016 agency id followed by a year and an ordinal a registry
 /// document id, followed by a year and a file notation a record code; a
 /// Decision 20/2020 agency id followed by a year and a file notation a record
-/// code (`H49.64.33.2001.160`); other dotted text or a leading level-1 group
-/// an agency id.
+/// code (`H49.64.33.2001.160`); other dotted text, or one word that reads
+/// as an agency id or has the shape of a level-1 code (`H47`), an agency id.
+/// Anything else is [`IdKind::Unknown`], an error that says so.
 ///
 /// ```
 /// use vanthu_identifiers::{identify, IdKind};
@@ -163,10 +164,16 @@ pub fn identify(input: &str) -> Identification {
         IdKind::RecordCode => {
             RecordCode::parse_lenient(input).map(|(v, f)| (Identified::RecordCode(v), f))
         }
-        IdKind::AgencyId | IdKind::Unknown => match AnyAgencyId::parse_lenient(input) {
-            Ok((v, f)) => Ok((Identified::AgencyId(v), f)),
-            Err(e) => return done(kind, Err(e)),
-        },
+        IdKind::AgencyId => {
+            AnyAgencyId::parse_lenient(input).map(|(v, f)| (Identified::AgencyId(v), f))
+        }
+        IdKind::Unknown => Err(IdError::new(
+            IdErrorKind::UnknownValue {
+                value: input.to_owned(),
+                list: "kind of identifier (agency id, document number, document id, record code)",
+            },
+            0,
+        )),
     };
     done(kind, result)
 }
@@ -199,7 +206,18 @@ fn guess(input: &str) -> IdKind {
     {
         return IdKind::RecordCode;
     }
-    if groups.len() > 1 || input.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if groups.len() > 1 {
+        return IdKind::AgencyId;
+    }
+    // One word is an agency id only when it reads as one (`H47`); any other
+    // word ("garbage") is not an identifier at all.
+    let level1_shape = input.len() == 3
+        && input.starts_with(|c: char| c.is_ascii_alphabetic())
+        && input.bytes().skip(1).all(|b| b.is_ascii_digit());
+    if level1_shape
+        || (input.starts_with(|c: char| c.is_ascii_alphabetic())
+            && AnyAgencyId::parse_lenient(input).is_ok())
+    {
         return IdKind::AgencyId;
     }
     IdKind::Unknown

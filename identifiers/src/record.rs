@@ -55,7 +55,7 @@ use crate::util::{check_separators, expect_digits, finding, groups, string_impls
 /// assert!(RecordCode::parse(old.as_str()).is_err());
 /// # Ok::<(), vanthu_identifiers::IdError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RecordCode {
     text: String,
     agency: AnyAgencyId,

@@ -77,10 +77,18 @@ pub(crate) fn shift_findings(findings: Vec<Finding>, delta: usize) -> Vec<Findin
 /// `Display`, and (with the `serde` feature) serde through the validating
 /// parser named `$parse`, for a type whose canonical text is `as_str()`.
 macro_rules! string_impls {
-    ($ty:ty, $parse:path) => {
+    ($ty:ident, $parse:path) => {
         impl ::std::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        /// The identifier as it is written, `AgencyId("000.00.15.H47")`, not
+        /// the offsets it is kept as.
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_tuple(stringify!($ty)).field(&self.as_str()).finish()
             }
         }
 

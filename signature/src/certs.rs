@@ -179,6 +179,30 @@ impl Certificate {
         self.subject_values(TITLE).into_iter().next()
     }
 
+    /// The issuer's organisation (`O`).
+    #[must_use]
+    pub fn issuer_organization(&self) -> Option<String> {
+        name_values(&self.tbs().issuer, O).into_iter().next()
+    }
+
+    /// The issuer's common name (`CN`).
+    #[must_use]
+    pub fn issuer_common_name(&self) -> Option<String> {
+        name_values(&self.tbs().issuer, CN).into_iter().next()
+    }
+
+    /// The certificate policy OIDs (RFC 5280 §4.2.1.4), dotted.
+    #[must_use]
+    pub fn policy_oids(&self) -> Vec<String> {
+        self.extension::<x509_cert::ext::pkix::CertificatePolicies>()
+            .map(|(_, p)| {
+                p.0.iter()
+                    .map(|i| i.policy_identifier.to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     fn extension<'a, T: Decode<'a> + der::oid::AssociatedOid>(&'a self) -> Option<(bool, T)> {
         self.tbs().get::<T>().ok().flatten()
     }

@@ -22,6 +22,9 @@ pub enum ErrorKind {
     NotPdf,
     /// The file has no `%%EOF` marker after a `startxref`: no complete revision.
     NoRevision,
+    /// Objects follow the last `%%EOF` with no `startxref … %%EOF` after them:
+    /// the file was cut off (or an update was never finished).
+    Truncated,
     /// A configured limit was exceeded.
     LimitExceeded(&'static str),
     /// The structure needed for the operation is missing or malformed.
@@ -48,6 +51,7 @@ impl ErrorKind {
             Self::BadNumber => "SIG-E-NUMBER",
             Self::NotPdf => "SIG-E-NOT-PDF",
             Self::NoRevision => "SIG-E-NO-REVISION",
+            Self::Truncated => "SIG-E-TRUNCATED",
             Self::LimitExceeded(_) => "SIG-E-LIMIT",
             Self::Structure(_) => "SIG-E-STRUCTURE",
             Self::Asn1(_) => "SIG-E-ASN1",
@@ -68,6 +72,9 @@ impl fmt::Display for ErrorKind {
             Self::BadNumber => f.write_str("malformed number"),
             Self::NotPdf => f.write_str("not a PDF file (no %PDF- header)"),
             Self::NoRevision => f.write_str("no complete revision (startxref … %%EOF)"),
+            Self::Truncated => f.write_str(
+                "the file is truncated or damaged: objects after the last %%EOF are not closed by startxref … %%EOF",
+            ),
             Self::LimitExceeded(what) => write!(f, "limit exceeded: {what}"),
             Self::Structure(what) => write!(f, "malformed structure: {what}"),
             Self::Asn1(what) => write!(f, "malformed ASN.1: {what}"),

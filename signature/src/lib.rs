@@ -10,6 +10,7 @@ mod limits;
 mod ltv;
 mod pdf;
 mod report;
+mod role;
 pub mod rules;
 mod sign;
 #[cfg(feature = "test-pki")]
@@ -31,11 +32,11 @@ pub use pdf::locate::{
 };
 pub use pdf::object::ObjectId;
 pub use report::{Check, CheckId, Indication, Outcome, SubIndication, conclude};
+pub use role::{Role, RolePolicy, classify};
 pub use sign::{
     Appearance, PreparedPdf, SignOptions, SignedAttributes, SigningKey, SubFilter, ValidationData,
     add_document_time_stamp, add_validation_data, prepare, sign_pdf,
 };
 pub use verify::{
-    DocumentReport, LegalValue, Role, SignatureReport, Signer, VerifyOptions, classify,
-    parse_pdf_date, verify_pdf,
+    DocumentReport, LegalValue, SignatureReport, Signer, VerifyOptions, parse_pdf_date, verify_pdf,
 };

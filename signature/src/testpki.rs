@@ -91,6 +91,8 @@ pub struct Profile {
     pub permitted_subtrees: Vec<Subtree>,
     /// Name constraints of a CA: excluded subtrees.
     pub excluded_subtrees: Vec<Subtree>,
+    /// Certificate policy OIDs (dotted); empty: no extension.
+    pub policies: Vec<String>,
 }
 
 /// A name-constraints subtree.
@@ -123,6 +125,7 @@ impl Profile {
             extended_key_usage: Vec::new(),
             permitted_subtrees: Vec::new(),
             excluded_subtrees: Vec::new(),
+            policies: Vec::new(),
         }
     }
 
@@ -146,6 +149,7 @@ impl Profile {
             extended_key_usage: Vec::new(),
             permitted_subtrees: Vec::new(),
             excluded_subtrees: Vec::new(),
+            policies: Vec::new(),
         }
     }
 }
@@ -303,6 +307,27 @@ pub fn issue(
                 permitted_subtrees: trees(&profile.permitted_subtrees)?,
                 excluded_subtrees: trees(&profile.excluded_subtrees)?,
             },
+        )?);
+    }
+    if !profile.policies.is_empty() {
+        let policies = profile
+            .policies
+            .iter()
+            .map(|o| {
+                der::asn1::ObjectIdentifier::new(o)
+                    .map(
+                        |policy_identifier| x509_cert::ext::pkix::certpolicy::PolicyInformation {
+                            policy_identifier,
+                            policy_qualifiers: None,
+                        },
+                    )
+                    .map_err(|e| Error::new(ErrorKind::Asn1(e.to_string())))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        exts.push(extension(
+            "2.5.29.32",
+            false,
+            &x509_cert::ext::pkix::CertificatePolicies(policies),
         )?);
     }
     if profile.unknown_critical {

@@ -13,6 +13,7 @@ use crate::pdf::diff::{Modification, analyse};
 use crate::pdf::locate::{Coverage, LocatedSignature, SignatureKind, Widget, locate};
 use crate::pdf::object::ObjectId;
 use crate::report::{Check, CheckId, Indication, SubIndication, conclude};
+use crate::role::{Role, RolePolicy};
 use crate::rules;
 
 /// Vietnam's offset from UTC: +07:00 all year (no daylight saving time).
@@ -34,6 +35,8 @@ pub struct VerifyOptions {
     /// required (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 5 điểm b;
     /// Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 16 khoản 2 điểm b).
     pub attachment: bool,
+    /// How signer certificates are told apart: person or organisation.
+    pub roles: RolePolicy,
 }
 
 impl VerifyOptions {
@@ -45,60 +48,8 @@ impl VerifyOptions {
             policy: AlgorithmPolicy::default(),
             limits: Limits::default(),
             attachment: false,
+            roles: RolePolicy::default(),
         }
-    }
-}
-
-/// Who a certificate belongs to, for the Vietnamese policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Role {
-    /// A natural person (the competent signer): `CCCD:`, `CMND:` or `HC:` UID.
-    Person,
-    /// An agency or organisation (the seal): `MST:` or `MNS:` UID and no personal id.
-    Organization,
-    /// A document time-stamp authority.
-    TimeStamp,
-    /// The certificate says neither.
-    Unknown,
-}
-
-impl Role {
-    /// `person`, `organization`, `time_stamp` or `unknown`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Person => "person",
-            Self::Organization => "organization",
-            Self::TimeStamp => "time_stamp",
-            Self::Unknown => "unknown",
-        }
-    }
-}
-
-/// Classifies a signer certificate by its subject `UID` values (see
-/// `docs/signature-policy.md` §4 in the repository): a personal identity number
-/// makes a person, even with a tax code beside it.
-#[must_use]
-pub fn classify(cert: &Certificate) -> Role {
-    let uids: Vec<String> = cert
-        .uids()
-        .iter()
-        .map(|u| u.trim().to_ascii_uppercase())
-        .collect();
-    let has = |prefixes: &[&str]| {
-        uids.iter()
-            .any(|u| prefixes.iter().any(|p| u.starts_with(p)))
-    };
-    if has(&["CCCD:", "CMND:", "HC:", "CCCD-", "CMND-"]) {
-        Role::Person
-    } else if has(&["MST:", "MNS:", "MST-", "MNS-"]) {
-        Role::Organization
-    } else if cert.title().is_some() {
-        Role::Person
-    } else {
-        Role::Unknown
     }
 }
 
@@ -695,7 +646,7 @@ fn verify_one(
     if let Some(cert) = &cert {
         signer = Some(Signer::from_cert(cert));
         if !time_stamp {
-            role = classify(cert);
+            role = options.roles.classify(cert);
         }
     }
     // Times: the time-stamp (TST genTime) is trusted more than the claimed signingTime.

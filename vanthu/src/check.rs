@@ -138,6 +138,7 @@ impl FileReport {
 pub struct Checker {
     strict: bool,
     trust: TrustStore,
+    trust_skipped: Vec<Finding>,
     verify: VerifyOptions,
     at: chrono::DateTime<chrono::FixedOffset>,
 }
@@ -150,15 +151,24 @@ impl Checker {
     pub fn new(options: &CheckOptions) -> Result<Self, CheckError> {
         let trust = load_trust(options)?;
         let mut verify = VerifyOptions::new(options.at.to_utc());
+        verify.roles = options.roles.clone();
         if options.legacy_sha1 {
             verify.policy = AlgorithmPolicy::legacy();
         }
         Ok(Self {
             strict: options.strict,
-            trust,
+            trust: trust.store,
+            trust_skipped: trust.skipped,
             verify,
             at: options.at,
         })
+    }
+
+    /// The files of trust folders that were skipped because they are not
+    /// certificates, as warnings (see [`load_trust`]).
+    #[must_use]
+    pub fn trust_skipped(&self) -> &[Finding] {
+        &self.trust_skipped
     }
 
     /// Checks the file at `path`, recognised by its content. An edXML

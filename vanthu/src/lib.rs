@@ -31,4 +31,4 @@ pub use format::{Format, HEAD_LEN, detect};
 pub use intake::document_meta;
 pub use options::{CheckOptions, parse_time};
 pub use replay::replay;
-pub use trust::load_trust;
+pub use trust::{LoadedTrust, load_trust};

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone as _};
 use serde::{Deserialize, Serialize};
+use vanthu_signature::RolePolicy;
 
 use crate::error::{CheckError, ErrorKind};
 
@@ -35,6 +36,10 @@ pub struct CheckOptions {
     /// Accept SHA-1 in signatures (legacy documents only).
     #[serde(default)]
     pub legacy_sha1: bool,
+    /// How signer certificates are classified as person or organisation
+    /// (fields left out keep their defaults).
+    #[serde(default)]
+    pub roles: RolePolicy,
 }
 
 impl CheckOptions {
@@ -48,6 +53,7 @@ impl CheckOptions {
             crls: Vec::new(),
             strict: false,
             legacy_sha1: false,
+            roles: RolePolicy::default(),
         }
     }
 

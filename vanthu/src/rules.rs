@@ -25,6 +25,9 @@ vanthu_identifiers::catalogue! {
     /// No attachment is a PDF: the legal value of the document could not be
     /// established (signatures in other formats are not verified).
     NO_PDF = ("CHECK-ATT-004", Warning, "no attachment is a PDF: the legal value of the document was not verified", "không có tệp đính kèm định dạng PDF: chưa kiểm tra được giá trị pháp lý của văn bản", LEGAL_VALUE);
+    /// A file in a trust folder is not a certificate (or not one vanthu can
+    /// read); it was left out and verification went on with the others.
+    TRUST_FILE_SKIPPED = ("CHECK-TRUST-001", Warning, "a file in a trust folder is not a readable certificate and was skipped", "một tệp trong thư mục chứng thư tin cậy không đọc được và đã bị bỏ qua", "vanthu docs/signature-policy.md §5");
     /// A signed PDF checked on its own does not have the legal value of the
     /// original.
     PDF_NOT_ORIGINAL = ("CHECK-PDF-001", Error, "the PDF does not have the legal value of the original", "tệp PDF không có giá trị pháp lý như bản gốc", LEGAL_VALUE);

@@ -2,10 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
+use vanthu_identifiers::{Finding, Location};
 use vanthu_signature::{Certificate, TrustStore};
 
 use crate::error::{CheckError, ErrorKind};
 use crate::options::CheckOptions;
+use crate::rules::TRUST_FILE_SKIPPED;
 
 fn trust_error(path: &Path, e: impl std::fmt::Display) -> CheckError {
     CheckError::new(ErrorKind::Trust, format!("{}: {e}", path.display()))
@@ -45,32 +47,62 @@ fn add(store: &mut TrustStore, certs: Vec<Certificate>) {
     }
 }
 
+/// A trust store and what was left out while loading it.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct LoadedTrust {
+    /// The anchors, intermediates and revocation lists that were read.
+    pub store: TrustStore,
+    /// One [`TRUST_FILE_SKIPPED`](crate::rules::TRUST_FILE_SKIPPED) warning
+    /// per file of a trust folder that is not a certificate, located at the
+    /// file's path.
+    pub skipped: Vec<Finding>,
+}
+
 /// The trust store of `options`: self-signed certificates become anchors,
 /// the others intermediates; CRLs are added for revocation checking.
 ///
+/// A file of a trust *folder* that cannot be read as certificates is left
+/// out with a warning in [`LoadedTrust::skipped`]: one bad file among the
+/// roots a CA publishes must not stop every verification. A file named
+/// directly (in `trust`, `trust_pem` or `crls`) must be readable.
+///
 /// # Errors
 /// [`ErrorKind::Trust`] naming the file that cannot be read.
-pub fn load_trust(options: &CheckOptions) -> Result<TrustStore, CheckError> {
-    let mut store = TrustStore::new();
+pub fn load_trust(options: &CheckOptions) -> Result<LoadedTrust, CheckError> {
+    let mut loaded = LoadedTrust::default();
     for entry in &options.trust {
+        let in_folder = entry.is_dir();
         for file in certificate_files(entry)? {
             let bytes = std::fs::read(&file).map_err(|e| trust_error(&file, e))?;
-            add(
-                &mut store,
-                Certificate::parse_all(&bytes).map_err(|e| trust_error(&file, e))?,
-            );
+            match Certificate::parse_all(&bytes) {
+                Ok(certs) => add(&mut loaded.store, certs),
+                Err(e) if in_folder => {
+                    let name = file.display().to_string();
+                    loaded.skipped.push(TRUST_FILE_SKIPPED.custom(
+                        format!("{name} is not a certificate and was skipped: {e}"),
+                        format!(
+                            "{name} không phải chứng thư số nên đã bị bỏ qua: {}",
+                            e.code()
+                        ),
+                        Location::at_path(name.clone()),
+                    ));
+                }
+                Err(e) => return Err(trust_error(&file, e)),
+            }
         }
     }
     for (i, pem) in options.trust_pem.iter().enumerate() {
         let certs = Certificate::parse_all(pem.as_bytes())
             .map_err(|e| CheckError::new(ErrorKind::Trust, format!("trust_pem[{i}]: {e}")))?;
-        add(&mut store, certs);
+        add(&mut loaded.store, certs);
     }
     for file in &options.crls {
         let bytes = std::fs::read(file).map_err(|e| trust_error(file, e))?;
-        store
+        loaded
+            .store
             .add_crl_der(&bytes)
             .map_err(|e| trust_error(file, e))?;
     }
-    Ok(store)
+    Ok(loaded)
 }

@@ -52,6 +52,29 @@ fn check_on_the_shipped_sample_finds_only_its_placeholder_pdf() {
     }
 }
 
+/// A subject naming foreign people is Unicode, not legacy TCVN3/VNI text
+/// (`EDXML-TEXT-003` needs words that read as Vietnamese once repaired).
+#[test]
+fn check_does_not_take_foreign_names_for_legacy_text() {
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let subject = "V/v kết nối, liên thông phần mềm quản lý văn bản";
+    for (replacement, legacy) in [
+        ("Tiếp đoàn của ông Jürgen Müller và bà Françoise Ménard", false),
+        ("TiÕp ®oµn c«ng t¸c cña «ng Jürgen Müller", true),
+    ] {
+        let package = text.replace(subject, replacement);
+        assert_ne!(package, text);
+        let out = vanthu(&["check", "--json", "-"], package.as_bytes());
+        let v = json(&out);
+        let found = v[0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "EDXML-TEXT-003");
+        assert_eq!(found, legacy, "{replacement}: {v:#}");
+    }
+}
+
 #[test]
 fn inspect_json_fields() {
     let out = vanthu(&["inspect", "--json", &sample()], b"");

@@ -335,7 +335,7 @@ fn verify_and_replay_json_are_the_librarys() {
     );
     let mut options = vanthu::CheckOptions::new(vanthu::parse_time(AT).unwrap());
     options.trust.push(root.clone());
-    let trust = vanthu::load_trust(&options).unwrap();
+    let trust = vanthu::load_trust(&options).unwrap().store;
     let library = vanthu::signature::verify_pdf(
         &fs::read(&pdf).unwrap(),
         &trust,
@@ -353,4 +353,31 @@ fn verify_and_replay_json_are_the_librarys() {
         assert_eq!(json(&out), serde_json::to_value(&library).unwrap(), "{who}");
     }
     fs::remove_dir_all(dir).unwrap();
+}
+
+/// `vanthu check DIR | head -1`: the reader goes away, the exit code still
+/// says what was found (2: an input could not be read).
+#[test]
+fn a_closed_output_pipe_keeps_the_exit_code() {
+    let (dir, _) = run_demo("pipe");
+    fs::write(dir.join("broken.edxml"), "<edXML><edXMLEnvelope>").unwrap();
+    let root = dir.join("pki/root.cer");
+    for json in [false, true] {
+        let mut args = vec!["check", "--trust", root.to_str().unwrap(), "--at", AT];
+        if json {
+            args.push("--json");
+        }
+        args.push(dir.to_str().unwrap());
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vanthu"))
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Close the reading end before vanthu writes anything.
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(2), "json: {json}");
+    }
 }

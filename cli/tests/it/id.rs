@@ -277,3 +277,27 @@ fn json_is_the_library_summary_and_its_rules_are_catalogued() {
         }
     }
 }
+
+/// What a new user types: a space in an agency id, a word that is no
+/// identifier, a file saved with a byte-order mark, an id with a warning.
+#[test]
+fn the_cases_a_new_user_meets() {
+    let out = vanthu(&["id", "000.00.15 H47"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("agency_id"), "{text}");
+    assert!(text.contains("an agency id joins its groups with `.`"), "{text}");
+    let out = vanthu(&["id", "--json", "garbage"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)[0]["kind"], "unknown");
+    let out = vanthu(
+        &["id", "--json", "--file", "-"],
+        b"\xEF\xBB\xBF000.00.15.H47\r\n182/QD-LDTBXH\r\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let v = json(&out);
+    assert_eq!(v[0]["input"], "000.00.15.H47");
+    assert_eq!(v[0]["valid"], true);
+    assert_eq!(v[1]["valid"], true);
+    assert_eq!(v[1]["findings"][0]["severity"], "warning");
+}

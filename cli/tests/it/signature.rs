@@ -34,6 +34,8 @@ struct Files {
     ca: PathBuf,
     person: (PathBuf, PathBuf),
     org: (PathBuf, PathBuf),
+    /// An agency certificate without a `UID`: the agency's name only.
+    agency: (PathBuf, PathBuf),
 }
 
 /// Writes a test PKI (root, sub-CA, person and agency keys and certificates) as DER files.
@@ -68,13 +70,12 @@ fn pki() -> Files {
     .unwrap();
     let write_signer = |name: &str, uid: &str, serial| {
         let key = generate_key(KeyKind::P256).unwrap();
+        let mut subject = vec![("C", s("VN")), ("CN", s(name))];
+        if !uid.is_empty() {
+            subject.push(("UID", s(uid)));
+        }
         let cert = issue(
-            &Profile::leaf(
-                vec![("C", s("VN")), ("CN", s(name)), ("UID", s(uid))],
-                serial,
-                t(2024),
-                t(2027),
-            ),
+            &Profile::leaf(subject, serial, t(2024), t(2027)),
             &key,
             Some((&ca, &ca_key)),
         )
@@ -87,6 +88,7 @@ fn pki() -> Files {
     };
     let person = write_signer("Nguyen Van An", "CCCD:001099012345", 10);
     let org = write_signer("SO Y TE", "MST:0400260612", 11);
+    let agency = write_signer("SỞ Y TẾ", "", 12);
     std::fs::write(dir.join("root.crt"), root.der()).unwrap();
     std::fs::write(dir.join("ca.crt"), ca.der()).unwrap();
     std::fs::write(dir.join("base.pdf"), sample_pdf(1, 0)).unwrap();
@@ -95,6 +97,7 @@ fn pki() -> Files {
         ca: dir.join("ca.crt"),
         person,
         org,
+        agency,
         dir,
     }
 }
@@ -189,6 +192,106 @@ fn sign_twice_then_verify_is_original() {
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("legal value: original"));
+    // One file of the folder that is not a certificate is skipped, named in a
+    // warning; the others still verify the document.
+    let folder = f.dir.join("anchors");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(&f.root, folder.join("root.crt")).unwrap();
+    std::fs::write(
+        folder.join("broken.pem"),
+        "-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n",
+    )
+    .unwrap();
+    for command in [&["verify", p(&two)][..], &["check", p(&two)][..]] {
+        let mut argv = command.to_vec();
+        argv.extend(["--trust", p(&folder), "--at", "2025-06-03"]);
+        let out = vanthu(&argv, b"");
+        assert_eq!(out.status.code(), Some(0), "{argv:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("CHECK-TRUST-001") && err.contains("broken.pem"),
+            "{err}"
+        );
+    }
+    // The same file named directly is an error: the caller asked for it.
+    let out = vanthu(
+        &["verify", p(&two), "--trust", p(&folder.join("broken.pem"))],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn role_policy_from_a_file() {
+    let f = pki();
+    let one = f.dir.join("one.pdf");
+    let two = f.dir.join("two.pdf");
+    assert_eq!(
+        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
+            .status
+            .code(),
+        Some(0)
+    );
+    // An agency certificate without a UID, from a CA the default policy does
+    // not know: refused as an organisation...
+    let out = sign(&f, &one, &f.agency, "organization", &two);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown"));
+    // ... until the deployment names its CA as an issuer of agency certificates.
+    let policy = f.dir.join("roles.json");
+    std::fs::write(&policy, r#"{"agency_issuers": ["TEST CA"]}"#).unwrap();
+    let argv: Vec<String> = [
+        "sign",
+        p(&one),
+        "--key",
+        p(&f.agency.0),
+        "--cert",
+        p(&f.agency.1),
+        "--chain",
+        p(&f.ca),
+        "--role",
+        "organization",
+        "--roles",
+        p(&policy),
+        "--at",
+        "2025-06-02T10:00:00+07:00",
+        "-o",
+        p(&two),
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    assert_eq!(
+        vanthu(&argv.iter().map(String::as_str).collect::<Vec<_>>(), b"")
+            .status
+            .code(),
+        Some(0)
+    );
+    let verify = |roles: Option<&Path>| {
+        let mut argv: Vec<String> = [
+            "verify",
+            p(&two),
+            "--trust",
+            p(&f.root),
+            "--at",
+            "2025-06-03",
+            "--json",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        if let Some(r) = roles {
+            argv.extend(["--roles".to_owned(), p(r).to_owned()]);
+        }
+        vanthu(&argv.iter().map(String::as_str).collect::<Vec<_>>(), b"")
+    };
+    let out = verify(Some(&policy));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["signatures"][1]["role"], "organization");
+    let out = verify(None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["signatures"][1]["role"], "unknown");
+    // A policy that is not valid JSON is a usage error.
+    std::fs::write(&policy, "{").unwrap();
+    assert_eq!(verify(Some(&policy)).status.code(), Some(2));
 }
 
 #[test]
@@ -243,6 +346,15 @@ fn not_original_exits_1_and_unreadable_exits_2() {
     assert_eq!(json(&out)["legal_value"], "invalid");
     // Not a PDF.
     assert_eq!(vanthu(&["verify", "-"], b"hello").status.code(), Some(2));
+    // Cut off in the middle of the signing update: damaged, not "unsigned".
+    let signed = std::fs::read(&one).unwrap();
+    let base_len = std::fs::metadata(f.dir.join("base.pdf")).unwrap().len();
+    let cut = usize::try_from(base_len).unwrap()
+        + (signed.len() - usize::try_from(base_len).unwrap()) / 3;
+    let out = vanthu(&["verify", "-", "--trust", p(&f.root)], &signed[..cut]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("truncated or damaged"), "{err}");
 }
 
 #[test]

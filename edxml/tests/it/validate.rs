@@ -181,6 +181,31 @@ fn vietnamese_text_must_be_nfc_unicode() {
     assert!(has(&report, "EDXML-TEXT-003"));
 }
 
+/// Foreign names use Latin-1 letters that TCVN3 and VNI mojibake use too;
+/// they are not legacy text (only words that read as Vietnamese once
+/// repaired are evidence).
+#[test]
+fn foreign_names_are_not_legacy_text() {
+    for subject in [
+        "Tiếp đoàn công tác của ông Jürgen Müller (CHLB Đức)",
+        "Thư mời hội thảo với bà Françoise Ménard và ông José Peña",
+        "Ký kết với Søren Ågård, Zoë Brontë và Ïñigo Ñúñez",
+        "Về việc cử cán bộ dự hội nghị tại São Paulo và Zürich",
+    ] {
+        let mut doc = base();
+        doc.add_attachment("a.pdf", "application/pdf");
+        doc.header.subject = Some(subject.to_owned());
+        let report = run(&doc, vec![PDF.to_vec()], Profile::Receiver);
+        assert!(!has(&report, "EDXML-TEXT-003"), "{subject}: {report:?}");
+    }
+    // The same subject in TCVN3 read as Latin-1 is.
+    let mut doc = base();
+    doc.add_attachment("a.pdf", "application/pdf");
+    doc.header.subject = Some("TiÕp ®oµn c«ng t¸c cña «ng Jürgen Müller".to_owned());
+    let report = run(&doc, vec![PDF.to_vec()], Profile::Receiver);
+    assert!(has(&report, "EDXML-TEXT-003"));
+}
+
 #[test]
 fn field_lengths_are_warnings() {
     let mut doc = base();

@@ -44,7 +44,7 @@ fn kinds() {
         ("H37.DN.001.2025.01.TH", IdKind::RecordCode, true),
         ("H49.64.33", IdKind::AgencyId, true),
         ("G09.20", IdKind::AgencyId, true),
-        ("hello", IdKind::AgencyId, false),
+        ("hello", IdKind::Unknown, false),
         ("12345", IdKind::Unknown, false),
         ("", IdKind::Unknown, false),
     ] {
@@ -136,5 +136,62 @@ fn an_irregular_agency_id_is_read_but_not_valid() {
     assert_eq!(
         id.is_valid(),
         id.error().is_none() && vanthu_identifiers::conformant(id.findings())
+    );
+}
+
+/// A word that is no identifier is `unknown`, not a broken agency id; a
+/// level-1 code in the wrong case is still an agency id (to say so).
+#[test]
+fn words_that_are_no_identifier_are_unknown() {
+    for input in ["garbage", "Công_văn", "hello", "?"] {
+        let id = identify(input);
+        assert_eq!(id.kind(), IdKind::Unknown, "{input}");
+        assert!(!id.is_valid(), "{input}");
+    }
+    assert_eq!(identify("H47").kind(), IdKind::AgencyId);
+    assert_eq!(identify("g47").kind(), IdKind::AgencyId);
+    let e = identify("garbage").summary();
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(v["kind"], "unknown");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a known kind of identifier")
+    );
+}
+
+/// A space inside an agency id is explained for agency ids as well as for
+/// document numbers.
+#[test]
+fn a_space_in_an_agency_id_is_explained() {
+    let id = identify("000.00.15 H47");
+    assert_eq!(id.kind(), IdKind::AgencyId);
+    let message = id.error().unwrap().to_string();
+    assert!(message.contains("an agency id joins its groups with `.`"), "{message}");
+}
+
+/// Identifiers print as they are written in `Debug` too.
+#[test]
+fn debug_shows_the_text() {
+    use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber, RecordCode};
+    assert_eq!(
+        format!("{:?}", AgencyId::parse("000.00.15.H47").unwrap()),
+        r#"AgencyId("000.00.15.H47")"#
+    );
+    assert_eq!(
+        format!("{:?}", DocumentNumber::parse("182/QĐ-LĐTBXH").unwrap()),
+        r#"DocumentNumber("182/QĐ-LĐTBXH")"#
+    );
+    assert_eq!(
+        format!(
+            "{:?}",
+            DocumentId::parse("000.00.00.G22,2015/09/30,7816/VPCP-TTĐT").unwrap()
+        ),
+        r#"DocumentId("000.00.00.G22,2015/09/30,7816/VPCP-TTĐT")"#
+    );
+    assert_eq!(
+        format!("{:?}", RecordCode::parse("000.00.18.H40.2011.01.TH").unwrap()),
+        r#"RecordCode("000.00.18.H40.2011.01.TH")"#
     );
 }

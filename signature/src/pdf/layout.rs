@@ -208,6 +208,26 @@ impl Layout {
             return Err(Error::at(ErrorKind::NoRevision, data.len()));
         }
         let last_end = layout.revisions.last().map_or(0, |r| r.end);
+        // Objects or cross-reference data after the last %%EOF with no
+        // `startxref … %%EOF` of their own: the file was cut off, or an update
+        // was never finished. Either way it is damaged, not a new revision.
+        if let Some(first) = layout
+            .objects
+            .iter()
+            .map(|d| d.offset)
+            .chain(layout.xrefs.iter().map(|x| x.offset))
+            .chain(
+                layout
+                    .unparsed
+                    .iter()
+                    .map(|&(start, _)| start)
+                    .filter(|&start| opens_object(data, start)),
+            )
+            .filter(|&o| o >= last_end)
+            .min()
+        {
+            return Err(Error::at(ErrorKind::Truncated, first));
+        }
         if data
             .get(last_end..)
             .is_some_and(|rest| rest.iter().any(|&b| !super::object::is_whitespace(b)))
@@ -367,6 +387,47 @@ fn object_stream(
         });
     }
     Some(out)
+}
+
+/// True when `data` at `at` starts like a part of a revision: an object
+/// definition `N G obj`, a cross-reference table, a trailer or `startxref`,
+/// or the beginning of one cut off by the end of the file.
+fn opens_object(data: &[u8], at: usize) -> bool {
+    let rest = data.get(at..).unwrap_or_default();
+    let keyword = |k: &[u8]| rest.starts_with(k) || (rest.len() < k.len() && k.starts_with(rest));
+    if [&b"xref"[..], b"trailer", b"startxref"]
+        .into_iter()
+        .any(keyword)
+    {
+        return true;
+    }
+    // `N G obj`, where the file may end anywhere.
+    let mut i = 0;
+    for _ in 0..2 {
+        let start = i;
+        while rest.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+        let digits_end = i;
+        while rest
+            .get(i)
+            .copied()
+            .is_some_and(super::object::is_whitespace)
+        {
+            i += 1;
+        }
+        if i == rest.len() {
+            return true;
+        }
+        if i == digits_end {
+            return false;
+        }
+    }
+    let tail = rest.get(i..).unwrap_or_default();
+    tail.starts_with(b"obj") || (tail.len() < 3 && b"obj".starts_with(tail))
 }
 
 /// Records an unparsed region from `start` and moves to the next line.

@@ -356,8 +356,16 @@ fn trailing_garbage_and_unterminated_update() {
     let pdf = person_then_org();
     let mut bad = pdf.clone();
     bad.extend_from_slice(b"5 0 obj\n<</Length 3>>\nstream\nxyz\nendstream\nendobj\n");
-    let r = verify(&bad);
-    assert_rejected("unterminated", &r);
+    // An update never closed by startxref … %%EOF: the file is damaged, and
+    // says where the unterminated part starts.
+    let e = vanthu_signature::verify_pdf(
+        &bad,
+        &store(),
+        &vanthu_signature::VerifyOptions::new(utc(2025, 6, 3)),
+    )
+    .expect_err("an unterminated update is damage");
+    assert_eq!(e.kind(), &vanthu_signature::ErrorKind::Truncated);
+    assert_eq!(e.offset(), Some(pdf.len()));
     let mut junk = pdf.clone();
     junk.extend_from_slice(b"garbage that no reader understands\n");
     assert_rejected("junk", &verify(&junk));

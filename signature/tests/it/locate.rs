@@ -232,3 +232,36 @@ fn write_fuzz_corpora() {
     std::fs::write(root.join("cms_parse/der-padded.bin"), &cms).unwrap();
     std::fs::write(root.join("cms_parse/ber.bin"), to_ber(der)).unwrap();
 }
+
+/// A file cut off anywhere inside its last update is damaged: an error that
+/// says so, never a verdict on the revisions that remain.
+#[test]
+fn cut_inside_an_update_is_truncation() {
+    let pdf = person_then_org();
+    let options = vanthu_signature::VerifyOptions::new(utc(2025, 6, 3));
+    let last_eof = pdf[..pdf.len() - 7]
+        .windows(5)
+        .rposition(|w| w == b"%%EOF")
+        .unwrap();
+    let update_start = last_eof + 6; // after "%%EOF\n"
+    let mut cuts = 0;
+    for cut in (update_start + 1..pdf.len() - 6).step_by(7) {
+        let e = vanthu_signature::verify_pdf(&pdf[..cut], &store(), &options)
+            .expect_err("a cut update is damage");
+        assert_eq!(
+            e.kind(),
+            &vanthu_signature::ErrorKind::Truncated,
+            "cut at {cut}: {e}"
+        );
+        assert!(
+            e.offset().is_some_and(|o| o >= update_start),
+            "cut at {cut}: {e}"
+        );
+        cuts += 1;
+    }
+    assert!(cuts > 100);
+    // Whitespace after the last %%EOF is not damage.
+    let mut padded = pdf.clone();
+    padded.extend_from_slice(b"\n\n  \r\n");
+    assert!(vanthu_signature::verify_pdf(&padded, &store(), &options).is_ok());
+}

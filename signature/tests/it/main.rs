@@ -13,5 +13,6 @@ mod interop;
 mod locate;
 mod ltv;
 mod report;
+mod role;
 mod roundtrip;
 mod trust;

@@ -247,6 +247,7 @@ fn every_error_kind_has_its_own_stable_code() {
         ErrorKind::BadNumber,
         ErrorKind::NotPdf,
         ErrorKind::NoRevision,
+        ErrorKind::Truncated,
         ErrorKind::LimitExceeded("file size"),
         ErrorKind::Structure(String::new()),
         ErrorKind::Asn1(String::new()),
