@@ -352,7 +352,8 @@ fn verify_cert_signature(
     )
 }
 
-/// The certificates a validation may use: trust anchors and extra intermediates.
+/// What a validation may use: trust anchors, extra intermediates, and CRLs and
+/// OCSP responses for revocation.
 #[derive(Debug, Clone, Default)]
 pub struct TrustStore {
     anchors: Vec<Certificate>,
