@@ -26,17 +26,19 @@ const MAX_POOL: usize = 512;
 
 /// Extensions this validator understands, and so may be critical.
 const KNOWN_EXTENSIONS: &[&str] = &[
-    "2.5.29.19",         // basicConstraints
-    "2.5.29.15",         // keyUsage
-    "2.5.29.37",         // extKeyUsage
-    "2.5.29.14",         // subjectKeyIdentifier
-    "2.5.29.35",         // authorityKeyIdentifier
-    "2.5.29.32",         // certificatePolicies (not enforced: no policy is required)
-    "2.5.29.17",         // subjectAltName
-    "2.5.29.18",         // issuerAltName
-    "2.5.29.31",         // cRLDistributionPoints
-    "1.3.6.1.5.5.7.1.1", // authorityInfoAccess
-    "1.3.6.1.5.5.7.1.3", // qcStatements
+    "2.5.29.19",            // basicConstraints
+    "2.5.29.15",            // keyUsage
+    "2.5.29.37",            // extKeyUsage
+    "2.5.29.14",            // subjectKeyIdentifier
+    "2.5.29.35",            // authorityKeyIdentifier
+    "2.5.29.32",            // certificatePolicies (not enforced: no policy is required)
+    "2.5.29.17",            // subjectAltName
+    "2.5.29.18",            // issuerAltName
+    "2.5.29.31",            // cRLDistributionPoints
+    "1.3.6.1.5.5.7.1.1",    // authorityInfoAccess
+    "1.3.6.1.5.5.7.1.3",    // qcStatements
+    "2.5.29.30",            // nameConstraints (directoryName and rfc822Name enforced)
+    "1.3.6.1.5.5.7.48.1.5", // id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1)
 ];
 
 /// An X.509 certificate, parsed once and kept with its DER encoding.
@@ -219,18 +221,45 @@ impl Certificate {
             .is_some_and(|(_, eku)| eku.0.contains(&TIME_STAMPING))
     }
 
-    fn is_self_issued(&self) -> bool {
+    /// True when the extended key usage extension is present and lists `oid`.
+    pub(crate) fn has_extended_key_usage(&self, oid: Oid) -> bool {
+        self.extension::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+            .is_some_and(|(_, eku)| eku.0.contains(&oid))
+    }
+
+    /// The extended key usage OIDs, `None` without the extension.
+    pub(crate) fn extended_key_usage(&self) -> Option<Vec<Oid>> {
+        self.extension::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+            .map(|(_, eku)| eku.0)
+    }
+
+    /// The name constraints extension of a CA (RFC 5280 §4.2.1.10).
+    pub(crate) fn name_constraints(&self) -> Option<x509_cert::ext::pkix::NameConstraints> {
+        self.extension::<x509_cert::ext::pkix::NameConstraints>()
+            .map(|(_, nc)| nc)
+    }
+
+    /// The subject alternative names, empty without the extension.
+    pub(crate) fn subject_alt_names(&self) -> Vec<x509_cert::ext::pkix::name::GeneralName> {
+        self.extension::<x509_cert::ext::pkix::SubjectAltName>()
+            .map(|(_, san)| san.0)
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn is_self_issued(&self) -> bool {
         names_match(&self.tbs().subject, &self.tbs().issuer)
     }
 
     /// True when `self` issued `child`: names chain and the signature verifies.
-    fn issued(&self, child: &Certificate) -> bool {
+    pub(crate) fn issued(&self, child: &Certificate) -> bool {
         names_match(&self.tbs().subject, &child.tbs().issuer)
             && verify_cert_signature(child, self, &permissive()).is_ok()
     }
 }
 
-fn permissive() -> AlgorithmPolicy {
+/// The policy for signatures that only link objects (certificates, CRLs, OCSP
+/// responses): the algorithms of the path are judged separately.
+pub(crate) fn permissive() -> AlgorithmPolicy {
     let mut p = AlgorithmPolicy::legacy();
     p.min_rsa_bits = 1024;
     p
@@ -323,12 +352,34 @@ fn verify_cert_signature(
     )
 }
 
-/// The certificates a validation may use: trust anchors and extra intermediates.
+/// What a validation may use: trust anchors, extra intermediates, and CRLs and
+/// OCSP responses for revocation.
 #[derive(Debug, Clone, Default)]
 pub struct TrustStore {
     anchors: Vec<Certificate>,
     intermediates: Vec<Certificate>,
-    crls: Vec<x509_cert::crl::CertificateList>,
+    revocation: crate::ltv::revocation::RevocationData,
+}
+
+/// What a certificate path is validated for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    /// Signing documents: the signer's extended key usage must allow it.
+    DocumentSigning,
+    /// Time-stamping (RFC 3161 §2.3 is checked beside the path).
+    TimeStamping,
+}
+
+/// A validated path and what its revocation check found.
+#[derive(Debug, Clone)]
+pub(crate) struct PathValidation {
+    /// The named checks.
+    pub(crate) checks: Vec<Check>,
+    /// The path, leaf first, anchor last; empty when none was built.
+    pub(crate) path: Vec<Certificate>,
+    /// Every certificate below the anchor has its revocation status from data
+    /// the document carries.
+    pub(crate) revocation_from_document: bool,
 }
 
 impl TrustStore {
@@ -348,14 +399,40 @@ impl TrustStore {
         self.intermediates.push(cert);
     }
 
-    /// Adds a DER-encoded CRL; revocation is checked against the CRLs given.
+    /// Adds a DER-encoded CRL; revocation is checked against the CRLs and
+    /// OCSP responses given and those the document carries.
     ///
     /// # Errors
     /// When `der` is not a CRL.
     pub fn add_crl_der(&mut self, der: &[u8]) -> Result<(), Error> {
-        self.crls
-            .push(x509_cert::crl::CertificateList::from_der(der)?);
-        Ok(())
+        self.revocation.add_crl(der, false)
+    }
+
+    /// Adds a DER-encoded OCSP response (an `OCSPResponse`, RFC 6960 §4.2.1,
+    /// or a bare `BasicOCSPResponse`). It counts only when its signature, its
+    /// responder and its freshness check out at validation time.
+    ///
+    /// # Errors
+    /// When `der` is not a successful OCSP response.
+    pub fn add_ocsp_der(&mut self, der: &[u8]) -> Result<(), Error> {
+        if self.revocation.add_ocsp(der, false) {
+            Ok(())
+        } else {
+            Err(Error::new(ErrorKind::Asn1(
+                "not a successful OCSP response".into(),
+            )))
+        }
+    }
+
+    /// Adds a CRL or OCSP response found in the document (`/DSS`, CMS
+    /// attributes); unreadable ones are skipped.
+    pub(crate) fn add_document_revocation(&mut self, crls: &[Vec<u8>], ocsps: &[Vec<u8>]) {
+        for crl in crls {
+            let _ = self.revocation.add_crl(crl, true);
+        }
+        for ocsp in ocsps {
+            let _ = self.revocation.add_ocsp(ocsp, true);
+        }
     }
 
     /// The trust anchors.
@@ -368,6 +445,8 @@ impl TrustStore {
     ///
     /// `extra` are certificates found next to the signature (the CMS set).
     /// Returns the named checks and the path (leaf first, anchor last) when one was built.
+    /// The signer's extended key usage must allow signing documents (see
+    /// `docs/signature-policy.md` §9 in the repository).
     #[must_use]
     pub fn validate(
         &self,
@@ -377,42 +456,55 @@ impl TrustStore {
         policy: &AlgorithmPolicy,
         max_path: usize,
     ) -> (Vec<Check>, Vec<Certificate>) {
+        let v = self.validate_for(leaf, extra, at, policy, max_path, Purpose::DocumentSigning);
+        (v.checks, v.path)
+    }
+
+    /// [`validate`](Self::validate) for a purpose, with the revocation sources.
+    pub(crate) fn validate_for(
+        &self,
+        leaf: &Certificate,
+        extra: &[Certificate],
+        at: DateTime<Utc>,
+        policy: &AlgorithmPolicy,
+        max_path: usize,
+        purpose: Purpose,
+    ) -> PathValidation {
+        let fail = |checks: Vec<Check>| PathValidation {
+            checks,
+            path: Vec::new(),
+            revocation_from_document: false,
+        };
         let pool: Vec<&Certificate> = extra
             .iter()
             .chain(&self.intermediates)
             .take(MAX_POOL)
             .collect();
         if self.anchors.is_empty() {
-            return (
-                vec![Check::failed(
-                    CheckId::ChainToAnchor,
-                    SubIndication::NoCertificateChainFound,
-                    format!(
-                        "no trust anchor was given: the path from '{}' cannot be validated",
-                        leaf.subject()
-                    ),
-                    format!(
-                        "không có chứng thư gốc tin cậy nào được cung cấp: không thể xác thực đường dẫn từ '{}'",
-                        leaf.subject()
-                    ),
-                )],
-                Vec::new(),
-            );
+            return fail(vec![Check::failed(
+                CheckId::ChainToAnchor,
+                SubIndication::NoCertificateChainFound,
+                format!(
+                    "no trust anchor was given: the path from '{}' cannot be validated",
+                    leaf.subject()
+                ),
+                format!(
+                    "không có chứng thư gốc tin cậy nào được cung cấp: không thể xác thực đường dẫn từ '{}'",
+                    leaf.subject()
+                ),
+            )]);
         }
         let path = self.build(leaf, &pool, max_path);
         let Some(path) = path else {
-            return (
-                vec![Check::failed(
-                    CheckId::ChainToAnchor,
-                    SubIndication::NoCertificateChainFound,
-                    format!("no path from '{}' to a trusted anchor", leaf.subject()),
-                    format!(
-                        "không xây dựng được đường dẫn tin cậy từ '{}' tới chứng thư gốc tin cậy",
-                        leaf.subject()
-                    ),
-                )],
-                Vec::new(),
-            );
+            return fail(vec![Check::failed(
+                CheckId::ChainToAnchor,
+                SubIndication::NoCertificateChainFound,
+                format!("no path from '{}' to a trusted anchor", leaf.subject()),
+                format!(
+                    "không xây dựng được đường dẫn tin cậy từ '{}' tới chứng thư gốc tin cậy",
+                    leaf.subject()
+                ),
+            )]);
         };
         let anchor_subject = path.last().map(Certificate::subject).unwrap_or_default();
         let mut checks = vec![Check::passed(
@@ -427,10 +519,15 @@ impl TrustStore {
             ),
         )];
         checks.push(check_validity(&path, at));
-        checks.push(check_constraints(&path));
+        checks.push(check_constraints(&path, purpose));
         checks.push(check_algorithms(&path, policy));
-        checks.push(self.check_revocation(&path, at));
-        (checks, path)
+        let revocation = crate::ltv::revocation::check_path(&self.revocation, &path, &pool, at);
+        checks.push(revocation.check);
+        PathValidation {
+            checks,
+            path,
+            revocation_from_document: revocation.from_document,
+        }
     }
 
     /// Depth-first path building, bounded by `max_path` and by the pool size.
@@ -490,68 +587,6 @@ impl TrustStore {
         }
         false
     }
-
-    fn check_revocation(&self, path: &[Certificate], at: DateTime<Utc>) -> Check {
-        let mut checked = 0;
-        for pair in path.windows(2) {
-            let [cert, issuer] = pair else { continue };
-            for crl in &self.crls {
-                if !names_match(&crl.tbs_cert_list.issuer, &issuer.tbs().subject) {
-                    continue;
-                }
-                let Ok(tbs) = crl.tbs_cert_list.to_der() else {
-                    continue;
-                };
-                let Some(sig) = crl.signature.as_bytes() else {
-                    continue;
-                };
-                if crypto::verify(
-                    &issuer.tbs().subject_public_key_info,
-                    &crl.signature_algorithm,
-                    None,
-                    &[&tbs],
-                    sig,
-                    &permissive(),
-                )
-                .is_err()
-                {
-                    continue;
-                }
-                checked += 1;
-                let revoked = crl
-                    .tbs_cert_list
-                    .revoked_certificates
-                    .iter()
-                    .flatten()
-                    .find(|r| {
-                        r.serial_number == cert.tbs().serial_number
-                            && to_chrono(r.revocation_date) <= at
-                    });
-                if let Some(r) = revoked {
-                    let when = to_chrono(r.revocation_date);
-                    return Check::failed(
-                        CheckId::Revocation,
-                        SubIndication::Revoked,
-                        format!("'{}' was revoked on {when}", cert.subject()),
-                        format!("chứng thư '{}' đã bị thu hồi ngày {when}", cert.subject()),
-                    );
-                }
-            }
-        }
-        if checked == 0 {
-            Check::warning(
-                CheckId::Revocation,
-                "no revocation data was supplied; revocation was not checked",
-                "không có dữ liệu thu hồi; chưa kiểm tra tình trạng thu hồi",
-            )
-        } else {
-            Check::passed(
-                CheckId::Revocation,
-                "not revoked per the CRLs supplied",
-                "không bị thu hồi theo các CRL được cung cấp",
-            )
-        }
-    }
 }
 
 fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
@@ -596,7 +631,7 @@ fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
     )
 }
 
-fn check_constraints(path: &[Certificate]) -> Check {
+fn check_constraints(path: &[Certificate], purpose: Purpose) -> Check {
     let fail = |en: String, vi: String| {
         Check::failed(
             CheckId::ChainConstraints,
@@ -643,7 +678,15 @@ fn check_constraints(path: &[Certificate]) -> Check {
                     ),
                 );
             }
+            if purpose == Purpose::DocumentSigning
+                && let Some((en, vi)) = crate::constraints::extended_key_usage(cert)
+            {
+                return fail(en, vi);
+            }
             continue;
+        }
+        if let Some((en, vi)) = crate::constraints::name_constraints(path, i) {
+            return fail(en, vi);
         }
         // A CA certificate: cA must be asserted (RFC 5280 §6.1.4 (k)); v1 anchors are accepted as is.
         let bc = cert.extension::<BasicConstraints>().map(|(_, b)| b);
@@ -690,8 +733,8 @@ fn check_constraints(path: &[Certificate]) -> Check {
     }
     Check::passed(
         CheckId::ChainConstraints,
-        "basic constraints, key usage and path length are respected",
-        "các ràng buộc cơ bản, mục đích sử dụng khóa và độ dài đường dẫn đều được tuân thủ",
+        "basic constraints, key usage, extended key usage, name constraints and path length are respected",
+        "các ràng buộc cơ bản, mục đích sử dụng khóa, mục đích sử dụng mở rộng, ràng buộc tên và độ dài đường dẫn đều được tuân thủ",
     )
 }
 

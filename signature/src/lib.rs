@@ -3,9 +3,11 @@
 
 mod certs;
 mod cms;
+mod constraints;
 mod crypto;
 mod error;
 mod limits;
+mod ltv;
 mod pdf;
 mod report;
 mod role;
@@ -21,6 +23,7 @@ pub use cms::{ParsedCms, parse_cms};
 pub use crypto::{AlgorithmPolicy, DigestAlgorithm};
 pub use error::{Error, ErrorKind};
 pub use limits::Limits;
+pub use ltv::PadesLevel;
 pub use pdf::diff::{Modification, ModificationKind};
 pub use pdf::layout::Revision;
 pub use pdf::locate::{
@@ -31,8 +34,8 @@ pub use pdf::object::ObjectId;
 pub use report::{Check, CheckId, Indication, Outcome, SubIndication, conclude};
 pub use role::{Role, RolePolicy, classify};
 pub use sign::{
-    Appearance, PreparedPdf, SignOptions, SignedAttributes, SigningKey, SubFilter, prepare,
-    sign_pdf,
+    Appearance, PreparedPdf, SignOptions, SignedAttributes, SigningKey, SubFilter, ValidationData,
+    add_document_time_stamp, add_validation_data, prepare, sign_pdf,
 };
 pub use verify::{
     DocumentReport, LegalValue, SignatureReport, Signer, VerifyOptions, parse_pdf_date, verify_pdf,

@@ -70,11 +70,13 @@ vanthu_identifiers::catalogue! {
     CHAIN_TO_ANCHOR = ("SIG-CHAIN-TO-ANCHOR", Error, "a certificate path leads to a trust anchor", "có đường dẫn chứng thư tới chứng thư gốc tin cậy", "ETSI EN 319 102-1 §5.2.6; RFC 5280 §6.1");
     /// Every certificate of the path is valid at the validation time.
     CERTIFICATE_VALIDITY = ("SIG-CERTIFICATE-VALIDITY", Error, "every certificate of the path is valid at the validation time", "mọi chứng thư trong đường dẫn còn hiệu lực tại thời điểm kiểm tra", "ETSI EN 319 102-1 §5.2.6; RFC 5280 §6.1.3");
-    /// Basic constraints, key usage, path length and critical extensions.
-    CHAIN_CONSTRAINTS = ("SIG-CHAIN-CONSTRAINTS", Error, "basic constraints, key usage and path length are respected", "các ràng buộc cơ bản, mục đích sử dụng khóa và độ dài đường dẫn được tuân thủ", "ETSI EN 319 102-1 §5.2.6; RFC 5280 §6.1.4");
-    /// No certificate of the path is revoked per the CRLs supplied (a warning
-    /// when none was supplied).
-    REVOCATION = ("SIG-REVOCATION", Error, "no certificate of the path is revoked", "không chứng thư nào trong đường dẫn bị thu hồi", "ETSI EN 319 102-1 §5.2.6; RFC 5280 §6.3");
+    /// Basic constraints, key usage, the signer's extended key usage, name
+    /// constraints, path length and critical extensions.
+    CHAIN_CONSTRAINTS = ("SIG-CHAIN-CONSTRAINTS", Error, "basic constraints, key usage, extended key usage, name constraints and path length are respected", "các ràng buộc cơ bản, mục đích sử dụng khóa, mục đích sử dụng mở rộng, ràng buộc tên và độ dài đường dẫn được tuân thủ", "ETSI EN 319 102-1 §5.2.6; RFC 5280 §6.1.4, §4.2.1.10, §4.2.1.12");
+    /// No certificate of the path is revoked per the CRLs and OCSP responses
+    /// supplied or carried by the document (a warning when a certificate has
+    /// none: revocation was not checked, `docs/signature-policy.md` §9).
+    REVOCATION = ("SIG-REVOCATION", Error, "no certificate of the path is revoked", "không chứng thư nào trong đường dẫn bị thu hồi", "ETSI EN 319 102-1 §5.2.6; RFC 5280 §6.3; RFC 6960 §4.2");
     /// The signatures on the certificates use accepted algorithms and key sizes.
     CERTIFICATE_ALGORITHMS = ("SIG-CERTIFICATE-ALGORITHMS", Error, "the certificates are signed with accepted algorithms and key sizes", "các chứng thư được ký bằng thuật toán và độ dài khóa được chấp nhận", "ETSI EN 319 102-1 §5.2.8; Thông tư 15/2025/TT-BKHCN");
     /// Later revisions only add signatures and their data (no change to the

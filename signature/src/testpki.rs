@@ -87,8 +87,22 @@ pub struct Profile {
     pub unknown_critical: bool,
     /// Extended key usage OIDs (dotted), written critical; empty: no extension.
     pub extended_key_usage: Vec<String>,
+    /// Name constraints of a CA: permitted subtrees (RFC 5280 §4.2.1.10).
+    pub permitted_subtrees: Vec<Subtree>,
+    /// Name constraints of a CA: excluded subtrees.
+    pub excluded_subtrees: Vec<Subtree>,
     /// Certificate policy OIDs (dotted); empty: no extension.
     pub policies: Vec<String>,
+}
+
+/// A name-constraints subtree.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum Subtree {
+    /// A directoryName: the names under these RDNs (same keys as [`Profile::subject`]).
+    Directory(Vec<(&'static str, String)>),
+    /// An rfc822Name: a mailbox, a host, or `.domain`.
+    Email(String),
 }
 
 impl Profile {
@@ -109,6 +123,8 @@ impl Profile {
             usage: Usage::Signing,
             unknown_critical: false,
             extended_key_usage: Vec::new(),
+            permitted_subtrees: Vec::new(),
+            excluded_subtrees: Vec::new(),
             policies: Vec::new(),
         }
     }
@@ -131,6 +147,8 @@ impl Profile {
             usage: Usage::Ca,
             unknown_critical: false,
             extended_key_usage: Vec::new(),
+            permitted_subtrees: Vec::new(),
+            excluded_subtrees: Vec::new(),
             policies: Vec::new(),
         }
     }
@@ -259,6 +277,36 @@ pub fn issue(
             "2.5.29.37",
             true,
             &x509_cert::ext::pkix::ExtendedKeyUsage(oids),
+        )?);
+    }
+    if !profile.permitted_subtrees.is_empty() || !profile.excluded_subtrees.is_empty() {
+        use x509_cert::ext::pkix::constraints::name::{GeneralSubtree, NameConstraints};
+        use x509_cert::ext::pkix::name::GeneralName;
+        let trees = |list: &[Subtree]| -> Result<Option<Vec<GeneralSubtree>>, Error> {
+            if list.is_empty() {
+                return Ok(None);
+            }
+            let mut out = Vec::new();
+            for t in list {
+                let base = match t {
+                    Subtree::Directory(parts) => GeneralName::DirectoryName(build_name(parts)?),
+                    Subtree::Email(m) => GeneralName::Rfc822Name(der::asn1::Ia5String::new(m)?),
+                };
+                out.push(GeneralSubtree {
+                    base,
+                    minimum: 0,
+                    maximum: None,
+                });
+            }
+            Ok(Some(out))
+        };
+        exts.push(extension(
+            "2.5.29.30",
+            true,
+            &NameConstraints {
+                permitted_subtrees: trees(&profile.permitted_subtrees)?,
+                excluded_subtrees: trees(&profile.excluded_subtrees)?,
+            },
         )?);
     }
     if !profile.policies.is_empty() {
@@ -498,7 +546,8 @@ pub fn time_stamp_token(
     )
 }
 
-/// A CRL (RFC 5280 §5) issued by `issuer` listing `revoked` (serial, revocation time).
+/// A CRL (RFC 5280 §5) issued by `issuer` listing `revoked` (serial,
+/// revocation time), with a next update 30 days after `this_update`.
 ///
 /// # Errors
 /// When encoding or signing fails.
@@ -522,7 +571,7 @@ pub fn issue_crl(
         signature: algorithm(issuer_key),
         issuer: issuer.inner().tbs_certificate.subject.clone(),
         this_update: time(this_update)?,
-        next_update: None,
+        next_update: Some(time(this_update + chrono::Duration::days(30))?),
         revoked_certificates: (!list.is_empty()).then_some(list),
         crl_extensions: None,
     };
@@ -533,4 +582,157 @@ pub fn issue_crl(
         signature: BitString::from_bytes(&sig)?,
     }
     .to_der()?)
+}
+
+/// The status an OCSP response gives a certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OcspStatus {
+    /// Not revoked.
+    Good,
+    /// Revoked at that time.
+    Revoked(DateTime<Utc>),
+    /// The responder does not know the certificate.
+    Unknown,
+}
+
+/// An OCSP response (RFC 6960 §4.2.1, DER `OCSPResponse`) saying `status` of
+/// `cert`, issued by `issuer`, signed by `responder` with `responder_key`
+/// (the CA itself, or a delegated responder whose certificate is embedded),
+/// produced at `this_update`, valid until `next_update`.
+///
+/// # Errors
+/// When encoding or signing fails.
+#[allow(clippy::too_many_arguments)]
+pub fn ocsp_response(
+    cert: &Certificate,
+    issuer: &Certificate,
+    responder: &Certificate,
+    responder_key: &SigningKey,
+    status: OcspStatus,
+    this_update: DateTime<Utc>,
+    next_update: Option<DateTime<Utc>>,
+) -> Result<Vec<u8>, Error> {
+    use crate::crypto::DigestAlgorithm;
+    use x509_ocsp::{
+        BasicOcspResponse, CertId, CertStatus, OcspGeneralizedTime, OcspResponse,
+        OcspResponseStatus, ResponderId, ResponseBytes, ResponseData, RevokedInfo, SingleResponse,
+    };
+    let gt = |t: DateTime<Utc>| -> Result<OcspGeneralizedTime, Error> {
+        Ok(OcspGeneralizedTime::try_from(SystemTime::from(t))?)
+    };
+    let itbs = &issuer.inner().tbs_certificate;
+    let key_of = |c: &Certificate| {
+        DigestAlgorithm::Sha1.digest(&[c
+            .inner()
+            .tbs_certificate
+            .subject_public_key_info
+            .subject_public_key
+            .raw_bytes()])
+    };
+    let cert_status = match status {
+        OcspStatus::Good => CertStatus::Good(der::asn1::Null),
+        OcspStatus::Revoked(at) => CertStatus::Revoked(RevokedInfo {
+            revocation_time: gt(at)?,
+            revocation_reason: None,
+        }),
+        OcspStatus::Unknown => CertStatus::Unknown(der::asn1::Null),
+    };
+    let data = ResponseData {
+        version: x509_ocsp::Version::V1,
+        responder_id: ResponderId::ByKey(OctetString::new(key_of(responder))?),
+        produced_at: gt(this_update)?,
+        responses: vec![SingleResponse {
+            cert_id: CertId {
+                hash_algorithm: AlgorithmIdentifierOwned {
+                    oid: oid::SHA1,
+                    parameters: Some(Any::null()),
+                },
+                issuer_name_hash: OctetString::new(
+                    DigestAlgorithm::Sha1.digest(&[&itbs.subject.to_der()?]),
+                )?,
+                issuer_key_hash: OctetString::new(key_of(issuer))?,
+                serial_number: cert.inner().tbs_certificate.serial_number.clone(),
+            },
+            cert_status,
+            this_update: gt(this_update)?,
+            next_update: next_update.map(gt).transpose()?,
+            single_extensions: None,
+        }],
+        response_extensions: None,
+    };
+    let (alg, sig) = responder_key.sign(&data.to_der()?)?;
+    let basic = BasicOcspResponse {
+        tbs_response_data: data,
+        signature_algorithm: alg,
+        signature: BitString::from_bytes(&sig)?,
+        certs: (responder.der() != issuer.der()).then(|| vec![responder.inner().clone()]),
+    };
+    Ok(OcspResponse {
+        response_status: OcspResponseStatus::Successful,
+        response_bytes: Some(ResponseBytes {
+            response_type: der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.1"),
+            response: OctetString::new(basic.to_der()?)?,
+        }),
+    }
+    .to_der()?)
+}
+
+/// Adds the `id-aa-ets-revocationValues` unsigned attribute (ETSI EN 319
+/// 122-1 §5.5.2) with `crls` and the BasicOCSPResponses of `ocsps`
+/// (`OCSPResponse` DER, as [`ocsp_response`] makes) to the SignerInfo of the
+/// CMS `cms`: validation data carried in the signature itself.
+///
+/// # Errors
+/// When `cms` is not a SignedData or an item is malformed.
+pub fn add_revocation_values(
+    cms: &[u8],
+    crls: &[Vec<u8>],
+    ocsps: &[Vec<u8>],
+) -> Result<Vec<u8>, Error> {
+    use cms::content_info::ContentInfo;
+    use cms::signed_data::{SignedData, SignerInfos};
+    #[derive(der::Sequence)]
+    struct RevocationValues {
+        #[asn1(context_specific = "0", optional = "true", tag_mode = "EXPLICIT")]
+        crls: Option<Vec<Any>>,
+        #[asn1(context_specific = "1", optional = "true", tag_mode = "EXPLICIT")]
+        ocsps: Option<Vec<Any>>,
+    }
+    let mut basics = Vec::new();
+    for o in ocsps {
+        let response = x509_ocsp::OcspResponse::from_der(o)?;
+        let bytes = response
+            .response_bytes
+            .ok_or_else(|| Error::new(ErrorKind::Asn1("OCSP response without bytes".into())))?;
+        basics.push(Any::from_der(bytes.response.as_bytes())?);
+    }
+    let crls = crls
+        .iter()
+        .map(|c| Any::from_der(c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let values = RevocationValues {
+        crls: (!crls.is_empty()).then_some(crls),
+        ocsps: (!basics.is_empty()).then_some(basics),
+    };
+    let attribute = x509_cert::attr::Attribute {
+        oid: der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.24"),
+        values: SetOfVec::try_from(vec![Any::encode_from(&values)?])?,
+    };
+    let mut ci = ContentInfo::from_der(cms)?;
+    let mut sd: SignedData = ci.content.decode_as()?;
+    let mut infos: Vec<_> = sd.signer_infos.0.into_vec();
+    let info = infos
+        .first_mut()
+        .ok_or_else(|| Error::new(ErrorKind::Asn1("no SignerInfo".into())))?;
+    let mut unsigned: Vec<_> = info
+        .unsigned_attrs
+        .take()
+        .map(SetOfVec::into_vec)
+        .unwrap_or_default();
+    unsigned.push(attribute);
+    info.unsigned_attrs = Some(SetOfVec::try_from(unsigned)?);
+    sd.signer_infos = SignerInfos(SetOfVec::try_from(infos)?);
+    ci.content = Any::encode_from(&sd)?;
+    Ok(ci.to_der()?)
 }

@@ -8,6 +8,7 @@ use crate::cms::{parse_cms, tst_time};
 use crate::crypto::AlgorithmPolicy;
 use crate::error::Error;
 use crate::limits::Limits;
+use crate::ltv::PadesLevel;
 use crate::pdf::diff::{Modification, analyse};
 use crate::pdf::locate::{Coverage, LocatedSignature, SignatureKind, Widget, locate};
 use crate::pdf::object::ObjectId;
@@ -118,6 +119,17 @@ pub struct SignatureReport {
     pub modifications: Vec<Modification>,
     /// The widget showing the signature.
     pub widget: Option<Widget>,
+    /// The PAdES level the signature reaches (ETSI EN 319 142-1 §6); `None`
+    /// for a document time-stamp and for a signature that failed.
+    #[serde(default)]
+    pub level: Option<PadesLevel>,
+    /// The earliest time a valid time-stamp proves the signature existed, in
+    /// Vietnam time (+07:00): its signature time-stamp, or a later document
+    /// time-stamp over it (for a document time-stamp: its own time). The
+    /// certificates are validated at this time (past signature validation,
+    /// ETSI EN 319 102-1 §5.6.2.4).
+    #[serde(serialize_with = "ser_time", deserialize_with = "de_time", default)]
+    pub proven_at: Option<DateTime<FixedOffset>>,
 }
 
 #[allow(clippy::ref_option)]
@@ -323,20 +335,18 @@ pub fn verify_pdf(
     options: &VerifyOptions,
 ) -> Result<DocumentReport, Error> {
     let located = locate(pdf, &options.limits)?;
-    // PAdES B-LT: certificates and CRLs the document carries in its /DSS help
-    // build paths (real VGCA signatures embed only the leaf) and check revocation.
-    let (dss_certs, dss_crls) = crate::pdf::diff::dss_material(
+    // PAdES B-LT: certificates, CRLs and OCSP responses the document carries in
+    // its /DSS help build paths (real VGCA signatures embed only the leaf) and
+    // check revocation.
+    let dss = crate::ltv::dss::read(
         &located.layout,
         pdf,
         options.limits.max_certificates,
         options.limits.max_decompressed,
     );
     let mut trust = trust.clone();
-    for crl in &dss_crls {
-        // A CRL only counts when its issuer's signature verifies; malformed ones are skipped.
-        let _ = trust.add_crl_der(crl);
-    }
-    for der in &dss_certs {
+    trust.add_document_revocation(&dss.crls, &dss.ocsps);
+    for der in &dss.certs {
         if let Ok(cert) = Certificate::from_der(der) {
             trust.add_intermediate(cert);
         }
@@ -344,11 +354,40 @@ pub fn verify_pdf(
     let trust = &trust;
     let vn =
         FixedOffset::east_opt(VIETNAM_OFFSET_SECS).unwrap_or_else(|| chrono::Offset::fix(&Utc));
+    // Last first: a valid document time-stamp is a proof of existence for
+    // everything it covers (ETSI EN 319 102-1 §5.6.2.4), so later ones are
+    // validated before the signatures they cover.
+    let mut ltv = Ltv {
+        doc_stamps: Vec::new(),
+        dss_first: dss.first_revision,
+    };
+    let mut slots = Vec::with_capacity(located.signatures.len());
+    for (index, sig) in located.signatures.iter().enumerate().rev() {
+        let mut sig_findings = Vec::new();
+        let report = verify_one(
+            pdf,
+            &located,
+            sig,
+            index,
+            trust,
+            options,
+            vn,
+            &mut sig_findings,
+            &ltv,
+        );
+        if report.kind == SignatureKind::DocTimeStamp
+            && report.indication == Indication::TotalPassed
+            && let (Some(rev), Some(at)) = (report.signed_revision, report.proven_at)
+        {
+            ltv.doc_stamps.push((rev, at.with_timezone(&Utc)));
+        }
+        slots.push((report, sig_findings));
+    }
     let mut findings = Vec::new();
     let mut reports = Vec::new();
-    for (index, sig) in located.signatures.iter().enumerate() {
-        let report = verify_one(pdf, &located, sig, index, trust, options, vn, &mut findings);
+    for (report, sig_findings) in slots.into_iter().rev() {
         reports.push(report);
+        findings.extend(sig_findings);
     }
     if !located.unparsed.is_empty() {
         let (start, _) = located.unparsed.first().copied().unwrap_or_default();
@@ -374,6 +413,35 @@ pub fn verify_pdf(
     })
 }
 
+/// What long-term validation knows when a signature is verified.
+struct Ltv {
+    /// Valid document time-stamps already verified: (signed revision, time).
+    doc_stamps: Vec<(usize, DateTime<Utc>)>,
+    /// The first revision with a `/DSS`.
+    dss_first: Option<usize>,
+}
+
+impl Ltv {
+    /// The earliest valid document time-stamp over revision `signed`.
+    fn proof_after(&self, signed: usize) -> Option<DateTime<Utc>> {
+        self.doc_stamps
+            .iter()
+            .filter(|(rev, _)| *rev > signed)
+            .map(|(_, at)| *at)
+            .min()
+    }
+
+    /// A valid document time-stamp covers revision `signed` and the `/DSS`
+    /// (ETSI EN 319 142-1 §6.3, B-LTA).
+    fn archived(&self, signed: usize) -> bool {
+        self.dss_first.is_some_and(|dss| {
+            self.doc_stamps
+                .iter()
+                .any(|(rev, _)| *rev > signed && *rev >= dss)
+        })
+    }
+}
+
 #[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 fn verify_one(
     pdf: &[u8],
@@ -384,6 +452,7 @@ fn verify_one(
     options: &VerifyOptions,
     vn: FixedOffset,
     findings: &mut Vec<Finding>,
+    ltv: &Ltv,
 ) -> SignatureReport {
     let mut checks = Vec::new();
     let mut signer = None;
@@ -417,6 +486,8 @@ fn verify_one(
                 checks,
                 modifications,
                 widget: sig.widget.clone(),
+                level: None,
+                proven_at: None,
             }
         };
     // FC: the format of the dictionary.
@@ -619,15 +690,45 @@ fn verify_one(
     // Trust: at the validation time, or, when a trusted time-stamp proves the
     // signature existed earlier, at that time (best-signature-time, ETSI EN 319
     // 102-1 §5.6.2.4), so that a time-stamped signature outlives its certificate.
+    let later_proof = ltv.proof_after(signed_revision);
+    let proven = match (stamped, later_proof) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let mut revocation_from_document = false;
     if let Some(cert) = &cert {
-        let (path_checks, _) = trust.validate(
+        // Validation data in the CMS itself (adbe-revocationInfoArchival,
+        // id-aa-ets-revocationValues, id-aa-ets-certValues).
+        let carried = crate::ltv::cms_validation_data(&cms, options.limits.max_certificates);
+        let local;
+        let trust = if carried.is_empty() {
+            trust
+        } else {
+            let mut t = trust.clone();
+            t.add_document_revocation(&carried.crls, &carried.ocsps);
+            for der in &carried.certs {
+                if let Ok(c) = Certificate::from_der(der) {
+                    t.add_intermediate(c);
+                }
+            }
+            local = t;
+            &local
+        };
+        let purpose = if time_stamp {
+            crate::certs::Purpose::TimeStamping
+        } else {
+            crate::certs::Purpose::DocumentSigning
+        };
+        let validation = trust.validate_for(
             cert,
             cms.certificates(),
-            stamped.unwrap_or(options.at),
+            proven.map_or(options.at, |p| p.min(options.at)),
             &options.policy,
             options.limits.max_path_length,
+            purpose,
         );
-        checks.extend(path_checks);
+        revocation_from_document = validation.revocation_from_document;
+        checks.extend(validation.checks);
     }
     // Coverage and modifications after the signed revision.
     modifications = analyse(&located.layout, pdf, signed_revision);
@@ -673,7 +774,28 @@ fn verify_one(
             ),
         )),
     }
-    finish(checks, signer, role, signing_time, modifications)
+    let mut report = finish(checks, signer, role, signing_time, modifications);
+    if time_stamp {
+        // A document time-stamp proves its own time once it is valid.
+        report.proven_at = (report.indication == Indication::TotalPassed)
+            .then_some(token_time)
+            .flatten()
+            .map(|t| t.with_timezone(&vn));
+    } else {
+        report.proven_at = proven.map(|t| t.with_timezone(&vn));
+        report.level = (report.indication != Indication::TotalFailed).then(|| {
+            if proven.is_none() {
+                PadesLevel::BB
+            } else if !revocation_from_document {
+                PadesLevel::BT
+            } else if ltv.archived(signed_revision) {
+                PadesLevel::BLTA
+            } else {
+                PadesLevel::BLT
+            }
+        });
+    }
+    report
 }
 
 /// Verifies the signature time-stamp token (RFC 3161; ETSI EN 319 102-1 §5.4):
@@ -743,14 +865,15 @@ fn check_signature_time_stamp(
             .collect();
         checks.extend(
             trust
-                .validate(
+                .validate_for(
                     tsa,
                     &pool,
                     at,
                     &options.policy,
                     options.limits.max_path_length,
+                    crate::certs::Purpose::TimeStamping,
                 )
-                .0,
+                .checks,
         );
     }
     let (indication, sub) = conclude(&checks);

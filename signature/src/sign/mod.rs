@@ -12,11 +12,13 @@
 mod appearance;
 mod finish;
 mod key;
+mod ltv;
 mod options;
 mod prepare;
 mod signed_data;
 
 pub use key::SigningKey;
+pub use ltv::{ValidationData, add_document_time_stamp, add_validation_data};
 pub use options::{Appearance, SignOptions, SubFilter};
 pub use prepare::{PreparedPdf, prepare};
 pub use signed_data::SignedAttributes;

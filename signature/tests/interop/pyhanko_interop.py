@@ -2,6 +2,11 @@
 
   validate PDF --trust ROOT [--cert CERT]... --at ISO8601   -> JSON, one object per signature
   sign IN OUT --key KEY --cert CERT [--chain CERT]... [--field NAME]
+  sign-lt IN OUT --key KEY --cert CERT [--chain CERT]... --trust ROOT [--crl CRL]...
+          --tsa-key KEY --tsa-cert CERT --at ISO8601 [--lta | --pkcs7]
+      PAdES B-LT (B-LTA with --lta): a signature time-stamp from a local TSA at --at, and the
+      CRLs given embedded in the /DSS (pyHanko's embed_validation_info; nothing is fetched).
+      With --pkcs7: adbe.pkcs7.detached, the CRLs in the adbe-revocationInfoArchival attribute.
 
 Offline: no fetching, revocation checking off (the test PKI publishes none).
 """
@@ -66,6 +71,40 @@ def sign(args):
         outf.write(result.getvalue())
 
 
+def sign_lt(args):
+    from pyhanko.keys import load_private_key_from_pemder
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    signer = signers.SimpleSigner.load(args.key, args.cert, ca_chain_files=tuple(args.chain), key_passphrase=None)
+    if signer is None:
+        sys.exit("cannot load the key or certificate")
+    moment = datetime.fromisoformat(args.at)
+    crls = []
+    for path in args.crl:
+        with open(path, "rb") as f:
+            crls.append(f.read())
+    vc = ValidationContext(
+        trust_roots=[load_cert_from_pemder(p) for p in args.trust],
+        other_certs=[load_cert_from_pemder(p) for p in args.chain],
+        crls=crls, moment=moment, allow_fetching=False, revocation_mode="hard-fail",
+    )
+    tsa = DummyTimeStamper(
+        tsa_cert=load_cert_from_pemder(args.tsa_cert),
+        tsa_key=load_private_key_from_pemder(args.tsa_key, passphrase=None),
+        fixed_dt=moment,
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=args.field,
+        subfilter=fields.SigSeedSubFilter.ADOBE_PKCS7_DETACHED if args.pkcs7 else fields.SigSeedSubFilter.PADES,
+        embed_validation_info=True, validation_context=vc, use_pades_lta=args.lta,
+    )
+    with open(args.input, "rb") as inf:
+        w = IncrementalPdfFileWriter(inf, strict=False)
+        result = signers.sign_pdf(w, meta, signer=signer, timestamper=tsa)
+    with open(args.output, "wb") as outf:
+        outf.write(result.getvalue())
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -81,8 +120,22 @@ def main():
     s.add_argument("--cert", required=True)
     s.add_argument("--chain", action="append", default=[])
     s.add_argument("--field", default="Signature")
+    lt = sub.add_parser("sign-lt")
+    lt.add_argument("input")
+    lt.add_argument("output")
+    lt.add_argument("--key", required=True)
+    lt.add_argument("--cert", required=True)
+    lt.add_argument("--chain", action="append", default=[])
+    lt.add_argument("--field", default="Signature")
+    lt.add_argument("--trust", action="append", default=[])
+    lt.add_argument("--crl", action="append", default=[])
+    lt.add_argument("--tsa-key", required=True)
+    lt.add_argument("--tsa-cert", required=True)
+    lt.add_argument("--at", required=True)
+    lt.add_argument("--lta", action="store_true")
+    lt.add_argument("--pkcs7", action="store_true")
     args = p.parse_args()
-    validate(args) if args.cmd == "validate" else sign(args)
+    {"validate": validate, "sign": sign, "sign-lt": sign_lt}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ use vanthu_signature::{
 
 pub(crate) struct Pki {
     pub(crate) root: Certificate,
+    pub(crate) root_key: SigningKey,
     pub(crate) ca: Certificate,
     pub(crate) ca_key: SigningKey,
     pub(crate) person: Certificate,
@@ -112,6 +113,7 @@ pub(crate) fn pki() -> &'static Pki {
         .unwrap();
         Pki {
             root,
+            root_key,
             ca,
             ca_key,
             person,

@@ -11,7 +11,7 @@ use vanthu_signature::{Indication, LegalValue};
 use crate::attacks::append_update;
 use crate::common::*;
 
-fn python() -> Option<String> {
+pub(crate) fn python() -> Option<String> {
     if std::env::var("VANTHU_INTEROP").ok().as_deref() != Some("1") {
         eprintln!("note: VANTHU_INTEROP is not 1; pyHanko interop skipped");
         return None;
@@ -42,15 +42,15 @@ fn workdir() -> PathBuf {
     dir
 }
 
-struct Files {
-    dir: PathBuf,
-    root: PathBuf,
-    ca: PathBuf,
+pub(crate) struct Files {
+    pub(crate) dir: PathBuf,
+    pub(crate) root: PathBuf,
+    pub(crate) ca: PathBuf,
     person: (PathBuf, PathBuf),
     org: (PathBuf, PathBuf),
 }
 
-fn files() -> Files {
+pub(crate) fn files() -> Files {
     let p = pki();
     let dir = workdir();
     let w = |name: &str, bytes: &[u8]| {
@@ -73,7 +73,7 @@ fn files() -> Files {
     }
 }
 
-fn pyhanko_validate(py: &str, f: &Files, pdf: &[u8]) -> serde_json::Value {
+pub(crate) fn pyhanko_validate(py: &str, f: &Files, pdf: &[u8]) -> serde_json::Value {
     let path = f.dir.join("validate.pdf");
     std::fs::write(&path, pdf).unwrap();
     let out = Command::new(py)
@@ -318,4 +318,128 @@ fn rsassa_pss_signatures_validate_in_pyhanko() {
     assert_eq!(s["intact"], true, "{v}");
     assert_eq!(s["valid"], true, "{v}");
     assert_eq!(s["bottom_line"], true, "{v}");
+}
+
+/// pyHanko signs PAdES B-LT and B-LTA offline (a local TSA, CRLs written here
+/// embedded in the /DSS): vanthu finds the level, the proven time and the
+/// revocation status in the document.
+#[test]
+fn pyhanko_b_lt_and_b_lta_are_recognised() {
+    use vanthu_signature::{CheckId, Outcome, PadesLevel};
+    let Some(py) = python() else { return };
+    let f = files();
+    let p = pki();
+    // pyHanko's local TSA signs with RSA only.
+    let tsa_key =
+        vanthu_signature::testpki::generate_key(vanthu_signature::testpki::KeyKind::Rsa2048)
+            .unwrap();
+    let mut profile = vanthu_signature::testpki::Profile::leaf(
+        vec![("CN", s("TEST TSA RSA"))],
+        61,
+        utc(2024, 1, 1),
+        utc(2030, 1, 1),
+    );
+    profile.extended_key_usage = vec!["1.3.6.1.5.5.7.3.8".into()];
+    let tsa_cert =
+        vanthu_signature::testpki::issue(&profile, &tsa_key, Some((&p.ca, &p.ca_key))).unwrap();
+    let w = |name: &str, bytes: &[u8]| {
+        let path = f.dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let moment = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 6, 2, 3, 0, 0).unwrap();
+    let issued = moment - chrono::Duration::hours(1);
+    let ca_crl = vanthu_signature::testpki::issue_crl(&p.ca, &p.ca_key, &[], issued).unwrap();
+    let root_crl = vanthu_signature::testpki::issue_crl(&p.root, &p.root_key, &[], issued).unwrap();
+    let tsa_key_path = w("tsa.key", &tsa_key.to_pkcs8_der().unwrap());
+    let tsa_cert_path = w("tsa.der", tsa_cert.der());
+    let ca_crl_path = w("ca.crl", &ca_crl);
+    let root_crl_path = w("root.crl", &root_crl);
+    let input = w("lt-in.pdf", &base());
+    // (B-LTA, adbe.pkcs7.detached with adbe-revocationInfoArchival)
+    for (lta, pkcs7) in [(false, false), (true, false), (false, true)] {
+        let output = f.dir.join(format!("lt-out-{lta}-{pkcs7}.pdf"));
+        let mut cmd = Command::new(&py);
+        cmd.arg(script())
+            .args(["sign-lt", input.to_str().unwrap(), output.to_str().unwrap()])
+            .args(["--key", f.person.0.to_str().unwrap()])
+            .args(["--cert", f.person.1.to_str().unwrap()])
+            .args(["--chain", f.ca.to_str().unwrap()])
+            .args(["--trust", f.root.to_str().unwrap()])
+            .args(["--crl", ca_crl_path.to_str().unwrap()])
+            .args(["--crl", root_crl_path.to_str().unwrap()])
+            .args(["--tsa-key", tsa_key_path.to_str().unwrap()])
+            .args(["--tsa-cert", tsa_cert_path.to_str().unwrap()])
+            .args(["--at", "2025-06-02T03:00:00+00:00"]);
+        if lta {
+            cmd.arg("--lta");
+        }
+        if pkcs7 {
+            cmd.arg("--pkcs7");
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut pdf = std::fs::read(&output).unwrap();
+        let located = vanthu_signature::locate(&pdf, &vanthu_signature::Limits::default()).unwrap();
+        if lta {
+            // pyHanko adds the time-stamp's own validation data in one more
+            // update after the document time-stamp, rewriting /DSS arrays in
+            // place: what such an update may change is the modification
+            // analysis' business; here the file ends with the time-stamp.
+            let ts = located.signatures[1].signed_revision.unwrap();
+            pdf.truncate(located.revisions[ts].end);
+        }
+        let r = verify(&pdf);
+        let sig = &r.signatures[0];
+        assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
+        assert!(
+            sig.checks
+                .iter()
+                .any(|c| c.id == CheckId::Revocation && c.outcome == Outcome::Passed),
+            "{:#?}",
+            sig.checks
+        );
+        assert_eq!(
+            sig.level,
+            Some(if lta {
+                PadesLevel::BLTA
+            } else {
+                PadesLevel::BLT
+            }),
+            "{:#?}",
+            r.signatures
+        );
+        assert_eq!(
+            sig.proven_at.unwrap().to_rfc3339(),
+            "2025-06-02T10:00:00+07:00"
+        );
+        if lta {
+            assert_eq!(r.signatures.len(), 2);
+            assert_eq!(
+                r.signatures[1].indication,
+                Indication::TotalPassed,
+                "{:#?}",
+                r.signatures[1].checks
+            );
+        }
+        if pkcs7 {
+            // The CRLs travel in the signed attributes: no /DSS is needed.
+            assert_eq!(sig.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
+            assert!(!pdf.windows(4).any(|w| w == b"/DSS"));
+            continue;
+        }
+        // Without the /DSS (the signed revision alone) it is only B-T.
+        let end = located.revisions[located.signatures[0].signed_revision.unwrap()].end;
+        let r = verify(&pdf[..end]);
+        assert_eq!(
+            r.signatures[0].level,
+            Some(PadesLevel::BT),
+            "{:#?}",
+            r.signatures[0].checks
+        );
+    }
 }

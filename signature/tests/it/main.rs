@@ -11,6 +11,7 @@ mod attacks;
 mod common;
 mod interop;
 mod locate;
+mod ltv;
 mod report;
 mod role;
 mod roundtrip;

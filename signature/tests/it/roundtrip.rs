@@ -546,6 +546,10 @@ fn revocation_by_a_supplied_crl() {
     .unwrap();
     let mut trust = store();
     trust.add_crl_der(&crl).unwrap();
+    // The root's CRL, for the intermediate CA: every certificate below the anchor is checked.
+    let root_crl =
+        vanthu_signature::testpki::issue_crl(&p.root, &p.root_key, &[], utc(2025, 6, 1)).unwrap();
+    trust.add_crl_der(&root_crl).unwrap();
     let r = verify_at(&pdf, &trust, utc(2025, 6, 3));
     assert_eq!(r.signatures[0].indication, Indication::TotalFailed);
     assert_eq!(r.signatures[0].sub_indication, Some(SubIndication::Revoked));
