@@ -942,3 +942,54 @@ fn check_tst_imprint(tst: &[u8], parts: &[&[u8]]) -> Vec<Check> {
     });
     checks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(v: &str) -> Option<(String, bool)> {
+        parse_gen_time(v.as_bytes()).map(|g| {
+            (
+                g.time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                g.trailing_zero,
+            )
+        })
+    }
+
+    #[test]
+    fn gen_time_with_and_without_fractions() {
+        assert_eq!(at("20250602020005Z"), Some(("2025-06-02T02:00:05Z".into(), false)));
+        assert_eq!(at("20250602020005.5Z"), Some(("2025-06-02T02:00:05.500Z".into(), false)));
+        assert_eq!(
+            at("20250602020005.123456Z"),
+            Some(("2025-06-02T02:00:05.123456Z".into(), false))
+        );
+        // Beyond nanoseconds: read, truncated.
+        assert_eq!(
+            at("20250602020005.1234567891Z"),
+            Some(("2025-06-02T02:00:05.123456789Z".into(), false))
+        );
+        // Trailing zeros: forbidden by RFC 3161 §2.4.2, unambiguous: flagged.
+        assert_eq!(at("20250602020005.50Z"), Some(("2025-06-02T02:00:05.500Z".into(), true)));
+        assert_eq!(at("20250602020005.0Z"), Some(("2025-06-02T02:00:05Z".into(), true)));
+    }
+
+    #[test]
+    fn malformed_gen_times_are_refused() {
+        for bad in [
+            "20250602020005,5Z",                   // comma
+            "20250602020005.Z",                    // empty fraction
+            "20250602020005.5",                    // no Z
+            "20250602020005",                      // no Z
+            "20250602020005+0700",                 // offset
+            "20250602020005.1234567890123456789Z", // 19 digits
+            "202506020200Z",                       // no seconds
+            "20250230020005Z",                     // 30 February
+            "20250602020005.5aZ",
+            "2025060202000.5Z",
+            "",
+        ] {
+            assert_eq!(at(bad), None, "{bad}");
+        }
+    }
+}
