@@ -2,6 +2,9 @@
 
   validate PDF --trust ROOT [--cert CERT]... --at ISO8601   -> JSON, one object per signature
   sign IN OUT --key KEY --cert CERT [--chain CERT]... [--field NAME]
+       [--timestamp TSA_CERT TSA_KEY [--timestamp-time ISO8601]]
+       (--timestamp: a signature time-stamp from pyHanko's DummyTimeStamper,
+       whose genTime carries microseconds; RSA TSA key, PEM or DER)
 
 Offline: no fetching, revocation checking off (the test PKI publishes none).
 """
@@ -10,10 +13,11 @@ import json
 import sys
 from datetime import datetime
 
-from pyhanko.keys import load_cert_from_pemder
+from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
@@ -59,9 +63,17 @@ def sign(args):
     meta = signers.PdfSignatureMetadata(
         field_name=args.field, subfilter=fields.SigSeedSubFilter.PADES,
     )
+    timestamper = None
+    if args.timestamp:
+        tsa_cert_file, tsa_key_file = args.timestamp
+        timestamper = DummyTimeStamper(
+            tsa_cert=load_cert_from_pemder(tsa_cert_file),
+            tsa_key=load_private_key_from_pemder(tsa_key_file, passphrase=None),
+            fixed_dt=datetime.fromisoformat(args.timestamp_time) if args.timestamp_time else None,
+        )
     with open(args.input, "rb") as inf:
         w = IncrementalPdfFileWriter(inf, strict=False)
-        result = signers.sign_pdf(w, meta, signer=signer)
+        result = signers.sign_pdf(w, meta, signer=signer, timestamper=timestamper)
     with open(args.output, "wb") as outf:
         outf.write(result.getvalue())
 
@@ -81,6 +93,8 @@ def main():
     s.add_argument("--cert", required=True)
     s.add_argument("--chain", action="append", default=[])
     s.add_argument("--field", default="Signature")
+    s.add_argument("--timestamp", nargs=2, metavar=("TSA_CERT", "TSA_KEY"))
+    s.add_argument("--timestamp-time")
     args = p.parse_args()
     validate(args) if args.cmd == "validate" else sign(args)
 

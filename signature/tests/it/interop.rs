@@ -104,6 +104,18 @@ fn pyhanko_sign(
     signer: &(PathBuf, PathBuf),
     field: &str,
 ) -> Vec<u8> {
+    pyhanko_sign_with(py, f, pdf, signer, field, &[])
+}
+
+/// As [`pyhanko_sign`], with more options of the script's `sign`.
+fn pyhanko_sign_with(
+    py: &str,
+    f: &Files,
+    pdf: &[u8],
+    signer: &(PathBuf, PathBuf),
+    field: &str,
+    extra: &[&str],
+) -> Vec<u8> {
     let input = f.dir.join(format!("in-{field}.pdf"));
     let output = f.dir.join(format!("out-{field}.pdf"));
     std::fs::write(&input, pdf).unwrap();
@@ -119,6 +131,7 @@ fn pyhanko_sign(
             f.ca.to_str().unwrap(),
         ])
         .args(["--field", field])
+        .args(extra)
         .output()
         .unwrap();
     assert!(
@@ -318,4 +331,77 @@ fn rsassa_pss_signatures_validate_in_pyhanko() {
     assert_eq!(s["intact"], true, "{v}");
     assert_eq!(s["valid"], true, "{v}");
     assert_eq!(s["bottom_line"], true, "{v}");
+}
+
+fn pem(label: &str, der: &[u8]) -> String {
+    let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        out.push_str(std::str::from_utf8(line).unwrap());
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
+#[test]
+fn pyhanko_time_stamps_with_microseconds_verify_in_vanthu() {
+    use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue};
+    use vanthu_signature::{CheckId, Outcome};
+    let Some(py) = python() else { return };
+    let f = files();
+    let p = pki();
+    // pyHanko's DummyTimeStamper signs with RSA only.
+    let tsa_key = generate_key(KeyKind::Rsa2048).unwrap();
+    let mut profile = Profile::leaf(
+        vec![("CN", s("TEST TSA pyHanko"))],
+        80,
+        utc(2024, 1, 1),
+        utc(2030, 1, 1),
+    );
+    profile.extended_key_usage = vec!["1.3.6.1.5.5.7.3.8".into()];
+    let tsa = issue(&profile, &tsa_key, Some((&p.ca, &p.ca_key))).unwrap();
+    let cert_path = f.dir.join("tsa.pem");
+    let key_path = f.dir.join("tsa-key.pem");
+    std::fs::write(&cert_path, pem("CERTIFICATE", tsa.der())).unwrap();
+    std::fs::write(&key_path, pem("PRIVATE KEY", &tsa_key.to_pkcs8_der().unwrap())).unwrap();
+    let signed = pyhanko_sign_with(
+        &py,
+        &f,
+        &base(),
+        &f.person,
+        "Person",
+        &[
+            "--timestamp",
+            cert_path.to_str().unwrap(),
+            key_path.to_str().unwrap(),
+            "--timestamp-time",
+            "2025-06-02T02:00:05.123456+00:00",
+        ],
+    );
+    // The token's genTime has microseconds (hex of "20250602020005.123456Z" in /Contents).
+    let gen_time: String = b"20250602020005.123456Z"
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let text = String::from_utf8_lossy(&signed).to_ascii_lowercase();
+    assert!(text.contains(&gen_time), "no fractional genTime in the token");
+    let r = verify(&signed);
+    let sig = &r.signatures[0];
+    assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
+    assert!(
+        sig.checks
+            .iter()
+            .any(|c| c.id == CheckId::SignatureTimeStamp && c.outcome == Outcome::Passed),
+        "{:#?}",
+        sig.checks
+    );
+    assert_eq!(
+        sig.signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T09:00:05.123456+07:00"
+    );
+    // pyHanko agrees.
+    let v = pyhanko_validate(&py, &f, &signed);
+    assert_eq!(v["signatures"][0]["intact"], true, "{v}");
+    assert_eq!(v["signatures"][0]["valid"], true, "{v}");
 }
