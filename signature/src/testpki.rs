@@ -440,7 +440,10 @@ pub fn time_stamp_token(
     tsa: &Certificate,
 ) -> Result<Vec<u8>, Error> {
     let mut text = gen_time.format("%Y%m%d%H%M%S").to_string();
-    let nanos = format!("{:09}", chrono::Timelike::nanosecond(&gen_time) % 1_000_000_000);
+    let nanos = format!(
+        "{:09}",
+        chrono::Timelike::nanosecond(&gen_time) % 1_000_000_000
+    );
     let fraction = nanos.trim_end_matches('0');
     if !fraction.is_empty() {
         text.push('.');
@@ -628,7 +631,9 @@ pub fn legacy_signed_pdf(
         head.push(' ');
     }
     let hex_len = room(&head)?;
-    let a = seg_start + head.len() + " /ByteRange [0 0000000000 0000000000 0000000000] /Contents ".len();
+    let a = seg_start
+        + head.len()
+        + " /ByteRange [0 0000000000 0000000000 0000000000] /Contents ".len();
     let b = a + 2 + hex_len;
     let c = bytes.len() - b;
     let segment = format!(

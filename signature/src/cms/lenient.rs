@@ -26,6 +26,12 @@ pub(crate) enum Correction {
     Duplicate(&'static str),
 }
 
+/// A TLV `(start, content start, end)`.
+type Span = (usize, usize, usize);
+
+/// Re-encodes one element, noting corrections.
+type Rewrite = dyn Fn(&[u8], Span, &mut Vec<Correction>) -> Option<Vec<u8>>;
+
 /// Element (start, content start, end) triples of the content `[from, to)`.
 fn children(data: &[u8], from: usize, to: usize) -> Option<Vec<(usize, usize, usize)>> {
     let mut out = Vec::new();
@@ -41,7 +47,7 @@ fn children(data: &[u8], from: usize, to: usize) -> Option<Vec<(usize, usize, us
     Some(out)
 }
 
-/// The TLV with header bytes `header` (tag and old length) re-encoded around `body`.
+/// A TLV with the one-byte `tag` and a definite length around `body`.
 fn wrap(tag: u8, body: &[u8]) -> Option<Vec<u8>> {
     let mut out = vec![tag];
     push_len(&mut out, body.len()).ok()?;
@@ -76,7 +82,7 @@ fn set(
     node: (usize, usize, usize),
     what: &'static str,
     notes: &mut Vec<Correction>,
-    each: Option<&dyn Fn(&[u8], (usize, usize, usize), &mut Vec<Correction>) -> Option<Vec<u8>>>,
+    each: Option<&Rewrite>,
 ) -> Option<Vec<u8>> {
     let (s, c, e) = node;
     let kids = children(data, c, e)?;
@@ -100,7 +106,11 @@ fn set(
 }
 
 /// An Attribute `SEQUENCE { type, SET OF value }` with repeated values dropped.
-fn attribute(data: &[u8], node: (usize, usize, usize), notes: &mut Vec<Correction>) -> Option<Vec<u8>> {
+fn attribute(
+    data: &[u8],
+    node: (usize, usize, usize),
+    notes: &mut Vec<Correction>,
+) -> Option<Vec<u8>> {
     let (s, c, e) = node;
     let kids = children(data, c, e)?;
     let mut body = Vec::new();
@@ -115,7 +125,11 @@ fn attribute(data: &[u8], node: (usize, usize, usize), notes: &mut Vec<Correctio
 }
 
 /// A SignerInfo with its attribute SETs cleaned.
-fn signer_info(data: &[u8], node: (usize, usize, usize), notes: &mut Vec<Correction>) -> Option<Vec<u8>> {
+fn signer_info(
+    data: &[u8],
+    node: (usize, usize, usize),
+    notes: &mut Vec<Correction>,
+) -> Option<Vec<u8>> {
     let (s, c, e) = node;
     let kids = children(data, c, e)?;
     let mut body = Vec::new();
@@ -185,7 +199,9 @@ mod tests {
     #[test]
     fn a_repeated_element_is_kept_once() {
         // SET { INTEGER 1, INTEGER 1, INTEGER 2 }
-        let data = [0x31, 0x09, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02];
+        let data = [
+            0x31, 0x09, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02,
+        ];
         let mut notes = Vec::new();
         let out = set(&data, (0, 2, data.len()), "test", &mut notes, None).unwrap();
         assert_eq!(out, [0x31, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02]);

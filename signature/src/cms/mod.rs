@@ -654,8 +654,12 @@ impl ParsedCms {
         if matching == count && count == 1 {
             Check::passed(
                 CheckId::SigningCertificateReference,
-                format!("the signing-certificate attribute matches the signer's certificate ({first_alg})"),
-                format!("thuộc tính signing-certificate khớp với chứng thư của người ký ({first_alg})"),
+                format!(
+                    "the signing-certificate attribute matches the signer's certificate ({first_alg})"
+                ),
+                format!(
+                    "thuộc tính signing-certificate khớp với chứng thư của người ký ({first_alg})"
+                ),
             )
         } else if matching == count {
             let names: Vec<&str> = ids.iter().map(|i| i.0).collect();
@@ -827,9 +831,9 @@ pub(crate) fn parse_gen_time(value: &[u8]) -> Option<GenTime> {
         return None;
     }
     let num = |from: usize, len: usize| -> Option<u32> {
-        main.get(from..from + len)?
-            .iter()
-            .try_fold(0u32, |acc, d| Some(acc * 10 + u32::from(d.checked_sub(b'0')?)))
+        main.get(from..from + len)?.iter().try_fold(0u32, |acc, d| {
+            Some(acc * 10 + u32::from(d.checked_sub(b'0')?))
+        })
     };
     let year = i32::try_from(num(0, 4)?).ok()?;
     let naive = NaiveDate::from_ymd_opt(year, num(4, 2)?, num(6, 2)?)?.and_hms_opt(
@@ -926,20 +930,22 @@ fn check_tst_imprint(tst: &[u8], parts: &[&[u8]]) -> Vec<Check> {
         ));
         return checks;
     };
-    checks.push(if alg.digest(parts) == info.message_imprint.hashed.as_bytes() {
-        Check::passed(
-            CheckId::MessageImprint,
-            "the time-stamp imprint matches the signed bytes",
-            "dấu thời gian khớp với phần được ký",
-        )
-    } else {
-        Check::failed(
-            CheckId::MessageImprint,
-            SubIndication::HashFailure,
-            "the signed bytes were changed: the time-stamp imprint does not match",
-            "nội dung được ký đã bị thay đổi: dấu thời gian không khớp",
-        )
-    });
+    checks.push(
+        if alg.digest(parts) == info.message_imprint.hashed.as_bytes() {
+            Check::passed(
+                CheckId::MessageImprint,
+                "the time-stamp imprint matches the signed bytes",
+                "dấu thời gian khớp với phần được ký",
+            )
+        } else {
+            Check::failed(
+                CheckId::MessageImprint,
+                SubIndication::HashFailure,
+                "the signed bytes were changed: the time-stamp imprint does not match",
+                "nội dung được ký đã bị thay đổi: dấu thời gian không khớp",
+            )
+        },
+    );
     checks
 }
 
@@ -958,8 +964,14 @@ mod tests {
 
     #[test]
     fn gen_time_with_and_without_fractions() {
-        assert_eq!(at("20250602020005Z"), Some(("2025-06-02T02:00:05Z".into(), false)));
-        assert_eq!(at("20250602020005.5Z"), Some(("2025-06-02T02:00:05.500Z".into(), false)));
+        assert_eq!(
+            at("20250602020005Z"),
+            Some(("2025-06-02T02:00:05Z".into(), false))
+        );
+        assert_eq!(
+            at("20250602020005.5Z"),
+            Some(("2025-06-02T02:00:05.500Z".into(), false))
+        );
         assert_eq!(
             at("20250602020005.123456Z"),
             Some(("2025-06-02T02:00:05.123456Z".into(), false))
@@ -970,8 +982,14 @@ mod tests {
             Some(("2025-06-02T02:00:05.123456789Z".into(), false))
         );
         // Trailing zeros: forbidden by RFC 3161 §2.4.2, unambiguous: flagged.
-        assert_eq!(at("20250602020005.50Z"), Some(("2025-06-02T02:00:05.500Z".into(), true)));
-        assert_eq!(at("20250602020005.0Z"), Some(("2025-06-02T02:00:05Z".into(), true)));
+        assert_eq!(
+            at("20250602020005.50Z"),
+            Some(("2025-06-02T02:00:05.500Z".into(), true))
+        );
+        assert_eq!(
+            at("20250602020005.0Z"),
+            Some(("2025-06-02T02:00:05Z".into(), true))
+        );
     }
 
     #[test]

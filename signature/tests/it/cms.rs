@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use chrono::{TimeZone, Utc};
 use vanthu_signature::testpki::{
-    KeyKind, LegacySubFilter, Profile, generate_key, issue, legacy_signed_pdf,
-    time_stamp_token, time_stamp_token_with_gen_time,
+    KeyKind, LegacySubFilter, Profile, generate_key, issue, legacy_signed_pdf, time_stamp_token,
+    time_stamp_token_with_gen_time,
 };
 use vanthu_signature::{
     AlgorithmPolicy, Certificate, CheckId, DigestAlgorithm, DocumentReport, Indication, Outcome,
@@ -225,7 +225,11 @@ fn attribute_and_other_certificates_are_skipped_with_a_warning() {
     let sig = only(&pdf);
     assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
     assert!(
-        warned(&sig, CheckId::CmsFormat, "3 element(s) that are not X.509 certificates ([1], [2], [3]"),
+        warned(
+            &sig,
+            CheckId::CmsFormat,
+            "3 element(s) that are not X.509 certificates ([1], [2], [3]"
+        ),
         "{:#?}",
         sig.checks
     );
@@ -243,7 +247,12 @@ fn attribute_and_other_certificates_are_skipped_with_a_warning() {
         16 * 1024,
     );
     let sig = only(&pdf);
-    assert_eq!(sig.indication, Indication::Indeterminate, "{:#?}", sig.checks);
+    assert_eq!(
+        sig.indication,
+        Indication::Indeterminate,
+        "{:#?}",
+        sig.checks
+    );
     assert_eq!(
         sig.sub_indication,
         Some(SubIndication::NoSigningCertificateFound)
@@ -256,7 +265,11 @@ fn bytes_after_the_cms_are_a_warning_within_a_bound() {
     let sig = only(&pdf);
     assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
     assert!(
-        warned(&sig, CheckId::CmsFormat, "11 non-zero byte(s) follow the CMS"),
+        warned(
+            &sig,
+            CheckId::CmsFormat,
+            "11 non-zero byte(s) follow the CMS"
+        ),
         "{:#?}",
         sig.checks
     );
@@ -420,7 +433,11 @@ fn doc_time_stamped(gen_time: &str) -> DocumentReport {
             .unwrap();
     let mut trust = store();
     trust.add_intermediate(pki().ca.clone());
-    verify_at(&prepared.insert_cms(&token).unwrap(), &trust, utc(2025, 6, 3))
+    verify_at(
+        &prepared.insert_cms(&token).unwrap(),
+        &trust,
+        utc(2025, 6, 3),
+    )
 }
 
 #[test]
@@ -433,17 +450,30 @@ fn document_time_stamp_with_fractional_seconds() {
             .iter()
             .any(|c| c.id == CheckId::MessageImprint && c.outcome == Outcome::Passed)
     );
-    assert!(!ts.checks.iter().any(|c| c.outcome == Outcome::Warning && c.id == CheckId::MessageImprint));
+    assert!(
+        !ts.checks
+            .iter()
+            .any(|c| c.outcome == Outcome::Warning && c.id == CheckId::MessageImprint)
+    );
     // Trailing zero: forbidden, but the time is unambiguous: a warning.
     let r = doc_time_stamped("20250602040000.50Z");
     let ts = &r.signatures[2];
     assert_eq!(ts.indication, Indication::TotalPassed, "{:#?}", ts.checks);
-    assert!(warned(ts, CheckId::MessageImprint, "trailing zeros"), "{:#?}", ts.checks);
+    assert!(
+        warned(ts, CheckId::MessageImprint, "trailing zeros"),
+        "{:#?}",
+        ts.checks
+    );
     // Not the RFC 3161 form: refused, naming the value.
     for bad in ["20250602040000,5Z", "20250602040000.Z", "202506020400Z"] {
         let r = doc_time_stamped(bad);
         let ts = &r.signatures[2];
-        assert_eq!(ts.indication, Indication::TotalFailed, "{bad}: {:#?}", ts.checks);
+        assert_eq!(
+            ts.indication,
+            Indication::TotalFailed,
+            "{bad}: {:#?}",
+            ts.checks
+        );
         assert_eq!(ts.sub_indication, Some(SubIndication::FormatFailure));
         assert!(
             ts.checks
@@ -536,7 +566,12 @@ fn legacy_sub_filters_are_verified() {
         // Default policy: intact, but SHA-1 is not acceptable: INDETERMINATE.
         let sig = verify_legacy(&pdf, AlgorithmPolicy::default());
         assert_eq!(sig.sub_filter.as_deref(), Some(name));
-        assert_eq!(sig.indication, Indication::Indeterminate, "{kind:?}: {:#?}", sig.checks);
+        assert_eq!(
+            sig.indication,
+            Indication::Indeterminate,
+            "{kind:?}: {:#?}",
+            sig.checks
+        );
         assert_eq!(
             sig.sub_indication,
             Some(SubIndication::CryptoConstraintsFailure)
@@ -560,19 +595,34 @@ fn legacy_sub_filters_are_verified() {
         );
         // The legacy policy accepts it.
         let sig = verify_legacy(&pdf, AlgorithmPolicy::legacy());
-        assert_eq!(sig.indication, Indication::TotalPassed, "{kind:?}: {:#?}", sig.checks);
-        assert_eq!(sig.signer.as_ref().unwrap().common_name.as_deref(), Some("Trần Thị Bình"));
+        assert_eq!(
+            sig.indication,
+            Indication::TotalPassed,
+            "{kind:?}: {:#?}",
+            sig.checks
+        );
+        assert_eq!(
+            sig.signer.as_ref().unwrap().common_name.as_deref(),
+            Some("Trần Thị Bình")
+        );
         // A changed byte in the signed range fails under both policies.
         let mut bad = pdf.clone();
-        let at = bad
-            .windows(7)
-            .position(|w| w == b"trang 1")
-            .unwrap();
+        let at = bad.windows(7).position(|w| w == b"trang 1").unwrap();
         bad[at + 6] = b'9';
         for policy in [AlgorithmPolicy::default(), AlgorithmPolicy::legacy()] {
             let sig = verify_legacy(&bad, policy);
-            assert_eq!(sig.indication, Indication::TotalFailed, "{kind:?}: {:#?}", sig.checks);
-            assert_eq!(sig.sub_indication, Some(tampered_sub), "{kind:?}: {:#?}", sig.checks);
+            assert_eq!(
+                sig.indication,
+                Indication::TotalFailed,
+                "{kind:?}: {:#?}",
+                sig.checks
+            );
+            assert_eq!(
+                sig.sub_indication,
+                Some(tampered_sub),
+                "{kind:?}: {:#?}",
+                sig.checks
+            );
         }
     }
 }

@@ -364,7 +364,11 @@ fn pyhanko_time_stamps_with_microseconds_verify_in_vanthu() {
     let cert_path = f.dir.join("tsa.pem");
     let key_path = f.dir.join("tsa-key.pem");
     std::fs::write(&cert_path, pem("CERTIFICATE", tsa.der())).unwrap();
-    std::fs::write(&key_path, pem("PRIVATE KEY", &tsa_key.to_pkcs8_der().unwrap())).unwrap();
+    std::fs::write(
+        &key_path,
+        pem("PRIVATE KEY", &tsa_key.to_pkcs8_der().unwrap()),
+    )
+    .unwrap();
     let signed = pyhanko_sign_with(
         &py,
         &f,
@@ -385,7 +389,10 @@ fn pyhanko_time_stamps_with_microseconds_verify_in_vanthu() {
         .map(|b| format!("{b:02x}"))
         .collect();
     let text = String::from_utf8_lossy(&signed).to_ascii_lowercase();
-    assert!(text.contains(&gen_time), "no fractional genTime in the token");
+    assert!(
+        text.contains(&gen_time),
+        "no fractional genTime in the token"
+    );
     let r = verify(&signed);
     let sig = &r.signatures[0];
     assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);

@@ -115,11 +115,9 @@ fn non_zero_bytes_after_the_cms_are_a_warning() {
     let r = verify(&bad);
     let sig = &r.signatures[0];
     assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
-    assert!(
-        sig.checks.iter().any(|c| c.id == CheckId::CmsFormat
-            && c.outcome == Outcome::Warning
-            && c.message.contains("1 non-zero byte(s) follow the CMS"))
-    );
+    assert!(sig.checks.iter().any(|c| c.id == CheckId::CmsFormat
+        && c.outcome == Outcome::Warning
+        && c.message.contains("1 non-zero byte(s) follow the CMS")));
 }
 
 #[test]
