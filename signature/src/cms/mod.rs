@@ -580,7 +580,7 @@ impl ParsedCms {
 
     /// ESS signing-certificate(-v2) (RFC 5035): binds the signature to one certificate.
     ///
-    /// The attribute should occur once (RFC 5035 §5.4): repeated, it is a
+    /// One attribute is expected (RFC 2634 §5.4; RFC 5035): repeated, it is a
     /// warning when every occurrence names the signer's certificate, and a
     /// failure, naming the odd one, when they disagree.
     fn check_signing_certificate_attr(&self, cert: &Certificate, required: bool) -> Check {
@@ -667,10 +667,10 @@ impl ParsedCms {
             Check::warning(
                 CheckId::SigningCertificateReference,
                 format!(
-                    "the signing-certificate attribute occurs {count} times ({names}; RFC 5035 §5.4 allows one); each refers to the signer's certificate"
+                    "the signing-certificate attribute occurs {count} times ({names}; one is expected); each refers to the signer's certificate"
                 ),
                 format!(
-                    "thuộc tính signing-certificate xuất hiện {count} lần ({names}; RFC 5035 §5.4 chỉ cho phép một); mỗi lần đều tham chiếu đúng chứng thư của người ký"
+                    "thuộc tính signing-certificate xuất hiện {count} lần ({names}; chỉ cần một); mỗi lần đều tham chiếu đúng chứng thư của người ký"
                 ),
             )
         } else if matching > 0 {
@@ -710,7 +710,7 @@ struct EssCertId {
 
 impl EssCertId {
     /// True when this ESSCertID designates `cert`: its hash, and its issuer
-    /// and serial when present (RFC 5035 §4).
+    /// and serial when present (RFC 2634 §5.4.1; RFC 5035).
     fn names(&self, cert: &Certificate) -> bool {
         let hash_ok = self.alg.digest(&[cert.der()]) == self.hash;
         let serial_ok = self.issuer_serial.as_ref().is_none_or(|is| {
