@@ -555,19 +555,32 @@ pub enum LegacySubFilter {
     X509RsaSha1 {
         /// `/Cert` as an array (signer, then chain) rather than one string.
         cert_array: bool,
+        /// The digest: SHA-1, or a SHA-2 that ISO 32000-1 Table 257 also
+        /// allows under this name.
+        digest: crate::crypto::DigestAlgorithm,
     },
 }
 
-/// PKCS #1 v1.5 RSA signature over the SHA-1 digest of `message`.
-fn rsa_sha1(key: &SigningKey, message: &[&[u8]]) -> Result<Vec<u8>, Error> {
+/// PKCS #1 v1.5 RSA signature over the `digest` of `message`.
+fn rsa_pkcs1(
+    key: &SigningKey,
+    digest: crate::crypto::DigestAlgorithm,
+    message: &[&[u8]],
+) -> Result<Vec<u8>, Error> {
+    use crate::crypto::DigestAlgorithm;
     let SigningKey::Rsa(rsa_key) = key else {
         return Err(Error::new(ErrorKind::Key(
             "legacy sub-filters sign with RSA".into(),
         )));
     };
-    let digest = crate::crypto::DigestAlgorithm::Sha1.digest(message);
+    let padding = match digest {
+        DigestAlgorithm::Sha1 => rsa::Pkcs1v15Sign::new::<sha1::Sha1>(),
+        DigestAlgorithm::Sha256 => rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
+        DigestAlgorithm::Sha384 => rsa::Pkcs1v15Sign::new::<sha2::Sha384>(),
+        DigestAlgorithm::Sha512 => rsa::Pkcs1v15Sign::new::<sha2::Sha512>(),
+    };
     rsa_key
-        .sign(rsa::Pkcs1v15Sign::new::<sha1::Sha1>(), &digest)
+        .sign(padding, &digest.digest(message))
         .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))
 }
 
@@ -612,10 +625,14 @@ pub fn legacy_signed_pdf(
     let hex_cert = |c: &Certificate| format!("<{}>", base16ct::lower::encode_string(c.der()));
     let mut head = match kind {
         LegacySubFilter::Pkcs7Sha1 { .. } => "/SubFilter /adbe.pkcs7.sha1".to_owned(),
-        LegacySubFilter::X509RsaSha1 { cert_array: false } => {
+        LegacySubFilter::X509RsaSha1 {
+            cert_array: false, ..
+        } => {
             format!("/SubFilter /adbe.x509.rsa_sha1 /Cert {}", hex_cert(cert))
         }
-        LegacySubFilter::X509RsaSha1 { cert_array: true } => {
+        LegacySubFilter::X509RsaSha1 {
+            cert_array: true, ..
+        } => {
             let all: Vec<String> = std::iter::once(cert).chain(chain).map(hex_cert).collect();
             format!("/SubFilter /adbe.x509.rsa_sha1 /Cert [{}]", all.join(" "))
         }
@@ -651,8 +668,8 @@ pub fn legacy_signed_pdf(
         parameters: Some(Any::null()),
     };
     let value = match kind {
-        LegacySubFilter::X509RsaSha1 { .. } => {
-            OctetString::new(rsa_sha1(key, &[first, second])?)?.to_der()?
+        LegacySubFilter::X509RsaSha1 { digest, .. } => {
+            OctetString::new(rsa_pkcs1(key, digest, &[first, second])?)?.to_der()?
         }
         LegacySubFilter::Pkcs7Sha1 { signed_attributes } => {
             let content = DigestAlgorithm::Sha1.digest(&[first, second]);
@@ -664,7 +681,7 @@ pub fn legacy_signed_pdf(
                     DigestAlgorithm::Sha1,
                     Some(time.with_timezone(&Utc)),
                 )?;
-                let sig = rsa_sha1(key, &[attrs.to_be_signed()])?;
+                let sig = rsa_pkcs1(key, DigestAlgorithm::Sha1, &[attrs.to_be_signed()])?;
                 (
                     Some(SetOfVec::<x509_cert::attr::Attribute>::from_der(
                         attrs.to_be_signed(),
@@ -672,7 +689,7 @@ pub fn legacy_signed_pdf(
                     sig,
                 )
             } else {
-                (None, rsa_sha1(key, &[&content])?)
+                (None, rsa_pkcs1(key, DigestAlgorithm::Sha1, &[&content])?)
             };
             let tbs = &cert.inner().tbs_certificate;
             let sha1 = AlgorithmIdentifierOwned {

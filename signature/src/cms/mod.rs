@@ -312,7 +312,9 @@ impl ParsedCms {
             allow_sha1: true,
             ..*policy
         };
-        let mut sha1_used = digest_alg == DigestAlgorithm::Sha1;
+        // adbe.x509.rsa_sha1: the digest is known once the value verifies (below).
+        let mut sha1_used =
+            digest_alg == DigestAlgorithm::Sha1 && self.content != Content::X509RsaSha1;
         // The content: the ByteRange bytes (detached), the TSTInfo of a
         // document time-stamp, or the SHA-1 digest of the ByteRange bytes.
         let econtent = self
@@ -448,22 +450,64 @@ impl ParsedCms {
             // adbe.pkcs7.detached without signed attributes: the signature covers the bytes.
             None => content_parts.clone(),
         };
-        match crypto::verify(
-            spki,
-            &self.signer.signature_algorithm,
-            Some(digest_alg),
-            &signed_message,
-            signature,
-            &verifying_policy,
-        ) {
+        // adbe.x509.rsa_sha1 is named for SHA-1, but ISO 32000-1 §12.8.3.2
+        // (Table 257) allows SHA-256, SHA-384 and SHA-512 too: the PKCS #1
+        // value says which; try them in turn.
+        let candidates: Vec<AlgorithmIdentifierOwned> = if self.content == Content::X509RsaSha1 {
+            [
+                crypto::oid::SHA1_RSA,
+                crypto::oid::SHA256_RSA,
+                crypto::oid::SHA384_RSA,
+                crypto::oid::SHA512_RSA,
+            ]
+            .into_iter()
+            .map(|oid| AlgorithmIdentifierOwned {
+                oid,
+                parameters: None,
+            })
+            .collect()
+        } else {
+            vec![self.signer.signature_algorithm.clone()]
+        };
+        let mut outcome = Err(CryptoError::Invalid);
+        let mut used = &self.signer.signature_algorithm;
+        for alg in &candidates {
+            used = alg;
+            outcome = crypto::verify(
+                spki,
+                alg,
+                Some(digest_alg),
+                &signed_message,
+                signature,
+                &verifying_policy,
+            );
+            if outcome != Err(CryptoError::Invalid) {
+                break;
+            }
+        }
+        match outcome {
             Ok(()) => {
-                checks.push(Check::passed(
-                    CheckId::SignatureValue,
-                    "the signature value verifies with the signer's public key",
-                    "giá trị chữ ký hợp lệ với khóa công khai của người ký",
-                ));
+                checks.push(if self.content == Content::X509RsaSha1 {
+                    let name = match used.oid {
+                        crypto::oid::SHA1_RSA => "SHA-1",
+                        crypto::oid::SHA256_RSA => "SHA-256",
+                        crypto::oid::SHA384_RSA => "SHA-384",
+                        _ => "SHA-512",
+                    };
+                    Check::passed(
+                        CheckId::SignatureValue,
+                        format!("the PKCS #1 signature value ({name}) verifies with the signer's public key"),
+                        format!("giá trị chữ ký PKCS #1 ({name}) hợp lệ với khóa công khai của người ký"),
+                    )
+                } else {
+                    Check::passed(
+                        CheckId::SignatureValue,
+                        "the signature value verifies with the signer's public key",
+                        "giá trị chữ ký hợp lệ với khóa công khai của người ký",
+                    )
+                });
                 sha1_used |= matches!(
-                    crypto::check_policy(spki, &self.signer.signature_algorithm, policy),
+                    crypto::check_policy(spki, used, policy),
                     Err(CryptoError::Refused(_))
                 );
                 if sha1_used && !policy.allow_sha1 {
@@ -500,10 +544,10 @@ impl ParsedCms {
             CheckId::CryptoConstraints,
             SubIndication::CryptoConstraintsFailure,
             format!(
-                "{en}the signature is intact, but it uses SHA-1, which is accepted only with the legacy policy (AlgorithmPolicy::legacy)"
+                "{en}the signature is intact, but it uses SHA-1, which is accepted only with the legacy policy (AlgorithmPolicy::legacy; vanthu: --legacy-sha1)"
             ),
             format!(
-                "{vi}chữ ký còn nguyên vẹn nhưng dùng SHA-1, thuật toán chỉ được chấp nhận theo chính sách tương thích cũ (AlgorithmPolicy::legacy)"
+                "{vi}chữ ký còn nguyên vẹn nhưng dùng SHA-1, thuật toán chỉ được chấp nhận theo chính sách tương thích cũ (AlgorithmPolicy::legacy; vanthu: --legacy-sha1)"
             ),
         )
     }

@@ -552,12 +552,18 @@ fn legacy_sub_filters_are_verified() {
             SubIndication::HashFailure,
         ),
         (
-            LegacySubFilter::X509RsaSha1 { cert_array: false },
+            LegacySubFilter::X509RsaSha1 {
+                cert_array: false,
+                digest: DigestAlgorithm::Sha1,
+            },
             "adbe.x509.rsa_sha1",
             SubIndication::SigCryptoFailure,
         ),
         (
-            LegacySubFilter::X509RsaSha1 { cert_array: true },
+            LegacySubFilter::X509RsaSha1 {
+                cert_array: true,
+                digest: DigestAlgorithm::Sha1,
+            },
             "adbe.x509.rsa_sha1",
             SubIndication::SigCryptoFailure,
         ),
@@ -629,7 +635,10 @@ fn legacy_sub_filters_are_verified() {
 
 #[test]
 fn legacy_x509_without_cert_is_a_format_failure() {
-    let pdf = legacy(LegacySubFilter::X509RsaSha1 { cert_array: false });
+    let pdf = legacy(LegacySubFilter::X509RsaSha1 {
+        cert_array: false,
+        digest: DigestAlgorithm::Sha1,
+    });
     // Same length: /Cert renamed to an unknown key.
     let at = pdf.windows(6).position(|w| w == b"/Cert ").unwrap();
     let mut pdf = pdf;
@@ -644,4 +653,36 @@ fn legacy_x509_without_cert_is_a_format_failure() {
         "{:#?}",
         sig.checks
     );
+}
+
+#[test]
+fn legacy_x509_with_sha256_passes_the_default_policy() {
+    // ISO 32000-1 Table 257 allows SHA-256 under adbe.x509.rsa_sha1.
+    for digest in [DigestAlgorithm::Sha256, DigestAlgorithm::Sha512] {
+        let pdf = legacy(LegacySubFilter::X509RsaSha1 {
+            cert_array: true,
+            digest,
+        });
+        let sig = verify_legacy(&pdf, AlgorithmPolicy::default());
+        assert_eq!(
+            sig.indication,
+            Indication::TotalPassed,
+            "{digest:?}: {:#?}",
+            sig.checks
+        );
+        assert!(
+            sig.checks
+                .iter()
+                .any(|c| c.id == CheckId::SignatureValue && c.message.contains(digest.name())),
+            "{:#?}",
+            sig.checks
+        );
+        // Changed: fails.
+        let mut bad = pdf.clone();
+        let at = bad.windows(7).position(|w| w == b"trang 1").unwrap();
+        bad[at + 6] = b'9';
+        let sig = verify_legacy(&bad, AlgorithmPolicy::default());
+        assert_eq!(sig.indication, Indication::TotalFailed);
+        assert_eq!(sig.sub_indication, Some(SubIndication::SigCryptoFailure));
+    }
 }
