@@ -1036,6 +1036,27 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_gen_times_and_cms_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            let _ = parse_gen_time(&bytes);
+            let _ = lenient::clean(&bytes);
+            let _ = parse_cms(&bytes);
+            let _ = parse_x509_rsa_sha1(&bytes, std::slice::from_ref(&bytes));
+        }
+
+        #[test]
+        fn digits_with_a_fraction_read_back(secs in 0u32..60, frac in 1u32..1_000_000) {
+            let digits = format!("{frac:06}");
+            let digits = digits.trim_end_matches('0');
+            let text = format!("202506020200{secs:02}.{digits}Z");
+            let g = parse_gen_time(text.as_bytes()).unwrap_or_else(|| panic!("{text}"));
+            proptest::prop_assert_eq!(chrono::Timelike::second(&g.time), secs);
+            proptest::prop_assert_eq!(chrono::Timelike::nanosecond(&g.time), frac * 1000);
+            proptest::prop_assert!(!g.trailing_zero);
+        }
+    }
+
     #[test]
     fn malformed_gen_times_are_refused() {
         for bad in [
