@@ -455,6 +455,10 @@ fn document_time_stamp_with_fractional_seconds() {
             .iter()
             .any(|c| c.outcome == Outcome::Warning && c.id == CheckId::MessageImprint)
     );
+    assert_eq!(
+        ts.signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T11:00:00.500+07:00"
+    );
     // Trailing zero: forbidden, but the time is unambiguous: a warning.
     let r = doc_time_stamped("20250602040000.50Z");
     let ts = &r.signatures[2];
