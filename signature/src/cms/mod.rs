@@ -413,14 +413,19 @@ impl ParsedCms {
                 match value {
                     Some(v) if md.len() == 1 && self.attr_count(oid::MESSAGE_DIGEST) == 1 => {
                         if v.as_bytes() == content_digest.as_slice() {
+                            let (what, what_vi) = if self.content == Content::Sha1Digest {
+                                ("the embedded SHA-1 digest", "giá trị băm SHA-1 được nhúng")
+                            } else {
+                                ("the signed bytes", "phần được ký")
+                            };
                             checks.push(Check::passed(
                                 CheckId::MessageDigest,
                                 format!(
-                                    "the {} digest of the signed bytes matches messageDigest",
+                                    "the {} digest of {what} matches messageDigest",
                                     digest_alg.name()
                                 ),
                                 format!(
-                                    "giá trị băm {} của phần được ký khớp với messageDigest",
+                                    "giá trị băm {} của {what_vi} khớp với messageDigest",
                                     digest_alg.name()
                                 ),
                             ));
