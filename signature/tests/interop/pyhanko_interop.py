@@ -5,6 +5,8 @@
        [--timestamp TSA_CERT TSA_KEY [--timestamp-time ISO8601]]
        (--timestamp: a signature time-stamp from pyHanko's DummyTimeStamper,
        whose genTime carries microseconds; RSA TSA key, PEM or DER)
+  timestamp IN OUT --timestamp TSA_CERT TSA_KEY [--timestamp-time ISO8601]
+       (a document time-stamp, ETSI.RFC3161, from the same DummyTimeStamper)
 
 Offline: no fetching, revocation checking off (the test PKI publishes none).
 """
@@ -56,6 +58,23 @@ def validate(args):
     print(json.dumps({"signatures": out}))
 
 
+def dummy_timestamper(args):
+    tsa_cert_file, tsa_key_file = args.timestamp
+    return DummyTimeStamper(
+        tsa_cert=load_cert_from_pemder(tsa_cert_file),
+        tsa_key=load_private_key_from_pemder(tsa_key_file, passphrase=None),
+        fixed_dt=datetime.fromisoformat(args.timestamp_time) if args.timestamp_time else None,
+    )
+
+
+def timestamp(args):
+    with open(args.input, "rb") as inf:
+        w = IncrementalPdfFileWriter(inf, strict=False)
+        result = signers.PdfTimeStamper(dummy_timestamper(args)).timestamp_pdf(w, "sha256")
+    with open(args.output, "wb") as outf:
+        outf.write(result.getvalue())
+
+
 def sign(args):
     signer = signers.SimpleSigner.load(args.key, args.cert, ca_chain_files=tuple(args.chain), key_passphrase=None)
     if signer is None:
@@ -63,14 +82,7 @@ def sign(args):
     meta = signers.PdfSignatureMetadata(
         field_name=args.field, subfilter=fields.SigSeedSubFilter.PADES,
     )
-    timestamper = None
-    if args.timestamp:
-        tsa_cert_file, tsa_key_file = args.timestamp
-        timestamper = DummyTimeStamper(
-            tsa_cert=load_cert_from_pemder(tsa_cert_file),
-            tsa_key=load_private_key_from_pemder(tsa_key_file, passphrase=None),
-            fixed_dt=datetime.fromisoformat(args.timestamp_time) if args.timestamp_time else None,
-        )
+    timestamper = dummy_timestamper(args) if args.timestamp else None
     with open(args.input, "rb") as inf:
         w = IncrementalPdfFileWriter(inf, strict=False)
         result = signers.sign_pdf(w, meta, signer=signer, timestamper=timestamper)
@@ -95,8 +107,13 @@ def main():
     s.add_argument("--field", default="Signature")
     s.add_argument("--timestamp", nargs=2, metavar=("TSA_CERT", "TSA_KEY"))
     s.add_argument("--timestamp-time")
+    t = sub.add_parser("timestamp")
+    t.add_argument("input")
+    t.add_argument("output")
+    t.add_argument("--timestamp", nargs=2, metavar=("TSA_CERT", "TSA_KEY"), required=True)
+    t.add_argument("--timestamp-time")
     args = p.parse_args()
-    validate(args) if args.cmd == "validate" else sign(args)
+    {"validate": validate, "sign": sign, "timestamp": timestamp}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -344,14 +344,11 @@ fn pem(label: &str, der: &[u8]) -> String {
     out
 }
 
-#[test]
-fn pyhanko_time_stamps_with_microseconds_verify_in_vanthu() {
+/// An RSA TSA (pyHanko's DummyTimeStamper signs with RSA only) under the
+/// test CA, written as PEM into the work folder: (certificate, key) paths.
+fn pyhanko_tsa(f: &Files) -> (PathBuf, PathBuf) {
     use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue};
-    use vanthu_signature::{CheckId, Outcome};
-    let Some(py) = python() else { return };
-    let f = files();
     let p = pki();
-    // pyHanko's DummyTimeStamper signs with RSA only.
     let tsa_key = generate_key(KeyKind::Rsa2048).unwrap();
     let mut profile = Profile::leaf(
         vec![("CN", s("TEST TSA pyHanko"))],
@@ -369,6 +366,20 @@ fn pyhanko_time_stamps_with_microseconds_verify_in_vanthu() {
         pem("PRIVATE KEY", &tsa_key.to_pkcs8_der().unwrap()),
     )
     .unwrap();
+    (cert_path, key_path)
+}
+
+/// The hex of `text` (as it appears in a `/Contents` hex string), lower case.
+fn hex_of(text: &[u8]) -> String {
+    text.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn pyhanko_time_stamps_with_microseconds_verify_in_vanthu() {
+    use vanthu_signature::{CheckId, Outcome};
+    let Some(py) = python() else { return };
+    let f = files();
+    let (cert_path, key_path) = pyhanko_tsa(&f);
     let signed = pyhanko_sign_with(
         &py,
         &f,
@@ -383,14 +394,10 @@ fn pyhanko_time_stamps_with_microseconds_verify_in_vanthu() {
             "2025-06-02T02:00:05.123456+00:00",
         ],
     );
-    // The token's genTime has microseconds (hex of "20250602020005.123456Z" in /Contents).
-    let gen_time: String = b"20250602020005.123456Z"
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    // The token's genTime has microseconds.
     let text = String::from_utf8_lossy(&signed).to_ascii_lowercase();
     assert!(
-        text.contains(&gen_time),
+        text.contains(&hex_of(b"20250602020005.123456Z")),
         "no fractional genTime in the token"
     );
     let r = verify(&signed);
@@ -411,4 +418,63 @@ fn pyhanko_time_stamps_with_microseconds_verify_in_vanthu() {
     let v = pyhanko_validate(&py, &f, &signed);
     assert_eq!(v["signatures"][0]["intact"], true, "{v}");
     assert_eq!(v["signatures"][0]["valid"], true, "{v}");
+}
+
+#[test]
+fn pyhanko_document_time_stamps_with_microseconds_verify_in_vanthu() {
+    use vanthu_signature::{CheckId, Outcome, SignatureKind};
+    let Some(py) = python() else { return };
+    let f = files();
+    let (cert_path, key_path) = pyhanko_tsa(&f);
+    let input = f.dir.join("to-stamp.pdf");
+    let output = f.dir.join("stamped.pdf");
+    std::fs::write(&input, person_then_org()).unwrap();
+    let out = Command::new(&py)
+        .arg(script())
+        .args([
+            "timestamp",
+            input.to_str().unwrap(),
+            output.to_str().unwrap(),
+        ])
+        .args([
+            "--timestamp",
+            cert_path.to_str().unwrap(),
+            key_path.to_str().unwrap(),
+            "--timestamp-time",
+            "2025-06-02T04:00:00.5+00:00",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stamped = std::fs::read(&output).unwrap();
+    let text = String::from_utf8_lossy(&stamped).to_ascii_lowercase();
+    assert!(
+        text.contains(&hex_of(b"20250602040000.5Z")),
+        "no fractional genTime"
+    );
+    // The token carries only the TSA's certificate: the caller supplies the intermediate.
+    let mut trust = store();
+    trust.add_intermediate(pki().ca.clone());
+    let r = verify_at(&stamped, &trust, utc(2025, 6, 3));
+    assert_eq!(r.signatures.len(), 3);
+    let ts = &r.signatures[2];
+    assert_eq!(ts.kind, SignatureKind::DocTimeStamp);
+    assert_eq!(ts.indication, Indication::TotalPassed, "{:#?}", ts.checks);
+    assert!(
+        ts.checks
+            .iter()
+            .any(|c| c.id == CheckId::MessageImprint && c.outcome == Outcome::Passed)
+    );
+    assert_eq!(
+        ts.signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T11:00:00.500+07:00"
+    );
+    // pyHanko's time-stamp update is allowed after both signatures.
+    for sig in &r.signatures[..2] {
+        assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
+    }
 }
