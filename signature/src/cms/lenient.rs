@@ -15,7 +15,13 @@
 //! signed attributes that the signature covers are read from the bytes before
 //! this pass (see [`super::ber::raw_signed_attrs`]).
 
+use std::collections::HashSet;
+
 use super::ber::{push_len, tlv};
+
+/// Most elements read in one of the SETs above (the strict decoder sorts
+/// them, in time quadratic in their number); more and the CMS is refused.
+pub(crate) const MAX_SET_ELEMENTS: usize = 4096;
 
 /// One correction made to read the SignedData.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +30,12 @@ pub(crate) enum Correction {
     NotX509(u8),
     /// An identical element occurred more than once in this SET OF.
     Duplicate(&'static str),
+    /// This SET OF has more than [`MAX_SET_ELEMENTS`] elements: not read.
+    TooMany(&'static str),
 }
+
+/// A corrected ContentInfo and what was corrected.
+pub(crate) type Cleaned = (Vec<u8>, Vec<Correction>);
 
 /// A TLV `(start, content start, end)`.
 type Span = (usize, usize, usize);
@@ -63,14 +74,13 @@ fn dedup<'a>(
     notes: &mut Vec<Correction>,
 ) -> Vec<&'a [u8]> {
     let mut kept: Vec<&[u8]> = Vec::with_capacity(elements.len());
+    let mut seen: HashSet<&[u8]> = HashSet::with_capacity(elements.len());
     for &(s, _, e) in elements {
         let bytes = data.get(s..e).unwrap_or_default();
-        if kept.contains(&bytes) {
-            if !notes.contains(&Correction::Duplicate(what)) {
-                notes.push(Correction::Duplicate(what));
-            }
-        } else {
+        if seen.insert(bytes) {
             kept.push(bytes);
+        } else if !notes.contains(&Correction::Duplicate(what)) {
+            notes.push(Correction::Duplicate(what));
         }
     }
     kept
@@ -86,8 +96,12 @@ fn set(
 ) -> Option<Vec<u8>> {
     let (s, c, e) = node;
     let kids = children(data, c, e)?;
+    if kids.len() > MAX_SET_ELEMENTS {
+        notes.push(Correction::TooMany(what));
+        return None;
+    }
     let mut body = Vec::new();
-    let mut seen: Vec<Vec<u8>> = Vec::new();
+    let mut seen: HashSet<Vec<u8>> = HashSet::with_capacity(kids.len());
     for &(ks, kc, ke) in &kids {
         let element = match each {
             Some(f) => f(data, (ks, kc, ke), notes)?,
@@ -100,7 +114,7 @@ fn set(
             continue;
         }
         body.extend_from_slice(&element);
-        seen.push(element);
+        seen.insert(element);
     }
     wrap(*data.get(s)?, &body)
 }
@@ -149,10 +163,24 @@ fn signer_info(
 }
 
 /// The ContentInfo `der` with the corrections above, and what was corrected;
-/// `None` when it is not shaped as a ContentInfo holding a SignedData (the
+/// `Ok(None)` when it is not shaped as a ContentInfo holding a SignedData (the
 /// strict decoder then reports the error).
-pub(crate) fn clean(der: &[u8]) -> Option<(Vec<u8>, Vec<Correction>)> {
+///
+/// # Errors
+/// The name of a SET OF with more than [`MAX_SET_ELEMENTS`] elements.
+pub(crate) fn clean(der: &[u8]) -> Result<Option<Cleaned>, &'static str> {
     let mut notes = Vec::new();
+    let cleaned = clean_into(der, &mut notes);
+    if let Some(what) = notes.iter().find_map(|n| match n {
+        Correction::TooMany(what) => Some(*what),
+        _ => None,
+    }) {
+        return Err(what);
+    }
+    Ok(cleaned.map(|c| (c, notes)))
+}
+
+fn clean_into(der: &[u8], notes: &mut Vec<Correction>) -> Option<Vec<u8>> {
     let (ci_s, ci_c, ci_e) = tlv(der, 0)?;
     let ci = children(der, ci_c, ci_e)?;
     let (&oid, &explicit) = (ci.first()?, ci.get(1)?);
@@ -163,11 +191,16 @@ pub(crate) fn clean(der: &[u8]) -> Option<(Vec<u8>, Vec<Correction>)> {
     for (i, &f) in fields.iter().enumerate() {
         let tag = *der.get(f.0)?;
         match tag {
-            0x31 if i == 1 => body.extend(set(der, f, "digestAlgorithms", &mut notes, None)?),
+            0x31 if i == 1 => body.extend(set(der, f, "digestAlgorithms", notes, None)?),
             0xa0 if i >= 3 => {
                 // certificates: X.509 only, each once.
+                let all = children(der, f.1, f.2)?;
+                if all.len() > MAX_SET_ELEMENTS {
+                    notes.push(Correction::TooMany("certificates"));
+                    return None;
+                }
                 let mut kept = Vec::new();
-                for k in children(der, f.1, f.2)? {
+                for k in all {
                     let t = *der.get(k.0)?;
                     if t == 0x30 {
                         kept.push(k);
@@ -175,12 +208,12 @@ pub(crate) fn clean(der: &[u8]) -> Option<(Vec<u8>, Vec<Correction>)> {
                         notes.push(Correction::NotX509(t));
                     }
                 }
-                let certs: Vec<u8> = dedup(der, &kept, "certificates", &mut notes).concat();
+                let certs: Vec<u8> = dedup(der, &kept, "certificates", notes).concat();
                 body.extend(wrap(0xa0, &certs)?);
             }
-            0xa1 if i >= 3 => body.extend(set(der, f, "crls", &mut notes, None)?),
+            0xa1 if i >= 3 => body.extend(set(der, f, "crls", notes, None)?),
             0x31 if i + 1 == fields.len() && i >= 3 => {
-                body.extend(set(der, f, "signerInfos", &mut notes, Some(&signer_info))?);
+                body.extend(set(der, f, "signerInfos", notes, Some(&signer_info))?);
             }
             _ => body.extend_from_slice(der.get(f.0..f.2)?),
         }
@@ -189,7 +222,7 @@ pub(crate) fn clean(der: &[u8]) -> Option<(Vec<u8>, Vec<Correction>)> {
     let explicit = wrap(*der.get(explicit.0)?, &sd)?;
     let mut content = der.get(oid.0..oid.2)?.to_vec();
     content.extend(explicit);
-    Some((wrap(*der.get(ci_s)?, &content)?, notes))
+    wrap(*der.get(ci_s)?, &content)
 }
 
 #[cfg(test)]
@@ -213,8 +246,40 @@ mod tests {
     }
 
     #[test]
+    fn a_set_over_the_bound_is_refused() {
+        // ContentInfo { OID, [0] { SignedData { version, SET { 100 000 × NULL } } } }
+        let nulls = [0x05, 0x00].repeat(100_000);
+        let mut set_of = vec![0x31];
+        push_len(&mut set_of, nulls.len()).unwrap();
+        set_of.extend(nulls);
+        let mut sd_body = vec![0x02, 0x01, 0x01];
+        sd_body.extend(set_of);
+        let sd = wrap(0x30, &sd_body).unwrap();
+        let explicit = wrap(0xa0, &sd).unwrap();
+        let mut ci_body = vec![0x06, 0x01, 0x2a];
+        ci_body.extend(explicit);
+        let ci = wrap(0x30, &ci_body).unwrap();
+        assert_eq!(clean(&ci), Err("digestAlgorithms"));
+        // At the bound, identical elements: read once, quickly.
+        let nulls = [0x05, 0x00].repeat(MAX_SET_ELEMENTS);
+        let mut set_of = vec![0x31];
+        push_len(&mut set_of, nulls.len()).unwrap();
+        set_of.extend(nulls);
+        let mut sd_body = vec![0x02, 0x01, 0x01];
+        sd_body.extend(set_of);
+        let sd = wrap(0x30, &sd_body).unwrap();
+        let explicit = wrap(0xa0, &sd).unwrap();
+        let mut ci_body = vec![0x06, 0x01, 0x2a];
+        ci_body.extend(explicit);
+        let ci = wrap(0x30, &ci_body).unwrap();
+        let (out, notes) = clean(&ci).unwrap().unwrap();
+        assert_eq!(notes, [Correction::Duplicate("digestAlgorithms")]);
+        assert!(out.len() < 32);
+    }
+
+    #[test]
     fn malformed_input_is_none() {
-        assert!(clean(&[0x30, 0x03, 0x06, 0x01]).is_none());
-        assert!(clean(&[]).is_none());
+        assert_eq!(clean(&[0x30, 0x03, 0x06, 0x01]), Ok(None));
+        assert_eq!(clean(&[]), Ok(None));
     }
 }

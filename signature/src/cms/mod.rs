@@ -92,7 +92,16 @@ pub fn parse_cms(contents: &[u8]) -> Result<ParsedCms, Error> {
     let was_ber = contents.get(..end) != Some(der.as_slice());
     // The signed attributes as signed: read before any correction.
     let signed_attrs_raw = ber::raw_signed_attrs(&der);
-    let (clean, corrections) = lenient::clean(&der).unwrap_or_else(|| (der.clone(), Vec::new()));
+    let (clean, corrections) = match lenient::clean(&der) {
+        Ok(Some(cleaned)) => cleaned,
+        Ok(None) => (der.clone(), Vec::new()),
+        Err(what) => {
+            return Err(Error::new(ErrorKind::Asn1(format!(
+                "the SET OF {what} has more than {} elements",
+                lenient::MAX_SET_ELEMENTS
+            ))));
+        }
+    };
     let ci = ContentInfo::from_der(&clean)?;
     if ci.content_type != oid::SIGNED_DATA {
         return Err(Error::new(ErrorKind::Asn1(format!(
@@ -589,25 +598,28 @@ impl ParsedCms {
                 ),
             ));
         }
-        let not_x509: Vec<String> = self
+        let not_x509: Vec<u8> = self
             .corrections
             .iter()
             .filter_map(|c| match c {
-                Correction::NotX509(tag) => Some(format!("[{}]", tag & 0x1f)),
-                Correction::Duplicate(_) => None,
+                Correction::NotX509(tag) => Some(*tag),
+                _ => None,
             })
             .collect();
         if !not_x509.is_empty() {
-            let list = not_x509.join(", ");
+            let count = not_x509.len();
+            let mut tags: Vec<String> =
+                not_x509.iter().map(|t| format!("[{}]", t & 0x1f)).collect();
+            tags.sort();
+            tags.dedup();
+            let list = tags.join(", ");
             checks.push(Check::warning(
                 CheckId::CmsFormat,
                 format!(
-                    "SignedData.certificates holds {} element(s) that are not X.509 certificates ({list}: attribute or other certificate formats, RFC 5652 §10.2.2): ignored",
-                    not_x509.len()
+                    "SignedData.certificates holds {count} element(s) that are not X.509 certificates ({list}: attribute or other certificate formats, RFC 5652 §10.2.2): ignored"
                 ),
                 format!(
-                    "SignedData.certificates chứa {} phần tử không phải chứng thư X.509 ({list}: chứng thư thuộc tính hoặc định dạng khác, RFC 5652 §10.2.2): bị bỏ qua",
-                    not_x509.len()
+                    "SignedData.certificates chứa {count} phần tử không phải chứng thư X.509 ({list}: chứng thư thuộc tính hoặc định dạng khác, RFC 5652 §10.2.2): bị bỏ qua"
                 ),
             ));
         }
