@@ -16,5 +16,6 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(cms) = parse_cms(data) {
         let _ = cms.signing_time();
         let _ = cms.certificates().len();
+        let _ = cms.format_checks();
     }
 });

@@ -19,7 +19,7 @@ mod verify;
 
 pub use certs::{Certificate, TrustStore};
 pub use cms::ber::ber_to_der;
-pub use cms::{ParsedCms, parse_cms};
+pub use cms::{MAX_CMS_TAIL, ParsedCms, parse_cms};
 pub use crypto::{AlgorithmPolicy, DigestAlgorithm};
 pub use error::{Error, ErrorKind};
 pub use limits::Limits;

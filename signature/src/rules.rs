@@ -32,7 +32,9 @@ vanthu_identifiers::catalogue! {
     // The named checks of one signature (ETSI EN 319 102-1 building blocks).
 
     /// `/SubFilter` is one this crate verifies: `adbe.pkcs7.detached`,
-    /// `ETSI.CAdES.detached` or `ETSI.RFC3161`.
+    /// `ETSI.CAdES.detached`, `ETSI.RFC3161`, or the legacy SHA-1 based
+    /// `adbe.pkcs7.sha1` and `adbe.x509.rsa_sha1` (which pass only under the
+    /// legacy algorithm policy: `vanthu docs/signature-policy.md` §9).
     SUB_FILTER = ("SIG-SUB-FILTER", Error, "the signature format (/SubFilter) is supported", "định dạng chữ ký (/SubFilter) được hỗ trợ", "ETSI EN 319 102-1 §5.2.2; ISO 32000-1 §12.8.3");
     /// `/ByteRange` is `[0 b c d]` and its gap is exactly this dictionary's
     /// `/Contents` hex string (defeats signature wrapping and universal forgery).
@@ -40,7 +42,9 @@ vanthu_identifiers::catalogue! {
     /// The signed range ends at a revision end (`%%EOF`) and the signature
     /// dictionary belongs to the revision it signs.
     REVISION_BOUNDARY = ("SIG-REVISION-BOUNDARY", Error, "the signed range ends at the end of the revision that holds the signature", "phạm vi được ký kết thúc ở cuối phiên bản chứa chữ ký", "ETSI EN 319 102-1 §5.2.2; ISO 32000-1 §7.5.6");
-    /// `/Contents` holds a CMS SignedData (DER; BER is accepted with a warning).
+    /// `/Contents` holds a CMS SignedData (DER). Accepted with a warning: BER,
+    /// non-zero bytes after the CMS (up to 64 KiB), non-X.509 certificates,
+    /// identical elements repeated in a SET OF (`vanthu docs/signature-policy.md` §9).
     CMS_FORMAT = ("SIG-CMS-FORMAT", Error, "the signature value is a CMS SignedData", "giá trị chữ ký là một CMS SignedData", "ETSI EN 319 102-1 §5.2.2; RFC 5652 §5.1");
     /// The CMS holds exactly one SignerInfo.
     ONE_SIGNER_INFO = ("SIG-ONE-SIGNER-INFO", Error, "the CMS has exactly one SignerInfo", "CMS có đúng một SignerInfo", "ETSI EN 319 102-1 §5.2.2; ISO 32000-1 §12.8.3.3");

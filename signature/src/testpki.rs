@@ -501,11 +501,39 @@ pub fn sample_pdf_compressed() -> Vec<u8> {
 /// An RFC 3161 time-stamp token (a CMS SignedData over a TSTInfo) for `data`,
 /// signed by `tsa`, dated `gen_time`: what a TSA returns, for B-T tests.
 ///
+/// The genTime carries the fraction of a second of `gen_time`, if any, in
+/// the form of RFC 3161 §2.4.2 (`YYYYMMDDhhmmss[.s...]Z`, no trailing zero).
+///
 /// # Errors
 /// When encoding or signing fails.
 pub fn time_stamp_token(
     data: &[u8],
     gen_time: DateTime<Utc>,
+    tsa_key: &SigningKey,
+    tsa: &Certificate,
+) -> Result<Vec<u8>, Error> {
+    let mut text = gen_time.format("%Y%m%d%H%M%S").to_string();
+    let nanos = format!(
+        "{:09}",
+        chrono::Timelike::nanosecond(&gen_time) % 1_000_000_000
+    );
+    let fraction = nanos.trim_end_matches('0');
+    if !fraction.is_empty() {
+        text.push('.');
+        text.push_str(fraction);
+    }
+    text.push('Z');
+    time_stamp_token_with_gen_time(data, &text, tsa_key, tsa)
+}
+
+/// As [`time_stamp_token`], with the genTime written exactly as `gen_time`
+/// (e.g. `20250602020005.5Z`, or a malformed value to test a validator).
+///
+/// # Errors
+/// When encoding or signing fails.
+pub fn time_stamp_token_with_gen_time(
+    data: &[u8],
+    gen_time: &str,
     tsa_key: &SigningKey,
     tsa: &Certificate,
 ) -> Result<Vec<u8>, Error> {
@@ -523,7 +551,7 @@ pub fn time_stamp_token(
             hashed: OctetString::new(DigestAlgorithm::Sha256.digest(&[data]))?,
         },
         serial: der::asn1::Int::new(&[1])?,
-        gen_time: der::asn1::GeneralizedTime::from_system_time(SystemTime::from(gen_time))?,
+        gen_time: crate::cms::GenTimeRaw(gen_time.as_bytes().to_vec()),
     };
     let tst = info.to_der()?;
     let attrs = crate::sign::signed_attributes_for(
@@ -735,4 +763,209 @@ pub fn add_revocation_values(
     sd.signer_infos = SignerInfos(SetOfVec::try_from(infos)?);
     ci.content = Any::encode_from(&sd)?;
     Ok(ci.to_der()?)
+}
+
+/// A legacy `/SubFilter` to sign with ([`legacy_signed_pdf`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LegacySubFilter {
+    /// `adbe.pkcs7.sha1` (ISO 32000-1 §12.8.3.3.1): a CMS whose encapsulated
+    /// `id-data` content is the SHA-1 digest of the ByteRange bytes, signed
+    /// with `sha1WithRSAEncryption`, with or without signed attributes.
+    Pkcs7Sha1 {
+        /// Add content-type, message-digest, signing-certificate-v2, signing-time.
+        signed_attributes: bool,
+    },
+    /// `adbe.x509.rsa_sha1` (ISO 32000-1 §12.8.3.2): `/Contents` is the DER
+    /// OCTET STRING of a PKCS #1 v1.5 signature over the SHA-1 digest of the
+    /// ByteRange bytes; the certificates are in `/Cert`.
+    X509RsaSha1 {
+        /// `/Cert` as an array (signer, then chain) rather than one string.
+        cert_array: bool,
+        /// The digest: SHA-1, or a SHA-2 that ISO 32000-1 Table 257 also
+        /// allows under this name.
+        digest: crate::crypto::DigestAlgorithm,
+    },
+}
+
+/// PKCS #1 v1.5 RSA signature over the `digest` of `message`.
+fn rsa_pkcs1(
+    key: &SigningKey,
+    digest: crate::crypto::DigestAlgorithm,
+    message: &[&[u8]],
+) -> Result<Vec<u8>, Error> {
+    use crate::crypto::DigestAlgorithm;
+    let SigningKey::Rsa(rsa_key) = key else {
+        return Err(Error::new(ErrorKind::Key(
+            "legacy sub-filters sign with RSA".into(),
+        )));
+    };
+    let padding = match digest {
+        DigestAlgorithm::Sha1 => rsa::Pkcs1v15Sign::new::<sha1::Sha1>(),
+        DigestAlgorithm::Sha256 => rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
+        DigestAlgorithm::Sha384 => rsa::Pkcs1v15Sign::new::<sha2::Sha384>(),
+        DigestAlgorithm::Sha512 => rsa::Pkcs1v15Sign::new::<sha2::Sha512>(),
+    };
+    rsa_key
+        .sign(padding, &digest.digest(message))
+        .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))
+}
+
+/// Signs `pdf` with a legacy, SHA-1 based `/SubFilter`, as archives from
+/// before PAdES hold them; `key` must be RSA. The update is the one of
+/// [`crate::sign::prepare`] with the signature dictionary rewritten in place.
+///
+/// # Errors
+/// When `key` is not RSA, or preparing, encoding or signing fails.
+#[allow(clippy::too_many_lines)]
+pub fn legacy_signed_pdf(
+    pdf: &[u8],
+    time: DateTime<chrono::FixedOffset>,
+    kind: LegacySubFilter,
+    key: &SigningKey,
+    cert: &Certificate,
+    chain: &[Certificate],
+) -> Result<Vec<u8>, Error> {
+    use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+    use cms::content_info::{CmsVersion, ContentInfo};
+    use cms::signed_data::{
+        CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo,
+        SignerInfos,
+    };
+
+    use crate::crypto::DigestAlgorithm;
+    let structure = |what: &str| Error::new(ErrorKind::Structure(what.into()));
+    let mut options = crate::sign::SignOptions::new(time);
+    options.sub_filter = crate::sign::SubFilter::Pkcs7Detached;
+    options.reserve = 8192;
+    let mut bytes = crate::sign::prepare(pdf, &options)?.bytes().to_vec();
+    let find = |hay: &[u8], needle: &[u8], from: usize| {
+        hay.get(from..)
+            .and_then(|h| h.windows(needle.len()).position(|w| w == needle))
+            .map(|p| p + from)
+    };
+    let seg_start = find(&bytes, b"/SubFilter /adbe.pkcs7.detached", pdf.len())
+        .ok_or_else(|| structure("signature dictionary"))?;
+    let lt = find(&bytes, b"/Contents <", seg_start).ok_or_else(|| structure("/Contents"))?;
+    let seg_end = find(&bytes, b">", lt).ok_or_else(|| structure("/Contents end"))? + 1;
+    // The rewritten segment has the same length, so the offsets of the update stay right.
+    let hex_cert = |c: &Certificate| format!("<{}>", base16ct::lower::encode_string(c.der()));
+    let mut head = match kind {
+        LegacySubFilter::Pkcs7Sha1 { .. } => "/SubFilter /adbe.pkcs7.sha1".to_owned(),
+        LegacySubFilter::X509RsaSha1 {
+            cert_array: false, ..
+        } => {
+            format!("/SubFilter /adbe.x509.rsa_sha1 /Cert {}", hex_cert(cert))
+        }
+        LegacySubFilter::X509RsaSha1 {
+            cert_array: true, ..
+        } => {
+            let all: Vec<String> = std::iter::once(cert).chain(chain).map(hex_cert).collect();
+            format!("/SubFilter /adbe.x509.rsa_sha1 /Cert [{}]", all.join(" "))
+        }
+    };
+    let fixed = " /ByteRange [0 0000000000 0000000000 0000000000] /Contents <>".len();
+    let old_len = seg_end - seg_start;
+    let room = |head: &str| {
+        old_len
+            .checked_sub(fixed + head.len())
+            .ok_or_else(|| structure("no room for /Cert"))
+    };
+    if room(&head)? % 2 == 1 {
+        head.push(' ');
+    }
+    let hex_len = room(&head)?;
+    let a = seg_start
+        + head.len()
+        + " /ByteRange [0 0000000000 0000000000 0000000000] /Contents ".len();
+    let b = a + 2 + hex_len;
+    let c = bytes.len() - b;
+    let segment = format!(
+        "{head} /ByteRange [0 {a:>10} {b:>10} {c:>10}] /Contents <{}>",
+        "0".repeat(hex_len)
+    );
+    bytes
+        .get_mut(seg_start..seg_end)
+        .ok_or_else(|| structure("segment"))?
+        .copy_from_slice(segment.as_bytes());
+    let first = bytes.get(..a).unwrap_or_default();
+    let second = bytes.get(b..).unwrap_or_default();
+    let sha1_rsa = AlgorithmIdentifierOwned {
+        oid: oid::SHA1_RSA,
+        parameters: Some(Any::null()),
+    };
+    let value = match kind {
+        LegacySubFilter::X509RsaSha1 { digest, .. } => {
+            OctetString::new(rsa_pkcs1(key, digest, &[first, second])?)?.to_der()?
+        }
+        LegacySubFilter::Pkcs7Sha1 { signed_attributes } => {
+            let content = DigestAlgorithm::Sha1.digest(&[first, second]);
+            let (attrs, sig) = if signed_attributes {
+                let attrs = crate::sign::signed_attributes_for(
+                    crate::cms::oid::DATA,
+                    DigestAlgorithm::Sha1.digest(&[&content]),
+                    cert,
+                    DigestAlgorithm::Sha1,
+                    Some(time.with_timezone(&Utc)),
+                )?;
+                let sig = rsa_pkcs1(key, DigestAlgorithm::Sha1, &[attrs.to_be_signed()])?;
+                (
+                    Some(SetOfVec::<x509_cert::attr::Attribute>::from_der(
+                        attrs.to_be_signed(),
+                    )?),
+                    sig,
+                )
+            } else {
+                (None, rsa_pkcs1(key, DigestAlgorithm::Sha1, &[&content])?)
+            };
+            let tbs = &cert.inner().tbs_certificate;
+            let sha1 = AlgorithmIdentifierOwned {
+                oid: oid::SHA1,
+                parameters: None,
+            };
+            let info = SignerInfo {
+                version: CmsVersion::V1,
+                sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+                    issuer: tbs.issuer.clone(),
+                    serial_number: tbs.serial_number.clone(),
+                }),
+                digest_alg: sha1.clone(),
+                signed_attrs: attrs,
+                signature_algorithm: sha1_rsa,
+                signature: OctetString::new(sig)?,
+                unsigned_attrs: None,
+            };
+            let certs = std::iter::once(cert)
+                .chain(chain)
+                .map(|c| CertificateChoices::Certificate(c.inner().clone()))
+                .collect::<Vec<_>>();
+            let signed_data = SignedData {
+                version: CmsVersion::V1,
+                digest_algorithms: SetOfVec::try_from(vec![sha1])?,
+                encap_content_info: EncapsulatedContentInfo {
+                    econtent_type: crate::cms::oid::DATA,
+                    econtent: Some(Any::encode_from(&OctetString::new(content)?)?),
+                },
+                certificates: Some(CertificateSet(SetOfVec::try_from(certs)?)),
+                crls: None,
+                signer_infos: SignerInfos(SetOfVec::try_from(vec![info])?),
+            };
+            ContentInfo {
+                content_type: crate::cms::oid::SIGNED_DATA,
+                content: Any::encode_from(&signed_data)?,
+            }
+            .to_der()?
+        }
+    };
+    let hex = base16ct::lower::encode_string(&value);
+    if hex.len() > hex_len {
+        return Err(Error::new(ErrorKind::LimitExceeded(
+            "signature larger than the reserved /Contents",
+        )));
+    }
+    bytes
+        .get_mut(a + 1..a + 1 + hex.len())
+        .ok_or_else(|| structure("placeholder"))?
+        .copy_from_slice(hex.as_bytes());
+    Ok(bytes)
 }

@@ -499,6 +499,15 @@ fn verify_one(
                 format!("/SubFilter {} được hỗ trợ", sub_filter.unwrap_or_default()),
             ))
         }
+        // Legacy (ISO 32000-1 §12.8.3.2, §12.8.3.3.1): verified, but SHA-1
+        // passes only under AlgorithmPolicy::legacy (CRYPTO_CONSTRAINTS).
+        Some(legacy @ ("adbe.pkcs7.sha1" | "adbe.x509.rsa_sha1")) if !time_stamp => {
+            checks.push(Check::passed(
+                CheckId::SubFilter,
+                format!("/SubFilter {legacy} is supported (legacy, SHA-1 based; ISO 32000-2 deprecates it)"),
+                format!("/SubFilter {legacy} được hỗ trợ (định dạng cũ dựa trên SHA-1; ISO 32000-2 không khuyến nghị)"),
+            ))
+        }
         other => {
             checks.push(Check::failed(
                 CheckId::SubFilter,
@@ -582,7 +591,7 @@ fn verify_one(
         ));
         return finish(checks, signer, role, signing_time, modifications);
     };
-    let cms = match parse_cms(contents) {
+    let cms = match crate::cms::parse_for(sub_filter, contents, &sig.cert) {
         Ok(c) => c,
         Err(e) => {
             checks.push(Check::failed(
@@ -594,19 +603,7 @@ fn verify_one(
             return finish(checks, signer, role, signing_time, modifications);
         }
     };
-    checks.push(if cms.was_ber {
-        Check::warning(
-            CheckId::CmsFormat,
-            "the CMS is BER-encoded (accepted)",
-            "CMS được mã hóa BER (chấp nhận)",
-        )
-    } else {
-        Check::passed(
-            CheckId::CmsFormat,
-            "the CMS is a DER SignedData",
-            "CMS là SignedData mã hóa DER",
-        )
-    });
+    checks.extend(cms.format_checks());
     let Some((first, second)) = byte_range.slices(pdf) else {
         checks.push(Check::failed(
             CheckId::ByteRange,

@@ -175,6 +175,9 @@ pub struct LocatedSignature {
     pub widget: Option<Widget>,
     /// The DocMDP permission `P` of a certification signature (ISO 32000-1 §12.8.2.2).
     pub docmdp: Option<u8>,
+    /// `/Cert`: the certificates (DER) of an `adbe.x509.rsa_sha1` signature,
+    /// signer first (ISO 32000-1 §12.8.1, Table 252); direct strings only.
+    pub cert: Vec<Vec<u8>>,
 }
 
 /// Where a signature field's widget sits.
@@ -342,6 +345,18 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
             contact_info: text(dict.string(b"ContactInfo")),
             widget,
             docmdp: docmdp(&dict),
+            cert: match dict.get(b"Cert") {
+                Some(Obj::Str { bytes, .. }) => vec![bytes.clone()],
+                Some(Obj::Array(items)) => items
+                    .iter()
+                    .take(limits.max_certificates)
+                    .filter_map(|o| match o {
+                        Obj::Str { bytes, .. } => Some(bytes.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
         });
     }
     // Gaps of distinct signatures must not overlap (DSS BBB_FC_DBTOOST).

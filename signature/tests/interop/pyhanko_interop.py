@@ -2,6 +2,11 @@
 
   validate PDF --trust ROOT [--cert CERT]... --at ISO8601   -> JSON, one object per signature
   sign IN OUT --key KEY --cert CERT [--chain CERT]... [--field NAME]
+       [--timestamp TSA_CERT TSA_KEY [--timestamp-time ISO8601]]
+       (--timestamp: a signature time-stamp from pyHanko's DummyTimeStamper,
+       whose genTime carries microseconds; RSA TSA key, PEM or DER)
+  timestamp IN OUT --timestamp TSA_CERT TSA_KEY [--timestamp-time ISO8601]
+       (a document time-stamp, ETSI.RFC3161, from the same DummyTimeStamper)
   sign-lt IN OUT --key KEY --cert CERT [--chain CERT]... --trust ROOT [--crl CRL]...
           --tsa-key KEY --tsa-cert CERT --at ISO8601 [--lta | --pkcs7]
       PAdES B-LT (B-LTA with --lta): a signature time-stamp from a local TSA at --at, and the
@@ -15,10 +20,11 @@ import json
 import sys
 from datetime import datetime
 
-from pyhanko.keys import load_cert_from_pemder
+from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
@@ -57,6 +63,23 @@ def validate(args):
     print(json.dumps({"signatures": out}))
 
 
+def dummy_timestamper(args):
+    tsa_cert_file, tsa_key_file = args.timestamp
+    return DummyTimeStamper(
+        tsa_cert=load_cert_from_pemder(tsa_cert_file),
+        tsa_key=load_private_key_from_pemder(tsa_key_file, passphrase=None),
+        fixed_dt=datetime.fromisoformat(args.timestamp_time) if args.timestamp_time else None,
+    )
+
+
+def timestamp(args):
+    with open(args.input, "rb") as inf:
+        w = IncrementalPdfFileWriter(inf, strict=False)
+        result = signers.PdfTimeStamper(dummy_timestamper(args)).timestamp_pdf(w, "sha256")
+    with open(args.output, "wb") as outf:
+        outf.write(result.getvalue())
+
+
 def sign(args):
     signer = signers.SimpleSigner.load(args.key, args.cert, ca_chain_files=tuple(args.chain), key_passphrase=None)
     if signer is None:
@@ -64,9 +87,10 @@ def sign(args):
     meta = signers.PdfSignatureMetadata(
         field_name=args.field, subfilter=fields.SigSeedSubFilter.PADES,
     )
+    timestamper = dummy_timestamper(args) if args.timestamp else None
     with open(args.input, "rb") as inf:
         w = IncrementalPdfFileWriter(inf, strict=False)
-        result = signers.sign_pdf(w, meta, signer=signer)
+        result = signers.sign_pdf(w, meta, signer=signer, timestamper=timestamper)
     with open(args.output, "wb") as outf:
         outf.write(result.getvalue())
 
@@ -120,6 +144,13 @@ def main():
     s.add_argument("--cert", required=True)
     s.add_argument("--chain", action="append", default=[])
     s.add_argument("--field", default="Signature")
+    s.add_argument("--timestamp", nargs=2, metavar=("TSA_CERT", "TSA_KEY"))
+    s.add_argument("--timestamp-time")
+    t = sub.add_parser("timestamp")
+    t.add_argument("input")
+    t.add_argument("output")
+    t.add_argument("--timestamp", nargs=2, metavar=("TSA_CERT", "TSA_KEY"), required=True)
+    t.add_argument("--timestamp-time")
     lt = sub.add_parser("sign-lt")
     lt.add_argument("input")
     lt.add_argument("output")
@@ -135,7 +166,7 @@ def main():
     lt.add_argument("--lta", action="store_true")
     lt.add_argument("--pkcs7", action="store_true")
     args = p.parse_args()
-    {"validate": validate, "sign": sign, "sign-lt": sign_lt}[args.cmd](args)
+    {"validate": validate, "sign": sign, "sign-lt": sign_lt, "timestamp": timestamp}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -104,6 +104,18 @@ fn pyhanko_sign(
     signer: &(PathBuf, PathBuf),
     field: &str,
 ) -> Vec<u8> {
+    pyhanko_sign_with(py, f, pdf, signer, field, &[])
+}
+
+/// As [`pyhanko_sign`], with more options of the script's `sign`.
+pub(crate) fn pyhanko_sign_with(
+    py: &str,
+    f: &Files,
+    pdf: &[u8],
+    signer: &(PathBuf, PathBuf),
+    field: &str,
+    extra: &[&str],
+) -> Vec<u8> {
     let input = f.dir.join(format!("in-{field}.pdf"));
     let output = f.dir.join(format!("out-{field}.pdf"));
     std::fs::write(&input, pdf).unwrap();
@@ -119,6 +131,7 @@ fn pyhanko_sign(
             f.ca.to_str().unwrap(),
         ])
         .args(["--field", field])
+        .args(extra)
         .output()
         .unwrap();
     assert!(
@@ -441,5 +454,151 @@ fn pyhanko_b_lt_and_b_lta_are_recognised() {
             "{:#?}",
             r.signatures[0].checks
         );
+    }
+}
+
+fn pem(label: &str, der: &[u8]) -> String {
+    let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        out.push_str(std::str::from_utf8(line).unwrap());
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
+/// An RSA TSA (pyHanko's DummyTimeStamper signs with RSA only) under the
+/// test CA, written as PEM into the work folder: (certificate, key) paths.
+fn pyhanko_tsa(f: &Files) -> (PathBuf, PathBuf) {
+    use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue};
+    let p = pki();
+    let tsa_key = generate_key(KeyKind::Rsa2048).unwrap();
+    let mut profile = Profile::leaf(
+        vec![("CN", s("TEST TSA pyHanko"))],
+        80,
+        utc(2024, 1, 1),
+        utc(2030, 1, 1),
+    );
+    profile.extended_key_usage = vec!["1.3.6.1.5.5.7.3.8".into()];
+    let tsa = issue(&profile, &tsa_key, Some((&p.ca, &p.ca_key))).unwrap();
+    let cert_path = f.dir.join("tsa.pem");
+    let key_path = f.dir.join("tsa-key.pem");
+    std::fs::write(&cert_path, pem("CERTIFICATE", tsa.der())).unwrap();
+    std::fs::write(
+        &key_path,
+        pem("PRIVATE KEY", &tsa_key.to_pkcs8_der().unwrap()),
+    )
+    .unwrap();
+    (cert_path, key_path)
+}
+
+/// The hex of `text` (as it appears in a `/Contents` hex string), lower case.
+fn hex_of(text: &[u8]) -> String {
+    text.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn pyhanko_time_stamps_with_microseconds_verify_in_vanthu() {
+    use vanthu_signature::{CheckId, Outcome};
+    let Some(py) = python() else { return };
+    let f = files();
+    let (cert_path, key_path) = pyhanko_tsa(&f);
+    let signed = pyhanko_sign_with(
+        &py,
+        &f,
+        &base(),
+        &f.person,
+        "Person",
+        &[
+            "--timestamp",
+            cert_path.to_str().unwrap(),
+            key_path.to_str().unwrap(),
+            "--timestamp-time",
+            "2025-06-02T02:00:05.123456+00:00",
+        ],
+    );
+    // The token's genTime has microseconds.
+    let text = String::from_utf8_lossy(&signed).to_ascii_lowercase();
+    assert!(
+        text.contains(&hex_of(b"20250602020005.123456Z")),
+        "no fractional genTime in the token"
+    );
+    let r = verify(&signed);
+    let sig = &r.signatures[0];
+    assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
+    assert!(
+        sig.checks
+            .iter()
+            .any(|c| c.id == CheckId::SignatureTimeStamp && c.outcome == Outcome::Passed),
+        "{:#?}",
+        sig.checks
+    );
+    assert_eq!(
+        sig.signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T09:00:05.123456+07:00"
+    );
+    // pyHanko agrees.
+    let v = pyhanko_validate(&py, &f, &signed);
+    assert_eq!(v["signatures"][0]["intact"], true, "{v}");
+    assert_eq!(v["signatures"][0]["valid"], true, "{v}");
+}
+
+#[test]
+fn pyhanko_document_time_stamps_with_microseconds_verify_in_vanthu() {
+    use vanthu_signature::{CheckId, Outcome, SignatureKind};
+    let Some(py) = python() else { return };
+    let f = files();
+    let (cert_path, key_path) = pyhanko_tsa(&f);
+    let input = f.dir.join("to-stamp.pdf");
+    let output = f.dir.join("stamped.pdf");
+    std::fs::write(&input, person_then_org()).unwrap();
+    let out = Command::new(&py)
+        .arg(script())
+        .args([
+            "timestamp",
+            input.to_str().unwrap(),
+            output.to_str().unwrap(),
+        ])
+        .args([
+            "--timestamp",
+            cert_path.to_str().unwrap(),
+            key_path.to_str().unwrap(),
+            "--timestamp-time",
+            "2025-06-02T04:00:00.5+00:00",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stamped = std::fs::read(&output).unwrap();
+    let text = String::from_utf8_lossy(&stamped).to_ascii_lowercase();
+    assert!(
+        text.contains(&hex_of(b"20250602040000.5Z")),
+        "no fractional genTime"
+    );
+    // The token carries only the TSA's certificate: the caller supplies the intermediate.
+    let mut trust = store();
+    trust.add_intermediate(pki().ca.clone());
+    let r = verify_at(&stamped, &trust, utc(2025, 6, 3));
+    assert_eq!(r.signatures.len(), 3);
+    let ts = &r.signatures[2];
+    assert_eq!(ts.kind, SignatureKind::DocTimeStamp);
+    assert_eq!(ts.indication, Indication::TotalPassed, "{:#?}", ts.checks);
+    assert!(
+        ts.checks
+            .iter()
+            .any(|c| c.id == CheckId::MessageImprint && c.outcome == Outcome::Passed)
+    );
+    assert_eq!(
+        ts.signing_time.unwrap().to_rfc3339(),
+        "2025-06-02T11:00:00.500+07:00"
+    );
+    // pyHanko's time-stamp update is allowed after both signatures.
+    for sig in &r.signatures[..2] {
+        assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
     }
 }

@@ -8,6 +8,7 @@
 )]
 
 mod attacks;
+mod cms;
 mod common;
 mod interop;
 mod locate;
