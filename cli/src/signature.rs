@@ -188,7 +188,19 @@ fn print_human(report: &DocumentReport) {
             sig.coverage.as_str(),
         );
         if let Some(t) = sig.signing_time {
-            out!("  signed at {}", t.to_rfc3339());
+            out!("  signed at / ký lúc {}", t.to_rfc3339());
+        }
+        if let Some(level) = sig.level {
+            out!("  PAdES level / mức PAdES: {}", level.as_str());
+        }
+        match sig.proven_at {
+            Some(t) => out!(
+                "  proven to exist at / được chứng minh tồn tại lúc {} (time-stamp / dấu thời gian)",
+                t.to_rfc3339()
+            ),
+            None => out!(
+                "  no time-stamp proves when it was signed / không có dấu thời gian chứng minh thời điểm ký"
+            ),
         }
         for check in &sig.checks {
             out!(

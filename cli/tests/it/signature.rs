@@ -164,6 +164,9 @@ fn sign_twice_then_verify_is_original() {
     assert_eq!(sigs[0]["coverage"], "entire_revision");
     assert_eq!(sigs[1]["coverage"], "entire_file");
     assert_eq!(sigs[0]["signing_time"], "2025-06-02T09:00:00+07:00");
+    // No time-stamp: a basic PAdES signature, nothing proves when it existed.
+    assert_eq!(sigs[0]["level"], "B-B");
+    assert_eq!(sigs[0]["proven_at"], serde_json::Value::Null);
     assert!(
         sigs[0]["signer"]["subject"]
             .as_str()
@@ -191,7 +194,13 @@ fn sign_twice_then_verify_is_original() {
         b"",
     );
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("legal value: original"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("legal value: original"), "{text}");
+    assert!(text.contains("PAdES level / mức PAdES: B-B"), "{text}");
+    assert!(
+        text.contains("không có dấu thời gian chứng minh thời điểm ký"),
+        "{text}"
+    );
     // One file of the folder that is not a certificate is skipped, named in a
     // warning; the others still verify the document.
     let folder = f.dir.join("anchors");
