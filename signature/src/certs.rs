@@ -590,20 +590,21 @@ impl TrustStore {
 }
 
 fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
+    let shown = crate::report::vn_time(&at);
     for cert in path {
         if at < cert.not_before() {
             return Check::failed(
                 CheckId::CertificateValidity,
                 SubIndication::NotYetValid,
                 format!(
-                    "'{}' is not valid before {} (validation time {at})",
+                    "'{}' is not valid before {} (validation time {shown})",
                     cert.subject(),
-                    cert.not_before()
+                    crate::report::vn_time(&cert.not_before())
                 ),
                 format!(
-                    "chứng thư '{}' chưa có hiệu lực trước {} (thời điểm kiểm tra {at})",
+                    "chứng thư '{}' chưa có hiệu lực trước {} (thời điểm kiểm tra {shown})",
                     cert.subject(),
-                    cert.not_before()
+                    crate::report::vn_time(&cert.not_before())
                 ),
             );
         }
@@ -612,22 +613,22 @@ fn check_validity(path: &[Certificate], at: DateTime<Utc>) -> Check {
                 CheckId::CertificateValidity,
                 SubIndication::OutOfBoundsNoPoe,
                 format!(
-                    "'{}' expired on {} (validation time {at})",
+                    "'{}' expired on {} (validation time {shown})",
                     cert.subject(),
-                    cert.not_after()
+                    crate::report::vn_time(&cert.not_after())
                 ),
                 format!(
-                    "chứng thư '{}' đã hết hạn ngày {} (thời điểm kiểm tra {at})",
+                    "chứng thư '{}' đã hết hạn ngày {} (thời điểm kiểm tra {shown})",
                     cert.subject(),
-                    cert.not_after()
+                    crate::report::vn_time(&cert.not_after())
                 ),
             );
         }
     }
     Check::passed(
         CheckId::CertificateValidity,
-        format!("every certificate is valid at {at}"),
-        format!("mọi chứng thư đều còn hiệu lực tại {at}"),
+        format!("every certificate is valid at {shown}"),
+        format!("mọi chứng thư đều còn hiệu lực tại {shown}"),
     )
 }
 

@@ -416,3 +416,11 @@ pub fn conclude(checks: &[Check]) -> (Indication, Option<SubIndication>) {
     }
     (Indication::TotalPassed, None)
 }
+
+/// An instant as shown in messages: RFC 3339 in Vietnam time (+07:00), the
+/// time a clerk reads on the document, whatever zone it was computed in.
+pub(crate) fn vn_time<Tz: chrono::TimeZone>(t: &chrono::DateTime<Tz>) -> String {
+    let vietnam = chrono::FixedOffset::east_opt(crate::verify::VIETNAM_OFFSET_SECS)
+        .unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc));
+    t.with_timezone(&vietnam).to_rfc3339()
+}

@@ -879,8 +879,11 @@ fn check_signature_time_stamp(
         (Indication::TotalPassed, Some(t)) => (
             Check::passed(
                 CheckId::SignatureTimeStamp,
-                format!("time-stamped by '{who}' at {t}"),
-                format!("được gắn dấu thời gian bởi '{who}' lúc {t}"),
+                format!("time-stamped by '{who}' at {}", crate::report::vn_time(&t)),
+                format!(
+                    "được gắn dấu thời gian bởi '{who}' lúc {}",
+                    crate::report::vn_time(&t)
+                ),
             ),
             Some(t),
         ),

@@ -197,6 +197,11 @@ fn sign_twice_then_verify_is_original() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("legal value: original"), "{text}");
     assert!(text.contains("PAdES level / mức PAdES: B-B"), "{text}");
+    // Times in messages are Vietnam time, as given.
+    assert!(
+        text.contains("every certificate is valid at 2025-06-03T00:00:00+07:00"),
+        "{text}"
+    );
     assert!(
         text.contains("không có dấu thời gian chứng minh thời điểm ký"),
         "{text}"

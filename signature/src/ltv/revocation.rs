@@ -217,6 +217,7 @@ pub(crate) fn check_path(
         let [cert, issuer] = pair else { continue };
         match evidence(data, cert, issuer, at, &pool) {
             Evidence::Revoked { when, by } => {
+                let when = crate::report::vn_time(&when);
                 return PathRevocation {
                     check: Check::failed(
                         CheckId::Revocation,
