@@ -29,8 +29,8 @@ pub use pdf::locate::{
 pub use pdf::object::ObjectId;
 pub use report::{Check, CheckId, Indication, Outcome, SubIndication, conclude};
 pub use sign::{
-    Appearance, PreparedPdf, SignOptions, SignedAttributes, SigningKey, SubFilter, prepare,
-    sign_pdf,
+    Appearance, PreparedPdf, RsaSigningKey, SignOptions, SignedAttributes, SigningKey, SubFilter,
+    prepare, sign_pdf,
 };
 pub use verify::{
     DocumentReport, LegalValue, Role, SignatureReport, Signer, VerifyOptions, classify,

@@ -137,6 +137,7 @@ impl FileReport {
 #[derive(Debug, Clone)]
 pub struct Checker {
     strict: bool,
+    pub(crate) jobs: usize,
     trust: TrustStore,
     verify: VerifyOptions,
     at: chrono::DateTime<chrono::FixedOffset>,
@@ -155,6 +156,7 @@ impl Checker {
         }
         Ok(Self {
             strict: options.strict,
+            jobs: options.jobs,
             trust,
             verify,
             at: options.at,

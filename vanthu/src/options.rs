@@ -35,6 +35,12 @@ pub struct CheckOptions {
     /// Accept SHA-1 in signatures (legacy documents only).
     #[serde(default)]
     pub legacy_sha1: bool,
+    /// How many files [`Checker::check_paths`](crate::Checker::check_paths)
+    /// and [`Checker::check_each`](crate::Checker::check_each) check at once:
+    /// 0 (the default) for one per core, 1 for one after the other. The
+    /// reports come in the same order either way.
+    #[serde(default)]
+    pub jobs: usize,
 }
 
 impl CheckOptions {
@@ -48,6 +54,7 @@ impl CheckOptions {
             crls: Vec::new(),
             strict: false,
             legacy_sha1: false,
+            jobs: 0,
         }
     }
 

@@ -10,6 +10,7 @@
 mod attacks;
 mod common;
 mod interop;
+mod keys;
 mod locate;
 mod report;
 mod roundtrip;
