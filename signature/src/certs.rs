@@ -133,6 +133,20 @@ impl Certificate {
         &self.der
     }
 
+    /// The `tbsCertificate` element as it is in the DER encoding.
+    fn tbs_der(&self) -> Option<&[u8]> {
+        // Certificate ::= SEQUENCE { tbsCertificate, ... }: skip the outer header.
+        let header = match *self.der.get(1)? {
+            0..0x80 => 2,
+            long => 2 + usize::from(long & 0x7f),
+        };
+        let tbs = self.der.get(header..)?;
+        if tbs.first() != Some(&0x30) {
+            return None;
+        }
+        tbs.get(..der_element_len(tbs)?)
+    }
+
     pub(crate) fn inner(&self) -> &x509_cert::Certificate {
         &self.inner
     }
@@ -429,11 +443,20 @@ fn verify_cert_signature(
     issuer: &Certificate,
     policy: &AlgorithmPolicy,
 ) -> Result<(), CryptoError> {
-    let tbs = child
-        .inner
-        .tbs_certificate
-        .to_der()
-        .map_err(|e| CryptoError::Unsupported(e.to_string()))?;
+    // The signed bytes as they are in the certificate (re-encoded only when
+    // they cannot be found, which a DER certificate never gives).
+    let owned;
+    let tbs = match child.tbs_der() {
+        Some(tbs) => tbs,
+        None => {
+            owned = child
+                .inner
+                .tbs_certificate
+                .to_der()
+                .map_err(|e| CryptoError::Unsupported(e.to_string()))?;
+            &owned
+        }
+    };
     let sig = child
         .inner
         .signature
@@ -443,10 +466,27 @@ fn verify_cert_signature(
         &issuer.inner.tbs_certificate.subject_public_key_info,
         &child.inner.signature_algorithm,
         None,
-        &[&tbs],
+        &[tbs],
         sig,
         policy,
     )
+}
+
+/// The length of the DER element at the start of `der` (header and content).
+fn der_element_len(der: &[u8]) -> Option<usize> {
+    let (&first, rest) = der.get(1..)?.split_first()?;
+    if first < 0x80 {
+        return Some(2 + usize::from(first));
+    }
+    let n = usize::from(first & 0x7f);
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let len = rest
+        .get(..n)?
+        .iter()
+        .fold(0_usize, |acc, b| (acc << 8) | usize::from(*b));
+    Some(2 + n + len)
 }
 
 /// The certificates a validation may use: trust anchors and extra intermediates.
@@ -933,5 +973,33 @@ mod name_tests {
             super::rfc4514(&names[0]),
             "CN=SO Y TE+UID=MST:0400260612,O=Sở Y tế,C=VN"
         );
+    }
+}
+
+#[cfg(all(test, feature = "test-pki"))]
+mod tbs_tests {
+    #![allow(clippy::unwrap_used)]
+    use chrono::{TimeZone, Utc};
+    use der::Encode;
+
+    use crate::testpki::{KeyKind, Profile, generate_key, issue};
+
+    #[test]
+    fn the_signed_part_is_taken_from_the_encoding_as_it_is() {
+        let key = generate_key(KeyKind::P256).unwrap();
+        let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+        let cert = issue(
+            &Profile::ca(vec![("CN", "Root".to_owned())], 1, t(2020), t(2040), None),
+            &key,
+            None,
+        )
+        .unwrap();
+        let tbs = cert.inner.tbs_certificate.to_der().unwrap();
+        assert_eq!(cert.tbs_der(), Some(tbs.as_slice()));
+        assert!(super::verify_cert_signature(&cert, &cert, &super::permissive()).is_ok());
+        // A certificate whose DER was cut short gives nothing, not a panic.
+        assert_eq!(super::der_element_len(&[0x30]), None);
+        assert_eq!(super::der_element_len(&[0x30, 0x85, 1, 1, 1, 1, 1]), None);
+        assert_eq!(super::der_element_len(&[0x30, 0x82, 0x01, 0x00]), Some(260));
     }
 }
