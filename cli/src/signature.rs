@@ -51,7 +51,9 @@ pub(crate) enum RoleArg {
 pub(crate) struct SignArgs {
     /// The PDF file to sign (`-` for standard input).
     file: PathBuf,
-    /// The private key, PKCS #8 (PEM or DER).
+    /// The private key: PKCS #8, SEC1 (`EC PRIVATE KEY`) or PKCS #1 (`RSA
+    /// PRIVATE KEY`), PEM or DER. It must be the key of --cert: another key is
+    /// refused before anything is written.
     #[arg(long)]
     key: PathBuf,
     /// The signer's certificate (PEM or DER).
