@@ -591,6 +591,12 @@ mod tests {
         both_ways(&spki, &alg(oid::SHA256_RSA), &[&msg], &sig);
         let (a, b) = msg.split_at(7);
         both_ways(&spki, &alg(oid::SHA256_RSA), &[a, b], &sig);
+        // ring itself verifies it (the fallback is not what passed it).
+        let params =
+            super::fast::rsa_parameters(&super::Scheme::Pkcs1(DigestAlgorithm::Sha256), 2048);
+        let raw = spki.subject_public_key.raw_bytes();
+        assert!(params.is_some_and(|p| super::fast::verify(p, raw, &[a, b], &sig)));
+        assert!(!params.is_some_and(|p| super::fast::verify(p, raw, &[b, a], &sig)));
         // Bare rsaEncryption takes the digest from the SignerInfo.
         assert_eq!(
             verify(
@@ -603,6 +609,14 @@ mod tests {
             ),
             Ok(())
         );
+        // SHA-1 under the legacy policy (ring's legacy PKCS #1 verifier).
+        let sha1 = key
+            .sign(
+                rsa::Pkcs1v15Sign::new::<sha1::Sha1>(),
+                &sha1::Sha1::digest(&msg),
+            )
+            .unwrap();
+        both_ways(&spki, &alg(oid::SHA1_RSA), &[&msg], &sha1);
         // The default policy refuses SHA-1 before any arithmetic.
         assert!(matches!(
             verify(
@@ -676,6 +690,19 @@ mod tests {
         both_ways(
             &spki,
             &alg(oid::ECDSA_SHA256),
+            &[b"m"],
+            sig.to_der().as_bytes(),
+        );
+        let params = super::fast::ecdsa_parameters(oid::P256, DigestAlgorithm::Sha256);
+        let raw = spki.subject_public_key.raw_bytes();
+        let der_sig = sig.to_der();
+        assert!(params.is_some_and(|p| super::fast::verify(p, raw, &[b"m"], der_sig.as_bytes())));
+        assert!(super::fast::ecdsa_parameters(oid::P256, DigestAlgorithm::Sha512).is_none());
+        // SHA-1 with P-256 (legacy policy): the fallback.
+        let sig: p256::ecdsa::Signature = key.sign_prehash(&sha1::Sha1::digest(b"m")).unwrap();
+        both_ways(
+            &spki,
+            &alg(oid::ECDSA_SHA1),
             &[b"m"],
             sig.to_der().as_bytes(),
         );
