@@ -66,22 +66,32 @@ pub(crate) fn check(
     crate::signature::warn_skipped(checker.trust_skipped());
     let (files, skipped) = vanthu::collect(inputs).map_err(error)?;
     let mut batch = vanthu::Batch::new(skipped);
-    for path in &files {
-        let report = if path.as_os_str() == "-" {
-            // Standard input is copied to a temporary file: attachments are
-            // decoded by seeking to them.
-            let spool = spool_stdin()?;
-            let mut report = checker.check_file(spool.path());
+    let is_stdin = |path: &PathBuf| path.as_os_str() == "-";
+    // Standard input is copied to a temporary file first: attachments are
+    // decoded by seeking to them.
+    let spool = if files.iter().any(is_stdin) {
+        Some(spool_stdin()?)
+    } else {
+        None
+    };
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|path| match (&spool, is_stdin(path)) {
+            (Some(spool), true) => spool.path().to_path_buf(),
+            _ => path.clone(),
+        })
+        .collect();
+    // Several files at once; the reports come, and are printed, in order.
+    let mut given = files.iter();
+    checker.check_each(&paths, |mut report| {
+        if given.next().is_some_and(is_stdin) {
             report.file = "-".to_owned();
-            report
-        } else {
-            checker.check_file(path)
-        };
+        }
         if !json {
             print_human(&report);
         }
         batch.push(report);
-    }
+    });
     let counts = batch.counts;
     if json {
         print_json(&batch.files)?;

@@ -56,7 +56,9 @@ pub(crate) enum RoleArg {
 pub(crate) struct SignArgs {
     /// The PDF file to sign (`-` for standard input).
     file: PathBuf,
-    /// The private key, PKCS #8 (PEM or DER).
+    /// The private key: PKCS #8, SEC1 (`EC PRIVATE KEY`) or PKCS #1 (`RSA
+    /// PRIVATE KEY`), PEM or DER. It must be the key of --cert: another key is
+    /// refused before anything is written.
     #[arg(long)]
     key: PathBuf,
     /// The signer's certificate (PEM or DER).
@@ -226,12 +228,20 @@ pub(crate) fn sign(args: SignArgs) -> Result<Outcome, CliError> {
     }
     let pdf = read_input(&args.file)?;
     let key_bytes = read_input(&args.key)?;
-    let key = SigningKey::from_pkcs8(&key_bytes)
+    let key = SigningKey::parse(&key_bytes)
         .map_err(|e| CliError::new(format!("{}: {e}", args.key.display())))?;
     let cert = read_certs(&args.cert)?
         .into_iter()
         .next()
         .ok_or_else(|| CliError::new(format!("{}: no certificate", args.cert.display())))?;
+    // Refused before anything is written: a signature by another key could never verify.
+    key.check_certificate(&cert).map_err(|e| {
+        CliError::new(format!(
+            "{} and {}: {e}\n  khóa bí mật không khớp với chứng thư số: tệp chưa được ký",
+            args.key.display(),
+            args.cert.display()
+        ))
+    })?;
     let mut chain = Vec::new();
     for path in &args.chain {
         chain.extend(read_certs(path)?);

@@ -5,6 +5,8 @@
 //! certificate. Real VGCA signatures embed only the leaf, so intermediates may
 //! come from the caller too.
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, Utc};
 use der::asn1::ObjectIdentifier as Oid;
 use der::{Decode, Encode};
@@ -42,11 +44,25 @@ const KNOWN_EXTENSIONS: &[&str] = &[
 ];
 
 /// An X.509 certificate, parsed once and kept with its DER encoding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The subject and issuer strings are formatted on first use and kept: a
+/// report that never names the certificate never formats them.
+#[derive(Debug, Clone)]
 pub struct Certificate {
     inner: x509_cert::Certificate,
     der: Vec<u8>,
+    subject: OnceLock<String>,
+    issuer: OnceLock<String>,
 }
+
+/// Two certificates are equal when their DER encodings are.
+impl PartialEq for Certificate {
+    fn eq(&self, other: &Self) -> bool {
+        self.der == other.der
+    }
+}
+
+impl Eq for Certificate {}
 
 impl Certificate {
     /// Parses one DER certificate.
@@ -58,12 +74,19 @@ impl Certificate {
         Ok(Self {
             inner,
             der: der.to_vec(),
+            subject: OnceLock::new(),
+            issuer: OnceLock::new(),
         })
     }
 
     pub(crate) fn from_inner(inner: x509_cert::Certificate) -> Result<Self, Error> {
         let der = inner.to_der()?;
-        Ok(Self { inner, der })
+        Ok(Self {
+            inner,
+            der,
+            subject: OnceLock::new(),
+            issuer: OnceLock::new(),
+        })
     }
 
     /// Parses every certificate in `bytes`: one DER certificate, or PEM with any
@@ -112,6 +135,20 @@ impl Certificate {
         &self.der
     }
 
+    /// The `tbsCertificate` element as it is in the DER encoding.
+    fn tbs_der(&self) -> Option<&[u8]> {
+        // Certificate ::= SEQUENCE { tbsCertificate, ... }: skip the outer header.
+        let header = match *self.der.get(1)? {
+            0..0x80 => 2,
+            long => 2 + usize::from(long & 0x7f),
+        };
+        let tbs = self.der.get(header..)?;
+        if tbs.first() != Some(&0x30) {
+            return None;
+        }
+        tbs.get(..der_element_len(tbs)?)
+    }
+
     pub(crate) fn inner(&self) -> &x509_cert::Certificate {
         &self.inner
     }
@@ -120,16 +157,30 @@ impl Certificate {
         &self.inner.tbs_certificate
     }
 
-    /// The subject as an RFC 4514 string.
+    /// The subject as an RFC 4514 string (formatted once, then kept).
     #[must_use]
     pub fn subject(&self) -> String {
-        self.tbs().subject.to_string()
+        self.subject_str().to_owned()
     }
 
-    /// The issuer as an RFC 4514 string.
+    /// The issuer as an RFC 4514 string (formatted once, then kept).
     #[must_use]
     pub fn issuer(&self) -> String {
-        self.tbs().issuer.to_string()
+        self.issuer_str().to_owned()
+    }
+
+    /// The subject as an RFC 4514 string, borrowed.
+    #[must_use]
+    pub fn subject_str(&self) -> &str {
+        self.subject
+            .get_or_init(|| rfc4514(&self.inner.tbs_certificate.subject))
+    }
+
+    /// The issuer as an RFC 4514 string, borrowed.
+    #[must_use]
+    pub fn issuer_str(&self) -> &str {
+        self.issuer
+            .get_or_init(|| rfc4514(&self.inner.tbs_certificate.issuer))
     }
 
     /// The serial number in upper-case hex.
@@ -270,6 +321,119 @@ pub(crate) fn to_chrono(t: x509_cert::time::Time) -> DateTime<Utc> {
     DateTime::from_timestamp(secs, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
+/// Attribute types of the names in Vietnamese and European certificates, whose
+/// RFC 4514 short names are looked up once per process rather than once per
+/// attribute (the lookup scans the whole OID name table).
+const COMMON_ATTRIBUTES: [Oid; 18] = [
+    CN,
+    O,
+    TITLE,
+    UID,
+    Oid::new_unwrap("2.5.4.4"),                    // surname
+    Oid::new_unwrap("2.5.4.5"),                    // serialNumber
+    Oid::new_unwrap("2.5.4.6"),                    // countryName
+    Oid::new_unwrap("2.5.4.7"),                    // localityName
+    Oid::new_unwrap("2.5.4.8"),                    // stateOrProvinceName
+    Oid::new_unwrap("2.5.4.9"),                    // streetAddress
+    Oid::new_unwrap("2.5.4.11"),                   // organizationalUnitName
+    Oid::new_unwrap("2.5.4.13"),                   // description
+    Oid::new_unwrap("2.5.4.17"),                   // postalCode
+    Oid::new_unwrap("2.5.4.42"),                   // givenName
+    Oid::new_unwrap("2.5.4.97"),                   // organizationIdentifier
+    Oid::new_unwrap("1.2.840.113549.1.9.1"),       // emailAddress
+    Oid::new_unwrap("0.9.2342.19200300.100.1.25"), // domainComponent
+    Oid::new_unwrap("2.5.4.46"),                   // dnQualifier
+];
+
+/// The upper-case shortest registered name of `oid`, as x509-cert's RFC 4514
+/// formatting writes it; `None` when `oid` is not among [`COMMON_ATTRIBUTES`].
+fn common_short_name(oid: &Oid) -> Option<Option<&'static str>> {
+    static NAMES: OnceLock<Vec<(Oid, Option<String>)>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        COMMON_ATTRIBUTES
+            .iter()
+            .map(|oid| {
+                let shortest =
+                    der::oid::db::DB
+                        .find_names_for_oid(*oid)
+                        .fold(None::<&str>, |best, name| match best {
+                            Some(b) if b.len() <= name.len() => Some(b),
+                            _ => Some(name),
+                        });
+                (*oid, shortest.map(str::to_ascii_uppercase))
+            })
+            .collect()
+    });
+    names
+        .iter()
+        .find(|(o, _)| o == oid)
+        .map(|(_, name)| name.as_deref())
+}
+
+/// `name` as an RFC 4514 string, exactly as x509-cert's `Display` writes it
+/// (RDNs last to first, `+` inside an RDN, string values escaped, other values
+/// as `OID=#hex`), without its per-attribute scan of the OID name table for the
+/// common attribute types.
+fn rfc4514(name: &Name) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (i, rdn) in name.0.iter().rev().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        for (j, atv) in rdn.0.iter().enumerate() {
+            if j > 0 {
+                out.push('+');
+            }
+            match (common_short_name(&atv.oid), rfc4514_string(&atv.value)) {
+                (Some(Some(key)), Some(value)) => {
+                    out.push_str(key);
+                    out.push('=');
+                    escape_rfc4514(&mut out, value);
+                }
+                // Rare types and non-string values: x509-cert's own formatting.
+                _ => {
+                    let _ = write!(out, "{atv}");
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The string of a value of the four types x509-cert formats as text.
+fn rfc4514_string(value: &der::Any) -> Option<&str> {
+    use der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
+    use der::{Tag, Tagged};
+    match value.tag() {
+        Tag::PrintableString => PrintableStringRef::try_from(value).ok().map(|s| s.as_str()),
+        Tag::Utf8String => Utf8StringRef::try_from(value).ok().map(|s| s.as_str()),
+        Tag::Ia5String => Ia5StringRef::try_from(value).ok().map(|s| s.as_str()),
+        Tag::TeletexString => TeletexStringRef::try_from(value).ok().map(|s| s.as_str()),
+        _ => None,
+    }
+}
+
+/// RFC 4514 §2.4 escaping, as x509-cert does it.
+fn escape_rfc4514(out: &mut String, value: &str) {
+    use std::fmt::Write as _;
+    let mut chars = value.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' if i == 0 => out.push_str("\\#"),
+            ' ' if i == 0 || chars.peek().is_none() => out.push_str("\\ "),
+            '"' | '+' | ',' | ';' | '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\x00'..='\x1f' | '\x7f' => {
+                let _ = write!(out, "\\{:02x}", c as u8);
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
 fn name_values(name: &Name, oid: Oid) -> Vec<String> {
     name.0
         .iter()
@@ -332,11 +496,20 @@ fn verify_cert_signature(
     issuer: &Certificate,
     policy: &AlgorithmPolicy,
 ) -> Result<(), CryptoError> {
-    let tbs = child
-        .inner
-        .tbs_certificate
-        .to_der()
-        .map_err(|e| CryptoError::Unsupported(e.to_string()))?;
+    // The signed bytes as they are in the certificate (re-encoded only when
+    // they cannot be found, which a DER certificate never gives).
+    let owned;
+    let tbs = match child.tbs_der() {
+        Some(tbs) => tbs,
+        None => {
+            owned = child
+                .inner
+                .tbs_certificate
+                .to_der()
+                .map_err(|e| CryptoError::Unsupported(e.to_string()))?;
+            &owned
+        }
+    };
     let sig = child
         .inner
         .signature
@@ -346,10 +519,27 @@ fn verify_cert_signature(
         &issuer.inner.tbs_certificate.subject_public_key_info,
         &child.inner.signature_algorithm,
         None,
-        &[&tbs],
+        &[tbs],
         sig,
         policy,
     )
+}
+
+/// The length of the DER element at the start of `der` (header and content).
+fn der_element_len(der: &[u8]) -> Option<usize> {
+    let (&first, rest) = der.get(1..)?.split_first()?;
+    if first < 0x80 {
+        return Some(2 + usize::from(first));
+    }
+    let n = usize::from(first & 0x7f);
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let len = rest
+        .get(..n)?
+        .iter()
+        .fold(0_usize, |acc, b| (acc << 8) | usize::from(*b));
+    Some(2 + n + len)
 }
 
 /// What a validation may use: trust anchors, extra intermediates, and CRLs and
@@ -778,4 +968,106 @@ fn check_algorithms(path: &[Certificate], policy: &AlgorithmPolicy) -> Check {
         "certificate signatures use accepted algorithms and key sizes",
         "chữ ký trên các chứng thư dùng thuật toán và độ dài khóa được chấp nhận",
     )
+}
+
+#[cfg(test)]
+mod name_tests {
+    #![allow(clippy::unwrap_used)]
+    use der::asn1::{Ia5StringRef, ObjectIdentifier as Oid, PrintableStringRef, SetOfVec};
+    use der::{Any, Tag};
+    use x509_cert::attr::AttributeTypeAndValue;
+    use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
+
+    fn atv(oid: &str, tag: Tag, value: &str) -> AttributeTypeAndValue {
+        let value = match tag {
+            Tag::PrintableString => Any::from(PrintableStringRef::new(value).unwrap()),
+            Tag::Ia5String => Any::from(Ia5StringRef::new(value).unwrap()),
+            Tag::BmpString => {
+                let units: Vec<u8> = value.encode_utf16().flat_map(u16::to_be_bytes).collect();
+                Any::new(Tag::BmpString, units).unwrap()
+            }
+            _ => Any::new(tag, value.as_bytes()).unwrap(),
+        };
+        AttributeTypeAndValue {
+            oid: Oid::new_unwrap(oid),
+            value,
+        }
+    }
+
+    fn name(rdns: Vec<Vec<AttributeTypeAndValue>>) -> Name {
+        RdnSequence(
+            rdns.into_iter()
+                .map(|atvs| RelativeDistinguishedName(SetOfVec::try_from(atvs).unwrap()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn names_format_as_x509_cert_formats_them() {
+        let u = Tag::Utf8String;
+        let every_common: Vec<Vec<AttributeTypeAndValue>> = super::COMMON_ATTRIBUTES
+            .iter()
+            .map(|oid| vec![atv(&oid.to_string(), u, "Giá trị")])
+            .collect();
+        let names = [
+            name(vec![
+                vec![atv("2.5.4.6", Tag::PrintableString, "VN")],
+                vec![atv("2.5.4.10", u, "Sở Y tế")],
+                vec![
+                    atv("2.5.4.3", u, "SO Y TE"),
+                    atv("0.9.2342.19200300.100.1.1", u, "MST:0400260612"),
+                ],
+            ]),
+            name(vec![
+                vec![atv("2.5.4.3", u, "#hash, comma+plus ;semi<>\"q\\")],
+                vec![atv("2.5.4.10", u, " lead and trail ")],
+                vec![atv("2.5.4.11", u, "ctl\u{1}\u{7f}")],
+                vec![atv("1.2.840.113549.1.9.1", Tag::Ia5String, "a@b.vn")],
+                vec![atv("2.5.4.12", Tag::TeletexString, "Giam doc")],
+            ]),
+            // Not a string type, and a type outside the common list.
+            name(vec![
+                vec![atv("2.5.4.3", Tag::BmpString, "Nguyễn")],
+                vec![atv("1.2.3.4", u, "x")],
+                vec![atv("2.5.4.65", u, "pseudonym")],
+            ]),
+            name(every_common),
+            name(vec![]),
+        ];
+        for n in &names {
+            assert_eq!(super::rfc4514(n), n.to_string());
+        }
+        assert_eq!(
+            super::rfc4514(&names[0]),
+            "CN=SO Y TE+UID=MST:0400260612,O=Sở Y tế,C=VN"
+        );
+    }
+}
+
+#[cfg(all(test, feature = "test-pki"))]
+mod tbs_tests {
+    #![allow(clippy::unwrap_used)]
+    use chrono::{TimeZone, Utc};
+    use der::Encode;
+
+    use crate::testpki::{KeyKind, Profile, generate_key, issue};
+
+    #[test]
+    fn the_signed_part_is_taken_from_the_encoding_as_it_is() {
+        let key = generate_key(KeyKind::P256).unwrap();
+        let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+        let cert = issue(
+            &Profile::ca(vec![("CN", "Root".to_owned())], 1, t(2020), t(2040), None),
+            &key,
+            None,
+        )
+        .unwrap();
+        let tbs = cert.inner.tbs_certificate.to_der().unwrap();
+        assert_eq!(cert.tbs_der(), Some(tbs.as_slice()));
+        assert!(super::verify_cert_signature(&cert, &cert, &super::permissive()).is_ok());
+        // A certificate whose DER was cut short gives nothing, not a panic.
+        assert_eq!(super::der_element_len(&[0x30]), None);
+        assert_eq!(super::der_element_len(&[0x30, 0x85, 1, 1, 1, 1, 1]), None);
+        assert_eq!(super::der_element_len(&[0x30, 0x82, 0x01, 0x00]), Some(260));
+    }
 }

@@ -33,6 +33,9 @@ pub enum ErrorKind {
     Asn1(String),
     /// A key or certificate that cannot be used.
     Key(String),
+    /// The signing key does not match the certificate (another public key,
+    /// or another key type): a signature made with it could never verify.
+    KeyMismatch(String),
     /// The requested operation is not supported.
     Unsupported(String),
 }
@@ -56,6 +59,7 @@ impl ErrorKind {
             Self::Structure(_) => "SIG-E-STRUCTURE",
             Self::Asn1(_) => "SIG-E-ASN1",
             Self::Key(_) => "SIG-E-KEY",
+            Self::KeyMismatch(_) => "SIG-E-KEY-MISMATCH",
             Self::Unsupported(_) => "SIG-E-UNSUPPORTED",
         }
     }
@@ -79,6 +83,9 @@ impl fmt::Display for ErrorKind {
             Self::Structure(what) => write!(f, "malformed structure: {what}"),
             Self::Asn1(what) => write!(f, "malformed ASN.1: {what}"),
             Self::Key(what) => write!(f, "unusable key or certificate: {what}"),
+            Self::KeyMismatch(what) => {
+                write!(f, "the key does not match the certificate: {what}")
+            }
             Self::Unsupported(what) => write!(f, "unsupported: {what}"),
         }
     }

@@ -45,10 +45,9 @@ pub fn generate_key(kind: KeyKind) -> Result<SigningKey, Error> {
     Ok(match kind {
         KeyKind::P256 => SigningKey::P256(p256::ecdsa::SigningKey::random(&mut rng)),
         KeyKind::P384 => SigningKey::P384(p384::ecdsa::SigningKey::random(&mut rng)),
-        KeyKind::Rsa2048 => SigningKey::Rsa(Box::new(
-            rsa::RsaPrivateKey::new(&mut rng, 2048)
-                .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?,
-        )),
+        KeyKind::Rsa2048 => rsa::RsaPrivateKey::new(&mut rng, 2048)
+            .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))?
+            .into(),
     })
 }
 
@@ -807,6 +806,7 @@ fn rsa_pkcs1(
         DigestAlgorithm::Sha512 => rsa::Pkcs1v15Sign::new::<sha2::Sha512>(),
     };
     rsa_key
+        .key()
         .sign(padding, &digest.digest(message))
         .map_err(|e| Error::new(ErrorKind::Key(e.to_string())))
 }

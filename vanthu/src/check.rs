@@ -137,6 +137,7 @@ impl FileReport {
 #[derive(Debug, Clone)]
 pub struct Checker {
     strict: bool,
+    pub(crate) jobs: usize,
     trust: TrustStore,
     trust_skipped: Vec<Finding>,
     verify: VerifyOptions,
@@ -157,6 +158,7 @@ impl Checker {
         }
         Ok(Self {
             strict: options.strict,
+            jobs: options.jobs,
             trust: trust.store,
             trust_skipped: trust.skipped,
             verify,

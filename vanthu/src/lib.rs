@@ -11,6 +11,7 @@ mod intake;
 pub mod junit;
 pub mod names;
 mod options;
+mod parallel;
 mod replay;
 pub mod rules;
 mod trust;

@@ -40,6 +40,12 @@ pub struct CheckOptions {
     /// (fields left out keep their defaults).
     #[serde(default)]
     pub roles: RolePolicy,
+    /// How many files [`Checker::check_paths`](crate::Checker::check_paths)
+    /// and [`Checker::check_each`](crate::Checker::check_each) check at once:
+    /// 0 (the default) for one per core, 1 for one after the other. The
+    /// reports come in the same order either way.
+    #[serde(default)]
+    pub jobs: usize,
 }
 
 impl CheckOptions {
@@ -54,6 +60,7 @@ impl CheckOptions {
             strict: false,
             legacy_sha1: false,
             roles: RolePolicy::default(),
+            jobs: 0,
         }
     }
 

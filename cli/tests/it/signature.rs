@@ -600,3 +600,178 @@ fn pss_signature_from_the_command_line() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// The private key inside a PKCS #8 `PrivateKeyInfo` (its last element, an
+/// OCTET STRING): a SEC1 `ECPrivateKey` or a PKCS #1 `RSAPrivateKey`.
+fn pkcs8_inner(der: &[u8]) -> Vec<u8> {
+    // (tag, header length, content length) of the element at `at`.
+    fn element(der: &[u8], at: usize) -> (u8, usize, usize) {
+        let first = der[at + 1];
+        if first < 0x80 {
+            return (der[at], 2, first as usize);
+        }
+        let n = (first & 0x7f) as usize;
+        let len = der[at + 2..at + 2 + n]
+            .iter()
+            .fold(0, |acc, b| (acc << 8) | *b as usize);
+        (der[at], 2 + n, len)
+    }
+    let (_, header, _) = element(der, 0);
+    let mut at = header;
+    loop {
+        let (tag, h, len) = element(der, at);
+        if tag == 0x04 {
+            return der[at + h..at + h + len].to_vec();
+        }
+        at += h + len;
+    }
+}
+
+#[test]
+fn a_key_that_does_not_match_the_certificate_is_refused_and_nothing_is_written() {
+    let f = pki();
+    let out_path = f.dir.join("never.pdf");
+    // The agency's key with the person's certificate.
+    let mismatched = (f.org.0.clone(), f.person.1.clone());
+    let out = sign(
+        &f,
+        &f.dir.join("base.pdf"),
+        &mismatched,
+        "person",
+        &out_path,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(out.status.code().is_some());
+    assert!(
+        stderr.contains("the key does not match the certificate"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("khóa bí mật không khớp với chứng thư số"),
+        "{stderr}"
+    );
+    assert!(!out_path.exists());
+    // An RSA key with the person's (EC) certificate.
+    let rsa = generate_key(KeyKind::Rsa2048).unwrap();
+    let rsa_path = f.dir.join("rsa.key");
+    std::fs::write(&rsa_path, rsa.to_pkcs8_der().unwrap()).unwrap();
+    let out = sign(
+        &f,
+        &f.dir.join("base.pdf"),
+        &(rsa_path, f.person.1.clone()),
+        "person",
+        &out_path,
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RSA key with the EC certificate"));
+    assert!(!out_path.exists());
+    // The matching pair signs.
+    let out = sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &out_path);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out_path.exists());
+}
+
+#[test]
+fn sec1_and_pkcs1_keys_sign() {
+    let f = pki();
+    // The person's key as SEC1 DER (`openssl ec -outform DER`).
+    let pkcs8 = std::fs::read(&f.person.0).unwrap();
+    let sec1 = f.dir.join("person.sec1.der");
+    std::fs::write(&sec1, pkcs8_inner(&pkcs8)).unwrap();
+    let one = f.dir.join("sec1.pdf");
+    let out = sign(
+        &f,
+        &f.dir.join("base.pdf"),
+        &(sec1, f.person.1.clone()),
+        "person",
+        &one,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = vanthu(
+        &[
+            "verify",
+            p(&one),
+            "--trust",
+            p(&f.root),
+            "--at",
+            "2025-06-03T00:00:00+07:00",
+            "--json",
+        ],
+        b"",
+    );
+    assert_eq!(json(&out)["signatures"][0]["indication"], "TOTAL_PASSED");
+    // An RSA key as PKCS #1 DER (`openssl rsa -traditional -outform DER`),
+    // with a certificate of its own.
+    let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
+    let key = generate_key(KeyKind::Rsa2048).unwrap();
+    let cert = issue(
+        &Profile::leaf(vec![("CN", s("RSA signer"))], 70, t(2024), t(2027)),
+        &key,
+        None,
+    )
+    .unwrap();
+    let key_path = f.dir.join("rsa.pkcs1.der");
+    let cert_path = f.dir.join("rsa.crt");
+    std::fs::write(&key_path, pkcs8_inner(&key.to_pkcs8_der().unwrap())).unwrap();
+    std::fs::write(&cert_path, cert.der()).unwrap();
+    let two = f.dir.join("pkcs1.pdf");
+    let out = vanthu(
+        &[
+            "sign",
+            p(&f.dir.join("base.pdf")),
+            "--key",
+            p(&key_path),
+            "--cert",
+            p(&cert_path),
+            "--at",
+            "2025-06-02T09:00:00+07:00",
+            "-o",
+            p(&two),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let signed = std::fs::read(&two).unwrap();
+    let report = vanthu_signature::verify_pdf(
+        &signed,
+        &{
+            let mut t = vanthu_signature::TrustStore::new();
+            t.add_anchor(cert.clone());
+            t
+        },
+        &vanthu_signature::VerifyOptions::new(Utc.with_ymd_and_hms(2025, 6, 3, 0, 0, 0).unwrap()),
+    )
+    .unwrap();
+    assert_eq!(report.signatures.len(), 1);
+    assert_ne!(
+        report.signatures[0].indication,
+        vanthu_signature::Indication::TotalFailed,
+        "{:#?}",
+        report.signatures[0].checks
+    );
+    // A file that is no key at all is refused.
+    let out = sign(
+        &f,
+        &f.dir.join("base.pdf"),
+        &(f.ca.clone(), f.person.1.clone()),
+        "person",
+        &two,
+    );
+    assert_ne!(out.status.code(), Some(0));
+}

@@ -71,7 +71,10 @@ impl PreparedPdf {
     /// `chain` are extra certificates to embed after the signer's.
     ///
     /// # Errors
-    /// When the CMS does not fit the reserved space or cannot be encoded.
+    /// [`ErrorKind::KeyMismatch`] when `signature` does not verify with the
+    /// public key of `signer` (signed with another key: the file could never
+    /// verify, so none is made); when the CMS does not fit the reserved space
+    /// or cannot be encoded.
     pub fn finish(
         self,
         signer: &Certificate,
@@ -80,6 +83,7 @@ impl PreparedPdf {
         algorithm: AlgorithmIdentifierOwned,
         signature: &[u8],
     ) -> Result<Vec<u8>, Error> {
+        check_signature_value(signer, &attrs, &algorithm, signature)?;
         let cms = build_signed_data(
             signer,
             chain,
@@ -109,6 +113,7 @@ impl PreparedPdf {
         signature: &[u8],
         token: &[u8],
     ) -> Result<Vec<u8>, Error> {
+        check_signature_value(signer, &attrs, &algorithm, signature)?;
         let value = <Any as der::Decode>::from_der(token)?;
         let unsigned = SetOfVec::try_from(vec![attribute(cms_oid::SIGNATURE_TIME_STAMP, value)?])?;
         let cms = build_signed_data(
@@ -143,5 +148,33 @@ impl PreparedPdf {
             slot.copy_from_slice(&hex);
         }
         Ok(self.bytes)
+    }
+}
+
+/// Refuses a signature value that does not verify over `attrs` with the key of
+/// `signer`; an algorithm the verifier does not know is left to the caller.
+fn check_signature_value(
+    signer: &Certificate,
+    attrs: &SignedAttributes,
+    algorithm: &AlgorithmIdentifierOwned,
+    signature: &[u8],
+) -> Result<(), Error> {
+    let mut any_size = crate::crypto::AlgorithmPolicy::legacy();
+    any_size.min_rsa_bits = 0;
+    match crate::crypto::verify(
+        &signer.inner().tbs_certificate.subject_public_key_info,
+        algorithm,
+        Some(attrs.digest),
+        &[attrs.to_be_signed()],
+        signature,
+        &any_size,
+    ) {
+        Err(crate::crypto::CryptoError::Invalid) => {
+            Err(Error::new(ErrorKind::KeyMismatch(format!(
+                "the signature value does not verify with the public key of '{}'",
+                signer.subject_str()
+            ))))
+        }
+        _ => Ok(()),
     }
 }

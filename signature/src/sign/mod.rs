@@ -17,7 +17,7 @@ mod options;
 mod prepare;
 mod signed_data;
 
-pub use key::SigningKey;
+pub use key::{RsaSigningKey, SigningKey};
 pub use ltv::{ValidationData, add_document_time_stamp, add_validation_data};
 pub use options::{Appearance, SignOptions, SubFilter};
 pub use prepare::{PreparedPdf, prepare};
@@ -31,7 +31,9 @@ use crate::error::Error;
 /// Signs `pdf` in one call with a software key: prepare, sign the attributes, finish.
 ///
 /// # Errors
-/// As [`prepare`], [`PreparedPdf::signed_attributes`] and [`PreparedPdf::finish`].
+/// [`ErrorKind::KeyMismatch`](crate::ErrorKind::KeyMismatch) when `key` is not
+/// the key `cert` certifies (checked first: nothing is prepared); as
+/// [`prepare`], [`PreparedPdf::signed_attributes`] and [`PreparedPdf::finish`].
 pub fn sign_pdf(
     pdf: &[u8],
     options: &SignOptions,
@@ -39,6 +41,7 @@ pub fn sign_pdf(
     cert: &Certificate,
     chain: &[Certificate],
 ) -> Result<Vec<u8>, Error> {
+    key.check_certificate(cert)?;
     let prepared = prepare(pdf, options)?;
     let attrs = prepared.signed_attributes(cert, key.digest())?;
     let (alg, sig) = key.sign(attrs.to_be_signed())?;

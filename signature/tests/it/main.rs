@@ -11,6 +11,7 @@ mod attacks;
 mod cms;
 mod common;
 mod interop;
+mod keys;
 mod locate;
 mod ltv;
 mod report;

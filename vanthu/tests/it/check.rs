@@ -417,3 +417,58 @@ fn a_checker_can_be_shared_across_threads() {
     assert!(reports.iter().all(|r| r.conformant));
     assert_eq!(reports[0], reports[1]);
 }
+
+/// A folder of many files checked on several threads gives the batch a plain
+/// loop gives: same reports, same order, same counts.
+#[test]
+fn a_parallel_check_equals_the_sequential_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let signed = &pki().signed;
+    let damaged_pdf = damaged(signed);
+    let good = package(&[("182-QD-LDTBXH.pdf", "application/pdf", signed)]);
+    let bad = package(&[("182-QD-LDTBXH.pdf", "application/pdf", &damaged_pdf)]);
+    for i in 0..24 {
+        let (name, bytes): (String, &[u8]) = match i % 6 {
+            0 => (format!("{i:02}-signed.pdf"), signed),
+            1 => (format!("{i:02}-damaged.pdf"), &damaged_pdf),
+            2 => (format!("{i:02}-good.edxml"), &good),
+            3 => (format!("{i:02}-bad.edxml"), &bad),
+            4 => (format!("{i:02}-truncated.pdf"), &signed[..signed.len() / 3]),
+            _ => (format!("{i:02}-unsigned.pdf"), &signed[..0]),
+        };
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let batch = |jobs: usize| {
+        let mut options = options(true);
+        options.jobs = jobs;
+        vanthu::Checker::new(&options)
+            .unwrap()
+            .check_paths(&[dir.path().to_path_buf()])
+            .unwrap()
+    };
+    let sequential = batch(1);
+    assert!(sequential.files.len() >= 20, "{}", sequential.files.len());
+    let names: Vec<&str> = sequential.files.iter().map(|f| f.file.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted, "the walk is in name order");
+    assert!(sequential.counts.conformant > 0 && sequential.counts.not_conformant > 0);
+    for jobs in [2, 4, 0] {
+        assert_eq!(batch(jobs), sequential, "{jobs} jobs");
+    }
+    // check_each hands the reports over in the order of the files given.
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files.reverse();
+    let mut options = options(true);
+    options.jobs = 3;
+    let mut seen = Vec::new();
+    vanthu::Checker::new(&options)
+        .unwrap()
+        .check_each(&files, |r| seen.push(r.file));
+    let expected: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    assert_eq!(seen, expected);
+}
