@@ -61,7 +61,7 @@ pub(crate) enum Rule {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["working_days", "rule"])))]
 pub(crate) struct DueArgs {
-    /// Start instant: RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or yyyy/MM/dd HH:mm:ss
+    /// Start instant: RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM(:SS) or yyyy/MM/dd HH:mm:ss
     /// (Vietnam time unless an offset is given).
     #[arg(long, value_name = "TIME")]
     from: String,

@@ -29,7 +29,7 @@ pub(crate) struct HarnessArgs {
     #[arg(long = "crl", value_name = "CRL")]
     crl: Vec<PathBuf>,
     /// Validation time for PDF certificates, and "today" for dates in
-    /// packages (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or yyyy/MM/dd HH:mm:ss,
+    /// packages (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM(:SS) or yyyy/MM/dd HH:mm:ss,
     /// Vietnam time unless an offset is given); default: now.
     #[arg(long = "at", value_name = "TIME")]
     at: Option<String>,

@@ -25,7 +25,7 @@ use crate::{CliError, Outcome};
 pub(crate) struct ReplayArgs {
     /// The event log (JSON), or `-` for standard input.
     events: PathBuf,
-    /// Judge deadlines at this instant (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or
+    /// Judge deadlines at this instant (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM(:SS) or
     /// yyyy/MM/dd HH:mm:ss, Vietnam time unless an offset is given) instead of the last event's.
     #[arg(long = "as-of", value_name = "TIME")]
     as_of: Option<String>,

@@ -23,7 +23,7 @@ pub(crate) struct VerifyArgs {
     /// A CRL (DER) to check revocation against; repeat for more.
     #[arg(long = "crl", value_name = "CRL")]
     crl: Vec<PathBuf>,
-    /// Validation time (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or yyyy/MM/dd
+    /// Validation time (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM(:SS) or yyyy/MM/dd
     /// HH:mm:ss, Vietnam time unless an offset is given); default: now.
     #[arg(long, value_name = "TIME")]
     at: Option<String>,

@@ -74,8 +74,8 @@ impl CheckOptions {
 }
 
 /// The forms [`parse_time`] reads, for messages.
-pub const TIME_FORMS: &str = "RFC 3339 (2025-06-05T09:30:00+07:00), YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS], \
-YYYY-MM-DD HH:MM[:SS] or edXML's yyyy/MM/dd HH:mm:ss (Vietnam time unless an offset is given)";
+pub const TIME_FORMS: &str = "RFC 3339 (2025-06-05T09:30:00+07:00), YYYY-MM-DD, YYYY-MM-DDTHH:MM(:SS), \
+YYYY-MM-DD HH:MM(:SS) or edXML's yyyy/MM/dd HH:mm:ss (Vietnam time unless an offset is given)";
 
 /// Reads an instant in every form a Vietnamese clerk or system writes it:
 /// RFC 3339 with its offset (`2025-06-05T09:30:00+07:00`, `…Z`), a date

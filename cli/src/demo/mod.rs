@@ -77,7 +77,7 @@ pub(crate) struct DemoArgs {
     /// The directory to write every artifact into (created if needed).
     #[arg(long, value_name = "DIR")]
     pub(crate) out: PathBuf,
-    /// The start instant (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or yyyy/MM/dd
+    /// The start instant (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM(:SS) or yyyy/MM/dd
     /// HH:mm:ss, Vietnam time unless an offset is given); the whole run is a function of it.
     #[arg(long, value_name = "TIME", default_value = DEFAULT_START)]
     pub(crate) at: String,
