@@ -11,7 +11,7 @@ use vanthu_signature::{Indication, LegalValue};
 use crate::attacks::append_update;
 use crate::common::*;
 
-fn python() -> Option<String> {
+pub(crate) fn python() -> Option<String> {
     if std::env::var("VANTHU_INTEROP").ok().as_deref() != Some("1") {
         eprintln!("note: VANTHU_INTEROP is not 1; pyHanko interop skipped");
         return None;
@@ -31,7 +31,7 @@ fn script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/pyhanko_interop.py")
 }
 
-fn workdir() -> PathBuf {
+pub(crate) fn workdir() -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "vanthu-interop-{}-{}",

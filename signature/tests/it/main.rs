@@ -9,6 +9,7 @@
 
 mod attacks;
 mod common;
+mod differential;
 mod interop;
 mod locate;
 mod report;
