@@ -12,6 +12,7 @@ mod common;
 mod differential;
 mod interop;
 mod locate;
+mod modifications;
 mod report;
 mod roundtrip;
 mod trust;
