@@ -308,11 +308,14 @@ fn typed_field<'a>(layout: &'a Layout, d: &'a Dict, rev: usize) -> Option<&'a Di
     None
 }
 
+/// A form field or a widget. Markup annotations also have `/T` (their author)
+/// and `/Parent` (a pop-up's), so an annotation other than a widget is not one.
 fn is_form_node(layout: &Layout, d: &Dict, rev: usize) -> bool {
     is_widget(d)
-        || d.get(b"FT").is_some()
-        || d.get(b"T").is_some()
-        || typed_field(layout, d, rev).is_some()
+        || (!is_annotation(d)
+            && (d.get(b"FT").is_some()
+                || d.get(b"T").is_some()
+                || typed_field(layout, d, rev).is_some()))
 }
 
 /// `Some(signed)` when `d` is a signature field or one of its widgets.

@@ -83,7 +83,7 @@ def base_objects(dangling=False):
         5: stream(b"", page1),
         6: stream(b"", page2),
         7: b"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
-        8: b"<</Type /Annot /Subtype /Text /Rect [500 780 520 800] /Contents (Ghi chu) /P 3 0 R /F 4>>",
+        8: b"<</Type /Annot /Subtype /Text /T (Van thu) /Rect [500 780 520 800] /Contents (Ghi chu) /P 3 0 R /F 4>>",
         10: b"<</Fields [11 0 R 12 0 R 13 0 R] /DA (/Helv 0 Tf 0 g) /DR <</Font <</Helv 14 0 R>>>>>>",
         11: b"<</FT /Tx /T (Name) /V (Nguyen Van An) /Type /Annot /Subtype /Widget /Rect [72 600 300 620]"
         b" /P 3 0 R /F 4 /DA (/Helv 12 Tf 0 g) /AP <</N 15 0 R>>>>",

@@ -44,7 +44,7 @@ fn form(dangling: bool) -> Vec<u8> {
         (5, stream("", "BT /F1 14 Tf 72 770 Td (CONG HOA XA HOI CHU NGHIA VIET NAM) Tj ET")),
         (6, stream("", page2)),
         (7, "<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>".into()),
-        (8, "<</Type /Annot /Subtype /Text /Rect [500 780 520 800] /Contents (Ghi chu) /P 3 0 R /F 4>>".into()),
+        (8, "<</Type /Annot /Subtype /Text /T (Van thu) /Rect [500 780 520 800] /Contents (Ghi chu) /P 3 0 R /F 4>>".into()),
         (10, "<</Fields [11 0 R 12 0 R 13 0 R] /DA (/Helv 0 Tf 0 g) /DR <</Font <</Helv 14 0 R>>>>>>".into()),
         (11, "<</FT /Tx /T (Name) /V (Nguyen Van An) /Type /Annot /Subtype /Widget /Rect [72 600 300 620] /P 3 0 R /F 4 /DA (/Helv 12 Tf 0 g) /AP <</N 15 0 R>>>>".into()),
         (12, "<</FT /Sig /T (Empty) /Type /Annot /Subtype /Widget /Rect [300 50 500 100] /P 3 0 R /F 4>>".into()),
