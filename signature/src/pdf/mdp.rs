@@ -575,10 +575,43 @@ fn info_id(layout: &Layout, revision: usize) -> Option<ObjectId> {
 /// The modifications made after revision `signed` (the signature's revision).
 pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modification> {
     let mut out = Vec::new();
-    let s = Signed::new(layout, data, signed);
     let later = |r: Option<usize>| r.is_none_or(|r| r > signed);
     // Revisions after the signed one, and objects after the last %%EOF (index = revisions.len()).
     let last = layout.revisions.len();
+    // A signature over the whole file (the usual last one) needs no look at the signed revision.
+    let anything_later = signed + 1 < last
+        || layout.objects.iter().any(|d| later(d.revision))
+        || layout.xrefs.iter().any(|x| later(x.revision));
+    if anything_later {
+        later_revisions(layout, data, signed, &mut out);
+    }
+    let signed_end = layout.revisions.get(signed).map_or(0, |r| r.end);
+    for &(start, _) in layout.unparsed.iter().filter(|(s, _)| *s >= signed_end) {
+        out.push(Modification {
+            revision: None,
+            object: None,
+            offset: start,
+            kind: K::Uninspectable,
+            level: L::Other,
+        });
+    }
+    if let Some(offset) = layout.trailing_data {
+        out.push(Modification {
+            revision: None,
+            object: None,
+            offset,
+            kind: K::Uninspectable,
+            level: L::Other,
+        });
+    }
+    out
+}
+
+/// The changes of every revision after `signed`, and of objects after the last `%%EOF`.
+fn later_revisions(layout: &Layout, data: &[u8], signed: usize, out: &mut Vec<Modification>) {
+    let later = |r: Option<usize>| r.is_none_or(|r| r > signed);
+    let last = layout.revisions.len();
+    let s = Signed::new(layout, data, signed);
     for rev in (signed + 1)..=last {
         let in_rev = |r: Option<usize>| r.map_or(last, |r| r) == rev;
         let v = View::new(layout, rev.min(last.saturating_sub(1)));
@@ -688,26 +721,6 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
             }
         }
     }
-    let signed_end = layout.revisions.get(signed).map_or(0, |r| r.end);
-    for &(start, _) in layout.unparsed.iter().filter(|(s, _)| *s >= signed_end) {
-        out.push(Modification {
-            revision: None,
-            object: None,
-            offset: start,
-            kind: K::Uninspectable,
-            level: L::Other,
-        });
-    }
-    if let Some(offset) = layout.trailing_data {
-        out.push(Modification {
-            revision: None,
-            object: None,
-            offset,
-            kind: K::Uninspectable,
-            level: L::Other,
-        });
-    }
-    out
 }
 
 /// A cross-reference entry of a later revision that points at an older
