@@ -189,6 +189,16 @@ class Kit:
                                existing_fields_only=existing)
         return out.getvalue()
 
+    def sign_with(self, pdf, field, spec=None, **meta):
+        """Signs in a new field with extra PdfSignatureMetadata options (LTV, sub-filter)
+        or a field specification (lock dictionaries)."""
+        meta.setdefault("subfilter", fields.SigSeedSubFilter.PADES)
+        meta = signers.PdfSignatureMetadata(field_name=field, **meta)
+        w = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
+        out = signers.sign_pdf(w, meta, signer=self.signer, timestamper=self.tsa,
+                               new_field_spec=spec or fields.SigFieldSpec(field))
+        return out.getvalue()
+
     def doc_timestamp(self, pdf, field="DocTs", tsa=None):
         w = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
         out = signers.PdfTimeStamper(tsa or self.tsa, field_name=field).timestamp_pdf(
@@ -437,6 +447,24 @@ def cases(kit):
         kit.sign(base, "Signer1", timestamp=kit.fractional_tsa)
     yield "approval_doc_timestamp_fractional", "a document time-stamp whose genTime has a fraction", \
         kit.doc_timestamp(approval, tsa=kit.fractional_tsa)
+    yield "approval_adbe_pkcs7_detached", "an approval signature with /SubFilter adbe.pkcs7.detached", \
+        kit.sign_with(base, "Signer1", subfilter=fields.SigSeedSubFilter.ADOBE_PKCS7_DETACHED)
+    b_lt = kit.sign_with(base, "Signer1", embed_validation_info=True, validation_context=kit.vc())
+    yield "approval_b_lt", "a PAdES B-LT signature: signature time-stamp, then /DSS", b_lt
+    yield "approval_b_lta", "a PAdES B-LTA signature: signature time-stamp, /DSS, document time-stamp", \
+        kit.sign_with(base, "Signer1", embed_validation_info=True, use_pades_lta=True,
+                      validation_context=kit.vc())
+    yield "approval_b_lt_then_fill_text", "a B-LT signature, then the text field filled", fill_text(b_lt)
+    def lock(names, p=None):
+        return fields.SigFieldSpec("Locked", doc_mdp_update_value=p,
+                                   field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.INCLUDE, names))
+    locked = kit.sign_with(base, "Locked", spec=lock(["Empty"], fields.MDPPerm.NO_CHANGES))
+    yield "locked_p1_untouched", "an approval signature whose field locks the document (/Lock /P 1)", locked
+    yield "locked_p1_dss", "/Lock /P 1, then /DSS", kit.dss(locked)
+    yield "locked_p1_fill_text", "/Lock /P 1, then the text field filled", fill_text(locked)
+    locked_child = kit.sign_with(base, "Locked", spec=lock(["Group.Child"]))
+    yield "locked_field_dss", "a signature locking the field 'Group.Child' (/Lock /Include), then /DSS", \
+        kit.dss(locked_child)
     yield "approval_metadata", "a new /Info dictionary", set_info(approval)
     yield "approval_extensions_updated", "the indirect /Extensions dictionary updated in place", \
         update_extensions(approval)

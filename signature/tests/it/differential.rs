@@ -51,6 +51,11 @@ const SHADOW: &str = "ISO 32000-1 §7.5.6: the catalog of the last revision gove
                       hides the signed form, so pyHanko finds no signature at all, while vanthu finds the \
                       signature and fails it (ETSI EN 319 102-1 §5.2.2: every signature in the file is \
                       reported)";
+const LOCKED_UNCHANGED: &str = "ISO 32000-1 §12.8.2.4: a FieldMDP lock forbids changes to the locked fields, and \
+                                the /DSS update changes none (ETSI EN 319 142-1 §5.4 permits it); pyHanko counts \
+                                a locked field's appearance stream, unchanged since before the signature, as \
+                                updated in every later revision";
+
 const DEVIATIONS: &[Deviation] = &[
     Deviation {
         case: "approval_annotation_added",
@@ -187,6 +192,22 @@ const DEVIATIONS: &[Deviation] = &[
         pyhanko: "0",
         vanthu: "1",
         why: SHADOW,
+    },
+    Deviation {
+        case: "locked_field_dss",
+        index: 0,
+        what: "level",
+        pyhanko: "other",
+        vanthu: "lta_updates",
+        why: LOCKED_UNCHANGED,
+    },
+    Deviation {
+        case: "locked_field_dss",
+        index: 0,
+        what: "pass",
+        pyhanko: "false",
+        vanthu: "true",
+        why: LOCKED_UNCHANGED,
     },
 ];
 
