@@ -137,6 +137,8 @@ pub enum ModificationKind {
     /// The appearance of a signature field's widget changed without the field
     /// being signed in the same revision.
     AppearanceChanged,
+    /// A form field that the signature locks (FieldMDP, ISO 32000-1 §12.8.2.4) was changed.
+    LockedFieldChanged,
     /// A new object was given a number that the signed revision referenced while
     /// it was undefined: content the signature covered changes meaning.
     UndefinedReferenceDefined,
@@ -176,6 +178,7 @@ impl ModificationKind {
             Self::AnnotationAdded => "annotation_added",
             Self::FormFieldAdded => "form_field_added",
             Self::AppearanceChanged => "appearance_changed",
+            Self::LockedFieldChanged => "locked_field_changed",
             Self::UndefinedReferenceDefined => "undefined_reference_defined",
             Self::PageAdded => "page_added",
             Self::CatalogChanged => "catalog_changed",

@@ -107,7 +107,8 @@ pub(crate) fn coverage_check(
     sig: &LocatedSignature,
     signed: usize,
 ) -> (Check, Vec<Modification>, Option<L>) {
-    let modifications = analyse(layout, data, signed);
+    let lock = field_lock(layout, sig, signed);
+    let modifications = analyse(layout, data, signed, &lock);
     if sig.coverage == Coverage::EntireFile {
         return (
             Check::passed(
@@ -213,6 +214,101 @@ pub(crate) fn docmdp_of(layout: &Layout, sig: &LocatedSignature, signed: usize) 
         Some(Obj::Dict(l)) if l.get(b"P").is_some() => clamp(l.get(b"P")),
         _ => None,
     }
+}
+
+/// The form fields a signature locks: the `/Action` and `/Fields` of its
+/// FieldMDP transform (ISO 32000-1 §12.8.2.4) or of its field's lock
+/// dictionary (ISO 32000-2 §12.7.5.5, Table 233).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) enum FieldLock {
+    /// No field is locked.
+    #[default]
+    Nothing,
+    /// Every field.
+    All,
+    /// The fields named (fully qualified).
+    Include(BTreeSet<String>),
+    /// Every field but those named.
+    Exclude(BTreeSet<String>),
+}
+
+impl FieldLock {
+    fn locks(&self, name: &str) -> bool {
+        match self {
+            Self::Nothing => false,
+            Self::All => true,
+            Self::Include(names) => names.contains(name),
+            Self::Exclude(names) => !names.contains(name),
+        }
+    }
+
+    fn from_dict(layout: &Layout, d: &Dict, rev: usize) -> Self {
+        let names = || -> BTreeSet<String> {
+            match resolve(layout, d.get(b"Fields"), rev) {
+                Some(Obj::Array(items)) => items
+                    .iter()
+                    .filter_map(|i| match resolve(layout, Some(i), rev) {
+                        Some(Obj::Str { bytes, .. }) => {
+                            Some(super::write::decode_text_string(bytes))
+                        }
+                        _ => None,
+                    })
+                    .collect(),
+                _ => BTreeSet::new(),
+            }
+        };
+        match d.name(b"Action") {
+            Some(b"All") => Self::All,
+            Some(b"Include") => Self::Include(names()),
+            Some(b"Exclude") => Self::Exclude(names()),
+            _ => Self::Nothing,
+        }
+    }
+}
+
+/// What signature `sig` locks.
+pub(crate) fn field_lock(layout: &Layout, sig: &LocatedSignature, signed: usize) -> FieldLock {
+    let dict = layout
+        .resolve_at(sig.object, signed)
+        .and_then(|d| d.value.dict());
+    if let Some(Obj::Array(items)) = dict.and_then(|d| resolve(layout, d.get(b"Reference"), signed))
+    {
+        for item in items {
+            if let Some(Obj::Dict(r)) = resolve(layout, Some(item), signed)
+                && r.name(b"TransformMethod") == Some(b"FieldMDP")
+                && let Some(Obj::Dict(tp)) = resolve(layout, r.get(b"TransformParams"), signed)
+            {
+                return FieldLock::from_dict(layout, tp, signed);
+            }
+        }
+    }
+    let lock = sig
+        .widget
+        .as_ref()
+        .and_then(|w| dict_at(layout, w.field, signed))
+        .and_then(|f| resolve(layout, f.get(b"Lock"), signed));
+    match lock {
+        Some(Obj::Dict(l)) => FieldLock::from_dict(layout, l, signed),
+        _ => FieldLock::Nothing,
+    }
+}
+
+/// The fully qualified name of a field or widget: the `/T` of it and its
+/// ancestors, joined by periods (ISO 32000-1 §12.7.3.2).
+fn full_name(layout: &Layout, d: &Dict, rev: usize) -> String {
+    let mut parts = Vec::new();
+    let mut current = Some(d);
+    for _ in 0..32 {
+        let Some(node) = current else { break };
+        if let Some(t) = node.string(b"T") {
+            parts.push(super::write::decode_text_string(t));
+        }
+        current = node
+            .reference(b"Parent")
+            .and_then(|p| dict_at(layout, p, rev));
+    }
+    parts.reverse();
+    parts.join(".")
 }
 
 /// `o`, through one reference when it is one.
@@ -489,10 +585,12 @@ struct Signed<'a> {
     annots_owner: BTreeMap<ObjectId, ObjectId>,
     pages: BTreeSet<ObjectId>,
     dss: BTreeMap<ObjectId, DssPart>,
+    /// The fields the signature locks.
+    lock: &'a FieldLock,
 }
 
 impl<'a> Signed<'a> {
-    fn new(layout: &'a Layout, data: &'a [u8], rev: usize) -> Self {
+    fn new(layout: &'a Layout, data: &'a [u8], rev: usize, lock: &'a FieldLock) -> Self {
         let catalog = catalog_id(layout, rev);
         let catalog_dict = catalog.and_then(|c| dict_at(layout, c, rev));
         let mut refs = BTreeMap::new();
@@ -539,6 +637,20 @@ impl<'a> Signed<'a> {
             annots_owner,
             pages: page_list.into_iter().collect(),
             dss: dss_parts(layout, catalog_dict, rev),
+            lock,
+        }
+    }
+
+    /// `verdict` on a change to a field beyond its flags, unless this
+    /// signature locks that field.
+    fn unless_locked(&self, field: &Dict, rev: usize, verdict: (K, L)) -> (K, L) {
+        if verdict.1 != L::Other
+            && *self.lock != FieldLock::Nothing
+            && self.lock.locks(&full_name(self.layout, field, rev))
+        {
+            (K::LockedFieldChanged, L::Other)
+        } else {
+            verdict
         }
     }
 }
@@ -573,7 +685,12 @@ fn info_id(layout: &Layout, revision: usize) -> Option<ObjectId> {
 }
 
 /// The modifications made after revision `signed` (the signature's revision).
-pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modification> {
+pub(crate) fn analyse(
+    layout: &Layout,
+    data: &[u8],
+    signed: usize,
+    lock: &FieldLock,
+) -> Vec<Modification> {
     let mut out = Vec::new();
     let later = |r: Option<usize>| r.is_none_or(|r| r > signed);
     // Revisions after the signed one, and objects after the last %%EOF (index = revisions.len()).
@@ -583,7 +700,7 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
         || layout.objects.iter().any(|d| later(d.revision))
         || layout.xrefs.iter().any(|x| later(x.revision));
     if anything_later {
-        later_revisions(layout, data, signed, &mut out);
+        later_revisions(layout, data, signed, lock, &mut out);
     }
     let signed_end = layout.revisions.get(signed).map_or(0, |r| r.end);
     for &(start, _) in layout.unparsed.iter().filter(|(s, _)| *s >= signed_end) {
@@ -608,10 +725,16 @@ pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modifi
 }
 
 /// The changes of every revision after `signed`, and of objects after the last `%%EOF`.
-fn later_revisions(layout: &Layout, data: &[u8], signed: usize, out: &mut Vec<Modification>) {
+fn later_revisions(
+    layout: &Layout,
+    data: &[u8],
+    signed: usize,
+    lock: &FieldLock,
+    out: &mut Vec<Modification>,
+) {
     let later = |r: Option<usize>| r.is_none_or(|r| r > signed);
     let last = layout.revisions.len();
-    let s = Signed::new(layout, data, signed);
+    let s = Signed::new(layout, data, signed, lock);
     for rev in (signed + 1)..=last {
         let in_rev = |r: Option<usize>| r.map_or(last, |r| r) == rev;
         let v = View::new(layout, rev.min(last.saturating_sub(1)));
@@ -1138,7 +1261,7 @@ fn field_change_keys(
             } else {
                 L::LtaUpdates
             };
-            (K::SignatureFieldAdded, level)
+            s.unless_locked(nd, v.rev, (K::SignatureFieldAdded, level))
         }
         (Some(_), _) | (_, Some(_)) => {
             if changed.contains(&&b"AP"[..]) || changed.contains(&&b"AS"[..]) {
@@ -1149,7 +1272,7 @@ fn field_change_keys(
         }
         (None, None) => {
             if only(changed, VALUE_KEYS) {
-                (K::FieldFilled, L::FormFilling)
+                s.unless_locked(nd, v.rev, (K::FieldFilled, L::FormFilling))
             } else {
                 (K::ObjectReplaced, L::Other)
             }
@@ -1191,17 +1314,93 @@ fn appearance_in_place(s: &Signed<'_>, v: &View<'_>, id: ObjectId, owner: Object
         signature_state(layout, old_owner, s.rev),
         signature_state(layout, new_owner, v.rev),
     ) {
-        (Some(false), Some(true)) => (K::SignatureFieldAdded, L::FormFilling),
+        (Some(false), Some(true)) => {
+            s.unless_locked(new_owner, v.rev, (K::SignatureFieldAdded, L::FormFilling))
+        }
         (Some(_), _) | (_, Some(_)) => (K::AppearanceChanged, L::Other),
         (None, None) if is_form_node(layout, old_owner, s.rev) => {
             // A stateful field (check box, radio) switches /AS, never redraws.
             if old_owner.get(b"AS").is_some() {
                 (K::AppearanceChanged, L::Other)
             } else {
-                (K::FieldFilled, L::FormFilling)
+                s.unless_locked(old_owner, s.rev, (K::FieldFilled, L::FormFilling))
             }
         }
         (None, None) if is_annotation(old_owner) => (K::AnnotationChanged, L::Annotations),
         (None, None) => (K::AppearanceChanged, L::Other),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::limits::Limits;
+
+    /// A one-field form, then an update that fills the field "Name" (a kid of "Form").
+    fn filled() -> Vec<u8> {
+        let objects = [
+            "<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields [4 0 R]>>>>",
+            "<</Type /Pages /Kids [3 0 R] /Count 1>>",
+            "<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [5 0 R]>>",
+            "<</T (Form) /Kids [5 0 R]>>",
+            "<</FT /Tx /T (Name) /Parent 4 0 R /V (A) /Subtype /Widget /Rect [0 0 100 20] /P 3 0 R>>",
+        ];
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(b"xref\n0 6\n0000000000 65535 f \n");
+        for o in &offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!("trailer\n<</Size 6 /Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+        );
+        let at = out.len();
+        out.extend_from_slice(b"5 0 obj\n<</FT /Tx /T (Name) /Parent 4 0 R /V (B) /Subtype /Widget /Rect [0 0 100 20] /P 3 0 R>>\nendobj\n");
+        let xref2 = out.len();
+        out.extend_from_slice(format!("xref\n0 1\n0000000000 65535 f \n5 1\n{at:010} 00000 n \ntrailer\n<</Size 6 /Root 1 0 R /Prev {xref}>>\nstartxref\n{xref2}\n%%EOF\n").as_bytes());
+        out
+    }
+
+    fn verdict(lock: &FieldLock) -> (K, L) {
+        let pdf = filled();
+        let layout = Layout::parse(&pdf, &Limits::default()).unwrap();
+        let found = analyse(&layout, &pdf, 0, lock);
+        let m = found
+            .iter()
+            .find(|m| m.object.is_some_and(|o| o.number == 5))
+            .unwrap();
+        (m.kind, m.level)
+    }
+
+    #[test]
+    fn a_field_lock_refuses_changes_to_the_fields_it_names() {
+        let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<BTreeSet<_>>();
+        let filled = (K::FieldFilled, L::FormFilling);
+        let locked = (K::LockedFieldChanged, L::Other);
+        assert_eq!(verdict(&FieldLock::Nothing), filled);
+        assert_eq!(verdict(&FieldLock::All), locked);
+        // Names are fully qualified: "Form.Name", not "Name".
+        assert_eq!(verdict(&FieldLock::Include(names(&["Form.Name"]))), locked);
+        assert_eq!(
+            verdict(&FieldLock::Include(names(&["Name", "Other"]))),
+            filled
+        );
+        assert_eq!(verdict(&FieldLock::Exclude(names(&["Form.Name"]))), filled);
+        assert_eq!(verdict(&FieldLock::Exclude(names(&["Other"]))), locked);
+    }
+
+    #[test]
+    fn permissions_follow_the_docmdp_levels() {
+        assert_eq!(permitted(Some(1)), L::LtaUpdates);
+        assert_eq!(permitted(Some(2)), L::FormFilling);
+        assert_eq!(permitted(Some(3)), L::Annotations);
+        assert_eq!(permitted(None), L::FormFilling);
+        assert!(L::None < L::LtaUpdates && L::Annotations < L::Other);
     }
 }

@@ -462,6 +462,11 @@ def cases(kit):
     yield "locked_p1_untouched", "an approval signature whose field locks the document (/Lock /P 1)", locked
     yield "locked_p1_dss", "/Lock /P 1, then /DSS", kit.dss(locked)
     yield "locked_p1_fill_text", "/Lock /P 1, then the text field filled", fill_text(locked)
+    yield "locked_name_fill_text", "a signature locking the field 'Name', then 'Name' filled", \
+        fill_text(kit.sign_with(base, "Locked", spec=lock(["Name"])))
+    yield "locked_all_but_name_fill_text", "a signature locking every field but 'Name', then 'Name' filled", \
+        fill_text(kit.sign_with(base, "Locked", spec=fields.SigFieldSpec(
+            "Locked", field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.EXCLUDE, ["Name", "Group.Child"]))))
     locked_child = kit.sign_with(base, "Locked", spec=lock(["Group.Child"]))
     yield "locked_field_dss", "a signature locking the field 'Group.Child' (/Lock /Include), then /DSS", \
         kit.dss(locked_child)
