@@ -199,6 +199,19 @@ fn filling_a_text_field_is_form_filling() {
         1,
     );
     assert_permitted("new appearance", &filled, ModificationLevel::FormFilling);
+    // The JSON report names the level of the signature and of each change.
+    let json = serde_json::to_value(verify(&filled)).unwrap();
+    assert_eq!(json["signatures"][0]["modification_level"], "form_filling");
+    let levels: Vec<&str> = json["signatures"][0]["modifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["level"].as_str().unwrap())
+        .collect();
+    assert!(
+        levels.contains(&"form_filling") && levels.iter().all(|l| *l != "other"),
+        "{levels:?}"
+    );
     assert!(
         first(&verify(&filled))
             .modifications
