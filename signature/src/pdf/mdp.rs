@@ -357,17 +357,21 @@ pub(crate) fn same(a: &Obj, b: &Obj, data: &[u8]) -> bool {
 
 /// The keys whose values differ between `a` and `b` (added and removed included).
 fn changed_keys<'a>(a: &'a Dict, b: &'a Dict, data: &[u8]) -> BTreeSet<&'a [u8]> {
-    a.entries
-        .iter()
-        .chain(&b.entries)
-        .map(|(k, _)| k.as_slice())
-        .filter(|k| {
-            a.count(k) != b.count(k)
-                || match (a.get(k), b.get(k)) {
-                    (Some(x), Some(y)) => !same(x, y, data),
-                    (None, None) => false,
-                    _ => true,
-                }
+    // Indexed, so that a dictionary with many keys costs n log n, not n².
+    let index = |d: &'a Dict| {
+        let mut m: BTreeMap<&'a [u8], (usize, &'a Obj)> = BTreeMap::new();
+        for (k, v) in &d.entries {
+            m.entry(k.as_slice()).or_insert((0, v)).0 += 1;
+        }
+        m
+    };
+    let (ia, ib) = (index(a), index(b));
+    ia.keys()
+        .chain(ib.keys())
+        .copied()
+        .filter(|k| match (ia.get(k), ib.get(k)) {
+            (Some((ca, x)), Some((cb, y))) => ca != cb || !same(x, y, data),
+            _ => true,
         })
         .collect()
 }
@@ -549,11 +553,10 @@ fn dss_ok(part: DssPart, old: Option<&Obj>, new: &Obj, data: &[u8]) -> bool {
                     && k.iter()
                         .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
             });
-            let kept = old.and_then(Obj::dict).is_none_or(|o| {
-                o.entries
-                    .iter()
-                    .all(|(k, v)| n.get(k).is_some_and(|nv| same(v, nv, data)))
-            });
+            // Every entry of the old VRI is still there, unchanged.
+            let kept = old
+                .and_then(Obj::dict)
+                .is_none_or(|o| changed_keys(o, n, data).iter().all(|k| o.get(k).is_none()));
             keys_ok && kept
         }
         DssPart::VriEntry => new.dict().is_some_and(|d| {
@@ -1122,7 +1125,7 @@ fn acroform_change(s: &Signed<'_>, v: &View<'_>, od: &Dict, nd: &Dict) -> (K, L)
 /// (ISO 32000-1 §12.8.2.2: signing is permitted, creating other fields is not).
 fn fields_change(s: &Signed<'_>, v: &View<'_>, old: Option<&Obj>, new: Option<&Obj>) -> (K, L) {
     let old_ids: BTreeSet<ObjectId> = refs(old).into_iter().collect();
-    let new_ids = refs(new);
+    let new_ids: BTreeSet<ObjectId> = refs(new).into_iter().collect();
     if !old_ids.iter().all(|id| new_ids.contains(id)) {
         return (K::ObjectReplaced, L::Other);
     }
@@ -1202,7 +1205,7 @@ fn field_change(s: &Signed<'_>, v: &View<'_>, od: &Dict, nd: &Dict) -> (K, L) {
     if changed.contains(&&b"Kids"[..]) {
         // New kids: signature fields or their widgets only, every old kid kept.
         let old_kids: BTreeSet<ObjectId> = refs(od.get(b"Kids")).into_iter().collect();
-        let new_kids = refs(nd.get(b"Kids"));
+        let new_kids: BTreeSet<ObjectId> = refs(nd.get(b"Kids")).into_iter().collect();
         let kept = old_kids.iter().all(|k| new_kids.contains(k));
         let mut level = L::LtaUpdates;
         for kid in new_kids.iter().filter(|k| !old_kids.contains(k)) {
