@@ -24,8 +24,10 @@ use crate::report::{Check, CheckId, SubIndication};
 
 /// Keys of a form field or widget that filling the form may change (pyHanko's
 /// set, after ISO 32000-1 §12.7.3 and §12.5.2): value, appearance, appearance
-/// state, annotation and field flags, default appearance and quadding.
-const VALUE_KEYS: &[&[u8]] = &[b"V", b"AP", b"AS", b"F", b"DA", b"Q", b"Ff", b"Type"];
+/// state, annotation and field flags, default appearance and quadding; and a
+/// choice field's selected indices, part of its value (ISO 32000-1 §12.7.4.4,
+/// Table 231).
+const VALUE_KEYS: &[&[u8]] = &[b"V", b"I", b"AP", b"AS", b"F", b"DA", b"Q", b"Ff", b"Type"];
 /// Keys a signature field may change without being filled.
 const ALWAYS_KEYS: &[&[u8]] = &[b"Ff", b"Type"];
 /// Catalog keys that a permitted update may change; each is checked on its own.
@@ -326,14 +328,8 @@ fn dict_at(layout: &Layout, id: ObjectId, rev: usize) -> Option<&Dict> {
 /// Structural equality, ignoring where things are in the file.
 pub(crate) fn same(a: &Obj, b: &Obj, data: &[u8]) -> bool {
     match (a, b) {
-        (
-            Obj::Str {
-                bytes: x, kind: kx, ..
-            },
-            Obj::Str {
-                bytes: y, kind: ky, ..
-            },
-        ) => x == y && kx == ky,
+        // Literal or hexadecimal, a string is its bytes (ISO 32000-1 §7.3.4).
+        (Obj::Str { bytes: x, .. }, Obj::Str { bytes: y, .. }) => x == y,
         (Obj::Array(x), Obj::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q, data))
         }
