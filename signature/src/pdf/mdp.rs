@@ -490,6 +490,57 @@ fn appearance_streams(layout: &Layout, ap: &Dict, rev: usize) -> Vec<ObjectId> {
     out
 }
 
+/// Signature fields and their widgets, found from the form's `/Fields` down
+/// through `/Kids` (the field type is inherited, and a widget need not name its
+/// parent, ISO 32000-1 §12.7.3.1).
+fn signature_nodes(layout: &Layout, catalog: Option<&Dict>, rev: usize) -> BTreeSet<ObjectId> {
+    let mut out = BTreeSet::new();
+    let form = catalog.and_then(|c| resolve(layout, c.get(b"AcroForm"), rev));
+    let Some(Obj::Dict(form)) = form else {
+        return out;
+    };
+    let mut stack: Vec<(ObjectId, bool, usize)> = refs(resolve(layout, form.get(b"Fields"), rev))
+        .into_iter()
+        .map(|id| (id, false, 0))
+        .collect();
+    let mut seen = BTreeSet::new();
+    while let Some((id, inherited, depth)) = stack.pop() {
+        if depth > 32 || seen.len() > 100_000 || !seen.insert(id) {
+            continue;
+        }
+        let Some(d) = dict_at(layout, id, rev) else {
+            continue;
+        };
+        let sig = match d.name(b"FT") {
+            Some(ft) => ft == b"Sig",
+            None => inherited,
+        };
+        if sig {
+            out.insert(id);
+        }
+        for kid in refs(resolve(layout, d.get(b"Kids"), rev)) {
+            stack.push((kid, sig, depth + 1));
+        }
+    }
+    out
+}
+
+/// The level of signing a signature field: an invisible document time-stamp
+/// is long-term validation data (ETSI EN 319 142-1 §5.4), any other value or a
+/// visible field is signing.
+fn signing_level(layout: &Layout, field: &Dict, rev: usize) -> L {
+    let value = typed_field(layout, field, rev)
+        .unwrap_or(field)
+        .reference(b"V")
+        .and_then(|v| dict_at(layout, v, rev));
+    let time_stamp = value.is_some_and(|v| v.name(b"Type") == Some(b"DocTimeStamp"));
+    if visible(layout, field, rev) || (value.is_some() && !time_stamp) {
+        L::FormFilling
+    } else {
+        L::LtaUpdates
+    }
+}
+
 /// Which part of the document security store an object is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DssPart {
@@ -584,6 +635,9 @@ struct Signed<'a> {
     annots_owner: BTreeMap<ObjectId, ObjectId>,
     pages: BTreeSet<ObjectId>,
     dss: BTreeMap<ObjectId, DssPart>,
+    /// References from objects outside the security store (a store object
+    /// also used elsewhere may not be rewritten as store data).
+    outside_dss: BTreeMap<ObjectId, u32>,
     /// The fields the signature locks.
     lock: &'a FieldLock,
 }
@@ -592,13 +646,26 @@ impl<'a> Signed<'a> {
     fn new(layout: &'a Layout, data: &'a [u8], rev: usize, lock: &'a FieldLock) -> Self {
         let catalog = catalog_id(layout, rev);
         let catalog_dict = catalog.and_then(|c| dict_at(layout, c, rev));
+        let dss = dss_parts(layout, catalog_dict, rev);
         let mut refs = BTreeMap::new();
+        let mut outside_dss = BTreeMap::new();
         let mut appearance_owner = BTreeMap::new();
         for id in layout.by_id.keys() {
             let Some(def) = layout.resolve_at(*id, rev) else {
                 continue;
             };
             count_refs(&def.value, &mut refs);
+            if !dss.contains_key(id) {
+                match (Some(*id) == catalog, &def.value) {
+                    // The catalog's own /DSS entry is the store's, not a use from outside.
+                    (true, Obj::Dict(c)) => c
+                        .entries
+                        .iter()
+                        .filter(|(k, _)| k.as_slice() != b"DSS")
+                        .for_each(|(_, v)| count_refs(v, &mut outside_dss)),
+                    _ => count_refs(&def.value, &mut outside_dss),
+                }
+            }
             let Some(d) = def.value.dict() else { continue };
             match d.get(b"AP") {
                 Some(Obj::Ref(ap)) => {
@@ -615,6 +682,15 @@ impl<'a> Signed<'a> {
                     }
                 }
                 _ => {}
+            }
+        }
+        // The trailer uses objects too (beyond /Root and /Info, anything a writer put there).
+        if let Some(trailer) = layout.trailer_of(rev) {
+            for (key, value) in &trailer.entries {
+                if !matches!(key.as_slice(), b"Root" | b"Info" | b"Prev" | b"Size") {
+                    count_refs(value, &mut refs);
+                    count_refs(value, &mut outside_dss);
+                }
             }
         }
         let page_list = page_order(layout, rev);
@@ -635,9 +711,16 @@ impl<'a> Signed<'a> {
             appearance_owner,
             annots_owner,
             pages: page_list.into_iter().collect(),
-            dss: dss_parts(layout, catalog_dict, rev),
+            dss,
+            outside_dss,
             lock,
         }
+    }
+
+    /// True when the signed revision refers to `id` at most once: an object
+    /// used in one place only may be rewritten for that place.
+    fn used_once(&self, id: ObjectId) -> bool {
+        self.refs.get(&id).copied().unwrap_or(0) <= 1
     }
 
     /// `verdict` on a change to a field beyond its flags, unless this
@@ -661,9 +744,16 @@ struct View<'a> {
     catalog_dict: Option<&'a Dict>,
     info: Option<ObjectId>,
     dss: BTreeMap<ObjectId, DssPart>,
+    /// Signature fields and widgets of the form.
+    signature_nodes: BTreeSet<ObjectId>,
 }
 
 impl<'a> View<'a> {
+    /// True when `d` (object `id`) is a signature field or one of its widgets.
+    fn is_signature_node(&self, layout: &Layout, id: ObjectId, d: &Dict) -> bool {
+        self.signature_nodes.contains(&id) || signature_state(layout, d, self.rev).is_some()
+    }
+
     fn new(layout: &'a Layout, rev: usize) -> Self {
         let catalog = catalog_id(layout, rev);
         let catalog_dict = catalog.and_then(|c| dict_at(layout, c, rev));
@@ -673,6 +763,7 @@ impl<'a> View<'a> {
             catalog_dict,
             info: info_id(layout, rev),
             dss: dss_parts(layout, catalog_dict, rev),
+            signature_nodes: signature_nodes(layout, catalog_dict, rev),
         }
     }
 }
@@ -923,6 +1014,7 @@ fn classify(s: &Signed<'_>, v: &View<'_>, def: &ObjectDef) -> (K, L) {
     if let (Some(&part), Some(&new_part)) = (s.dss.get(&def.id), v.dss.get(&def.id))
         && part == new_part
         && !matches!(def.value, Obj::Stream { .. })
+        && !s.outside_dss.contains_key(&def.id)
     {
         return if dss_ok(part, Some(&old.value), &def.value, s.data) {
             (K::DssUpdated, L::LtaUpdates)
@@ -934,6 +1026,7 @@ fn classify(s: &Signed<'_>, v: &View<'_>, def: &ObjectDef) -> (K, L) {
         if key_ref(v.catalog_dict, key) == Some(def.id)
             && key_ref(s.catalog_dict, key) == Some(def.id)
             && matches!(def.value, Obj::Dict(_))
+            && s.used_once(def.id)
         {
             return (K::CatalogUpdated, L::LtaUpdates);
         }
@@ -947,13 +1040,14 @@ fn classify(s: &Signed<'_>, v: &View<'_>, def: &ObjectDef) -> (K, L) {
     };
     if fields_ref(s.catalog_dict, s.rev) == Some(def.id)
         && fields_ref(v.catalog_dict, v.rev) == Some(def.id)
+        && s.used_once(def.id)
     {
         return fields_change(s, v, Some(&old.value), Some(&def.value));
     }
     if let Some(&page) = s.annots_owner.get(&def.id) {
         // An indirect /Annots array changed in place.
         let still = dict_at(layout, page, v.rev).and_then(|p| p.reference(b"Annots"));
-        if still == Some(def.id) {
+        if still == Some(def.id) && s.used_once(def.id) {
             return annots_change(s, v, Some(&old.value), Some(&def.value));
         }
     }
@@ -1013,13 +1107,8 @@ fn new_object(s: &Signed<'_>, v: &View<'_>, def: &ObjectDef) -> (K, L) {
             _ => {}
         }
     }
-    if signature_state(layout, d, v.rev).is_some() {
-        let level = if visible(layout, d, v.rev) {
-            L::FormFilling
-        } else {
-            L::LtaUpdates
-        };
-        return (K::SignatureFieldAdded, level);
+    if v.is_signature_node(layout, def.id, d) {
+        return (K::SignatureFieldAdded, signing_level(layout, d, v.rev));
     }
     if is_widget(d) || d.get(b"FT").is_some() {
         return (K::FormFieldAdded, L::Other);
@@ -1177,7 +1266,7 @@ fn annots_change(s: &Signed<'_>, v: &View<'_>, old: Option<&Obj>, new: Option<&O
     }
     for added in new_ids.difference(&old_ids) {
         match dict_at(layout, *added, v.rev) {
-            Some(d) if signature_state(layout, d, v.rev).is_some() => {}
+            Some(d) if v.is_signature_node(layout, *added, d) => {}
             Some(d) if is_widget(d) || d.get(b"FT").is_some() => {
                 raise(K::FormFieldAdded, L::Other);
             }
@@ -1208,7 +1297,8 @@ fn field_change(s: &Signed<'_>, v: &View<'_>, od: &Dict, nd: &Dict) -> (K, L) {
             match dict_at(layout, *kid, v.rev) {
                 Some(d)
                     if layout.resolve_at(*kid, s.rev).is_none()
-                        && signature_state(layout, d, v.rev).is_some() =>
+                        && (v.is_signature_node(layout, *kid, d)
+                            || signature_state(layout, nd, v.rev).is_some()) =>
                 {
                     if visible(layout, d, v.rev) {
                         level = level.max(L::FormFilling);
@@ -1241,6 +1331,14 @@ fn field_change_keys(
     if only(changed, ALWAYS_KEYS) {
         return (K::FieldFilled, L::LtaUpdates);
     }
+    // An appearance dictionary that something else also uses stays with it:
+    // re-pointing the field away from it is refused, as pyHanko does.
+    if changed.contains(&&b"AP"[..])
+        && let Some(Obj::Ref(ap)) = od.get(b"AP")
+        && !s.used_once(*ap)
+    {
+        return (K::AppearanceChanged, L::Other);
+    }
     match (
         signature_state(layout, od, s.rev),
         signature_state(layout, nd, v.rev),
@@ -1258,7 +1356,7 @@ fn field_change_keys(
             let level = if changed.contains(&&b"AP"[..]) || changed.contains(&&b"AS"[..]) {
                 L::FormFilling
             } else {
-                L::LtaUpdates
+                signing_level(layout, nd, v.rev)
             };
             s.unless_locked(nd, v.rev, (K::SignatureFieldAdded, level))
         }
@@ -1289,19 +1387,31 @@ fn appearance_in_place(s: &Signed<'_>, v: &View<'_>, id: ObjectId, owner: Object
     else {
         return (K::AppearanceChanged, L::Other);
     };
-    // Used only by its owner's appearance dictionary.
+    // Used only by its owner's appearance dictionary, itself used only by the owner.
     let mut mine = BTreeMap::new();
-    if let Some(ap) = old_owner.get(b"AP") {
-        count_refs(ap, &mut mine);
-        if let Some(Obj::Dict(apd)) = resolve(layout, Some(ap), s.rev) {
-            for (_, val) in &apd.entries {
-                count_refs(val, &mut mine);
-                if let Some(Obj::Dict(states)) = resolve(layout, Some(val), s.rev) {
-                    states
-                        .entries
-                        .iter()
-                        .for_each(|(_, x)| count_refs(x, &mut mine));
+    let ap = old_owner.get(b"AP");
+    if let Some(Obj::Ref(apd)) = ap
+        && !s.used_once(*apd)
+    {
+        return (K::AppearanceChanged, L::Other);
+    }
+    if let Some(Obj::Dict(apd)) = resolve(layout, ap, s.rev) {
+        if let Some(Obj::Ref(apd_id)) = ap {
+            count_refs(&Obj::Ref(*apd_id), &mut mine);
+        }
+        for (_, val) in &apd.entries {
+            count_refs(val, &mut mine);
+            // A state dictionary through a reference: its streams count too.
+            if let Obj::Ref(states_id) = val
+                && let Some(states) = dict_at(layout, *states_id, s.rev)
+            {
+                if !s.used_once(*states_id) {
+                    return (K::AppearanceChanged, L::Other);
                 }
+                states
+                    .entries
+                    .iter()
+                    .for_each(|(_, x)| count_refs(x, &mut mine));
             }
         }
     }

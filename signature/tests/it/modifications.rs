@@ -468,12 +468,30 @@ fn signing_an_empty_signature_field_is_signing() {
         &fill_empty_field(&pdf, "Sig", true),
         ModificationLevel::FormFilling,
     );
-    // A document time-stamp in it, without appearance, is an LTA update (P=1 permits it).
+    // A document time-stamp in a new invisible field is an LTA update (P=1 permits it)...
     let p1 = signed(Some(1), false);
+    let form = latest(&p1, 10).replacen("/Fields [", "/Fields [98 0 R ", 1);
+    let time_stamped = append_update(
+        &p1,
+        &[
+            (96, "<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange [0 10 20 10] /Contents <00>>>".into()),
+            (98, "<</FT /Sig /T (DocTs) /V 96 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132>>".into()),
+            (10, form),
+            (3, latest(&p1, 3).replacen("/Annots [", "/Annots [98 0 R ", 1)),
+        ],
+        1,
+    );
     assert_permitted(
         "P=1 time-stamp",
-        &fill_empty_field(&p1, "DocTimeStamp", false),
+        &time_stamped,
         ModificationLevel::LtaUpdates,
+    );
+    // ...but in a visible field it shows on the page: signing, as pyHanko grades it.
+    assert_refused(
+        "P=1 visible time-stamp",
+        &fill_empty_field(&p1, "DocTimeStamp", false),
+        ModificationLevel::FormFilling,
+        ModificationKind::SignatureFieldAdded,
     );
     // A signature is more than P=1 permits.
     assert_refused(
@@ -809,5 +827,111 @@ fn each_docmdp_level_permits_its_own_changes() {
         &content(&signed(Some(3), false)),
         ModificationLevel::Other,
         ModificationKind::ObjectReplaced,
+    );
+}
+
+#[test]
+fn objects_shared_with_another_use_may_not_be_rewritten_for_one_of_them() {
+    // The signed revision also uses the text field's appearance stream and the
+    // /Extensions dictionary from a private catalog key.
+    let p = pki();
+    let mut base = form(false);
+    base = append_update(
+        &base,
+        &[(1, "<</Type /Catalog /Pages 2 0 R /AcroForm 10 0 R /Extensions 20 0 R /FooBar <</S 15 0 R /E 20 0 R>>>>".into())],
+        1,
+    );
+    let pdf = sign_pdf(
+        &base,
+        &SignOptions::new(vn(2025, 6, 2, 9)),
+        &p.person_key,
+        &p.person,
+        std::slice::from_ref(&p.ca),
+    )
+    .unwrap();
+    assert_permitted("shared, untouched", &pdf, ModificationLevel::None);
+    let in_place = append_update(
+        &pdf,
+        &[
+            (
+                11,
+                latest(&pdf, 11).replace("(Nguyen Van An)", "(Tran Thi Binh)"),
+            ),
+            (
+                15,
+                stream(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 228 20]",
+                    "BT (GIA MAO) Tj ET",
+                ),
+            ),
+        ],
+        1,
+    );
+    assert_refused(
+        "shared appearance",
+        &in_place,
+        ModificationLevel::Other,
+        ModificationKind::AppearanceChanged,
+    );
+    let extensions = append_update(
+        &pdf,
+        &[(
+            20,
+            "<</ADBE <</BaseVersion /1.7 /ExtensionLevel 8>>>>".into(),
+        )],
+        1,
+    );
+    assert_refused(
+        "shared extensions",
+        &extensions,
+        ModificationLevel::Other,
+        ModificationKind::ObjectReplaced,
+    );
+}
+
+#[test]
+fn a_signature_widget_found_through_its_field_kids_is_a_signature_widget() {
+    // The new field lists its widget in an indirect /Kids; the widget names no /Parent.
+    let pdf = signed(None, false);
+    let form = latest(&pdf, 10).replacen("/Fields [", "/Fields [98 0 R ", 1);
+    let page = latest(&pdf, 3).replacen("/Annots [", "/Annots [96 0 R ", 1);
+    let updated = append_update(
+        &pdf,
+        &[
+            (98, "<</FT /Sig /T (Seal) /Kids 97 0 R>>".into()),
+            (97, "[96 0 R]".into()),
+            (
+                96,
+                "<</Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132>>".into(),
+            ),
+            (10, form),
+            (3, page),
+        ],
+        1,
+    );
+    assert_permitted("kids", &updated, ModificationLevel::LtaUpdates);
+}
+
+#[test]
+fn a_signature_value_without_type_is_signing() {
+    // ISO 32000-1 Table 252 makes /Type optional: the value of a signature field is a signature.
+    let pdf = signed(Some(1), false);
+    let field = format!(
+        "{} /V 96 0 R>>",
+        latest(&pdf, 12).trim_end().strip_suffix(">>").unwrap()
+    );
+    let signed_again = append_update(
+        &pdf,
+        &[
+            (96, "<</Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 10 20 10] /Contents <00>>>".into()),
+            (12, field),
+        ],
+        1,
+    );
+    assert_refused(
+        "P=1, untyped signature",
+        &signed_again,
+        ModificationLevel::FormFilling,
+        ModificationKind::SignatureFieldAdded,
     );
 }
