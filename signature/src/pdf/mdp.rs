@@ -184,7 +184,7 @@ pub(crate) fn coverage_check(
 
 /// The DocMDP permission of a signature: `/P` of its DocMDP transform
 /// (ISO 32000-1 §12.8.2.2, 2 when absent), else `/P` of its field's lock
-/// dictionary (ISO 32000-2 §12.7.5.5, Table 233).
+/// dictionary (a PDF 2.0 entry, ISO 32000-2 §12.7.5.5).
 pub(crate) fn docmdp_of(layout: &Layout, sig: &LocatedSignature, signed: usize) -> Option<u8> {
     let clamp = |p: Option<&Obj>| match resolve(layout, p, signed) {
         Some(Obj::Int(p)) => u8::try_from((*p).clamp(1, 3)).ok(),
@@ -220,7 +220,7 @@ pub(crate) fn docmdp_of(layout: &Layout, sig: &LocatedSignature, signed: usize) 
 
 /// The form fields a signature locks: the `/Action` and `/Fields` of its
 /// FieldMDP transform (ISO 32000-1 §12.8.2.4) or of its field's lock
-/// dictionary (ISO 32000-2 §12.7.5.5, Table 233).
+/// dictionary (ISO 32000-1 §12.7.4.5, Table 233; ISO 32000-2 §12.7.5.5).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) enum FieldLock {
     /// No field is locked.
