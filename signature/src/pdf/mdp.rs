@@ -825,8 +825,17 @@ fn later_revisions(
     let later = |r: Option<usize>| r.is_none_or(|r| r > signed);
     let last = layout.revisions.len();
     let s = Signed::new(layout, data, signed, lock);
+    // The objects of each later revision, in file order, found in one pass.
+    let mut by_revision: BTreeMap<usize, Vec<&ObjectDef>> = BTreeMap::new();
+    for def in layout.objects.iter().filter(|d| later(d.revision)) {
+        by_revision
+            .entry(def.revision.unwrap_or(last))
+            .or_default()
+            .push(def);
+    }
     for rev in (signed + 1)..=last {
         let in_rev = |r: Option<usize>| r.map_or(last, |r| r) == rev;
+        let defs: &[&ObjectDef] = by_revision.get(&rev).map_or(&[], Vec::as_slice);
         let v = View::new(layout, rev.min(last.saturating_sub(1)));
         let start = layout.revisions.get(rev).map_or(0, |r| r.start);
         let mut push = |revision, object, offset, (kind, level): (K, L)| {
@@ -841,10 +850,7 @@ fn later_revisions(
         if rev < last {
             // A swapped /Root is the hide-and-replace shadow attack, unless the
             // new catalog says what the old one said.
-            let defined_here = layout
-                .objects
-                .iter()
-                .any(|d| in_rev(d.revision) && Some(d.id) == v.catalog);
+            let defined_here = defs.iter().any(|d| Some(d.id) == v.catalog);
             if v.catalog != s.catalog && !defined_here {
                 let verdict = match (v.catalog_dict, v.catalog) {
                     (Some(nd), Some(_)) => catalog_change(&s, &v, nd),
@@ -861,7 +867,7 @@ fn later_revisions(
                 push(Some(rev), None, start, (K::CatalogChanged, L::Other));
             }
         }
-        for def in layout.objects.iter().filter(|d| in_rev(d.revision)) {
+        for def in defs {
             push(
                 def.revision,
                 Some(def.id),
