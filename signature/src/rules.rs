@@ -81,7 +81,7 @@ vanthu_identifiers::catalogue! {
     /// permits (long-term validation data, form filling and signing,
     /// annotations): no change to the signed content, no shadow or
     /// incremental-saving attack.
-    COVERAGE = ("SIG-COVERAGE", Error, "later revisions change no more than the signature's DocMDP level permits", "các phiên bản sau không thay đổi vượt quá mức mà chữ ký cho phép", "ETSI EN 319 102-1 §5.2.2; ISO 32000-1 §12.8.2.2; ISO 32000-2 §12.8.2.2; ETSI EN 319 142-1 §5.4; vanthu docs/signature-policy.md §9");
+    COVERAGE = ("SIG-COVERAGE", Error, "later revisions change no more than the signature's DocMDP level permits", "các phiên bản sau không thay đổi vượt quá mức mà chữ ký cho phép", "ETSI EN 319 102-1 §5.2.2; ISO 32000-1 §12.8.2.2; ETSI EN 319 142-1 §5.4; vanthu docs/signature-policy.md §9");
 
     // The file.
 
