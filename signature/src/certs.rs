@@ -616,7 +616,7 @@ impl TrustStore {
     /// `extra` are certificates found next to the signature (the CMS set).
     /// Returns the named checks and the path (leaf first, anchor last) when one was built.
     /// The signer's extended key usage must allow signing documents (see
-    /// `docs/signature-policy.md` §9 in the repository).
+    /// `docs/signature-policy.md` §8 in the repository).
     #[must_use]
     pub fn validate(
         &self,

@@ -24,7 +24,7 @@ pub use crypto::{AlgorithmPolicy, DigestAlgorithm};
 pub use error::{Error, ErrorKind};
 pub use limits::Limits;
 pub use ltv::PadesLevel;
-pub use pdf::diff::{Modification, ModificationKind};
+pub use pdf::diff::{Modification, ModificationKind, ModificationLevel};
 pub use pdf::layout::Revision;
 pub use pdf::locate::{
     ByteRange, ByteRangeProblem, Coverage, LocatedSignature, PdfSignatures, SignatureKind, Widget,

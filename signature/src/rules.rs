@@ -83,9 +83,11 @@ vanthu_identifiers::catalogue! {
     REVOCATION = ("SIG-REVOCATION", Error, "no certificate of the path is revoked", "không chứng thư nào trong đường dẫn bị thu hồi", "ETSI EN 319 102-1 §5.2.6; RFC 5280 §6.3; RFC 6960 §4.2");
     /// The signatures on the certificates use accepted algorithms and key sizes.
     CERTIFICATE_ALGORITHMS = ("SIG-CERTIFICATE-ALGORITHMS", Error, "the certificates are signed with accepted algorithms and key sizes", "các chứng thư được ký bằng thuật toán và độ dài khóa được chấp nhận", "ETSI EN 319 102-1 §5.2.8; Thông tư 15/2025/TT-BKHCN");
-    /// Later revisions only add signatures and their data (no change to the
-    /// signed content, no shadow or incremental-saving attack).
-    COVERAGE = ("SIG-COVERAGE", Error, "nothing but signatures and their data was added after signing", "sau khi ký chỉ có chữ ký và dữ liệu của chữ ký được bổ sung", "ETSI EN 319 102-1 §5.2.2; ISO 32000-1 §12.8.2.2");
+    /// Later revisions change no more than the signature's DocMDP level
+    /// permits (long-term validation data, form filling and signing,
+    /// annotations): no change to the signed content, no shadow or
+    /// incremental-saving attack.
+    COVERAGE = ("SIG-COVERAGE", Error, "later revisions change no more than the signature's DocMDP level permits", "các phiên bản sau không thay đổi vượt quá mức mà chữ ký cho phép", "ETSI EN 319 102-1 §5.2.2; ISO 32000-1 §12.8.2.2; ETSI EN 319 142-1 §5.4; vanthu docs/signature-policy.md §9");
 
     // The file.
 

@@ -9,7 +9,7 @@ use crate::crypto::AlgorithmPolicy;
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::ltv::PadesLevel;
-use crate::pdf::diff::{Modification, analyse};
+use crate::pdf::diff::{Modification, ModificationLevel};
 use crate::pdf::locate::{Coverage, LocatedSignature, SignatureKind, Widget, locate};
 use crate::pdf::object::ObjectId;
 use crate::report::{Check, CheckId, Indication, SubIndication, conclude};
@@ -117,6 +117,11 @@ pub struct SignatureReport {
     pub checks: Vec<Check>,
     /// Changes made by later revisions (allowed and not).
     pub modifications: Vec<Modification>,
+    /// How far later revisions changed the document (pyHanko's modification
+    /// level): `none` when the signature covers the whole file; absent when the
+    /// signature's format stopped the analysis.
+    #[serde(default)]
+    pub modification_level: Option<ModificationLevel>,
     /// The widget showing the signature.
     pub widget: Option<Widget>,
     /// The PAdES level the signature reaches (ETSI EN 319 142-1 §6); `None`
@@ -462,7 +467,7 @@ fn verify_one(
         Role::Unknown
     };
     let mut signing_time: Option<DateTime<Utc>> = None;
-    let mut modifications = Vec::new();
+    let modifications: Vec<Modification> = Vec::new();
     let claimed_m = sig.claimed_time.as_deref().and_then(parse_pdf_date);
     let sub_filter = sig.sub_filter.as_deref();
     let time_stamp = sig.kind == SignatureKind::DocTimeStamp || sub_filter == Some("ETSI.RFC3161");
@@ -485,6 +490,7 @@ fn verify_one(
                     .or_else(|| claimed_m.map(|t| t.with_timezone(&vn))),
                 checks,
                 modifications,
+                modification_level: None,
                 widget: sig.widget.clone(),
                 level: None,
                 proven_at: None,
@@ -727,51 +733,13 @@ fn verify_one(
         revocation_from_document = validation.revocation_from_document;
         checks.extend(validation.checks);
     }
-    // Coverage and modifications after the signed revision.
-    modifications = analyse(&located.layout, pdf, signed_revision);
-    // A certification signature with P=1 permits no change but DSS and metadata
-    // (ISO 32000-1 §12.8.2.2; PAdES B-LT additions as pyHanko's LTA_UPDATES).
-    let no_changes = sig.docmdp == Some(1);
-    let bad: Vec<&Modification> = modifications
-        .iter()
-        .filter(|m| {
-            !m.kind.is_allowed()
-                || (no_changes
-                    && !matches!(
-                        m.kind,
-                        crate::pdf::diff::ModificationKind::ResourceAdded
-                            | crate::pdf::diff::ModificationKind::MetadataUpdated
-                            | crate::pdf::diff::ModificationKind::XrefStream
-                            | crate::pdf::diff::ModificationKind::CatalogUpdated
-                    ))
-        })
-        .collect();
-    match (sig.coverage, bad.first()) {
-        (Coverage::EntireFile, _) => checks.push(Check::passed(CheckId::Coverage, "the signature covers the entire file", "chữ ký bao trùm toàn bộ tệp")),
-        (_, None) => checks.push(Check::passed(
-            CheckId::Coverage,
-            format!("later revisions only add signatures and their data ({} change(s))", modifications.len()),
-            format!("các phiên bản sau chỉ bổ sung chữ ký và dữ liệu của chữ ký ({} thay đổi)", modifications.len()),
-        )),
-        (_, Some(m)) => checks.push(Check::failed(
-            CheckId::Coverage,
-            SubIndication::FormatFailure,
-            format!(
-                "content changed after signing: {} ({} change(s) not allowed, first {} at byte {})",
-                m.kind.as_str(),
-                bad.len(),
-                m.object.map(|o| o.to_string()).unwrap_or_default(),
-                m.offset
-            ),
-            format!(
-                "nội dung bị thay đổi sau khi ký: {} ({} thay đổi không được phép, đầu tiên tại byte {})",
-                m.kind.as_str(),
-                bad.len(),
-                m.offset
-            ),
-        )),
-    }
-    let mut report = finish(checks, signer, role, signing_time, modifications);
+    // Coverage, and what the later revisions changed against what the
+    // signature permits (docs/signature-policy.md §9).
+    let (check, found, level) =
+        crate::pdf::mdp::coverage_check(&located.layout, pdf, sig, signed_revision);
+    checks.push(check);
+    let mut report = finish(checks, signer, role, signing_time, found);
+    report.modification_level = level;
     if time_stamp {
         // A document time-stamp proves its own time once it is valid.
         report.proven_at = (report.indication == Indication::TotalPassed)

@@ -23,7 +23,7 @@ const ETS_CERT_VALUES: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.23");
 ///
 /// Reported for `adbe.pkcs7.detached` signatures too, by the same evidence
 /// (other validators call those `PKCS7-B`…`PKCS7-LTA`); see
-/// `docs/signature-policy.md` §9 in the repository.
+/// `docs/signature-policy.md` §8 in the repository.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::report::{Check, CheckId, SubIndication};
 
 /// How long revocation data without `nextUpdate` counts as current after its
-/// `thisUpdate` (`docs/signature-policy.md` §9).
+/// `thisUpdate` (`docs/signature-policy.md` §8).
 const NO_NEXT_UPDATE_GRACE_HOURS: i64 = 24;
 
 /// CRLs and OCSP responses, each marked with whether the document carried it
@@ -198,7 +198,7 @@ fn evidence(
 ///
 /// A revocation at or before `at` fails the path (REVOKED). A certificate
 /// with no usable revocation data is a warning: revocation was not checked,
-/// and the signature is judged on the rest (`docs/signature-policy.md` §9).
+/// and the signature is judged on the rest (`docs/signature-policy.md` §8).
 pub(crate) fn check_path(
     data: &RevocationData,
     path: &[Certificate],

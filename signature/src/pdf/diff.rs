@@ -2,17 +2,95 @@
 //!
 //! Incremental Saving and Shadow attacks (Mladenov et al. CCS 2019; Mainka et
 //! al. NDSS 2021) hide or replace signed content with a later update that a
-//! validator checking only the signed bytes never sees. The policy here is a
-//! whitelist in the spirit of pyHanko's `StandardDiffPolicy`: a later revision may
-//! add a signature (dictionary, field, widget, appearance), register it in the
-//! catalog's `/AcroForm` and the page's `/Annots`, add a `/DSS`, update `/Info`
-//! and the XMP metadata. Anything else is a modification that prevents a pass.
+//! validator checking only the signed bytes never sees. Every change a later
+//! revision makes is classified here ([`ModificationKind`]) and graded
+//! ([`ModificationLevel`]); `mdp` grades them and decides, per DocMDP level,
+//! which grades a signature permits.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::layout::{Layout, ObjectDef};
 use super::locate::Widget;
-use super::object::{Dict, Obj, ObjectId};
+use super::object::{Obj, ObjectId};
+
+/// How far a document was changed after a signature, from the least to the
+/// most: the grades of pyHanko's `ModificationLevel`, which follow the DocMDP
+/// permissions of ISO 32000-1 §12.8.2.2 (Table 254) and ISO 32000-2 §12.8.2.2.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ModificationLevel {
+    /// Nothing after the signature: it covers the whole file.
+    None,
+    /// Only long-term validation data: `/DSS` (ETSI EN 319 142-1 §5.4.2),
+    /// document time-stamps, invisible signature fields, metadata.
+    LtaUpdates,
+    /// Also form filling and signing (DocMDP `P=2`): field values and their
+    /// appearances, signatures in new or empty signature fields.
+    FormFilling,
+    /// Also annotations created, modified or deleted (DocMDP `P=3`).
+    Annotations,
+    /// A change no DocMDP level permits (page content, fields deleted, objects
+    /// overwritten, redirected cross-references, uninspectable content).
+    #[default]
+    Other,
+}
+
+impl ModificationLevel {
+    /// `none`, `lta_updates`, `form_filling`, `annotations` or `other`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::LtaUpdates => "lta_updates",
+            Self::FormFilling => "form_filling",
+            Self::Annotations => "annotations",
+            Self::Other => "other",
+        }
+    }
+
+    /// The grade in Vietnamese, for messages.
+    #[must_use]
+    pub const fn as_vietnamese(self) -> &'static str {
+        match self {
+            Self::None => "không thay đổi",
+            Self::LtaUpdates => "bổ sung dữ liệu kiểm tra dài hạn",
+            Self::FormFilling => "điền biểu mẫu và ký",
+            Self::Annotations => "thêm, sửa, xóa chú thích",
+            Self::Other => "thay đổi khác",
+        }
+    }
+
+    /// The grade in English, for messages.
+    #[must_use]
+    pub const fn as_english(self) -> &'static str {
+        match self {
+            Self::None => "no change",
+            Self::LtaUpdates => "long-term validation data",
+            Self::FormFilling => "form filling and signing",
+            Self::Annotations => "annotations",
+            Self::Other => "other changes",
+        }
+    }
+}
+
+impl std::fmt::Display for ModificationLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// What one later revision did to one object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -21,11 +99,12 @@ use super::object::{Dict, Obj, ObjectId};
 pub enum ModificationKind {
     /// A new signature or document time-stamp dictionary.
     SignatureAdded,
-    /// A new signature field or widget, or an empty one filled.
+    /// A new signature field or widget, or an empty one signed.
     SignatureFieldAdded,
     /// A new object that is not an annotation or a page (fonts, appearance streams, images, DSS data).
     ResourceAdded,
-    /// The catalog changed only in `/AcroForm`, `/DSS`, `/Extensions`, `/Metadata` or `/Version`.
+    /// The catalog changed only in `/AcroForm`, `/DSS`, `/Extensions`, `/MarkInfo`,
+    /// `/Metadata` or `/Version`, or was moved to a new object with nothing else changed.
     CatalogUpdated,
     /// The interactive form gained signature fields.
     AcroFormUpdated,
@@ -35,6 +114,16 @@ pub enum ModificationKind {
     MetadataUpdated,
     /// A new cross-reference stream (its entries are checked like a table's).
     XrefStream,
+    /// The document security store (`/DSS`, its arrays or `/VRI`) was updated in place.
+    DssUpdated,
+    /// An object was written again unchanged.
+    Unchanged,
+    /// A form field's value, flags or appearance changed (form filling).
+    FieldFilled,
+    /// An annotation other than a widget was modified.
+    AnnotationChanged,
+    /// An annotation other than a widget was removed from a page.
+    AnnotationDeleted,
     /// A page's content, resources or another attribute changed.
     PageChanged,
     /// An object of the signed revision was replaced by a different one.
@@ -43,6 +132,16 @@ pub enum ModificationKind {
     SignatureChanged,
     /// A new annotation that is not a signature widget.
     AnnotationAdded,
+    /// A new form field that is not a signature field, or a widget of one.
+    FormFieldAdded,
+    /// The appearance of a signature field's widget changed without the field
+    /// being signed in the same revision.
+    AppearanceChanged,
+    /// A form field that the signature locks (FieldMDP, ISO 32000-1 §12.8.2.4) was changed.
+    LockedFieldChanged,
+    /// A new object was given a number that the signed revision referenced while
+    /// it was undefined: content the signature covered changes meaning.
+    UndefinedReferenceDefined,
     /// A new page or page-tree node.
     PageAdded,
     /// The catalog changed in a key a signature update must not touch, or was swapped.
@@ -56,22 +155,6 @@ pub enum ModificationKind {
 }
 
 impl ModificationKind {
-    /// True when a later signature may legitimately make this change.
-    #[must_use]
-    pub const fn is_allowed(self) -> bool {
-        matches!(
-            self,
-            Self::SignatureAdded
-                | Self::SignatureFieldAdded
-                | Self::ResourceAdded
-                | Self::CatalogUpdated
-                | Self::AcroFormUpdated
-                | Self::AnnotationsExtended
-                | Self::MetadataUpdated
-                | Self::XrefStream
-        )
-    }
-
     /// Stable snake-case name.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -84,10 +167,19 @@ impl ModificationKind {
             Self::AnnotationsExtended => "annotations_extended",
             Self::MetadataUpdated => "metadata_updated",
             Self::XrefStream => "xref_stream",
+            Self::DssUpdated => "dss_updated",
+            Self::Unchanged => "unchanged",
+            Self::FieldFilled => "field_filled",
+            Self::AnnotationChanged => "annotation_changed",
+            Self::AnnotationDeleted => "annotation_deleted",
             Self::PageChanged => "page_changed",
             Self::ObjectReplaced => "object_replaced",
             Self::SignatureChanged => "signature_changed",
             Self::AnnotationAdded => "annotation_added",
+            Self::FormFieldAdded => "form_field_added",
+            Self::AppearanceChanged => "appearance_changed",
+            Self::LockedFieldChanged => "locked_field_changed",
+            Self::UndefinedReferenceDefined => "undefined_reference_defined",
             Self::PageAdded => "page_added",
             Self::CatalogChanged => "catalog_changed",
             Self::ObjectDeleted => "object_deleted",
@@ -109,60 +201,12 @@ pub struct Modification {
     pub offset: usize,
     /// What changed.
     pub kind: ModificationKind,
+    /// The least modification level that permits this change.
+    #[serde(default)]
+    pub level: ModificationLevel,
 }
 
-/// Structural equality, ignoring where things are in the file.
-fn same(a: &Obj, b: &Obj, data: &[u8]) -> bool {
-    match (a, b) {
-        (
-            Obj::Str {
-                bytes: x, kind: kx, ..
-            },
-            Obj::Str {
-                bytes: y, kind: ky, ..
-            },
-        ) => x == y && kx == ky,
-        (Obj::Array(x), Obj::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q, data))
-        }
-        (Obj::Dict(x), Obj::Dict(y)) => same_dict(x, y, data, &[]),
-        (
-            Obj::Stream {
-                dict: dx,
-                data_start: sx,
-                data_end: ex,
-            },
-            Obj::Stream {
-                dict: dy,
-                data_start: sy,
-                data_end: ey,
-            },
-        ) => same_dict(dx, dy, data, &[b"Length"]) && data.get(*sx..*ex) == data.get(*sy..*ey),
-        (Obj::Real(x), Obj::Real(y)) => x.to_bits() == y.to_bits(),
-        _ => a == b,
-    }
-}
-
-/// Dictionaries equal except for the keys in `except`.
-fn same_dict(a: &Dict, b: &Dict, data: &[u8], except: &[&[u8]]) -> bool {
-    let keys: BTreeSet<&[u8]> = a
-        .entries
-        .iter()
-        .chain(&b.entries)
-        .map(|(k, _)| k.as_slice())
-        .filter(|k| !except.contains(k))
-        .collect();
-    keys.into_iter().all(|k| {
-        a.count(k) == b.count(k)
-            && match (a.get(k), b.get(k)) {
-                (Some(x), Some(y)) => same(x, y, data),
-                (None, None) => true,
-                _ => false,
-            }
-    })
-}
-
-fn refs(o: Option<&Obj>) -> Vec<ObjectId> {
+pub(crate) fn refs(o: Option<&Obj>) -> Vec<ObjectId> {
     match o {
         Some(Obj::Array(items)) => items
             .iter()
@@ -175,354 +219,10 @@ fn refs(o: Option<&Obj>) -> Vec<ObjectId> {
     }
 }
 
-/// True when `d` is a signature field, a widget of one, or both merged.
-fn is_sig_field_or_widget(layout: &Layout, d: &Dict, revision: usize) -> bool {
-    if d.name(b"FT") == Some(b"Sig") {
-        return true;
-    }
-    if d.name(b"Subtype") == Some(b"Widget")
-        && let Some(parent) = d.reference(b"Parent")
-    {
-        return layout
-            .resolve_at(parent, revision)
-            .and_then(|p| p.value.dict())
-            .is_some_and(|p| p.name(b"FT") == Some(b"Sig"));
-    }
-    false
-}
-
-const ANNOT_SUBTYPES: &[&[u8]] = &[
-    b"Text",
-    b"Link",
-    b"FreeText",
-    b"Line",
-    b"Square",
-    b"Circle",
-    b"Polygon",
-    b"PolyLine",
-    b"Highlight",
-    b"Underline",
-    b"Squiggly",
-    b"StrikeOut",
-    b"Stamp",
-    b"Caret",
-    b"Ink",
-    b"Popup",
-    b"FileAttachment",
-    b"Sound",
-    b"Movie",
-    b"Widget",
-    b"Screen",
-    b"PrinterMark",
-    b"TrapNet",
-    b"Watermark",
-    b"3D",
-    b"Redact",
-    b"RichMedia",
-];
-
-fn is_annotation(d: &Dict) -> bool {
-    d.name(b"Type") == Some(b"Annot")
-        || d.name(b"Subtype")
-            .is_some_and(|s| ANNOT_SUBTYPES.contains(&s))
-}
-
 pub(crate) fn catalog_id(layout: &Layout, revision: usize) -> Option<ObjectId> {
     (0..=revision)
         .rev()
         .find_map(|r| layout.trailer_of(r).and_then(|t| t.reference(b"Root")))
-}
-
-fn info_id(layout: &Layout, revision: usize) -> Option<ObjectId> {
-    (0..=revision)
-        .rev()
-        .find_map(|r| layout.trailer_of(r).and_then(|t| t.reference(b"Info")))
-}
-
-/// The modifications made after revision `signed` (the last signed revision).
-pub(crate) fn analyse(layout: &Layout, data: &[u8], signed: usize) -> Vec<Modification> {
-    let mut out = Vec::new();
-    let later = |r: Option<usize>| r.is_none_or(|r| r > signed);
-    let old_catalog = catalog_id(layout, signed);
-    let old_info = info_id(layout, signed);
-    // Revisions after the signed one, and objects after the last %%EOF (index = revisions.len()).
-    let last = layout.revisions.len();
-    for rev in (signed + 1)..=last {
-        let in_rev = |r: Option<usize>| r.map_or(last, |r| r) == rev;
-        let view = rev.min(last.saturating_sub(1));
-        // A swapped /Root is the hide-and-replace shadow attack.
-        if rev < last {
-            let new_catalog = layout.trailer_of(rev).and_then(|t| t.reference(b"Root"));
-            if new_catalog.is_some() && new_catalog != old_catalog {
-                let offset = layout.revisions.get(rev).map_or(0, |r| r.start);
-                out.push(Modification {
-                    revision: Some(rev),
-                    object: new_catalog,
-                    offset,
-                    kind: ModificationKind::CatalogChanged,
-                });
-            }
-            if layout
-                .trailer_of(rev)
-                .is_some_and(|t| t.get(b"Encrypt").is_some())
-            {
-                let offset = layout.revisions.get(rev).map_or(0, |r| r.start);
-                out.push(Modification {
-                    revision: Some(rev),
-                    object: None,
-                    offset,
-                    kind: ModificationKind::CatalogChanged,
-                });
-            }
-        }
-        for def in layout.objects.iter().filter(|d| in_rev(d.revision)) {
-            let kind = classify(layout, data, def, signed, view, old_catalog, old_info);
-            out.push(Modification {
-                revision: def.revision,
-                object: Some(def.id),
-                offset: def.offset,
-                kind,
-            });
-        }
-        // Cross-reference tables: each in-use entry must point at the update's own
-        // definition of that object; free entries must not delete signed objects.
-        for x in layout
-            .xrefs
-            .iter()
-            .filter(|x| in_rev(x.revision) && x.decoded)
-        {
-            for &(number, container) in &x.compressed {
-                let ok = layout.with_number(number).any(|d| {
-                    d.container.is_some_and(|c| c.number == container) && in_rev(d.revision)
-                });
-                if !ok {
-                    out.push(Modification {
-                        revision: x.revision,
-                        object: Some(ObjectId {
-                            number,
-                            generation: 0,
-                        }),
-                        offset: x.offset,
-                        kind: ModificationKind::XrefRedirected,
-                    });
-                }
-            }
-            for &(number, generation, offset) in &x.entries {
-                let target = usize::try_from(offset).ok().and_then(|o| {
-                    layout
-                        .by_offset
-                        .get(&o)
-                        .and_then(|&i| layout.objects.get(i))
-                });
-                let ok = target.is_some_and(|d| {
-                    d.id.number == number && d.id.generation == generation && in_rev(d.revision)
-                });
-                if !ok {
-                    out.push(Modification {
-                        revision: x.revision,
-                        object: Some(ObjectId { number, generation }),
-                        offset: x.offset,
-                        kind: ModificationKind::XrefRedirected,
-                    });
-                }
-            }
-            for &number in &x.free {
-                let existed = number != 0 && layout.with_number(number).any(|d| !later(d.revision));
-                if existed {
-                    out.push(Modification {
-                        revision: x.revision,
-                        object: Some(ObjectId {
-                            number,
-                            generation: 0,
-                        }),
-                        offset: x.offset,
-                        kind: ModificationKind::ObjectDeleted,
-                    });
-                }
-            }
-        }
-    }
-    let signed_end = layout.revisions.get(signed).map_or(0, |r| r.end);
-    for &(start, _) in layout.unparsed.iter().filter(|(s, _)| *s >= signed_end) {
-        out.push(Modification {
-            revision: None,
-            object: None,
-            offset: start,
-            kind: ModificationKind::Uninspectable,
-        });
-    }
-    if let Some(offset) = layout.trailing_data {
-        out.push(Modification {
-            revision: None,
-            object: None,
-            offset,
-            kind: ModificationKind::Uninspectable,
-        });
-    }
-    out
-}
-
-fn classify(
-    layout: &Layout,
-    data: &[u8],
-    def: &ObjectDef,
-    signed: usize,
-    view: usize,
-    catalog: Option<ObjectId>,
-    info: Option<ObjectId>,
-) -> ModificationKind {
-    use ModificationKind as K;
-    let old = layout.resolve_at(def.id, signed);
-    let new_dict = def.value.dict();
-    if let Obj::Stream { dict, .. } = &def.value {
-        match dict.name(b"Type") {
-            Some(b"XRef") => {
-                let decoded = layout
-                    .xrefs
-                    .iter()
-                    .any(|x| x.offset == def.offset && x.decoded);
-                return if decoded {
-                    K::XrefStream
-                } else {
-                    K::Uninspectable
-                };
-            }
-            // Its objects are classified one by one; one that cannot be decoded hides them.
-            Some(b"ObjStm") => {
-                return if layout.undecodable.contains(&def.offset) {
-                    K::Uninspectable
-                } else {
-                    K::ResourceAdded
-                };
-            }
-            _ => {}
-        }
-    }
-    let Some(old) = old else {
-        // A new object.
-        let Some(d) = new_dict else {
-            return K::ResourceAdded;
-        };
-        if matches!(&def.value, Obj::Dict(_))
-            && matches!(d.name(b"Type"), Some(b"Sig" | b"DocTimeStamp"))
-        {
-            return K::SignatureAdded;
-        }
-        if is_sig_field_or_widget(layout, d, view) {
-            return K::SignatureFieldAdded;
-        }
-        if is_annotation(d) {
-            return K::AnnotationAdded;
-        }
-        if matches!(d.name(b"Type"), Some(b"Page" | b"Pages" | b"Catalog")) {
-            return K::PageAdded;
-        }
-        return K::ResourceAdded;
-    };
-    if same(&old.value, &def.value, data) {
-        // Re-written unchanged (some writers copy objects): harmless.
-        return K::ResourceAdded;
-    }
-    let (Some(od), Some(nd)) = (old.value.dict(), new_dict) else {
-        return K::ObjectReplaced;
-    };
-    if Some(def.id) == catalog {
-        let allowed: &[&[u8]] = &[b"AcroForm", b"DSS", b"Extensions", b"Metadata", b"Version"];
-        if !same_dict(od, nd, data, allowed) {
-            return K::CatalogChanged;
-        }
-        // A direct /AcroForm must change only as an AcroForm object may.
-        if let (Some(Obj::Dict(oa)), Some(Obj::Dict(na))) =
-            (od.get(b"AcroForm"), nd.get(b"AcroForm"))
-            && acroform_kind(layout, data, oa, na, view) != K::AcroFormUpdated
-        {
-            return K::CatalogChanged;
-        }
-        return K::CatalogUpdated;
-    }
-    if Some(def.id) == info {
-        return K::MetadataUpdated;
-    }
-    if matches!(&def.value, Obj::Stream { .. }) && nd.name(b"Type") == Some(b"Metadata") {
-        return K::MetadataUpdated;
-    }
-    if matches!(od.name(b"Type"), Some(b"Sig" | b"DocTimeStamp")) {
-        return K::SignatureChanged;
-    }
-    if od.get(b"Fields").is_some() || nd.get(b"Fields").is_some() {
-        return acroform_kind(layout, data, od, nd, view);
-    }
-    if od.name(b"Type") == Some(b"Page") {
-        if !same_dict(od, nd, data, &[b"Annots"]) {
-            return K::PageChanged;
-        }
-        return annots_kind(
-            layout,
-            refs(od.get(b"Annots")),
-            refs(nd.get(b"Annots")),
-            nd.get(b"Annots"),
-            view,
-        );
-    }
-    // An empty signature field being filled: only /V, /AP, /AS and flags may change.
-    if od.name(b"FT") == Some(b"Sig") && od.get(b"V").is_none() {
-        if same_dict(od, nd, data, &[b"V", b"AP", b"AS", b"F"]) {
-            return K::SignatureFieldAdded;
-        }
-        return K::ObjectReplaced;
-    }
-    K::ObjectReplaced
-}
-
-fn acroform_kind(
-    layout: &Layout,
-    data: &[u8],
-    od: &Dict,
-    nd: &Dict,
-    view: usize,
-) -> ModificationKind {
-    if !same_dict(od, nd, data, &[b"Fields", b"SigFlags", b"DR", b"DA"]) {
-        return ModificationKind::ObjectReplaced;
-    }
-    let old: BTreeSet<ObjectId> = refs(od.get(b"Fields")).into_iter().collect();
-    let new = refs(nd.get(b"Fields"));
-    let added_ok = new.iter().filter(|id| !old.contains(id)).all(|id| {
-        layout
-            .resolve_at(*id, view)
-            .and_then(|d| d.value.dict())
-            .is_some_and(|d| is_sig_field_or_widget(layout, d, view))
-    });
-    if old.iter().all(|id| new.contains(id)) && added_ok {
-        ModificationKind::AcroFormUpdated
-    } else {
-        ModificationKind::ObjectReplaced
-    }
-}
-
-fn annots_kind(
-    layout: &Layout,
-    old: Vec<ObjectId>,
-    new: Vec<ObjectId>,
-    raw: Option<&Obj>,
-    view: usize,
-) -> ModificationKind {
-    // An indirect /Annots array is judged where that array object is redefined.
-    if matches!(raw, Some(Obj::Ref(_))) {
-        return ModificationKind::AnnotationsExtended;
-    }
-    let old_set: BTreeSet<ObjectId> = old.iter().copied().collect();
-    let kept = old.iter().all(|id| new.contains(id));
-    let added_ok = new.iter().filter(|id| !old_set.contains(id)).all(|id| {
-        layout
-            .resolve_at(*id, view)
-            .and_then(|d| d.value.dict())
-            .is_some_and(|d| is_sig_field_or_widget(layout, d, view))
-    });
-    if kept && added_ok {
-        ModificationKind::AnnotationsExtended
-    } else {
-        ModificationKind::AnnotationAdded
-    }
 }
 
 /// The 0-based order of pages at revision `revision`.

@@ -4,5 +4,6 @@ pub(crate) mod diff;
 pub(crate) mod filter;
 pub(crate) mod layout;
 pub(crate) mod locate;
+pub(crate) mod mdp;
 pub(crate) mod object;
 pub(crate) mod write;

@@ -31,7 +31,7 @@ fn script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/pyhanko_interop.py")
 }
 
-fn workdir() -> PathBuf {
+pub(crate) fn workdir() -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "vanthu-interop-{}-{}",

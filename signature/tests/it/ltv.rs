@@ -204,9 +204,10 @@ fn good_ocsp_in_the_dss_gives_b_lt_then_a_document_time_stamp_b_lta() {
         sig.checks
     );
     assert_eq!(sig.level, Some(PadesLevel::BLT));
-    // The /DSS update is a permitted change.
-    assert!(
-        sig.modifications.iter().all(|m| m.kind.is_allowed()),
+    // The /DSS update is long-term validation data, the least a change can be.
+    assert_eq!(
+        sig.modification_level,
+        Some(vanthu_signature::ModificationLevel::LtaUpdates),
         "{:#?}",
         sig.modifications
     );

@@ -10,10 +10,12 @@
 mod attacks;
 mod cms;
 mod common;
+mod differential;
 mod interop;
 mod keys;
 mod locate;
 mod ltv;
+mod modifications;
 mod report;
 mod role;
 mod roundtrip;

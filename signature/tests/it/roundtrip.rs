@@ -30,11 +30,16 @@ fn person_then_agency_is_original() {
         r.signatures[0].signing_time.unwrap().to_rfc3339(),
         "2025-06-02T09:00:00+07:00"
     );
-    assert!(
-        r.signatures[0]
-            .modifications
-            .iter()
-            .all(|m| m.kind.is_allowed())
+    // The agency's signature is form filling and signing for the person's.
+    assert_eq!(
+        r.signatures[0].modification_level,
+        Some(vanthu_signature::ModificationLevel::FormFilling),
+        "{:#?}",
+        r.signatures[0].modifications
+    );
+    assert_eq!(
+        r.signatures[1].modification_level,
+        Some(vanthu_signature::ModificationLevel::None)
     );
 }
 
