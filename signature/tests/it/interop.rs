@@ -396,16 +396,11 @@ fn pyhanko_b_lt_and_b_lta_are_recognised() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let mut pdf = std::fs::read(&output).unwrap();
+        // With --lta pyHanko adds the time-stamp's own validation data in one
+        // more update after the document time-stamp, rewriting /DSS arrays in
+        // place: long-term validation data, which every signature permits.
+        let pdf = std::fs::read(&output).unwrap();
         let located = vanthu_signature::locate(&pdf, &vanthu_signature::Limits::default()).unwrap();
-        if lta {
-            // pyHanko adds the time-stamp's own validation data in one more
-            // update after the document time-stamp, rewriting /DSS arrays in
-            // place: what such an update may change is the modification
-            // analysis' business; here the file ends with the time-stamp.
-            let ts = located.signatures[1].signed_revision.unwrap();
-            pdf.truncate(located.revisions[ts].end);
-        }
         let r = verify(&pdf);
         let sig = &r.signatures[0];
         assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
