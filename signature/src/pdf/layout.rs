@@ -251,6 +251,25 @@ impl Layout {
         Ok(layout)
     }
 
+    /// The object defined at `offset`, as a cross-reference entry gives it.
+    /// Writers in use point some entries at the end-of-line before the
+    /// definition (one byte early); white space cannot hide another object,
+    /// so it is skipped, as PDF readers do.
+    pub(crate) fn definition_at(&self, data: &[u8], offset: u64) -> Option<usize> {
+        let mut at = usize::try_from(offset).ok()?;
+        if let Some(&i) = self.by_offset.get(&at) {
+            return Some(i);
+        }
+        while data
+            .get(at)
+            .copied()
+            .is_some_and(super::object::is_whitespace)
+        {
+            at += 1;
+        }
+        self.by_offset.get(&at).copied()
+    }
+
     /// Decodes cross-reference streams and object streams, inserting the objects
     /// of each object stream right after it (so that file order is kept).
     fn expand_streams(&mut self, data: &[u8], limits: &Limits) {

@@ -905,9 +905,7 @@ fn later_revisions(
                 }
             }
             for &(number, generation, offset) in &x.entries {
-                let target = usize::try_from(offset)
-                    .ok()
-                    .and_then(|o| layout.by_offset.get(&o).copied());
+                let target = layout.definition_at(data, offset);
                 let ok = target.is_some_and(|i| {
                     layout.objects.get(i).is_some_and(|d| {
                         d.id.number == number

@@ -935,3 +935,44 @@ fn a_signature_value_without_type_is_signing() {
         ModificationKind::SignatureFieldAdded,
     );
 }
+
+/// Rewrites the offsets of the last cross-reference table by `delta` bytes.
+fn shift_last_xref(pdf: &[u8], delta: i64) -> Vec<u8> {
+    let at = pdf.windows(6).rposition(|w| w == b"\nxref\n").unwrap() + 1;
+    let mut out = pdf[..at].to_vec();
+    let text = std::str::from_utf8(&pdf[at..]).unwrap();
+    let mut shifted = 0;
+    for line in text.split_inclusive('\n') {
+        let fields: Vec<&str> = line.split(' ').collect();
+        if fields.len() == 4 && fields[2] == "n" && fields[0].len() == 10 {
+            let offset: i64 = fields[0].parse().unwrap();
+            out.extend_from_slice(format!("{:010} {} n \n", offset + delta, fields[1]).as_bytes());
+            shifted += 1;
+        } else {
+            out.extend_from_slice(line.as_bytes());
+        }
+    }
+    assert!(shifted > 0);
+    out
+}
+
+/// Some writers (Cryptolog/Certipost PAdES, found in the EU DSS test files)
+/// point cross-reference entries at the end-of-line before each object: white
+/// space cannot hide another object, so the entry still names its own
+/// definition. One byte further into the object is another matter.
+#[test]
+fn xref_entries_pointing_at_the_end_of_line_before_an_object_are_read() {
+    let pdf = signed(None, false);
+    let with_dss = dss_update(&pdf, VRI_A);
+    assert_permitted(
+        "one byte early",
+        &shift_last_xref(&with_dss, -1),
+        ModificationLevel::LtaUpdates,
+    );
+    assert_refused(
+        "one byte late",
+        &shift_last_xref(&with_dss, 1),
+        ModificationLevel::Other,
+        ModificationKind::XrefRedirected,
+    );
+}
