@@ -347,8 +347,20 @@ pub(crate) fn same(a: &Obj, b: &Obj, data: &[u8]) -> bool {
             },
         ) => same_dict(dx, dy, data, &[b"Length"]) && data.get(*sx..*ex) == data.get(*sy..*ey),
         (Obj::Real(x), Obj::Real(y)) => x.to_bits() == y.to_bits(),
+        // A number is its value: `612.0` and `612` are the same width
+        // (ISO 32000-1 §7.3.3; writers in use rewrite one as the other).
+        (Obj::Real(r), Obj::Int(i)) | (Obj::Int(i), Obj::Real(r)) => same_number(*r, *i),
         _ => a == b,
     }
+}
+
+/// True when the real `r` is exactly the integer `i`.
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "integers in PDF files are far below 2^53; a larger one compares unequal, which only refuses"
+)]
+fn same_number(r: f64, i: i64) -> bool {
+    r.to_bits() == (i as f64).to_bits()
 }
 
 /// The keys whose values differ between `a` and `b` (added and removed included).
@@ -595,10 +607,13 @@ fn dss_ok(part: DssPart, old: Option<&Obj>, new: &Obj, data: &[u8]) -> bool {
         }),
         DssPart::Vri => {
             let Some(n) = new.dict() else { return false };
+            // A VRI key is the upper-case hexadecimal hash of a signature
+            // value: SHA-1 in ETSI EN 319 142-1 §5.4.2.2, SHA-256 to SHA-512
+            // from signers in use.
             let keys_ok = n.entries.iter().all(|(k, _)| {
-                k.len() == 40
+                matches!(k.len(), 40 | 64 | 96 | 128)
                     && k.iter()
-                        .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+                        .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b))
             });
             // Every entry of the old VRI is still there, unchanged.
             let kept = old
@@ -628,6 +643,9 @@ struct Signed<'a> {
     info: Option<ObjectId>,
     /// How many times the objects of the signed revision reference each object.
     refs: BTreeMap<ObjectId, u32>,
+    /// The uses of `refs` that are in private trailer keys (e.g. LibreOffice's
+    /// `/AdditionalStreams`), which no reader follows to show the document.
+    from_trailer: BTreeMap<ObjectId, u32>,
     /// Appearance streams and indirect appearance dictionaries, by the
     /// annotation or field that shows them.
     appearance_owner: BTreeMap<ObjectId, ObjectId>,
@@ -685,11 +703,13 @@ impl<'a> Signed<'a> {
             }
         }
         // The trailer uses objects too (beyond /Root and /Info, anything a writer put there).
+        let mut from_trailer = BTreeMap::new();
         if let Some(trailer) = layout.trailer_of(rev) {
             for (key, value) in &trailer.entries {
                 if !matches!(key.as_slice(), b"Root" | b"Info" | b"Prev" | b"Size") {
                     count_refs(value, &mut refs);
                     count_refs(value, &mut outside_dss);
+                    count_refs(value, &mut from_trailer);
                 }
             }
         }
@@ -708,6 +728,7 @@ impl<'a> Signed<'a> {
             catalog_dict,
             info: info_id(layout, rev),
             refs,
+            from_trailer,
             appearance_owner,
             annots_owner,
             pages: page_list.into_iter().collect(),
@@ -1089,9 +1110,12 @@ fn classify(s: &Signed<'_>, v: &View<'_>, def: &ObjectDef) -> (K, L) {
 
 fn new_object(s: &Signed<'_>, v: &View<'_>, def: &ObjectDef) -> (K, L) {
     let layout = s.layout;
-    if s.refs.contains_key(&def.id) {
+    let uses = s.refs.get(&def.id).copied().unwrap_or(0);
+    let trailer_uses = s.from_trailer.get(&def.id).copied().unwrap_or(0);
+    if uses > trailer_uses {
         // The signed revision pointed at this number while it was undefined
         // (a reader showed null): defining it now changes signed content.
+        // A private trailer key is no such use: nothing shows it.
         return (K::UndefinedReferenceDefined, L::Other);
     }
     if let Some(&part) = v.dss.get(&def.id) {
@@ -1506,6 +1530,116 @@ mod tests {
         );
         assert_eq!(verdict(&FieldLock::Exclude(names(&["Form.Name"]))), filled);
         assert_eq!(verdict(&FieldLock::Exclude(names(&["Other"]))), locked);
+    }
+
+    /// A two-revision file: `first` objects (numbered from 1) with `trailer`
+    /// entries, then an update with `update` objects (number, body).
+    fn two_revisions(first: &[&str], trailer: &str, update: &[(u32, &str)]) -> Vec<u8> {
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, body) in first.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        let size = first.len() + 1;
+        out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+        for o in &offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!("trailer\n<</Size {size} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n")
+                .as_bytes(),
+        );
+        let mut entries = Vec::new();
+        for (n, body) in update {
+            entries.push((*n, out.len()));
+            out.extend_from_slice(format!("{n} 0 obj\n{body}\nendobj\n").as_bytes());
+        }
+        let xref2 = out.len();
+        out.extend_from_slice(b"xref\n0 1\n0000000000 65535 f \n");
+        for (n, o) in entries {
+            out.extend_from_slice(format!("{n} 1\n{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!("trailer\n<</Size 99 /Root 1 0 R /Prev {xref}>>\nstartxref\n{xref2}\n%%EOF\n")
+                .as_bytes(),
+        );
+        out
+    }
+
+    fn highest(pdf: &[u8]) -> L {
+        let layout = Layout::parse(pdf, &Limits::default()).unwrap();
+        analyse(&layout, pdf, 0, &FieldLock::Nothing)
+            .iter()
+            .map(|m| m.level)
+            .max()
+            .unwrap_or(L::None)
+    }
+
+    const CATALOG: &str = "<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields []>>>>";
+    const PAGES: &str = "<</Type /Pages /Kids [3 0 R] /Count 1>>";
+
+    /// `612.0` rewritten as `612` (or the reverse) is no change (the EU DSS
+    /// test file DSS-3226); `612.5` is.
+    #[test]
+    fn a_number_is_its_value() {
+        let page = "<</Type /Page /Parent 2 0 R /MediaBox [0 0 612.0 792]>>";
+        let same = two_revisions(
+            &[CATALOG, PAGES, page],
+            "",
+            &[(3, "<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]>>")],
+        );
+        assert!(highest(&same) <= L::LtaUpdates, "{:?}", highest(&same));
+        let wider = two_revisions(
+            &[CATALOG, PAGES, page],
+            "",
+            &[(3, "<</Type /Page /Parent 2 0 R /MediaBox [0 0 612.5 792]>>")],
+        );
+        assert_eq!(highest(&wider), L::Other);
+    }
+
+    /// A private trailer key (LibreOffice's `/AdditionalStreams`) naming an
+    /// object the revision does not define is no use of it: a later revision
+    /// may define that number for a signature (the EU DSS test file
+    /// pades-lt-extended-abde). A use from the document itself is.
+    #[test]
+    fn a_private_trailer_key_does_not_reserve_an_object_number() {
+        let page = "<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>";
+        let widget =
+            "<</FT /Sig /T (Sig) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132>>";
+        let private = two_revisions(
+            &[CATALOG, PAGES, page],
+            "/AdditionalStreams [/application#2Fvnd.oasis.opendocument.text 9 0 R]",
+            &[
+                (9, widget),
+                (
+                    1,
+                    "<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields [9 0 R]>>>>",
+                ),
+            ],
+        );
+        assert!(
+            highest(&private) <= L::LtaUpdates,
+            "{:?}",
+            highest(&private)
+        );
+        let used = two_revisions(
+            &[
+                CATALOG,
+                PAGES,
+                "<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Thumb 9 0 R>>",
+            ],
+            "",
+            &[
+                (9, widget),
+                (
+                    1,
+                    "<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields [9 0 R]>>>>",
+                ),
+            ],
+        );
+        assert_eq!(highest(&used), L::Other);
     }
 
     #[test]

@@ -976,3 +976,20 @@ fn xref_entries_pointing_at_the_end_of_line_before_an_object_are_read() {
         ModificationKind::XrefRedirected,
     );
 }
+
+/// VRI keys are the hash of a signature value: SHA-1 in ETSI EN 319 142-1,
+/// SHA-256 from signers in use (the EU DSS test file Signature-P-SK-6). A key
+/// that is no upper-case hexadecimal hash is not a VRI entry.
+#[test]
+fn vri_keys_may_be_sha256_hashes() {
+    let pdf = signed(None, false);
+    let sha256 = "231D31DE32DF49890F8D141953C32A9C95F1A388ECCDC81BFE9898500D81FACC";
+    assert_permitted(
+        "sha-256 vri",
+        &dss_update(&pdf, sha256),
+        ModificationLevel::LtaUpdates,
+    );
+    let not_hex = "231D31DE32DF49890F8D141953C32A9C95F1A388ECCDC81BFE9898500D81FACG";
+    let r = verify(&dss_update(&pdf, not_hex));
+    assert_eq!(first(&r).modification_level, Some(ModificationLevel::Other));
+}
