@@ -12,7 +12,7 @@ use crate::pdf::object::{Dict, Obj, ObjectId};
 use crate::pdf::write::write_obj;
 
 use super::options::{SignOptions, SubFilter};
-use super::prepare::{name, prepare, structure};
+use super::prepare::{Latest, name, prepare};
 
 /// Validation data for the signatures of a document (ETSI EN 319 142-1
 /// §5.4.2): DER certificates, CRLs and OCSP responses (`OCSPResponse`).
@@ -48,23 +48,12 @@ pub fn add_validation_data(
     limits: &Limits,
 ) -> Result<Vec<u8>, Error> {
     let layout = Layout::parse(pdf, limits)?;
-    let last = layout
-        .revisions
-        .len()
-        .checked_sub(1)
-        .ok_or_else(|| structure("no revision"))?;
-    let trailer = (0..=last)
-        .rev()
-        .find_map(|r| layout.trailer_of(r).filter(|t| t.get(b"Root").is_some()))
-        .ok_or_else(|| structure("no trailer with /Root"))?;
-    let root = trailer
-        .reference(b"Root")
-        .ok_or_else(|| structure("/Root is not a reference"))?;
-    let catalog = layout
-        .resolve_at(root, last)
-        .and_then(|d| d.value.dict())
-        .cloned()
-        .ok_or_else(|| structure("catalog not found"))?;
+    let Latest {
+        last,
+        trailer,
+        root,
+        catalog,
+    } = Latest::of(&layout)?;
     let resolve = |o: Option<&Obj>| -> Option<Obj> {
         match o? {
             Obj::Ref(id) => layout.resolve_at(*id, last).map(|d| d.value.clone()),

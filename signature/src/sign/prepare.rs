@@ -42,6 +42,43 @@ pub(super) fn num(v: f64) -> Obj {
     Obj::Real(v)
 }
 
+/// What an incremental update starts from: the last revision, the latest
+/// trailer that names the catalog, the catalog's id and its dictionary.
+pub(super) struct Latest<'a> {
+    pub(super) last: usize,
+    pub(super) trailer: &'a Dict,
+    pub(super) root: ObjectId,
+    pub(super) catalog: Dict,
+}
+
+impl<'a> Latest<'a> {
+    pub(super) fn of(layout: &'a Layout) -> Result<Self, Error> {
+        let last = layout
+            .revisions
+            .len()
+            .checked_sub(1)
+            .ok_or_else(|| structure("no revision"))?;
+        let trailer = (0..=last)
+            .rev()
+            .find_map(|r| layout.trailer_of(r).filter(|t| t.get(b"Root").is_some()))
+            .ok_or_else(|| structure("no trailer with /Root"))?;
+        let root = trailer
+            .reference(b"Root")
+            .ok_or_else(|| structure("/Root is not a reference"))?;
+        let catalog = layout
+            .resolve_at(root, last)
+            .and_then(|d| d.value.dict())
+            .cloned()
+            .ok_or_else(|| structure("catalog not found"))?;
+        Ok(Self {
+            last,
+            trailer,
+            root,
+            catalog,
+        })
+    }
+}
+
 pub(super) fn structure(what: &str) -> Error {
     Error::new(ErrorKind::Structure(what.into()))
 }
@@ -53,23 +90,12 @@ pub(super) fn structure(what: &str) -> Error {
 #[allow(clippy::too_many_lines)]
 pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> {
     let layout = Layout::parse(pdf, &options.limits)?;
-    let last = layout
-        .revisions
-        .len()
-        .checked_sub(1)
-        .ok_or_else(|| structure("no revision"))?;
-    let trailer = (0..=last)
-        .rev()
-        .find_map(|r| layout.trailer_of(r).filter(|t| t.get(b"Root").is_some()))
-        .ok_or_else(|| structure("no trailer with /Root"))?;
-    let root = trailer
-        .reference(b"Root")
-        .ok_or_else(|| structure("/Root is not a reference"))?;
-    let catalog = layout
-        .resolve_at(root, last)
-        .and_then(|d| d.value.dict())
-        .cloned()
-        .ok_or_else(|| structure("catalog not found"))?;
+    let Latest {
+        last,
+        trailer,
+        root,
+        catalog,
+    } = Latest::of(&layout)?;
     let pages = page_order(&layout, last);
     let page_index = options.appearance.as_ref().map_or(0, |a| a.page);
     let page_id = *pages

@@ -367,23 +367,6 @@ fn signing_certificate_attribute_twice() {
 
 // Fractional seconds in time-stamps (RFC 3161 §2.4.2).
 
-fn tsa() -> &'static (SigningKey, Certificate) {
-    static TSA: OnceLock<(SigningKey, Certificate)> = OnceLock::new();
-    TSA.get_or_init(|| {
-        let p = pki();
-        let key = generate_key(KeyKind::P256).unwrap();
-        let mut profile = Profile::leaf(
-            vec![("CN", s("TEST TSA phân số giây"))],
-            60,
-            utc(2024, 1, 1),
-            utc(2030, 1, 1),
-        );
-        profile.extended_key_usage = vec!["1.3.6.1.5.5.7.3.8".into()];
-        let cert = issue(&profile, &key, Some((&p.ca, &p.ca_key))).unwrap();
-        (key, cert)
-    })
-}
-
 #[test]
 fn signature_time_stamp_with_fractional_seconds() {
     let p = pki();

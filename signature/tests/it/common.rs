@@ -157,3 +157,22 @@ pub(crate) fn verify_at(pdf: &[u8], store: &TrustStore, at: DateTime<Utc>) -> Do
 pub(crate) fn verify(pdf: &[u8]) -> DocumentReport {
     verify_at(pdf, &store(), utc(2025, 6, 3))
 }
+
+/// A time-stamping authority under the test CA (`id-kp-timeStamping`,
+/// critical), shared by the tests that time-stamp.
+pub(crate) fn tsa() -> &'static (SigningKey, Certificate) {
+    static TSA: OnceLock<(SigningKey, Certificate)> = OnceLock::new();
+    TSA.get_or_init(|| {
+        let p = pki();
+        let key = generate_key(KeyKind::P256).unwrap();
+        let mut profile = Profile::leaf(
+            vec![("CN", s("TEST TSA"))],
+            50,
+            utc(2024, 1, 1),
+            utc(2030, 1, 1),
+        );
+        profile.extended_key_usage = vec!["1.3.6.1.5.5.7.3.8".into()];
+        let cert = issue(&profile, &key, Some((&p.ca, &p.ca_key))).unwrap();
+        (key, cert)
+    })
+}

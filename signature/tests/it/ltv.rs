@@ -24,23 +24,6 @@ fn gen_time() -> DateTime<Utc> {
     at(2025, 6, 2, 2, 0)
 }
 
-fn tsa() -> &'static (SigningKey, Certificate) {
-    static TSA: std::sync::OnceLock<(SigningKey, Certificate)> = std::sync::OnceLock::new();
-    TSA.get_or_init(|| {
-        let p = pki();
-        let key = generate_key(KeyKind::P256).unwrap();
-        let mut profile = Profile::leaf(
-            vec![("CN", s("TEST TSA LTV"))],
-            60,
-            utc(2024, 1, 1),
-            utc(2030, 1, 1),
-        );
-        profile.extended_key_usage = vec!["1.3.6.1.5.5.7.3.8".into()];
-        let cert = issue(&profile, &key, Some((&p.ca, &p.ca_key))).unwrap();
-        (key, cert)
-    })
-}
-
 /// The person signs (ETSI.CAdES.detached) with a signature time-stamp at
 /// [`gen_time`]; `extra` may add revocation values to the CMS.
 fn signed_bt_with(extra: impl FnOnce(Vec<u8>) -> Vec<u8>) -> Vec<u8> {

@@ -351,24 +351,6 @@ fn compressed_pdf_with_object_and_xref_streams() {
     );
 }
 
-fn tsa() -> &'static (vanthu_signature::SigningKey, vanthu_signature::Certificate) {
-    static TSA: std::sync::OnceLock<(vanthu_signature::SigningKey, vanthu_signature::Certificate)> =
-        std::sync::OnceLock::new();
-    TSA.get_or_init(|| {
-        let p = pki();
-        let key = generate_key(KeyKind::P256).unwrap();
-        let mut profile = Profile::leaf(
-            vec![("CN", s("TEST TSA"))],
-            50,
-            utc(2024, 1, 1),
-            utc(2030, 1, 1),
-        );
-        profile.extended_key_usage = vec!["1.3.6.1.5.5.7.3.8".into()];
-        let cert = issue(&profile, &key, Some((&p.ca, &p.ca_key))).unwrap();
-        (key, cert)
-    })
-}
-
 /// Signs with a signature time-stamp (PAdES B-T) dated `gen_time`.
 fn sign_bt(
     sub: vanthu_signature::SubFilter,
