@@ -28,6 +28,9 @@ pub(crate) struct HarnessArgs {
     /// A CRL (DER) to check revocation against; repeat for more.
     #[arg(long = "crl", value_name = "CRL")]
     crl: Vec<PathBuf>,
+    /// An OCSP response (DER, RFC 6960) to check revocation against; repeat for more.
+    #[arg(long = "ocsp", value_name = "OCSP")]
+    ocsp: Vec<PathBuf>,
     /// Validation time for PDF certificates, and "today" for dates in
     /// packages (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM(:SS) or yyyy/MM/dd HH:mm:ss,
     /// Vietnam time unless an offset is given); default: now.
@@ -48,6 +51,7 @@ impl HarnessArgs {
         let mut options = CheckOptions::new(at);
         options.trust.clone_from(&self.trust);
         options.crls.clone_from(&self.crl);
+        options.ocsps.clone_from(&self.ocsp);
         options.strict = strict;
         options.roles = crate::signature::role_policy(self.roles.as_deref())?;
         Ok(options)

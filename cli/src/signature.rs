@@ -23,6 +23,9 @@ pub(crate) struct VerifyArgs {
     /// A CRL (DER) to check revocation against; repeat for more.
     #[arg(long = "crl", value_name = "CRL")]
     crl: Vec<PathBuf>,
+    /// An OCSP response (DER, RFC 6960) to check revocation against; repeat for more.
+    #[arg(long = "ocsp", value_name = "OCSP")]
+    ocsp: Vec<PathBuf>,
     /// Validation time (RFC 3339, YYYY-MM-DD, YYYY-MM-DDTHH:MM(:SS) or yyyy/MM/dd
     /// HH:mm:ss, Vietnam time unless an offset is given); default: now.
     #[arg(long, value_name = "TIME")]
@@ -117,10 +120,15 @@ fn read_certs(path: &Path) -> Result<Vec<Certificate>, CliError> {
 /// The trust store of `--trust` and `--crl`, loaded by the umbrella crate.
 /// Files of a trust folder that are not certificates are skipped with a
 /// warning on standard error.
-pub(crate) fn load_trust(trust: &[PathBuf], crls: &[PathBuf]) -> Result<TrustStore, CliError> {
+pub(crate) fn load_trust(
+    trust: &[PathBuf],
+    crls: &[PathBuf],
+    ocsps: &[PathBuf],
+) -> Result<TrustStore, CliError> {
     let mut options = vanthu::CheckOptions::new(now());
     options.trust = trust.to_vec();
     options.crls = crls.to_vec();
+    options.ocsps = ocsps.to_vec();
     let loaded = vanthu::load_trust(&options).map_err(|e| CliError::new(e.to_string()))?;
     warn_skipped(&loaded.skipped);
     Ok(loaded.store)
@@ -145,7 +153,7 @@ pub(crate) fn role_policy(path: Option<&Path>) -> Result<RolePolicy, CliError> {
 
 pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
     let pdf = read_input(&args.file)?;
-    let trust = load_trust(&args.trust, &args.crl)?;
+    let trust = load_trust(&args.trust, &args.crl, &args.ocsp)?;
     let at = match &args.at {
         Some(t) => parse_time(t)?,
         None => now(),

@@ -29,6 +29,10 @@ pub struct CheckOptions {
     /// Certificate revocation lists (DER files).
     #[serde(default)]
     pub crls: Vec<PathBuf>,
+    /// OCSP responses (DER `OCSPResponse` files, RFC 6960), used like CRLs
+    /// once their signature, responder and freshness check out.
+    #[serde(default)]
+    pub ocsps: Vec<PathBuf>,
     /// Check edXML packages as a sender checks its own output (every
     /// deviation from the strict form is an error) instead of as a receiver.
     #[serde(default)]
@@ -57,6 +61,7 @@ impl CheckOptions {
             trust: Vec::new(),
             trust_pem: Vec::new(),
             crls: Vec::new(),
+            ocsps: Vec::new(),
             strict: false,
             legacy_sha1: false,
             roles: RolePolicy::default(),

@@ -60,7 +60,8 @@ pub struct LoadedTrust {
 }
 
 /// The trust store of `options`: self-signed certificates become anchors,
-/// the others intermediates; CRLs are added for revocation checking.
+/// the others intermediates; CRLs and OCSP responses are added for
+/// revocation checking.
 ///
 /// A file of a trust *folder* that cannot be read as certificates is left
 /// out with a warning in [`LoadedTrust::skipped`]: one bad file among the
@@ -102,6 +103,13 @@ pub fn load_trust(options: &CheckOptions) -> Result<LoadedTrust, CheckError> {
         loaded
             .store
             .add_crl_der(&bytes)
+            .map_err(|e| trust_error(file, e))?;
+    }
+    for file in &options.ocsps {
+        let bytes = std::fs::read(file).map_err(|e| trust_error(file, e))?;
+        loaded
+            .store
+            .add_ocsp_der(&bytes)
             .map_err(|e| trust_error(file, e))?;
     }
     Ok(loaded)

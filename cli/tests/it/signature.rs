@@ -775,3 +775,109 @@ fn sec1_and_pkcs1_keys_sign() {
     );
     assert_ne!(out.status.code(), Some(0));
 }
+
+/// `--ocsp` gives OCSP responses (RFC 6960) for revocation, as `--crl` gives
+/// CRLs: a response saying the signer's certificate was revoked before the
+/// signing fails the signature; a file that is no OCSP response is refused.
+#[test]
+fn verify_takes_ocsp_responses() {
+    use vanthu_signature::testpki::{OcspStatus, ocsp_response};
+    let dir = workdir();
+    let t = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    let root_key = generate_key(KeyKind::P256).unwrap();
+    let root = issue(
+        &Profile::ca(
+            vec![("C", s("VN")), ("CN", s("TEST OCSP Root"))],
+            1,
+            t(2020, 1, 1),
+            t(2040, 1, 1),
+            None,
+        ),
+        &root_key,
+        None,
+    )
+    .unwrap();
+    let key = generate_key(KeyKind::P256).unwrap();
+    let cert = issue(
+        &Profile::leaf(
+            vec![
+                ("C", s("VN")),
+                ("CN", s("Tran Thi Binh")),
+                ("UID", s("CCCD:001199012345")),
+            ],
+            7,
+            t(2024, 1, 1),
+            t(2027, 1, 1),
+        ),
+        &key,
+        Some((&root, &root_key)),
+    )
+    .unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let root_path = write("root.crt", root.der());
+    let key_path = write("signer.key", &key.to_pkcs8_der().unwrap());
+    let cert_path = write("signer.crt", cert.der());
+    let base = write("base.pdf", &sample_pdf(1, 0));
+    let signed = dir.join("signed.pdf");
+    let out = vanthu(
+        &[
+            "sign",
+            p(&base),
+            "--key",
+            p(&key_path),
+            "--cert",
+            p(&cert_path),
+            "--at",
+            "2025-06-02T09:00:00+07:00",
+            "-o",
+            p(&signed),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let revoked = ocsp_response(
+        &cert,
+        &root,
+        &root,
+        &root_key,
+        OcspStatus::Revoked(t(2025, 5, 1)),
+        t(2025, 6, 2),
+        Some(t(2025, 6, 9)),
+    )
+    .unwrap();
+    let ocsp = write("revoked.ocsp", &revoked);
+    let verify = |extra: &[&str]| {
+        let mut argv = vec![
+            "verify",
+            p(&signed),
+            "--trust",
+            p(&root_path),
+            "--at",
+            "2025-06-03",
+            "--json",
+        ];
+        argv.extend_from_slice(extra);
+        vanthu(&argv, b"")
+    };
+    let out = verify(&["--ocsp", p(&ocsp)]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["signatures"][0]["sub_indication"], "REVOKED", "{v:#}");
+    // Without it, revocation was not checked: a warning, not a failure.
+    let v = json(&verify(&[]));
+    assert_eq!(v["signatures"][0]["indication"], "TOTAL_PASSED", "{v:#}");
+    let revocation = v["signatures"][0]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "REVOCATION")
+        .unwrap()
+        .clone();
+    assert_eq!(revocation["outcome"], "warning", "{revocation:#}");
+    let junk = write("junk.ocsp", b"not an OCSP response");
+    assert_eq!(verify(&["--ocsp", p(&junk)]).status.code(), Some(2));
+}
