@@ -53,6 +53,7 @@ pub fn add_validation_data(
         trailer,
         root,
         catalog,
+        next_number,
     } = Latest::of(&layout)?;
     let resolve = |o: Option<&Obj>| -> Option<Obj> {
         match o? {
@@ -60,17 +61,7 @@ pub fn add_validation_data(
             other => Some(other.clone()),
         }
     };
-    let max_number = layout
-        .objects
-        .iter()
-        .map(|d| d.id.number)
-        .max()
-        .unwrap_or(0);
-    let size = match trailer.get(b"Size") {
-        Some(Obj::Int(n)) => u32::try_from(*n).unwrap_or(0),
-        _ => 0,
-    };
-    let mut next = size.max(max_number.saturating_add(1));
+    let mut next = next_number;
     let mut alloc = || {
         let id = ObjectId {
             number: next,

@@ -49,6 +49,8 @@ pub(super) struct Latest<'a> {
     pub(super) trailer: &'a Dict,
     pub(super) root: ObjectId,
     pub(super) catalog: Dict,
+    /// The first object number no revision uses (nor the trailer's `/Size` covers).
+    pub(super) next_number: u32,
 }
 
 impl<'a> Latest<'a> {
@@ -70,11 +72,22 @@ impl<'a> Latest<'a> {
             .and_then(|d| d.value.dict())
             .cloned()
             .ok_or_else(|| structure("catalog not found"))?;
+        let max_number = layout
+            .objects
+            .iter()
+            .map(|d| d.id.number)
+            .max()
+            .unwrap_or(0);
+        let size = match trailer.get(b"Size") {
+            Some(Obj::Int(n)) => u32::try_from(*n).unwrap_or(0),
+            _ => 0,
+        };
         Ok(Self {
             last,
             trailer,
             root,
             catalog,
+            next_number: size.max(max_number.saturating_add(1)),
         })
     }
 }
@@ -95,6 +108,7 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         trailer,
         root,
         catalog,
+        next_number,
     } = Latest::of(&layout)?;
     let pages = page_order(&layout, last);
     let page_index = options.appearance.as_ref().map_or(0, |a| a.page);
@@ -106,17 +120,7 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         .and_then(|d| d.value.dict())
         .cloned()
         .ok_or_else(|| structure("page not found"))?;
-    let max_number = layout
-        .objects
-        .iter()
-        .map(|d| d.id.number)
-        .max()
-        .unwrap_or(0);
-    let size = match trailer.get(b"Size") {
-        Some(Obj::Int(n)) => u32::try_from(*n).unwrap_or(0),
-        _ => 0,
-    };
-    let mut next = size.max(max_number.saturating_add(1));
+    let mut next = next_number;
     let mut alloc = || {
         let id = ObjectId {
             number: next,
