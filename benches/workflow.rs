@@ -96,6 +96,7 @@ fn log() -> EventLog {
                 document_type: None,
                 symbol: "LĐTBXH-VL".to_owned(),
                 urgency: None,
+                confidentiality: None,
             },
             OutgoingEvent::Submitted { by: id("spec") },
             OutgoingEvent::Approved { by: id("head") },

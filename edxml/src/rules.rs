@@ -124,6 +124,10 @@ vanthu_identifiers::catalogue! {
     ATTACHMENT_NAME = ("EDXML-ATT-018", Error, "attachment has no AttachmentName", "tệp đính kèm không có AttachmentName", QCVN_RECEIVERS);
     /// Confidential document.
     SECRET = ("EDXML-SEC-001", Error, "the document is marked secret; secret documents must not be sent electronically", "văn bản có dấu mật; văn bản mật không được gửi qua hệ thống điện tử", "Luật Bảo vệ bí mật nhà nước 2018; Quyết định 4556/QĐ-UBND (TP.HCM, 2017) Điều 7; Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 1");
+    /// A header field speaks of secrets (bí mật, tối mật) without being a
+    /// confidentiality mark: the document is not secret for that, but a clerk
+    /// may want to look at the original's mark.
+    SECRET_MENTIONED = ("EDXML-SEC-002", Note, "the text speaks of secrets but carries no confidentiality mark", "nội dung có nhắc đến bí mật nhưng không mang dấu chỉ độ mật", "Nghị định 30/2020/NĐ-CP Phụ lục I mục III khoản 2 điểm a; Luật Bảo vệ bí mật nhà nước 2018");
     /// Not NFC.
     NOT_NFC = ("EDXML-TEXT-001", Warning, "text is not in Unicode NFC (TCVN 6909:2001)", "văn bản không ở dạng Unicode dựng sẵn NFC (TCVN 6909:2001)", UNICODE);
     /// Legacy encoding.

@@ -214,19 +214,30 @@ impl V<'_> {
 
     fn secret(&mut self, value: Option<&str>, path: &str) {
         let Some(v) = value else { return };
-        // A field that is exactly a secrecy mark, or text carrying one of the
-        // unambiguous marks (Tối mật, Tuyệt mật) or a standalone "MẬT".
-        let exact = Confidentiality::parse(v).ok();
+        // A secret document is one that carries a confidentiality mark (dấu
+        // chỉ độ mật): a field that is exactly Mật, Tối mật or Tuyệt mật. A
+        // subject that speaks of secrets ("Quy chế bảo vệ bí mật nhà nước")
+        // is not marked: at most a note to look at the original.
+        if let Ok(mark) = Confidentiality::parse(v.trim()) {
+            self.push_said(
+                &rules::SECRET,
+                &format!("{v:?} is the mark {mark}"),
+                &format!("{v:?} là dấu chỉ độ mật {mark}"),
+                path,
+            );
+            return;
+        }
         let lower = v.nfc().collect::<String>().to_lowercase();
-        let marked = exact.is_some()
-            || lower.contains("tối mật")
-            || lower.contains("tuyệt mật")
-            || lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "mật")
-                && v.contains("MẬT");
-        if marked {
-            self.push(&rules::SECRET, &format!("{v:?}"), path);
+        if lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "mật")
+        {
+            self.push_said(
+                &rules::SECRET_MENTIONED,
+                &format!("{v:?} speaks of secrets but is no confidentiality mark"),
+                &format!("{v:?} có nhắc đến bí mật nhưng không phải dấu chỉ độ mật"),
+                path,
+            );
         }
     }
 }

@@ -5,7 +5,9 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
-use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber, DocumentType, Urgency};
+use vanthu_identifiers::{
+    AgencyId, Confidentiality, DocumentId, DocumentNumber, DocumentType, Urgency,
+};
 use vanthu_identifiers::{BusinessType, StaffDetails, StatusCode};
 
 use crate::actor::{Acting, ActorId, InvalidId, check_id};
@@ -77,6 +79,10 @@ pub struct DocumentMeta {
     /// Urgency; absent means normal.
     #[serde(default)]
     pub urgency: Option<Urgency>,
+    /// The confidentiality mark (dấu chỉ độ mật), when the document carries
+    /// one: such a document stays out of the electronic system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidentiality: Option<Confidentiality>,
 }
 
 impl DocumentMeta {
@@ -90,6 +96,7 @@ impl DocumentMeta {
             document_type: None,
             subject: subject.to_owned(),
             urgency: None,
+            confidentiality: None,
         }
     }
 

@@ -105,6 +105,12 @@ pub enum WorkflowErrorKind {
     },
     /// The document was recalled: it is frozen.
     Frozen,
+    /// The document carries a confidentiality mark: it stays out of the
+    /// electronic system.
+    Secret {
+        /// The mark (`Mật`, `Tối mật`, `Tuyệt mật`).
+        mark: &'static str,
+    },
     /// An event is older than the last one applied (the log must be in time order).
     OutOfOrder,
     /// An account or delegation id is defined twice, or a delegation window is empty.
@@ -148,6 +154,10 @@ impl fmt::Display for WorkflowErrorKind {
                 write!(f, "the document was not issued to `{agency}`")
             }
             Self::Frozen => f.write_str("the document was recalled and is frozen"),
+            Self::Secret { mark } => write!(
+                f,
+                "the document is marked `{mark}`: a secret document is received and issued on paper, never through the electronic system"
+            ),
             Self::OutOfOrder => f.write_str("the event is older than the previous event"),
             Self::InvalidDirectory { reason } => write!(f, "invalid directory event: {reason}"),
             Self::Overflow => f.write_str("register numbering overflow"),
@@ -186,6 +196,9 @@ impl WorkflowErrorKind {
                 format!("văn bản không được gửi cho `{agency}`")
             }
             Self::Frozen => "văn bản đã bị thu hồi, không được thay đổi".to_owned(),
+            Self::Secret { mark } => format!(
+                "văn bản có dấu chỉ độ mật `{mark}`: văn bản mật được tiếp nhận và phát hành bằng bản giấy, không qua hệ thống điện tử"
+            ),
             Self::OutOfOrder => "sự kiện có thời điểm sớm hơn sự kiện trước".to_owned(),
             Self::InvalidDirectory { reason } => {
                 format!("tài khoản, ủy quyền không hợp lệ: {}", term_vi(reason))

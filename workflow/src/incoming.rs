@@ -378,6 +378,15 @@ pub(crate) fn apply(
                 },
             ));
         };
+        // A secret document that arrives electronically must not be taken in.
+        if let (false, Some(mark)) = (*paper, meta.confidentiality) {
+            return Err(WorkflowError::new(
+                rules::SECRET,
+                WorkflowErrorKind::Secret {
+                    mark: mark.name_vi(),
+                },
+            ));
+        }
         let doc = IncomingDocument {
             case: case.clone(),
             from: *from,

@@ -8,7 +8,9 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use vanthu_identifiers::StatusCode;
-use vanthu_identifiers::{AgencyId, DocumentId, DocumentNumber, DocumentType, Urgency};
+use vanthu_identifiers::{
+    AgencyId, Confidentiality, DocumentId, DocumentNumber, DocumentType, Urgency,
+};
 
 use crate::actor::{Acting, ActorId, Role};
 use crate::document::{
@@ -166,6 +168,10 @@ pub struct OutgoingDocument {
     /// Urgency; absent means normal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urgency: Option<Urgency>,
+    /// The confidentiality mark: a marked document is never issued
+    /// electronically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidentiality: Option<Confidentiality>,
     /// The drafter.
     pub drafter: ActorId,
     /// The drafting unit (reports count outgoing documents per unit).
@@ -250,6 +256,10 @@ pub enum OutgoingEvent {
         /// Urgency.
         #[serde(default)]
         urgency: Option<Urgency>,
+        /// The confidentiality mark, when the document is secret: it can then
+        /// be drafted and signed, but is issued on paper only.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        confidentiality: Option<Confidentiality>,
     },
     /// The drafter submits it for review.
     Submitted {
@@ -434,6 +444,7 @@ pub(crate) fn apply(
             document_type,
             symbol,
             urgency,
+            confidentiality,
         } = event
         else {
             return Err(WorkflowError::new(
@@ -455,6 +466,7 @@ pub(crate) fn apply(
             document_type: document_type.clone(),
             symbol: symbol.clone(),
             urgency: *urgency,
+            confidentiality: *confidentiality,
             drafter: by.clone(),
             unit,
             status: OutgoingStatus::Draft,
@@ -589,6 +601,14 @@ pub(crate) fn apply(
                 return Err(illegal(rules::OUT_ISSUE, event, doc.status));
             }
             let acting = ctx.directory.authorise(by, &[Role::Clerk], at)?;
+            if let Some(mark) = doc.confidentiality {
+                return Err(WorkflowError::new(
+                    rules::SECRET,
+                    WorkflowErrorKind::Secret {
+                        mark: mark.name_vi(),
+                    },
+                ));
+            }
             if recipients.is_empty() {
                 return Err(WorkflowError::new(
                     rules::OUT_ISSUE,

@@ -40,6 +40,9 @@ vanthu_identifiers::catalogue! {
     IN_PAPER = ("WF-IN-008", Error, "the same document received electronically and on paper has one registration", "cùng một văn bản nhận bản điện tử và bản giấy chỉ được vào sổ một lần", "Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 9 khoản 3; Nghị định 30/2020/NĐ-CP Điều 22 khoản 2");
     /// The head of the lead unit gives the document to a person with a deadline.
     IN_HANDLER = ("WF-IN-009", Error, "the head of the lead unit assigns a handler and a deadline", "lãnh đạo đơn vị chủ trì giao người xử lý và thời hạn", "Nghị định 30/2020/NĐ-CP Phụ lục IV; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 12");
+    /// A document marked secret (Mật, Tối mật, Tuyệt mật) is handled outside
+    /// the electronic system: it is neither received nor issued through it.
+    SECRET = ("WF-SEC-001", Error, "a document marked secret is not received or issued electronically", "văn bản có dấu chỉ độ mật không được tiếp nhận hoặc phát hành qua hệ thống điện tử", "Luật Bảo vệ bí mật nhà nước 2018; Quyết định 4556/QĐ-UBND (TP.HCM, 2017) Điều 7; Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 1");
     /// Drafts are submitted by their drafter, reviewed and approved.
     OUT_DRAFT = ("WF-OUT-001", Error, "drafting, review and approval happen in order", "soạn thảo, kiểm tra và phê duyệt theo đúng trình tự", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 1, khoản 2; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 13");
     /// An approved draft is signed by the competent person.

@@ -46,6 +46,7 @@ pub(crate) fn issue_document(
             document_type: document_type.clone(),
             symbol: symbol.to_owned(),
             urgency: None,
+            confidentiality: None,
         },
     )?;
     desk.outgoing(

@@ -191,6 +191,7 @@ pub(crate) fn desk_number(
             document_type: None,
             symbol: SYMBOL2.to_owned(),
             urgency: None,
+            confidentiality: None,
         },
     )?;
     desk.outgoing(

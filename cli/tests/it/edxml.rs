@@ -78,6 +78,27 @@ fn check_does_not_take_foreign_names_for_legacy_text() {
     }
 }
 
+/// A subject that speaks of state secrets is a note (`EDXML-SEC-002`), not
+/// the refusal of a secret document (`EDXML-SEC-001`).
+#[test]
+fn check_does_not_take_a_subject_about_secrets_for_a_secret_document() {
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let package = text.replace(
+        "V/v kết nối, liên thông phần mềm quản lý văn bản",
+        "QUY CHẾ BẢO VỆ BÍ MẬT NHÀ NƯỚC",
+    );
+    let out = vanthu(&["check", "--json", "-"], package.as_bytes());
+    let v = json(&out);
+    let rules: Vec<&str> = v[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"EDXML-SEC-002"), "{rules:?}");
+    assert!(!rules.contains(&"EDXML-SEC-001"), "{rules:?}");
+}
+
 #[test]
 fn inspect_json_fields() {
     let out = vanthu(&["inspect", "--json", &sample()], b"");

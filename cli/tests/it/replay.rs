@@ -269,3 +269,45 @@ fn duplicates_typed_without_diacritics_are_shown() {
         "{line}"
     );
 }
+
+/// A document marked secret that arrives electronically is refused
+/// (`WF-SEC-001`); a subject that only speaks of secrets is not.
+#[test]
+fn a_secret_document_is_refused_only_when_marked() {
+    let mut log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("office.json")).unwrap()).unwrap();
+    let events = log["events"].as_array_mut().unwrap();
+    for (case, subject, mark) in [
+        ("IN-0201", "Về việc triển khai nhiệm vụ", Some("Tối mật")),
+        ("IN-0202", "Quy chế bảo vệ bí mật nhà nước", None),
+    ] {
+        let mut meta = serde_json::json!({"number": "15/UBND-VX", "issuer": "UBND tỉnh Nam Định",
+            "date": "2025-03-10", "subject": subject});
+        if let Some(m) = mark {
+            meta["confidentiality"] = serde_json::json!(m);
+            meta["number"] = serde_json::json!("16/UBND-VX");
+        }
+        events.push(
+            serde_json::json!({"at": "2025-03-11T09:00:00+07:00", "type": "incoming", "case": case,
+            "event": {"type": "arrived", "from": "000.00.18.H40", "meta": meta}}),
+        );
+    }
+    let out = vanthu(&["replay", "-", "--json"], log.to_string().as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let secret: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "WF-SEC-001")
+        .collect();
+    assert_eq!(secret.len(), 1, "{v:#}");
+    assert!(
+        secret[0]["message_vi"]
+            .as_str()
+            .unwrap()
+            .contains("Tối mật")
+    );
+    assert!(v["state"]["incoming"]["IN-0202"].is_object());
+    assert!(v["state"]["incoming"]["IN-0201"].is_null());
+}

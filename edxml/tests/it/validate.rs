@@ -169,6 +169,33 @@ fn secret_documents_must_not_be_sent() {
     assert_eq!(rules(&report), [("EDXML-SEC-001", Severity::Error)]);
 }
 
+/// A subject that speaks of state secrets is not a secret document: only a
+/// confidentiality mark makes one (a note, not an error).
+#[test]
+fn a_subject_about_secrets_is_not_a_secret_document() {
+    let mut doc = base();
+    doc.add_attachment("a.pdf", "application/pdf");
+    doc.header.subject = Some("QUY CHẾ BẢO VỆ BÍ MẬT NHÀ NƯỚC".to_owned());
+    let report = run(&doc, vec![PDF.to_vec()], Profile::Receiver);
+    assert_eq!(rules(&report), [("EDXML-SEC-002", Severity::Note)]);
+    // A field that is exactly a mark still is one.
+    for mark in ["Mật", "TỐI MẬT", "Tuyệt mật"] {
+        let mut doc = base();
+        doc.add_attachment("a.pdf", "application/pdf");
+        doc.header
+            .other_info
+            .as_mut()
+            .unwrap()
+            .sphere_of_promulgation = Some(mark.to_owned());
+        let report = run(&doc, vec![PDF.to_vec()], Profile::Receiver);
+        assert_eq!(
+            rules(&report),
+            [("EDXML-SEC-001", Severity::Error)],
+            "{mark}"
+        );
+    }
+}
+
 #[test]
 fn vietnamese_text_must_be_nfc_unicode() {
     let mut doc = base();

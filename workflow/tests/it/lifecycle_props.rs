@@ -113,6 +113,7 @@ fn outgoing_event() -> impl Strategy<Value = OutgoingEvent> {
             document_type: None,
             symbol: "LĐTBXH-VL".to_owned(),
             urgency: None,
+            confidentiality: None,
         }),
         usually("spec").prop_map(|by| OutgoingEvent::Submitted { by }),
         usually("head").prop_map(|by| OutgoingEvent::ReturnedForRevision {
@@ -240,6 +241,7 @@ fn outgoing_path(c: String, variant: u8) -> Vec<Event> {
             document_type: None,
             symbol: "LĐTBXH-VL".to_owned(),
             urgency: None,
+            confidentiality: None,
         }),
         e(OutgoingEvent::Submitted { by: id("spec") }),
         e(OutgoingEvent::ReturnedForRevision {

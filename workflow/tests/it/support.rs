@@ -171,6 +171,7 @@ pub(crate) fn ready_to_issue(c: &str) -> Vec<(&'static str, Event)> {
                     document_type: None,
                     symbol: "LĐTBXH-VL".to_owned(),
                     urgency: None,
+                    confidentiality: None,
                 },
             ),
         ),

@@ -352,3 +352,40 @@ fn nam_dinh_2021_dieu_12_1_the_lead_units_head_gives_the_document_to_a_person_wi
     assert_eq!(missed.len(), 1);
     assert_eq!(missed[0].assignee, Some(Assignee::Person(id("spec"))));
 }
+
+/// A document with a confidentiality mark that arrives electronically is not
+/// taken into the system; the same document on paper is registered as usual.
+#[test]
+fn hcm_2017_dieu_7_a_secret_document_arriving_electronically_is_refused() {
+    let mut office = office();
+    let mut secret = meta("77/UBND-VX", "Về việc triển khai nhiệm vụ");
+    secret.confidentiality = Some(vanthu_identifiers::Confidentiality::Secret);
+    let electronic = inc(
+        "IN-SECRET",
+        IncomingEvent::Arrived {
+            from: agency(SENDER),
+            meta: secret.clone(),
+            paper: false,
+        },
+    );
+    let e = refused(&mut office, "2025-03-03T09:00:00+07:00", &electronic);
+    assert_eq!(e.rule().id, "WF-SEC-001");
+    assert!(matches!(
+        e.kind(),
+        WorkflowErrorKind::Secret { mark: "Mật" }
+    ));
+    run(
+        &mut office,
+        &[(
+            "2025-03-03T09:00:00+07:00",
+            inc(
+                "IN-SECRET",
+                IncomingEvent::Arrived {
+                    from: agency(SENDER),
+                    meta: secret,
+                    paper: true,
+                },
+            ),
+        )],
+    );
+}

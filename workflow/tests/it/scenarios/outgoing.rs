@@ -398,3 +398,53 @@ fn event_log_must_be_in_time_order() {
         WorkflowErrorKind::UnknownCase { .. }
     ));
 }
+
+/// A document with a confidentiality mark may be drafted, approved, signed
+/// and numbered, but it is issued on paper: the electronic issue is refused.
+#[test]
+fn hcm_2017_dieu_7_a_secret_document_is_not_issued_electronically() {
+    let mut office = office();
+    let mut events = ready_to_issue("OUT-SECRET");
+    if let Event::Outgoing {
+        event: OutgoingEvent::Drafted {
+            confidentiality, ..
+        },
+        ..
+    } = &mut events[0].1
+    {
+        *confidentiality = Some(vanthu_identifiers::Confidentiality::TopSecret);
+    }
+    run(&mut office, &events);
+    let issue = out(
+        "OUT-SECRET",
+        OutgoingEvent::Issued {
+            by: id("clerk"),
+            recipients: vec![agency(SENDER)],
+        },
+    );
+    let e = refused(&mut office, "2025-03-03T11:00:00+07:00", &issue);
+    assert_eq!(e.rule().id, "WF-SEC-001");
+    assert!(matches!(
+        e.kind(),
+        WorkflowErrorKind::Secret {
+            mark: "Tối mật"
+        }
+    ));
+    assert!(e.kind().message_vi().contains("Tối mật"));
+    // The same document unmarked is issued.
+    let mut office = crate::support::office();
+    run(&mut office, &ready_to_issue("OUT-PLAIN"));
+    run(
+        &mut office,
+        &[(
+            "2025-03-03T11:00:00+07:00",
+            out(
+                "OUT-PLAIN",
+                OutgoingEvent::Issued {
+                    by: id("clerk"),
+                    recipients: vec![agency(SENDER)],
+                },
+            ),
+        )],
+    );
+}
