@@ -117,9 +117,12 @@ vanthu_identifiers::catalogue! {
     /// Format not in the allowed list.
     FORMAT = ("EDXML-ATT-015", Warning, "file format is not in the allowed list (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, images)", "định dạng tệp không thuộc danh sách cho phép (.doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .pdf .txt .csv, ảnh)", PHU_NHUAN_FORMATS);
     /// Active content.
-    ACTIVE_CONTENT = ("EDXML-ATT-016", Error, "attachment contains active content", "tệp đính kèm chứa nội dung thực thi", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 14 khoản 3; Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 13 khoản 1");
+    ACTIVE_CONTENT = ("EDXML-ATT-016", Error, "attachment contains active content (JavaScript, launch, form submission or import actions, rich media, macros)", "tệp đính kèm chứa nội dung thực thi (JavaScript, lệnh khởi chạy, gửi hoặc nhập dữ liệu biểu mẫu, đa phương tiện, macro)", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 14 khoản 3; Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 13 khoản 1");
     /// ZIP-wrapped attachment.
     ZIP_WRAPPED = ("EDXML-ATT-017", Note, "attachment is wrapped in a ZIP (VNPT wraps unknown file types); its content was not scanned", "tệp đính kèm được nén ZIP (VNPT nén các loại tệp không xác định); nội dung chưa được quét", "vanthu docs/edxml.md §5");
+    /// A PDF attachment carries embedded files (PDF/A-3 allows them); they
+    /// were not scanned.
+    EMBEDDED_FILES = ("EDXML-ATT-019", Note, "a PDF attachment carries embedded files; they were not scanned", "tệp PDF đính kèm có chứa tệp nhúng; các tệp nhúng chưa được quét", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 14 khoản 3; ISO 32000-1 §7.11.4");
     /// Attachment without a name.
     ATTACHMENT_NAME = ("EDXML-ATT-018", Error, "attachment has no AttachmentName", "tệp đính kèm không có AttachmentName", QCVN_RECEIVERS);
     /// Confidential document.

@@ -109,13 +109,18 @@ impl FileKind {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActiveContent {
-    /// PDF `/JavaScript`.
+    /// PDF `/JavaScript` (a JavaScript action or name tree).
     PdfJavaScript,
-    /// PDF `/OpenAction`.
-    PdfOpenAction,
-    /// PDF `/Launch`.
+    /// PDF `/Launch`: an action that starts a program or opens a file.
     PdfLaunch,
-    /// PDF `/EmbeddedFile`.
+    /// PDF `/SubmitForm`: an action that sends form data to a URL.
+    PdfSubmitForm,
+    /// PDF `/ImportData`: an action that imports form data from a file.
+    PdfImportData,
+    /// PDF `/RichMedia`: Flash or video content with its own scripting.
+    PdfRichMedia,
+    /// PDF `/EmbeddedFile`: files carried inside the PDF (PDF/A-3 allows
+    /// them). Not active by itself, but not scanned: a note.
     PdfEmbeddedFile,
     /// OOXML `vbaProject.bin`.
     OfficeMacros,
@@ -124,13 +129,24 @@ pub enum ActiveContent {
 }
 
 impl ActiveContent {
+    /// False for what is reported as a note, not as active content: files
+    /// embedded in a PDF. A view action (`/OpenAction` that only sets the
+    /// page and zoom) is not looked for at all: the rules ask for a malware
+    /// scan, not for the absence of ordinary PDF features.
+    #[must_use]
+    pub const fn is_active(self) -> bool {
+        !matches!(self, Self::PdfEmbeddedFile)
+    }
+
     /// The marker as found in the file.
     #[must_use]
     pub fn marker(self) -> &'static str {
         match self {
             Self::PdfJavaScript => "/JavaScript",
-            Self::PdfOpenAction => "/OpenAction",
             Self::PdfLaunch => "/Launch",
+            Self::PdfSubmitForm => "/SubmitForm",
+            Self::PdfImportData => "/ImportData",
+            Self::PdfRichMedia => "/RichMedia",
             Self::PdfEmbeddedFile => "/EmbeddedFile",
             Self::OfficeMacros => "vbaProject.bin",
             Self::OleMacros => "_VBA_PROJECT",
@@ -140,8 +156,10 @@ impl ActiveContent {
 
 const PATTERNS: &[(ActiveContent, &[u8])] = &[
     (ActiveContent::PdfJavaScript, b"/JavaScript"),
-    (ActiveContent::PdfOpenAction, b"/OpenAction"),
     (ActiveContent::PdfLaunch, b"/Launch"),
+    (ActiveContent::PdfSubmitForm, b"/SubmitForm"),
+    (ActiveContent::PdfImportData, b"/ImportData"),
+    (ActiveContent::PdfRichMedia, b"/RichMedia"),
     (ActiveContent::PdfEmbeddedFile, b"/EmbeddedFile"),
     (ActiveContent::OfficeMacros, b"vbaProject.bin"),
     (
@@ -201,8 +219,10 @@ impl<W: Write> Scanner<W> {
             .into_iter()
             .filter(|a| match a {
                 ActiveContent::PdfJavaScript
-                | ActiveContent::PdfOpenAction
                 | ActiveContent::PdfLaunch
+                | ActiveContent::PdfSubmitForm
+                | ActiveContent::PdfImportData
+                | ActiveContent::PdfRichMedia
                 | ActiveContent::PdfEmbeddedFile => kind == FileKind::Pdf,
                 ActiveContent::OfficeMacros => matches!(
                     kind,

@@ -712,7 +712,12 @@ fn attachments(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]
                 v.push(&rules::ZIP_WRAPPED, &format!("{name:?}"), &path);
             }
             for active in &scan.active {
-                v.push(&rules::ACTIVE_CONTENT, active.marker(), &path);
+                let rule = if active.is_active() {
+                    &rules::ACTIVE_CONTENT
+                } else {
+                    &rules::EMBEDDED_FILES
+                };
+                v.push(rule, active.marker(), &path);
             }
         }
     }

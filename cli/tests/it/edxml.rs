@@ -99,6 +99,35 @@ fn check_does_not_take_a_subject_about_secrets_for_a_secret_document() {
     assert!(!rules.contains(&"EDXML-SEC-001"), "{rules:?}");
 }
 
+/// Through `vanthu check`: a view action is no finding, embedded files a
+/// note (`EDXML-ATT-019`), a launch action active content (`EDXML-ATT-016`).
+#[test]
+fn check_reports_active_content_not_ordinary_pdf_features() {
+    let rules_of = |pdf: &[u8]| {
+        let mut doc = crate::new_document("V/v nội dung chủ động");
+        doc.add_attachment("vb.pdf", "application/pdf");
+        let mut bytes = Vec::new();
+        vanthu_edxml::write_document(&doc, &mut vec![pdf.to_vec()], &mut bytes).unwrap();
+        let v = json(&vanthu(&["check", "--json", "-"], &bytes));
+        v[0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_owned())
+            .filter(|r| r.starts_with("EDXML-ATT-01"))
+            .collect::<Vec<_>>()
+    };
+    assert!(rules_of(b"%PDF-1.7\n1 0 obj << /OpenAction [3 0 R /Fit] >> endobj\n").is_empty());
+    assert_eq!(
+        rules_of(b"%PDF-1.7\n1 0 obj << /Type /EmbeddedFile /Length 0 >> endobj\n"),
+        ["EDXML-ATT-019"]
+    );
+    assert_eq!(
+        rules_of(b"%PDF-1.7\n1 0 obj << /S /Launch /F (cmd.exe) >> endobj\n"),
+        ["EDXML-ATT-016"]
+    );
+}
+
 #[test]
 fn inspect_json_fields() {
     let out = vanthu(&["inspect", "--json", &sample()], b"");

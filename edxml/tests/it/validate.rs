@@ -132,11 +132,38 @@ fn content_type_format_and_active_content() {
         .filter(|f| f.rule == "EDXML-ATT-016")
         .map(|f| f.message.as_str())
         .collect();
-    assert_eq!(active.len(), 2, "{active:?}");
-    assert!(
-        active.iter().any(|m| m.contains("/JavaScript"))
-            && active.iter().any(|m| m.contains("/OpenAction"))
-    );
+    // The JavaScript action is active content; the /OpenAction that runs it
+    // is only how it starts.
+    assert_eq!(active.len(), 1, "{active:?}");
+    assert!(active.iter().any(|m| m.contains("/JavaScript")));
+}
+
+/// A view action (open at page 1, fit) and files embedded as PDF/A-3 allows
+/// are ordinary PDF features: no error. Actions that launch programs, send or
+/// import form data, and rich media are active content.
+#[test]
+fn view_actions_are_not_active_content_and_embedded_files_are_a_note() {
+    let verdict = |pdf: &[u8]| {
+        let mut doc = base();
+        doc.add_attachment("a.pdf", "application/pdf");
+        rules(&run(&doc, vec![pdf.to_vec()], Profile::Receiver))
+            .into_iter()
+            .map(|(r, s)| (r.to_owned(), s))
+            .collect::<Vec<_>>()
+    };
+    let view = b"%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction [3 0 R /Fit] >> endobj\n";
+    assert_eq!(verdict(view), []);
+    let note = |r: &str, s| vec![(r.to_owned(), s)];
+    let pdfa3 = b"%PDF-1.7\n1 0 obj << /Type /Filespec /F (data.xml) /EF << /F 2 0 R >> >> endobj 2 0 obj << /Type /EmbeddedFile /Length 0 >> stream\nendstream endobj\n";
+    assert_eq!(verdict(pdfa3), note("EDXML-ATT-019", Severity::Note));
+    for action in ["/Launch", "/SubmitForm", "/ImportData", "/RichMedia"] {
+        let pdf = format!("%PDF-1.7\n1 0 obj << /S {action} >> endobj\n");
+        assert_eq!(
+            verdict(pdf.as_bytes()),
+            note("EDXML-ATT-016", Severity::Error),
+            "{action}"
+        );
+    }
 }
 
 #[test]
