@@ -13,7 +13,7 @@ use vanthu_edxml::{
 };
 use vanthu_identifiers::AnyAgencyId;
 
-use crate::output::{TempPath, open_input, open_seekable, print_json};
+use crate::output::{Input, TempPath, open_input, open_seekable, print_json};
 use crate::{CliError, Outcome};
 
 /// Arguments of `vanthu inspect`.
@@ -103,6 +103,33 @@ pub(crate) struct ReplyArgs {
     output: PathBuf,
 }
 
+/// Refuses, before reading, a file that is not XML, saying what it is and
+/// which command reads it (a PDF: `vanthu verify`; an archival package:
+/// `vanthu archive check`).
+fn expect_edxml(path: &Path, input: &mut Input) -> Result<(), CliError> {
+    use std::io::BufRead as _;
+    let head = input
+        .fill_buf()
+        .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))?;
+    let head = head.get(..head.len().min(vanthu::HEAD_LEN)).unwrap_or(head);
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let looks_like_xml = text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
+    let described = vanthu::describe(head);
+    let what = match vanthu::detect(head) {
+        Some(vanthu::Format::Edxml) => return Ok(()),
+        Some(vanthu::Format::Pdf) => "a PDF: `vanthu verify` reads it".to_owned(),
+        Some(vanthu::Format::Sip) if described.starts_with("a ZIP") => {
+            "a ZIP: `vanthu archive check` reads archival packages".to_owned()
+        }
+        _ if looks_like_xml => return Ok(()),
+        _ => described.to_owned(),
+    };
+    Err(CliError::new(format!(
+        "{} is not an edXML package: the file is {what}",
+        path.display()
+    )))
+}
+
 fn read_error(path: &Path, e: &EdxmlError) -> CliError {
     CliError::new(format!("{}: {e}", path.display()))
 }
@@ -190,6 +217,7 @@ fn text_or_dash(v: Option<&str>) -> &str {
 
 pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
     let mut input = open_input(&args.file)?;
+    expect_edxml(&args.file, &mut input)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::digest())
         .map_err(|e| read_error(&args.file, &e))?;
     if args.json {
@@ -255,6 +283,7 @@ pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
 
 pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
     let mut input = open_seekable(&args.input)?;
+    expect_edxml(&args.input, &mut input)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
         .map_err(|e| read_error(&args.input, &e))?;
     write_output(&args.output, |out| {
@@ -286,6 +315,7 @@ struct Extracted {
 
 pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
     let mut input = open_seekable(&args.file)?;
+    expect_edxml(&args.file, &mut input)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
         .map_err(|e| read_error(&args.file, &e))?;
     let Package::Document(doc) = &read.package else {
@@ -412,7 +442,8 @@ pub(crate) fn reply(args: &ReplyArgs) -> Result<Outcome, CliError> {
         Some(t) => parse_at(t)?,
         None => now()?,
     };
-    let input = open_input(&args.file)?;
+    let mut input = open_input(&args.file)?;
+    expect_edxml(&args.file, &mut input)?;
     let read = vanthu_edxml::read_with(input, &ReadOptions::default())
         .map_err(|e| read_error(&args.file, &e))?;
     let Package::Document(doc) = &read.package else {

@@ -130,6 +130,12 @@ pub(crate) fn open_input(path: &Path) -> Result<Input, CliError> {
             io::stdin(),
         )));
     }
+    if path.is_dir() {
+        return Err(CliError::new(format!(
+            "{} is a folder: give a file (`vanthu check` takes folders)",
+            path.display()
+        )));
+    }
     File::open(path)
         .map(|f| Input::File {
             file: BufReader::with_capacity(INPUT_BUFFER, f),

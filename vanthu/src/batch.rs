@@ -115,7 +115,7 @@ pub fn collect(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, usize), CheckError> 
     let kept = files
         .into_iter()
         .filter(|(path, explicit)| {
-            let keep = *explicit || head(path).is_ok_and(|h| detect(&h).is_some());
+            let keep = *explicit || checkable(path);
             skipped += usize::from(!keep);
             keep
         })
@@ -143,6 +143,17 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>) -> Result<(), CheckError> 
         }
     }
     Ok(())
+}
+
+/// True when a file found in a folder is one the harness checks: an edXML
+/// package, a PDF, or a ZIP with a root `METS.xml` (other ZIPs, office
+/// documents among them, are skipped).
+fn checkable(path: &Path) -> bool {
+    match head(path).ok().as_deref().and_then(detect) {
+        Some(Format::Sip) => File::open(path).is_ok_and(vanthu_archive::package::is_package),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 fn head(path: &Path) -> std::io::Result<Vec<u8>> {

@@ -7,14 +7,14 @@ use std::io::{BufReader, Cursor, Read, Seek};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use vanthu_archive::package::{CheckOptions as SipOptions, check_package};
+use vanthu_archive::package::{CheckOptions as SipOptions, check_package, is_package};
 use vanthu_edxml::{Profile, ReadOptions, ValidateOptions};
 use vanthu_identifiers::{Finding, Location, Severity, conformant};
 use vanthu_signature::{AlgorithmPolicy, LegalValue, TrustStore, VerifyOptions, verify_pdf};
 
 use crate::attachments::{AttachmentReport, check_attachments};
 use crate::error::{CheckError, ErrorKind};
-use crate::format::{Format, HEAD_LEN, detect};
+use crate::format::{Format, HEAD_LEN, describe, detect};
 use crate::options::CheckOptions;
 use crate::trust::load_trust;
 
@@ -199,7 +199,7 @@ impl Checker {
                 format!("cannot read: {e}"),
             );
         }
-        let format = detect(&head);
+        let format = detect(&head).filter(|f| *f != Format::Sip || is_package(&mut file));
         if let Err(e) = file.rewind() {
             return FileReport::unreadable(
                 &name,
@@ -235,23 +235,20 @@ impl Checker {
                 }
             }
             Some(Format::Sip) => sip(&name, BufReader::new(file)),
-            None => {
-                FileReport::unreadable(&name, None, ErrorKind::Unreadable.code(), NOT_RECOGNISED)
-            }
+            None => not_recognised(&name, &head),
         }
     }
 
     /// Checks `bytes`, named `name` in the report, recognised by content.
     #[must_use]
     pub fn check_bytes(&self, name: &str, bytes: &[u8]) -> FileReport {
-        let format = detect(bytes.get(..HEAD_LEN).unwrap_or(bytes));
+        let head = bytes.get(..HEAD_LEN).unwrap_or(bytes);
+        let format = detect(head).filter(|f| *f != Format::Sip || is_package(Cursor::new(bytes)));
         match format {
             Some(Format::Edxml) => self.edxml(name, Cursor::new(bytes)),
             Some(Format::Pdf) => self.pdf(name, bytes),
             Some(Format::Sip) => sip(name, Cursor::new(bytes)),
-            None => {
-                FileReport::unreadable(name, None, ErrorKind::Unreadable.code(), NOT_RECOGNISED)
-            }
+            None => not_recognised(name, head),
         }
     }
 
@@ -336,7 +333,18 @@ impl Checker {
     }
 }
 
-const NOT_RECOGNISED: &str = "not an edXML package, a PDF or a ZIP archival package";
+/// The report on a file that is none of the formats checked, saying what it is.
+fn not_recognised(name: &str, head: &[u8]) -> FileReport {
+    FileReport::unreadable(
+        name,
+        None,
+        ErrorKind::Unreadable.code(),
+        format!(
+            "not an edXML package, a PDF or an archival package (SIP): the file is {}",
+            describe(head)
+        ),
+    )
+}
 
 fn sip<R: Read + Seek>(name: &str, input: R) -> FileReport {
     match check_package(input, &SipOptions::default()) {

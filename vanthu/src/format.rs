@@ -39,9 +39,12 @@ impl fmt::Display for Format {
 /// Recognises `head`, the first bytes of a file (at least [`HEAD_LEN`] when
 /// the file is that long).
 ///
-/// A ZIP is taken for an archival package: at the top level, that is the
-/// only ZIP the harness checks (a ZIP *inside* an edXML package is reported
-/// by its type, never checked as one). XML is an edXML package only when it
+/// A ZIP is taken for an archival package here; [`crate::Checker`] and
+/// [`crate::collect`] then keep only a ZIP with a root `METS.xml`
+/// ([`vanthu_archive::package::is_package`]), so that office documents and
+/// other archives are reported by what they are ([`describe`]), not as broken
+/// packages. A ZIP *inside* an edXML package is reported by its type, never
+/// checked as one. XML is an edXML package only when it
 /// names edXML (QCVN 102:2016) or the 2014 SOAP dialect (`e-doc.vn`) near its
 /// start: record exports and METS files are not packages.
 ///
@@ -64,4 +67,53 @@ pub fn detect(head: &[u8]) -> Option<Format> {
     let first = text.iter().find(|b| !b.is_ascii_whitespace());
     let names = |needle: &[u8]| window.windows(needle.len()).any(|w| w == needle);
     (first == Some(&b'<') && (names(b"edXML") || names(b"e-doc.vn"))).then_some(Format::Edxml)
+}
+
+/// What a file that vanthu does not check is, from its first bytes, for
+/// messages: "an office document (OOXML: Word, Excel, PowerPoint)", "a PNG
+/// image", "UTF-16 text"… A ZIP is described by its first entry; whether it
+/// is an archival package needs its directory ([`vanthu_archive::package::is_package`]).
+///
+/// ```
+/// assert_eq!(vanthu::describe(b"\x89PNG\r\n\x1a\n"), "a PNG image");
+/// assert_eq!(vanthu::describe(b"PK\x03\x04 ... [Content_Types].xml"), "an office document (OOXML: Word, Excel, PowerPoint)");
+/// ```
+#[must_use]
+pub fn describe(head: &[u8]) -> &'static str {
+    let window = head.get(..head.len().min(HEAD_LEN)).unwrap_or(head);
+    let names = |needle: &[u8]| window.windows(needle.len()).any(|w| w == needle);
+    if head.starts_with(b"PK\x03\x04") {
+        if names(b"[Content_Types].xml") || names(b"word/") || names(b"xl/") || names(b"ppt/") {
+            return "an office document (OOXML: Word, Excel, PowerPoint)";
+        }
+        if names(b"mimetypeapplication/vnd.oasis.opendocument") {
+            return "an OpenDocument file (ODF)";
+        }
+        return "a ZIP archive without METS.xml (not an archival package)";
+    }
+    if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return "an old office document (OLE: .doc, .xls, .ppt)";
+    }
+    if head.starts_with(b"\x89PNG") {
+        return "a PNG image";
+    }
+    if head.starts_with(b"\xFF\xD8\xFF") {
+        return "a JPEG image";
+    }
+    if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
+        return "a TIFF image";
+    }
+    if head.starts_with(b"GIF8") {
+        return "a GIF image";
+    }
+    if head.starts_with(b"MZ") {
+        return "a Windows program";
+    }
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return "UTF-16 text";
+    }
+    if head.is_empty() {
+        return "an empty file";
+    }
+    "of a kind vanthu does not recognise"
 }

@@ -28,7 +28,7 @@ pub use attachments::AttachmentReport;
 pub use batch::{Batch, Counts, Verdict, collect};
 pub use check::{Checker, FileReport, Unreadable, check_bytes, check_file};
 pub use error::{CheckError, ErrorKind};
-pub use format::{Format, HEAD_LEN, detect};
+pub use format::{Format, HEAD_LEN, describe, detect};
 pub use intake::document_meta;
 pub use options::{CheckOptions, TIME_FORMS, parse_time};
 pub use replay::replay;

@@ -49,7 +49,7 @@ use crate::codes::Direction;
 use crate::error::ArchiveError;
 use crate::record::{Document, RecordMetadata};
 
-pub use read::{CheckOptions, DataFile, PackageReader, PackageReport, check_package};
+pub use read::{CheckOptions, DataFile, PackageReader, PackageReport, check_package, is_package};
 pub use write::{DataCompression, PackOptions, PackageWriter, PackedFile};
 
 /// Which TT05 package.

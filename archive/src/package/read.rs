@@ -959,6 +959,21 @@ impl<R: Read + Seek> PackageReader<R> {
     }
 }
 
+/// True when `reader` is a ZIP with a `METS.xml` at its root or in its one
+/// root folder (E-ARK CSIP 2.1.0 CSIP3): an archival package, as opposed to
+/// any other ZIP (an office document, an archive of scans). Reads only the
+/// ZIP's central directory.
+pub fn is_package<R: Read + Seek>(reader: R) -> bool {
+    let Ok(zip) = ZipArchive::new(reader) else {
+        return false;
+    };
+    zip.file_names().flatten().any(|n| {
+        n == "METS.xml"
+            || n.split_once('/')
+                .is_some_and(|(folder, rest)| !folder.is_empty() && rest == "METS.xml")
+    })
+}
+
 /// Opens and verifies a package in one step. A package whose METS or
 /// metadata cannot be read is reported as a non-conformant report; only an
 /// unreadable ZIP (or I/O failure) is an error.

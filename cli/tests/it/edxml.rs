@@ -463,6 +463,34 @@ fn unreadable_input_exits_2() {
     );
 }
 
+/// A file that is not edXML is named for what it is, with the command that
+/// reads it; a folder is refused as a folder.
+#[test]
+fn wrong_input_says_what_it_is() {
+    for (bytes, says) in [
+        (&b"%PDF-1.7\n"[..], "a PDF: `vanthu verify` reads it"),
+        (&b"\x89PNG\r\n\x1a\n"[..], "a PNG image"),
+        (&b"PK\x03\x04\x14\x00"[..], "`vanthu archive check`"),
+        (&b"PK\x03\x04 [Content_Types].xml"[..], "an office document"),
+    ] {
+        for command in ["inspect", "extract", "normalize"] {
+            let mut args = vec![command, "-"];
+            if command != "inspect" {
+                args.extend(["-o", "unused-output"]);
+            }
+            let out = vanthu(&args, bytes);
+            assert_eq!(out.status.code(), Some(2), "{command} {says}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("is not an edXML package"), "{command}: {err}");
+            assert!(err.contains(says), "{command}: {err}");
+        }
+    }
+    let dir = temp_dir("a-folder");
+    let out = vanthu(&["inspect", dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a folder"));
+}
+
 #[test]
 fn normalize_keeps_comments_attributes_and_list_content() {
     let sample = std::fs::read_to_string(sample()).unwrap();

@@ -381,3 +381,43 @@ fn a_closed_output_pipe_keeps_the_exit_code() {
         assert_eq!(status.code(), Some(2), "json: {json}");
     }
 }
+
+/// A ZIP is an archival package only with a root `METS.xml`: an office
+/// document in a folder is skipped, and named on its own it is reported as
+/// what it is.
+#[test]
+fn office_documents_are_not_taken_for_archival_packages() {
+    let (dir, _) = run_demo("office-docs");
+    let mut docx = b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec();
+    docx.extend_from_slice(&[0; 16]);
+    docx.extend_from_slice(&[19, 0, 0, 0]);
+    docx.extend_from_slice(b"[Content_Types].xml<Types/>");
+    let report = dir.join("bao-cao.docx");
+    fs::write(&report, &docx).unwrap();
+    let root = dir.join("pki/root.cer");
+    let out = vanthu(
+        &[
+            "check",
+            "--trust",
+            root.to_str().unwrap(),
+            "--at",
+            AT,
+            dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let text = stdout(&out);
+    assert!(!text.contains("bao-cao.docx"), "{text}");
+    let summary = text.lines().last().unwrap();
+    // The demo's 20 files are checked; its 13 other files and the document are skipped.
+    assert!(
+        summary.starts_with("checked 20 file(s)") && summary.contains("0 unreadable"),
+        "{summary}"
+    );
+    assert!(summary.contains("; 14 skipped)"), "{summary}");
+    let out = vanthu(&["check", "--json", report.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let v = json(&out);
+    let message = v[0]["error"]["message"].as_str().unwrap();
+    assert!(message.contains("office document"), "{message}");
+}
