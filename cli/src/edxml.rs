@@ -250,6 +250,19 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
                 );
             }
             out!("subject:     {}", text_or_dash(h.subject.as_deref()));
+            let business = d
+                .trace
+                .as_ref()
+                .and_then(|t| t.business.as_ref())
+                .and_then(|b| b.doc_type.as_deref());
+            out!(
+                "business:    {}",
+                match business {
+                    None => vanthu::identifiers::BusinessType::New.name(),
+                    Some(code) =>
+                        vanthu::identifiers::BusinessType::parse(code).map_or(code, |b| b.name()),
+                }
+            );
             for (a, l) in d.attachments.iter().zip(&read.layout) {
                 let (size, sha) = l.digest.map_or(("?".to_owned(), "?".to_owned()), |d| {
                     (d.size.to_string(), d.sha256_hex())
@@ -266,6 +279,12 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
             out!("status code: {}", text_or_dash(s.status_code.as_deref()));
             out!("description: {}", text_or_dash(s.description.as_deref()));
             out!("timestamp:   {}", text_or_dash(s.timestamp.as_deref()));
+            let from = s.from.as_ref();
+            out!(
+                "from:        {} {}",
+                text_or_dash(from.and_then(|f| f.organ_id.as_deref())),
+                text_or_dash(from.and_then(|f| f.organ_name.as_deref()))
+            );
             let r = s.response_for.as_ref();
             out!(
                 "answers:     {}",
@@ -273,6 +292,10 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
             );
         }
         _ => out!("kind:        {}", read.package.kind()),
+    }
+    out!("findings:    {}", read.findings.len());
+    for f in &read.findings {
+        out!("  {f}");
     }
     Ok(Outcome::Valid)
 }

@@ -169,6 +169,18 @@ impl BusinessType {
         }
     }
 
+    /// The kind of business in words: `new`, `revocation`, `update` or
+    /// `replacement`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::Revoke => "revocation",
+            Self::Update => "update",
+            Self::Replace => "replacement",
+        }
+    }
+
     /// The usual reason text, as the national exchange axis writes it.
     #[must_use]
     pub fn reason_vi(self) -> &'static str {

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use vanthu_edxml::{Organization, Package, ReadOutput};
+use vanthu_identifiers::{BusinessType, Finding};
 
 /// An agency as a package names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,10 +76,14 @@ pub struct DocumentSummary {
     pub steering_type: Option<String>,
     /// `Business/BusinessDocType`.
     pub business_doc_type: Option<String>,
+    /// What the package does, from `BusinessDocType`: `new` (also when the
+    /// element is absent), `revocation`, `update` or `replacement`; none for
+    /// a code outside 0–3.
+    pub business: Option<String>,
     /// The attachments, in order.
     pub attachments: Vec<AttachmentSummary>,
-    /// How many findings reading gave.
-    pub findings: usize,
+    /// What reading found.
+    pub findings: Vec<Finding>,
 }
 
 /// What a status package answers.
@@ -109,8 +114,8 @@ pub struct StatusSummary {
     pub from: Option<Agency>,
     /// `ResponseFor`.
     pub response_for: Option<Answered>,
-    /// How many findings reading gave.
-    pub findings: usize,
+    /// What reading found.
+    pub findings: Vec<Finding>,
 }
 
 /// The summary of a package, tagged by its `kind`.
@@ -165,8 +170,12 @@ pub fn summary(read: &ReadOutput) -> Summary {
                 priority: h.other_info.as_ref().and_then(|o| o.priority.clone()),
                 steering_type: h.steering_type.clone(),
                 business_doc_type: business.and_then(|b| b.doc_type.clone()),
+                business: match business.and_then(|b| b.doc_type.as_deref()) {
+                    None => Some(BusinessType::New.name().to_owned()),
+                    Some(code) => BusinessType::parse(code).map(|b| b.name().to_owned()),
+                },
                 attachments,
-                findings: read.findings.len(),
+                findings: read.findings.clone(),
             })
         }
         Package::Status(s) => Summary::Status(StatusSummary {
@@ -180,7 +189,7 @@ pub fn summary(read: &ReadOutput) -> Summary {
                 document_id: r.document_id.clone(),
                 promulgation_date: r.promulgation_date.clone(),
             }),
-            findings: read.findings.len(),
+            findings: read.findings.clone(),
         }),
         _ => Summary::Other,
     }

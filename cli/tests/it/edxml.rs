@@ -149,6 +149,36 @@ fn inspect_json_fields() {
     assert_eq!(a["sha256"].as_str().unwrap().len(), 64);
 }
 
+/// `inspect` names the business of a document package and the sender of a
+/// status package, and lists the findings of reading (not a count), in the
+/// text and in the JSON.
+#[test]
+fn inspect_shows_business_sender_and_findings() {
+    let v = json(&vanthu(&["inspect", "--json", &sample()], b""));
+    assert_eq!(v["business"], "new");
+    assert_eq!(v["findings"], serde_json::json!([]));
+    let Some(revocation) = real("edoc_revocation.edxml") else {
+        return;
+    };
+    let v = json(&vanthu(&["inspect", "--json", &revocation], b""));
+    assert_eq!(v["business"], "revocation");
+    let text = String::from_utf8(vanthu(&["inspect", &revocation], b"").stdout).unwrap();
+    assert!(text.contains("business:    revocation"), "{text}");
+    let Some(status) = real("status_inbox_01.edxml") else {
+        return;
+    };
+    let v = json(&vanthu(&["inspect", "--json", &status], b""));
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty(), "{v:#}");
+    assert!(findings.iter().all(|f| f["rule"].is_string()));
+    let text = String::from_utf8(vanthu(&["inspect", &status], b"").stdout).unwrap();
+    assert!(text.contains("from:        000.00.00.H41"), "{text}");
+    assert!(
+        text.contains(&format!("findings:    {}", findings.len())),
+        "{text}"
+    );
+}
+
 #[test]
 fn inspect_real_status_and_document() {
     let Some(status) = real("status_acceptance_03.edxml") else {
@@ -247,7 +277,7 @@ fn normalize_is_idempotent_and_keeps_the_model() {
     assert_eq!(a["status_code"], b["status_code"]);
     assert_eq!(a["response_for"], b["response_for"]);
     // Reordered children no longer produce findings.
-    assert_eq!(b["findings"], 0);
+    assert_eq!(b["findings"], serde_json::json!([]));
 }
 
 #[test]
