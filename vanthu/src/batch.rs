@@ -150,7 +150,10 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>) -> Result<(), CheckError> 
 /// documents among them, are skipped).
 fn checkable(path: &Path) -> bool {
     match head(path).ok().as_deref().and_then(detect) {
-        Some(Format::Sip) => File::open(path).is_ok_and(vanthu_archive::package::is_package),
+        // A damaged ZIP is still checked (and reported as damaged).
+        Some(Format::Sip) => {
+            File::open(path).is_ok_and(|f| vanthu_archive::package::is_package(f) != Some(false))
+        }
         Some(_) => true,
         None => false,
     }

@@ -199,7 +199,8 @@ impl Checker {
                 format!("cannot read: {e}"),
             );
         }
-        let format = detect(&head).filter(|f| *f != Format::Sip || is_package(&mut file));
+        let format =
+            detect(&head).filter(|f| *f != Format::Sip || is_package(&mut file) != Some(false));
         if let Err(e) = file.rewind() {
             return FileReport::unreadable(
                 &name,
@@ -243,7 +244,8 @@ impl Checker {
     #[must_use]
     pub fn check_bytes(&self, name: &str, bytes: &[u8]) -> FileReport {
         let head = bytes.get(..HEAD_LEN).unwrap_or(bytes);
-        let format = detect(head).filter(|f| *f != Format::Sip || is_package(Cursor::new(bytes)));
+        let format = detect(head)
+            .filter(|f| *f != Format::Sip || is_package(Cursor::new(bytes)) != Some(false));
         match format {
             Some(Format::Edxml) => self.edxml(name, Cursor::new(bytes)),
             Some(Format::Pdf) => self.pdf(name, bytes),

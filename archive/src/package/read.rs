@@ -959,19 +959,19 @@ impl<R: Read + Seek> PackageReader<R> {
     }
 }
 
-/// True when `reader` is a ZIP with a `METS.xml` at its root or in its one
+/// Whether `reader` is a ZIP with a `METS.xml` at its root or in its one
 /// root folder (E-ARK CSIP 2.1.0 CSIP3): an archival package, as opposed to
-/// any other ZIP (an office document, an archive of scans). Reads only the
+/// any other ZIP (an office document, an archive of scans). `None` when it
+/// is no readable ZIP at all (perhaps a damaged package). Reads only the
 /// ZIP's central directory.
-pub fn is_package<R: Read + Seek>(reader: R) -> bool {
-    let Ok(zip) = ZipArchive::new(reader) else {
-        return false;
-    };
-    zip.file_names().flatten().any(|n| {
+pub fn is_package<R: Read + Seek>(reader: R) -> Option<bool> {
+    let zip = ZipArchive::new(reader).ok()?;
+    let found = zip.file_names().flatten().any(|n| {
         n == "METS.xml"
             || n.split_once('/')
                 .is_some_and(|(folder, rest)| !folder.is_empty() && rest == "METS.xml")
-    })
+    });
+    Some(found)
 }
 
 /// Opens and verifies a package in one step. A package whose METS or

@@ -388,12 +388,8 @@ fn a_closed_output_pipe_keeps_the_exit_code() {
 #[test]
 fn office_documents_are_not_taken_for_archival_packages() {
     let (dir, _) = run_demo("office-docs");
-    let mut docx = b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec();
-    docx.extend_from_slice(&[0; 16]);
-    docx.extend_from_slice(&[19, 0, 0, 0]);
-    docx.extend_from_slice(b"[Content_Types].xml<Types/>");
     let report = dir.join("bao-cao.docx");
-    fs::write(&report, &docx).unwrap();
+    fs::write(&report, empty_zip(&["[Content_Types].xml", "word/document.xml"])).unwrap();
     let root = dir.join("pki/root.cer");
     let out = vanthu(
         &[
@@ -420,4 +416,36 @@ fn office_documents_are_not_taken_for_archival_packages() {
     let v = json(&out);
     let message = v[0]["error"]["message"].as_str().unwrap();
     assert!(message.contains("office document"), "{message}");
+}
+
+/// A ZIP of empty stored files (empty files need no CRC nor compression).
+fn empty_zip(names: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for name in names {
+        let offset = u32::try_from(out.len()).unwrap();
+        let n = u16::try_from(name.len()).unwrap();
+        out.extend_from_slice(b"PK\x03\x04\x14\0\0\0\0\0\0\0\0\0");
+        out.extend_from_slice(&[0; 12]); // CRC, sizes
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(name.as_bytes());
+        central.extend_from_slice(b"PK\x01\x02\x14\0\x14\0\0\0\0\0\0\0\0\0");
+        central.extend_from_slice(&[0; 12]);
+        central.extend_from_slice(&n.to_le_bytes());
+        central.extend_from_slice(&[0; 12]); // extra, comment, disk, attributes
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let at = u32::try_from(out.len()).unwrap();
+    let size = u32::try_from(central.len()).unwrap();
+    let count = u16::try_from(names.len()).unwrap();
+    out.extend_from_slice(&central);
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&size.to_le_bytes());
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
 }
