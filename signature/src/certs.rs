@@ -499,19 +499,21 @@ fn verify_cert_signature(
     let tbs = match child.tbs_der() {
         Some(tbs) => tbs,
         None => {
-            owned = child
-                .inner
-                .tbs_certificate
-                .to_der()
-                .map_err(|e| CryptoError::Unsupported(e.to_string()))?;
+            owned = child.inner.tbs_certificate.to_der().map_err(|e| {
+                CryptoError::Unsupported(crypto::why(
+                    e.to_string(),
+                    "không mã hóa lại được phần được ký của chứng thư",
+                ))
+            })?;
             &owned
         }
     };
-    let sig = child
-        .inner
-        .signature
-        .as_bytes()
-        .ok_or_else(|| CryptoError::Unsupported("signature with unused bits".into()))?;
+    let sig = child.inner.signature.as_bytes().ok_or_else(|| {
+        CryptoError::Unsupported(crypto::why(
+            "signature with unused bits",
+            "chữ ký có bit thừa",
+        ))
+    })?;
     crypto::verify(
         &issuer.inner.tbs_certificate.subject_public_key_info,
         &child.inner.signature_algorithm,
@@ -924,12 +926,14 @@ fn check_algorithms(path: &[Certificate], policy: &AlgorithmPolicy) -> Check {
                     CheckId::CertificateAlgorithms,
                     SubIndication::CryptoConstraintsFailure,
                     format!(
-                        "the signature on '{}' uses an algorithm not accepted: {why}",
-                        child.subject()
+                        "the signature on '{}' uses an algorithm not accepted: {}",
+                        child.subject(),
+                        why.en
                     ),
                     format!(
-                        "chữ ký trên chứng thư '{}' dùng thuật toán không được chấp nhận: {why}",
-                        child.subject()
+                        "chữ ký trên chứng thư '{}' dùng thuật toán không được chấp nhận: {}",
+                        child.subject(),
+                        why.vi
                     ),
                 );
             }

@@ -130,11 +130,27 @@ impl AlgorithmPolicy {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum CryptoError {
     /// The algorithm or key type is not supported.
-    Unsupported(String),
+    Unsupported(Why),
     /// The algorithm is supported but the policy refuses it.
-    Refused(String),
+    Refused(Why),
     /// The signature does not verify.
     Invalid,
+}
+
+/// Why an algorithm or key cannot be used, in English and in Vietnamese (the
+/// reason is shown to the clerk in both).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Why {
+    pub(crate) en: String,
+    pub(crate) vi: String,
+}
+
+/// A reason in both languages.
+pub(crate) fn why(en: impl Into<String>, vi: impl Into<String>) -> Why {
+    Why {
+        en: en.into(),
+        vi: vi.into(),
+    }
 }
 
 #[derive(Sequence)]
@@ -193,7 +209,11 @@ fn scheme(
     alg: &AlgorithmIdentifierOwned,
     digest_hint: Option<DigestAlgorithm>,
 ) -> Result<Scheme, CryptoError> {
-    let hint = || digest_hint.ok_or_else(|| CryptoError::Unsupported("no digest algorithm".into()));
+    let hint = || {
+        digest_hint.ok_or_else(|| {
+            CryptoError::Unsupported(why("no digest algorithm", "không có thuật toán băm"))
+        })
+    };
     Ok(match alg.oid {
         oid::RSA => Scheme::Pkcs1(hint()?),
         oid::SHA1_RSA => Scheme::Pkcs1(DigestAlgorithm::Sha1),
@@ -207,18 +227,28 @@ fn scheme(
         // Some CMS writers put the key algorithm here.
         oid::EC_PUBLIC_KEY => Scheme::Ecdsa(hint()?),
         oid::RSA_PSS => {
-            let params = alg
-                .parameters
-                .as_ref()
-                .ok_or_else(|| CryptoError::Unsupported("RSASSA-PSS without parameters".into()))?;
-            let p = PssParams::from_der(
-                &der::Encode::to_der(params)
-                    .map_err(|e| CryptoError::Unsupported(e.to_string()))?,
-            )
-            .map_err(|e| CryptoError::Unsupported(format!("RSASSA-PSS parameters: {e}")))?;
+            let params = alg.parameters.as_ref().ok_or_else(|| {
+                CryptoError::Unsupported(why(
+                    "RSASSA-PSS without parameters",
+                    "RSASSA-PSS không có tham số",
+                ))
+            })?;
+            let p = PssParams::from_der(&der::Encode::to_der(params).map_err(|e| {
+                CryptoError::Unsupported(why(e.to_string(), "tham số RSASSA-PSS không đọc được"))
+            })?)
+            .map_err(|e| {
+                CryptoError::Unsupported(why(
+                    format!("RSASSA-PSS parameters: {e}"),
+                    "tham số RSASSA-PSS không đọc được",
+                ))
+            })?;
             let hash = match &p.hash {
-                Some(h) => DigestAlgorithm::from_oid(&h.oid)
-                    .ok_or_else(|| CryptoError::Unsupported(format!("PSS hash {}", h.oid)))?,
+                Some(h) => DigestAlgorithm::from_oid(&h.oid).ok_or_else(|| {
+                    CryptoError::Unsupported(why(
+                        format!("PSS hash {}", h.oid),
+                        format!("hàm băm PSS {}", h.oid),
+                    ))
+                })?,
                 None => DigestAlgorithm::Sha1,
             };
             if let Some(mgf) = &p.mgf {
@@ -229,19 +259,24 @@ fn scheme(
                     .and_then(|d| AlgorithmIdentifierOwned::from_der(&d).ok());
                 let mgf_hash = inner.and_then(|i| DigestAlgorithm::from_oid(&i.oid));
                 if mgf.oid != oid::MGF1 || mgf_hash != Some(hash) {
-                    return Err(CryptoError::Unsupported(
-                        "PSS mask generation other than MGF1 with the same hash".into(),
-                    ));
+                    return Err(CryptoError::Unsupported(why(
+                        "PSS mask generation other than MGF1 with the same hash",
+                        "hàm sinh mặt nạ PSS khác MGF1 với cùng hàm băm",
+                    )));
                 }
             }
             if p.trailer.is_some_and(|t| t != 1) {
-                return Err(CryptoError::Unsupported("PSS trailer field".into()));
+                return Err(CryptoError::Unsupported(why(
+                    "PSS trailer field",
+                    "trường kết thúc PSS không hợp lệ",
+                )));
             }
             Scheme::Pss(hash, p.salt_len.map_or(20, |s| s as usize))
         }
         other => {
-            return Err(CryptoError::Unsupported(format!(
-                "signature algorithm {other}"
+            return Err(CryptoError::Unsupported(why(
+                format!("signature algorithm {other}"),
+                format!("thuật toán chữ ký {other}"),
             )));
         }
     })
@@ -284,21 +319,26 @@ fn verify_inner(
         Scheme::Pkcs1(d) | Scheme::Pss(d, _) | Scheme::Ecdsa(d) => *d,
     };
     if digest == DigestAlgorithm::Sha1 && !policy.allow_sha1 {
-        return Err(CryptoError::Refused(
-            "SHA-1 is accepted only under the legacy policy".into(),
-        ));
+        return Err(CryptoError::Refused(why(
+            "SHA-1 is accepted only under the legacy policy",
+            "SHA-1 chỉ được chấp nhận theo chính sách cho văn bản cũ",
+        )));
     }
     let key_bytes = spki.subject_public_key.raw_bytes();
     match scheme {
         Scheme::Pkcs1(_) | Scheme::Pss(..) => {
             if spki.algorithm.oid != oid::RSA && spki.algorithm.oid != oid::RSA_PSS {
-                return Err(CryptoError::Unsupported(
-                    "RSA signature with a non-RSA key".into(),
-                ));
+                return Err(CryptoError::Unsupported(why(
+                    "RSA signature with a non-RSA key",
+                    "chữ ký RSA nhưng khóa không phải RSA",
+                )));
             }
             let bits = rsa_modulus_bits(key_bytes)?;
             if bits < policy.min_rsa_bits {
-                return Err(CryptoError::Refused(format!("RSA key of {bits} bits")));
+                return Err(CryptoError::Refused(why(
+                    format!("RSA key of {bits} bits"),
+                    format!("khóa RSA {bits} bit"),
+                )));
             }
             if !really {
                 return Ok(());
@@ -312,9 +352,10 @@ fn verify_inner(
         }
         Scheme::Ecdsa(_) => {
             if spki.algorithm.oid != oid::EC_PUBLIC_KEY {
-                return Err(CryptoError::Unsupported(
-                    "ECDSA signature with a non-EC key".into(),
-                ));
+                return Err(CryptoError::Unsupported(why(
+                    "ECDSA signature with a non-EC key",
+                    "chữ ký ECDSA nhưng khóa không phải khóa đường cong elliptic",
+                )));
             }
             let curve = spki
                 .algorithm
@@ -324,9 +365,10 @@ fn verify_inner(
             let curve = match curve {
                 Some(c @ (oid::P256 | oid::P384)) => c,
                 _ => {
-                    return Err(CryptoError::Unsupported(
-                        "elliptic curve other than P-256/P-384".into(),
-                    ));
+                    return Err(CryptoError::Unsupported(why(
+                        "elliptic curve other than P-256/P-384",
+                        "đường cong elliptic khác P-256/P-384",
+                    )));
                 }
             };
             if !really {
@@ -345,11 +387,15 @@ fn verify_inner(
 
 /// The size in bits of the modulus of a PKCS #1 `RSAPublicKey`.
 fn rsa_modulus_bits(key: &[u8]) -> Result<usize, CryptoError> {
-    let key = rsa::pkcs1::RsaPublicKey::from_der(key)
-        .map_err(|e| CryptoError::Unsupported(format!("RSA key: {e}")))?;
+    let key = rsa::pkcs1::RsaPublicKey::from_der(key).map_err(|e| {
+        CryptoError::Unsupported(why(format!("RSA key: {e}"), "khóa RSA không đọc được"))
+    })?;
     let n = key.modulus.as_bytes();
     let Some((&first, rest)) = n.split_first() else {
-        return Err(CryptoError::Unsupported("RSA key: empty modulus".into()));
+        return Err(CryptoError::Unsupported(why(
+            "RSA key: empty modulus",
+            "khóa RSA có modulus rỗng",
+        )));
     };
     Ok(rest.len() * 8 + (8 - first.leading_zeros() as usize))
 }
@@ -444,6 +490,7 @@ mod fast {
 /// exponents, PSS salts of other lengths, ECDSA with SHA-1 or SHA-512, points
 /// in compressed form, long messages in several parts).
 mod fallback {
+    use super::why;
     use sha1::Sha1;
     use sha2::{Sha256, Sha384, Sha512};
     use signature::hazmat::PrehashVerifier;
@@ -458,8 +505,9 @@ mod fallback {
         signature: &[u8],
     ) -> Result<(), CryptoError> {
         use rsa::pkcs1::DecodeRsaPublicKey;
-        let key = rsa::RsaPublicKey::from_pkcs1_der(key)
-            .map_err(|e| CryptoError::Unsupported(format!("RSA key: {e}")))?;
+        let key = rsa::RsaPublicKey::from_pkcs1_der(key).map_err(|e| {
+            CryptoError::Unsupported(why(format!("RSA key: {e}"), "khóa RSA không đọc được"))
+        })?;
         let ok = match *scheme {
             Scheme::Pkcs1(d) => {
                 let padding = match d {
@@ -493,7 +541,10 @@ mod fallback {
         if ok {
             Ok(())
         } else {
-            Err(CryptoError::Unsupported("elliptic-curve key".into()))
+            Err(CryptoError::Unsupported(why(
+                "elliptic-curve key",
+                "khóa đường cong elliptic không hợp lệ",
+            )))
         }
     }
 
@@ -505,24 +556,27 @@ mod fallback {
     ) -> Result<(), CryptoError> {
         match curve {
             oid::P256 => {
-                let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(key)
-                    .map_err(|_| CryptoError::Unsupported("P-256 key".into()))?;
+                let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(|_| {
+                    CryptoError::Unsupported(why("P-256 key", "khóa P-256 không hợp lệ"))
+                })?;
                 let sig = p256::ecdsa::Signature::from_der(signature)
                     .map_err(|_| CryptoError::Invalid)?;
                 key.verify_prehash(hashed, &sig)
                     .map_err(|_| CryptoError::Invalid)
             }
             oid::P384 => {
-                let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key)
-                    .map_err(|_| CryptoError::Unsupported("P-384 key".into()))?;
+                let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key).map_err(|_| {
+                    CryptoError::Unsupported(why("P-384 key", "khóa P-384 không hợp lệ"))
+                })?;
                 let sig = p384::ecdsa::Signature::from_der(signature)
                     .map_err(|_| CryptoError::Invalid)?;
                 key.verify_prehash(hashed, &sig)
                     .map_err(|_| CryptoError::Invalid)
             }
-            _ => Err(CryptoError::Unsupported(
-                "elliptic curve other than P-256/P-384".into(),
-            )),
+            _ => Err(CryptoError::Unsupported(why(
+                "elliptic curve other than P-256/P-384",
+                "đường cong elliptic khác P-256/P-384",
+            ))),
         }
     }
 }

@@ -389,7 +389,11 @@ fn a_closed_output_pipe_keeps_the_exit_code() {
 fn office_documents_are_not_taken_for_archival_packages() {
     let (dir, _) = run_demo("office-docs");
     let report = dir.join("bao-cao.docx");
-    fs::write(&report, empty_zip(&["[Content_Types].xml", "word/document.xml"])).unwrap();
+    fs::write(
+        &report,
+        empty_zip(&["[Content_Types].xml", "word/document.xml"]),
+    )
+    .unwrap();
     let root = dir.join("pki/root.cer");
     let out = vanthu(
         &[

@@ -538,8 +538,8 @@ impl ParsedCms {
                 checks.push(Check::failed(
                     CheckId::CryptoConstraints,
                     SubIndication::CryptoConstraintsFailure,
-                    format!("signature algorithm not accepted: {why}"),
-                    format!("thuật toán chữ ký không được chấp nhận: {why}"),
+                    format!("signature algorithm not accepted: {}", why.en),
+                    format!("thuật toán chữ ký không được chấp nhận: {}", why.vi),
                 ))
             }
         }

@@ -265,3 +265,50 @@ fn every_error_kind_has_its_own_stable_code() {
     .unwrap_err();
     assert_eq!(e.code(), "SIG-E-NOT-PDF");
 }
+
+/// The reasons the cryptography gives reach the clerk in Vietnamese too, with
+/// no English left in them (an RSA key below the policy's size).
+#[test]
+fn crypto_reasons_are_vietnamese_in_message_vi() {
+    use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue};
+    let p = pki();
+    let key = generate_key(KeyKind::Rsa2048).unwrap();
+    let cert = issue(
+        &Profile::leaf(
+            vec![("CN", s("Pham Van Cuong")), ("UID", s("CCCD:001088012345"))],
+            77,
+            utc(2024, 1, 1),
+            utc(2027, 1, 1),
+        ),
+        &key,
+        Some((&p.ca, &p.ca_key)),
+    )
+    .unwrap();
+    let pdf = sign(&base(), &key, &cert, 9);
+    let mut options = vanthu_signature::VerifyOptions::new(utc(2025, 6, 3));
+    options.policy.min_rsa_bits = 3072;
+    let r = vanthu_signature::verify_pdf(&pdf, &store(), &options).unwrap();
+    let refused = r.signatures[0]
+        .checks
+        .iter()
+        .find(|c| c.outcome == vanthu_signature::Outcome::Failed)
+        .unwrap();
+    assert!(
+        refused.message.contains("RSA key of 2048 bits"),
+        "{refused:?}"
+    );
+    assert!(
+        refused.message_vi.contains("khóa RSA 2048 bit"),
+        "{refused:?}"
+    );
+    for english in ["key", "bits", "accepted", "signature", "with", "only"] {
+        assert!(
+            !refused
+                .message_vi
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == english),
+            "English {english:?} in {:?}",
+            refused.message_vi
+        );
+    }
+}
