@@ -140,7 +140,7 @@ fn due_acknowledge_and_urgent() {
         ],
         b"",
     );
-    assert_eq!(json(&out)["due"], "2025-03-05T17:00:00+07:00");
+    assert_eq!(json(&out)["due"], "2025-03-05T23:59:59+07:00");
     let out = vanthu(
         &[
             "due",

@@ -21,7 +21,7 @@ fn a_valid_log_exits_0_with_the_final_state_and_pending_deadlines() {
     let pending = v["pending_deadlines"].as_array().unwrap();
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0]["kind"], "acknowledge");
-    assert_eq!(pending[0]["due"], "2025-03-10T17:00:00+07:00");
+    assert_eq!(pending[0]["due"], "2025-03-10T23:59:59+07:00");
 }
 
 #[test]
@@ -38,7 +38,7 @@ fn human_output_lists_documents_and_deadlines() {
         "{text}"
     );
     assert!(
-        text.contains("IN-0004 acknowledge due 2025-03-10T17:00:00+07:00"),
+        text.contains("IN-0004 acknowledge due 2025-03-10T23:59:59+07:00"),
         "{text}"
     );
     assert!(text.trim_end().ends_with("\nconformant"), "{text}");
@@ -310,4 +310,35 @@ fn a_secret_document_is_refused_only_when_marked() {
     );
     assert!(v["state"]["incoming"]["IN-0202"].is_object());
     assert!(v["state"]["incoming"]["IN-0201"].is_null());
+}
+
+/// Received at 16:59, registered at 17:01 the same day: acknowledged "the
+/// same day", not late.
+#[test]
+fn a_document_received_at_1659_and_registered_at_1701_is_on_time() {
+    let mut log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("office.json")).unwrap()).unwrap();
+    let events = log["events"].as_array_mut().unwrap();
+    let meta = serde_json::json!({"number": "21/UBND-VX", "issuer": "UBND tỉnh Nam Định",
+        "date": "2025-03-11", "subject": "Về việc lịch công tác"});
+    events.push(
+        serde_json::json!({"at": "2025-03-11T16:59:00+07:00", "type": "incoming",
+        "case": "IN-0301", "event": {"type": "arrived", "from": "000.00.18.H40", "meta": meta}}),
+    );
+    events.push(
+        serde_json::json!({"at": "2025-03-11T17:01:00+07:00", "type": "incoming",
+        "case": "IN-0301", "event": {"type": "registered", "by": "clerk"}}),
+    );
+    let out = vanthu(
+        &["replay", "-", "--as-of", "2025-03-12T09:00", "--json"],
+        log.to_string().as_bytes(),
+    );
+    let v = json(&out);
+    let late: Vec<&serde_json::Value> = v["missed_deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["case"] == "IN-0301")
+        .collect();
+    assert!(late.is_empty(), "{late:#?}");
 }

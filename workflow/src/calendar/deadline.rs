@@ -18,8 +18,9 @@
 //!   [`DeadlineRules::urgent_bound`], in wall-clock time.
 //! * **Acknowledge** ([`DeadlineRules::acknowledge_due`]): the receiver notifies the
 //!   sender the same day (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 1 điểm c; Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c). Received on a
-//!   working day before the end of working hours: the end of working hours that
-//!   day; otherwise the end of working hours of the next working day. Urgent: the
+//!   working day before the end of working hours: that day; otherwise the next
+//!   working day. The day ends at midnight ("trong ngày"), or at the end of
+//!   working hours under [`SameDayBound::EndOfWorkingHours`]. Urgent: the
 //!   receiving instant plus the urgent bound.
 //! * **Not received** ([`DeadlineRules::not_received`]): documents not received
 //!   within 3–4 working days are chased (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8): the window runs from
@@ -59,6 +60,21 @@ pub enum NextDayBound {
     EndOfDay,
 }
 
+/// Where "the same day" of the acknowledge rule ends.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum SameDayBound {
+    /// The end of the calendar day (23:59:59): the texts say "trong ngày",
+    /// so a document received at 16:59 and acknowledged at 17:01 the same
+    /// day is on time.
+    #[default]
+    EndOfCalendarDay,
+    /// The end of working hours that day: a stricter agency policy.
+    EndOfWorkingHours,
+}
+
 /// The window in which a sent document that has not been received is chased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[non_exhaustive]
@@ -77,6 +93,8 @@ pub struct DeadlineRules {
     pub hours: WorkingHours,
     /// Where the "next working day" of the issue rule ends.
     pub next_day_bound: NextDayBound,
+    /// Where "the same day" of the acknowledge rule ends.
+    pub same_day_bound: SameDayBound,
     /// What "immediately" allows for urgent documents (default 2 hours, a vanthu
     /// choice: the regulations give no figure).
     pub urgent_bound: TimeDelta,
@@ -87,6 +105,7 @@ impl Default for DeadlineRules {
         Self {
             hours: WorkingHours::default(),
             next_day_bound: NextDayBound::default(),
+            same_day_bound: SameDayBound::default(),
             urgent_bound: TimeDelta::hours(2),
         }
     }
@@ -105,6 +124,13 @@ impl DeadlineRules {
     #[must_use]
     pub fn next_day_bound(mut self, bound: NextDayBound) -> Self {
         self.next_day_bound = bound;
+        self
+    }
+
+    /// This value with another same-day bound.
+    #[must_use]
+    pub fn same_day_bound(mut self, bound: SameDayBound) -> Self {
+        self.same_day_bound = bound;
         self
     }
 
@@ -180,11 +206,19 @@ impl DeadlineRules {
             return self.urgent(received_at);
         }
         let local = vietnam_time(received_at);
-        let day = local.date_naive();
-        if calendar.is_working_day(day)? && local.time() < self.hours.afternoon_end() {
-            self.end_of_day(day)
+        let received = local.date_naive();
+        let day = if calendar.is_working_day(received)? && local.time() < self.hours.afternoon_end()
+        {
+            received
         } else {
-            self.end_of_day(calendar.next_working_day(day)?)
+            calendar.next_working_day(received)?
+        };
+        match self.same_day_bound {
+            SameDayBound::EndOfCalendarDay => at(
+                day,
+                NaiveTime::from_hms_opt(23, 59, 59).ok_or(CalendarError::Overflow)?,
+            ),
+            SameDayBound::EndOfWorkingHours => self.end_of_day(day),
         }
     }
 

@@ -16,7 +16,7 @@ mod working;
 
 use chrono::NaiveDate;
 
-pub use deadline::{DeadlineRules, NextDayBound, NotReceivedWindow, vietnam_time};
+pub use deadline::{DeadlineRules, NextDayBound, NotReceivedWindow, SameDayBound, vietnam_time};
 pub use holidays::{DayOff, DayOffKind, Holiday, YearCalendar, published_years};
 pub use lunar::{
     LunarDate, MAX_SOLAR, MIN_SOLAR, can_chi, hung_kings_day, leap_month, lunar_new_year,

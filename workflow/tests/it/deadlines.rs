@@ -58,24 +58,35 @@ fn urgent_issue_is_bounded_in_wall_clock_time() {
     assert_eq!(due, t("2025-01-25T21:30:00+07:00"));
 }
 
-/// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 1 điểm c, Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c: receipt is acknowledged the same day.
+/// Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 1 điểm c, Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c: receipt is acknowledged the same day ("trong ngày").
 #[test]
 fn acknowledge_rule_same_working_day() {
     let rules = DeadlineRules::default();
     let due = rules
         .acknowledge_due(&cal(), &t("2025-03-04T08:00:00+07:00"), false)
         .unwrap();
-    assert_eq!(due, t("2025-03-04T17:00:00+07:00"));
-    // Received after hours → the end of the next working day.
+    assert_eq!(due, t("2025-03-04T23:59:59+07:00"));
+    // Received at 16:59 and acknowledged at 17:01 the same day: on time.
+    let due = rules
+        .acknowledge_due(&cal(), &t("2025-03-04T16:59:00+07:00"), false)
+        .unwrap();
+    assert!(t("2025-03-04T17:01:00+07:00") <= due);
+    // Received after hours → the next working day.
     let due = rules
         .acknowledge_due(&cal(), &t("2025-03-04T18:00:00+07:00"), false)
         .unwrap();
-    assert_eq!(due, t("2025-03-05T17:00:00+07:00"));
+    assert_eq!(due, t("2025-03-05T23:59:59+07:00"));
     // Received on Tết (Wednesday 29/1/2025) → Monday 3/2.
     let due = rules
         .acknowledge_due(&cal(), &t("2025-01-29T10:00:00+07:00"), false)
         .unwrap();
-    assert_eq!(due, t("2025-02-03T17:00:00+07:00"));
+    assert_eq!(due, t("2025-02-03T23:59:59+07:00"));
+    // An agency that closes "the same day" with its office hours.
+    let strict = rules.same_day_bound(vanthu_workflow::calendar::SameDayBound::EndOfWorkingHours);
+    let due = strict
+        .acknowledge_due(&cal(), &t("2025-03-04T16:59:00+07:00"), false)
+        .unwrap();
+    assert_eq!(due, t("2025-03-04T17:00:00+07:00"));
 }
 
 /// Inputs with other offsets are converted to Vietnam time first (UTC+7).
@@ -86,7 +97,7 @@ fn other_offsets_are_converted_to_vietnam_time() {
     let due = rules
         .acknowledge_due(&cal(), &t("2025-03-04T20:00:00Z"), false)
         .unwrap();
-    assert_eq!(due, t("2025-03-05T17:00:00+07:00"));
+    assert_eq!(due, t("2025-03-05T23:59:59+07:00"));
     assert_eq!(due.offset().local_minus_utc(), 7 * 3600);
 }
 

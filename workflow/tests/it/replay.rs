@@ -63,7 +63,7 @@ fn the_valid_log_replays_without_violations() {
     assert_eq!(report.pending_deadlines[0].kind, DeadlineKind::Acknowledge);
     assert_eq!(
         report.pending_deadlines[0].due,
-        t("2025-03-10T17:00:00+07:00")
+        t("2025-03-10T23:59:59+07:00")
     );
     // 6 status packages to senders (01 03 04 05 06 for IN-0001, 01 02 for IN-0002, 01 for IN-0004).
     let statuses = effects

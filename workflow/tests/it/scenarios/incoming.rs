@@ -111,7 +111,7 @@ fn hcm_2021_dieu_10_1_c_receipt_is_acknowledged_the_same_day() {
     );
     let pending = pending_deadlines(&office, &cal, &rules).unwrap();
     assert_eq!(pending.len(), 1);
-    assert_eq!(pending[0].due.to_rfc3339(), "2025-03-03T17:00:00+07:00");
+    assert_eq!(pending[0].due.to_rfc3339(), "2025-03-03T23:59:59+07:00");
     // IN-2 registered the next morning: the same-day rule was missed.
     run(
         &mut office,
