@@ -74,9 +74,57 @@ pub(crate) struct DueArgs {
     /// The document is urgent (issue and acknowledge rules: immediately, within 2 hours).
     #[arg(long, requires = "rule")]
     urgent: bool,
+    /// The deadline policy of the agency.
+    #[command(flatten)]
+    policy: PolicyArgs,
     /// Print JSON.
     #[arg(long)]
     json: bool,
+}
+
+/// Where "the next working day" of the issue rule ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum NextDay {
+    /// The end of its morning (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2).
+    Morning,
+    /// The end of its working hours (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1).
+    Day,
+}
+
+/// Where "the same day" of the acknowledge rule ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SameDay {
+    /// Midnight ("trong ngày").
+    Midnight,
+    /// The end of office hours.
+    OfficeHours,
+}
+
+/// The agency's deadline policy, shared by `due` and `replay`.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct PolicyArgs {
+    /// Where "the next working day" of the issue rule ends.
+    #[arg(long = "next-day", value_enum, default_value = "morning")]
+    next_day: NextDay,
+    /// Where "the same day" of the acknowledge rule ends.
+    #[arg(long = "same-day", value_enum, default_value = "midnight")]
+    same_day: SameDay,
+}
+
+impl PolicyArgs {
+    /// The deadline rules this policy gives.
+    pub(crate) fn rules(&self) -> DeadlineRules {
+        use vanthu::workflow::calendar::{NextDayBound, SameDayBound};
+        DeadlineRules::default()
+            .next_day_bound(match self.next_day {
+                NextDay::Morning => NextDayBound::EndOfMorning,
+                NextDay::Day => NextDayBound::EndOfDay,
+            })
+            .same_day_bound(match self.same_day {
+                SameDay::Midnight => SameDayBound::EndOfCalendarDay,
+                SameDay::OfficeHours => SameDayBound::EndOfWorkingHours,
+            })
+    }
 }
 
 fn usage(e: CalendarError) -> CliError {
@@ -325,7 +373,7 @@ struct DueJson {
 /// `vanthu due`.
 pub(crate) fn due(args: DueArgs) -> Result<Outcome, CliError> {
     let from = parse_instant(&args.from)?;
-    let rules = DeadlineRules::default();
+    let rules = args.policy.rules();
     let n = args.working_days.unwrap_or(4);
     let calendar = WorkingCalendar::vietnam(years_for(from.date_naive(), n)?).map_err(usage)?;
     let mut chase_from = None;

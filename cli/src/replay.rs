@@ -29,6 +29,9 @@ pub(crate) struct ReplayArgs {
     /// yyyy/MM/dd HH:mm:ss, Vietnam time unless an offset is given) instead of the last event's.
     #[arg(long = "as-of", value_name = "TIME")]
     as_of: Option<String>,
+    /// The deadline policy of the agency.
+    #[command(flatten)]
+    policy: crate::calendar::PolicyArgs,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -44,7 +47,8 @@ pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
         .map(crate::signature::parse_time)
         .transpose()
         .map_err(|e| CliError::new(format!("--as-of: {e}")))?;
-    let report = vanthu::replay(&log, as_of).map_err(|e| CliError::new(e.to_string()))?;
+    let report = vanthu::replay_with(&log, as_of, &args.policy.rules())
+        .map_err(|e| CliError::new(e.to_string()))?;
     if args.json {
         print_json(&report)?;
     } else {

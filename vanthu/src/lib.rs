@@ -31,5 +31,5 @@ pub use error::{CheckError, ErrorKind};
 pub use format::{Format, HEAD_LEN, describe, detect};
 pub use intake::document_meta;
 pub use options::{CheckOptions, TIME_FORMS, parse_time};
-pub use replay::replay;
+pub use replay::{replay, replay_with};
 pub use trust::{LoadedTrust, load_trust};

@@ -39,6 +39,19 @@ pub fn replay(
     log: &EventLog,
     as_of: Option<DateTime<FixedOffset>>,
 ) -> Result<ReplayReport, CheckError> {
+    replay_with(log, as_of, &DeadlineRules::default())
+}
+
+/// [`replay`] with the agency's own deadline policy (working hours, where
+/// "the next working day" and "the same day" end).
+///
+/// # Errors
+/// As [`replay`].
+pub fn replay_with(
+    log: &EventLog,
+    as_of: Option<DateTime<FixedOffset>>,
+    rules: &DeadlineRules,
+) -> Result<ReplayReport, CheckError> {
     let outside = |e: vanthu_workflow::calendar::CalendarError| {
         CheckError::new(
             ErrorKind::Unreadable,
@@ -47,5 +60,5 @@ pub fn replay(
     };
     let (first, last) = years(log, as_of);
     let calendar = WorkingCalendar::vietnam(first..=last).map_err(outside)?;
-    check_log(log, &calendar, &DeadlineRules::default(), as_of).map_err(outside)
+    check_log(log, &calendar, rules, as_of).map_err(outside)
 }

@@ -175,3 +175,42 @@ fn due_working_days_converts_other_offsets() {
     assert_eq!(v["from"], "2025-01-24T03:00:00+07:00");
     assert_eq!(v["due"], "2025-02-05T17:00:00+07:00");
 }
+
+/// The agency's deadline policy: the issue rule's "next working day" ends in
+/// the morning (local rules, the default) or at the end of the day (Nghị định
+/// 30/2020/NĐ-CP Điều 18 khoản 1); the acknowledge rule's "same day" at
+/// midnight (the default) or at the end of office hours.
+#[test]
+fn due_takes_the_agency_policy() {
+    let due = |args: &[&str]| {
+        let mut argv = vec!["due", "--from", "2025-03-04T16:59", "--json"];
+        argv.extend_from_slice(args);
+        json(&vanthu(&argv, b""))["due"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(due(&["--rule", "issue"]), "2025-03-05T11:30:00+07:00");
+    assert_eq!(
+        due(&["--rule", "issue", "--next-day", "day"]),
+        "2025-03-05T17:00:00+07:00"
+    );
+    assert_eq!(due(&["--rule", "acknowledge"]), "2025-03-04T23:59:59+07:00");
+    assert_eq!(
+        due(&["--rule", "acknowledge", "--same-day", "office-hours"]),
+        "2025-03-04T17:00:00+07:00"
+    );
+    let out = vanthu(
+        &[
+            "due",
+            "--from",
+            "2025-03-04",
+            "--rule",
+            "issue",
+            "--next-day",
+            "noon",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

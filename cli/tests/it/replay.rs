@@ -341,4 +341,27 @@ fn a_document_received_at_1659_and_registered_at_1701_is_on_time() {
         .filter(|m| m["case"] == "IN-0301")
         .collect();
     assert!(late.is_empty(), "{late:#?}");
+    // An agency whose day ends with its office hours: late.
+    let out = vanthu(
+        &[
+            "replay",
+            "-",
+            "--as-of",
+            "2025-03-12T09:00",
+            "--same-day",
+            "office-hours",
+            "--json",
+        ],
+        log.to_string().as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert!(
+        v["missed_deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["case"] == "IN-0301" && m["kind"] == "acknowledge"),
+        "{v:#}"
+    );
 }
