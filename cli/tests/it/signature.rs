@@ -130,17 +130,19 @@ fn sign(
     )
 }
 
+/// `base.pdf` signed by the person through the CLI, as `one.pdf`.
+fn signed_by_person(f: &Files) -> PathBuf {
+    let one = f.dir.join("one.pdf");
+    let out = sign(f, &f.dir.join("base.pdf"), &f.person, "person", &one);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    one
+}
+
 #[test]
 fn sign_twice_then_verify_is_original() {
     let f = pki();
-    let one = f.dir.join("one.pdf");
+    let one = signed_by_person(&f);
     let two = f.dir.join("two.pdf");
-    assert_eq!(
-        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
-            .status
-            .code(),
-        Some(0)
-    );
     assert_eq!(
         sign(&f, &one, &f.org, "organization", &two).status.code(),
         Some(0)
@@ -238,14 +240,8 @@ fn sign_twice_then_verify_is_original() {
 #[test]
 fn role_policy_from_a_file() {
     let f = pki();
-    let one = f.dir.join("one.pdf");
+    let one = signed_by_person(&f);
     let two = f.dir.join("two.pdf");
-    assert_eq!(
-        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
-            .status
-            .code(),
-        Some(0)
-    );
     // An agency certificate without a UID, from a CA the default policy does
     // not know: refused as an organisation...
     let out = sign(&f, &one, &f.agency, "organization", &two);
@@ -311,13 +307,7 @@ fn role_policy_from_a_file() {
 #[test]
 fn not_original_exits_1_and_unreadable_exits_2() {
     let f = pki();
-    let one = f.dir.join("one.pdf");
-    assert_eq!(
-        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
-            .status
-            .code(),
-        Some(0)
-    );
+    let one = signed_by_person(&f);
     // Person only: reference only.
     let out = vanthu(
         &[
@@ -404,13 +394,7 @@ fn real_trust_anchors_load() {
         return;
     };
     let f = pki();
-    let one = f.dir.join("one.pdf");
-    assert_eq!(
-        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
-            .status
-            .code(),
-        Some(0)
-    );
+    let one = signed_by_person(&f);
     let out = vanthu(
         &[
             "verify",
@@ -501,13 +485,7 @@ fn visible_signature_from_the_command_line() {
 #[test]
 fn verify_takes_crls() {
     let f = pki();
-    let one = f.dir.join("one.pdf");
-    assert_eq!(
-        sign(&f, &f.dir.join("base.pdf"), &f.person, "person", &one)
-            .status
-            .code(),
-        Some(0)
-    );
+    let one = signed_by_person(&f);
     // Not a CRL: unreadable input.
     let out = vanthu(
         &[

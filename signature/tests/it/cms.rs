@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use chrono::{TimeZone, Utc};
 use vanthu_signature::testpki::{
-    KeyKind, LegacySubFilter, Profile, generate_key, issue, legacy_signed_pdf, time_stamp_token,
+    KeyKind, LegacySubFilter, Profile, generate_key, issue, legacy_signed_pdf,
     time_stamp_token_with_gen_time,
 };
 use vanthu_signature::{
@@ -369,26 +369,10 @@ fn signing_certificate_attribute_twice() {
 
 #[test]
 fn signature_time_stamp_with_fractional_seconds() {
-    let p = pki();
-    let (tsa_key, tsa_cert) = tsa();
-    let prepared = prepare(&base(), &SignOptions::new(vn(2025, 6, 2, 9))).unwrap();
-    let attrs = prepared
-        .signed_attributes(&p.person, DigestAlgorithm::Sha256)
-        .unwrap();
-    let (alg, sig) = p.person_key.sign(attrs.to_be_signed()).unwrap();
     let gen_time = Utc.with_ymd_and_hms(2025, 6, 2, 2, 0, 5).unwrap()
         + chrono::Duration::microseconds(123_456);
-    let token = time_stamp_token(&sig, gen_time, tsa_key, tsa_cert).unwrap();
-    let pdf = prepared
-        .finish_with_time_stamp(
-            &p.person,
-            std::slice::from_ref(&p.ca),
-            attrs,
-            alg,
-            &sig,
-            &token,
-        )
-        .unwrap();
+    let options = SignOptions::new(vn(2025, 6, 2, 9));
+    let pdf = sign_bt(options.sub_filter, options.time, gen_time);
     let sig = only(&pdf);
     assert_eq!(sig.indication, Indication::TotalPassed, "{:#?}", sig.checks);
     assert!(

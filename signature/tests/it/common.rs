@@ -176,3 +176,32 @@ pub(crate) fn tsa() -> &'static (SigningKey, Certificate) {
         (key, cert)
     })
 }
+
+/// Signs with a signature time-stamp (PAdES B-T) dated `gen_time`.
+pub(crate) fn sign_bt(
+    sub: vanthu_signature::SubFilter,
+    time: chrono::DateTime<chrono::FixedOffset>,
+    gen_time: chrono::DateTime<chrono::Utc>,
+) -> Vec<u8> {
+    let p = pki();
+    let (tsa_key, tsa_cert) = tsa();
+    let mut opts = vanthu_signature::SignOptions::new(time);
+    opts.sub_filter = sub;
+    let prepared = vanthu_signature::prepare(&base(), &opts).unwrap();
+    let attrs = prepared
+        .signed_attributes(&p.person, vanthu_signature::DigestAlgorithm::Sha256)
+        .unwrap();
+    let (alg, sig) = p.person_key.sign(attrs.to_be_signed()).unwrap();
+    let token =
+        vanthu_signature::testpki::time_stamp_token(&sig, gen_time, tsa_key, tsa_cert).unwrap();
+    prepared
+        .finish_with_time_stamp(
+            &p.person,
+            std::slice::from_ref(&p.ca),
+            attrs,
+            alg,
+            &sig,
+            &token,
+        )
+        .unwrap()
+}

@@ -8,9 +8,9 @@ use vanthu_signature::testpki::{
     ocsp_response, time_stamp_token,
 };
 use vanthu_signature::{
-    Certificate, CheckId, DigestAlgorithm, Indication, LegalValue, Limits, Outcome, PadesLevel,
-    SignOptions, SigningKey, SubFilter, SubIndication, TrustStore, ValidationData,
-    add_document_time_stamp, add_validation_data, prepare, sign_pdf,
+    Certificate, CheckId, Indication, LegalValue, Limits, Outcome, PadesLevel, SignOptions,
+    SigningKey, SubFilter, SubIndication, TrustStore, ValidationData, add_document_time_stamp,
+    add_validation_data, prepare, sign_pdf,
 };
 
 use crate::common::*;
@@ -27,27 +27,10 @@ fn gen_time() -> DateTime<Utc> {
 /// The person signs (ETSI.CAdES.detached) with a signature time-stamp at
 /// [`gen_time`]; `extra` may add revocation values to the CMS.
 fn signed_bt_with(extra: impl FnOnce(Vec<u8>) -> Vec<u8>) -> Vec<u8> {
-    let p = pki();
-    let (tsa_key, tsa_cert) = tsa();
     let mut opts = SignOptions::new(vn(2025, 6, 2, 9));
     opts.sub_filter = SubFilter::CadesDetached;
-    let prepared = prepare(&base(), &opts).unwrap();
-    let attrs = prepared
-        .signed_attributes(&p.person, DigestAlgorithm::Sha256)
-        .unwrap();
-    let (alg, sig) = p.person_key.sign(attrs.to_be_signed()).unwrap();
-    let token = time_stamp_token(&sig, gen_time(), tsa_key, tsa_cert).unwrap();
     // Build the CMS through the one-call path, then take it out of the file.
-    let pdf = prepared
-        .finish_with_time_stamp(
-            &p.person,
-            std::slice::from_ref(&p.ca),
-            attrs,
-            alg,
-            &sig,
-            &token,
-        )
-        .unwrap();
+    let pdf = sign_bt(opts.sub_filter, opts.time, gen_time());
     let located = vanthu_signature::locate(&pdf, &Limits::default()).unwrap();
     let cms = located.signatures[0].contents.clone().unwrap();
     let cms = vanthu_signature::ber_to_der(&cms).unwrap().0;
