@@ -118,7 +118,7 @@ fn expect_edxml(path: &Path, input: &mut Input) -> Result<(), CliError> {
     let what = match vanthu::detect(head) {
         Some(vanthu::Format::Edxml) => return Ok(()),
         Some(vanthu::Format::Pdf) => "a PDF: `vanthu verify` reads it".to_owned(),
-        Some(vanthu::Format::Sip) if described.starts_with("a ZIP") => {
+        Some(vanthu::Format::Sip) if described == "a ZIP archive" => {
             "a ZIP: `vanthu archive check` reads archival packages".to_owned()
         }
         _ if looks_like_xml => return Ok(()),

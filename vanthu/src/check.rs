@@ -342,8 +342,13 @@ fn not_recognised(name: &str, head: &[u8]) -> FileReport {
         None,
         ErrorKind::Unreadable.code(),
         format!(
-            "not an edXML package, a PDF or an archival package (SIP): the file is {}",
-            describe(head)
+            "not an edXML package, a PDF or an archival package (SIP): the file is {}{}",
+            describe(head),
+            if detect(head) == Some(Format::Sip) {
+                " with no root METS.xml"
+            } else {
+                ""
+            }
         ),
     )
 }

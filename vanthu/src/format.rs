@@ -71,8 +71,9 @@ pub fn detect(head: &[u8]) -> Option<Format> {
 
 /// What a file that vanthu does not check is, from its first bytes, for
 /// messages: "an office document (OOXML: Word, Excel, PowerPoint)", "a PNG
-/// image", "UTF-16 text"… A ZIP is described by its first entry; whether it
-/// is an archival package needs its directory ([`vanthu_archive::package::is_package`]).
+/// image", "UTF-16 text"… A ZIP is described by its first entry (an office
+/// document, else "a ZIP archive"); whether it is an archival package needs
+/// its directory ([`vanthu_archive::package::is_package`]).
 ///
 /// ```
 /// assert_eq!(vanthu::describe(b"\x89PNG\r\n\x1a\n"), "a PNG image");
@@ -89,7 +90,7 @@ pub fn describe(head: &[u8]) -> &'static str {
         if names(b"mimetypeapplication/vnd.oasis.opendocument") {
             return "an OpenDocument file (ODF)";
         }
-        return "a ZIP archive without METS.xml (not an archival package)";
+        return "a ZIP archive";
     }
     if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return "an old office document (OLE: .doc, .xls, .ppt)";
