@@ -143,6 +143,12 @@ pub struct Finding {
     pub location: Location,
     /// The rule's source: a regulation article, decree or standard.
     pub source: String,
+    /// The requirement of an external specification this finding reports,
+    /// by its id there (`CSIP2`, `SIP4`, `CSIPSTR4` of E-ARK), so that a
+    /// harness can map results to the specification line by line. `None`
+    /// (and absent from JSON) for vanthu's own rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<String>,
 }
 
 impl Finding {
@@ -162,7 +168,23 @@ impl Finding {
             message_vi: message_vi.into(),
             location: Location::default(),
             source: source.into(),
+            requirement: None,
         }
+    }
+
+    /// This finding, reporting the requirement `id` of an external
+    /// specification (see [`requirement`](Self::requirement)).
+    ///
+    /// ```
+    /// use vanthu_identifiers::{Finding, Severity};
+    /// let f = Finding::new("ARCH-X", Severity::Error, "m", "m", "E-ARK CSIP 2.1.0 CSIP2")
+    ///     .with_requirement("CSIP2");
+    /// assert_eq!(f.requirement.as_deref(), Some("CSIP2"));
+    /// ```
+    #[must_use]
+    pub fn with_requirement(mut self, id: impl Into<String>) -> Self {
+        self.requirement = Some(id.into());
+        self
     }
 
     /// This finding, located at `location`.

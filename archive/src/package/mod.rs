@@ -36,6 +36,7 @@
 //! a fixed order, identifiers derived from the `OBJID` and paths, ZIP
 //! timestamps from the creation time passed in.
 
+mod profile;
 mod read;
 mod write;
 mod xml;
@@ -49,6 +50,7 @@ use crate::codes::Direction;
 use crate::error::ArchiveError;
 use crate::record::{Document, RecordMetadata};
 
+pub use profile::{Profile, UnknownProfile};
 pub use read::{CheckOptions, DataFile, PackageReader, PackageReport, check_package, is_package};
 pub use write::{DataCompression, PackOptions, PackageWriter, PackedFile};
 

@@ -14,8 +14,8 @@ use zip::ZipArchive;
 
 use super::xml::{self, Element, MAX_XML_BYTES};
 use super::{
-    LooseDocuments, PackageDescription, PackageDocument, PackageKind, RecordStatus, href_decode,
-    uuid_shape,
+    LooseDocuments, PackageDescription, PackageDocument, PackageKind, Profile, RecordStatus,
+    href_decode, uuid_shape,
 };
 use crate::codes::{AccessMode, Condition, Direction, Language, Reliability};
 use crate::error::ArchiveError;
@@ -26,15 +26,40 @@ use crate::rules;
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CheckOptions {
-    /// Recompute every SHA-256 (reads every byte of the package).
+    /// Recompute every checksum (reads every byte of the package).
     pub verify_checksums: bool,
+    /// The requirements to check against (default: Circular 05/2025/TT-BNV
+    /// on top of E-ARK CSIP and SIP).
+    pub profile: Profile,
+    /// The time of the check, for the requirements that compare dates with
+    /// "now" (a `LASTMODDATE` in the future). The library never reads the
+    /// clock: `None` skips those requirements.
+    pub at: Option<chrono::NaiveDateTime>,
 }
 
 impl Default for CheckOptions {
     fn default() -> Self {
         Self {
             verify_checksums: true,
+            profile: Profile::default(),
+            at: None,
         }
+    }
+}
+
+impl CheckOptions {
+    /// The default options with another profile.
+    #[must_use]
+    pub fn with_profile(mut self, profile: Profile) -> Self {
+        self.profile = profile;
+        self
+    }
+
+    /// The default options, checked at `at`.
+    #[must_use]
+    pub fn at(mut self, at: chrono::NaiveDateTime) -> Self {
+        self.at = Some(at);
+        self
     }
 }
 
