@@ -32,6 +32,11 @@ pub(crate) struct ReplayArgs {
     /// The deadline policy of the agency.
     #[command(flatten)]
     policy: crate::calendar::PolicyArgs,
+    /// Judge the log under these rules instead of the policy it carries:
+    /// national (Nghị định 30/2020/NĐ-CP, Quyết định 28/2018/QĐ-TTg),
+    /// ho-chi-minh-city, nam-dinh or quang-nam (docs/workflow.md).
+    #[arg(long = "rules", value_name = "NAME")]
+    rules: Option<vanthu::workflow::LocalRules>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -39,8 +44,11 @@ pub(crate) struct ReplayArgs {
 
 pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
     let bytes = read_input(&args.events)?;
-    let log: EventLog = serde_json::from_slice(&bytes)
+    let mut log: EventLog = serde_json::from_slice(&bytes)
         .map_err(|e| CliError::new(format!("{}: not an event log: {e}", args.events.display())))?;
+    if let Some(rules) = args.rules {
+        log.policy = vanthu::workflow::Policy::local(rules);
+    }
     let as_of = args
         .as_of
         .as_deref()
@@ -68,6 +76,18 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
     );
     if let Some(at) = report.as_of {
         out!("as of {}", vietnam_time(&at).to_rfc3339());
+    }
+    let policy = state.policy();
+    if !policy.is_national() {
+        out!(
+            "policy: clerk routes directly: {}; recall may be refused: {}",
+            if policy.clerk_routes { "yes" } else { "no" },
+            if policy.recall_refusal == vanthu::workflow::RecallRefusal::Allowed {
+                "yes"
+            } else {
+                "no"
+            }
+        );
     }
     for doc in state.incoming_documents() {
         let number = doc
@@ -108,13 +128,13 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
     for m in &report.missed_deadlines {
         let done = m.done_at.map_or_else(
             || "not done".to_owned(),
-            |d| format!("done {}", d.to_rfc3339()),
+            |d| format!("done {}", vietnam_time(&d).to_rfc3339()),
         );
         out!(
             "  {} {} due {} ({done})",
             m.case,
             m.kind.as_str(),
-            m.due.to_rfc3339()
+            vietnam_time(&m.due).to_rfc3339()
         );
     }
     out!("pending deadlines: {}", report.pending_deadlines.len());
@@ -125,11 +145,15 @@ fn print_human(log: &EventLog, report: &ReplayReport) {
             .map(|a| format!(" for {a}"))
             .or_else(|| p.recipient.map(|r| format!(" recipient {r}")))
             .unwrap_or_default();
+        let from = p
+            .from
+            .map(|f| format!(" from {}", vietnam_time(&f).to_rfc3339()))
+            .unwrap_or_default();
         out!(
-            "  {} {}{who} due {}",
+            "  {} {}{who}{from} due {}",
             p.case,
             p.kind.as_str(),
-            p.due.to_rfc3339()
+            vietnam_time(&p.due).to_rfc3339()
         );
     }
     out!(

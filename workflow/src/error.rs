@@ -111,6 +111,9 @@ pub enum WorkflowErrorKind {
         /// The mark (`Mật`, `Tối mật`, `Tuyệt mật`).
         mark: &'static str,
     },
+    /// The receiver refused a recall where the agency's rules say a recalled
+    /// document is cancelled.
+    RecallKept,
     /// An event is older than the last one applied (the log must be in time order).
     OutOfOrder,
     /// An account or delegation id is defined twice, or a delegation window is empty.
@@ -158,6 +161,9 @@ impl fmt::Display for WorkflowErrorKind {
                 f,
                 "the document is marked `{mark}`: a secret document is received and issued on paper, never through the electronic system"
             ),
+            Self::RecallKept => f.write_str(
+                "a recall cannot be refused under the agency's rules: cancel the recalled document and tell the sender",
+            ),
             Self::OutOfOrder => f.write_str("the event is older than the previous event"),
             Self::InvalidDirectory { reason } => write!(f, "invalid directory event: {reason}"),
             Self::Overflow => f.write_str("register numbering overflow"),
@@ -199,6 +205,7 @@ impl WorkflowErrorKind {
             Self::Secret { mark } => format!(
                 "văn bản có dấu chỉ độ mật `{mark}`: văn bản mật được tiếp nhận và phát hành bằng bản giấy, không qua hệ thống điện tử"
             ),
+            Self::RecallKept => "theo quy chế của cơ quan không được từ chối thu hồi: hủy bỏ văn bản bị thu hồi và thông báo cho nơi gửi".to_owned(),
             Self::OutOfOrder => "sự kiện có thời điểm sớm hơn sự kiện trước".to_owned(),
             Self::InvalidDirectory { reason } => {
                 format!("tài khoản, ủy quyền không hợp lệ: {}", term_vi(reason))

@@ -15,6 +15,7 @@ use crate::document::{
     Staff, StatusNotice,
 };
 use crate::error::{Rule, WorkflowError, WorkflowErrorKind, rules};
+use crate::policy::RecallRefusal;
 use crate::register::{DuplicateReason, RegisterEntry, RegisterKind, number_key};
 use crate::state::Context;
 
@@ -507,10 +508,18 @@ pub(crate) fn apply(
             ) {
                 return Err(illegal(rules::IN_ASSIGN, event, status));
             }
-            let acting =
-                ctx.directory
-                    .authorise(by, &[Role::AgencyLeader, Role::UnitLeader], at)?;
-            required(rules::IN_ASSIGN, "direction", direction)?;
+            // The clerk routes by the document's content and the working
+            // rules where the agency allows it (Policy::clerk_routes); a
+            // routing carries no leader's direction.
+            let roles: &[Role] = if ctx.policy.clerk_routes {
+                &[Role::AgencyLeader, Role::UnitLeader, Role::Clerk]
+            } else {
+                &[Role::AgencyLeader, Role::UnitLeader]
+            };
+            let acting = ctx.directory.authorise(by, roles, at)?;
+            if acting.role != Role::Clerk {
+                required(rules::IN_ASSIGN, "direction", direction)?;
+            }
             if cooperating.iter().any(|c| c.assignee == lead.assignee) {
                 return Err(WorkflowError::new(
                     rules::IN_ASSIGN,
@@ -698,6 +707,14 @@ pub(crate) fn apply(
             let acting = ctx.directory.authorise(by, &[Role::Clerk], at)?;
             let reason = reason.clone().unwrap_or_default();
             if !agree {
+                if pending.kind == ChangeKind::Recall
+                    && ctx.policy.recall_refusal == RecallRefusal::Forbidden
+                {
+                    return Err(WorkflowError::new(
+                        rules::IN_RECALL_REFUSED,
+                        WorkflowErrorKind::RecallKept,
+                    ));
+                }
                 required(rule, "reason", &reason)?;
             }
             let kind = pending.kind;

@@ -9,6 +9,7 @@ mod error;
 pub mod incoming;
 pub mod monitor;
 pub mod outgoing;
+mod policy;
 mod register;
 pub mod report;
 pub mod rules;
@@ -21,6 +22,7 @@ pub use document::{
     HistoryEntry, Staff, StatusNotice,
 };
 pub use error::{WorkflowError, WorkflowErrorKind};
+pub use policy::{LocalRules, Policy, RecallRefusal, UnknownPolicy};
 pub use register::{
     DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
 };

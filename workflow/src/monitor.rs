@@ -10,7 +10,7 @@ use vanthu_identifiers::{AgencyId, Finding, Location, Report, Rule, conformant};
 use crate::calendar::{CalendarError, DeadlineRules, WorkingCalendar, vietnam_time};
 use crate::document::{Assignee, CaseId, DeadlineKind, DeadlineRule};
 use crate::incoming::{IncomingDocument, IncomingStatus};
-use crate::outgoing::{DeliveryState, OutgoingDocument, OutgoingStatus};
+use crate::outgoing::{OutgoingDocument, OutgoingStatus};
 use crate::rules;
 use crate::state::Office;
 
@@ -44,6 +44,11 @@ pub struct PendingDeadline {
     pub recipient: Option<AgencyId>,
     /// The deadline, in Vietnam time.
     pub due: DateTime<FixedOffset>,
+    /// When the duty starts, where it is a window: a recipient that has not
+    /// accepted a document may be chased from 3 working days after sending
+    /// (`due` is the end of the window, 4 working days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<DateTime<FixedOffset>>,
 }
 
 /// A duty done after its deadline (or still open past it).
@@ -114,6 +119,7 @@ fn incoming_pending(
         assignee,
         recipient: None,
         due,
+        from: None,
     };
     match doc.status {
         IncomingStatus::Arrived => {
@@ -157,6 +163,7 @@ fn outgoing_pending(
                     assignee: None,
                     recipient: None,
                     due,
+                    from: None,
                 });
             }
         }
@@ -164,17 +171,17 @@ fn outgoing_pending(
             for d in doc
                 .deliveries
                 .iter()
-                .filter(|d| d.state == DeliveryState::Sent)
+                .filter(|d| d.state.awaits_acceptance())
             {
-                let due =
-                    DeadlineRule::NotReceived { sent_at: d.sent_at }.resolve(calendar, rules)?;
+                let window = rules.not_received(calendar, &d.sent_at)?;
                 out.push(PendingDeadline {
                     direction: Direction::Outgoing,
                     case: doc.case.clone(),
                     kind: DeadlineKind::NotReceived,
                     assignee: None,
                     recipient: Some(d.to),
-                    due,
+                    due: window.chase_by,
+                    from: Some(window.chase_from),
                 });
             }
         }
@@ -187,7 +194,8 @@ fn outgoing_pending(
 /// acknowledging (register or return) the same day (Nghị định 30/2020/NĐ-CP Điều 21 khoản 2 điểm c),
 /// handling by the leader's deadline (Nghị định 30/2020/NĐ-CP Điều 24 khoản 2), issuing the signing day
 /// or the next working morning (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1). Delivery chases are not
-/// listed: they are the recipient's delay, not this agency's.
+/// listed: they are the recipient's delay, not this agency's ([`PendingDeadline::chase_finding`]
+/// reports them).
 ///
 /// # Errors
 /// As [`pending_deadlines`].
@@ -409,6 +417,34 @@ impl MissedDeadline {
     }
 }
 
+impl PendingDeadline {
+    /// For a recipient that has not accepted the document (nothing back, or
+    /// only the automatic 01) once its chase window has opened at `at`: a
+    /// finding of [`rules::DUE_NOT_RECEIVED`] naming the recipient and the
+    /// window, located at the document. `None` for other deadlines, or
+    /// before the window opens.
+    pub fn chase_finding(&self, at: DateTime<FixedOffset>) -> Option<Finding> {
+        let from = self.from.filter(|from| *from <= at)?;
+        let to = self
+            .recipient
+            .filter(|_| self.kind == DeadlineKind::NotReceived)?;
+        let from = vietnam_time(&from).to_rfc3339();
+        let by = vietnam_time(&self.due).to_rfc3339();
+        let rule = rules::DUE_NOT_RECEIVED;
+        Some(rule.custom(
+            format!(
+                "{}: {to} has not accepted the document (no 03): chase it from {from}, at the latest by {by}",
+                self.case
+            ),
+            format!(
+                "{}: {to} chưa tiếp nhận văn bản (chưa có mã 03): đôn đốc từ {from}, chậm nhất {by}",
+                self.case
+            ),
+            Location::at_path(format!("outgoing[{}]", self.case)),
+        ))
+    }
+}
+
 /// What `vanthu replay` prints: the verdict, the findings (events that broke a
 /// rule, then deadlines missed), the final state, the deadlines missed and the
 /// deadlines still open.
@@ -461,6 +497,9 @@ pub fn check_log(
         None => (Vec::new(), Vec::new()),
     };
     findings.extend(missed_deadlines.iter().map(MissedDeadline::finding));
+    if let Some(at) = as_of {
+        findings.extend(pending_deadlines.iter().filter_map(|p| p.chase_finding(at)));
+    }
     Ok(ReplayReport {
         conformant: conformant(&findings),
         findings,

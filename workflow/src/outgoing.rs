@@ -111,6 +111,20 @@ impl DeliveryState {
     pub fn is_received(self) -> bool {
         !matches!(self, Self::Sent | Self::Rejected)
     }
+
+    /// Whether the recipient took the document in (03 or later, not 02). An
+    /// automatic 01 only says the package reached its system: a document
+    /// still waits to be chased until it is accepted (Quyết định
+    /// 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8: "chưa được tiếp nhận").
+    pub fn is_accepted(self) -> bool {
+        !matches!(self, Self::Sent | Self::Arrived | Self::Rejected)
+    }
+
+    /// Whether the recipient is still to be chased: sent, or arrived and not
+    /// yet accepted or refused.
+    pub fn awaits_acceptance(self) -> bool {
+        matches!(self, Self::Sent | Self::Arrived)
+    }
 }
 
 /// One recipient of an issued document.
@@ -711,7 +725,7 @@ pub(crate) fn apply(
                         if state == DeliveryState::Rejected || state > delivery.state {
                             delivery.state = state;
                         }
-                        if state.is_received() || state == DeliveryState::Rejected {
+                        if !delivery.state.awaits_acceptance() {
                             effects.push(Effect::ClearDeadline {
                                 case: case.clone(),
                                 kind: DeadlineKind::NotReceived,

@@ -29,7 +29,7 @@ vanthu_identifiers::catalogue! {
     IN_REGISTER = ("WF-IN-003", Error, "only an arrived document is registered", "chỉ văn bản đã tiếp nhận mới được vào sổ", "Nghị định 30/2020/NĐ-CP Điều 22; Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 2; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 10 khoản 1");
     /// The leader names the lead unit, the co-operating units and each one's
     /// deadline (status 04).
-    IN_ASSIGN = ("WF-IN-004", Error, "assignment needs a registered document, a lead, and a deadline for each unit", "phân công cần văn bản đã vào sổ, đơn vị chủ trì và thời hạn cho từng đơn vị", "Nghị định 30/2020/NĐ-CP Điều 23 khoản 2, khoản 4; Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 3; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 11, Điều 12");
+    IN_ASSIGN = ("WF-IN-004", Error, "assignment needs a registered document, a lead, and a deadline for each unit", "phân công cần văn bản đã vào sổ, đơn vị chủ trì và thời hạn cho từng đơn vị", "Nghị định 30/2020/NĐ-CP Điều 23 khoản 2, khoản 4; Quyết định 4556/QĐ-UBND (TP.HCM, 2017) Phụ lục 2 mục II.1; Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 3; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 11, Điều 12");
     /// Handling starts and completes in order (status 05, 06).
     IN_PROCESS = ("WF-IN-005", Error, "handling starts after assignment and completes once", "xử lý bắt đầu sau khi phân công và chỉ hoàn thành một lần", "Nghị định 30/2020/NĐ-CP Điều 24; Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 14, Điều 15; Quyết định 28/2018/QĐ-TTg Điều 5");
     /// A recall notice cancels the document in the system and the sender is told.
@@ -40,6 +40,10 @@ vanthu_identifiers::catalogue! {
     IN_PAPER = ("WF-IN-008", Error, "the same document received electronically and on paper has one registration", "cùng một văn bản nhận bản điện tử và bản giấy chỉ được vào sổ một lần", "Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 9 khoản 3; Nghị định 30/2020/NĐ-CP Điều 22 khoản 2");
     /// The head of the lead unit gives the document to a person with a deadline.
     IN_HANDLER = ("WF-IN-009", Error, "the head of the lead unit assigns a handler and a deadline", "lãnh đạo đơn vị chủ trì giao người xử lý và thời hạn", "Nghị định 30/2020/NĐ-CP Phụ lục IV; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 12");
+    /// Under local rules that forbid it, a recall cannot be refused: the
+    /// receiver cancels the document and tells the sender
+    /// ([`Policy::recall_refusal`](crate::Policy::recall_refusal)).
+    IN_RECALL_REFUSED = ("WF-IN-010", Error, "the agency's rules do not allow refusing a recall: the recalled document is cancelled", "quy chế của cơ quan không cho phép từ chối thu hồi: văn bản bị thu hồi phải được hủy bỏ", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 1 điểm d; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 9 khoản 4; Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 9 khoản 4");
     /// A document marked secret (Mật, Tối mật, Tuyệt mật) is handled outside
     /// the electronic system: it is neither received nor issued through it.
     SECRET = ("WF-SEC-001", Error, "a document marked secret is not received or issued electronically", "văn bản có dấu chỉ độ mật không được tiếp nhận hoặc phát hành qua hệ thống điện tử", "Luật Bảo vệ bí mật nhà nước 2018; Quyết định 4556/QĐ-UBND (TP.HCM, 2017) Điều 7; Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 1");
@@ -72,5 +76,5 @@ vanthu_identifiers::catalogue! {
     /// working day (urgent ones: immediately).
     DUE_ISSUE = ("WF-DUE-003", Error, "signed document not issued by its deadline", "văn bản đã ký không được phát hành trong thời hạn", "Nghị định 30/2020/NĐ-CP Điều 18 khoản 1; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2");
     /// A recipient has not confirmed receipt within the chase window.
-    DUE_NOT_RECEIVED = ("WF-DUE-004", Warning, "recipient has not confirmed receipt: chase it", "nơi nhận chưa xác nhận đã nhận văn bản: cần đôn đốc", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8");
+    DUE_NOT_RECEIVED = ("WF-DUE-004", Warning, "recipient has not accepted the document within 3 working days: chase it", "nơi nhận chưa tiếp nhận văn bản sau 3 ngày làm việc: cần đôn đốc", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 16 khoản 8");
 }

@@ -13,6 +13,7 @@ use crate::document::{CaseId, Effect, Staff};
 use crate::error::{WorkflowError, WorkflowErrorKind};
 use crate::incoming::{self, IncomingDocument, IncomingEvent};
 use crate::outgoing::{self, OutgoingDocument, OutgoingEvent};
+use crate::policy::Policy;
 use crate::register::{RegisterKind, Registers};
 use crate::rules;
 
@@ -89,6 +90,9 @@ impl LogEntry {
 pub struct EventLog {
     /// The agency whose log it is.
     pub agency: AgencyId,
+    /// The rules the agency works under (absent: the national reading).
+    #[serde(default, skip_serializing_if = "Policy::is_national")]
+    pub policy: Policy,
     /// The events, in time order.
     pub events: Vec<LogEntry>,
 }
@@ -96,7 +100,18 @@ pub struct EventLog {
 impl EventLog {
     /// A log of these events.
     pub fn new(agency: AgencyId, events: Vec<LogEntry>) -> Self {
-        Self { agency, events }
+        Self {
+            agency,
+            policy: Policy::default(),
+            events,
+        }
+    }
+
+    /// This log, judged under `policy`.
+    #[must_use]
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
     }
 }
 
@@ -110,6 +125,8 @@ pub struct Office {
     outgoing: BTreeMap<CaseId, OutgoingDocument>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     last_at: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Policy::is_national")]
+    policy: Policy,
 }
 
 /// What a transition may read and write besides the document itself.
@@ -117,6 +134,7 @@ pub(crate) struct Context<'a> {
     pub(crate) directory: &'a Directory,
     pub(crate) registers: &'a mut Registers,
     pub(crate) incoming: &'a BTreeMap<CaseId, IncomingDocument>,
+    pub(crate) policy: &'a Policy,
 }
 
 impl Context<'_> {
@@ -152,7 +170,21 @@ impl Office {
             incoming: BTreeMap::new(),
             outgoing: BTreeMap::new(),
             last_at: None,
+            policy: Policy::national(),
         }
+    }
+
+    /// The empty state of `agency`, working under `policy`.
+    pub fn with_policy(agency: AgencyId, policy: Policy) -> Self {
+        Self {
+            policy,
+            ..Self::new(agency)
+        }
+    }
+
+    /// The rules the agency works under.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
     }
 
     /// The agency.
@@ -238,6 +270,7 @@ impl Office {
                     directory: &self.directory,
                     registers: &mut self.registers,
                     incoming: &self.incoming,
+                    policy: &self.policy,
                 };
                 let (doc, effects) =
                     incoming::apply(&mut ctx, case, self.incoming.get(case), event, at)?;
@@ -249,6 +282,7 @@ impl Office {
                     directory: &self.directory,
                     registers: &mut self.registers,
                     incoming: &self.incoming,
+                    policy: &self.policy,
                 };
                 let (doc, effects) =
                     outgoing::apply(&mut ctx, case, self.outgoing.get(case), event, at)?;
@@ -304,7 +338,7 @@ pub fn violation(index: usize, entry: &LogEntry, error: &WorkflowError) -> Findi
 /// # Errors
 /// The index of the first failing event and its error.
 pub fn replay(log: &EventLog) -> Result<(Office, Vec<Effect>), (usize, WorkflowError)> {
-    let mut office = Office::new(log.agency);
+    let mut office = Office::with_policy(log.agency, log.policy);
     let mut effects = Vec::new();
     for (index, entry) in log.events.iter().enumerate() {
         effects.extend(
@@ -333,7 +367,7 @@ pub fn replay_lenient_until(
     log: &EventLog,
     until: Option<DateTime<FixedOffset>>,
 ) -> (Office, Vec<Finding>) {
-    let mut office = Office::new(log.agency);
+    let mut office = Office::with_policy(log.agency, log.policy);
     let mut violations = Vec::new();
     let mut latest: Option<DateTime<FixedOffset>> = None;
     let mut order: Vec<usize> = Vec::with_capacity(log.events.len());

@@ -19,9 +19,12 @@ fn a_valid_log_exits_0_with_the_final_state_and_pending_deadlines() {
     assert_eq!(v["state"]["incoming"]["IN-0001"]["status"], "completed");
     assert_eq!(v["state"]["outgoing"]["OUT-0001"]["status"], "issued");
     let pending = v["pending_deadlines"].as_array().unwrap();
-    assert_eq!(pending.len(), 1);
+    assert_eq!(pending.len(), 2);
     assert_eq!(pending[0]["kind"], "acknowledge");
     assert_eq!(pending[0]["due"], "2025-03-10T23:59:59+07:00");
+    // 000.00.00.G22 sent only the automatic 01: still to be chased.
+    assert_eq!(pending[1]["kind"], "not_received");
+    assert_eq!(pending[1]["from"], "2025-03-10T17:00:00+07:00");
 }
 
 #[test]
@@ -61,7 +64,7 @@ fn violations_exit_1_and_name_the_rules() {
         rules[3..].iter().all(|r| r.starts_with("WF-DUE-")),
         "{rules:?}"
     );
-    assert_eq!(rules.len(), 6);
+    assert_eq!(rules.len(), 7, "3 refused events, 3 missed deadlines, 1 chase");
     // Each finding has the shared Finding shape and reads back as one.
     for f in v["findings"].as_array().unwrap() {
         let finding: vanthu_identifiers::Finding = serde_json::from_value(f.clone()).unwrap();
@@ -364,4 +367,118 @@ fn a_document_received_at_1659_and_registered_at_1701_is_on_time() {
             .any(|m| m["case"] == "IN-0301" && m["kind"] == "acknowledge"),
         "{v:#}"
     );
+}
+
+/// The log of `office.json` with more incoming events appended.
+fn office_with(extra: &[(&str, &str, serde_json::Value)]) -> String {
+    let mut log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("office.json")).unwrap()).unwrap();
+    let events = log["events"].as_array_mut().unwrap();
+    for (at, case, event) in extra {
+        events
+            .push(serde_json::json!({"at": at, "type": "incoming", "case": case, "event": event}));
+    }
+    log.to_string()
+}
+
+/// #15 item 13: the chase of a recipient that sent only the automatic 01 is
+/// surfaced once its window opens (Quyết định 3760/QĐ-UBND Điều 16 khoản 8).
+#[test]
+fn a_recipient_that_sent_only_01_is_chased_from_3_working_days() {
+    let log = office_with(&[]);
+    let out = vanthu(
+        &["replay", "-", "--as-of", "2025-03-10T18:00"],
+        log.as_bytes(),
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("OUT-0001 not_received recipient 000.00.00.G22 from 2025-03-10T17:00:00+07:00 due 2025-03-11T17:00:00+07:00"),
+        "{text}"
+    );
+    assert!(text.contains("[WF-DUE-004]"), "{text}");
+    assert!(text.contains("has not accepted the document"), "{text}");
+}
+
+/// #15 item 7: the clerk routes a registered document directly only where
+/// the agency's rules allow it.
+#[test]
+fn the_clerk_routes_directly_under_the_rules_that_allow_it() {
+    let log = office_with(&[
+        (
+            "2025-03-10T08:05:00+07:00",
+            "IN-0004",
+            serde_json::json!({"type": "registered", "by": "clerk"}),
+        ),
+        (
+            "2025-03-10T08:10:00+07:00",
+            "IN-0004",
+            serde_json::json!({"type": "assigned", "by": "clerk",
+                "lead": {"assignee": {"kind": "unit", "id": "Phòng Việc làm"}, "due": "2025-03-14T17:00:00+07:00"},
+                "direction": ""}),
+        ),
+    ]);
+    let national = vanthu(&["replay", "-", "--json"], log.as_bytes());
+    assert_eq!(national.status.code(), Some(1));
+    let v = json(&national);
+    assert_eq!(violation_rules(&v), ["WF-ACT-002"], "{v:#}");
+    let hcm = vanthu(
+        &["replay", "-", "--json", "--rules", "ho-chi-minh-city"],
+        log.as_bytes(),
+    );
+    let v = json(&hcm);
+    assert_eq!(hcm.status.code(), Some(0), "{v:#}");
+    assert_eq!(v["state"]["incoming"]["IN-0004"]["status"], "assigned");
+    let text = vanthu(
+        &["replay", "-", "--rules", "ho-chi-minh-city"],
+        log.as_bytes(),
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("policy: clerk routes directly: yes"),
+        "{text}"
+    );
+    let bad = vanthu(&["replay", "-", "--rules", "hanoi"], log.as_bytes());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("ho-chi-minh-city"));
+}
+
+/// #15 item 9: refusing a recall (16) is allowed nationally and refused
+/// under the city and provincial rules, with their articles.
+#[test]
+fn a_recall_refused_with_16_is_flagged_under_local_rules() {
+    let log = office_with(&[
+        (
+            "2025-03-10T08:05:00+07:00",
+            "IN-0004",
+            serde_json::json!({"type": "registered", "by": "clerk"}),
+        ),
+        (
+            "2025-03-10T09:00:00+07:00",
+            "IN-0004",
+            serde_json::json!({"type": "recall_requested", "reason": "Sai sót"}),
+        ),
+        (
+            "2025-03-10T09:10:00+07:00",
+            "IN-0004",
+            serde_json::json!({"type": "change_answered", "by": "clerk", "agree": false, "reason": "Đã triển khai"}),
+        ),
+    ]);
+    let national = vanthu(&["replay", "-", "--json"], log.as_bytes());
+    assert_eq!(
+        national.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&national.stdout)
+    );
+    for rules in ["ho-chi-minh-city", "nam-dinh", "quang-nam"] {
+        let out = vanthu(&["replay", "-", "--json", "--rules", rules], log.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{rules}");
+        let v = json(&out);
+        assert_eq!(violation_rules(&v), ["WF-IN-010"], "{rules}");
+        let source = v["findings"][0]["source"].as_str().unwrap();
+        assert!(
+            source.contains("Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 10 khoản 1 điểm d"),
+            "{source}"
+        );
+    }
 }

@@ -58,12 +58,41 @@ fn the_valid_log_replays_without_violations() {
         "director"
     );
     assert_eq!(out.deliveries[0].state, DeliveryState::Accepted);
-    // One pending deadline: IN-0004 to register the same day.
-    assert_eq!(report.pending_deadlines.len(), 1);
+    // Two pending deadlines: IN-0004 to register the same day, and
+    // 000.00.00.G22, which sent only the automatic 01 for OUT-0001, to be
+    // chased from 3 working days after sending (Quyết định 3760/QĐ-UBND Điều
+    // 16 khoản 8: "chưa được tiếp nhận"): not yet at the last event.
+    assert_eq!(report.pending_deadlines.len(), 2);
     assert_eq!(report.pending_deadlines[0].kind, DeadlineKind::Acknowledge);
     assert_eq!(
         report.pending_deadlines[0].due,
         t("2025-03-10T23:59:59+07:00")
+    );
+    let chase = &report.pending_deadlines[1];
+    assert_eq!(chase.kind, DeadlineKind::NotReceived);
+    assert_eq!(chase.recipient.unwrap().to_string(), "000.00.00.G22");
+    assert_eq!(chase.from, Some(t("2025-03-10T17:00:00+07:00")));
+    assert_eq!(chase.due, t("2025-03-11T17:00:00+07:00"));
+    assert!(report.findings.iter().all(|f| f.rule != "WF-DUE-004"));
+    // Judged the next morning, the chase is due and reported as a warning.
+    let later = check_log(
+        &vector("office.json"),
+        &calendar(),
+        &DeadlineRules::default(),
+        Some(t("2025-03-11T08:00:00+07:00")),
+    )
+    .unwrap();
+    let chase = later
+        .findings
+        .iter()
+        .find(|f| f.rule == "WF-DUE-004")
+        .expect("the chase is surfaced");
+    assert_eq!(chase.severity, vanthu_identifiers::Severity::Warning);
+    assert!(chase.message.contains("000.00.00.G22"), "{}", chase.message);
+    assert!(
+        chase
+            .message_vi
+            .contains("đôn đốc từ 2025-03-10T17:00:00+07:00")
     );
     // 6 status packages to senders (01 03 04 05 06 for IN-0001, 01 02 for IN-0002, 01 for IN-0004).
     let statuses = effects
@@ -103,7 +132,9 @@ fn the_log_with_violations_names_each_rule() {
             "WF-IN-005",
             "WF-DUE-001",
             "WF-DUE-001",
-            "WF-DUE-001"
+            "WF-DUE-001",
+            // A recipient that never accepted the issued document: chase it.
+            "WF-DUE-004"
         ]
     );
     let first = &report.findings[0];

@@ -67,7 +67,12 @@ pub(crate) fn staff() -> Vec<Actor> {
 
 /// An office with the staff, at 2025-03-03 (a Monday).
 pub(crate) fn office() -> Office {
-    let mut office = Office::new(agency(AGENCY));
+    office_under(vanthu_workflow::Policy::default())
+}
+
+/// [`office`] working under `policy`.
+pub(crate) fn office_under(policy: vanthu_workflow::Policy) -> Office {
+    let mut office = Office::with_policy(agency(AGENCY), policy);
     for actor in staff() {
         office
             .step(&Event::ActorAdded { actor }, t("2025-03-03T07:00:00+07:00"))

@@ -7,6 +7,7 @@ mod accounts;
 mod changes;
 mod incoming;
 mod outgoing;
+mod policy;
 mod registers;
 
 pub(super) fn calendar() -> WorkingCalendar {

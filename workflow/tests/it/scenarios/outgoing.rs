@@ -368,11 +368,44 @@ fn hcm_2021_dieu_16_8_documents_not_received_are_chased_after_3_to_4_working_day
             ),
         )],
     );
+    // The automatic 01 does not stop the chase: both recipients still wait
+    // to be chased, from Thursday 17:00 (3 working days) to Friday 17:00 (4).
+    let pending = pending_deadlines(&office, &cal, &rules).unwrap();
+    assert_eq!(pending.len(), 2);
+    for p in &pending {
+        assert_eq!(p.due.to_rfc3339(), "2025-03-07T17:00:00+07:00");
+        assert_eq!(
+            p.from.map(|f| f.to_rfc3339()).as_deref(),
+            Some("2025-03-06T17:00:00+07:00")
+        );
+    }
+    assert!(
+        pending[0]
+            .chase_finding(t("2025-03-06T16:59:00+07:00"))
+            .is_none()
+    );
+    let finding = pending[0]
+        .chase_finding(t("2025-03-06T17:00:00+07:00"))
+        .unwrap();
+    assert_eq!(finding.rule, "WF-DUE-004");
+    // Accepting (03) stops it.
+    run(
+        &mut office,
+        &[(
+            "2025-03-04T09:00:00+07:00",
+            out(
+                "OUT-1",
+                OutgoingEvent::StatusReceived {
+                    from: agency(OTHER),
+                    code: vanthu_identifiers::StatusCode::Accepted,
+                    description: None,
+                },
+            ),
+        )],
+    );
     let pending = pending_deadlines(&office, &cal, &rules).unwrap();
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].recipient, Some(agency(SENDER)));
-    // Monday + 4 working days = Friday 17:00.
-    assert_eq!(pending[0].due.to_rfc3339(), "2025-03-07T17:00:00+07:00");
 }
 
 #[test]
