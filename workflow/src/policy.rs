@@ -150,6 +150,7 @@ impl fmt::Display for LocalRules {
 
 /// A policy name that is not one of [`LocalRules::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 #[error("unknown policy `{0}` (expected national, ho-chi-minh-city, nam-dinh or quang-nam)")]
 pub struct UnknownPolicy(pub String);
 
