@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Utc};
 use vanthu_signature::{
     AlgorithmPolicy, Certificate, DocumentReport, LegalValue, Role, RolePolicy, SignOptions,
-    SigningKey, TrustStore, VerifyOptions, sign_pdf, verify_pdf,
+    SignedForm, SigningKey, TrustStore, VerifyOptions, sign_pdf, verify_pdf,
 };
 
 use crate::output::{print_json, read_input};
@@ -30,8 +30,18 @@ pub(crate) struct VerifyArgs {
     /// HH:mm:ss, Vietnam time unless an offset is given); default: now.
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
-    /// The file is an attachment in a separate file: only the agency signature is required.
-    #[arg(long)]
+    /// What the file is: a document (signed by the competent person, then the
+    /// agency), an attachment in a separate file, or a digitised copy of a paper
+    /// document (both signed by the agency alone).
+    #[arg(
+        long = "as",
+        value_enum,
+        value_name = "FORM",
+        default_value = "document"
+    )]
+    form: FormArg,
+    /// The same as `--as attachment`.
+    #[arg(long, conflicts_with = "form")]
     attachment: bool,
     /// Accept SHA-1 (legacy documents only).
     #[arg(long)]
@@ -43,6 +53,27 @@ pub(crate) struct VerifyArgs {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+}
+
+/// What a verified PDF is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum FormArg {
+    /// A document: the competent person, then the agency.
+    Document,
+    /// An attachment in a separate file: the agency alone.
+    Attachment,
+    /// A digitised copy of a paper document: the agency alone.
+    DigitisedCopy,
+}
+
+impl FormArg {
+    fn form(self) -> SignedForm {
+        match self {
+            Self::Document => SignedForm::Document,
+            Self::Attachment => SignedForm::Attachment,
+            Self::DigitisedCopy => SignedForm::DigitisedCopy,
+        }
+    }
 }
 
 /// The role a signer is expected to have.
@@ -160,7 +191,11 @@ pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
     }
     .to_utc();
     let mut options = VerifyOptions::new(at);
-    options.attachment = args.attachment;
+    options.form = if args.attachment {
+        SignedForm::Attachment
+    } else {
+        args.form.form()
+    };
     options.roles = role_policy(args.roles.as_deref())?;
     if args.legacy_sha1 {
         options.policy = AlgorithmPolicy::legacy();
@@ -177,6 +212,11 @@ pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
     ))
 }
 
+/// An instant as printed: RFC 3339 in Vietnam time.
+fn vn<Tz: chrono::TimeZone>(t: chrono::DateTime<Tz>) -> String {
+    vanthu::workflow::calendar::vietnam_time(&t).to_rfc3339()
+}
+
 fn print_human(report: &DocumentReport) {
     let verdict = match report.legal_value {
         LegalValue::Original => "original (có giá trị pháp lý như bản gốc)",
@@ -184,13 +224,23 @@ fn print_human(report: &DocumentReport) {
         LegalValue::Invalid => "INVALID (không hợp lệ)",
     };
     out!("legal value: {verdict}");
+    match report.form {
+        SignedForm::Attachment => out!(
+            "verified as / xác thực như: an attachment in a separate file / phụ lục ở tệp riêng"
+        ),
+        SignedForm::DigitisedCopy => out!(
+            "verified as / xác thực như: a digitised copy of a paper document / bản số hóa từ văn bản giấy"
+        ),
+        _ => {}
+    }
     for (i, sig) in report.signatures.iter().enumerate() {
         let who = sig
             .signer
             .as_ref()
             .map_or("(unknown signer)".to_string(), |s| s.subject.clone());
+        let (name, _) = sig.name();
         out!(
-            "signature {}: {} {} [{}] {} — {who}",
+            "signature {} {name}: {} {} [{}] {} — {who}",
             i + 1,
             sig.indication,
             sig.sub_indication.map_or("", |s| s.as_str()),
@@ -198,7 +248,7 @@ fn print_human(report: &DocumentReport) {
             sig.coverage.as_str(),
         );
         if let Some(t) = sig.signing_time {
-            out!("  signed at / ký lúc {}", t.to_rfc3339());
+            out!("  signed at / ký lúc {}", vn(t));
         }
         if let Some(level) = sig.level {
             out!("  PAdES level / mức PAdES: {}", level.as_str());
@@ -206,7 +256,7 @@ fn print_human(report: &DocumentReport) {
         match sig.proven_at {
             Some(t) => out!(
                 "  proven to exist at / được chứng minh tồn tại lúc {} (time-stamp / dấu thời gian)",
-                t.to_rfc3339()
+                vn(t)
             ),
             None => out!(
                 "  no time-stamp proves when it was signed / không có dấu thời gian chứng minh thời điểm ký"

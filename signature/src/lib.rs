@@ -38,5 +38,6 @@ pub use sign::{
     ValidationData, add_document_time_stamp, add_validation_data, prepare, sign_pdf,
 };
 pub use verify::{
-    DocumentReport, LegalValue, SignatureReport, Signer, VerifyOptions, parse_pdf_date, verify_pdf,
+    DocumentReport, LegalValue, SignatureReport, SignedForm, Signer, VerifyOptions, parse_pdf_date,
+    verify_pdf,
 };

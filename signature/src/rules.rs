@@ -109,6 +109,9 @@ vanthu_identifiers::catalogue! {
     LEGAL_NO_AGENCY = ("VN-LEGAL-NO-AGENCY", Error, "no valid signature of the agency: for reference only", "không có chữ ký số hợp lệ của cơ quan, tổ chức: chỉ có giá trị tham khảo", LEGAL_VALUE);
     /// No valid signature of the competent person.
     LEGAL_NO_PERSON = ("VN-LEGAL-NO-PERSON", Error, "no valid signature of the competent person: for reference only", "không có chữ ký số hợp lệ của người có thẩm quyền: chỉ có giá trị tham khảo", LEGAL_VALUE);
+    /// Verified as a digitised copy of a paper document: the agency's valid
+    /// signature alone gives it the value of the main copy.
+    LEGAL_DIGITISED_COPY = ("VN-LEGAL-DIGITISED-COPY", Note, "verified as a digitised copy of a paper document: the agency's signature gives it the value of the main copy", "được xác thực là bản số hóa từ văn bản giấy: chữ ký số của cơ quan, tổ chức cho bản sao giá trị như bản chính", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 2, Điều 11 khoản 3 điểm d; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 14 khoản 4");
     /// The clerk signs for the agency only after the competent person.
     LEGAL_ORDER = ("VN-LEGAL-ORDER", Error, "the agency signed before the competent person: for reference only", "cơ quan, tổ chức ký trước người có thẩm quyền: chỉ có giá trị tham khảo", "Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 17 khoản 4 điểm c");
 

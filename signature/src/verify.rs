@@ -31,10 +31,10 @@ pub struct VerifyOptions {
     pub policy: AlgorithmPolicy,
     /// Resource limits.
     pub limits: Limits,
-    /// The file is an attachment in a separate file: only the agency signature is
-    /// required (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 5 điểm b;
-    /// Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 16 khoản 2 điểm b).
-    pub attachment: bool,
+    /// What the file is, which decides the signatures it needs: a document
+    /// (the competent person, then the agency), an attachment in a separate
+    /// file or a digitised copy of a paper document (the agency alone).
+    pub form: SignedForm,
     /// How signer certificates are told apart: person or organisation.
     pub roles: RolePolicy,
 }
@@ -47,9 +47,51 @@ impl VerifyOptions {
             at,
             policy: AlgorithmPolicy::default(),
             limits: Limits::default(),
-            attachment: false,
+            form: SignedForm::Document,
             roles: RolePolicy::default(),
         }
+    }
+}
+
+/// What a signed PDF is, which decides the signatures it needs for legal value.
+///
+/// A PDF does not say which it is: the sender's package, or the caller, does.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SignedForm {
+    /// A document: signed by the competent person, then by the agency
+    /// (Nghị định 30/2020/NĐ-CP Điều 5 khoản 1).
+    #[default]
+    Document,
+    /// An attachment in a separate file: the agency's signature alone
+    /// (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 5 điểm b; Quy chế
+    /// văn bản điện tử (tỉnh Nam Định, 2021) Điều 16 khoản 2 điểm b).
+    Attachment,
+    /// A digitised copy of a paper document (bản sao y từ văn bản giấy): the
+    /// agency's signature alone gives it the value of the main copy
+    /// (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 2, Điều 11 khoản
+    /// 3 điểm d; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 14 khoản 4).
+    DigitisedCopy,
+}
+
+impl SignedForm {
+    /// `document`, `attachment` or `digitised_copy`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Document => "document",
+            Self::Attachment => "attachment",
+            Self::DigitisedCopy => "digitised_copy",
+        }
+    }
+
+    /// True when the agency's signature alone gives legal value.
+    #[must_use]
+    pub const fn agency_alone(self) -> bool {
+        !matches!(self, Self::Document)
     }
 }
 
@@ -170,6 +212,26 @@ fn signature_location(index: usize, offset: u64, field_name: Option<&str>) -> Lo
 }
 
 impl SignatureReport {
+    /// How a clerk names this signature, in English and Vietnamese: its
+    /// field name and page (`` `Signature1` (page 1) ``), or its object when
+    /// the field is unknown.
+    #[must_use]
+    pub fn name(&self) -> (String, String) {
+        let field = self.widget.as_ref().and_then(|w| w.field_name.as_deref());
+        let page = self.widget.as_ref().and_then(|w| w.page_index);
+        match (field, page) {
+            (Some(f), Some(p)) => (
+                format!("`{f}` (page {})", p + 1),
+                format!("`{f}` (trang {})", p + 1),
+            ),
+            (Some(f), None) => (format!("`{f}`"), format!("`{f}`")),
+            (None, _) => (
+                format!("in object {}", self.object),
+                format!("tại đối tượng {}", self.object),
+            ),
+        }
+    }
+
     /// Where this signature is, as the `index`-th signature of its document:
     /// path `signatures[index]` (then `/` and the field name when known) and
     /// the byte offset of the signature dictionary.
@@ -239,6 +301,9 @@ impl std::fmt::Display for LegalValue {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct DocumentReport {
+    /// What the file was verified as.
+    #[serde(default)]
+    pub form: SignedForm,
     /// Original, reference only, or invalid.
     pub legal_value: LegalValue,
     /// Every signature, in file order.
@@ -409,9 +474,14 @@ pub fn verify_pdf(
         ));
     }
     let no_anchor = trust.anchors().is_empty();
-    let legal_value = legal_value(&reports, options.attachment, no_anchor, &mut findings);
-    policy_warnings(&reports, options.attachment, &mut findings);
+    let legal_value = legal_value(&reports, options.form, no_anchor, &mut findings);
+    policy_warnings(
+        &reports,
+        options.form == SignedForm::Attachment,
+        &mut findings,
+    );
     Ok(DocumentReport {
+        form: options.form,
         legal_value,
         signatures: reports,
         findings,
@@ -881,7 +951,7 @@ fn check_signature_time_stamp(
 
 fn legal_value(
     reports: &[SignatureReport],
-    attachment: bool,
+    form: SignedForm,
     no_anchor: bool,
     findings: &mut Vec<Finding>,
 ) -> LegalValue {
@@ -891,15 +961,10 @@ fn legal_value(
         .find(|(_, r)| r.indication == Indication::TotalFailed)
     {
         let sub = bad.sub_indication.map_or("", |s| s.as_str());
+        let (name, name_vi) = bad.name();
         findings.push(rules::LEGAL_INVALID.custom(
-            format!(
-                "signature {} failed ({sub}): the document must be returned",
-                bad.object
-            ),
-            format!(
-                "chữ ký {} không hợp lệ ({sub}): văn bản phải được trả lại",
-                bad.object
-            ),
+            format!("signature {name} failed ({sub}): the document must be returned"),
+            format!("chữ ký {name_vi} không hợp lệ ({sub}): văn bản phải được trả lại"),
             bad.location(i),
         ));
         return LegalValue::Invalid;
@@ -932,7 +997,10 @@ fn legal_value(
         findings.push(rules::LEGAL_NO_AGENCY.finding("", Location::default()));
         return LegalValue::ReferenceOnly;
     };
-    if attachment {
+    if form.agency_alone() {
+        if form == SignedForm::DigitisedCopy {
+            findings.push(rules::LEGAL_DIGITISED_COPY.finding("", Location::default()));
+        }
         return LegalValue::Original;
     }
     let Some(person_rev) = passed(Role::Person).filter_map(|r| r.signed_revision).min() else {

@@ -301,7 +301,9 @@ impl Checker {
         attached: bool,
     ) -> Result<vanthu_signature::DocumentReport, vanthu_signature::Error> {
         let mut options = self.verify.clone();
-        options.attachment = attached;
+        if attached {
+            options.form = vanthu_signature::SignedForm::Attachment;
+        }
         verify_pdf(pdf, &self.trust, &options)
     }
 

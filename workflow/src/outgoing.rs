@@ -34,6 +34,9 @@ pub enum OutgoingStatus {
     Approved,
     /// Signed by the competent person.
     Signed,
+    /// A paper document digitised by the clerk, to be issued as an
+    /// electronic copy signed by the agency alone.
+    Digitised,
     /// Given a number and date from the register.
     Numbered,
     /// Signed by the agency (clerk), ready to issue.
@@ -52,6 +55,7 @@ impl OutgoingStatus {
             Self::Submitted => "submitted",
             Self::Approved => "approved",
             Self::Signed => "signed",
+            Self::Digitised => "digitised",
             Self::Numbered => "numbered",
             Self::AgencySigned => "agency_signed",
             Self::Issued => "issued",
@@ -223,6 +227,10 @@ pub struct OutgoingDocument {
     /// Corrections (đính chính) issued by công văn.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<DocumentNumber>,
+    /// For a digitised copy of a paper document: the number and symbol of
+    /// the paper original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<DocumentNumber>,
     /// Who did what when.
     pub history: Vec<HistoryEntry>,
 }
@@ -235,9 +243,20 @@ impl OutgoingDocument {
             .map(|r| format!("{}/{}", r.number_text(), self.symbol))
     }
 
-    /// Whether it carries both valid signatures (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 1; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 3 khoản 1).
+    /// Whether it carries both valid signatures (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 1; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 3 khoản 1),
+    /// or, for a digitised copy of a paper document, the agency's valid
+    /// signature (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 2: the value of the main copy).
     pub fn has_legal_value(&self) -> bool {
-        self.signature_valid && self.agency_signature_valid
+        if self.is_digitised_copy() {
+            self.agency_signature_valid
+        } else {
+            self.signature_valid && self.agency_signature_valid
+        }
+    }
+
+    /// Whether it is a digitised copy of a paper document.
+    pub fn is_digitised_copy(&self) -> bool {
+        self.copy_of.is_some()
     }
 
     /// Whether it is urgent.
@@ -272,6 +291,31 @@ pub enum OutgoingEvent {
         urgency: Option<Urgency>,
         /// The confidentiality mark, when the document is secret: it can then
         /// be drafted and signed, but is issued on paper only.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        confidentiality: Option<Confidentiality>,
+    },
+    /// The clerk digitises a paper document to issue it electronically: a
+    /// copy (bản sao y) signed by the agency alone, with the value of the
+    /// main copy (Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 2,
+    /// Điều 11 khoản 3 điểm d; Quy chế văn bản điện tử (tỉnh Nam Định, 2021)
+    /// Điều 14 khoản 4). It is numbered in the copies register, signed by the
+    /// agency and issued, with no competent person's signing step.
+    Digitised {
+        /// The clerk.
+        by: ActorId,
+        /// Subject of the paper document.
+        subject: String,
+        /// Type of the paper document.
+        #[serde(default)]
+        document_type: Option<DocumentType>,
+        /// The symbol of the copy (`SY-UBND`).
+        symbol: String,
+        /// Number and symbol of the paper original.
+        original: DocumentNumber,
+        /// Urgency.
+        #[serde(default)]
+        urgency: Option<Urgency>,
+        /// A marked document is not issued electronically.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         confidentiality: Option<Confidentiality>,
     },
@@ -370,6 +414,7 @@ impl OutgoingEvent {
     pub fn name(&self) -> &'static str {
         match self {
             Self::Drafted { .. } => "drafted",
+            Self::Digitised { .. } => "digitised",
             Self::Submitted { .. } => "submitted",
             Self::ReturnedForRevision { .. } => "returned_for_revision",
             Self::Approved { .. } => "approved",
@@ -452,56 +497,11 @@ pub(crate) fn apply(
 ) -> Result<(OutgoingDocument, Vec<Effect>), WorkflowError> {
     let mut effects = Vec::new();
     let Some(doc) = doc else {
-        let OutgoingEvent::Drafted {
-            by,
-            subject,
-            document_type,
-            symbol,
-            urgency,
-            confidentiality,
-        } = event
-        else {
-            return Err(WorkflowError::new(
-                rules::CASE,
-                WorkflowErrorKind::UnknownCase {
-                    case: case.to_string(),
-                },
-            ));
-        };
-        let acting = ctx
-            .directory
-            .authorise(by, &[Role::Specialist, Role::UnitLeader], at)?;
-        required(rules::OUT_DRAFT, "subject", subject)?;
-        required(rules::OUT_DRAFT, "symbol", symbol)?;
-        let unit = ctx.directory.actor(by).and_then(|a| a.unit.clone());
-        let doc = OutgoingDocument {
-            case: case.clone(),
-            subject: subject.clone(),
-            document_type: document_type.clone(),
-            symbol: symbol.clone(),
-            urgency: *urgency,
-            confidentiality: *confidentiality,
-            drafter: by.clone(),
-            unit,
-            status: OutgoingStatus::Draft,
-            revisions: 0,
-            signer: None,
-            signed_at: None,
-            signature_valid: false,
-            registration: None,
-            agency_signed_at: None,
-            agency_signature_valid: false,
-            issued_at: None,
-            deliveries: Vec::new(),
-            follow_ups: Vec::new(),
-            corrections: Vec::new(),
-            history: vec![entry(at, event, Some(acting), None)],
-        };
-        return Ok((doc, effects));
+        return create(ctx, case, event, at).map(|doc| (doc, effects));
     };
     let mut next = doc.clone();
     let acting = match event {
-        OutgoingEvent::Drafted { .. } => {
+        OutgoingEvent::Drafted { .. } | OutgoingEvent::Digitised { .. } => {
             return Err(WorkflowError::new(
                 rules::CASE,
                 WorkflowErrorKind::DuplicateCase {
@@ -573,9 +573,20 @@ pub(crate) fn apply(
             Some(acting)
         }
         OutgoingEvent::Numbered { by, register } => {
-            expect(rules::OUT_NUMBER, event, doc, OutgoingStatus::Signed)?;
+            // A digitised copy is numbered as a copy, with no signing step
+            // before it; any other document after the competent person signs.
+            let before = if doc.is_digitised_copy() {
+                OutgoingStatus::Digitised
+            } else {
+                OutgoingStatus::Signed
+            };
+            expect(rules::OUT_NUMBER, event, doc, before)?;
             let acting = ctx.directory.authorise(by, &[Role::Clerk], at)?;
-            let series = default_register(doc.document_type.as_ref());
+            let series = if doc.is_digitised_copy() {
+                RegisterKind::Copies
+            } else {
+                default_register(doc.document_type.as_ref())
+            };
             let kind = register.clone().unwrap_or_else(|| series.clone());
             // A legal-normative document or a copy is numbered in its own series.
             if matches!(
@@ -827,6 +838,99 @@ fn follow_up(
         replacement,
         at,
     });
+}
+
+/// The document a first event creates: a draft, or a digitised copy.
+fn create(
+    ctx: &Context<'_>,
+    case: &CaseId,
+    event: &OutgoingEvent,
+    at: DateTime<FixedOffset>,
+) -> Result<OutgoingDocument, WorkflowError> {
+    let (by, subject, document_type, symbol, urgency, confidentiality, copy_of) = match event {
+        OutgoingEvent::Drafted {
+            by,
+            subject,
+            document_type,
+            symbol,
+            urgency,
+            confidentiality,
+        } => (
+            by,
+            subject,
+            document_type,
+            symbol,
+            urgency,
+            confidentiality,
+            None,
+        ),
+        OutgoingEvent::Digitised {
+            by,
+            subject,
+            document_type,
+            symbol,
+            original,
+            urgency,
+            confidentiality,
+        } => (
+            by,
+            subject,
+            document_type,
+            symbol,
+            urgency,
+            confidentiality,
+            Some(original.clone()),
+        ),
+        _ => {
+            return Err(WorkflowError::new(
+                rules::CASE,
+                WorkflowErrorKind::UnknownCase {
+                    case: case.to_string(),
+                },
+            ));
+        }
+    };
+    let (rule, roles, status): (Rule, &[Role], OutgoingStatus) = if copy_of.is_some() {
+        (
+            rules::OUT_DIGITISE,
+            &[Role::Clerk],
+            OutgoingStatus::Digitised,
+        )
+    } else {
+        (
+            rules::OUT_DRAFT,
+            &[Role::Specialist, Role::UnitLeader],
+            OutgoingStatus::Draft,
+        )
+    };
+    let acting = ctx.directory.authorise(by, roles, at)?;
+    required(rule, "subject", subject)?;
+    required(rule, "symbol", symbol)?;
+    let unit = ctx.directory.actor(by).and_then(|a| a.unit.clone());
+    Ok(OutgoingDocument {
+        case: case.clone(),
+        subject: subject.clone(),
+        document_type: document_type.clone(),
+        symbol: symbol.clone(),
+        urgency: *urgency,
+        confidentiality: *confidentiality,
+        drafter: by.clone(),
+        unit,
+        status,
+        revisions: 0,
+        signer: None,
+        signed_at: None,
+        signature_valid: false,
+        registration: None,
+        agency_signed_at: None,
+        agency_signature_valid: false,
+        issued_at: None,
+        deliveries: Vec::new(),
+        follow_ups: Vec::new(),
+        corrections: Vec::new(),
+        copy_of,
+        history: vec![entry(at, event, Some(acting), None)],
+    })
 }
 
 fn entry(

@@ -51,6 +51,9 @@ vanthu_identifiers::catalogue! {
     OUT_DRAFT = ("WF-OUT-001", Error, "drafting, review and approval happen in order", "soạn thảo, kiểm tra và phê duyệt theo đúng trình tự", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 1, khoản 2; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 13");
     /// An approved draft is signed by the competent person.
     OUT_SIGN = ("WF-OUT-002", Error, "the competent person signs an approved draft", "người có thẩm quyền ký dự thảo đã được phê duyệt", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 1; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 3 khoản 1");
+    /// A paper document is issued electronically as a digitised copy made by
+    /// the clerk and signed by the agency alone.
+    OUT_DIGITISE = ("WF-OUT-009", Error, "a digitised copy of a paper document is made by the clerk and signed by the agency alone", "bản số hóa từ văn bản giấy do văn thư thực hiện và chỉ ký số của cơ quan", "Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 4 khoản 2, Điều 11 khoản 3 điểm d; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 14 khoản 4");
     /// Number and date come from the register, after the competent person signs.
     OUT_NUMBER = ("WF-OUT-003", Error, "number and date are given by the register after signing", "số và ngày văn bản do sổ cấp sau khi ký", "Nghị định 30/2020/NĐ-CP Điều 15; Quyết định 3760/QĐ-UBND (TP.HCM, 2021) Điều 11 khoản 2; Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 13 khoản 2");
     /// The clerk signs for the agency after the competent person and after numbering.

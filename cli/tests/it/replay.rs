@@ -64,7 +64,11 @@ fn violations_exit_1_and_name_the_rules() {
         rules[3..].iter().all(|r| r.starts_with("WF-DUE-")),
         "{rules:?}"
     );
-    assert_eq!(rules.len(), 7, "3 refused events, 3 missed deadlines, 1 chase");
+    assert_eq!(
+        rules.len(),
+        7,
+        "3 refused events, 3 missed deadlines, 1 chase"
+    );
     // Each finding has the shared Finding shape and reads back as one.
     for f in v["findings"].as_array().unwrap() {
         let finding: vanthu_identifiers::Finding = serde_json::from_value(f.clone()).unwrap();

@@ -138,6 +138,48 @@ fn signed_by_person(f: &Files) -> PathBuf {
     one
 }
 
+/// #15 item 4: `verify --as digitised-copy` accepts the agency's signature
+/// alone; the same file as a document is reference only.
+#[test]
+fn verify_as_a_digitised_copy() {
+    let f = pki();
+    let copy = f.dir.join("copy.pdf");
+    let out = sign(&f, &f.dir.join("base.pdf"), &f.org, "organization", &copy);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let args = |form: &str| {
+        vec![
+            "verify".to_owned(),
+            p(&copy).to_owned(),
+            "--trust".to_owned(),
+            p(&f.root).to_owned(),
+            "--at".to_owned(),
+            "2025-06-03".to_owned(),
+            "--as".to_owned(),
+            form.to_owned(),
+        ]
+    };
+    let run = |extra: &[&str], form: &str| {
+        let mut a = args(form);
+        a.extend(extra.iter().map(|s| (*s).to_owned()));
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        vanthu(&a, b"")
+    };
+    let out = run(&["--json"], "digitised-copy");
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["legal_value"], "original");
+    assert_eq!(v["form"], "digitised_copy");
+    let out = run(&[], "digitised-copy");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("bản số hóa từ văn bản giấy"), "{text}");
+    assert!(text.contains("[VN-LEGAL-DIGITISED-COPY]"), "{text}");
+    let out = run(&["--json"], "document");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["legal_value"], "reference_only");
+    let out = run(&[], "scan");
+    assert_eq!(out.status.code(), Some(2));
+}
+
 #[test]
 fn sign_twice_then_verify_is_original() {
     let f = pki();

@@ -64,7 +64,7 @@ fn agency_alone_is_original_for_an_attachment() {
     let p = pki();
     let org = sign(&base(), &p.org_key, &p.org, 9);
     let mut opts = VerifyOptions::new(utc(2025, 6, 3));
-    opts.attachment = true;
+    opts.form = vanthu_signature::SignedForm::Attachment;
     let r = verify_pdf(&org, &store(), &opts).unwrap();
     assert_eq!(r.legal_value, LegalValue::Original);
     // Invisible: not at the top right of page 1.
@@ -73,6 +73,50 @@ fn agency_alone_is_original_for_an_attachment() {
         "{:#?}",
         r.findings
     );
+}
+
+/// #15 item 4: a digitised copy of a paper document signed by the agency
+/// alone has the value of the main copy (Quyết định 3760/QĐ-UBND Điều 4
+/// khoản 2); a person alone, or a changed file, still is not.
+#[test]
+fn hcm_3760_dieu_4_2_agency_alone_is_original_for_a_digitised_copy() {
+    let p = pki();
+    let mut opts = VerifyOptions::new(utc(2025, 6, 3));
+    opts.form = vanthu_signature::SignedForm::DigitisedCopy;
+    let org = sign(&base(), &p.org_key, &p.org, 9);
+    let r = verify_pdf(&org, &store(), &opts).unwrap();
+    assert_eq!(r.legal_value, LegalValue::Original);
+    assert_eq!(r.form, vanthu_signature::SignedForm::DigitisedCopy);
+    let note = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "VN-LEGAL-DIGITISED-COPY")
+        .expect("the verdict says it was judged as a copy");
+    assert_eq!(note.severity, vanthu_identifiers::Severity::Note);
+    // No attachment appearance rules for a copy.
+    assert!(r.findings.iter().all(|f| !f.rule.starts_with("VN-ATTACH-")));
+    // The person alone is not enough for a copy.
+    let person = sign(&base(), &p.person_key, &p.person, 9);
+    let r = verify_pdf(&person, &store(), &opts).unwrap();
+    assert_eq!(r.legal_value, LegalValue::ReferenceOnly);
+    assert!(r.findings.iter().any(|f| f.rule == "VN-LEGAL-NO-AGENCY"));
+    // A changed copy is invalid, and the finding names the signature by its field and page.
+    let mut changed = org.clone();
+    let at = changed
+        .windows(8)
+        .position(|w| w == b"MediaBox")
+        .expect("the base PDF has a page");
+    changed[at + 7] = b'y';
+    let r = verify_pdf(&changed, &store(), &opts).unwrap();
+    assert_eq!(r.legal_value, LegalValue::Invalid);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "VN-LEGAL-INVALID")
+        .unwrap();
+    let (name, name_vi) = r.signatures[0].name();
+    assert!(f.message.contains(&name), "{} / {name}", f.message);
+    assert!(f.message_vi.contains(&name_vi), "{}", f.message_vi);
 }
 
 #[test]
@@ -617,7 +661,7 @@ fn visible_signature_with_seal_image_over_a_third_of_the_person() {
     )
     .unwrap();
     let mut vo = VerifyOptions::new(utc(2025, 6, 3));
-    vo.attachment = true;
+    vo.form = vanthu_signature::SignedForm::Attachment;
     let r = verify_pdf(&attachment, &store(), &vo).unwrap();
     assert_eq!(r.legal_value, LegalValue::Original);
     assert!(r.findings.iter().any(|f| f.rule == "VN-ATTACH-IMAGE"));

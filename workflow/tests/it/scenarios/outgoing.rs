@@ -481,3 +481,127 @@ fn hcm_2017_dieu_7_a_secret_document_is_not_issued_electronically() {
         )],
     );
 }
+
+fn digitised(by: &str) -> Event {
+    out(
+        "COPY-1",
+        OutgoingEvent::Digitised {
+            by: id(by),
+            subject: "Quyết định phê duyệt kế hoạch (bản giấy)".to_owned(),
+            document_type: Some(DocumentType::Decision),
+            symbol: "SY-LĐTBXH".to_owned(),
+            original: "12/QĐ-LĐTBXH".parse().unwrap(),
+            urgency: None,
+            confidentiality: None,
+        },
+    )
+}
+
+#[test]
+fn hcm_3760_dieu_4_2_and_11_3_d_a_digitised_copy_is_signed_by_the_agency_alone_and_has_legal_value()
+{
+    let mut office = office();
+    // Only the clerk digitises.
+    refused(&mut office, "2025-03-03T08:00:00+07:00", &digitised("spec"));
+    run(
+        &mut office,
+        &[
+            ("2025-03-03T08:00:00+07:00", digitised("clerk")),
+            (
+                "2025-03-03T08:10:00+07:00",
+                out(
+                    "COPY-1",
+                    OutgoingEvent::Numbered {
+                        by: id("clerk"),
+                        register: None,
+                    },
+                ),
+            ),
+        ],
+    );
+    let doc = office.outgoing(&case("COPY-1")).unwrap();
+    assert!(doc.is_digitised_copy());
+    assert_eq!(doc.copy_of.as_ref().unwrap().to_string(), "12/QĐ-LĐTBXH");
+    // Numbered in the copies register, not in the decisions' series.
+    assert_eq!(
+        doc.registration.as_ref().unwrap().register,
+        RegisterKind::Copies
+    );
+    assert!(!doc.has_legal_value());
+    // No competent person's signing step: signing it is refused.
+    let sign = out(
+        "COPY-1",
+        OutgoingEvent::Signed {
+            by: id("director"),
+            valid: true,
+        },
+    );
+    refused(&mut office, "2025-03-03T08:15:00+07:00", &sign);
+    let effects = run(
+        &mut office,
+        &[
+            (
+                "2025-03-03T08:20:00+07:00",
+                out(
+                    "COPY-1",
+                    OutgoingEvent::AgencySigned {
+                        by: id("clerk"),
+                        valid: true,
+                    },
+                ),
+            ),
+            (
+                "2025-03-03T08:30:00+07:00",
+                out(
+                    "COPY-1",
+                    OutgoingEvent::Issued {
+                        by: id("clerk"),
+                        recipients: vec![agency(SENDER)],
+                    },
+                ),
+            ),
+        ],
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::SendDocument { .. }))
+    );
+    let doc = office.outgoing(&case("COPY-1")).unwrap();
+    assert_eq!(doc.status, OutgoingStatus::Issued);
+    assert!(
+        doc.has_legal_value(),
+        "the agency's signature alone suffices"
+    );
+}
+
+#[test]
+fn a_digitised_copy_cannot_skip_the_agency_signature() {
+    let mut office = office();
+    run(
+        &mut office,
+        &[("2025-03-03T08:00:00+07:00", digitised("clerk"))],
+    );
+    let issue = out(
+        "COPY-1",
+        OutgoingEvent::Issued {
+            by: id("clerk"),
+            recipients: vec![agency(SENDER)],
+        },
+    );
+    let error = refused(&mut office, "2025-03-03T08:10:00+07:00", &issue);
+    assert_eq!(error.rule_id(), "WF-OUT-005");
+    // A drafted document still needs its competent person's signature before numbering.
+    run(&mut office, &ready_to_issue("OUT-1")[..3]);
+    let number = out(
+        "OUT-1",
+        OutgoingEvent::Numbered {
+            by: id("clerk"),
+            register: None,
+        },
+    );
+    assert_eq!(
+        refused(&mut office, "2025-03-03T09:30:00+07:00", &number).rule_id(),
+        "WF-OUT-003"
+    );
+}
