@@ -115,6 +115,7 @@ fn log() -> EventLog {
             OutgoingEvent::Issued {
                 by: id("clerk"),
                 recipients: vec![agency("000.00.18.H40"), agency("000.00.00.G22")],
+                paper: None,
             },
         ] {
             push(e(event), &mut at);

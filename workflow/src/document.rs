@@ -360,6 +360,10 @@ pub enum Effect {
         /// `BussinessDocReason`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// The edXML `Paper` flag: a paper copy follows
+        /// ([`OutgoingDocument::paper_copy`](crate::outgoing::OutgoingDocument::paper_copy)).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        paper: bool,
     },
     /// Write this register entry (and print it in the bound register).
     WriteRegister(RegisterEntry),

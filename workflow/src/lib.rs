@@ -22,7 +22,7 @@ pub use document::{
     HistoryEntry, Staff, StatusNotice,
 };
 pub use error::{WorkflowError, WorkflowErrorKind};
-pub use policy::{LocalRules, Policy, RecallRefusal, UnknownPolicy};
+pub use policy::{LocalRules, PaperCopies, Policy, RecallRefusal, UnknownPolicy};
 pub use register::{
     DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
 };

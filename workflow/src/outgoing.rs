@@ -18,6 +18,7 @@ use crate::document::{
     status_code_serde,
 };
 use crate::error::{Rule, WorkflowError, WorkflowErrorKind, rules};
+use crate::policy::{PaperCopies, Policy};
 use crate::register::{RegisterEntry, RegisterKind};
 use crate::state::Context;
 
@@ -227,6 +228,10 @@ pub struct OutgoingDocument {
     /// Corrections (đính chính) issued by công văn.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<DocumentNumber>,
+    /// Whether a paper copy follows (the edXML `Paper` flag), as decided
+    /// when it was first issued.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paper: bool,
     /// For a digitised copy of a paper document: the number and symbol of
     /// the paper original.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -251,6 +256,24 @@ impl OutgoingDocument {
             self.agency_signature_valid
         } else {
             self.signature_valid && self.agency_signature_valid
+        }
+    }
+
+    /// Whether a paper copy follows the electronic one (the edXML `Paper`
+    /// flag), under `policy`: a document without legal value is for
+    /// reference only and the paper follows; the agency's rules may send
+    /// some types on paper too ([`PaperCopies`]). The clerk may override it
+    /// when issuing ([`OutgoingEvent::Issued`]'s `paper`).
+    pub fn paper_copy(&self, policy: &Policy) -> bool {
+        if !self.has_legal_value() {
+            return true;
+        }
+        match policy.paper_copies {
+            PaperCopies::WithoutLegalValue => false,
+            PaperCopies::SubmissionsAndDecisions => matches!(
+                self.document_type,
+                Some(DocumentType::Submission | DocumentType::Decision)
+            ),
         }
     }
 
@@ -364,6 +387,10 @@ pub enum OutgoingEvent {
         by: ActorId,
         /// The recipients.
         recipients: Vec<AgencyId>,
+        /// Whether a paper copy follows (the edXML `Paper` flag); absent:
+        /// as the rules say ([`OutgoingDocument::paper_copy`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        paper: Option<bool>,
     },
     /// A status package came back from a recipient.
     StatusReceived {
@@ -612,7 +639,11 @@ pub(crate) fn apply(
             next.agency_signature_valid = *valid;
             Some(acting)
         }
-        OutgoingEvent::Issued { by, recipients } => {
+        OutgoingEvent::Issued {
+            by,
+            recipients,
+            paper,
+        } => {
             if doc.status == OutgoingStatus::Recalled {
                 return Err(WorkflowError::new(
                     rules::OUT_ISSUE,
@@ -664,7 +695,9 @@ pub(crate) fn apply(
                     kind: DeadlineKind::Issue,
                 });
                 next.issued_at = Some(at);
+                next.paper = paper.unwrap_or_else(|| doc.paper_copy(ctx.policy));
             }
+            let paper = paper.unwrap_or(next.paper);
             next.status = OutgoingStatus::Issued;
             for to in recipients {
                 next.deliveries.retain(|d| d.to != *to);
@@ -682,6 +715,7 @@ pub(crate) fn apply(
                     to: *to,
                     business: Business::New,
                     reason: None,
+                    paper,
                 });
                 effects.push(Effect::SetDeadline(Deadline {
                     case: case.clone(),
@@ -830,6 +864,7 @@ fn follow_up(
             to: delivery.to,
             business,
             reason: Some(reason.to_owned()),
+            paper: false,
         });
     }
     next.follow_ups.push(FollowUp {
@@ -928,6 +963,7 @@ fn create(
         deliveries: Vec::new(),
         follow_ups: Vec::new(),
         corrections: Vec::new(),
+        paper: false,
         copy_of,
         history: vec![entry(at, event, Some(acting), None)],
     })

@@ -26,6 +26,24 @@ pub enum RecallRefusal {
     Forbidden,
 }
 
+/// Which documents also go on paper when they are issued electronically
+/// (the `Paper` flag of the edXML package, QCVN 102:2016/BTTTT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PaperCopies {
+    /// Only documents without legal value as electronic documents (not
+    /// validly signed by the competent person and the agency): they are for
+    /// reference only and the paper follows (Quyết định 3760/QĐ-UBND (TP.HCM,
+    /// 2021) Điều 4 khoản 4; Quy chế văn bản điện tử (tỉnh Nam Định, 2021)
+    /// Điều 3 khoản 3).
+    #[default]
+    WithoutLegalValue,
+    /// Also every submission (Tờ trình) and decision (Quyết định)
+    /// (Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 1 mục 2).
+    SubmissionsAndDecisions,
+}
+
 /// Who may do what, where the texts differ or leave it to the agency's
 /// working rules (*quy chế làm việc*).
 ///
@@ -55,6 +73,9 @@ pub struct Policy {
     /// Whether a receiver may refuse a recall.
     #[serde(default)]
     pub recall_refusal: RecallRefusal,
+    /// Which documents also go on paper.
+    #[serde(default)]
+    pub paper_copies: PaperCopies,
 }
 
 impl Policy {
@@ -65,6 +86,7 @@ impl Policy {
         Self {
             clerk_routes: false,
             recall_refusal: RecallRefusal::Allowed,
+            paper_copies: PaperCopies::WithoutLegalValue,
         }
     }
 
@@ -76,10 +98,17 @@ impl Policy {
             LocalRules::HoChiMinhCity => Self {
                 clerk_routes: true,
                 recall_refusal: RecallRefusal::Forbidden,
+                paper_copies: PaperCopies::WithoutLegalValue,
+            },
+            LocalRules::PhuNhuan => Self {
+                clerk_routes: true,
+                recall_refusal: RecallRefusal::Forbidden,
+                paper_copies: PaperCopies::SubmissionsAndDecisions,
             },
             LocalRules::NamDinh | LocalRules::QuangNam => Self {
                 clerk_routes: false,
                 recall_refusal: RecallRefusal::Forbidden,
+                paper_copies: PaperCopies::WithoutLegalValue,
             },
         }
     }
@@ -88,6 +117,13 @@ impl Policy {
     #[must_use]
     pub const fn clerk_routes(mut self, allowed: bool) -> Self {
         self.clerk_routes = allowed;
+        self
+    }
+
+    /// This policy with other documents sent on paper too.
+    #[must_use]
+    pub const fn paper_copies(mut self, copies: PaperCopies) -> Self {
+        self.paper_copies = copies;
         self
     }
 
@@ -114,6 +150,9 @@ pub enum LocalRules {
     National,
     /// Quyết định 4556/QĐ-UBND (2017) and 3760/QĐ-UBND (2021) of Hồ Chí Minh City.
     HoChiMinhCity,
+    /// Quyết định 71/QĐ-UBND (2018) of Phú Nhuận district, Hồ Chí Minh City:
+    /// the city's rules, and submissions and decisions also go on paper.
+    PhuNhuan,
     /// Quy chế văn bản điện tử of Nam Định province (2021).
     NamDinh,
     /// Quyết định 182/QĐ-LĐTBXH of the Quảng Nam labour department (2019).
@@ -122,20 +161,22 @@ pub enum LocalRules {
 
 impl LocalRules {
     /// Every named rule set.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::National,
         Self::HoChiMinhCity,
+        Self::PhuNhuan,
         Self::NamDinh,
         Self::QuangNam,
     ];
 
     /// The name on the command line: `national`, `ho-chi-minh-city`,
-    /// `nam-dinh`, `quang-nam`.
+    /// `phu-nhuan`, `nam-dinh`, `quang-nam`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::National => "national",
             Self::HoChiMinhCity => "ho-chi-minh-city",
+            Self::PhuNhuan => "phu-nhuan",
             Self::NamDinh => "nam-dinh",
             Self::QuangNam => "quang-nam",
         }
@@ -151,7 +192,9 @@ impl fmt::Display for LocalRules {
 /// A policy name that is not one of [`LocalRules::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-#[error("unknown policy `{0}` (expected national, ho-chi-minh-city, nam-dinh or quang-nam)")]
+#[error(
+    "unknown policy `{0}` (expected national, ho-chi-minh-city, phu-nhuan, nam-dinh or quang-nam)"
+)]
 pub struct UnknownPolicy(pub String);
 
 impl FromStr for LocalRules {

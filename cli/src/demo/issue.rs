@@ -178,6 +178,7 @@ pub(crate) fn issue_document(
         OutgoingEvent::Issued {
             by: staff.clerk.clone(),
             recipients: recipients.iter().map(|d| d.agency()).collect(),
+            paper: None,
         },
     )?;
     Ok(Issued {

@@ -239,6 +239,7 @@ pub(crate) fn desk_number(
         OutgoingEvent::Issued {
             by: staff.clerk.clone(),
             recipients: vec![province],
+            paper: None,
         },
     )?;
     desk.outgoing(

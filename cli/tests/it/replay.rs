@@ -486,3 +486,21 @@ fn a_recall_refused_with_16_is_flagged_under_local_rules() {
         );
     }
 }
+
+/// #15 item 14: the `Paper` flag is decided at issue and shown in the state.
+#[test]
+fn the_paper_flag_follows_the_rules_in_replay() {
+    let mut log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(vector("office.json")).unwrap()).unwrap();
+    // The competent person's signature of OUT-0001 did not verify.
+    for e in log["events"].as_array_mut().unwrap() {
+        if e["case"] == "OUT-0001" && e["event"]["type"] == "signed" {
+            e["event"]["valid"] = serde_json::json!(false);
+        }
+    }
+    let text = log.to_string();
+    let v = json(&vanthu(&["replay", "-", "--json"], text.as_bytes()));
+    assert_eq!(v["state"]["outgoing"]["OUT-0001"]["paper"], true, "{v:#}");
+    let v = json(&vanthu(&["replay", &vector("office.json"), "--json"], b""));
+    assert!(v["state"]["outgoing"]["OUT-0001"].get("paper").is_none());
+}

@@ -126,8 +126,11 @@ fn outgoing_event() -> impl Strategy<Value = OutgoingEvent> {
         usually("clerk").prop_map(|by| OutgoingEvent::Numbered { by, register: None }),
         (usually("clerk"), any::<bool>())
             .prop_map(|(by, valid)| OutgoingEvent::AgencySigned { by, valid }),
-        (usually("clerk"), recipients)
-            .prop_map(|(by, recipients)| OutgoingEvent::Issued { by, recipients }),
+        (usually("clerk"), recipients).prop_map(|(by, recipients)| OutgoingEvent::Issued {
+            by,
+            recipients,
+            paper: None
+        }),
         (0..RECIPIENTS.len(), code).prop_map(|(i, code)| OutgoingEvent::StatusReceived {
             from: agency(RECIPIENTS[i]),
             code,
@@ -265,6 +268,7 @@ fn outgoing_path(c: String, variant: u8) -> Vec<Event> {
         e(OutgoingEvent::Issued {
             by: id("clerk"),
             recipients: vec![agency(SENDER), agency(OTHER)],
+            paper: None,
         }),
         e(OutgoingEvent::StatusReceived {
             from: agency(SENDER),
@@ -299,6 +303,7 @@ fn outgoing_path(c: String, variant: u8) -> Vec<Event> {
             e(OutgoingEvent::Issued {
                 by: id("clerk"),
                 recipients: vec![agency(OTHER)],
+                paper: None,
             }),
         ],
         _ => vec![e(OutgoingEvent::Corrected {

@@ -239,6 +239,7 @@ fn hcm_2021_dieu_11_3_e_recall_notifies_every_recipient_and_freezes_the_original
                     OutgoingEvent::Issued {
                         by: id("clerk"),
                         recipients: vec![agency(SENDER), agency(OTHER)],
+                        paper: None,
                     },
                 ),
             ),
@@ -303,6 +304,7 @@ fn hcm_2021_dieu_11_3_e_recall_notifies_every_recipient_and_freezes_the_original
             OutgoingEvent::Issued {
                 by: id("clerk"),
                 recipients: vec![agency("000.00.00.G01")],
+                paper: None,
             },
         ),
         out(
@@ -333,6 +335,7 @@ fn nam_dinh_2021_dieu_14_2_content_errors_are_replaced_format_errors_corrected_b
                     OutgoingEvent::Issued {
                         by: id("clerk"),
                         recipients: vec![agency(SENDER)],
+                        paper: None,
                     },
                 ),
             ),

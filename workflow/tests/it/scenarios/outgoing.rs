@@ -165,6 +165,7 @@ fn hcm_2017_phu_nhuan_2018_phu_luc_2_iii_2_never_issue_twice_to_the_same_recipie
             OutgoingEvent::Issued {
                 by: id("clerk"),
                 recipients: to.iter().map(|a| agency(a)).collect(),
+                paper: None,
             },
         )
     };
@@ -249,6 +250,7 @@ fn quang_nam_2019_dieu_14_delivery_state_follows_the_status_packages() {
                     OutgoingEvent::Issued {
                         by: id("clerk"),
                         recipients: vec![agency(SENDER)],
+                        paper: None,
                     },
                 ),
             ),
@@ -326,6 +328,7 @@ fn nam_dinh_2021_dieu_5_2_issue_the_signing_day_or_at_the_latest_the_next_workin
                 OutgoingEvent::Issued {
                     by: id("clerk"),
                     recipients: vec![agency(SENDER)],
+                    paper: None,
                 },
             ),
         )],
@@ -350,6 +353,7 @@ fn hcm_2021_dieu_16_8_documents_not_received_are_chased_after_3_to_4_working_day
                 OutgoingEvent::Issued {
                     by: id("clerk"),
                     recipients: vec![agency(SENDER), agency(OTHER)],
+                    paper: None,
                 },
             ),
         )],
@@ -453,6 +457,7 @@ fn hcm_2017_dieu_7_a_secret_document_is_not_issued_electronically() {
         OutgoingEvent::Issued {
             by: id("clerk"),
             recipients: vec![agency(SENDER)],
+            paper: None,
         },
     );
     let e = refused(&mut office, "2025-03-03T11:00:00+07:00", &issue);
@@ -476,6 +481,7 @@ fn hcm_2017_dieu_7_a_secret_document_is_not_issued_electronically() {
                 OutgoingEvent::Issued {
                     by: id("clerk"),
                     recipients: vec![agency(SENDER)],
+                    paper: None,
                 },
             ),
         )],
@@ -557,6 +563,7 @@ fn hcm_3760_dieu_4_2_and_11_3_d_a_digitised_copy_is_signed_by_the_agency_alone_a
                     OutgoingEvent::Issued {
                         by: id("clerk"),
                         recipients: vec![agency(SENDER)],
+                        paper: None,
                     },
                 ),
             ),
@@ -587,6 +594,7 @@ fn a_digitised_copy_cannot_skip_the_agency_signature() {
         OutgoingEvent::Issued {
             by: id("clerk"),
             recipients: vec![agency(SENDER)],
+            paper: None,
         },
     );
     let error = refused(&mut office, "2025-03-03T08:10:00+07:00", &issue);

@@ -163,7 +163,7 @@ fn a_log_carries_its_policy_and_replays_under_it() {
     assert!(!json.contains("policy"));
     let local = log.with_policy("nam-dinh".parse().unwrap());
     let json = serde_json::to_string(&local).unwrap();
-    assert!(json.contains(r#""policy":{"clerk_routes":false,"recall_refusal":"forbidden"}"#));
+    assert!(json.contains(r#""policy":{"clerk_routes":false,"recall_refusal":"forbidden","paper_copies":"without_legal_value"}"#));
     let back: EventLog = serde_json::from_str(&json).unwrap();
     let (_, findings) = replay_lenient(&back);
     assert_eq!(
@@ -171,4 +171,88 @@ fn a_log_carries_its_policy_and_replays_under_it() {
         ["WF-IN-010"]
     );
     assert!("hanoi".parse::<Policy>().is_err());
+}
+
+fn issue_under(
+    policy: Policy,
+    document_type: Option<vanthu_identifiers::DocumentType>,
+    valid: bool,
+    paper: Option<bool>,
+) -> (bool, Vec<vanthu_workflow::Effect>) {
+    use vanthu_workflow::outgoing::OutgoingEvent;
+    let mut office = office_under(policy);
+    let mut events = ready_to_issue("OUT-1");
+    if let (
+        _,
+        vanthu_workflow::Event::Outgoing {
+            event: OutgoingEvent::Drafted {
+                document_type: t, ..
+            },
+            ..
+        },
+    ) = &mut events[0]
+    {
+        *t = document_type;
+    }
+    if let (
+        _,
+        vanthu_workflow::Event::Outgoing {
+            event: OutgoingEvent::Signed { valid: v, .. },
+            ..
+        },
+    ) = &mut events[3]
+    {
+        *v = valid;
+    }
+    run(&mut office, &events);
+    let effects = run(
+        &mut office,
+        &[(
+            "2025-03-03T10:30:00+07:00",
+            out(
+                "OUT-1",
+                OutgoingEvent::Issued {
+                    by: id("clerk"),
+                    recipients: vec![agency(SENDER)],
+                    paper,
+                },
+            ),
+        )],
+    );
+    (office.outgoing(&case("OUT-1")).unwrap().paper, effects)
+}
+
+fn sent_paper(effects: &[vanthu_workflow::Effect]) -> Vec<bool> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            vanthu_workflow::Effect::SendDocument { paper, .. } => Some(*paper),
+            _ => None,
+        })
+        .collect()
+}
+
+/// #15 item 14: the `Paper` flag follows the rule that applies, and the
+/// clerk can override it.
+#[test]
+fn hcm_3760_dieu_4_4_and_phu_nhuan_71_phu_luc_1_the_paper_flag_follows_the_rules() {
+    use vanthu_identifiers::DocumentType;
+    // Both signatures valid: electronic only.
+    let (paper, effects) = issue_under(Policy::default(), None, true, None);
+    assert!(!paper);
+    assert_eq!(sent_paper(&effects), [false]);
+    // The competent person's signature did not verify: reference only, paper follows.
+    let (paper, effects) = issue_under(Policy::default(), None, false, None);
+    assert!(paper);
+    assert_eq!(sent_paper(&effects), [true]);
+    // Phú Nhuận sends decisions and submissions on paper too.
+    let phu_nhuan: Policy = "phu-nhuan".parse().unwrap();
+    assert!(issue_under(phu_nhuan, Some(DocumentType::Decision), true, None).0);
+    assert!(issue_under(phu_nhuan, Some(DocumentType::Submission), true, None).0);
+    assert!(!issue_under(phu_nhuan, Some(DocumentType::Plan), true, None).0);
+    assert!(!issue_under(Policy::default(), Some(DocumentType::Decision), true, None).0);
+    // The clerk's word wins.
+    let (paper, effects) = issue_under(phu_nhuan, Some(DocumentType::Decision), true, Some(false));
+    assert!(!paper);
+    assert_eq!(sent_paper(&effects), [false]);
 }
