@@ -7,10 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use clap::Args;
-use vanthu_edxml::{
-    DocumentPackage, EdxmlError, Organization, Package, ReadOptions, StatusCode, StatusPackage,
-    ZIP_MAGIC,
-};
+use vanthu_edxml::{EdxmlError, Package, ReadOptions, StatusCode, ZIP_MAGIC};
 use vanthu_identifiers::AnyAgencyId;
 
 use crate::output::{Input, TempPath, open_input, open_seekable, print_json};
@@ -101,6 +98,10 @@ pub(crate) struct ReplyArgs {
     /// Where to write the status package (`-` for standard output).
     #[arg(short, long)]
     output: PathBuf,
+    /// The rules the answering agency works under: national (default),
+    /// ho-chi-minh-city, phu-nhuan, nam-dinh or quang-nam.
+    #[arg(long = "rules", value_name = "NAME")]
+    rules: Option<vanthu::workflow::LocalRules>,
 }
 
 /// Refuses, before reading, a file that is not XML, saying what it is and
@@ -475,36 +476,32 @@ pub(crate) fn reply(args: &ReplyArgs) -> Result<Outcome, CliError> {
             args.file.display()
         )));
     };
-    let from = organization_for(doc, from_id, args.from_name.as_deref());
-    let mut status = StatusPackage::reply(doc, &code, from, &at);
-    if code.sent_by_sender() {
-        // 13 goes from the sender to a recipient: address the first one.
-        if let Some(to) = doc.header.to.first().and_then(|t| t.organ_id.as_deref()) {
-            status = status.addressed_to(to);
-        }
+    let mut request = vanthu::ReplyRequest::new(code, from_id).policy(
+        args.rules
+            .map(vanthu::workflow::Policy::local)
+            .unwrap_or_default(),
+    );
+    if let Some(name) = &args.from_name {
+        request = request.from_name(name);
     }
     if let Some(d) = &args.description {
-        status = status.with_description(d);
+        request = request.description(d);
     }
+    let status = match vanthu::reply(doc, &request, &at) {
+        Ok(status) => status,
+        Err(vanthu::ReplyError::Refused(finding)) => {
+            eprintln!(
+                "{}: not written: {finding} [{}]\n  không ghi gói trạng thái: {}",
+                args.file.display(),
+                finding.source,
+                finding.message_vi
+            );
+            return Ok(Outcome::Invalid);
+        }
+        Err(e) => return Err(CliError::new(format!("{}: {e}", args.file.display()))),
+    };
     write_output(&args.output, |out| {
         vanthu_edxml::write_status(&status, out).map_err(|e| CliError::new(e.to_string()))
     })?;
     Ok(Outcome::Valid)
-}
-
-/// The replying organisation: as the package describes it when it is a
-/// recipient (or the sender), otherwise just its id and the given name.
-fn organization_for(doc: &DocumentPackage, id: &str, name: Option<&str>) -> Organization {
-    let known = doc
-        .header
-        .to
-        .iter()
-        .chain(doc.header.from.iter())
-        .find(|o| o.organ_id.as_deref().map(str::trim) == Some(id))
-        .cloned();
-    let mut org = known.unwrap_or_else(|| Organization::new(id, name.unwrap_or(id)));
-    if let Some(n) = name {
-        org.organ_name = Some(n.to_owned());
-    }
-    org
 }

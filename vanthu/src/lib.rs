@@ -13,6 +13,7 @@ pub mod names;
 mod options;
 mod parallel;
 mod replay;
+mod reply;
 pub mod rules;
 mod trust;
 
@@ -32,4 +33,5 @@ pub use format::{Format, HEAD_LEN, describe, detect};
 pub use intake::document_meta;
 pub use options::{CheckOptions, TIME_FORMS, parse_time};
 pub use replay::{replay, replay_with};
+pub use reply::{ReplyError, ReplyRequest, reply};
 pub use trust::{LoadedTrust, load_trust};

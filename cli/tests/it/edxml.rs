@@ -479,6 +479,119 @@ fn reply_writes_a_status_that_answers_the_document() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// #15 item 12: `reply` goes through the workflow's rules: it writes nothing
+/// the receiving office could never send, and names the rule.
+#[test]
+fn reply_refuses_what_the_workflow_would_refuse() {
+    let sample = std::fs::read_to_string(sample()).unwrap();
+    let revocation = sample.replace(
+        "<edXML:BussinessDocType>0</edXML:BussinessDocType>",
+        "<edXML:BussinessDocType>1</edXML:BussinessDocType>",
+    );
+    assert_ne!(revocation, sample);
+    let reply = |input: &str, args: &[&str]| {
+        let mut all = vec!["reply", "-", "--at", "2025/03/15 08:00:00", "-o", "-"];
+        all.extend_from_slice(args);
+        vanthu(&all, input.as_bytes())
+    };
+    for (input, args, rule) in [
+        // Not a recipient (and no name to write but its id).
+        (
+            &sample,
+            &["--status", "03", "--from", "000.00.00.H40"][..],
+            "WF-OUT-006",
+        ),
+        // 02 without a reason.
+        (
+            &sample,
+            &["--status", "02", "--from", "000.00.00.H41"],
+            "WF-IN-002",
+        ),
+        // A recipient sending 13.
+        (
+            &sample,
+            &["--status", "13", "--from", "000.00.00.H41"],
+            "WF-OUT-006",
+        ),
+        // 15 answers a request, not a new document.
+        (
+            &sample,
+            &["--status", "15", "--from", "000.00.00.H41"],
+            "WF-IN-007",
+        ),
+        // 03 answering a revocation.
+        (
+            &revocation,
+            &["--status", "03", "--from", "000.00.00.H41"],
+            "WF-IN-006",
+        ),
+        // 16 without a reason.
+        (
+            &revocation,
+            &["--status", "16", "--from", "000.00.00.H41"],
+            "WF-IN-006",
+        ),
+        // Refusing a recall under the city's rules.
+        (
+            &revocation,
+            &[
+                "--status",
+                "16",
+                "--from",
+                "000.00.00.H41",
+                "--description",
+                "Đã triển khai",
+                "--rules",
+                "ho-chi-minh-city",
+            ],
+            "WF-IN-010",
+        ),
+    ] {
+        let out = reply(input, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing is written");
+        assert!(stderr.contains(rule), "{args:?}: {stderr}");
+        assert!(stderr.contains("không ghi gói trạng thái"), "{stderr}");
+    }
+    // What the rules allow is written.
+    for (input, args) in [
+        (
+            &sample,
+            &[
+                "--status",
+                "02",
+                "--from",
+                "000.00.00.H41",
+                "--description",
+                "Sai nơi nhận",
+            ][..],
+        ),
+        (&sample, &["--status", "13", "--from", "000.00.00.G22"]),
+        (&revocation, &["--status", "15", "--from", "000.00.00.H41"]),
+        (
+            &revocation,
+            &[
+                "--status",
+                "16",
+                "--from",
+                "000.00.00.H41",
+                "--description",
+                "Đã triển khai",
+            ],
+        ),
+    ] {
+        let out = reply(input, args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("<edXML:StatusCode>"));
+    }
+}
+
 #[test]
 fn unreadable_input_exits_2() {
     assert_eq!(

@@ -9,4 +9,5 @@
 mod catalogue;
 mod check;
 mod fuzz_corpus;
+mod reply;
 mod sources;
