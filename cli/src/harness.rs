@@ -40,6 +40,22 @@ pub(crate) struct HarnessArgs {
     /// policy, as for `vanthu verify --roles`.
     #[arg(long, value_name = "FILE")]
     roles: Option<PathBuf>,
+    /// The language of the text output: both (English, then each message in
+    /// Vietnamese), en or vi.
+    #[arg(long, value_enum, default_value = "both")]
+    lang: Lang,
+}
+
+/// The language of `vanthu check`'s text output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Lang {
+    /// English, and each message again in Vietnamese.
+    #[default]
+    Both,
+    /// English only.
+    En,
+    /// Vietnamese only.
+    Vi,
 }
 
 impl HarnessArgs {
@@ -92,7 +108,7 @@ pub(crate) fn check(
             report.file = "-".to_owned();
         }
         if !json {
-            print_human(&report);
+            print_human(&report, args.lang);
         }
         batch.push(report);
     });
@@ -102,7 +118,12 @@ pub(crate) fn check(
         // The summary goes to standard error so that standard output stays one JSON value.
         eprintln!("{}", counts.summary());
     } else {
-        out!("{}", counts.summary());
+        if args.lang != Lang::Vi {
+            out!("{}", counts.summary());
+        }
+        if args.lang != Lang::En {
+            out!("{}", counts.summary_vi());
+        }
     }
     if let Some(path) = &args.junit {
         let xml = vanthu::junit::to_junit(&batch)
@@ -124,7 +145,10 @@ pub(crate) fn check(
     }
 }
 
-fn print_human(report: &FileReport) {
+fn print_human(report: &FileReport, lang: Lang) {
+    if lang == Lang::Vi {
+        return print_vi(report);
+    }
     if let Some(error) = &report.error {
         out!("{}: unreadable: {}", report.file, error.message);
         return;
@@ -159,5 +183,94 @@ fn print_human(report: &FileReport) {
     }
     for f in &report.findings {
         out!("  {f}");
+        if lang == Lang::Both {
+            out!("    {}", f.message_vi);
+        }
+    }
+}
+
+/// The Vietnamese of a severity, as printed.
+fn severity_vi(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+        Severity::Note => "ghi chú",
+    }
+}
+
+/// A location as printed in Vietnamese: ` (PATH, dòng L, cột C, byte B)`,
+/// or nothing when unknown.
+fn location_vi(location: &vanthu::Location) -> String {
+    let mut parts = Vec::new();
+    if let Some(path) = &location.path {
+        parts.push(path.clone());
+    }
+    match (location.line, location.column) {
+        (Some(line), Some(column)) => parts.push(format!("dòng {line}, cột {column}")),
+        (Some(line), None) => parts.push(format!("dòng {line}")),
+        _ => {}
+    }
+    if let Some(offset) = location.offset {
+        parts.push(format!("byte {offset}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+fn print_vi(report: &FileReport) {
+    use vanthu::signature::LegalValue;
+    if let Some(error) = &report.error {
+        out!(
+            "{}: không đọc được [{}]: {}",
+            report.file,
+            error.code,
+            error.message
+        );
+        return;
+    }
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+    out!(
+        "{}: {}{} ({errors} lỗi, {warnings} cảnh báo, {} ghi chú)",
+        report.file,
+        if report.conformant {
+            "đạt"
+        } else {
+            "KHÔNG ĐẠT"
+        },
+        report
+            .kind
+            .as_deref()
+            .map_or_else(String::new, |k| format!(" [{k}]")),
+        report.findings.len() - errors - warnings
+    );
+    for a in &report.attachments {
+        let legal = a.legal_value.map_or_else(String::new, |v| {
+            let words = match v {
+                LegalValue::Original => "có giá trị pháp lý như bản gốc",
+                LegalValue::ReferenceOnly => "chỉ có giá trị tham khảo",
+                LegalValue::Invalid => "không hợp lệ",
+            };
+            format!(", {words}")
+        });
+        out!(
+            "  tệp đính kèm [{}]: {} ({}{}{legal})",
+            a.index,
+            a.name.as_deref().unwrap_or("-"),
+            a.kind.as_deref().unwrap_or("không giải mã được"),
+            if a.main { ", văn bản chính" } else { "" },
+        );
+    }
+    for f in &report.findings {
+        let at = location_vi(&f.location);
+        out!(
+            "  {} [{}] {}{at}",
+            severity_vi(f.severity),
+            f.rule,
+            f.message_vi
+        );
     }
 }

@@ -66,6 +66,22 @@ impl Counts {
         )
     }
 
+    /// The summary line in Vietnamese.
+    #[must_use]
+    pub fn summary_vi(&self) -> String {
+        format!(
+            "đã kiểm tra {} tệp: {} đạt, {} không đạt, {} không đọc được ({} edXML, {} PDF, {} SIP; bỏ qua {} tệp)",
+            self.checked,
+            self.conformant,
+            self.not_conformant,
+            self.unreadable,
+            self.edxml,
+            self.pdf,
+            self.sip,
+            self.skipped
+        )
+    }
+
     /// The verdict on the whole batch: any unreadable file wins (a harness
     /// must not report "not conformant" about a file it never saw), then
     /// any non-conformant one.

@@ -22,7 +22,7 @@ fn a_folder_of_mixed_inputs_with_counts_json_and_junit() {
     let out = vanthu(&["check", "--trust", root, "--at", AT, folder], b"");
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let text = stdout(&out);
-    let summary = text.lines().last().unwrap();
+    let summary = text.lines().find(|l| l.starts_with("checked ")).unwrap();
     assert!(
         summary.starts_with("checked 20 file(s): 19 conformant, 1 not conformant, 0 unreadable (17 edXML, 2 PDF, 1 SIP;"),
         "{summary}"
@@ -118,7 +118,7 @@ fn a_folder_of_mixed_inputs_with_counts_json_and_junit() {
     assert!(
         stdout(&out)
             .lines()
-            .last()
+            .find(|l| l.starts_with("checked "))
             .unwrap()
             .contains("1 not conformant, 1 unreadable")
     );
@@ -408,7 +408,7 @@ fn office_documents_are_not_taken_for_archival_packages() {
     );
     let text = stdout(&out);
     assert!(!text.contains("bao-cao.docx"), "{text}");
-    let summary = text.lines().last().unwrap();
+    let summary = text.lines().find(|l| l.starts_with("checked ")).unwrap();
     // The demo's 20 files are checked; its 13 other files and the document are skipped.
     assert!(
         summary.starts_with("checked 20 file(s)") && summary.contains("0 unreadable"),
@@ -452,4 +452,65 @@ fn empty_zip(names: &[&str]) -> Vec<u8> {
     out.extend_from_slice(&at.to_le_bytes());
     out.extend_from_slice(&[0, 0]);
     out
+}
+
+/// #15 item 21: `check`'s text output is bilingual by default, or in one
+/// language with `--lang`; the Vietnamese has no English words besides ids.
+#[test]
+fn check_text_is_bilingual_or_in_the_chosen_language() {
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../edxml/tests/vectors/sample.edxml"
+    );
+    let text = |args: &[&str]| {
+        let mut all = vec!["check", sample];
+        all.extend_from_slice(args);
+        let out = vanthu(&all, b"");
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let both = text(&[]);
+    assert!(
+        both.contains("NOT conformant") && both.contains("error [CHECK-ATT-003]"),
+        "{both}"
+    );
+    let lines: Vec<&str> = both.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("error [CHECK-ATT-003]"))
+        .unwrap();
+    let vi_line = lines[at + 1];
+    assert!(
+        vi_line.starts_with("    ") && !vi_line.is_ascii(),
+        "the Vietnamese follows each finding: {both}"
+    );
+    assert!(
+        both.contains("checked 1 file(s)") && both.contains("đã kiểm tra 1 tệp"),
+        "{both}"
+    );
+    let en = text(&["--lang", "en"]);
+    assert!(
+        en.contains("checked 1 file(s)") && !en.contains("đã kiểm tra"),
+        "{en}"
+    );
+    let vi = text(&["--lang", "vi"]);
+    assert!(
+        vi.contains("KHÔNG ĐẠT [document] (1 lỗi, 0 cảnh báo, 0 ghi chú)"),
+        "{vi}"
+    );
+    assert!(vi.contains("lỗi [CHECK-ATT-003]"), "{vi}");
+    assert!(vi.contains("tệp đính kèm [0]"), "{vi}");
+    assert!(vi.contains("đã kiểm tra 1 tệp: 0 đạt, 1 không đạt"), "{vi}");
+    for english in [
+        "error",
+        "conformant",
+        "checked",
+        "attachments[0]:",
+        "main document",
+        "line",
+        "column",
+    ] {
+        let outside_ids = vi.replace("(attachments[0])", "");
+        assert!(!outside_ids.contains(english), "{english:?} in {vi}");
+    }
 }

@@ -672,7 +672,7 @@ impl Mapper {
                         let loc = self.loc(child);
                         self.push(
                             &rules::CHILD_ORDER,
-                            &format!("<{local}> in <{}>", node.local),
+                            &format!("<{}>/<{local}>", node.local),
                             loc,
                         );
                     }
