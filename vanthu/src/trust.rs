@@ -13,6 +13,19 @@ fn trust_error(path: &Path, e: impl std::fmt::Display) -> CheckError {
     CheckError::new(ErrorKind::Trust, format!("{}: {e}", path.display()))
 }
 
+/// What a file given as a certificate is, for messages.
+fn kind_of(bytes: &[u8]) -> &'static str {
+    let head = bytes.get(..bytes.len().min(crate::HEAD_LEN)).unwrap_or(bytes);
+    match crate::detect(head) {
+        Some(crate::Format::Edxml) => "an edXML package",
+        Some(crate::Format::Pdf) => "a PDF",
+        Some(crate::Format::Sip) => "a ZIP archive",
+        _ if head.trim_ascii_start().starts_with(b"<") => "an XML document",
+        _ if head.starts_with(b"-----BEGIN") => "PEM text without a certificate",
+        _ => crate::describe(head),
+    }
+}
+
 /// The certificate files a trust entry names: the file itself, or the
 /// certificate files of a folder (`*.crt`, `*.cer`, `*.pem`, `*.der`), in
 /// name order.
@@ -80,16 +93,27 @@ pub fn load_trust(options: &CheckOptions) -> Result<LoadedTrust, CheckError> {
                 Ok(certs) => add(&mut loaded.store, certs),
                 Err(e) if in_folder => {
                     let name = file.display().to_string();
+                    let what = kind_of(&bytes);
                     loaded.skipped.push(TRUST_FILE_SKIPPED.custom(
-                        format!("{name} is not a certificate and was skipped: {e}"),
+                        format!("{name} is not a certificate and was skipped: it is {what} ({e})"),
                         format!(
-                            "{name} không phải chứng thư số nên đã bị bỏ qua: {}",
+                            "{name} không phải chứng thư số nên đã bị bỏ qua ({})",
                             e.code()
                         ),
                         Location::at_path(name.clone()),
                     ));
                 }
-                Err(e) => return Err(trust_error(&file, e)),
+                Err(e) => {
+                    return Err(CheckError::new(
+                        ErrorKind::Trust,
+                        format!(
+                            "{}: not a certificate (X.509, PEM or DER): it is {} ({e}); \
+                             --trust takes root certificates or a folder of them",
+                            file.display(),
+                            kind_of(&bytes)
+                        ),
+                    ));
+                }
             }
         }
     }

@@ -634,6 +634,27 @@ fn wrong_input_says_what_it_is() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is a folder"));
 }
 
+/// #15 item 20: a file given to `--trust` that is not a certificate is named
+/// for what it is, not with a DER parser's message alone.
+#[test]
+fn a_non_certificate_after_trust_says_what_it_is() {
+    for command in [&["check", "-"][..], &["verify", "-"]] {
+        let mut args = command.to_vec();
+        args.extend(["--trust", sample_path()]);
+        let out = vanthu(&args, b"%PDF-1.7\n");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("not a certificate (X.509, PEM or DER): it is an edXML package"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+fn sample_path() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../edxml/tests/vectors/sample.edxml")
+}
+
 #[test]
 fn normalize_keeps_comments_attributes_and_list_content() {
     let sample = std::fs::read_to_string(sample()).unwrap();
