@@ -372,7 +372,8 @@ struct DueJson {
 
 /// `vanthu due`.
 pub(crate) fn due(args: DueArgs) -> Result<Outcome, CliError> {
-    let from = parse_instant(&args.from)?;
+    // Printed in Vietnam time, whatever offset it was given with.
+    let from = vanthu::workflow::calendar::vietnam_time(&parse_instant(&args.from)?);
     let rules = args.policy.rules();
     let n = args.working_days.unwrap_or(4);
     let calendar = WorkingCalendar::vietnam(years_for(from.date_naive(), n)?).map_err(usage)?;

@@ -1,7 +1,7 @@
 //! Every time option reads the same forms (`vanthu::parse_time`), in Vietnam
 //! time unless an offset is given, and a wrong one names the forms accepted.
 
-use crate::{json, vanthu};
+use crate::{json, succeeds, vanthu};
 
 /// One instant, 2025-01-24 10:00 in Vietnam, in every accepted form.
 const FORMS: [&str; 6] = [
@@ -73,4 +73,25 @@ fn replay_as_of_reads_a_date() {
     );
     assert_eq!(by_date.status.code(), by_instant.status.code());
     assert_eq!(json(&by_date), json(&by_instant));
+}
+
+/// #15 item 18: times are printed in Vietnam time, whatever offset they were
+/// given with.
+#[test]
+fn printed_times_are_vietnam_time() {
+    let out = succeeds(&["due", "--from", "2025-06-02T01:00:00Z", "--rule", "issue"]);
+    assert!(
+        out.contains("issue from 2025-06-02T08:00:00+07:00: due 2025-06-03T11:30:00+07:00"),
+        "{out}"
+    );
+    let v = json(&succeeds(&[
+        "due",
+        "--from",
+        "2025-06-02T01:00:00Z",
+        "--rule",
+        "not-received",
+        "--json",
+    ]));
+    assert_eq!(v["from"], "2025-06-02T08:00:00+07:00");
+    assert!(v["chase_from"].as_str().unwrap().ends_with("+07:00"));
 }
