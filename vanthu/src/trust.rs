@@ -15,7 +15,9 @@ fn trust_error(path: &Path, e: impl std::fmt::Display) -> CheckError {
 
 /// What a file given as a certificate is, for messages.
 fn kind_of(bytes: &[u8]) -> &'static str {
-    let head = bytes.get(..bytes.len().min(crate::HEAD_LEN)).unwrap_or(bytes);
+    let head = bytes
+        .get(..bytes.len().min(crate::HEAD_LEN))
+        .unwrap_or(bytes);
     match crate::detect(head) {
         Some(crate::Format::Edxml) => "an edXML package",
         Some(crate::Format::Pdf) => "a PDF",

@@ -652,7 +652,10 @@ fn a_non_certificate_after_trust_says_what_it_is() {
 }
 
 fn sample_path() -> &'static str {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../edxml/tests/vectors/sample.edxml")
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../edxml/tests/vectors/sample.edxml"
+    )
 }
 
 #[test]
