@@ -7,6 +7,7 @@
 )]
 
 mod dialects;
+mod fidelity;
 mod fixtures;
 mod fuzz_corpus;
 mod interop;
