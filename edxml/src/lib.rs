@@ -35,6 +35,6 @@ pub use scan::{
 pub use time::{format_date, format_timestamp, parse_date, parse_timestamp, vietnam_offset};
 pub use typed::Lenient;
 pub use unzip::{UnwrappedEntry, ZIP_MAGIC, unwrap_single_entry_zip};
-pub use utf16::{SourceEncoding, Utf16ToUtf8};
+pub use utf16::{MAX_TRANSCODED_BYTES, SourceEncoding, Utf16ToUtf8, transcode_utf16};
 pub use validate::{Profile, Report, ValidateOptions, check, check_from, validate};
 pub use write::{AttachmentBodies, write, write_document, write_status};

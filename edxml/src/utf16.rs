@@ -3,7 +3,9 @@
 //! a fixed-size buffer, before parsing; the limits of
 //! [`Limits`](crate::Limits) count the UTF-8 bytes.
 
-use std::io::{self, BufRead, Read};
+use std::io::{self, BufRead, Read, Write};
+
+use crate::error::{EdxmlError, ErrorKind, Limit};
 
 /// The encoding of a package's bytes, from its byte order mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,6 +192,35 @@ impl<R: Read> BufRead for Utf16ToUtf8<R> {
     }
 }
 
+/// A bound for callers that transcode a UTF-16 package into memory before
+/// seeking in it (the `vanthu` harness does): 256 MiB of UTF-8.
+pub const MAX_TRANSCODED_BYTES: u64 = 256 << 20;
+
+/// Transcodes a package that starts with a UTF-16 byte order mark into
+/// UTF-8 in `out`, writing at most `max_bytes` bytes: for the commands that
+/// decode attachments by seeking to them ([`AttachmentLayout`](crate::AttachmentLayout)
+/// offsets count in the UTF-8 transcoding). Returns the bytes written.
+///
+/// # Errors
+/// [`ErrorKind::LimitExceeded`] ([`Limit::PackageBytes`]) past `max_bytes`;
+/// [`ErrorKind::Io`] for invalid UTF-16 or a failed write.
+pub fn transcode_utf16(
+    input: impl Read,
+    mut out: impl Write,
+    max_bytes: u64,
+) -> Result<u64, EdxmlError> {
+    let mut limited = Utf16ToUtf8::new(input).take(max_bytes.saturating_add(1));
+    let written = io::copy(&mut limited, &mut out)
+        .map_err(|e| EdxmlError::new(ErrorKind::Io(e.to_string())))?;
+    if written > max_bytes {
+        return Err(EdxmlError::new(ErrorKind::LimitExceeded {
+            limit: Limit::PackageBytes,
+            max: max_bytes,
+        }));
+    }
+    Ok(written)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +250,14 @@ mod tests {
         let text = "Công văn 😀 số 12/UBND-VX ".repeat(2000);
         assert_eq!(decode(&encode(&text, false)).unwrap(), text);
         assert_eq!(decode(&encode(&text, true)).unwrap(), text);
+    }
+
+    #[test]
+    fn transcoding_is_bounded() {
+        let input = encode(&"a".repeat(100), false);
+        let mut out = Vec::new();
+        assert_eq!(transcode_utf16(&input[..], &mut out, 100).unwrap(), 100);
+        assert!(transcode_utf16(&input[..], Vec::new(), 99).is_err());
     }
 
     #[test]
