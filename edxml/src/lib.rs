@@ -7,6 +7,7 @@ mod chunks;
 mod codes;
 mod dsig;
 mod error;
+mod fill;
 mod markup;
 mod model;
 mod options;

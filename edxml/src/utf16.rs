@@ -106,7 +106,7 @@ impl<R: Read> Utf16ToUtf8<R> {
         let mut pair = [0u8; 2];
         let mut got = 0;
         while got < 2 {
-            match self.inner.read(&mut pair[got..]) {
+            match self.inner.read(pair.get_mut(got..).unwrap_or_default()) {
                 Ok(0) if got == 0 => return Ok(None),
                 Ok(0) => return Err(Self::invalid("an odd number of bytes", self.offset)),
                 Ok(n) => got += n,
@@ -173,7 +173,9 @@ impl<R: Read> Read for Utf16ToUtf8<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let available = self.fill_buf()?;
         let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
+        for (to, from) in buf.iter_mut().zip(available) {
+            *to = *from;
+        }
         self.consume(n);
         Ok(n)
     }

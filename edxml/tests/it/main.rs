@@ -13,6 +13,7 @@ mod fuzz_corpus;
 mod interop;
 mod kept;
 mod props;
+mod reference_order;
 mod rules;
 mod stream;
 mod validate;
