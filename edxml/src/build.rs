@@ -265,9 +265,11 @@ impl StatusPackage {
         self
     }
 
-    /// This reply signed by a clerk.
+    /// This reply signed by a clerk (the elements of `StaffInfo` the
+    /// reference writer writes are there, empty when not given).
     #[must_use]
-    pub fn with_staff(mut self, staff: StaffInfo) -> Self {
+    pub fn with_staff(mut self, mut staff: StaffInfo) -> Self {
+        staff.fill_reference_elements();
         self.staff_info = Some(staff);
         self
     }

@@ -234,7 +234,8 @@ impl DocumentPackage {
 
     /// This package with its signer.
     #[must_use]
-    pub fn with_signer(mut self, signer: SignerInfo) -> Self {
+    pub fn with_signer(mut self, mut signer: SignerInfo) -> Self {
+        signer.fill_reference_elements();
         self.header.signer_info = Some(signer);
         self
     }
@@ -271,9 +272,12 @@ impl DocumentPackage {
         self
     }
 
-    /// This package with the clerk who sends it (`Bussiness/StaffInfo`).
+    /// This package with the clerk who sends it (`Bussiness/StaffInfo`;
+    /// its elements the reference writer writes are there, empty when not
+    /// given).
     #[must_use]
-    pub fn with_staff(mut self, staff: StaffInfo) -> Self {
+    pub fn with_staff(mut self, mut staff: StaffInfo) -> Self {
+        staff.fill_reference_elements();
         if let Some(b) = self.trace.as_mut().and_then(|t| t.business.as_mut()) {
             b.staff_info = Some(staff);
         }
