@@ -152,7 +152,7 @@ vanthu_identifiers::catalogue! {
     /// A `Signature` block that looks like a real XML signature (a value and
     /// a complete certificate): vanthu does not verify XML signatures yet,
     /// so it is reported as not verified rather than trusted.
-    SIGNATURE_NOT_VERIFIED = ("EDXML-SIG-002", Warning, "XML signature not verified", "chữ ký XML chưa được kiểm tra", "W3C XML Signature Syntax and Processing 1.1 §3.2; QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §11");
+    SIGNATURE_NOT_VERIFIED = ("EDXML-SIG-002", Warning, "XML signature not verified", "chữ ký XML chưa được kiểm tra", "QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §11");
     /// The package is in UTF-16 (with a byte order mark, which XML 1.0
     /// allows): read after transcoding to UTF-8; the reference writer and
     /// vanthu's writer emit UTF-8.

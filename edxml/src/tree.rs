@@ -552,7 +552,7 @@ impl<R: BufRead> Parser<R> {
                 } else if self.reader.get_ref().over {
                     limit(Limit::PackageBytes, self.opts.limits.max_package_bytes, at)
                 } else {
-                    EdxmlError::at(ErrorKind::Io(e.to_string()), at)
+                    EdxmlError::at(crate::utf16::error_kind(e), at)
                 }
             }
             Q::Encoding(_) => EdxmlError::at(ErrorKind::NotUtf8, at),
@@ -997,7 +997,7 @@ impl<R: BufRead> Parser<R> {
                     return Err(if over {
                         limit(Limit::PackageBytes, self.opts.limits.max_package_bytes, at)
                     } else {
-                        EdxmlError::at(ErrorKind::Io(e.to_string()), at)
+                        EdxmlError::at(crate::utf16::error_kind(&e), at)
                     });
                 }
             };

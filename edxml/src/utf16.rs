@@ -194,6 +194,18 @@ impl<R: Read> BufRead for Utf16ToUtf8<R> {
     }
 }
 
+/// The error kind of a failed read through [`Utf16ToUtf8`]: invalid UTF-16
+/// is malformed XML (an encoding error is fatal, XML 1.0 §4.3.3), anything
+/// else an I/O error.
+pub(crate) fn error_kind(e: &io::Error) -> ErrorKind {
+    let message = e.to_string();
+    if e.kind() == io::ErrorKind::InvalidData && message.starts_with("not valid UTF-16") {
+        ErrorKind::Malformed(message)
+    } else {
+        ErrorKind::Io(message)
+    }
+}
+
 /// A bound for callers that transcode a UTF-16 package into memory before
 /// seeking in it (the `vanthu` harness does): 256 MiB of UTF-8.
 pub const MAX_TRANSCODED_BYTES: u64 = 256 << 20;
@@ -205,15 +217,15 @@ pub const MAX_TRANSCODED_BYTES: u64 = 256 << 20;
 ///
 /// # Errors
 /// [`ErrorKind::LimitExceeded`] ([`Limit::PackageBytes`]) past `max_bytes`;
-/// [`ErrorKind::Io`] for invalid UTF-16 or a failed write.
+/// [`ErrorKind::Malformed`] for invalid UTF-16, [`ErrorKind::Io`] for a
+/// failed read or write.
 pub fn transcode_utf16(
     input: impl Read,
     mut out: impl Write,
     max_bytes: u64,
 ) -> Result<u64, EdxmlError> {
     let mut limited = Utf16ToUtf8::new(input).take(max_bytes.saturating_add(1));
-    let written = io::copy(&mut limited, &mut out)
-        .map_err(|e| EdxmlError::new(ErrorKind::Io(e.to_string())))?;
+    let written = io::copy(&mut limited, &mut out).map_err(|e| EdxmlError::new(error_kind(&e)))?;
     if written > max_bytes {
         return Err(EdxmlError::new(ErrorKind::LimitExceeded {
             limit: Limit::PackageBytes,

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::STANDARD;
 use chrono::TimeZone as _;
 use vanthu_edxml::{
     DocumentPackage, DocumentType, Organization, Profile, ReadOptions, Report, Signature,
-    SourceEncoding, ValidateOptions, check, read, vietnam_offset, write_document,
+    SourceEncoding, ValidateOptions, check, read, read_with, vietnam_offset, write_document,
 };
 use vanthu_identifiers::Severity;
 
@@ -253,7 +253,15 @@ fn item20_utf16_packages_are_read() {
     assert!(read(lying.as_bytes()).is_err());
     let mut broken = utf16(&utf8, false);
     broken.truncate(broken.len() - 1);
-    assert!(read(&broken).is_err());
+    let error = read(&broken).unwrap_err();
+    assert_eq!(error.code(), "EDXML-E-MALFORMED", "{error}");
+    assert!(error.to_string().contains("not valid UTF-16"), "{error}");
+    // An unpaired surrogate inside attachment text, read while it streams.
+    let mut lone = utf16(&utf8, false);
+    let at = lone.len() / 2 / 2 * 2;
+    lone.splice(at..at + 2, 0xDC00_u16.to_le_bytes());
+    let error = read_with(&lone[..], &ReadOptions::scan()).unwrap_err();
+    assert_eq!(error.code(), "EDXML-E-MALFORMED", "{error}");
 }
 
 #[test]
