@@ -412,6 +412,27 @@ fn item25_sign_a_demo_pdf_with_the_demo_test_key_then_verify() {
         );
         assert!(dir.join(folder).is_dir(), "{folder}");
     }
+    // Through the API: each key is the key of its certificate, and signs.
+    for who in ["agency", "director"] {
+        let key = vanthu_signature::SigningKey::parse(
+            &fs::read(dir.join(format!("pki/{who}.TEST-ONLY-private-key.der"))).unwrap(),
+        )
+        .unwrap();
+        let cert =
+            Certificate::from_der(&fs::read(dir.join(format!("pki/{who}.cer"))).unwrap()).unwrap();
+        key.check_certificate(&cert).unwrap();
+        let pdf = fs::read(dir.join("sender/182-QD-LDTBXH.signed.pdf")).unwrap();
+        let options = vanthu_signature::SignOptions::new(at().fixed_offset());
+        let signed = vanthu_signature::sign_pdf(&pdf, &options, &key, &cert, &[]).unwrap();
+        let report = verify_pdf(&signed, &trust(&dir), &VerifyOptions::new(at())).unwrap();
+        assert_eq!(report.signatures.len(), 3);
+        assert!(
+            report
+                .signatures
+                .iter()
+                .all(|s| s.indication == vanthu_signature::Indication::TotalPassed)
+        );
+    }
     let again = d("again.pdf");
     for (who, role) in [("agency", "organization"), ("director", "person")] {
         succeeds(&[
