@@ -4,28 +4,16 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use chrono::TimeZone as _;
 use vanthu_edxml::{
-    DocumentPackage, DocumentType, Organization, Profile, ReadOptions, Report, Signature,
-    SourceEncoding, ValidateOptions, check, read, read_with, vietnam_offset, write_document,
+    DocumentPackage, Profile, ReadOptions, Report, Signature, SourceEncoding, ValidateOptions,
+    check, read, read_with, write_document,
 };
 use vanthu_identifiers::Severity;
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n";
 
 fn base() -> DocumentPackage {
-    let at = vietnam_offset()
-        .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
-        .unwrap();
-    let mut doc = DocumentPackage::new_document(
-        Organization::new("000.00.00.G22", "Văn phòng Chính phủ"),
-        vec![Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An")],
-        ("125", "VPCP-KSTT"),
-        "2025/03/14",
-        "V/v kết nối",
-        &at,
-    );
-    doc.header.document_type = Some(DocumentType::new("1", "Công văn"));
+    let mut doc = crate::validate::base();
     doc.add_attachment("a.pdf", "application/pdf");
     doc
 }
@@ -205,7 +193,8 @@ fn item15_the_sample_packages_carry_placeholders() {
     assert_eq!(severity(&report, "EDXML-SIG-002"), None);
 }
 
-fn utf16(text: &[u8], big_endian: bool) -> Vec<u8> {
+/// `text` (UTF-8 edXML) in UTF-16 with its byte order mark, declared so.
+pub(crate) fn utf16(text: &[u8], big_endian: bool) -> Vec<u8> {
     let text =
         std::str::from_utf8(text)
             .unwrap()

@@ -269,11 +269,7 @@ proptest! {
         let input = [bom, &bytes[..]].concat();
         let _ = read_with(&input[..], &ReadOptions::scan());
         let xml = format!("<edXML><x>{}</x></edXML>", text.replace(['<', '&'], ""));
-        let utf16: Vec<u8> = [0xFEFF_u16]
-            .into_iter()
-            .chain(xml.encode_utf16())
-            .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
-            .collect();
+        let utf16 = crate::fidelity::utf16(xml.as_bytes(), big_endian);
         prop_assert_eq!(
             read(&utf16).map(|o| o.package).map_err(|e| e.code()),
             read(xml.as_bytes()).map(|o| o.package).map_err(|e| e.code())

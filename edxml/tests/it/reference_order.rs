@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use chrono::TimeZone as _;
 use quick_xml::events::Event;
 use vanthu_edxml::{
-    BusinessType, DocumentPackage, DocumentType, Organization, StatusCode, StatusPackage,
-    vietnam_offset, write_document, write_status,
+    BusinessType, DocumentPackage, Organization, StatusCode, StatusPackage, vietnam_offset,
+    write_document, write_status,
 };
 
 use crate::sample;
@@ -93,23 +93,14 @@ fn assert_reference_order(
     }
 }
 
+/// The validation tests' letter with a second recipient, added by hand:
+/// `with_reference_elements` fills its contact details as well.
 fn document() -> DocumentPackage {
-    let at = vietnam_offset()
-        .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
-        .unwrap();
-    let mut doc = DocumentPackage::new_document(
-        Organization::new("000.00.00.G22", "Văn phòng Chính phủ"),
-        vec![
-            Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An"),
-            Organization::new("000.00.00.H14", "UBND tỉnh Cao Bằng"),
-        ],
-        ("125", "VPCP-KSTT"),
-        "2025/03/14",
-        "V/v kết nối",
-        &at,
-    );
-    doc.header.document_type = Some(DocumentType::new("1", "Công văn"));
-    doc
+    let mut doc = crate::validate::base();
+    doc.header
+        .to
+        .push(Organization::new("000.00.00.H14", "UBND tỉnh Cao Bằng"));
+    doc.with_reference_elements()
 }
 
 fn written_document(doc: &DocumentPackage) -> Vec<u8> {

@@ -473,18 +473,15 @@ fn a_parallel_check_equals_the_sequential_one() {
     assert_eq!(seen, expected);
 }
 
-/// `bytes` (UTF-8 edXML) in UTF-16 big-endian with its byte order mark.
+/// `bytes` (UTF-8 edXML, declared UTF-8) in UTF-16 big-endian after its
+/// byte order mark, declared UTF-16.
 fn utf16(bytes: &[u8]) -> Vec<u8> {
-    let text = std::str::from_utf8(bytes).unwrap().replacen(
-        "encoding=\"UTF-8\"",
-        "encoding=\"UTF-16\"",
-        1,
-    );
-    [0xFEFF_u16]
-        .into_iter()
-        .chain(text.encode_utf16())
-        .flat_map(u16::to_be_bytes)
-        .collect()
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let mut out = vec![0xFE, 0xFF];
+    for unit in text.replacen("UTF-8", "UTF-16", 1).encode_utf16() {
+        out.extend_from_slice(&unit.to_be_bytes());
+    }
+    out
 }
 
 /// #15 item 20: a UTF-16 package is recognised and checked; its PDF is
