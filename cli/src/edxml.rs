@@ -22,7 +22,8 @@ use crate::{CliError, Outcome};
 #[derive(Debug, Args)]
 pub(crate) struct InspectArgs {
     /// The package, streamed: a 200 MB package is never held in memory (`-`:
-    /// standard input).
+    /// standard input, first copied to a temporary file). Its findings are
+    /// those of `vanthu check` (receiver profile, today, no trust anchor).
     file: PathBuf,
     /// Print JSON instead of text.
     #[arg(long)]
