@@ -170,7 +170,7 @@ impl DocumentPackage {
     /// `OtherInfo`) are not added.
     ///
     /// ```
-    /// use vanthu_edxml::{DocumentPackage, MessageHeader};
+    /// use vanthu_edxml::DocumentPackage;
     /// let mut doc = DocumentPackage::default();
     /// doc = doc.with_reference_elements();
     /// assert_eq!(doc.header.content.as_deref(), Some(""));
