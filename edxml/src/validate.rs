@@ -390,7 +390,7 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
                 &format!("{MH}/Code/CodeNotation"),
                 Some(30),
             );
-            code(v, c, &format!("{MH}/Code"));
+            code(v, h, c, &format!("{MH}/Code"));
         }
         None => v.push(&rules::REQUIRED, "Code", &format!("{MH}/Code")),
     }
@@ -555,8 +555,10 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
 
 /// The number and symbol of `Code`, read leniently with the identifiers
 /// parser: an irregular real-world number (`74fass22`) is a finding
-/// (`EDXML-HDR-009`), never a refusal.
-fn code(v: &mut V<'_>, c: &Code, path: &str) {
+/// (`EDXML-HDR-009`), never a refusal. The identifier findings of a
+/// readable one are reported here unless the `DocumentId` carries the same
+/// text (they are reported there already).
+fn code(v: &mut V<'_>, h: &MessageHeader, c: &Code, path: &str) {
     let (Some(number), Some(notation)) = (
         c.code_number
             .as_deref()
@@ -571,6 +573,14 @@ fn code(v: &mut V<'_>, c: &Code, path: &str) {
     };
     match DocumentNumber::from_code_parts(number, notation) {
         Ok(parsed) => {
+            let in_document_id = h
+                .document_id
+                .as_deref()
+                .and_then(|id| DocumentId::parse_lenient(id.trim()).ok())
+                .and_then(|(id, _)| id.raw_number().map(|n| n.trim().to_owned()));
+            if in_document_id.as_deref() == Some(parsed.as_str()) {
+                return;
+            }
             for f in parsed.findings() {
                 v.findings.push(f.at(Location::at_path(path)));
             }

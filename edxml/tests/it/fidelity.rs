@@ -308,3 +308,29 @@ fn item16_nonstandard_mime_types_are_reported() {
             .contains("RFC 6838")
     );
 }
+
+#[test]
+fn item11_a_readable_code_reports_its_number_findings_once() {
+    // `QD` for `QĐ`: an identifier finding, reported once at the DocumentId
+    // when it carries the same text, at Code when only Code has it.
+    let mut doc = base();
+    doc.header.code.as_mut().unwrap().code_notation = Some("QD-UBND".to_owned());
+    doc.header.document_id = Some("000.00.00.G22,2025/03/14,125/QD-UBND".to_owned());
+    let count = |report: &Report| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "ID-DOCNUM-ASCII-FOLDED")
+            .map(|f| f.location.path.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        count(&run(&doc, Profile::Receiver)),
+        ["edXMLHeader/MessageHeader/DocumentId"]
+    );
+    doc.header.document_id = Some("000.00.00.G22,2025/03/14,125/QĐ-UBND".to_owned());
+    let report = run(&doc, Profile::Receiver);
+    assert_eq!(count(&report), ["edXMLHeader/MessageHeader/Code"]);
+    // The two symbols are written differently (QĐ, QD): a mismatch.
+    assert_eq!(severity(&report, "EDXML-HDR-006"), Some(Severity::Warning));
+}
