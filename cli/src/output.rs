@@ -171,7 +171,7 @@ fn temp_file(what: &str) -> io::Result<(File, TempPath)> {
 /// The source to decode the attachments of a package read from `input`
 /// from, by seeking: `input` itself, or for a UTF-16 package its UTF-8
 /// transcoding in a temporary file (the attachments' offsets count in it),
-/// bounded by [`vanthu::edxml::MAX_TRANSCODED_BYTES`].
+/// bounded by the reader's package size limit.
 pub(crate) fn utf8_source(
     path: &Path,
     mut input: Input,
@@ -189,8 +189,10 @@ pub(crate) fn utf8_source(
     input.seek(SeekFrom::Start(0)).map_err(|e| failed(&e))?;
     let (mut file, temp) = temp_file("utf8").map_err(|e| failed(&e))?;
     let mut out = io::BufWriter::new(&mut file);
-    vanthu::edxml::transcode_utf16(input, &mut out, vanthu::edxml::MAX_TRANSCODED_BYTES)
-        .map_err(|e| failed(&e))?;
+    let bound = vanthu::edxml::ReadOptions::default()
+        .limits
+        .max_package_bytes;
+    vanthu::edxml::transcode_utf16(input, &mut out, bound).map_err(|e| failed(&e))?;
     io::Write::flush(&mut out).map_err(|e| failed(&e))?;
     drop(out);
     file.seek(SeekFrom::Start(0)).map_err(|e| failed(&e))?;
