@@ -394,3 +394,40 @@ fn item23_extract_unzip_reports_what_it_wrote() {
     assert!(line.contains("(15 bytes, sha256 "), "{line}");
     assert!(line.contains("unwrapped 32da2890.rtf"), "{line}");
 }
+
+/// #15 item 16: the status packages `vanthu reply` writes carry `StaffInfo`
+/// with the four children the reference writer writes (01 from a recipient,
+/// 13 from the sender), empty when the clerk is not known.
+#[test]
+fn item16_reply_writes_staff_info_in_status_packages() {
+    for (status, from) in [("01", "000.00.00.H41"), ("13", "000.00.00.G22")] {
+        let out = succeeds(&[
+            "reply",
+            &crate::edxml::sample(),
+            "--status",
+            status,
+            "--from",
+            from,
+            "--at",
+            "2025-03-15T08:00:00+07:00",
+            "--description",
+            "Văn thư đã nhận",
+            "-o",
+            "-",
+        ]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        let staff = text
+            .split("<edXML:StaffInfo>")
+            .nth(1)
+            .and_then(|rest| rest.split("</edXML:StaffInfo>").next())
+            .unwrap_or_else(|| panic!("{status}: no StaffInfo in\n{text}"));
+        for child in ["Department", "Staff", "Email", "Mobile"] {
+            assert!(
+                staff.contains(&format!("<edXML:{child}")),
+                "{status}: {child} in {staff}"
+            );
+        }
+        let read = vanthu_edxml::read(text.as_bytes()).unwrap();
+        assert!(read.package.as_status().unwrap().staff_info.is_some());
+    }
+}
