@@ -22,7 +22,7 @@ pub(crate) struct SenderStaff {
 
 /// The sender's clerk, who sends its packages (`StaffInfo`).
 pub(crate) fn sender_clerk() -> StaffInfo {
-    StaffInfo::new("Văn thư", CLERK_NAME, format!("vanthu@{MAIL_DOMAIN}"), "")
+    StaffInfo::new("Văn thư", CLERK_NAME, format!("vanthu@{MAIL_HOST}"), "")
 }
 
 /// Drafting to issue: the workflow, the two signatures, the number, the package.

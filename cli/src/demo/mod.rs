@@ -72,8 +72,8 @@ pub(crate) const PLACE: &str = "Quảng Nam";
 /// The director, who signs, and the sender's clerk, who sends.
 pub(crate) const DIRECTOR_NAME: &str = "Nguyễn Văn An";
 pub(crate) const CLERK_NAME: &str = "Phạm Thị Dung";
-/// The demo's e-mail domain: `.invalid` is reserved (RFC 2606), never real.
-pub(crate) const MAIL_DOMAIN: &str = "demo.invalid";
+/// The host of the demo's e-mail addresses: `.invalid` is reserved (RFC 2606), never real.
+pub(crate) const MAIL_HOST: &str = "demo.invalid";
 pub(crate) const SYMBOL: &str = "QĐ-LĐTBXH";
 pub(crate) const SUBJECT: &str = "Về việc ban hành Quy chế tiếp nhận, xử lý văn bản điện tử";
 /// The recalled document: a công văn (no type abbreviation in its symbol).

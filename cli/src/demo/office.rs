@@ -53,7 +53,7 @@ impl Desk {
     pub(crate) fn described(mut self, in_charge: &str, address: &str, mailbox: &str) -> Self {
         self.org = self.org.in_charge(in_charge).contact(
             address,
-            format!("{mailbox}@{MAIL_DOMAIN}"),
+            format!("{mailbox}@{MAIL_HOST}"),
             "",
             "",
             "",
