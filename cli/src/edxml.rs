@@ -7,17 +7,20 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use clap::Args;
-use vanthu_edxml::{EdxmlError, Package, ReadOptions, StatusCode, ZIP_MAGIC};
+use vanthu_edxml::{Digest, EdxmlError, Package, ReadOptions, StatusCode, ZIP_MAGIC};
 use vanthu_identifiers::AnyAgencyId;
 
-use crate::output::{Input, TempPath, open_input, open_seekable, print_json};
+use crate::output::{
+    Input, TempPath, open_input, open_seekable, print_json, spool_stdin, utf8_source,
+};
 use crate::{CliError, Outcome};
 
 /// Arguments of `vanthu inspect`.
 #[derive(Debug, Args)]
 pub(crate) struct InspectArgs {
     /// The package, streamed: a 200 MB package is never held in memory (`-`:
-    /// standard input).
+    /// standard input, first copied to a temporary file). Its findings are
+    /// those of `vanthu check` (receiver profile, today, no trust anchor).
     file: PathBuf,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -217,88 +220,109 @@ fn text_or_dash(v: Option<&str>) -> &str {
 }
 
 pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
-    let mut input = open_input(&args.file)?;
+    // Standard input is copied to a temporary file: the package is read
+    // twice (summary, then the check) and ZIP-wrapped attachments are
+    // decoded by seeking.
+    let spool = if args.file.as_os_str() == "-" {
+        Some(spool_stdin()?)
+    } else {
+        None
+    };
+    let path = spool.as_ref().map_or(args.file.as_path(), TempPath::path);
+    let mut input = open_input(path)?;
     expect_edxml(&args.file, &mut input)?;
-    let read = vanthu_edxml::read_with(&mut input, &ReadOptions::digest())
+    let read = vanthu_edxml::read_with(&mut input, &ReadOptions::scan())
         .map_err(|e| read_error(&args.file, &e))?;
+    // The findings `vanthu check` reports (receiver profile, today), so
+    // that both commands count the same.
+    let checker = vanthu::Checker::new(&vanthu::CheckOptions::new(crate::signature::now()))
+        .map_err(|e| CliError::new(e.to_string()))?;
+    let findings = checker.check_file(path).findings;
+    let mut summary = vanthu::inspect::summary(&read).with_findings(findings);
+    let source = utf8_source(&args.file, input, &read)?;
+    vanthu::inspect::unwrap_attachments(&mut summary, &read, source);
     if args.json {
-        print_json(&vanthu::inspect::summary(&read))?;
+        print_json(&summary)?;
         return Ok(Outcome::Valid);
     }
-    match &read.package {
-        Package::Document(d) => {
-            let h = &d.header;
+    print_summary(&summary);
+    Ok(Outcome::Valid)
+}
+
+/// The text form of `inspect`.
+fn print_summary(summary: &vanthu::inspect::Summary) {
+    use vanthu::inspect::Summary;
+    let agency = |a: Option<&vanthu::inspect::Agency>| {
+        format!(
+            "{} {}",
+            text_or_dash(a.and_then(|a| a.organ_id.as_deref())),
+            text_or_dash(a.and_then(|a| a.organ_name.as_deref()))
+        )
+    };
+    let findings = match summary {
+        Summary::Document(d) => {
             out!("kind:        document");
-            out!("document id: {}", text_or_dash(h.document_id.as_deref()));
-            let from = h.from.as_ref();
-            out!(
-                "from:        {} {}",
-                text_or_dash(from.and_then(|f| f.organ_id.as_deref())),
-                text_or_dash(from.and_then(|f| f.organ_name.as_deref()))
-            );
-            for to in &h.to {
-                out!(
-                    "to:          {} {}",
-                    text_or_dash(to.organ_id.as_deref()),
-                    text_or_dash(to.organ_name.as_deref())
-                );
+            out!("document id: {}", text_or_dash(d.document_id.as_deref()));
+            out!("from:        {}", agency(d.from.as_ref()));
+            for to in &d.to {
+                out!("to:          {}", agency(Some(to)));
             }
-            if let Some(c) = &h.code {
+            if let Some(c) = &d.code {
                 out!(
                     "code:        {}/{}",
-                    text_or_dash(c.code_number.as_deref()),
-                    text_or_dash(c.code_notation.as_deref())
+                    text_or_dash(c.number.as_deref()),
+                    text_or_dash(c.notation.as_deref())
                 );
             }
-            out!("subject:     {}", text_or_dash(h.subject.as_deref()));
-            let business = d
-                .trace
-                .as_ref()
-                .and_then(|t| t.business.as_ref())
-                .and_then(|b| b.doc_type.as_deref());
+            out!("subject:     {}", text_or_dash(d.subject.as_deref()));
             out!(
                 "business:    {}",
-                match business {
-                    None => vanthu::identifiers::BusinessType::New.name(),
-                    Some(code) =>
-                        vanthu::identifiers::BusinessType::parse(code).map_or(code, |b| b.name()),
-                }
+                d.business
+                    .as_deref()
+                    .or(d.business_doc_type.as_deref())
+                    .unwrap_or("-")
             );
-            for (a, l) in d.attachments.iter().zip(&read.layout) {
-                let (size, sha) = l.digest.map_or(("?".to_owned(), "?".to_owned()), |d| {
-                    (d.size.to_string(), d.sha256_hex())
-                });
+            for a in &d.attachments {
+                let size = a.size.map_or("?".to_owned(), |s| s.to_string());
+                let sha = a.sha256.as_deref().unwrap_or("?");
                 out!(
                     "attachment:  {} ({}, {size} bytes, sha256 {sha})",
-                    text_or_dash(a.attachment_name.as_deref()),
+                    text_or_dash(a.name.as_deref()),
                     text_or_dash(a.content_type.as_deref())
                 );
+                if let Some(u) = &a.unwrapped {
+                    out!(
+                        "  unwrapped: {} ({} bytes, sha256 {}) inside the transported ZIP",
+                        u.name,
+                        u.size,
+                        u.sha256
+                    );
+                }
             }
+            &d.findings
         }
-        Package::Status(s) => {
+        Summary::Status(s) => {
             out!("kind:        status");
             out!("status code: {}", text_or_dash(s.status_code.as_deref()));
             out!("description: {}", text_or_dash(s.description.as_deref()));
             out!("timestamp:   {}", text_or_dash(s.timestamp.as_deref()));
-            let from = s.from.as_ref();
-            out!(
-                "from:        {} {}",
-                text_or_dash(from.and_then(|f| f.organ_id.as_deref())),
-                text_or_dash(from.and_then(|f| f.organ_name.as_deref()))
-            );
+            out!("from:        {}", agency(s.from.as_ref()));
             let r = s.response_for.as_ref();
             out!(
                 "answers:     {}",
                 text_or_dash(r.and_then(|r| r.document_id.as_deref()))
             );
+            &s.findings
         }
-        _ => out!("kind:        {}", read.package.kind()),
-    }
-    out!("findings:    {}", read.findings.len());
-    for f in &read.findings {
+        _ => {
+            out!("kind:        other");
+            return;
+        }
+    };
+    out!("findings:    {}", findings.len());
+    for f in findings {
         out!("  {f}");
     }
-    Ok(Outcome::Valid)
 }
 
 pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
@@ -310,6 +334,7 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
     expect_edxml(&args.input, &mut input)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
         .map_err(|e| read_error(&args.input, &e))?;
+    let mut input = utf8_source(&args.input, input, &read)?;
     write_output(&args.output, |out| {
         vanthu_edxml::write(&read.package, &mut read.seek_bodies(&mut input), out)
             .map(drop)
@@ -333,8 +358,10 @@ struct Extracted {
     sha256: String,
     /// With `--unzip`: the entry written instead of a single-entry ZIP.
     unwrapped_entry: Option<String>,
-    /// Bytes written.
+    /// Bytes written (the unwrapped entry's size when unwrapped).
     written_size: u64,
+    /// SHA-256 of the bytes written.
+    written_sha256: String,
 }
 
 pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
@@ -342,6 +369,7 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
     expect_edxml(&args.file, &mut input)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
         .map_err(|e| read_error(&args.file, &e))?;
+    let mut input = utf8_source(&args.file, input, &read)?;
     let Package::Document(doc) = &read.package else {
         return Err(CliError::new(format!(
             "{}: a status package has no attachments",
@@ -371,18 +399,29 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
             }
         };
         let is_zip_name = name.to_ascii_lowercase().ends_with(".zip");
-        let (unwrapped, written_size) = if args.unzip && !is_zip_name {
-            unzip(&args.file, index, decoded, &target)?
+        let (unwrapped, written) = if args.unzip && !is_zip_name {
+            unzip(&args.file, index, decoded, &target, digest)?
         } else {
-            (None, decoded.commit()?)
+            decoded.commit()?;
+            (None, digest)
         };
         if !args.json {
-            out!(
-                "{} ({} bytes, sha256 {})",
-                target.display(),
-                digest.size,
-                digest.sha256_hex()
-            );
+            match &unwrapped {
+                Some(entry) => out!(
+                    "{} ({} bytes, sha256 {}): unwrapped {entry}, from a transported ZIP of {} bytes, sha256 {}",
+                    target.display(),
+                    written.size,
+                    written.sha256_hex(),
+                    digest.size,
+                    digest.sha256_hex()
+                ),
+                None => out!(
+                    "{} ({} bytes, sha256 {})",
+                    target.display(),
+                    digest.size,
+                    digest.sha256_hex()
+                ),
+            }
         }
         listed.push(Extracted {
             content_id: a.content_id.clone(),
@@ -391,7 +430,8 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
             size: digest.size,
             sha256: digest.sha256_hex(),
             unwrapped_entry: unwrapped,
-            written_size,
+            written_size: written.size,
+            written_sha256: written.sha256_hex(),
         });
     }
     if args.json {
@@ -401,19 +441,22 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
 }
 
 /// Writes to `target` the single entry of the ZIP in `decoded`, or, when it
-/// is not a single-entry ZIP, `decoded` itself. Returns the entry's name
-/// when unwrapped, and the size written.
+/// is not a single-entry ZIP, `decoded` itself (whose digest is `digest`).
+/// Returns the entry's name when unwrapped, and the size and SHA-256 of
+/// what was written.
 fn unzip(
     package: &Path,
     index: usize,
     mut decoded: PartialFile,
     target: &Path,
-) -> Result<(Option<String>, u64), CliError> {
+    digest: Digest,
+) -> Result<(Option<String>, Digest), CliError> {
     let mut zip = decoded.read_back()?;
     let mut magic = [0; 4];
     let is_zip = zip.read_exact(&mut magic).is_ok() && magic == *ZIP_MAGIC;
     if !is_zip {
-        return Ok((None, decoded.commit()?));
+        decoded.commit()?;
+        return Ok((None, digest));
     }
     zip.seek(SeekFrom::Start(0)).map_err(|e| {
         CliError::new(format!(
@@ -423,14 +466,18 @@ fn unzip(
     })?;
     let mut inner = PartialFile::create(target, "unzipped")?;
     match vanthu_edxml::unwrap_single_entry_zip(zip, &mut inner.out, 1 << 32) {
-        Ok(entry) => Ok((Some(entry.entry_name), inner.commit()?)),
+        Ok(entry) => {
+            inner.commit()?;
+            Ok((Some(entry.entry_name), entry.digest))
+        }
         Err(e) => {
             eprintln!(
                 "vanthu: {}: attachment {}: not unwrapped: {e}",
                 package.display(),
                 index + 1
             );
-            Ok((None, decoded.commit()?))
+            decoded.commit()?;
+            Ok((None, digest))
         }
     }
 }

@@ -152,16 +152,54 @@ pub(crate) fn spool_stdin() -> Result<TempPath, CliError> {
 
 fn spool() -> Result<(File, TempPath), CliError> {
     let failed = |e: io::Error| CliError::new(format!("cannot copy standard input: {e}"));
-    let dir = std::env::temp_dir();
-    let pid = std::process::id();
-    let (mut spool, temp) = (0..100)
-        .map(|n| TempPath::create(dir.join(format!("vanthu-stdin-{pid}-{n}.edxml")), false))
-        .find(|r| !matches!(r, Err(e) if e.kind() == io::ErrorKind::AlreadyExists))
-        .unwrap_or_else(|| Err(io::Error::from(io::ErrorKind::AlreadyExists)))
-        .map_err(failed)?;
+    let (mut spool, temp) = temp_file("stdin").map_err(failed)?;
     io::copy(&mut io::stdin().lock(), &mut spool).map_err(failed)?;
     spool.seek(SeekFrom::Start(0)).map_err(failed)?;
     Ok((spool, temp))
+}
+
+/// A new temporary file `vanthu-{what}-{pid}-{n}.edxml`, removed when dropped.
+fn temp_file(what: &str) -> io::Result<(File, TempPath)> {
+    let dir = std::env::temp_dir();
+    let pid = std::process::id();
+    (0..100)
+        .map(|n| TempPath::create(dir.join(format!("vanthu-{what}-{pid}-{n}.edxml")), false))
+        .find(|r| !matches!(r, Err(e) if e.kind() == io::ErrorKind::AlreadyExists))
+        .unwrap_or_else(|| Err(io::Error::from(io::ErrorKind::AlreadyExists)))
+}
+
+/// The source to decode the attachments of a package read from `input`
+/// from, by seeking: `input` itself, or for a UTF-16 package its UTF-8
+/// transcoding in a temporary file (the attachments' offsets count in it),
+/// bounded by the reader's package size limit.
+pub(crate) fn utf8_source(
+    path: &Path,
+    mut input: Input,
+    read: &vanthu::edxml::ReadOutput,
+) -> Result<Input, CliError> {
+    if !read.source_encoding.is_utf16() {
+        return Ok(input);
+    }
+    let failed = |e: &dyn fmt::Display| {
+        CliError::new(format!(
+            "{}: cannot transcode UTF-16 to UTF-8: {e}",
+            path.display()
+        ))
+    };
+    input.seek(SeekFrom::Start(0)).map_err(|e| failed(&e))?;
+    let (mut file, temp) = temp_file("utf8").map_err(|e| failed(&e))?;
+    let mut out = io::BufWriter::new(&mut file);
+    let bound = vanthu::edxml::ReadOptions::default()
+        .limits
+        .max_package_bytes;
+    vanthu::edxml::transcode_utf16(input, &mut out, bound).map_err(|e| failed(&e))?;
+    io::Write::flush(&mut out).map_err(|e| failed(&e))?;
+    drop(out);
+    file.seek(SeekFrom::Start(0)).map_err(|e| failed(&e))?;
+    Ok(Input::File {
+        file: BufReader::with_capacity(INPUT_BUFFER, file),
+        _spool: Some(temp),
+    })
 }
 
 /// Opens a file, or standard input when `path` is `-`, to read it and then

@@ -24,6 +24,13 @@ impl DocumentPackage {
     /// number, notation, promulgation date (`yyyy/MM/dd`) and subject, sent
     /// at `at` (Vietnam time is written). The `DocumentId` is composed from
     /// them; add attachments with [`add_attachment`](Self::add_attachment).
+    /// Every element the reference writer writes is there, empty when
+    /// unknown ([`with_reference_elements`](Self::with_reference_elements)):
+    /// fill them with [`with_signer`](Self::with_signer),
+    /// [`with_content`](Self::with_content), [`with_place`](Self::with_place),
+    /// [`with_to_places`](Self::with_to_places),
+    /// [`with_appendixes`](Self::with_appendixes),
+    /// [`with_staff`](Self::with_staff) and [`Organization::contact`].
     #[must_use]
     pub fn new_document<Tz: TimeZone>(
         from: Organization,
@@ -85,6 +92,7 @@ impl DocumentPackage {
             attachment_encoded: true,
             ..Self::default()
         }
+        .with_reference_elements()
     }
 
     /// Adds an attachment (manifest `Reference` and `Attachment`) with the
@@ -219,6 +227,7 @@ impl DocumentPackage {
             attachment_encoded: true,
             extras: PackageExtras::default(),
         }
+        .with_reference_elements()
     }
 }
 
@@ -246,6 +255,7 @@ impl StatusPackage {
             extras: Extras::default(),
             package_extras: PackageExtras::default(),
         }
+        .with_reference_elements()
     }
 
     /// This reply with another description.
@@ -255,9 +265,11 @@ impl StatusPackage {
         self
     }
 
-    /// This reply signed by a clerk.
+    /// This reply signed by a clerk (the elements of `StaffInfo` the
+    /// reference writer writes are there, empty when not given).
     #[must_use]
-    pub fn with_staff(mut self, staff: StaffInfo) -> Self {
+    pub fn with_staff(mut self, mut staff: StaffInfo) -> Self {
+        staff.fill_reference_elements();
         self.staff_info = Some(staff);
         self
     }

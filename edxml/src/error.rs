@@ -103,7 +103,8 @@ pub enum ErrorKind {
     /// The input is not well-formed XML.
     #[error("malformed XML: {0}")]
     Malformed(String),
-    /// The input is not UTF-8 (edXML packages are UTF-8, TCVN 6909:2001).
+    /// The input is not UTF-8 (edXML packages are UTF-8, TCVN 6909:2001; UTF-16
+    /// with a byte order mark is transcoded, see [`Utf16ToUtf8`](crate::Utf16ToUtf8)).
     #[error("the input is not valid UTF-8")]
     NotUtf8,
     /// The XML declaration names an encoding other than UTF-8.

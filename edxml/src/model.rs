@@ -328,11 +328,13 @@ pub struct DocumentType {
 }
 
 impl DocumentType {
-    /// A document type with its code and name, e.g. `("1", "Công văn")`.
+    /// A document type with its code and name, e.g. `("1", "Công văn")`,
+    /// and an empty `TypeDetail` (the reference writer always writes it).
     #[must_use]
     pub fn new(type_code: impl Into<String>, type_name: impl Into<String>) -> Self {
         Self {
             type_code: Some(type_code.into()),
+            type_detail: Some(String::new()),
             type_name: Some(type_name.into()),
             ..Self::default()
         }

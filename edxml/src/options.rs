@@ -8,7 +8,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
-    /// Maximum size of the whole package in bytes. Default 1 GiB.
+    /// Maximum size of the whole package in bytes (for a UTF-16 package, of
+    /// its UTF-8 transcoding). Default 1 GiB.
     pub max_package_bytes: u64,
     /// Maximum element nesting depth. Default 64 (real packages nest 9 deep).
     pub max_depth: usize,

@@ -14,6 +14,9 @@ const XML_MARKUP: &str = "W3C XML 1.0 §2.5, §2.6";
 const PHU_NHUAN_FORMATS: &str = "Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Điều 6 khoản 2; Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.1";
 const UNICODE: &str =
     "TCVN 6909:2001; Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018) Phụ lục 2 mục III.1";
+/// The number and symbol of a document.
+const ND30_CODE: &str =
+    "Nghị định 30/2020/NĐ-CP Phụ lục I mục II khoản 3; QCVN 102:2016/BTTTT §2.3";
 const STATUS: &str = "Quyết định 28/2018/QĐ-TTg Điều 5; vanthu docs/status.md §2";
 
 vanthu_identifiers::catalogue! {
@@ -94,6 +97,12 @@ vanthu_identifiers::catalogue! {
     DOCUMENT_ID = ("EDXML-HDR-005", Warning, "DocumentId is not in the form OrganId,yyyy/MM/dd,Number/Notation", "DocumentId không theo dạng OrganId,yyyy/MM/dd,Số/Ký hiệu", "vanthu docs/edxml.md §7");
     /// Document id disagrees with the header.
     DOCUMENT_ID_MISMATCH = ("EDXML-HDR-006", Warning, "DocumentId disagrees with From, Code or PromulgationDate", "DocumentId không khớp với From, Code hoặc PromulgationDate", "vanthu docs/edxml.md §7");
+    /// `Code` (`CodeNumber/CodeNotation`) that the number parser of
+    /// `vanthu-identifiers` cannot read: an irregular number seen in real
+    /// packages (`74fass22`). Reported, never refused: receivers in service
+    /// accept it. The identifier findings of a readable code (`ID-DOCNUM-*`)
+    /// are reported as they are.
+    CODE_IRREGULAR = ("EDXML-HDR-009", Warning, "Code (CodeNumber/CodeNotation) is not a readable document number and symbol", "Code (CodeNumber/CodeNotation) không phải số và ký hiệu văn bản đọc được", ND30_CODE);
     /// Field longer than the metadata table allows.
     LENGTH = ("EDXML-HDR-007", Warning, "value longer than the metadata table allows", "giá trị dài hơn độ dài cho phép của bảng siêu dữ liệu", APP_VI);
     /// Date in the future.
@@ -131,6 +140,23 @@ vanthu_identifiers::catalogue! {
     /// confidentiality mark: the document is not secret for that, but a clerk
     /// may want to look at the original's mark.
     SECRET_MENTIONED = ("EDXML-SEC-002", Note, "the text speaks of secrets but carries no confidentiality mark", "nội dung có nhắc đến bí mật nhưng không mang dấu chỉ độ mật", "Nghị định 30/2020/NĐ-CP Phụ lục I mục III khoản 2 điểm a; Luật Bảo vệ bí mật nhà nước 2018");
+    /// A manifest or attachment `ContentType` that is not a registered media
+    /// type: the aliases the VNPT library writes (`application/doc`,
+    /// `application/docx`, `application/xsl`, `application/xslx`, …), an
+    /// `x-` subtype, or text that is not `type/subtype` with a top-level type
+    /// of RFC 6838 (`docs/edxml.md` §5).
+    NONSTANDARD_MIME = ("EDXML-ATT-020", Warning, "ContentType is not a registered media type", "ContentType không phải kiểu nội dung đã đăng ký", "RFC 6838 §4.2; vanthu docs/edxml.md §5");
+    /// A `Signature` block that cannot be verified because it is a
+    /// placeholder (`docs/edxml.md` §11 defines the word).
+    SIGNATURE_PLACEHOLDER = ("EDXML-SIG-001", Note, "placeholder signature: not verifiable", "chữ ký giữ chỗ: không thể kiểm tra", "QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §11");
+    /// A `Signature` block that looks like a real XML signature (a value and
+    /// a complete certificate): vanthu does not verify XML signatures yet,
+    /// so it is reported as not verified rather than trusted.
+    SIGNATURE_NOT_VERIFIED = ("EDXML-SIG-002", Warning, "XML signature not verified", "chữ ký XML chưa được kiểm tra", "QCVN 102:2016/BTTTT §2.3; vanthu docs/edxml.md §11");
+    /// The package is in UTF-16 (with a byte order mark, which XML 1.0
+    /// allows): read after transcoding to UTF-8; the reference writer and
+    /// vanthu's writer emit UTF-8.
+    UTF16_TRANSCODED = ("EDXML-XML-009", Note, "package in UTF-16: read after transcoding to UTF-8 (the reference writer emits UTF-8)", "gói tin mã hoá UTF-16: đã chuyển sang UTF-8 để đọc (bộ ghi tham chiếu ghi UTF-8)", "W3C XML 1.0 §4.3.3; vanthu docs/edxml.md §2");
     /// Not NFC.
     NOT_NFC = ("EDXML-TEXT-001", Warning, "text is not in Unicode NFC (TCVN 6909:2001)", "văn bản không ở dạng Unicode dựng sẵn NFC (TCVN 6909:2001)", UNICODE);
     /// Legacy encoding.

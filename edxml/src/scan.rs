@@ -364,3 +364,68 @@ impl FileKind {
         }
     }
 }
+
+/// Content types written in service that are not registered media types:
+/// the VNPT library's aliases and common misspellings (`docs/edxml.md` §5).
+const UNREGISTERED_ALIASES: &[&str] = &[
+    "application/doc",
+    "application/docx",
+    "application/xls",
+    "application/xlsx",
+    "application/xsl",
+    "application/xslx",
+    "application/ppt",
+    "application/pptx",
+    "image/jpg",
+    "image/pjpeg",
+];
+
+/// The top-level media types of RFC 6838 §4.2.
+const TOP_LEVEL_TYPES: &[&str] = &[
+    "application",
+    "audio",
+    "example",
+    "font",
+    "image",
+    "message",
+    "model",
+    "multipart",
+    "text",
+    "video",
+];
+
+/// True when `content_type` (parameters after `;` ignored, any letter case)
+/// is `type/subtype` with a top-level type of RFC 6838 §4.2, a subtype of
+/// its restricted name characters that is not an unregistered `x-` subtype
+/// (RFC 6838 §3.4), and not one of the known unregistered aliases
+/// (`application/doc`, `application/docx`, `application/xsl`,
+/// `application/xslx`, `image/jpg`, …).
+///
+/// ```
+/// use vanthu_edxml::is_registered_media_type;
+/// assert!(is_registered_media_type("application/pdf"));
+/// assert!(is_registered_media_type("application/msword; charset=binary"));
+/// assert!(!is_registered_media_type("application/doc"));
+/// assert!(!is_registered_media_type("application/x-zip-compressed"));
+/// assert!(!is_registered_media_type("pdf"));
+/// ```
+#[must_use]
+pub fn is_registered_media_type(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let Some((top, sub)) = essence.split_once('/') else {
+        return false;
+    };
+    let restricted = |c: char| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c);
+    TOP_LEVEL_TYPES.contains(&top)
+        && !sub.is_empty()
+        && sub.len() <= 127
+        && sub.chars().all(restricted)
+        && sub.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && !sub.starts_with("x-")
+        && !UNREGISTERED_ALIASES.contains(&essence.as_str())
+}

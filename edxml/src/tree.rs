@@ -361,6 +361,8 @@ impl Write for Sink {
 struct Parser<R: BufRead> {
     reader: Reader<Tracked<R>>,
     opts: ReadOptions,
+    /// The source was transcoded from UTF-16.
+    utf16: bool,
     stack: Vec<Node>,
     /// Namespace bindings; each element pushes its declarations, `frames`
     /// remembers how many.
@@ -378,7 +380,13 @@ struct Parser<R: BufRead> {
     epilog: Vec<Child>,
 }
 
-pub(crate) fn parse<R: BufRead>(source: R, opts: &ReadOptions) -> Result<Parsed, EdxmlError> {
+/// Parses `source`; `utf16` says that it was transcoded from UTF-16, so
+/// that the declaration may name that encoding.
+pub(crate) fn parse<R: BufRead>(
+    source: R,
+    opts: &ReadOptions,
+    utf16: bool,
+) -> Result<Parsed, EdxmlError> {
     let mut reader = Reader::from_reader(Tracked::new(source, opts.limits.max_package_bytes));
     let config = reader.config_mut();
     config.check_end_names = true;
@@ -389,6 +397,7 @@ pub(crate) fn parse<R: BufRead>(source: R, opts: &ReadOptions) -> Result<Parsed,
     let mut parser = Parser {
         reader,
         opts: *opts,
+        utf16,
         stack: Vec::new(),
         bindings: Vec::new(),
         frames: Vec::new(),
@@ -543,7 +552,7 @@ impl<R: BufRead> Parser<R> {
                 } else if self.reader.get_ref().over {
                     limit(Limit::PackageBytes, self.opts.limits.max_package_bytes, at)
                 } else {
-                    EdxmlError::at(ErrorKind::Io(e.to_string()), at)
+                    EdxmlError::at(crate::utf16::error_kind(e), at)
                 }
             }
             Q::Encoding(_) => EdxmlError::at(ErrorKind::NotUtf8, at),
@@ -594,7 +603,14 @@ impl<R: BufRead> Parser<R> {
                 Event::Decl(d) => {
                     if let Some(Ok(enc)) = d.encoding() {
                         let enc = String::from_utf8_lossy(&enc).into_owned();
-                        if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") {
+                        let utf16_named = ["utf-16", "utf16", "utf-16le", "utf-16be"]
+                            .iter()
+                            .any(|n| enc.eq_ignore_ascii_case(n));
+                        let utf8_named =
+                            enc.eq_ignore_ascii_case("utf-8") || enc.eq_ignore_ascii_case("utf8");
+                        // A transcoded UTF-16 source may name UTF-16 or
+                        // nothing else; a UTF-8 source must name UTF-8.
+                        if !(if self.utf16 { utf16_named } else { utf8_named }) {
                             return Err(EdxmlError::at(ErrorKind::UnsupportedEncoding(enc), at));
                         }
                     }
@@ -981,7 +997,7 @@ impl<R: BufRead> Parser<R> {
                     return Err(if over {
                         limit(Limit::PackageBytes, self.opts.limits.max_package_bytes, at)
                     } else {
-                        EdxmlError::at(ErrorKind::Io(e.to_string()), at)
+                        EdxmlError::at(crate::utf16::error_kind(&e), at)
                     });
                 }
             };

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization as _;
 use unicode_normalization::is_nfc;
-use vanthu_identifiers::{AnyAgencyId, Confidentiality, DocumentId, Finding, Location, Severity};
+use vanthu_identifiers::{
+    AnyAgencyId, Confidentiality, DocumentId, DocumentNumber, Finding, Location, Severity,
+};
 
 use crate::codes::{BusinessType, StatusCode};
 use crate::model::*;
@@ -178,6 +180,29 @@ impl V<'_> {
         }
     }
 
+    /// A declared content type against the sniffed file type.
+    fn content_type(&mut self, declared: Option<&str>, scan: &ContentScan, path: &str) {
+        let declared = declared.unwrap_or_default();
+        if !declared.trim().is_empty() && !scan.kind.accepts(declared) {
+            self.push_said(
+                &rules::CONTENT_TYPE,
+                &format!("declared {declared:?}, content is {:?}", scan.kind),
+                &format!("khai báo {declared:?}, nội dung là {:?}", scan.kind),
+                path,
+            );
+        }
+    }
+
+    /// A content type that is not a registered media type.
+    fn media_type(&mut self, declared: Option<&str>, path: &str) {
+        let Some(declared) = declared.map(str::trim).filter(|d| !d.is_empty()) else {
+            return;
+        };
+        if !crate::scan::is_registered_media_type(declared) {
+            self.push(&rules::NONSTANDARD_MIME, &format!("{declared:?}"), path);
+        }
+    }
+
     fn date(&mut self, value: Option<&str>, path: &str) {
         if let (Some(today), Some(d)) = (self.options.today, value.and_then(parse_date))
             && d > today
@@ -298,6 +323,7 @@ fn adjust(mut f: Finding, profile: Profile) -> Finding {
         &rules::DOCUMENT_ID,
         &rules::NOT_NFC,
         &rules::NO_BUSINESS,
+        &rules::CODE_IRREGULAR,
     ];
     match profile {
         Profile::Sender => {
@@ -364,6 +390,7 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
                 &format!("{MH}/Code/CodeNotation"),
                 Some(30),
             );
+            code(v, h, c, &format!("{MH}/Code"));
         }
         None => v.push(&rules::REQUIRED, "Code", &format!("{MH}/Code")),
     }
@@ -515,7 +542,77 @@ fn document(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]) {
         }
         None => v.push(&rules::NO_TRACE, "TraceHeaderList", TL),
     }
+    if let Some(signature) = &d.signature {
+        let rule = if signature.is_placeholder() {
+            &rules::SIGNATURE_PLACEHOLDER
+        } else {
+            &rules::SIGNATURE_NOT_VERIFIED
+        };
+        v.push(rule, "", "edXMLHeader/Signature");
+    }
     attachments(v, d, scans);
+}
+
+/// The number and symbol of `Code`, read leniently with the identifiers
+/// parser: an irregular real-world number (`74fass22`) is a finding
+/// (`EDXML-HDR-009`), never a refusal. The identifier findings of a
+/// readable one are reported here unless the `DocumentId` carries the same
+/// text (they are reported there already).
+fn code(v: &mut V<'_>, h: &MessageHeader, c: &Code, path: &str) {
+    let (Some(number), Some(notation)) = (
+        c.code_number
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty()),
+        c.code_notation
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty()),
+    ) else {
+        return;
+    };
+    match DocumentNumber::from_code_parts(number, notation) {
+        Ok(parsed) => {
+            let in_document_id = h
+                .document_id
+                .as_deref()
+                .and_then(|id| DocumentId::parse_lenient(id.trim()).ok())
+                .and_then(|(id, _)| id.raw_number().map(|n| n.trim().to_owned()));
+            if in_document_id.as_deref() == Some(parsed.as_str()) {
+                return;
+            }
+            for f in parsed.findings() {
+                v.findings.push(f.at(Location::at_path(path)));
+            }
+        }
+        Err(e) => v.push_id_error(
+            &rules::CODE_IRREGULAR,
+            &format!("{number}/{notation}"),
+            &e,
+            path,
+        ),
+    }
+}
+
+/// `CodeNumber/CodeNotation` as the `DocumentId` writes it, NFC.
+fn code_text(h: &MessageHeader) -> Option<String> {
+    let c = h.code.as_ref()?;
+    let number = c.code_number.as_deref().map(str::trim).unwrap_or_default();
+    let notation = c
+        .code_notation
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default();
+    if number.is_empty() && notation.is_empty() {
+        return None;
+    }
+    Some(format!("{number}/{notation}").nfc().collect())
+}
+
+/// The same number (`07` and `7` are one), year and symbol (in NFC).
+fn same_number(a: &DocumentNumber, b: &DocumentNumber) -> bool {
+    let symbol = |n: &DocumentNumber| n.symbol().nfc().collect::<String>();
+    a.number() == b.number() && a.year() == b.year() && symbol(a) == symbol(b)
 }
 
 fn document_id(v: &mut V<'_>, h: &MessageHeader, id: &str) {
@@ -546,6 +643,18 @@ fn document_id(v: &mut V<'_>, h: &MessageHeader, id: &str) {
                 && a != b
             {
                 differences.push(format!("{a} ≠ PromulgationDate {b}"));
+            }
+            // Compared as parsed when both parts read (the same number and
+            // symbol however it is normalised), as text otherwise.
+            if let (Some(in_id), Some(code)) = (parsed.raw_number(), code_text(h)) {
+                let in_id: String = in_id.trim().nfc().collect();
+                let same = match (parsed.number(), DocumentNumber::parse_lenient(&code)) {
+                    (Some(a), Ok((b, _))) => same_number(a, &b),
+                    _ => in_id == code,
+                };
+                if !same {
+                    differences.push(format!("{in_id} ≠ Code {code}"));
+                }
             }
             if !differences.is_empty() {
                 v.push(&rules::DOCUMENT_ID_MISMATCH, &differences.join("; "), path);
@@ -661,8 +770,20 @@ fn attachments(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]
         .iter()
         .map(|a| strip(a.content_id.as_deref()))
         .collect();
+    let references: Vec<&Reference> = d.manifest.iter().flat_map(|m| &m.references).collect();
     for (i, r) in refs.iter().enumerate() {
         let path = format!("edXMLBody/edXMLManifest/Reference[{}]", i + 1);
+        let declared = references.get(i).and_then(|r| r.content_type.as_deref());
+        v.media_type(declared, &format!("{path}/ContentType"));
+        // The manifest's type against what the attachment with its id is.
+        let scan = r
+            .as_ref()
+            .and_then(|id| atts.iter().position(|a| a.as_ref() == Some(id)))
+            .and_then(|j| scans.get(j))
+            .and_then(Option::as_ref);
+        if let Some(scan) = scan {
+            v.content_type(declared, scan, &format!("{path}/ContentType"));
+        }
         match r {
             Some(id) if atts.contains(&Some(id.clone())) => {}
             Some(id) => v.push(&rules::REFERENCE_WITHOUT_ATTACHMENT, id, &path),
@@ -697,16 +818,13 @@ fn attachments(v: &mut V<'_>, d: &DocumentPackage, scans: &[Option<ContentScan>]
                 );
             }
         }
+        v.media_type(a.content_type.as_deref(), &format!("{path}/ContentType"));
         if let Some(Some(scan)) = scans.get(i) {
-            let declared = a.content_type.as_deref().unwrap_or_default();
-            if !declared.trim().is_empty() && !scan.kind.accepts(declared) {
-                v.push_said(
-                    &rules::CONTENT_TYPE,
-                    &format!("declared {declared:?}, content is {:?}", scan.kind),
-                    &format!("khai báo {declared:?}, nội dung là {:?}", scan.kind),
-                    &format!("{path}/ContentType"),
-                );
-            }
+            v.content_type(
+                a.content_type.as_deref(),
+                scan,
+                &format!("{path}/ContentType"),
+            );
             let ext = extension(name);
             if scan.kind == FileKind::Zip && !matches!(ext.as_str(), "zip") {
                 v.push(&rules::ZIP_WRAPPED, &format!("{name:?}"), &path);

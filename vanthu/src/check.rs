@@ -284,7 +284,29 @@ impl Checker {
             }
         };
         let mut findings = std::mem::take(&mut report.findings);
-        let attachments = check_attachments(self, &report, &mut input, &mut findings);
+        let attachments = if report.read.source_encoding.is_utf16() {
+            // The attachments' offsets count in the UTF-8 transcoding of a
+            // UTF-16 package: decode them from it, transcoded within a bound.
+            let mut utf8 = Vec::new();
+            let transcoded = input.rewind().map_err(|e| {
+                vanthu_edxml::EdxmlError::new(vanthu_edxml::ErrorKind::Io(e.to_string()))
+            });
+            match transcoded.and_then(|()| {
+                vanthu_edxml::transcode_utf16(
+                    &mut input,
+                    &mut utf8,
+                    vanthu_edxml::MAX_TRANSCODED_BYTES,
+                )
+            }) {
+                Ok(_) => check_attachments(self, &report, &mut Cursor::new(utf8), &mut findings),
+                Err(e) => {
+                    findings.push(e.to_finding());
+                    Vec::new()
+                }
+            }
+        } else {
+            check_attachments(self, &report, &mut input, &mut findings)
+        };
         FileReport {
             kind: Some(report.read.package.kind().to_owned()),
             attachments,

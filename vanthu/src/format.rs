@@ -63,6 +63,29 @@ pub fn detect(head: &[u8]) -> Option<Format> {
     if window.windows(5).any(|w| w == b"%PDF-") {
         return Some(Format::Pdf);
     }
+    if vanthu_edxml::SourceEncoding::sniff(window).is_utf16() {
+        // XML in UTF-16 with its byte order mark (XML 1.0 §4.3.3): look at
+        // its text.
+        let big_endian = window.starts_with(b"\xFE\xFF");
+        let units = window
+            .get(2..)
+            .unwrap_or_default()
+            .chunks_exact(2)
+            .map(|p| match p {
+                [a, b] if big_endian => u16::from_be_bytes([*a, *b]),
+                [a, b] => u16::from_le_bytes([*a, *b]),
+                _ => 0,
+            });
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        return detect_xml(text.as_bytes());
+    }
+    detect_xml(window)
+}
+
+/// An edXML package among XML texts (UTF-8).
+fn detect_xml(window: &[u8]) -> Option<Format> {
     let text = window.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(window);
     let first = text.iter().find(|b| !b.is_ascii_whitespace());
     let names = |needle: &[u8]| window.windows(needle.len()).any(|w| w == needle);

@@ -1,8 +1,10 @@
 //! What a package says, in a few fields: the summary `vanthu inspect`
 //! prints, for people and for programs.
 
+use std::io::{Cursor, Read, Seek};
+
 use serde::{Deserialize, Serialize};
-use vanthu_edxml::{Organization, Package, ReadOutput};
+use vanthu_edxml::{FileKind, Organization, Package, ReadOutput, ZIP_MAGIC};
 use vanthu_identifiers::{BusinessType, Finding};
 
 /// An agency as a package names it.
@@ -50,7 +52,30 @@ pub struct AttachmentSummary {
     pub sha256: Option<String>,
     /// Why the Base64 text could not be decoded.
     pub base64_error: Option<String>,
+    /// For an attachment wrapped in a single-entry ZIP (the VNPT library
+    /// wraps file types it does not know): the document inside, beside the
+    /// transported ZIP that `size` and `sha256` describe. Filled by
+    /// [`unwrap_attachments`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unwrapped: Option<Unwrapped>,
 }
+
+/// The document inside a ZIP-wrapped attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Unwrapped {
+    /// The entry's name inside the ZIP (often a random UUID).
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// SHA-256 of its bytes (lower-case hex).
+    pub sha256: String,
+}
+
+/// The largest ZIP-wrapped attachment [`unwrap_attachments`] opens (it is
+/// decoded into memory to be read as a ZIP), and the largest entry it
+/// unwraps: 64 MiB.
+pub const MAX_UNWRAP_BYTES: u64 = 64 << 20;
 
 /// A document package.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,6 +175,7 @@ pub fn summary(read: &ReadOutput) -> Summary {
                     size: l.digest.map(|d| d.size),
                     sha256: l.digest.map(|d| d.sha256_hex()),
                     base64_error: l.base64_error.clone(),
+                    unwrapped: None,
                 })
                 .collect();
             let business = d.trace.as_ref().and_then(|t| t.business.as_ref());
@@ -192,5 +218,78 @@ pub fn summary(read: &ReadOutput) -> Summary {
             findings: read.findings.clone(),
         }),
         _ => Summary::Other,
+    }
+}
+
+impl Summary {
+    /// This summary with other findings: `vanthu inspect` shows the findings
+    /// of the whole check ([`crate::Checker`]), so that it counts what
+    /// `vanthu check` counts.
+    #[must_use]
+    pub fn with_findings(mut self, findings: Vec<Finding>) -> Self {
+        match &mut self {
+            Self::Document(d) => d.findings = findings,
+            Self::Status(s) => s.findings = findings,
+            Self::Other => {}
+        }
+        self
+    }
+}
+
+/// Fills [`AttachmentSummary::unwrapped`] for every attachment that is a ZIP
+/// (by content: `read` made with
+/// [`AttachmentMode::Scan`](vanthu_edxml::AttachmentMode::Scan), or its
+/// bytes start with `PK\x03\x04`) whose name does not end in `.zip` and
+/// that holds exactly one file, decoding it from `input` (the UTF-8 source
+/// that was read) by seeking. Attachments without a decoded size (`read`
+/// made without digests) or larger than [`MAX_UNWRAP_BYTES`], and ZIPs that
+/// are no single-entry wrapper, are left as they are.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use std::io::Cursor;
+/// use vanthu::edxml::{ReadOptions, read_with};
+/// use vanthu::inspect::{Summary, summary, unwrap_attachments};
+/// let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../edxml/tests/vectors/sample.edxml"))?;
+/// let read = read_with(&bytes[..], &ReadOptions::digest())?;
+/// let mut s = summary(&read);
+/// unwrap_attachments(&mut s, &read, Cursor::new(&bytes));
+/// let Summary::Document(d) = s else { panic!() };
+/// assert_eq!(d.attachments[0].unwrapped, None); // a PDF, not a ZIP
+/// # Ok(())
+/// # }
+/// ```
+pub fn unwrap_attachments<R: Read + Seek>(summary: &mut Summary, read: &ReadOutput, mut input: R) {
+    let Summary::Document(d) = summary else {
+        return;
+    };
+    for (index, attachment) in d.attachments.iter_mut().enumerate() {
+        let named_zip = attachment
+            .name
+            .as_deref()
+            .is_some_and(|n| n.to_ascii_lowercase().ends_with(".zip"));
+        let layout = read.layout.get(index);
+        let kind = layout.and_then(|l| l.scan.as_ref()).map(|s| s.kind);
+        // The size bounds the memory: without a digest, nothing is decoded.
+        let too_big = attachment.size.is_none_or(|s| s > MAX_UNWRAP_BYTES);
+        if named_zip || too_big || kind.is_some_and(|k| k != FileKind::Zip) {
+            continue;
+        }
+        let mut zip = Vec::new();
+        let decoded = read.decode_attachment_from(&mut input, index, &mut zip);
+        if decoded.is_err() || !zip.starts_with(ZIP_MAGIC) {
+            continue;
+        }
+        if let Ok(entry) = vanthu_edxml::unwrap_single_entry_zip(
+            Cursor::new(&zip),
+            std::io::sink(),
+            MAX_UNWRAP_BYTES,
+        ) {
+            attachment.unwrapped = Some(Unwrapped {
+                name: entry.entry_name,
+                size: entry.digest.size,
+                sha256: entry.digest.sha256_hex(),
+            });
+        }
     }
 }

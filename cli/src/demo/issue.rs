@@ -20,6 +20,11 @@ pub(crate) struct SenderStaff {
     pub(crate) clerk: ActorId,
 }
 
+/// The sender's clerk, who sends its packages (`StaffInfo`).
+pub(crate) fn sender_clerk() -> StaffInfo {
+    StaffInfo::new("Văn thư", CLERK_NAME, format!("vanthu@{MAIL_HOST}"), "")
+}
+
 /// Drafting to issue: the workflow, the two signatures, the number, the package.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn issue_document(
@@ -78,7 +83,7 @@ pub(crate) fn issue_document(
         "(Van ban mau cua vanthu demo - TEST ONLY, khong co gia tri phap ly)",
         "",
         "GIAM DOC",
-        "Nguyen Van An",
+        &folded(DIRECTOR_NAME),
     ]);
     let mut options = SignOptions::new(at(120));
     options.reason = Some("Ký ban hành".to_owned());
@@ -146,6 +151,8 @@ pub(crate) fn issue_document(
     let issued_at = at(150);
     let date = t0.date_naive();
     let to: Vec<Organization> = recipients.iter().map(|d| d.org.clone()).collect();
+    // Every element the reference writer writes, filled where the demo
+    // knows the value (the director signs in his own right: no competence).
     let mut package = DocumentPackage::new_document(
         desk.org.clone(),
         to,
@@ -153,7 +160,12 @@ pub(crate) fn issue_document(
         &vanthu_edxml::format_date(date),
         subject,
         &issued_at,
-    );
+    )
+    .with_place(PLACE)
+    .with_content(subject)
+    .with_signer(SignerInfo::new("", "Giám đốc", DIRECTOR_NAME))
+    .with_to_places(["Như trên", "Lưu: VT"])
+    .with_staff(sender_clerk());
     package.header.document_type = Some(vanthu_edxml::DocumentType::new("1", &type_name));
     package.add_attachment(&format!("{file_stem}.pdf"), "application/pdf");
     let mut package_bytes = Vec::new();

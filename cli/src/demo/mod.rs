@@ -22,8 +22,8 @@ use sha2::{Digest as _, Sha256};
 use vanthu_archive::package::{PackOptions, PackageDescription, PackageDocument, PackageWriter};
 use vanthu_archive::{Closing, Document, Heading, HeadingLevel, ListEntry, Records, RecordsList};
 use vanthu_edxml::{
-    BusinessType, DocumentPackage, Organization, Profile as EdxmlProfile, ReadOptions, StatusCode,
-    StatusPackage, ValidateOptions,
+    BusinessType, DocumentPackage, Organization, Profile as EdxmlProfile, ReadOptions, SignerInfo,
+    StaffInfo, StatusCode, StatusPackage, ValidateOptions,
 };
 use vanthu_identifiers::{AgencyId, DocumentType, RecordCode, Retention};
 use vanthu_signature::testpki::{Profile, issue};
@@ -65,6 +65,15 @@ pub(crate) const UNIT2: &str = "000.02.15.H47";
 pub(crate) const UNIT2_NAME: &str = "Thanh tra Sở";
 /// The recipient of the year's earlier documents: the provincial People's Committee.
 pub(crate) const PROVINCE: &str = "000.00.00.H47";
+/// The governing body of the sender, and of the units the sender's.
+pub(crate) const PROVINCE_NAME: &str = "UBND tỉnh Quảng Nam";
+/// Where the sender issues its documents (`PromulgationInfo/Place`).
+pub(crate) const PLACE: &str = "Quảng Nam";
+/// The director, who signs, and the sender's clerk, who sends.
+pub(crate) const DIRECTOR_NAME: &str = "Nguyễn Văn An";
+pub(crate) const CLERK_NAME: &str = "Phạm Thị Dung";
+/// The host of the demo's e-mail addresses: `.invalid` is reserved (RFC 2606), never real.
+pub(crate) const MAIL_HOST: &str = "demo.invalid";
 pub(crate) const SYMBOL: &str = "QĐ-LĐTBXH";
 pub(crate) const SUBJECT: &str = "Về việc ban hành Quy chế tiếp nhận, xử lý văn bản điện tử";
 /// The recalled document: a công văn (no type abbreviation in its symbol).

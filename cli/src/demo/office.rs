@@ -48,6 +48,19 @@ impl Desk {
         })
     }
 
+    /// This desk with its governing body and contact details, written in
+    /// every package it sends (the reference writer writes them).
+    pub(crate) fn described(mut self, in_charge: &str, address: &str, mailbox: &str) -> Self {
+        self.org = self.org.in_charge(in_charge).contact(
+            address,
+            format!("{mailbox}@{MAIL_HOST}"),
+            "",
+            "",
+            "",
+        );
+        self
+    }
+
     pub(crate) fn agency(&self) -> AgencyId {
         *self.office.agency()
     }

@@ -385,3 +385,152 @@ fn every_artifact_through_the_cli() {
     assert_eq!(out.status.code(), Some(1));
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// #15 item 25: the demo's `pki/` holds its test-only private keys, marked
+/// in their names and README, so that `vanthu sign` can be tried on its
+/// output; `README.txt` says what each folder holds.
+#[test]
+fn item25_sign_a_demo_pdf_with_the_demo_test_key_then_verify() {
+    let (dir, _) = run_demo("item25");
+    let d = |rel: &str| dir.join(rel).to_str().unwrap().to_owned();
+    let pki_readme = fs::read_to_string(dir.join("pki/README.txt")).unwrap();
+    assert!(pki_readme.starts_with("TEST ONLY."), "{pki_readme}");
+    assert!(pki_readme.contains("agency.TEST-ONLY-private-key.der"));
+    let readme = fs::read_to_string(dir.join("README.txt")).unwrap();
+    for folder in [
+        "pki/",
+        "sender/",
+        "unit1/",
+        "unit1/received/",
+        "unit1/archive/",
+        "unit2/",
+        "unit2/received/",
+    ] {
+        assert!(
+            readme.contains(&format!("\n{folder} ")),
+            "{folder} missing from\n{readme}"
+        );
+        assert!(dir.join(folder).is_dir(), "{folder}");
+    }
+    // Through the API: each key is the key of its certificate, and signs.
+    for who in ["agency", "director"] {
+        let key = vanthu_signature::SigningKey::parse(
+            &fs::read(dir.join(format!("pki/{who}.TEST-ONLY-private-key.der"))).unwrap(),
+        )
+        .unwrap();
+        let cert =
+            Certificate::from_der(&fs::read(dir.join(format!("pki/{who}.cer"))).unwrap()).unwrap();
+        key.check_certificate(&cert).unwrap();
+        let pdf = fs::read(dir.join("sender/182-QD-LDTBXH.signed.pdf")).unwrap();
+        let options = vanthu_signature::SignOptions::new(at().fixed_offset());
+        let signed = vanthu_signature::sign_pdf(&pdf, &options, &key, &cert, &[]).unwrap();
+        let report = verify_pdf(&signed, &trust(&dir), &VerifyOptions::new(at())).unwrap();
+        assert_eq!(report.signatures.len(), 3);
+        assert!(
+            report
+                .signatures
+                .iter()
+                .all(|s| s.indication == vanthu_signature::Indication::TotalPassed)
+        );
+    }
+    let again = d("again.pdf");
+    for (who, role) in [("agency", "organization"), ("director", "person")] {
+        succeeds(&[
+            "sign",
+            "--key",
+            &d(&format!("pki/{who}.TEST-ONLY-private-key.der")),
+            "--cert",
+            &d(&format!("pki/{who}.cer")),
+            "--at",
+            AT,
+            "-o",
+            &again,
+            &d("sender/183-LDTBXH-VP.signed.pdf"),
+        ]);
+        let out = vanthu(
+            &[
+                "verify",
+                "--json",
+                "--trust",
+                &d("pki/root.cer"),
+                "--at",
+                AT,
+                &again,
+            ],
+            b"",
+        );
+        let v = json(&out);
+        let signatures = v["signatures"].as_array().unwrap();
+        assert_eq!(signatures.len(), 3, "{v:#}");
+        assert_eq!(signatures[2]["indication"], "TOTAL_PASSED", "{v:#}");
+        assert_eq!(signatures[2]["role"], role, "{v:#}");
+    }
+    // The key of one signer does not sign as the other.
+    let out = vanthu(
+        &[
+            "sign",
+            "--key",
+            &d("pki/director.TEST-ONLY-private-key.der"),
+            "--cert",
+            &d("pki/agency.cer"),
+            "-o",
+            &d("refused.pdf"),
+            &d("sender/183-LDTBXH-VP.signed.pdf"),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("refused.pdf").exists());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// #15 item 16: the demo's packages carry every element the reference
+/// writer writes, filled where the demo knows them.
+#[test]
+fn item16_the_demo_fills_signer_place_recipients_contacts_and_clerk() {
+    let (dir, _) = run_demo("item16");
+    let doc =
+        vanthu_edxml::read(&fs::read(dir.join("sender/182-QD-LDTBXH.edxml")).unwrap()).unwrap();
+    let doc = doc.package.as_document().unwrap();
+    let h = &doc.header;
+    let signer = h.signer_info.as_ref().unwrap();
+    assert_eq!(signer.full_name.as_deref(), Some("Nguyễn Văn An"));
+    assert_eq!(signer.position.as_deref(), Some("Giám đốc"));
+    assert_eq!(signer.competence.as_deref(), Some(""));
+    assert_eq!(
+        h.promulgation_info.as_ref().unwrap().place.as_deref(),
+        Some("Quảng Nam")
+    );
+    assert_eq!(h.content, h.subject);
+    assert_eq!(h.to_places.as_deref().unwrap(), ["Như trên", "Lưu: VT"]);
+    let from = h.from.as_ref().unwrap();
+    assert_eq!(
+        from.organization_in_charge.as_deref(),
+        Some("UBND tỉnh Quảng Nam")
+    );
+    assert!(from.email.as_deref().unwrap().ends_with("@demo.invalid"));
+    assert_eq!(h.to[0].fax.as_deref(), Some(""));
+    let business = doc.trace.as_ref().unwrap().business.as_ref().unwrap();
+    assert_eq!(
+        business.staff_info.as_ref().unwrap().staff.as_deref(),
+        Some("Phạm Thị Dung")
+    );
+    // Every status package has its StaffInfo, with the four reference children.
+    for rel in [
+        "unit1/status-DEN-QD-182-01.edxml",
+        "sender/status-CV-183-000.01.15.H47-13.edxml",
+    ] {
+        let status = vanthu_edxml::read(&fs::read(dir.join(rel)).unwrap()).unwrap();
+        let staff = status
+            .package
+            .as_status()
+            .unwrap()
+            .staff_info
+            .clone()
+            .expect(rel);
+        for value in [&staff.department, &staff.staff, &staff.email, &staff.mobile] {
+            assert!(value.is_some(), "{rel}: {staff:?}");
+        }
+    }
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -156,7 +156,9 @@ fn inspect_json_fields() {
 fn inspect_shows_business_sender_and_findings() {
     let v = json(&vanthu(&["inspect", "--json", &sample()], b""));
     assert_eq!(v["business"], "new");
-    assert_eq!(v["findings"], serde_json::json!([]));
+    // What `check` finds: the sample's PDF is a placeholder.
+    assert_eq!(v["findings"][0]["rule"], "CHECK-ATT-003");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1);
     let Some(revocation) = real("edoc_revocation.edxml") else {
         return;
     };
@@ -724,15 +726,21 @@ fn normalize_keeps_comments_attributes_and_list_content() {
     assert_eq!(plain.stdout, sample.as_bytes());
 }
 
-/// `inspect --json` prints the umbrella crate's summary, serialised by serde.
+/// `inspect --json` prints the umbrella crate's summary, serialised by
+/// serde, with the findings of the umbrella crate's check.
 #[test]
 fn inspect_json_is_the_umbrella_crates_summary() {
     let path = sample();
     let out = vanthu(&["inspect", "--json", &path], b"");
     let bytes = std::fs::read(&path).unwrap();
-    let read = vanthu::edxml::read_with(&bytes[..], &vanthu::edxml::ReadOptions::digest()).unwrap();
+    let read = vanthu::edxml::read_with(&bytes[..], &vanthu::edxml::ReadOptions::scan()).unwrap();
+    let options = vanthu::CheckOptions::new(chrono::Utc::now().fixed_offset());
+    let findings = vanthu::Checker::new(&options)
+        .unwrap()
+        .check_file(std::path::Path::new(&path))
+        .findings;
     assert_eq!(
         json(&out),
-        serde_json::to_value(vanthu::inspect::summary(&read)).unwrap()
+        serde_json::to_value(vanthu::inspect::summary(&read).with_findings(findings)).unwrap()
     );
 }

@@ -11,6 +11,7 @@ mod big;
 mod calendar;
 mod demo;
 mod edxml;
+mod fidelity;
 mod harness;
 mod id;
 mod replay;

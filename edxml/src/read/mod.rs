@@ -34,9 +34,25 @@ pub fn read(input: &[u8]) -> Result<ReadOutput, EdxmlError> {
 ///
 /// # Errors
 /// As [`read`].
-pub fn read_with(input: impl BufRead, options: &ReadOptions) -> Result<ReadOutput, EdxmlError> {
-    let parsed = tree::parse(input, options)?;
+/// A package in UTF-16 with a byte order mark (XML 1.0 §4.3.3) is transcoded
+/// to UTF-8 as it streams ([`Utf16ToUtf8`](crate::Utf16ToUtf8)), noted as
+/// `EDXML-XML-009`; positions, limits and
+/// [`AttachmentLayout`] offsets then count in the UTF-8 transcoding, so
+/// decode its attachments from a transcoded copy.
+pub fn read_with(mut input: impl BufRead, options: &ReadOptions) -> Result<ReadOutput, EdxmlError> {
+    let head = input
+        .fill_buf()
+        .map_err(|e| EdxmlError::new(ErrorKind::Io(e.to_string())))?;
+    let encoding = crate::SourceEncoding::sniff(head);
+    let parsed = if encoding.is_utf16() {
+        tree::parse(crate::Utf16ToUtf8::new(input), options, true)?
+    } else {
+        tree::parse(input, options, false)?
+    };
     let mut mapper = Mapper::default();
+    if encoding.is_utf16() {
+        mapper.push(&rules::UTF16_TRANSCODED, "", Location::default());
+    }
     for note in &parsed.notes {
         match note {
             tree::Note::NoXmlDeclaration => {
@@ -67,6 +83,7 @@ pub fn read_with(input: impl BufRead, options: &ReadOptions) -> Result<ReadOutpu
         package,
         findings: mapper.findings,
         layout: mapper.layout,
+        source_encoding: encoding,
     })
 }
 

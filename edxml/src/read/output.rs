@@ -44,6 +44,9 @@ pub struct ReadOutput {
     /// One entry per attachment of a document package, in the same order as
     /// [`DocumentPackage::attachments`].
     pub layout: Vec<AttachmentLayout>,
+    /// The encoding of the input: for UTF-16 the offsets of `layout` count
+    /// in its UTF-8 transcoding ([`Utf16ToUtf8`](crate::Utf16ToUtf8)).
+    pub source_encoding: crate::SourceEncoding,
 }
 
 impl ReadOutput {

@@ -198,7 +198,7 @@ fn comments_and_processing_instructions_are_kept_in_document_order() {
         XmlContent::ProcessingInstruction(p) if p == "app mode=\"x\""
     ));
     let from = doc.header.from.as_ref().unwrap();
-    assert_eq!(from.extras.elements[0].after.as_deref(), Some("Email"));
+    assert_eq!(from.extras.elements[0].after.as_deref(), Some("Website"));
     for expected in [
         "<!-- đầu gói -->",
         "<?app mode=\"x\"?>",

@@ -7,11 +7,13 @@
 )]
 
 mod dialects;
+mod fidelity;
 mod fixtures;
 mod fuzz_corpus;
 mod interop;
 mod kept;
 mod props;
+mod reference_order;
 mod rules;
 mod stream;
 mod validate;

@@ -259,6 +259,22 @@ proptest! {
     fn reading_arbitrary_bytes_never_panics(bytes in vec(any::<u8>(), 0..512)) {
         let _ = read_with(&bytes[..], &ReadOptions::digest());
     }
+
+    /// Behind a UTF-16 byte order mark, arbitrary bytes (odd lengths,
+    /// unpaired surrogates) are an error or a package, never a panic; and
+    /// UTF-16 text reads as its UTF-8 form does.
+    #[test]
+    fn utf16_input_never_panics(big_endian: bool, bytes in vec(any::<u8>(), 0..512), text in ".{0,64}") {
+        let bom: &[u8] = if big_endian { b"\xFE\xFF" } else { b"\xFF\xFE" };
+        let input = [bom, &bytes[..]].concat();
+        let _ = read_with(&input[..], &ReadOptions::scan());
+        let xml = format!("<edXML><x>{}</x></edXML>", text.replace(['<', '&'], ""));
+        let utf16 = crate::fidelity::utf16(xml.as_bytes(), big_endian);
+        prop_assert_eq!(
+            read(&utf16).map(|o| o.package).map_err(|e| e.code()),
+            read(xml.as_bytes()).map(|o| o.package).map_err(|e| e.code())
+        );
+    }
 }
 
 /// The fuzz target's property, on mutations of real-shaped input.

@@ -7,7 +7,8 @@ use vanthu_edxml::{
 };
 use vanthu_identifiers::Severity;
 
-fn base() -> DocumentPackage {
+/// A new letter from the Government Office to Nghệ An, without attachments.
+pub(crate) fn base() -> DocumentPackage {
     let at = vietnam_offset()
         .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
         .unwrap();

@@ -27,11 +27,20 @@ pub(crate) fn sample_package() -> DocumentPackage {
     let at = vietnam_offset()
         .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
         .unwrap();
-    let mut from = Organization::new("000.00.00.G22", "Văn phòng Chính phủ");
-    from.organ_add = Some("Số 1 Hoàng Hoa Thám, Quận Ba Đình, Hà Nội".to_owned());
-    from.email = Some("vpcp@chinhphu.vn".to_owned());
-    let mut to = Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An");
-    to.organ_add = Some("Số 03 Trường Thi, Thành phố Vinh, Nghệ An".to_owned());
+    let from = Organization::new("000.00.00.G22", "Văn phòng Chính phủ").contact(
+        "Số 1 Hoàng Hoa Thám, Quận Ba Đình, Hà Nội",
+        "vpcp@chinhphu.vn",
+        "",
+        "",
+        "",
+    );
+    let to = Organization::new("000.00.00.H41", "UBND tỉnh Nghệ An").contact(
+        "Số 03 Trường Thi, Thành phố Vinh, Nghệ An",
+        "",
+        "",
+        "",
+        "",
+    );
     let mut doc = DocumentPackage::new_document(
         from,
         vec![to],
@@ -39,33 +48,25 @@ pub(crate) fn sample_package() -> DocumentPackage {
         "2025/03/14",
         "V/v kết nối, liên thông phần mềm quản lý văn bản",
         &at,
-    );
-    let h = &mut doc.header;
-    if let Some(p) = h.promulgation_info.as_mut() {
-        p.place = Some("Hà Nội".to_owned());
-    }
-    h.document_type = Some({
-        let mut t = vanthu_edxml::DocumentType::default();
-        t.type_code = Some("1".to_owned());
+    )
+    .with_place("Hà Nội")
+    .with_signer(SignerInfo::new(
+        "KT. BỘ TRƯỞNG, CHỦ NHIỆM",
+        "Phó Chủ nhiệm",
+        "Nguyễn Văn A",
+    ))
+    .with_to_places(["Như trên", "Lưu: VT, KSTT"])
+    .with_staff(StaffInfo::new(
+        "Văn thư",
+        "Trần Thị B",
+        "vanthu@chinhphu.vn",
+        "0912000001",
+    ));
+    doc.header.document_type = Some({
+        let mut t = vanthu_edxml::DocumentType::new("1", "Công văn");
         t.type_detail = Some("0".to_owned());
-        t.type_name = Some("Công văn".to_owned());
         t
     });
-    h.signer_info = Some({
-        let mut s = SignerInfo::default();
-        s.competence = Some("KT. BỘ TRƯỞNG, CHỦ NHIỆM".to_owned());
-        s.position = Some("Phó Chủ nhiệm".to_owned());
-        s.full_name = Some("Nguyễn Văn A".to_owned());
-        s
-    });
-    if let Some(business) = doc.trace.as_mut().and_then(|t| t.business.as_mut()) {
-        let mut staff = StaffInfo::default();
-        staff.department = Some("Văn thư".to_owned());
-        staff.staff = Some("Trần Thị B".to_owned());
-        staff.email = Some("vanthu@chinhphu.vn".to_owned());
-        staff.mobile = Some("0912000001".to_owned());
-        business.staff_info = Some(staff);
-    }
     doc.add_attachment("125-VPCP-KSTT.pdf", "application/pdf");
     doc
 }

@@ -472,3 +472,100 @@ fn a_parallel_check_equals_the_sequential_one() {
     let expected: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     assert_eq!(seen, expected);
 }
+
+/// `bytes` (UTF-8 edXML, declared UTF-8) in UTF-16 big-endian after its
+/// byte order mark, declared UTF-16.
+fn utf16(bytes: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let mut out = vec![0xFE, 0xFF];
+    for unit in text.replacen("UTF-8", "UTF-16", 1).encode_utf16() {
+        out.extend_from_slice(&unit.to_be_bytes());
+    }
+    out
+}
+
+/// #15 item 20: a UTF-16 package is recognised and checked; its PDF is
+/// decoded from the UTF-8 transcoding and verified.
+#[test]
+fn item20_a_utf16_package_is_checked_like_its_utf8_form() {
+    let utf8 = package(&[("182-QD-LDTBXH.pdf", "application/pdf", &pki().signed)]);
+    let bytes = utf16(&utf8);
+    assert_eq!(vanthu::detect(&bytes[..1024]), Some(Format::Edxml));
+    let report = check(&bytes, true);
+    assert!(report.conformant, "{:#?}", report.findings);
+    assert_eq!(
+        report.attachments[0].legal_value,
+        Some(LegalValue::Original)
+    );
+    assert_eq!(rules(&report), ["EDXML-XML-009"]);
+    let plain = check(&utf8, true);
+    assert_eq!(plain.attachments, report.attachments);
+    // From a file too.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("utf16.edxml");
+    std::fs::write(&path, &bytes).unwrap();
+    let from_file = vanthu::check_file(&path, &options(true)).unwrap();
+    assert_eq!(from_file.findings, report.findings);
+}
+
+/// A ZIP with one deflated entry, as the VNPT library wraps file types it
+/// does not know.
+fn wrapped(name: &str, data: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(name, zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(data).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// #15 item 16: the summary of `inspect` shows, for a ZIP-wrapped
+/// attachment, the document inside beside the transported ZIP; other
+/// attachments and ZIPs that are no wrapper are left alone.
+#[test]
+fn item16_inspect_summary_shows_the_unwrapped_document() {
+    use vanthu::edxml::{ReadOptions, read_with};
+    use vanthu::inspect::{Summary, summary, unwrap_attachments};
+    let rtf = b"{\\rtf1 phu luc kem theo}".repeat(40);
+    let two = {
+        use std::io::Write as _;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for n in ["a.txt", "b.txt"] {
+            zip.start_file(n, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(b"x").unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    };
+    let bytes = package(&[
+        ("182-QD-LDTBXH.pdf", "application/pdf", &pki().signed),
+        ("phu-luc.rtf", "application/zip", &wrapped("4c1f.rtf", &rtf)),
+        ("hai-tep.doc", "application/zip", &two),
+        ("ho-so.zip", "application/zip", &wrapped("x.pdf", b"%PDF-")),
+    ]);
+    let read = read_with(&bytes[..], &ReadOptions::scan()).unwrap();
+    let mut s = summary(&read);
+    unwrap_attachments(&mut s, &read, std::io::Cursor::new(&bytes));
+    let Summary::Document(d) = s else {
+        panic!("a document")
+    };
+    let inner = d.attachments[1].unwrapped.as_ref().expect("unwrapped");
+    assert_eq!(inner.name, "4c1f.rtf");
+    assert_eq!(inner.size, rtf.len() as u64);
+    assert_eq!(inner.sha256.len(), 64);
+    assert!(
+        d.attachments[1].size.unwrap() < rtf.len() as u64,
+        "the transported ZIP is deflated"
+    );
+    for i in [0, 2, 3] {
+        assert_eq!(d.attachments[i].unwrapped, None, "attachment {i}");
+    }
+    // Without sizes (no digest), nothing is decoded.
+    let plain = vanthu::edxml::read(&bytes).unwrap();
+    let mut s = summary(&plain);
+    unwrap_attachments(&mut s, &plain, std::io::Cursor::new(&bytes));
+    let Summary::Document(d) = s else {
+        panic!("a document")
+    };
+    assert!(d.attachments.iter().all(|a| a.unwrapped.is_none()));
+}
