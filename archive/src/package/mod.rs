@@ -36,6 +36,7 @@
 //! a fixed order, identifiers derived from the `OBJID` and paths, ZIP
 //! timestamps from the creation time passed in.
 
+pub mod eark;
 mod profile;
 mod read;
 mod write;
