@@ -64,7 +64,8 @@ impl Pkg {
                             "MDTYPE=\"OTHER\" OTHERMDTYPE=\"RIGHTS\"",
                         );
                     let id = attr_of(&rights, "ID");
-                    let t = t.replacen("</mets:amdSec>", &format!("{rights}</mets:amdSec>"), 1);
+                    // METS orders techMD, rightsMD, sourceMD, digiprovMD.
+                    let t = t.replacen("<mets:digiprovMD", &format!("{rights}<mets:digiprovMD"), 1);
                     edit_tag(&t, "LABEL=\"Metadata\"", |tag| {
                         tag.replacen("ADMID=\"", &format!("ADMID=\"{id} "), 1)
                     })
