@@ -79,7 +79,7 @@ pub(super) fn check(mets: &Element, ctx: &mut Ctx<'_>) {
         match g.attr("CONTENTINFORMATIONTYPE") {
             Some(t) if CONTENT_INFORMATION_TYPES.contains(&t) || ctx.v2_0_4 => {
                 ctx.check(
-                    t != "OTHER" || has(g, "OTHERCONTENTINFORMATIONTYPE"),
+                    (t == "OTHER") == has(g, "OTHERCONTENTINFORMATIONTYPE"),
                     &CSIP63,
                     &at,
                 );

@@ -111,7 +111,7 @@ pub(super) fn check(mets: &Element, ctx: &mut Ctx<'_>) {
         // is accepted from a package that declares 2.0.4.
         Some(t) if CONTENT_INFORMATION_TYPES.contains(&t) || ctx.v2_0_4 => {
             ctx.check(
-                t != "OTHER" || has(mets, "OTHERCONTENTINFORMATIONTYPE"),
+                (t == "OTHER") == has(mets, "OTHERCONTENTINFORMATIONTYPE"),
                 &CSIP5,
                 "",
             );

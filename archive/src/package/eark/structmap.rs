@@ -53,10 +53,9 @@ pub(super) fn check(mets: &Element, ctx: &mut Ctx<'_>) {
         .filter(|m| m.attr("LABEL") == Some("CSIP"))
         .collect();
     let [map] = csip.as_slice() else {
-        ctx.fail(
-            &CSIP82,
-            format!("structMap[@LABEL='CSIP'] × {}", csip.len()),
-        );
+        // None labelled CSIP, or more than the ONE CSIP80 asks for.
+        let r = if csip.is_empty() { &CSIP82 } else { &CSIP80 };
+        ctx.fail(r, format!("structMap[@LABEL='CSIP'] × {}", csip.len()));
         return;
     };
     ctx.check(map.attr("TYPE") == Some("PHYSICAL"), &CSIP81, "");
@@ -83,7 +82,8 @@ pub(super) fn check(mets: &Element, ctx: &mut Ctx<'_>) {
     }
     let metadata = sub("Metadata");
     match metadata.as_slice() {
-        [] if dmd.is_empty() && amd.is_empty() => {}
+        // A representation METS without metadata needs no Metadata division.
+        [] if !ctx.root && dmd.is_empty() && amd.is_empty() => {}
         [m] => {
             ctx.check(has(m, "ID"), &CSIP89, "");
             let listed = |attr: &str| -> Vec<&str> {
@@ -95,6 +95,13 @@ pub(super) fn check(mets: &Element, ctx: &mut Ctx<'_>) {
             }
             for id in &amd {
                 ctx.check(admid.contains(id), &CSIP91, format!("@ADMID ∌ '{id}'"));
+            }
+            // And reference nothing else.
+            for id in &dmdid {
+                ctx.check(ids.contains(id), &CSIP92, format!("@DMDID ∋ '{id}'"));
+            }
+            for id in &admid {
+                ctx.check(ids.contains(id), &CSIP91, format!("@ADMID ∋ '{id}'"));
             }
         }
         _ => ctx.fail(
@@ -108,26 +115,39 @@ pub(super) fn check(mets: &Element, ctx: &mut Ctx<'_>) {
     if !ctx.root {
         return;
     }
-    let uses: Vec<&str> = mets
+    let groups: Vec<&Element> = mets
         .children_named("fileSec")
         .flat_map(|s| s.children_named("fileGrp"))
-        .filter_map(|g| g.attr("USE"))
         .collect();
+    let uses: Vec<&str> = groups.iter().filter_map(|g| g.attr("USE")).collect();
+    // What an fptr of a division may point at: the file groups of its use
+    // (CSIP 2.1.0), or their files (as CSIP 2.0.4 packages do).
+    let targets = |wanted: &dyn Fn(&str) -> bool| -> Vec<&str> {
+        let mut out = Vec::new();
+        for g in groups.iter().filter(|g| g.attr("USE").is_some_and(wanted)) {
+            out.extend(g.attr("ID"));
+            out.extend(g.children_named("file").filter_map(|f| f.attr("ID")));
+        }
+        out
+    };
     for (label, present, id, fptr, fileid) in [
         ("Documentation", &CSIP93, &CSIP94, &CSIP96, &CSIP116),
         ("Schemas", &CSIP97, &CSIP98, &CSIP100, &CSIP118),
     ] {
         let found = sub(label);
-        if found.is_empty() {
-            ctx.check(!uses.contains(&label), present, "");
+        match found.len() {
+            0 => ctx.check(!uses.contains(&label), present, ""),
+            1 => {}
+            n => ctx.fail(present, format!("div[@LABEL='{label}'] × {n}")),
         }
+        let allowed = targets(&|u| u == label);
         for d in found {
             ctx.check(has(d, "ID"), id, which(d));
             let ptrs: Vec<&Element> = d.children_named("fptr").collect();
             ctx.check(!ptrs.is_empty(), fptr, which(d));
             for p in ptrs {
                 let v = p.attr("FILEID").unwrap_or("");
-                ctx.check(ids.contains(v), fileid, format!("@FILEID='{v}'"));
+                ctx.check(allowed.contains(&v), fileid, format!("@FILEID='{v}'"));
             }
         }
     }
@@ -143,15 +163,26 @@ pub(super) fn check(mets: &Element, ctx: &mut Ctx<'_>) {
         ctx.check(has(r, "ID"), &CSIP102, which(r));
         let ptrs: Vec<&Element> = r.children_named("fptr").collect();
         ctx.check(!ptrs.is_empty(), &CSIP104, which(r));
+        let allowed = targets(&|u| u.starts_with("Representations"));
         for p in ptrs {
             let v = p.attr("FILEID").unwrap_or("");
-            ctx.check(ids.contains(v), &CSIP119, format!("@FILEID='{v}'"));
+            ctx.check(allowed.contains(&v), &CSIP119, format!("@FILEID='{v}'"));
         }
         let children: Vec<&Element> = r.children_named("div").collect();
-        // CSIP105: a division for each representation file group.
-        let groups = uses
+        // CSIP105: a division for each representation described by a
+        // representation METS.
+        let groups = groups
             .iter()
-            .filter(|u| u.starts_with("Representations/"))
+            .filter(|g| {
+                g.attr("USE")
+                    .is_some_and(|u| u.starts_with("Representations/"))
+                    && g.children_named("file").any(|f| {
+                        f.child("FLocat")
+                            .and_then(|l| l.attr("href"))
+                            .is_some_and(|h| h.ends_with("METS.xml"))
+                    })
+            })
+            .filter_map(|g| g.attr("USE"))
             .collect::<std::collections::BTreeSet<_>>()
             .len();
         ctx.check(
