@@ -12,7 +12,8 @@ with `vanthu archive check --profile csip` (CSIP cases) or `--profile sip`
 - MUST-level invalid cases (rules whose error level is ERROR): how many are
   not conformant, and how many are reported with the tested requirement id
   (a finding whose `requirement` is the test case's id);
-- valid packages: how many are conformant. Checksums are judged by another
+- valid packages: how many have no error naming an E-ARK requirement, and
+  how many are conformant. Checksums are judged by another
   part of vanthu: findings about checksum values and types (ARCH-PKG-FILE-002,
   ARCH-PKG-FILE-004) are left out of this decision, and counted apart.
 
@@ -38,7 +39,11 @@ CHECKSUM_RULES = {"ARCH-PKG-FILE-002", "ARCH-PKG-FILE-004"}
 
 
 def zip_folder(folder):
-    """The package folder as a ZIP whose one root folder is the package."""
+    """The package folder as a ZIP whose one root folder is the package (a
+    case folder holding only the package's own folder is that folder)."""
+    inside = os.listdir(folder)
+    if len(inside) == 1 and os.path.isdir(os.path.join(folder, inside[0])):
+        folder = os.path.join(folder, inside[0])
     buf = io.BytesIO()
     root = os.path.basename(os.path.normpath(folder))
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -97,7 +102,7 @@ def main():
     seen = set()
     valid_seen = set()
     must = {"cases": 0, "not_conformant": 0, "named": 0}
-    valid = {"cases": 0, "conformant": 0, "checksum_only": 0}
+    valid = {"cases": 0, "conformant": 0, "checksum_only": 0, "no_requirement_error": 0}
     missed = []
     with tempfile.TemporaryDirectory() as tmp:
         for spec, rid, level, is_valid, folder in cases(args.corpus):
@@ -114,13 +119,17 @@ def main():
                     continue
                 valid_seen.add(folder)
                 valid["cases"] += 1
+                if report and not any(f.get("requirement") for f in errors):
+                    valid["no_requirement_error"] += 1
                 other = [f for f in errors if f["rule"] not in CHECKSUM_RULES]
                 if report and not other:
                     valid["conformant"] += 1
                     if errors:
                         valid["checksum_only"] += 1
                 else:
-                    missed.append(f"valid {rid} {folder}: {[(f['rule'], f.get('requirement')) for f in other][:4]}")
+                    named = sorted({f["requirement"] for f in other if f.get("requirement")})
+                    rules = sorted({f["rule"] for f in other if not f.get("requirement")})
+                    missed.append(f"valid {rid} {folder}: requirements {named}, rules {rules}")
             elif level == "ERROR":
                 must["cases"] += 1
                 if report is None or errors:

@@ -1050,3 +1050,23 @@ fn findings_carry_both_languages_without_english_in_vietnamese() {
         }
     }
 }
+
+#[test]
+fn the_archive_profile_lists_every_requirement() {
+    let docs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/archive-profile.md"
+    ))
+    .unwrap();
+    let section = &docs[docs.find("## 14. E-ARK requirements").unwrap()..];
+    for r in requirements() {
+        let line = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", r.id)))
+            .unwrap_or_else(|| panic!("{} is not in docs/archive-profile.md §14", r.id));
+        assert!(line.contains(&format!("| {} |", r.level)), "{line}");
+        let checked = line.contains("checked (row");
+        assert_eq!(checked, r.testable == Testable::Yes, "{line}");
+        assert!(line.contains(r.rule().id), "{line}");
+    }
+}

@@ -100,8 +100,13 @@ pub(super) const CONTENT_INFORMATION_TYPES: &[&str] = &[
 pub(super) fn check(mets: &Element, ctx: &mut Ctx<'_>) {
     ctx.check(has(mets, "OBJID"), &CSIP1, "");
     match mets.attr("TYPE") {
-        Some(t) if CONTENT_CATEGORIES.contains(&t) => {
-            ctx.check(t != "Other" || has(mets, "OTHERTYPE"), &CSIP3, "");
+        // Case aside: packages made under CSIP 2.0 write `OTHER`.
+        Some(t) if CONTENT_CATEGORIES.iter().any(|c| c.eq_ignore_ascii_case(t)) => {
+            ctx.check(
+                !t.eq_ignore_ascii_case("Other") || has(mets, "OTHERTYPE"),
+                &CSIP3,
+                "",
+            );
         }
         Some(t) => ctx.fail(&CSIP2, format!("@TYPE='{t}'")),
         None => ctx.fail(&CSIP2, ""),

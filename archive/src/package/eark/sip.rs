@@ -31,7 +31,7 @@ requirement_table! { TABLE:
     SIP17 = (Must, Sip, "mets/metsHdr/agent[@ROLE='CREATOR']/@TYPE", "the submitting agent has @TYPE ORGANIZATION or INDIVIDUAL", "tác nhân giao nộp phải có @TYPE là ORGANIZATION hoặc INDIVIDUAL", DEFINES);
     SIP18 = (May, Sip, "mets/metsHdr/agent[@ROLE='CREATOR']/name", "the submitting agent may have a name", "tác nhân giao nộp có thể có name", OPTIONAL);
     SIP19 = (May, Sip, "mets/metsHdr/agent[@ROLE='CREATOR']/note", "the submitting agent may have an identification note", "tác nhân giao nộp có thể có note định danh", OPTIONAL);
-    SIP20 = (Must, Sip, "mets/metsHdr/agent[@ROLE='CREATOR' and @TYPE!='OTHER']/note/@csip:NOTETYPE", "the submitting agent's note has @csip:NOTETYPE IDENTIFICATIONCODE", "note của tác nhân giao nộp phải có @csip:NOTETYPE là IDENTIFICATIONCODE", Yes);
+    SIP20 = (Must, Sip, "mets/metsHdr/agent[@ROLE='CREATOR' and @TYPE='ORGANIZATION']/note/@csip:NOTETYPE", "the submitting agent's note has @csip:NOTETYPE IDENTIFICATIONCODE", "note của tác nhân giao nộp phải có @csip:NOTETYPE là IDENTIFICATIONCODE", Yes);
     SIP21 = (May, Sip, "mets/metsHdr/agent[@ROLE='CREATOR' and @TYPE='INDIVIDUAL']", "an agent may name a contact person", "có thể có tác nhân ghi người liên hệ", OPTIONAL);
     SIP22 = (Must, Sip, "mets/metsHdr/agent[@ROLE='CREATOR']", "the contact person agent has @ROLE CREATOR", "tác nhân người liên hệ phải có @ROLE là CREATOR", DEFINES);
     SIP23 = (Must, Sip, "mets/metsHdr/agent[@TYPE='INDIVIDUAL']", "the contact person agent has @TYPE INDIVIDUAL", "tác nhân người liên hệ phải có @TYPE là INDIVIDUAL", DEFINES);
@@ -97,7 +97,11 @@ pub(super) fn check(mets: &Element, ctx: &mut Ctx<'_>) {
             }
             Some("CREATOR") if software.is_some_and(|s| std::ptr::eq(s, *a)) => {}
             Some("CREATOR") => {
-                ctx.check(identified(a), &SIP20, &at);
+                // The submitting organisation; a contact person (SIP21,
+                // CREATOR INDIVIDUAL) has notes of any kind (SIP25).
+                if a.attr("TYPE") == Some("ORGANIZATION") {
+                    ctx.check(identified(a), &SIP20, &at);
+                }
                 if a.attr("TYPE") == Some("INDIVIDUAL") {
                     ctx.check(
                         a.child("name").is_some_and(|n| !n.text.trim().is_empty()),
