@@ -4,13 +4,13 @@
 //! the profile of the requirement.
 
 use std::collections::BTreeSet;
-use std::io::{Cursor, Read, Write};
+use std::io::Cursor;
 
 use chrono::NaiveDate;
 use vanthu_archive::package::eark::{Level, Testable, requirement, requirements};
 use vanthu_archive::package::{CheckOptions, PackageReport, Profile, check_package};
 
-use crate::common::{description, pack};
+use crate::common::{description, entries, pack, zip_entries};
 
 /// A package as its ZIP entries, in order (names with the root folder).
 #[derive(Clone)]
@@ -32,15 +32,7 @@ pub(crate) enum Base {
 
 impl Pkg {
     pub(crate) fn read(bytes: &[u8]) -> Self {
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-        let mut entries = Vec::new();
-        for i in 0..zip.len() {
-            let mut f = zip.by_index(i).unwrap();
-            let name = f.name().unwrap().into_owned();
-            let mut data = Vec::new();
-            f.read_to_end(&mut data).unwrap();
-            entries.push((name, data));
-        }
+        let entries = entries(bytes);
         let root = entries[0].0.split_once('/').unwrap().0.to_owned() + "/";
         Self { root, entries }
     }
@@ -76,13 +68,7 @@ impl Pkg {
     }
 
     pub(crate) fn zip(&self) -> Vec<u8> {
-        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, data) in &self.entries {
-            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-                .unwrap();
-            out.write_all(data).unwrap();
-        }
-        out.finish().unwrap().into_inner()
+        zip_entries(&self.entries)
     }
 
     /// Edits the text of the entry at `rel` (below the root folder).

@@ -271,6 +271,23 @@ fn with_root_mets(zip: &Path, out: &Path, edit: impl Fn(&str) -> String) {
     dst.finish().unwrap();
 }
 
+/// `vanthu archive check PACKAGE --profile PROFILE --json`, and its
+/// exit code and report.
+fn check_json(zip: &Path, profile: &str) -> (Option<i32>, serde_json::Value) {
+    let o = vanthu(
+        &[
+            "archive",
+            "check",
+            zip.to_str().unwrap(),
+            "--profile",
+            profile,
+            "--json",
+        ],
+        b"",
+    );
+    (o.status.code(), json(&o))
+}
+
 /// `--profile csip`: a package violating one E-ARK requirement (CSIP2, the
 /// content category) exits 1 and its JSON finding names the requirement;
 /// the valid package exits 0.
@@ -278,46 +295,15 @@ fn with_root_mets(zip: &Path, out: &Path, edit: impl Fn(&str) -> String) {
 fn the_csip_profile_names_the_violated_requirement() {
     let dir = temp("csip");
     let zip = pack_vector(&dir);
-    let o = vanthu(
-        &[
-            "archive",
-            "check",
-            zip.to_str().unwrap(),
-            "--profile",
-            "csip",
-            "--json",
-        ],
-        b"",
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    assert_eq!(json(&o)["findings"].as_array().unwrap().len(), 0);
+    let (code, v) = check_json(&zip, "csip");
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0);
     let bad = dir.join("type.zip");
     with_root_mets(&zip, &bad, |t| {
         t.replacen("TYPE=\"Text\"", "TYPE=\"Textual\"", 1)
     });
-    let o = vanthu(
-        &[
-            "archive",
-            "check",
-            bad.to_str().unwrap(),
-            "--profile",
-            "csip",
-            "--json",
-        ],
-        b"",
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    let v = json(&o);
+    let (code, v) = check_json(&bad, "csip");
+    assert_eq!(code, Some(1), "{v}");
     let findings = v["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{v}");
     assert_eq!(findings[0]["requirement"], "CSIP2");
