@@ -33,7 +33,7 @@ const TT05_CH_VII: &str = "Thông tư 05/2025/TT-BNV Chương VII";
 /// Safe and portable entry names: the profile's own rule.
 const PROFILE_NAMES: &str = "vanthu docs/archive-profile.md §3";
 /// Deviations of the circular's sample package that the reader accepts.
-const PROFILE_SAMPLE: &str = "vanthu docs/archive-profile.md §8";
+pub(crate) const PROFILE_SAMPLE: &str = "vanthu docs/archive-profile.md §8";
 
 vanthu_identifiers::catalogue! {
     // ---- documents (Decree 30/2020 Appendix VI, Tables I–II) ----
@@ -117,22 +117,6 @@ vanthu_identifiers::catalogue! {
     // ---- packages: METS ----
     /// The root element is not `mets`.
     METS_ROOT = ("ARCH-PKG-METS-001", Error, "root element of a METS file is not `mets`", "phần tử gốc của tệp METS không phải `mets`", "E-ARK CSIP 2.1.0 CSIPSTR4");
-    /// METS has no `OBJID`.
-    METS_NO_OBJID = ("ARCH-PKG-METS-002", Error, "METS has no OBJID", "METS thiếu OBJID", "E-ARK CSIP 2.1.0 CSIP1");
-    /// METS has no `PROFILE`.
-    METS_NO_PROFILE = ("ARCH-PKG-METS-003", Warning, "METS has no PROFILE", "METS thiếu PROFILE", "E-ARK CSIP 2.1.0 CSIP6");
-    /// METS has no `metsHdr`.
-    METS_NO_HEADER = ("ARCH-PKG-METS-004", Error, "METS has no metsHdr", "METS thiếu metsHdr", "E-ARK CSIP 2.1.0 CSIP117");
-    /// `OAISPACKAGETYPE` is not SIP, AIP or DIP.
-    METS_PACKAGE_TYPE = ("ARCH-PKG-METS-005", Error, "OAISPACKAGETYPE is not SIP, AIP or DIP", "OAISPACKAGETYPE không phải SIP, AIP hoặc DIP", "E-ARK CSIP 2.1.0 CSIP9");
-    /// `RECORDSTATUS` is not in the vocabulary.
-    METS_RECORD_STATUS = ("ARCH-PKG-METS-006", Warning, "RECORDSTATUS is not NEW, SUPPLEMENT, REPLACEMENT, TEST or OTHER", "RECORDSTATUS không phải NEW, SUPPLEMENT, REPLACEMENT, TEST hoặc OTHER", "E-ARK SIP 2.1.0 SIP3");
-    /// `metsHdr` has no `CREATEDATE`.
-    METS_NO_CREATEDATE = ("ARCH-PKG-METS-007", Error, "metsHdr has no CREATEDATE", "metsHdr thiếu CREATEDATE", "E-ARK CSIP 2.1.0 CSIP7");
-    /// `metsHdr` has no CREATOR agent.
-    METS_NO_CREATOR = ("ARCH-PKG-METS-008", Warning, "metsHdr has no CREATOR agent", "metsHdr thiếu tác nhân (agent) có vai trò CREATOR", "E-ARK CSIP 2.1.0 CSIP11");
-    /// METS has no `fileSec` or no `structMap`.
-    METS_NO_FILESEC = ("ARCH-PKG-METS-009", Error, "METS needs a fileSec and a structMap", "METS phải có fileSec và structMap", "E-ARK CSIP 2.1.0 CSIP80");
     /// A file reference has no `FLocat` or no `xlink:href`.
     METS_NO_LOCATION = ("ARCH-PKG-METS-010", Error, "file reference without FLocat or xlink:href", "tham chiếu tệp thiếu FLocat hoặc xlink:href", "E-ARK CSIP 2.1.0 CSIP76");
 
@@ -186,4 +170,55 @@ vanthu_identifiers::catalogue! {
     TT05_LOWER_CASE_CHECKSUM = ("ARCH-PKG-TT05-004", Note, "checksum written in lower-case hex", "mã băm viết chữ thường", TT05_APPX_III);
     /// `arcFileCode`/`arcDocCode` read as `fileCode`/`docCode`.
     TT05_AIP_NAMES = ("ARCH-PKG-TT05-005", Note, "AIP element name read as its SIP name", "đọc tên phần tử của AIP như tên tương ứng của SIP", TT05_APPX_I);
+
+    // ---- E-ARK CSIP 2.1.0 and SIP 2.1.0 requirements: one rule per section and level;
+    // each finding names its requirement (`Finding::requirement`) and cites it as its source ----
+    /// A MUST requirement of E-ARK CSIP 2.1.0 on the folder structure (CSIPSTR1–CSIPSTR16) is not met.
+    EARK_FOLDERS_MUST = ("ARCH-EARK-FOLDERS-MUST", Error, "the folder structure does not meet a MUST requirement of E-ARK CSIP 2.1.0", "cấu trúc thư mục không đáp ứng một yêu cầu bắt buộc của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIPSTR1–CSIPSTR16");
+    /// A SHOULD requirement of E-ARK CSIP 2.1.0 on the folder structure (CSIPSTR1–CSIPSTR16) is not met.
+    EARK_FOLDERS_SHOULD = ("ARCH-EARK-FOLDERS-SHOULD", Warning, "the folder structure does not meet a SHOULD recommendation of E-ARK CSIP 2.1.0", "cấu trúc thư mục không đáp ứng một khuyến nghị của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIPSTR1–CSIPSTR16");
+    /// A MAY requirement of E-ARK CSIP 2.1.0 on the folder structure (CSIPSTR1–CSIPSTR16) is not met.
+    EARK_FOLDERS_MAY = ("ARCH-EARK-FOLDERS-MAY", Note, "the folder structure does not meet a MAY option of E-ARK CSIP 2.1.0", "cấu trúc thư mục không đáp ứng một tùy chọn của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIPSTR1–CSIPSTR16");
+    /// A MUST requirement of E-ARK CSIP 2.1.0 on the METS root element (CSIP1–CSIP6) is not met.
+    EARK_ROOT_MUST = ("ARCH-EARK-ROOT-MUST", Error, "the METS root element does not meet a MUST requirement of E-ARK CSIP 2.1.0", "phần tử gốc METS không đáp ứng một yêu cầu bắt buộc của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP1–CSIP6");
+    /// A SHOULD requirement of E-ARK CSIP 2.1.0 on the METS root element (CSIP1–CSIP6) is not met.
+    EARK_ROOT_SHOULD = ("ARCH-EARK-ROOT-SHOULD", Warning, "the METS root element does not meet a SHOULD recommendation of E-ARK CSIP 2.1.0", "phần tử gốc METS không đáp ứng một khuyến nghị của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP1–CSIP6");
+    /// A MAY requirement of E-ARK CSIP 2.1.0 on the METS root element (CSIP1–CSIP6) is not met.
+    EARK_ROOT_MAY = ("ARCH-EARK-ROOT-MAY", Note, "the METS root element does not meet a MAY option of E-ARK CSIP 2.1.0", "phần tử gốc METS không đáp ứng một tùy chọn của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP1–CSIP6");
+    /// A MUST requirement of E-ARK CSIP 2.1.0 on the METS header and its software agent (CSIP7–CSIP16, CSIP117) is not met.
+    EARK_HEADER_MUST = ("ARCH-EARK-HDR-MUST", Error, "the METS header and its software agent does not meet a MUST requirement of E-ARK CSIP 2.1.0", "phần đầu METS và tác nhân phần mềm không đáp ứng một yêu cầu bắt buộc của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP7–CSIP16, CSIP117");
+    /// A SHOULD requirement of E-ARK CSIP 2.1.0 on the METS header and its software agent (CSIP7–CSIP16, CSIP117) is not met.
+    EARK_HEADER_SHOULD = ("ARCH-EARK-HDR-SHOULD", Warning, "the METS header and its software agent does not meet a SHOULD recommendation of E-ARK CSIP 2.1.0", "phần đầu METS và tác nhân phần mềm không đáp ứng một khuyến nghị của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP7–CSIP16, CSIP117");
+    /// A MAY requirement of E-ARK CSIP 2.1.0 on the METS header and its software agent (CSIP7–CSIP16, CSIP117) is not met.
+    EARK_HEADER_MAY = ("ARCH-EARK-HDR-MAY", Note, "the METS header and its software agent does not meet a MAY option of E-ARK CSIP 2.1.0", "phần đầu METS và tác nhân phần mềm không đáp ứng một tùy chọn của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP7–CSIP16, CSIP117");
+    /// A MUST requirement of E-ARK CSIP 2.1.0 on the descriptive metadata section (CSIP17–CSIP30) is not met.
+    EARK_DMD_MUST = ("ARCH-EARK-DMD-MUST", Error, "the descriptive metadata section does not meet a MUST requirement of E-ARK CSIP 2.1.0", "phần siêu dữ liệu mô tả không đáp ứng một yêu cầu bắt buộc của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP17–CSIP30");
+    /// A SHOULD requirement of E-ARK CSIP 2.1.0 on the descriptive metadata section (CSIP17–CSIP30) is not met.
+    EARK_DMD_SHOULD = ("ARCH-EARK-DMD-SHOULD", Warning, "the descriptive metadata section does not meet a SHOULD recommendation of E-ARK CSIP 2.1.0", "phần siêu dữ liệu mô tả không đáp ứng một khuyến nghị của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP17–CSIP30");
+    /// A MAY requirement of E-ARK CSIP 2.1.0 on the descriptive metadata section (CSIP17–CSIP30) is not met.
+    EARK_DMD_MAY = ("ARCH-EARK-DMD-MAY", Note, "the descriptive metadata section does not meet a MAY option of E-ARK CSIP 2.1.0", "phần siêu dữ liệu mô tả không đáp ứng một tùy chọn của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP17–CSIP30");
+    /// A MUST requirement of E-ARK CSIP 2.1.0 on the administrative metadata section (CSIP31–CSIP57) is not met.
+    EARK_AMD_MUST = ("ARCH-EARK-AMD-MUST", Error, "the administrative metadata section does not meet a MUST requirement of E-ARK CSIP 2.1.0", "phần siêu dữ liệu quản trị không đáp ứng một yêu cầu bắt buộc của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP31–CSIP57");
+    /// A SHOULD requirement of E-ARK CSIP 2.1.0 on the administrative metadata section (CSIP31–CSIP57) is not met.
+    EARK_AMD_SHOULD = ("ARCH-EARK-AMD-SHOULD", Warning, "the administrative metadata section does not meet a SHOULD recommendation of E-ARK CSIP 2.1.0", "phần siêu dữ liệu quản trị không đáp ứng một khuyến nghị của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP31–CSIP57");
+    /// A MAY requirement of E-ARK CSIP 2.1.0 on the administrative metadata section (CSIP31–CSIP57) is not met.
+    EARK_AMD_MAY = ("ARCH-EARK-AMD-MAY", Note, "the administrative metadata section does not meet a MAY option of E-ARK CSIP 2.1.0", "phần siêu dữ liệu quản trị không đáp ứng một tùy chọn của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP31–CSIP57");
+    /// A MUST requirement of E-ARK CSIP 2.1.0 on the file section (CSIP58–CSIP79, CSIP113, CSIP114) is not met.
+    EARK_FILES_MUST = ("ARCH-EARK-FILE-MUST", Error, "the file section does not meet a MUST requirement of E-ARK CSIP 2.1.0", "phần tệp không đáp ứng một yêu cầu bắt buộc của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP58–CSIP79, CSIP113, CSIP114");
+    /// A SHOULD requirement of E-ARK CSIP 2.1.0 on the file section (CSIP58–CSIP79, CSIP113, CSIP114) is not met.
+    EARK_FILES_SHOULD = ("ARCH-EARK-FILE-SHOULD", Warning, "the file section does not meet a SHOULD recommendation of E-ARK CSIP 2.1.0", "phần tệp không đáp ứng một khuyến nghị của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP58–CSIP79, CSIP113, CSIP114");
+    /// A MAY requirement of E-ARK CSIP 2.1.0 on the file section (CSIP58–CSIP79, CSIP113, CSIP114) is not met.
+    EARK_FILES_MAY = ("ARCH-EARK-FILE-MAY", Note, "the file section does not meet a MAY option of E-ARK CSIP 2.1.0", "phần tệp không đáp ứng một tùy chọn của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP58–CSIP79, CSIP113, CSIP114");
+    /// A MUST requirement of E-ARK CSIP 2.1.0 on the structural map (CSIP80–CSIP112, CSIP116, CSIP118, CSIP119) is not met.
+    EARK_STRUCTMAP_MUST = ("ARCH-EARK-STRUCT-MUST", Error, "the structural map does not meet a MUST requirement of E-ARK CSIP 2.1.0", "bản đồ cấu trúc không đáp ứng một yêu cầu bắt buộc của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP80–CSIP112, CSIP116, CSIP118, CSIP119");
+    /// A SHOULD requirement of E-ARK CSIP 2.1.0 on the structural map (CSIP80–CSIP112, CSIP116, CSIP118, CSIP119) is not met.
+    EARK_STRUCTMAP_SHOULD = ("ARCH-EARK-STRUCT-SHOULD", Warning, "the structural map does not meet a SHOULD recommendation of E-ARK CSIP 2.1.0", "bản đồ cấu trúc không đáp ứng một khuyến nghị của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP80–CSIP112, CSIP116, CSIP118, CSIP119");
+    /// A MAY requirement of E-ARK CSIP 2.1.0 on the structural map (CSIP80–CSIP112, CSIP116, CSIP118, CSIP119) is not met.
+    EARK_STRUCTMAP_MAY = ("ARCH-EARK-STRUCT-MAY", Note, "the structural map does not meet a MAY option of E-ARK CSIP 2.1.0", "bản đồ cấu trúc không đáp ứng một tùy chọn của E-ARK CSIP 2.1.0", "E-ARK CSIP 2.1.0 CSIP80–CSIP112, CSIP116, CSIP118, CSIP119");
+    /// A MUST requirement of E-ARK SIP 2.1.0 on an E-ARK SIP (SIP1–SIP35) is not met.
+    EARK_SIP_MUST = ("ARCH-EARK-SIP-MUST", Error, "an E-ARK SIP does not meet a MUST requirement of E-ARK SIP 2.1.0", "gói SIP E-ARK không đáp ứng một yêu cầu bắt buộc của E-ARK SIP 2.1.0", "E-ARK SIP 2.1.0 SIP1–SIP35");
+    /// A SHOULD requirement of E-ARK SIP 2.1.0 on an E-ARK SIP (SIP1–SIP35) is not met.
+    EARK_SIP_SHOULD = ("ARCH-EARK-SIP-SHOULD", Warning, "an E-ARK SIP does not meet a SHOULD recommendation of E-ARK SIP 2.1.0", "gói SIP E-ARK không đáp ứng một khuyến nghị của E-ARK SIP 2.1.0", "E-ARK SIP 2.1.0 SIP1–SIP35");
+    /// A MAY requirement of E-ARK SIP 2.1.0 on an E-ARK SIP (SIP1–SIP35) is not met.
+    EARK_SIP_MAY = ("ARCH-EARK-SIP-MAY", Note, "an E-ARK SIP does not meet a MAY option of E-ARK SIP 2.1.0", "gói SIP E-ARK không đáp ứng một tùy chọn của E-ARK SIP 2.1.0", "E-ARK SIP 2.1.0 SIP1–SIP35");
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use vanthu_archive::package::{
-    CheckOptions, PackOptions, PackSpec, PackageDescription, PackageWriter, check_package,
+    CheckOptions, PackOptions, PackSpec, PackageDescription, PackageWriter, Profile, check_package,
 };
 use vanthu_archive::{ArchiveLaw, Expiry, RetentionInput};
 use vanthu_identifiers::Finding;
@@ -40,6 +40,14 @@ enum ArchiveCommand {
         /// The package ZIP.
         #[arg(value_name = "PACKAGE.zip")]
         package: PathBuf,
+        /// The requirements: `csip` (E-ARK CSIP 2.1.0), `sip` (and E-ARK
+        /// SIP 2.1.0) or `tt05` (and Circular 05/2025/TT-BNV).
+        #[arg(long, value_name = "PROFILE", default_value = "tt05")]
+        profile: Profile,
+        /// The time of the check (a `LASTMODDATE` after it is reported);
+        /// default: now.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
         /// Print JSON: `conformant`, `kind`, `objid`, `files_checked`,
         /// `bytes_checked`, `findings`.
         #[arg(long)]
@@ -70,7 +78,22 @@ pub(crate) struct RetentionArgs {
 pub(crate) fn run(args: ArchiveArgs) -> Result<Outcome, CliError> {
     match args.command {
         ArchiveCommand::Pack { spec, output } => pack(&spec, &output),
-        ArchiveCommand::Check { package, json } => check(&package, json),
+        ArchiveCommand::Check {
+            package,
+            profile,
+            at,
+            json,
+        } => {
+            let at = match at {
+                Some(t) => crate::signature::parse_time(&t)
+                    .map_err(|e| CliError::new(format!("--at: {e}")))?,
+                None => crate::signature::now(),
+            };
+            let options = CheckOptions::default()
+                .with_profile(profile)
+                .at(at.naive_utc());
+            check(&package, &options, json)
+        }
     }
 }
 
@@ -130,10 +153,10 @@ fn pack(spec: &Path, output: &Path) -> Result<Outcome, CliError> {
     }
 }
 
-fn check(package: &Path, json: bool) -> Result<Outcome, CliError> {
+fn check(package: &Path, options: &CheckOptions, json: bool) -> Result<Outcome, CliError> {
     let file = File::open(package)
         .map_err(|e| CliError::new(format!("cannot read {}: {e}", package.display())))?;
-    let report = check_package(BufReader::new(file), &CheckOptions::default())
+    let report = check_package(BufReader::new(file), options)
         .map_err(|e| CliError::new(format!("{}: {e}", package.display())))?;
     let conformant = report.conformant;
     if json {

@@ -142,6 +142,7 @@ pub struct Checker {
     trust_skipped: Vec<Finding>,
     verify: VerifyOptions,
     at: chrono::DateTime<chrono::FixedOffset>,
+    archive: SipOptions,
 }
 
 impl Checker {
@@ -163,6 +164,9 @@ impl Checker {
             trust_skipped: trust.skipped,
             verify,
             at: options.at,
+            archive: SipOptions::default()
+                .with_profile(options.archive_profile)
+                .at(options.at.naive_utc()),
         })
     }
 
@@ -235,7 +239,7 @@ impl Checker {
                     ),
                 }
             }
-            Some(Format::Sip) => sip(&name, BufReader::new(file)),
+            Some(Format::Sip) => sip(&name, BufReader::new(file), &self.archive),
             None => not_recognised(&name, &head),
         }
     }
@@ -249,7 +253,7 @@ impl Checker {
         match format {
             Some(Format::Edxml) => self.edxml(name, Cursor::new(bytes)),
             Some(Format::Pdf) => self.pdf(name, bytes),
-            Some(Format::Sip) => sip(name, Cursor::new(bytes)),
+            Some(Format::Sip) => sip(name, Cursor::new(bytes), &self.archive),
             None => not_recognised(name, head),
         }
     }
@@ -377,8 +381,8 @@ fn not_recognised(name: &str, head: &[u8]) -> FileReport {
     )
 }
 
-fn sip<R: Read + Seek>(name: &str, input: R) -> FileReport {
-    match check_package(input, &SipOptions::default()) {
+fn sip<R: Read + Seek>(name: &str, input: R, options: &SipOptions) -> FileReport {
+    match check_package(input, options) {
         Ok(report) => FileReport {
             kind: report.kind.map(|k| k.name().to_owned()),
             objid: report.objid,

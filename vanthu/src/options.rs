@@ -50,6 +50,11 @@ pub struct CheckOptions {
     /// reports come in the same order either way.
     #[serde(default)]
     pub jobs: usize,
+    /// The requirements archival packages are checked against: `csip`
+    /// (E-ARK CSIP 2.1.0), `sip` (and E-ARK SIP 2.1.0) or `tt05` (the
+    /// default: and Circular 05/2025/TT-BNV).
+    #[serde(default)]
+    pub archive_profile: vanthu_archive::package::Profile,
 }
 
 impl CheckOptions {
@@ -66,6 +71,7 @@ impl CheckOptions {
             legacy_sha1: false,
             roles: RolePolicy::default(),
             jobs: 0,
+            archive_profile: vanthu_archive::package::Profile::default(),
         }
     }
 

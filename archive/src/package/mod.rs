@@ -31,11 +31,17 @@
 //! and the reader accepts both, reporting the sample's deviations as
 //! `ARCH-PKG-TT05-*` findings.
 //!
+//! [`check_package`] checks a package against the [`Profile`] the caller
+//! chooses: the requirements of E-ARK CSIP 2.1.0 and SIP 2.1.0 are data in
+//! [`eark`], and a finding of one names it in
+//! [`Finding::requirement`](vanthu_identifiers::Finding::requirement).
+//!
 //! Writing streams every data file through SHA-256 into the ZIP: memory does
 //! not grow with the size of the record. Output is deterministic: entries in
 //! a fixed order, identifiers derived from the `OBJID` and paths, ZIP
 //! timestamps from the creation time passed in.
 
+pub mod eark;
 mod profile;
 mod read;
 mod write;

@@ -12,6 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 use vanthu_identifiers::{DocumentType, Finding, Location, RecordCode, Retention, Severity};
 use zip::ZipArchive;
 
+use super::eark;
 use super::xml::{self, Element, MAX_XML_BYTES};
 use super::{
     LooseDocuments, PackageDescription, PackageDocument, PackageKind, Profile, RecordStatus,
@@ -139,6 +140,8 @@ pub struct PackageReader<R: Read + Seek> {
     kind: Option<PackageKind>,
     objid: Option<String>,
     findings: Vec<Finding>,
+    /// What the E-ARK requirements found, until the profile is known.
+    eark: eark::Collected,
 }
 
 impl<R: Read + Seek> std::fmt::Debug for PackageReader<R> {
@@ -229,6 +232,7 @@ impl<R: Read + Seek> PackageReader<R> {
             kind: None,
             objid: None,
             findings,
+            eark: eark::Collected::default(),
         };
         me.read_metadata()?;
         Ok(me)
@@ -286,6 +290,8 @@ impl<R: Read + Seek> PackageReader<R> {
         let mets = xml::parse(&bytes, "METS.xml")?;
         self.check_mets(&mets, "METS.xml", true);
         self.objid = mets.attr("OBJID").map(str::to_owned);
+        let names: Vec<String> = self.entries.keys().cloned().collect();
+        eark::check_folders(&self.root, &names, self.objid.as_deref(), &mut self.eark);
         let oais = mets
             .child("metsHdr")
             .and_then(|h| h.attr("OAISPACKAGETYPE"))
@@ -457,6 +463,8 @@ impl<R: Read + Seek> PackageReader<R> {
     }
 
     fn check_mets(&mut self, mets: &Element, path: &str, root: bool) {
+        let names: Vec<String> = self.entries.keys().cloned().collect();
+        eark::check_mets(mets, path, root, &names, &mut self.eark);
         let out = &mut self.findings;
         if mets.name != "mets" {
             out.push(rules::METS_ROOT.custom(
@@ -466,14 +474,11 @@ impl<R: Read + Seek> PackageReader<R> {
             ));
             return;
         }
+        // What E-ARK requires (OBJID, PROFILE, metsHdr, OAISPACKAGETYPE,
+        // CREATEDATE, agents, fileSec, structMap) is checked by `eark`;
+        // here only the forms Circular 05/2025 adds.
         let objid = mets.attr("OBJID").unwrap_or("");
-        if objid.is_empty() {
-            out.push(rules::METS_NO_OBJID.custom(
-                "METS has no OBJID",
-                "METS thiếu OBJID",
-                Location::at_path(path),
-            ));
-        } else if root {
+        if root && !objid.is_empty() {
             match objid.strip_prefix("uuid-") {
                 Some(u) if uuid_shape(u, false) => {}
                 Some(u) if uuid_shape(u, true) => out.push(rules::TT05_LOWER_CASE_UUID.custom(
@@ -488,72 +493,12 @@ impl<R: Read + Seek> PackageReader<R> {
                 )),
             }
         }
-        if mets.attr("PROFILE").is_none() {
-            out.push(rules::METS_NO_PROFILE.custom(
-                "METS has no PROFILE",
-                "METS thiếu PROFILE",
-                Location::at_path(path),
-            ));
-        }
-        let Some(hdr) = mets.child("metsHdr") else {
-            out.push(rules::METS_NO_HEADER.custom(
-                "METS has no metsHdr",
-                "METS thiếu metsHdr",
-                Location::at_path(path),
-            ));
-            return;
-        };
-        match hdr.attr("OAISPACKAGETYPE") {
-            Some("SIP" | "AIP" | "DIP") => {}
-            other => out.push(rules::METS_PACKAGE_TYPE.custom(
-                format!(
-                    "OAISPACKAGETYPE is `{}`, expected SIP, AIP or DIP",
-                    other.unwrap_or_default()
-                ),
-                format!(
-                    "OAISPACKAGETYPE là `{}`, phải là SIP, AIP hoặc DIP",
-                    other.unwrap_or_default()
-                ),
-                Location::at_path(path),
-            )),
-        }
-        if let Some(s) = hdr.attr("RECORDSTATUS")
-            && RecordStatus::parse(s).is_none()
+        if let Some(t) = mets.child("metsHdr").and_then(|h| h.attr("CREATEDATE"))
+            && !(t.ends_with("+07:00") && chrono::DateTime::parse_from_rfc3339(t).is_ok())
         {
-            out.push(rules::METS_RECORD_STATUS.custom(
-                format!("RECORDSTATUS `{s}` is not NEW, SUPPLEMENT, REPLACEMENT, TEST or OTHER"),
-                format!("RECORDSTATUS `{s}` không hợp lệ"),
-                Location::at_path(path),
-            ));
-        }
-        match hdr.attr("CREATEDATE") {
-            Some(t) if t.ends_with("+07:00") && chrono::DateTime::parse_from_rfc3339(t).is_ok() => {
-            }
-            Some(t) => out.push(rules::TT05_CREATEDATE.custom(
+            out.push(rules::TT05_CREATEDATE.custom(
                 format!("CREATEDATE `{t}` is not a `+07:00` timestamp"),
                 format!("CREATEDATE `{t}` không theo giờ Việt Nam `+07:00`"),
-                Location::at_path(path),
-            )),
-            None => out.push(rules::METS_NO_CREATEDATE.custom(
-                "metsHdr has no CREATEDATE",
-                "metsHdr thiếu CREATEDATE",
-                Location::at_path(path),
-            )),
-        }
-        if !hdr
-            .children_named("agent")
-            .any(|a| a.attr("ROLE") == Some("CREATOR"))
-        {
-            out.push(rules::METS_NO_CREATOR.custom(
-                "metsHdr has no CREATOR agent",
-                "metsHdr thiếu tác nhân (agent) có vai trò CREATOR",
-                Location::at_path(path),
-            ));
-        }
-        if mets.child("fileSec").is_none() || mets.child("structMap").is_none() {
-            out.push(rules::METS_NO_FILESEC.custom(
-                "METS needs a fileSec and a structMap",
-                "METS phải có fileSec và structMap",
                 Location::at_path(path),
             ));
         }
@@ -979,6 +924,12 @@ impl<R: Read + Seek> PackageReader<R> {
                 ));
             }
         }
+        eark::finish(
+            &mut report.findings,
+            &self.eark,
+            options.profile,
+            options.at,
+        );
         report.conformant = vanthu_identifiers::conformant(&report.findings);
         Ok(report)
     }
@@ -1011,7 +962,14 @@ pub fn check_package<R: Read + Seek>(
 ) -> Result<PackageReport, ArchiveError> {
     match PackageReader::open(reader) {
         Ok(mut p) => p.verify(options),
-        Err(e @ (ArchiveError::Missing(_) | ArchiveError::Xml { .. })) => Ok(PackageReport::new(
+        Err(ArchiveError::Missing(_)) => Ok(PackageReport::new(
+            None,
+            None,
+            0,
+            0,
+            vec![eark::no_root_mets()],
+        )),
+        Err(e @ ArchiveError::Xml { .. }) => Ok(PackageReport::new(
             None,
             None,
             0,

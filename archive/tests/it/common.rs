@@ -1,6 +1,6 @@
 //! Shared builders for the tests.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read, Write};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use vanthu_archive::package::{
@@ -97,4 +97,38 @@ pub(crate) fn pack(desc: PackageDescription) -> Vec<u8> {
         w.add_file(&n, &mut content(&n).as_slice()).unwrap();
     }
     w.finish().unwrap().into_inner()
+}
+
+/// The entries of a ZIP (name, bytes), in order.
+pub(crate) fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut src = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..src.len())
+        .map(|i| {
+            let mut f = src.by_index(i).unwrap();
+            let name = f.name().unwrap().into_owned();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (name, data)
+        })
+        .collect()
+}
+
+/// A ZIP of these entries, in order.
+pub(crate) fn zip_entries(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Copies a ZIP, letting `edit` drop (None) or replace each entry's bytes.
+pub(crate) fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+    let kept: Vec<(String, Vec<u8>)> = entries(bytes)
+        .into_iter()
+        .filter_map(|(name, data)| edit(&name, data).map(|d| (name, d)))
+        .collect();
+    zip_entries(&kept)
 }

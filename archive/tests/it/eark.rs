@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::common::{description, loose_description, pack};
+use crate::eark_requirements::{Base, Pkg, ROWS, check, mutant, profile_of};
 
 fn validator() -> Option<(String, PathBuf)> {
     if std::env::var("VANTHU_INTEROP").as_deref() != Ok("1") {
@@ -112,4 +113,47 @@ fn aip_passes_eark_validator() {
 #[test]
 fn sip_documents_passes_eark_validator() {
     assert_valid(&pack(loose_description()), "sip-tailieu");
+}
+
+#[test]
+fn aip_with_rights_passes_eark_validator() {
+    assert_valid(&Pkg::base(Base::Rights).zip(), "aip-rights");
+}
+
+/// MUST mutants on which eark-validator 1.1.3 and vanthu agree: both reject
+/// the package and name the same requirement. (On the others the validator
+/// is silent, crashes, or reports another id: docs/archive-profile.md, "E-ARK
+/// requirements", lists them.)
+const AGREED: [&str; 28] = [
+    "CSIPSTR4", "CSIP1", "CSIP2", "CSIP6", "CSIP7", "CSIP9", "CSIP11", "CSIP12", "CSIP13",
+    "CSIP16", "CSIP19", "CSIP22", "CSIP24", "CSIP36", "CSIP59", "CSIP60", "CSIP77", "CSIP79",
+    "CSIP81", "CSIP82", "CSIP85", "CSIP89", "CSIP96", "CSIP104", "CSIP109", "CSIP113", "CSIP114",
+    "SIP2",
+];
+
+#[test]
+fn eark_validator_agrees_on_a_sample_of_must_mutants() {
+    if validator().is_none() {
+        return;
+    }
+    for id in AGREED {
+        let row = ROWS.iter().find(|r| r.id == id).unwrap();
+        let bytes = mutant(row);
+        let ours = check(&bytes, profile_of(id));
+        assert!(!ours.conformant(), "{id}");
+        assert!(
+            ours.findings
+                .iter()
+                .any(|f| f.requirement.as_deref() == Some(id)),
+            "{id}"
+        );
+        let report = validate(&bytes, &format!("mutant-{id}"));
+        let mut errs = Vec::new();
+        errors(&report, &mut errs);
+        let named = format!("\"rule_id\":\"{id}\"");
+        assert!(
+            errs.iter().any(|e| e.contains(&named)),
+            "eark-validator does not report {id}: {errs:?}"
+        );
+    }
 }

@@ -9,6 +9,7 @@
 mod common;
 mod disposal;
 mod eark;
+mod eark_requirements;
 mod errors;
 mod list;
 mod package;

@@ -10,7 +10,7 @@ use vanthu_archive::package::{
 use zip::ZipArchive;
 use zip::write::SimpleFileOptions;
 
-use crate::common::{content, description, loose_description, pack};
+use crate::common::{content, description, loose_description, pack, rezip};
 
 fn rules(report: &vanthu_archive::package::PackageReport) -> Vec<String> {
     report.findings.iter().map(|f| f.rule.clone()).collect()
@@ -18,23 +18,6 @@ fn rules(report: &vanthu_archive::package::PackageReport) -> Vec<String> {
 
 fn check(bytes: &[u8]) -> vanthu_archive::package::PackageReport {
     check_package(Cursor::new(bytes), &CheckOptions::default()).unwrap()
-}
-
-/// Copies a ZIP, letting `edit` drop (None) or replace each entry's bytes.
-fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
-    let mut src = ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let name = f.name().unwrap().into_owned();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if let Some(data) = edit(&name, data) {
-            out.start_file(name, SimpleFileOptions::default()).unwrap();
-            out.write_all(&data).unwrap();
-        }
-    }
-    out.finish().unwrap().into_inner()
 }
 
 #[test]
@@ -236,7 +219,8 @@ fn a_missing_root_mets_is_reported() {
     });
     let report = check(&rebuilt);
     assert!(!report.conformant());
-    assert_eq!(rules(&report), vec!["ARCH-PKG-STRUCT-001".to_owned()]);
+    assert_eq!(rules(&report), vec!["ARCH-EARK-FOLDERS-MUST".to_owned()]);
+    assert_eq!(report.findings[0].requirement.as_deref(), Some("CSIPSTR4"));
 }
 
 #[test]

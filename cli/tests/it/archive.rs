@@ -250,3 +250,118 @@ fn check_json_is_the_library_report() {
     assert_eq!(back, expected);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Copies the package at `zip` to `out` with its root METS edited.
+fn with_root_mets(zip: &Path, out: &Path, edit: impl Fn(&str) -> String) {
+    use std::io::{Read, Write};
+    let mut src = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    let mut dst = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name.matches('/').count() == 1 && name.ends_with("/METS.xml") {
+            data = edit(std::str::from_utf8(&data).unwrap()).into_bytes();
+        }
+        dst.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        dst.write_all(&data).unwrap();
+    }
+    dst.finish().unwrap();
+}
+
+/// `vanthu archive check PACKAGE --profile PROFILE --json`, and its
+/// exit code and report.
+fn check_json(zip: &Path, profile: &str) -> (Option<i32>, serde_json::Value) {
+    let o = vanthu(
+        &[
+            "archive",
+            "check",
+            zip.to_str().unwrap(),
+            "--profile",
+            profile,
+            "--json",
+        ],
+        b"",
+    );
+    (o.status.code(), json(&o))
+}
+
+/// `--profile csip`: a package violating one E-ARK requirement (CSIP2, the
+/// content category) exits 1 and its JSON finding names the requirement;
+/// the valid package exits 0.
+#[test]
+fn the_csip_profile_names_the_violated_requirement() {
+    let dir = temp("csip");
+    let zip = pack_vector(&dir);
+    let (code, v) = check_json(&zip, "csip");
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0);
+    let bad = dir.join("type.zip");
+    with_root_mets(&zip, &bad, |t| {
+        t.replacen("TYPE=\"Text\"", "TYPE=\"Textual\"", 1)
+    });
+    let (code, v) = check_json(&bad, "csip");
+    assert_eq!(code, Some(1), "{v}");
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{v}");
+    assert_eq!(findings[0]["requirement"], "CSIP2");
+    assert_eq!(findings[0]["rule"], "ARCH-EARK-ROOT-MUST");
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["source"], "E-ARK CSIP 2.1.0 CSIP2");
+    // Text output names it too.
+    let o = vanthu(
+        &[
+            "archive",
+            "check",
+            bad.to_str().unwrap(),
+            "--profile",
+            "csip",
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("CSIP2"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `--at` before the package's `LASTMODDATE` reports CSIP8 (a warning);
+/// an unknown profile is a usage error.
+#[test]
+fn the_check_time_and_the_profile_are_options() {
+    let dir = temp("at");
+    let zip = pack_vector(&dir);
+    let early = [
+        "archive",
+        "check",
+        zip.to_str().unwrap(),
+        "--profile",
+        "sip",
+        "--json",
+        "--at",
+        "2000-01-01",
+    ];
+    let o = vanthu(&early, b"");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v = json(&o);
+    assert_eq!(v["findings"][0]["requirement"], "CSIP8", "{v}");
+    assert_eq!(v["findings"][0]["severity"], "warning");
+    let o = vanthu(
+        &[
+            "archive",
+            "check",
+            zip.to_str().unwrap(),
+            "--profile",
+            "dip",
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(dir);
+}
