@@ -32,6 +32,12 @@ const TT05_APPX_III: &str = "Thông tư 05/2025/TT-BNV Phụ lục III";
 const TT05_CH_VII: &str = "Thông tư 05/2025/TT-BNV Chương VII";
 /// Safe and portable entry names: the profile's own rule.
 const PROFILE_NAMES: &str = "vanthu docs/archive-profile.md §3";
+/// Package folders: what is listed, what is never followed.
+const PROFILE_FOLDERS: &str = "vanthu docs/archive-profile.md §2";
+/// Checksum types.
+const PROFILE_CHECKSUMS: &str = "vanthu docs/archive-profile.md §6";
+/// The reader's limits.
+const PROFILE_LIMITS: &str = "vanthu docs/archive-profile.md §14";
 /// Deviations of the circular's sample package that the reader accepts.
 const PROFILE_SAMPLE: &str = "vanthu docs/archive-profile.md §8";
 
@@ -113,6 +119,10 @@ vanthu_identifiers::catalogue! {
     PKG_NAME_NOT_NFC = ("ARCH-PKG-NAME-002", Warning, "entry name not in Unicode NFC", "tên tệp không ở dạng chuẩn Unicode NFC", PROFILE_NAMES);
     /// Two entries have the same name after NFC normalisation.
     PKG_NAME_CLASH = ("ARCH-PKG-NAME-003", Error, "two entries have the same name after NFC normalisation", "hai tệp trùng tên sau chuẩn hóa NFC", PROFILE_NAMES);
+    /// A package folder holds a symbolic link or a special file: not followed.
+    PKG_NOT_REGULAR = ("ARCH-PKG-STRUCT-004", Error, "symbolic link or special file in a package folder, not followed", "liên kết tượng trưng hoặc tệp đặc biệt trong thư mục gói, không được đọc theo", PROFILE_FOLDERS);
+    /// A metadata document exceeds a limit of the reader.
+    PKG_LIMIT = ("ARCH-PKG-STRUCT-005", Error, "a metadata document exceeds a limit of the reader", "tài liệu siêu dữ liệu vượt giới hạn của bộ đọc", PROFILE_LIMITS);
 
     // ---- packages: METS ----
     /// The root element is not `mets`.
@@ -139,17 +149,24 @@ vanthu_identifiers::catalogue! {
     // ---- packages: files and checksums ----
     /// A referenced file is missing.
     FILE_MISSING = ("ARCH-PKG-FILE-001", Error, "referenced file is missing from the package", "tệp được tham chiếu không có trong gói", "E-ARK CSIP 2.1.0 CSIP79");
-    /// The SHA-256 of a file differs from METS.
-    FILE_CHECKSUM = ("ARCH-PKG-FILE-002", Error, "SHA-256 of the file differs from METS", "SHA-256 của tệp khác với METS", "E-ARK CSIP 2.1.0 CSIP71");
+    /// The checksum of a file, computed with the algorithm of its
+    /// `CHECKSUMTYPE`, differs from METS.
+    FILE_CHECKSUM = ("ARCH-PKG-FILE-002", Error, "checksum of the file differs from METS", "mã băm của tệp khác với METS", "E-ARK CSIP 2.1.0 CSIP71");
     /// The size of a file differs from METS.
     FILE_SIZE = ("ARCH-PKG-FILE-003", Error, "size of the file differs from METS", "kích thước tệp khác với METS", "E-ARK CSIP 2.1.0 CSIP69");
-    /// A file has no checksum (error), or one of another type than SHA-256
-    /// (warning).
-    FILE_CHECKSUM_TYPE = ("ARCH-PKG-FILE-004", Error, "file without a SHA-256 checksum in METS", "tệp không có mã băm SHA-256 trong METS", "E-ARK CSIP 2.1.0 CSIP72");
+    /// A file reference has no `CHECKSUM` or no `CHECKSUMTYPE`.
+    FILE_CHECKSUM_TYPE = ("ARCH-PKG-FILE-004", Error, "file reference without CHECKSUM or CHECKSUMTYPE in METS", "tham chiếu tệp thiếu CHECKSUM hoặc CHECKSUMTYPE trong METS", "E-ARK CSIP 2.1.0 CSIP72");
     /// A file cannot be read (damaged compressed data, CRC mismatch).
     FILE_UNREADABLE = ("ARCH-PKG-FILE-005", Error, "file cannot be read from the ZIP", "không đọc được tệp trong ZIP", "E-ARK CSIP 2.1.0 CSIP71");
     /// A file in the package is referenced by no METS.
     FILE_UNREFERENCED = ("ARCH-PKG-FILE-006", Warning, "file in the package is referenced by no METS", "tệp trong gói không được METS nào tham chiếu", "E-ARK CSIP 2.1.0 CSIP58");
+    /// `CHECKSUMTYPE` is not a value of the METS vocabulary.
+    FILE_CHECKSUM_TYPE_UNKNOWN = ("ARCH-PKG-FILE-007", Error, "CHECKSUMTYPE is not a checksum type of the METS vocabulary", "CHECKSUMTYPE không phải loại mã băm trong bộ từ vựng METS", "E-ARK CSIP 2.1.0 CSIP72");
+    /// A checksum type of the METS vocabulary that vanthu does not compute
+    /// (Adler-32, CRC32, HAVAL, MNP): the file is not verified.
+    FILE_CHECKSUM_NOT_COMPUTED = ("ARCH-PKG-FILE-008", Warning, "checksum type not computed by vanthu: the file is not verified", "loại mã băm vanthu không tính: tệp chưa được kiểm tra", PROFILE_CHECKSUMS);
+    /// A checksum of another type than SHA-256, which Circular 05/2025 asks for.
+    FILE_CHECKSUM_NOT_SHA256 = ("ARCH-PKG-FILE-009", Warning, "checksum type other than SHA-256", "loại mã băm không phải SHA-256", TT05_APPX_III);
 
     // ---- packages: Circular 05/2025 metadata ----
     /// Required metadata is missing.

@@ -36,8 +36,10 @@
 //! a fixed order, identifiers derived from the `OBJID` and paths, ZIP
 //! timestamps from the creation time passed in.
 
+mod checksum;
 mod profile;
 mod read;
+mod source;
 mod write;
 mod xml;
 
@@ -51,7 +53,12 @@ use crate::error::ArchiveError;
 use crate::record::{Document, RecordMetadata};
 
 pub use profile::{Profile, UnknownProfile};
-pub use read::{CheckOptions, DataFile, PackageReader, PackageReport, check_package, is_package};
+pub use read::{
+    CheckOptions, DataFile, PackageReader, PackageReport, check_package, check_package_dir,
+    is_package,
+};
+pub use source::{MAX_DIR_DEPTH, MAX_DIR_ENTRIES, is_package_dir};
+pub use xml::ReadLimits;
 pub use write::{DataCompression, PackOptions, PackageWriter, PackedFile};
 
 /// Which TT05 package.
