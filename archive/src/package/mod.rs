@@ -58,8 +58,8 @@ pub use read::{
     is_package,
 };
 pub use source::{MAX_DIR_DEPTH, MAX_DIR_ENTRIES, is_package_dir};
-pub use xml::ReadLimits;
 pub use write::{DataCompression, PackOptions, PackageWriter, PackedFile};
+pub use xml::ReadLimits;
 
 /// Which TT05 package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -988,16 +988,28 @@ fn checksum_type(r: &DataFile, profile: Profile, out: &mut Vec<Finding>) -> Opti
         Some(ChecksumType::Computed(a)) => a,
         Some(ChecksumType::NotComputed(name)) => {
             out.push(rules::FILE_CHECKSUM_NOT_COMPUTED.custom(
-                format!("checksum type {name} of `{}` is not computed: not verified", r.path),
-                format!("loại mã băm {name} của `{}` không được tính: chưa kiểm tra", r.path),
+                format!(
+                    "checksum type {name} of `{}` is not computed: not verified",
+                    r.path
+                ),
+                format!(
+                    "loại mã băm {name} của `{}` không được tính: chưa kiểm tra",
+                    r.path
+                ),
                 at(),
             ));
             return None;
         }
         None => {
             out.push(rules::FILE_CHECKSUM_TYPE_UNKNOWN.custom(
-                format!("CHECKSUMTYPE `{declared}` of `{}` is not a METS checksum type", r.path),
-                format!("CHECKSUMTYPE `{declared}` của `{}` không phải loại mã băm của METS", r.path),
+                format!(
+                    "CHECKSUMTYPE `{declared}` of `{}` is not a METS checksum type",
+                    r.path
+                ),
+                format!(
+                    "CHECKSUMTYPE `{declared}` của `{}` không phải loại mã băm của METS",
+                    r.path
+                ),
                 at(),
             ));
             return None;
@@ -1005,8 +1017,16 @@ fn checksum_type(r: &DataFile, profile: Profile, out: &mut Vec<Finding>) -> Opti
     };
     if profile.checks_tt05() && algorithm != Algorithm::Sha256 {
         out.push(rules::FILE_CHECKSUM_NOT_SHA256.custom(
-            format!("`{}` has a {} checksum; Circular 05/2025 asks for SHA-256", r.path, algorithm.name()),
-            format!("`{}` dùng mã băm {}; Thông tư 05/2025 yêu cầu SHA-256", r.path, algorithm.name()),
+            format!(
+                "`{}` has a {} checksum; Circular 05/2025 asks for SHA-256",
+                r.path,
+                algorithm.name()
+            ),
+            format!(
+                "`{}` dùng mã băm {}; Thông tư 05/2025 yêu cầu SHA-256",
+                r.path,
+                algorithm.name()
+            ),
             at(),
         ));
     }
@@ -1094,7 +1114,10 @@ fn check_opened<R: Read + Seek>(
             0,
             vec![rules::PKG_LIMIT.custom(
                 format!("`{path}` exceeds the limit of {max} {limit} at byte {offset}: not read"),
-                format!("`{path}` vượt giới hạn {max} ({}) tại byte {offset}: không đọc", limit_vi(limit)),
+                format!(
+                    "`{path}` vượt giới hạn {max} ({}) tại byte {offset}: không đọc",
+                    limit_vi(limit)
+                ),
                 {
                     let mut at = Location::at_path(&path);
                     at.offset = Some(offset);

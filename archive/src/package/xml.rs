@@ -137,7 +137,11 @@ pub(crate) fn parse(
                     return Err(over(offset, "depth", limits.max_depth));
                 }
                 if s.attributes().count() as u64 > limits.max_attributes {
-                    return Err(over(offset, "attributes of an element", limits.max_attributes));
+                    return Err(over(
+                        offset,
+                        "attributes of an element",
+                        limits.max_attributes,
+                    ));
                 }
                 let mut el = Element {
                     name: local(s.name().as_ref()),

@@ -1,13 +1,16 @@
 //! Shared builders for the tests.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read, Write};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use vanthu_archive::package::{
-    LooseDocuments, PackOptions, PackageDescription, PackageDocument, PackageWriter,
+    CheckOptions, LooseDocuments, PackOptions, PackageDescription, PackageDocument, PackageWriter,
+    check_package,
 };
 use vanthu_archive::{Direction, Document, RecordMetadata};
 use vanthu_identifiers::{DocumentType, RecordCode, Retention};
+use zip::ZipArchive;
+use zip::write::SimpleFileOptions;
 
 pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -97,4 +100,80 @@ pub(crate) fn pack(desc: PackageDescription) -> Vec<u8> {
         w.add_file(&n, &mut content(&n).as_slice()).unwrap();
     }
     w.finish().unwrap().into_inner()
+}
+
+pub(crate) fn rules(report: &vanthu_archive::package::PackageReport) -> Vec<String> {
+    report.findings.iter().map(|f| f.rule.clone()).collect()
+}
+
+pub(crate) fn check(bytes: &[u8]) -> vanthu_archive::package::PackageReport {
+    check_package(Cursor::new(bytes), &CheckOptions::default()).unwrap()
+}
+
+/// Copies a ZIP, letting `edit` drop (None) or replace each entry's bytes.
+pub(crate) fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+    let mut src = ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if let Some(data) = edit(&name, data) {
+            out.start_file(name, SimpleFileOptions::default()).unwrap();
+            out.write_all(&data).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Edits the text of the package file whose name ends with `suffix` (a
+/// representation METS) and updates its SIZE and SHA-256 in the root METS,
+/// so that only the edit is a defect.
+pub(crate) fn edit_sealed(bytes: &[u8], suffix: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use sha2::Digest;
+    let hex = |d: &[u8]| -> String {
+        sha2::Sha256::digest(d)
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect()
+    };
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let name = zip
+        .file_names()
+        .find(|n| n.as_ref().unwrap().ends_with(suffix))
+        .unwrap()
+        .unwrap()
+        .into_owned();
+    let mut old = String::new();
+    zip.by_name(&name)
+        .unwrap()
+        .read_to_string(&mut old)
+        .unwrap();
+    let new = edit(old.clone());
+    let (old_sum, new_sum) = (hex(old.as_bytes()), hex(new.as_bytes()));
+    rezip(bytes, |n, data| {
+        if n == name {
+            return Some(new.clone().into_bytes());
+        }
+        if !n.ends_with("/METS.xml") || n.contains("representations/") {
+            return Some(data);
+        }
+        let root = String::from_utf8(data).unwrap();
+        let at = root.find(&old_sum).unwrap();
+        let start = root[..at].rfind('<').unwrap();
+        let tag = &root[start..at];
+        let fixed = tag.replace(
+            &format!("SIZE=\"{}\"", old.len()),
+            &format!("SIZE=\"{}\"", new.len()),
+        );
+        Some(
+            format!(
+                "{}{fixed}{new_sum}{}",
+                &root[..start],
+                &root[at + old_sum.len()..]
+            )
+            .into_bytes(),
+        )
+    })
 }

@@ -6,10 +6,13 @@
     clippy::indexing_slicing
 )]
 
+mod checksums;
 mod common;
 mod disposal;
 mod eark;
 mod errors;
+mod folders;
+mod limits;
 mod list;
 mod package;
 mod record;

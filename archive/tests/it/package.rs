@@ -10,32 +10,7 @@ use vanthu_archive::package::{
 use zip::ZipArchive;
 use zip::write::SimpleFileOptions;
 
-use crate::common::{content, description, loose_description, pack};
-
-fn rules(report: &vanthu_archive::package::PackageReport) -> Vec<String> {
-    report.findings.iter().map(|f| f.rule.clone()).collect()
-}
-
-fn check(bytes: &[u8]) -> vanthu_archive::package::PackageReport {
-    check_package(Cursor::new(bytes), &CheckOptions::default()).unwrap()
-}
-
-/// Copies a ZIP, letting `edit` drop (None) or replace each entry's bytes.
-fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
-    let mut src = ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let name = f.name().unwrap().into_owned();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if let Some(data) = edit(&name, data) {
-            out.start_file(name, SimpleFileOptions::default()).unwrap();
-            out.write_all(&data).unwrap();
-        }
-    }
-    out.finish().unwrap().into_inner()
-}
+use crate::common::{check, content, description, loose_description, pack, rezip, rules};
 
 #[test]
 fn written_packages_are_conformant() {
