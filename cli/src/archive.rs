@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use vanthu_archive::package::{
     CheckOptions, PackOptions, PackSpec, PackageDescription, PackageWriter, check_package,
+    check_package_dir,
 };
 use vanthu_archive::{ArchiveLaw, Expiry, RetentionInput};
 use vanthu_identifiers::Finding;
@@ -37,8 +38,9 @@ enum ArchiveCommand {
     },
     /// Check a received package: structure, checksums, metadata, identifiers.
     Check {
-        /// The package ZIP.
-        #[arg(value_name = "PACKAGE.zip")]
+        /// The package: its ZIP, or its unpacked folder (the folder holding
+        /// `METS.xml`, or the folder it was unzipped into).
+        #[arg(value_name = "PACKAGE.zip|DIR")]
         package: PathBuf,
         /// Print JSON: `conformant`, `kind`, `objid`, `files_checked`,
         /// `bytes_checked`, `findings`.
@@ -131,10 +133,15 @@ fn pack(spec: &Path, output: &Path) -> Result<Outcome, CliError> {
 }
 
 fn check(package: &Path, json: bool) -> Result<Outcome, CliError> {
-    let file = File::open(package)
-        .map_err(|e| CliError::new(format!("cannot read {}: {e}", package.display())))?;
-    let report = check_package(BufReader::new(file), &CheckOptions::default())
-        .map_err(|e| CliError::new(format!("{}: {e}", package.display())))?;
+    let options = CheckOptions::default();
+    let report = if package.is_dir() {
+        check_package_dir(package, &options)
+    } else {
+        let file = File::open(package)
+            .map_err(|e| CliError::new(format!("cannot read {}: {e}", package.display())))?;
+        check_package(BufReader::new(file), &options)
+    }
+    .map_err(|e| CliError::new(format!("{}: {e}", package.display())))?;
     let conformant = report.conformant;
     if json {
         print_json(&report)?;

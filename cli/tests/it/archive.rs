@@ -250,3 +250,104 @@ fn check_json_is_the_library_report() {
     assert_eq!(back, expected);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Unzips `zip` into `dir`; returns the package's root folder.
+fn unzip(zip: &Path, dir: &Path) -> PathBuf {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    let mut root = None;
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        root.get_or_insert_with(|| name.split('/').next().unwrap().to_owned());
+        let path = dir.join(&name);
+        if name.ends_with('/') {
+            continue;
+        }
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        std::fs::write(&path, data).unwrap();
+    }
+    dir.join(root.unwrap())
+}
+
+/// `archive check DIR` and `check DIR` on an unpacked package: the same
+/// report as its ZIP, conformant or not.
+#[test]
+fn a_package_folder_checks_like_its_zip() {
+    let dir = temp("folder");
+    let zip = pack_vector(&dir);
+    let root = unzip(&zip, &dir.join("unpacked"));
+    for target in [root.clone(), dir.join("unpacked")] {
+        let from_zip = vanthu(&["archive", "check", zip.to_str().unwrap(), "--json"], b"");
+        let from_dir = vanthu(
+            &["archive", "check", target.to_str().unwrap(), "--json"],
+            b"",
+        );
+        assert_eq!(from_dir.status.code(), Some(0));
+        assert_eq!(json(&from_dir), json(&from_zip));
+    }
+    // The umbrella `check` takes the folder as one package, not as files.
+    let o = vanthu(&["check", "--json", root.to_str().unwrap()], b"");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v = json(&o);
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v[0]["format"], "sip");
+    assert_eq!(v[0]["conformant"], true);
+    // A defect: one data file changed, in the folder and in a ZIP of it.
+    let data = root.join("representations/rep1/data");
+    let victim = std::fs::read_dir(&data)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut bytes = std::fs::read(&victim).unwrap();
+    bytes[0] ^= 1;
+    std::fs::write(&victim, &bytes).unwrap();
+    let rezipped = dir.join("changed.zip");
+    {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&rezipped).unwrap());
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+        let victim_name = victim.file_name().unwrap().to_str().unwrap().to_owned();
+        for i in 0..archive.len() {
+            let f = archive.by_index(i).unwrap();
+            let name = f.name().unwrap().into_owned();
+            if name.ends_with(&format!("data/{victim_name}")) {
+                drop(f);
+                w.start_file(name, zip::write::SimpleFileOptions::default())
+                    .unwrap();
+                w.write_all(&bytes).unwrap();
+            } else {
+                w.raw_copy_file(f).unwrap();
+            }
+        }
+        w.finish().unwrap();
+    }
+    let from_dir = vanthu(&["archive", "check", root.to_str().unwrap(), "--json"], b"");
+    let from_zip = vanthu(
+        &["archive", "check", rezipped.to_str().unwrap(), "--json"],
+        b"",
+    );
+    assert_eq!(from_dir.status.code(), Some(1));
+    let v = json(&from_dir);
+    assert_eq!(v, json(&from_zip));
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "ARCH-PKG-FILE-002"),
+        "{v}"
+    );
+    let o = vanthu(&["check", root.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(dir);
+}
