@@ -12,6 +12,7 @@ mod disposal;
 mod eark;
 mod errors;
 mod folders;
+mod fuzz_corpus;
 mod limits;
 mod list;
 mod package;
