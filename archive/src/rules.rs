@@ -28,6 +28,8 @@ const TT05_APPX_I: &str = "Thông tư 05/2025/TT-BNV Phụ lục I";
 /// Circular 05/2025/TT-BNV, Appendix III: the `SIP_hoso` package and its
 /// metadata (the `SIP_tailieu` set of Appendix IV follows the same rules).
 const TT05_APPX_III: &str = "Thông tư 05/2025/TT-BNV Phụ lục III";
+/// Circular 05/2025/TT-BNV, Chapter IV: intake of electronic records.
+const TT05_CH_IV: &str = "Thông tư 05/2025/TT-BNV Chương IV";
 /// Circular 05/2025/TT-BNV, Chapter VII: destruction of digital records.
 const TT05_CH_VII: &str = "Thông tư 05/2025/TT-BNV Chương VII";
 /// Safe and portable entry names: the profile's own rule.
@@ -103,6 +105,9 @@ vanthu_identifiers::catalogue! {
     XFER_NOT_REQUIRED = ("ARCH-XFER-002", Note, "record kept under 5 years: transfer not required", "hồ sơ bảo quản dưới 5 năm: không phải nộp lưu", ND30_ART30);
     /// The transfer to the agency archive is overdue.
     XFER_OVERDUE = ("ARCH-XFER-003", Error, "transfer to the agency archive is overdue", "đã quá hạn nộp lưu vào lưu trữ cơ quan", ND30_ART30);
+    /// An electronic record was not handed over to the agency archive within
+    /// 60 days of its work ending (Decree 30/2020 allowed a year).
+    XFER_OVERDUE_ELECTRONIC = ("ARCH-XFER-004", Error, "electronic record not handed over to the agency archive within 60 days", "hồ sơ điện tử chưa được giao vào lưu trữ cơ quan trong thời hạn 60 ngày", TT05_CH_IV);
     /// Retention has ended and no disposal process has started.
     DISP_CANDIDATE = ("ARCH-DISP-001", Warning, "retention has ended: the record is a candidate for disposal review", "hết thời hạn bảo quản: hồ sơ cần được xem xét hủy", TT05_CH_VII);
 
@@ -181,6 +186,9 @@ vanthu_identifiers::catalogue! {
     MD_OTHER_TERM = ("ARCH-PKG-MD-005", Note, "maintenance 07 (other term): the term itself is not in the package", "thời hạn bảo quản 07 (khác): gói không ghi số năm", TT05_APPX_III);
     /// `totalDoc` differs from the documents described.
     MD_TOTAL_DOC = ("ARCH-PKG-MD-006", Warning, "totalDoc differs from the number of documents described", "totalDoc khác số văn bản trong gói", TT05_APPX_III);
+    /// A `SIP_hoso` holds a record with a limited retention: it carries
+    /// permanent records only (`maintenance` 01).
+    MD_SIP_NOT_PERMANENT = ("ARCH-PKG-MD-007", Error, "a SIP_hoso is for permanent records only (maintenance 01)", "gói SIP_hoso chỉ dành cho hồ sơ bảo quản vĩnh viễn (maintenance 01)", TT05_APPX_III);
     /// An AIP has no PREMIS.
     AIP_NO_PREMIS = ("ARCH-PKG-AIP-001", Error, "an AIP needs metadata/preservation/PREMIS.xml", "gói AIP phải có metadata/preservation/PREMIS.xml", TT05_APPX_I);
 

@@ -884,6 +884,24 @@ impl<R: Read + Seek> PackageReader<R> {
     pub fn verify(&mut self, options: &CheckOptions) -> Result<PackageReport, ArchiveError> {
         let mut report =
             PackageReport::new(self.kind, self.objid.clone(), 0, 0, self.findings.clone());
+        if options.profile.checks_tt05()
+            && self.kind == Some(PackageKind::SipRecord)
+            && let Some(r) = self.description.as_ref().and_then(|d| d.record.as_ref())
+            && let Retention::Years(years) = r.retention
+        {
+            report.findings.push(rules::MD_SIP_NOT_PERMANENT.custom(
+                format!(
+                    "a SIP_hoso carries permanent records only; record {} is kept {years} years",
+                    r.code
+                ),
+                format!(
+                    "gói SIP_hoso chỉ dành cho hồ sơ bảo quản vĩnh viễn; hồ sơ {} có thời hạn {}",
+                    r.code,
+                    r.retention.label_vi()
+                ),
+                Location::at_path("metadata/descriptive/EAD.xml"),
+            ));
+        }
         let mut referenced = std::collections::BTreeSet::new();
         referenced.insert("METS.xml".to_owned());
         // Entry name → the algorithms its references name.

@@ -49,9 +49,13 @@ pub(crate) fn record_md() -> RecordMetadata {
 }
 
 /// A description with two documents and three files (one Vietnamese name).
+/// A record package; the record is kept permanently, as a `SIP_hoso`
+/// requires (Circular 05/2025 Appendix III).
 pub(crate) fn description(aip: bool) -> PackageDescription {
+    let mut record = record_md();
+    record.retention = Retention::Permanent;
     let mut d =
-        PackageDescription::for_record(record_md(), aip, "Văn phòng UBND tỉnh Nam Định", created());
+        PackageDescription::for_record(record, aip, "Văn phòng UBND tỉnh Nam Định", created());
     d.documents.push(PackageDocument::new(
         "000.00.18.H40.2025.01.TH.0000001",
         doc(12, 5),

@@ -45,8 +45,7 @@ fn package_property(data: &[u8]) -> Option<PackageReport> {
 /// The property of the `mets_read` target: `data` as the root METS.
 fn mets_property(data: &[u8]) -> PackageReport {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let stored =
-        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("pkg/METS.xml", stored).unwrap();
     zip.write_all(data).unwrap();
     let bytes = zip.finish().unwrap().into_inner();
@@ -63,7 +62,10 @@ fn seeds() -> (Vec<(&'static str, Vec<u8>)>, Vec<(&'static str, Vec<u8>)>) {
     ];
     let mut zip = zip::ZipArchive::new(Cursor::new(&sip)).unwrap();
     let mut mets = Vec::new();
-    for (seed, suffix) in [("root-mets.xml", "/METS.xml"), ("rep-mets.xml", "rep1/METS.xml")] {
+    for (seed, suffix) in [
+        ("root-mets.xml", "/METS.xml"),
+        ("rep-mets.xml", "rep1/METS.xml"),
+    ] {
         let name = (0..zip.len())
             .map(|i| zip.name_for_index(i).unwrap().unwrap().into_owned())
             .filter(|n| n.ends_with(suffix))

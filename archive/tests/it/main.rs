@@ -7,6 +7,7 @@
 )]
 
 mod checksums;
+mod circular05;
 mod common;
 mod disposal;
 mod eark;

@@ -351,3 +351,57 @@ fn a_package_folder_checks_like_its_zip() {
     assert_eq!(o.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Circular 05/2025: an electronic record is due at the agency archive 60
+/// days after its work ended (`ARCH-XFER-004` when late), a record on
+/// paper a year after (Decree 30/2020).
+#[test]
+fn retention_of_an_electronic_record_is_due_in_60_days() {
+    let input = |electronic: bool| {
+        format!(
+            r#"{{"record":{{"code":"000.00.18.H40.2025.01.TH","title":"t","retention":"Vĩnh viễn","creator":"c"}},
+            "work_ended":"2025-09-01","electronic":{electronic}}}"#
+        )
+    };
+    let o = vanthu(
+        &["retention", "-", "--at", "2025-11-01", "--json"],
+        input(true).as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["transfer"]["agency_archive"], "2025-10-31");
+    assert_eq!(v["transfer"]["electronic"], true);
+    assert_eq!(v["findings"][0]["rule"], "ARCH-XFER-004");
+    let o = vanthu(
+        &["retention", "-", "--at", "2025-11-01", "--json"],
+        input(false).as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)["transfer"]["agency_archive"], "2026-09-01");
+}
+
+/// Circular 05/2025 Appendix III: a `SIP_hoso` carries permanent records
+/// only; packing one for a 20-year record gives a package that `archive
+/// check` rejects.
+#[test]
+fn a_sip_hoso_of_a_limited_record_is_not_conformant() {
+    let dir = temp("limited");
+    let spec = std::fs::read_to_string(vectors().join("sip-hoso/spec.json"))
+        .unwrap()
+        .replace("\"retention\": \"Vĩnh viễn\"", "\"retention\": \"20 năm\"")
+        .replace(
+            "\"source_dir\": \"files\"",
+            &format!(
+                "\"source_dir\": {:?}",
+                vectors().join("sip-hoso/files").to_str().unwrap()
+            ),
+        );
+    let path = dir.join("spec.json");
+    std::fs::write(&path, spec).unwrap();
+    let zip = pack(&path, &dir);
+    let o = vanthu(&["archive", "check", zip.to_str().unwrap(), "--json"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["findings"][0]["rule"], "ARCH-PKG-MD-007", "{v}");
+    let _ = std::fs::remove_dir_all(dir);
+}
