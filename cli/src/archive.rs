@@ -26,7 +26,7 @@ pub(crate) struct ArchiveArgs {
 
 #[derive(Debug, Subcommand)]
 enum ArchiveCommand {
-    /// Write a TT05 package (SIP_hoso, SIP_tailieu, AIP_hoso) from a JSON
+    /// Write a TT05 package (SIP_hoso, SIP_tailieu, AIP_hoso, DIP) from a JSON
     /// specification and its files.
     Pack {
         /// The specification (schema: the vanthu-archive README).
@@ -35,6 +35,10 @@ enum ArchiveCommand {
         /// The ZIP to write.
         #[arg(short, long, value_name = "OUT.zip")]
         output: PathBuf,
+        /// Write the record's dissemination package (DIP: its access
+        /// copies, `OAISPACKAGETYPE` DIP, E-ARK CSIP profile) instead.
+        #[arg(long)]
+        dip: bool,
     },
     /// Check a received package: structure, checksums, metadata, identifiers.
     Check {
@@ -71,7 +75,7 @@ pub(crate) struct RetentionArgs {
 
 pub(crate) fn run(args: ArchiveArgs) -> Result<Outcome, CliError> {
     match args.command {
-        ArchiveCommand::Pack { spec, output } => pack(&spec, &output),
+        ArchiveCommand::Pack { spec, output, dip } => pack(&spec, &output, dip),
         ArchiveCommand::Check { package, json } => check(&package, json),
     }
 }
@@ -90,8 +94,12 @@ fn read_spec(path: &Path) -> Result<(PackageDescription, PathBuf), CliError> {
     Ok((spec.description, source))
 }
 
-fn pack(spec: &Path, output: &Path) -> Result<Outcome, CliError> {
-    let (desc, source) = read_spec(spec)?;
+fn pack(spec: &Path, output: &Path, dip: bool) -> Result<Outcome, CliError> {
+    let (mut desc, source) = read_spec(spec)?;
+    if dip {
+        let created = desc.created;
+        desc = desc.into_dip(created);
+    }
     let names: Vec<String> = desc
         .documents
         .iter()

@@ -361,7 +361,9 @@ impl<R: Read + Seek> PackageReader<R> {
                 None
             }
         };
-        let kind = if other.ends_with("AIP_hoso") || oais == "AIP" {
+        let kind = if oais == "DIP" || other.ends_with("TT05-DIP") {
+            Some(PackageKind::Dip)
+        } else if other.ends_with("AIP_hoso") || oais == "AIP" {
             Some(PackageKind::Aip)
         } else if other.ends_with("SIP_tailieu")
             || ead.as_ref().is_some_and(|e| e.contains_key("source"))

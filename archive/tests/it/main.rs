@@ -9,6 +9,7 @@
 mod checksums;
 mod circular05;
 mod common;
+mod dip;
 mod disposal;
 mod eark;
 mod errors;

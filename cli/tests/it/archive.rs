@@ -405,3 +405,38 @@ fn a_sip_hoso_of_a_limited_record_is_not_conformant() {
     assert_eq!(v["findings"][0]["rule"], "ARCH-PKG-MD-007", "{v}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `archive pack --dip` writes the record's dissemination package, which
+/// `archive check` reads as a DIP.
+#[test]
+fn pack_dip_writes_a_dissemination_package() {
+    let dir = temp("dip");
+    let out = dir.join("dip.zip");
+    let spec = vectors().join("sip-hoso/spec.json");
+    succeeds(&[
+        "archive",
+        "pack",
+        spec.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--dip",
+    ]);
+    let o = vanthu(&["archive", "check", out.to_str().unwrap(), "--json"], b"");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v = json(&o);
+    assert_eq!(v["kind"], "DIP");
+    assert_eq!(v["conformant"], true);
+    let sip = pack_vector(&dir);
+    let s = json(&vanthu(
+        &["archive", "check", sip.to_str().unwrap(), "--json"],
+        b"",
+    ));
+    assert_eq!(s["kind"], "SIP_hoso");
+    assert_ne!(s["objid"], v["objid"]);
+    let _ = std::fs::remove_dir_all(dir);
+}
