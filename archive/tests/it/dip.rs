@@ -37,7 +37,7 @@ fn a_dip_is_written_and_checked_under_csip() {
         .read_to_string(&mut mets)
         .unwrap();
     assert!(mets.contains("csip:OAISPACKAGETYPE=\"DIP\""), "{mets}");
-    assert!(mets.contains("PROFILE=\"https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml\""));
+    assert!(mets.contains("PROFILE=\"https://earkdip.dilcis.eu/profile/E-ARK-DIP.xml\""));
     assert!(!mets.contains("E-ARK-SIP.xml"));
     // A SIP_hoso's rule (permanent records only) is not a DIP's.
     let tt05 = check_package(Cursor::new(&bytes), &CheckOptions::default()).unwrap();

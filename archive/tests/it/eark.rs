@@ -113,3 +113,11 @@ fn aip_passes_eark_validator() {
 fn sip_documents_passes_eark_validator() {
     assert_valid(&pack(loose_description()), "sip-tailieu");
 }
+
+#[test]
+fn dip_passes_eark_validator() {
+    assert_valid(
+        &pack(description(false).into_dip(crate::common::created())),
+        "dip",
+    );
+}
