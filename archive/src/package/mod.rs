@@ -57,7 +57,7 @@ pub use read::{
     CheckOptions, DataFile, PackageReader, PackageReport, check_package, check_package_dir,
     is_package,
 };
-pub use source::{MAX_DIR_DEPTH, MAX_DIR_ENTRIES, is_package_dir};
+pub use source::{MAX_DIR_DEPTH, MAX_DIR_ENTRIES, is_package_dir, unpack};
 pub use write::{DataCompression, PackOptions, PackageWriter, PackedFile};
 pub use xml::ReadLimits;
 

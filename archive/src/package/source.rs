@@ -144,3 +144,60 @@ fn list_dir(root: &Path) -> Result<(Vec<String>, Vec<Finding>), ArchiveError> {
     names.sort();
     Ok((names, findings))
 }
+
+/// Unpacks a package ZIP into `dir` (created if needed), as an archive's
+/// ingest disk holds packages, and returns the package's folder: `dir`'s
+/// one root folder when the ZIP has one (E-ARK CSIP 2.1.0 CSIPSTR1), else
+/// `dir`. [`check_package_dir`](super::check_package_dir) on that folder
+/// gives the findings [`check_package`](super::check_package) gives on the
+/// ZIP.
+///
+/// Entries are streamed to disk; no entry is written outside `dir`.
+///
+/// ```
+/// # use std::io::Cursor;
+/// # fn f(zip: Vec<u8>) -> Result<(), vanthu_archive::ArchiveError> {
+/// use vanthu_archive::package::{CheckOptions, check_package_dir, unpack};
+/// let tmp = std::env::temp_dir().join("vanthu-unpack-example");
+/// let folder = unpack(Cursor::new(zip), &tmp)?;
+/// let report = check_package_dir(&folder, &CheckOptions::default())?;
+/// # Ok(()) }
+/// ```
+///
+/// # Errors
+/// An unreadable ZIP; an entry whose name could leave `dir` (`..`, an
+/// absolute path), which stops the unpacking ([`ArchiveError::Invalid`]);
+/// I/O errors.
+pub fn unpack<R: Read + Seek>(reader: R, dir: &Path) -> Result<PathBuf, ArchiveError> {
+    let mut zip = ZipArchive::new(reader)?;
+    let mut roots = std::collections::BTreeSet::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i)?;
+        let rel = entry.enclosed_name().ok_or_else(|| {
+            ArchiveError::invalid(
+                "package entry",
+                format!(
+                    "`{}` would leave the folder",
+                    entry.name().unwrap_or_default()
+                ),
+            )
+        })?;
+        if let Some(std::path::Component::Normal(first)) = rel.components().next() {
+            roots.insert(first.to_owned());
+        }
+        let path = dir.join(&rel);
+        if entry.is_dir() {
+            std::fs::create_dir_all(&path)?;
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::io::copy(&mut entry, &mut File::create(&path)?)?;
+    }
+    let mut roots = roots.into_iter();
+    Ok(match (roots.next(), roots.next()) {
+        (Some(root), None) if dir.join(&root).is_dir() => dir.join(root),
+        _ => dir.to_path_buf(),
+    })
+}

@@ -1,34 +1,17 @@
 //! Unpacked package folders: the same findings as their ZIP.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
 use vanthu_archive::package::{
-    CheckOptions, PackageReport, check_package, check_package_dir, is_package_dir,
+    CheckOptions, PackageReport, check_package, check_package_dir, is_package_dir, unpack,
 };
-use zip::ZipArchive;
 
 use crate::common::{description, loose_description, pack, rules};
 
-/// Unzips `bytes` into `dir`; returns the package's root folder.
-pub(crate) fn unzip(bytes: &[u8], dir: &Path) -> PathBuf {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut root = None;
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let name = f.name().unwrap().into_owned();
-        root.get_or_insert_with(|| name.split('/').next().unwrap().to_owned());
-        let path = dir.join(&name);
-        if name.ends_with('/') {
-            std::fs::create_dir_all(&path).unwrap();
-            continue;
-        }
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        std::fs::write(&path, data).unwrap();
-    }
-    dir.join(root.unwrap())
+/// Unpacks `bytes` into `dir`; returns the package's root folder.
+fn unzip(bytes: &[u8], dir: &Path) -> PathBuf {
+    unpack(Cursor::new(bytes), dir).unwrap()
 }
 
 fn zip_report(bytes: &[u8]) -> PackageReport {
@@ -126,4 +109,21 @@ fn symbolic_links_are_reported_and_never_followed() {
             .any(|f| f.rule == "ARCH-PKG-FILE-001" && f.message.contains("qd-15.pdf"))
     );
     assert!(!report.findings.iter().any(|f| f.message.contains("secret")));
+}
+
+#[test]
+fn unpacking_never_writes_outside_the_folder() {
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    out.start_file("pkg/METS.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    out.write_all(b"<mets/>").unwrap();
+    out.start_file("../escaped.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    out.write_all(b"x").unwrap();
+    let bytes = out.finish().unwrap().into_inner();
+    let tmp = tempfile::tempdir().unwrap();
+    let inner = tmp.path().join("inner");
+    let e = unpack(Cursor::new(&bytes), &inner).unwrap_err();
+    assert_eq!(e.code(), "ARCH-E-INVALID");
+    assert!(!tmp.path().join("escaped.txt").exists());
 }

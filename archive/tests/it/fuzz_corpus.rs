@@ -5,13 +5,16 @@
 //! corpora: `VANTHU_WRITE_FUZZ_SEEDS=1 cargo test -p vanthu-archive
 //! fuzz_corpus` writes them again).
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use vanthu_archive::package::{CheckOptions, PackageReport, check_package};
-use zip::write::SimpleFileOptions;
 
 use crate::common::{description, loose_description, pack};
+
+/// The fuzz targets' own property, shared with them.
+#[path = "../../../fuzz/fuzz_targets/package_property.rs"]
+mod package_property;
 
 fn corpus(target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -22,34 +25,13 @@ fn corpus(target: &str) -> PathBuf {
 /// The property of the `package_read` target.
 fn package_property(data: &[u8]) -> Option<PackageReport> {
     let report = check_package(Cursor::new(data), &CheckOptions::default()).ok()?;
-    assert_eq!(
-        report.conformant,
-        vanthu_identifiers::conformant(&report.findings)
-    );
-    for f in &report.findings {
-        assert!(
-            vanthu_archive::rules::ALL
-                .iter()
-                .chain(vanthu_identifiers::rules::ALL)
-                .any(|r| r.id == f.rule),
-            "{} is not catalogued",
-            f.rule
-        );
-    }
-    let json = serde_json::to_string(&report).unwrap();
-    let back: PackageReport = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, report);
+    package_property::consistent(&report);
     Some(report)
 }
 
 /// The property of the `mets_read` target: `data` as the root METS.
 fn mets_property(data: &[u8]) -> PackageReport {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("pkg/METS.xml", stored).unwrap();
-    zip.write_all(data).unwrap();
-    let bytes = zip.finish().unwrap().into_inner();
-    package_property(&bytes).expect("a readable ZIP gives a report")
+    package_property(&package_property::mets_package(data)).expect("a readable ZIP gives a report")
 }
 
 /// The seeds: packages of each kind, and their METS files.

@@ -251,25 +251,18 @@ fn check_json_is_the_library_report() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-/// Unzips `zip` into `dir`; returns the package's root folder.
+/// Unpacks `zip` into `dir`; returns the package's root folder.
 fn unzip(zip: &Path, dir: &Path) -> PathBuf {
-    use std::io::Read;
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
-    let mut root = None;
-    for i in 0..archive.len() {
-        let mut f = archive.by_index(i).unwrap();
-        let name = f.name().unwrap().into_owned();
-        root.get_or_insert_with(|| name.split('/').next().unwrap().to_owned());
-        let path = dir.join(&name);
-        if name.ends_with('/') {
-            continue;
-        }
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        std::fs::write(&path, data).unwrap();
-    }
-    dir.join(root.unwrap())
+    vanthu_archive::package::unpack(std::fs::File::open(zip).unwrap(), dir).unwrap()
+}
+
+/// `vanthu archive check TARGET --json`: its exit code and report.
+fn check_json(target: &Path) -> (Option<i32>, serde_json::Value) {
+    let o = vanthu(
+        &["archive", "check", target.to_str().unwrap(), "--json"],
+        b"",
+    );
+    (o.status.code(), json(&o))
 }
 
 /// `archive check DIR` and `check DIR` on an unpacked package: the same
@@ -280,13 +273,9 @@ fn a_package_folder_checks_like_its_zip() {
     let zip = pack_vector(&dir);
     let root = unzip(&zip, &dir.join("unpacked"));
     for target in [root.clone(), dir.join("unpacked")] {
-        let from_zip = vanthu(&["archive", "check", zip.to_str().unwrap(), "--json"], b"");
-        let from_dir = vanthu(
-            &["archive", "check", target.to_str().unwrap(), "--json"],
-            b"",
-        );
-        assert_eq!(from_dir.status.code(), Some(0));
-        assert_eq!(json(&from_dir), json(&from_zip));
+        let (code, from_dir) = check_json(&target);
+        assert_eq!(code, Some(0));
+        assert_eq!(from_dir, check_json(&zip).1);
     }
     // The umbrella `check` takes the folder as one package, not as files.
     let o = vanthu(&["check", "--json", root.to_str().unwrap()], b"");
@@ -331,14 +320,9 @@ fn a_package_folder_checks_like_its_zip() {
         }
         w.finish().unwrap();
     }
-    let from_dir = vanthu(&["archive", "check", root.to_str().unwrap(), "--json"], b"");
-    let from_zip = vanthu(
-        &["archive", "check", rezipped.to_str().unwrap(), "--json"],
-        b"",
-    );
-    assert_eq!(from_dir.status.code(), Some(1));
-    let v = json(&from_dir);
-    assert_eq!(v, json(&from_zip));
+    let (code, v) = check_json(&root);
+    assert_eq!(code, Some(1));
+    assert_eq!(v, check_json(&rezipped).1);
     assert!(
         v["findings"]
             .as_array()
@@ -399,9 +383,8 @@ fn a_sip_hoso_of_a_limited_record_is_not_conformant() {
     let path = dir.join("spec.json");
     std::fs::write(&path, spec).unwrap();
     let zip = pack(&path, &dir);
-    let o = vanthu(&["archive", "check", zip.to_str().unwrap(), "--json"], b"");
-    assert_eq!(o.status.code(), Some(1));
-    let v = json(&o);
+    let (code, v) = check_json(&zip);
+    assert_eq!(code, Some(1));
     assert_eq!(v["findings"][0]["rule"], "ARCH-PKG-MD-007", "{v}");
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -421,21 +404,12 @@ fn pack_dip_writes_a_dissemination_package() {
         out.to_str().unwrap(),
         "--dip",
     ]);
-    let o = vanthu(&["archive", "check", out.to_str().unwrap(), "--json"], b"");
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    let v = json(&o);
+    let (code, v) = check_json(&out);
+    assert_eq!(code, Some(0), "{v}");
     assert_eq!(v["kind"], "DIP");
     assert_eq!(v["conformant"], true);
     let sip = pack_vector(&dir);
-    let s = json(&vanthu(
-        &["archive", "check", sip.to_str().unwrap(), "--json"],
-        b"",
-    ));
+    let s = check_json(&sip).1;
     assert_eq!(s["kind"], "SIP_hoso");
     assert_ne!(s["objid"], v["objid"]);
     let _ = std::fs::remove_dir_all(dir);
