@@ -34,8 +34,11 @@ fn mets_property(data: &[u8]) -> PackageReport {
     package_property(&package_property::mets_package(data)).expect("a readable ZIP gives a report")
 }
 
+/// Named seed files.
+type Seeds = Vec<(&'static str, Vec<u8>)>;
+
 /// The seeds: packages of each kind, and their METS files.
-fn seeds() -> (Vec<(&'static str, Vec<u8>)>, Vec<(&'static str, Vec<u8>)>) {
+fn seeds() -> (Seeds, Seeds) {
     let sip = pack(description(false));
     let packages = vec![
         ("sip-hoso.zip", sip.clone()),
