@@ -173,7 +173,7 @@ impl<R: Read + Seek> PackageReader<R> {
     ///
     /// # Errors
     /// An unreadable ZIP; no root `METS.xml`; a METS or metadata document
-    /// that is not well-formed XML or exceeds the [limits](super::limits).
+    /// that is not well-formed XML or exceeds the [limits](ReadLimits).
     pub fn open(reader: R) -> Result<Self, ArchiveError> {
         Self::open_with(reader, &ReadLimits::default())
     }
