@@ -116,6 +116,16 @@ pub(crate) fn check(bytes: &[u8]) -> vanthu_archive::package::PackageReport {
 
 /// Copies a ZIP, letting `edit` drop (None) or replace each entry's bytes.
 pub(crate) fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+    rewrite(bytes, |name, data| {
+        edit(name, data).map(|d| (name.to_owned(), d))
+    })
+}
+
+/// Copies a ZIP, letting `edit` drop (None) or rename and replace each entry.
+pub(crate) fn rewrite(
+    bytes: &[u8],
+    edit: impl Fn(&str, Vec<u8>) -> Option<(String, Vec<u8>)>,
+) -> Vec<u8> {
     let mut src = ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..src.len() {
@@ -123,7 +133,7 @@ pub(crate) fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>
         let name = f.name().unwrap().into_owned();
         let mut data = Vec::new();
         f.read_to_end(&mut data).unwrap();
-        if let Some(data) = edit(&name, data) {
+        if let Some((name, data)) = edit(&name, data) {
             out.start_file(name, SimpleFileOptions::default()).unwrap();
             out.write_all(&data).unwrap();
         }

@@ -17,15 +17,21 @@ fn temp(name: &str) -> PathBuf {
 
 /// `vanthu archive pack SPEC -o DIR/sip.zip`, which must succeed.
 fn pack(spec: &Path, dir: &Path) -> PathBuf {
-    let out = dir.join("sip.zip");
-    succeeds(&[
+    pack_as(spec, &dir.join("sip.zip"), &[])
+}
+
+/// `vanthu archive pack SPEC -o OUT EXTRA…`, which must succeed.
+fn pack_as(spec: &Path, out: &Path, extra: &[&str]) -> PathBuf {
+    let mut args = vec![
         "archive",
         "pack",
         spec.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
-    ]);
-    out
+    ];
+    args.extend_from_slice(extra);
+    succeeds(&args);
+    out.to_path_buf()
 }
 
 fn pack_vector(dir: &Path) -> PathBuf {
@@ -394,16 +400,8 @@ fn a_sip_hoso_of_a_limited_record_is_not_conformant() {
 #[test]
 fn pack_dip_writes_a_dissemination_package() {
     let dir = temp("dip");
-    let out = dir.join("dip.zip");
     let spec = vectors().join("sip-hoso/spec.json");
-    succeeds(&[
-        "archive",
-        "pack",
-        spec.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--dip",
-    ]);
+    let out = pack_as(&spec, &dir.join("dip.zip"), &["--dip"]);
     let (code, v) = check_json(&out);
     assert_eq!(code, Some(0), "{v}");
     assert_eq!(v["kind"], "DIP");
