@@ -1,6 +1,11 @@
 //! Packing and checking a large record as a Thông tư 05/2025/TT-BNV `SIP_hoso`:
 //! throughput and peak memory, with Python `zipfile` + `hashlib` packing and
 //! re-hashing the same files in the same run (`peers/archive_pack.py`).
+//! Then checking a set of ordinary packages with `check_package` and with
+//! eark-validator 1.1.3 (run with `VANTHU_EARK_PYTHON`, through the same
+//! offline wrapper as the interop tests) in the same run: the time per
+//! package of each, eark-validator's start-up (importing it, with no
+//! package) measured apart and taken off.
 //!
 //! The record size is `VANTHU_BENCH_ARCHIVE_MB` (default 256; 1024 for the
 //! 1 GB run). Files are generated in a temporary folder (32 MiB each,
@@ -72,8 +77,12 @@ fn reset_peak() {
 }
 
 fn description(files: &[PathBuf]) -> PackageDescription {
+    description_of(files, "000.00.18.H40.2025.01.TH")
+}
+
+fn description_of(files: &[PathBuf], code: &str) -> PackageDescription {
     let created = DateTime::parse_from_rfc3339("2026-01-05T09:30:00+07:00").unwrap();
-    let code = RecordCode::parse("000.00.18.H40.2025.01.TH").unwrap();
+    let code = RecordCode::parse(code).unwrap();
     let mut record = RecordMetadata::new(
         code.clone(),
         "Hồ sơ lớn (bench)",
@@ -99,6 +108,112 @@ fn description(files: &[PathBuf]) -> PackageDescription {
         ));
     }
     d
+}
+
+/// Writes the package of `files` to `out`.
+fn pack_files(out: &Path, description: PackageDescription, files: &[PathBuf]) {
+    let mut w = PackageWriter::new(
+        BufWriter::new(File::create(out).unwrap()),
+        description,
+        PackOptions::default(),
+    )
+    .unwrap();
+    for f in files {
+        let name = f.file_name().unwrap().to_str().unwrap();
+        w.add_file(name, &mut BufReader::new(File::open(f).unwrap()))
+            .unwrap();
+    }
+    w.finish()
+        .unwrap()
+        .into_inner()
+        .unwrap()
+        .sync_all()
+        .unwrap();
+}
+
+/// Packages checked by vanthu and by eark-validator, per size.
+const EARK_PACKAGES: usize = 10;
+/// Files per package.
+const EARK_FILES: usize = 4;
+/// Sizes of the files: 4 KiB, as in the packages of the E-ARK test corpus,
+/// and 256 KiB, where hashing the data (which eark-validator does not do)
+/// takes a larger share.
+const EARK_FILE_KIB: [u64; 2] = [4, 256];
+
+/// `archive check` against eark-validator on the same ordinary packages.
+fn against_eark_validator(dir: &Path) {
+    for kib in EARK_FILE_KIB {
+        against_eark_validator_at(dir, kib);
+    }
+}
+
+fn against_eark_validator_at(dir: &Path, file_kib: u64) {
+    let mut packages = Vec::new();
+    for p in 0..EARK_PACKAGES {
+        let files: Vec<PathBuf> = (0..EARK_FILES)
+            .map(|i| {
+                let f = dir.join(format!("p{p:02}-{file_kib}k-van-ban-{i}.txt"));
+                generate(&f, file_kib << 10, (p * 31 + i) as u64 + 7);
+                f
+            })
+            .collect();
+        let out = dir.join(format!("package-{file_kib}k-{p:02}.zip"));
+        let code = format!("000.00.18.H40.2025.{:02}.TH", p + 1);
+        pack_files(&out, description_of(&files, &code), &files);
+        packages.push(out);
+    }
+    let n = packages.len() as f64;
+    // vanthu: every package checked (every checksum), best of 3 rounds.
+    let mut vanthu_s = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        for p in &packages {
+            let report = check_package(
+                BufReader::new(File::open(p).unwrap()),
+                &CheckOptions::default(),
+            )
+            .unwrap();
+            assert!(report.conformant(), "{:?}", report.findings);
+        }
+        vanthu_s = vanthu_s.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "archive check vs eark-validator: {EARK_PACKAGES} packages of {EARK_FILES} x {file_kib} KiB"
+    );
+    println!("  vanthu          {:9.2} ms/package", vanthu_s / n * 1e3);
+    let Ok(python) = std::env::var("VANTHU_EARK_PYTHON") else {
+        vanthu_benches::peer_unavailable("VANTHU_EARK_PYTHON is not set (eark-validator)");
+        return;
+    };
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/tools/eark-validate");
+    let run = |args: &[&Path]| -> Option<f64> {
+        let t = Instant::now();
+        let o = Command::new(&python)
+            .arg(&tool)
+            .arg("-c")
+            .args(args)
+            .output()
+            .ok()?;
+        let elapsed = t.elapsed().as_secs_f64();
+        o.status.success().then_some(elapsed)
+    };
+    let (Some(startup), Some(all)) = (
+        run(&[]),
+        run(&packages.iter().map(PathBuf::as_path).collect::<Vec<_>>()),
+    ) else {
+        vanthu_benches::peer_unavailable("eark-validator did not run");
+        return;
+    };
+    let eark_s = (all - startup).max(f64::MIN_POSITIVE);
+    println!(
+        "  eark-validator  {:9.2} ms/package (start-up {:.2} s taken off)",
+        eark_s / n * 1e3,
+        startup
+    );
+    println!(
+        "  ratio (eark-validator time / vanthu time): {:.0}x",
+        eark_s / vanthu_s
+    );
 }
 
 fn main() {
@@ -128,23 +243,7 @@ fn main() {
     reset_peak();
     let base = peak_kib();
     let t = Instant::now();
-    let mut w = PackageWriter::new(
-        BufWriter::new(File::create(&out).unwrap()),
-        description(&files),
-        PackOptions::default(),
-    )
-    .unwrap();
-    for f in &files {
-        let name = f.file_name().unwrap().to_str().unwrap();
-        w.add_file(name, &mut BufReader::new(File::open(f).unwrap()))
-            .unwrap();
-    }
-    w.finish()
-        .unwrap()
-        .into_inner()
-        .unwrap()
-        .sync_all()
-        .unwrap();
+    pack_files(&out, description(&files), &files);
     let pack_s = t.elapsed().as_secs_f64();
     let pack_peak = peak_kib();
 
@@ -206,5 +305,9 @@ fn main() {
         )),
         Err(e) => vanthu_benches::peer_unavailable(&format!("the Python peer did not run: {e}")),
     }
+    for f in files.iter().chain([&out, &peer_out]) {
+        let _ = std::fs::remove_file(f);
+    }
+    against_eark_validator(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -23,6 +23,20 @@ pub enum ArchiveError {
         /// What the XML reader said.
         message: String,
     },
+    /// A metadata document of a package exceeds a limit of the reader
+    /// ([`ReadLimits`](crate::package::ReadLimits)).
+    #[error("{path} exceeds the limit of {max} {limit} at byte {offset}")]
+    Limit {
+        /// Path of the document inside the package.
+        path: String,
+        /// Byte offset in that document where the limit was crossed.
+        offset: u64,
+        /// Which limit: `bytes`, `elements`, `attributes of an element`,
+        /// `text of an element`, `depth`.
+        limit: &'static str,
+        /// The limit.
+        max: u64,
+    },
     /// A required part of a package is missing (e.g. the root `METS.xml`).
     #[error("missing {0}")]
     Missing(String),
@@ -56,6 +70,7 @@ impl ArchiveError {
             Self::Io(_) => "ARCH-E-IO",
             Self::Zip(_) => "ARCH-E-ZIP",
             Self::Xml { .. } => "ARCH-E-XML",
+            Self::Limit { .. } => "ARCH-E-LIMIT",
             Self::Missing(_) => "ARCH-E-MISSING",
             Self::Invalid { .. } => "ARCH-E-INVALID",
             Self::NotAllowed(_) => "ARCH-E-NOT-ALLOWED",

@@ -23,8 +23,9 @@ pub use record::{
     Record, RecordMetadata, RecordState, Records, Signer, date_dmy, parse_date,
 };
 pub use retention::{
-    ArchiveLaw, DisposalStatus, Expiry, RetentionEvaluation, RetentionInput, RetentionSchedule,
-    SAMPLE_SCHEDULE_JSON, ScheduleItem, ScheduledRetention, TRANSFER_NOTICE_DAYS, TransferDue,
-    TransferFacts, UntilSuperseded, expiry, is_expired, transfer_due,
+    ArchiveLaw, DisposalStatus, ELECTRONIC_HANDOVER_DAYS, Expiry, RetentionEvaluation,
+    RetentionInput, RetentionSchedule, SAMPLE_SCHEDULE_JSON, ScheduleItem, ScheduledRetention,
+    TRANSFER_NOTICE_DAYS, TT05_IN_FORCE, TransferDue, TransferFacts, UntilSuperseded, expiry,
+    is_expired, transfer_due,
 };
 pub use transfer::{HandoverRecord, TransferList, TransferRow};

@@ -1,6 +1,7 @@
 //! Retention: expiry counted from the year the work ended, the retention
 //! schedule as versioned data supplied by the caller, and transfer due
-//! dates (Decree 30/2020/NĐ-CP Art. 30; Archive Laws 2011 and 2024).
+//! dates (Decree 30/2020/NĐ-CP Art. 30; Circular 05/2025/TT-BNV for
+//! electronic records; Archive Laws 2011 and 2024).
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -98,6 +99,11 @@ pub struct TransferFacts {
     /// The date the record reached the agency (current) archive, if it has.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transferred_to_agency: Option<NaiveDate>,
+    /// An electronic record, handed over to the agency archive through the
+    /// records system: Circular 05/2025/TT-BNV's 60 days apply instead of
+    /// Decree 30/2020's year (see [`transfer_due`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub electronic: bool,
 }
 
 impl TransferFacts {
@@ -110,9 +116,23 @@ impl TransferFacts {
             work_ended,
             final_accounts: None,
             transferred_to_agency: None,
+            electronic: false,
         }
     }
 }
+
+/// Circular 05/2025/TT-BNV is in force from this day: electronic records
+/// whose work ended from then on are handed over within
+/// [`ELECTRONIC_HANDOVER_DAYS`].
+pub const TT05_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// Days within which an electronic record goes to the agency archive after
+/// its work ended (Circular 05/2025/TT-BNV Chapter IV), against Decree
+/// 30/2020's one year for records on paper.
+pub const ELECTRONIC_HANDOVER_DAYS: u64 = 60;
 
 /// Transfer due dates of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,6 +152,10 @@ pub struct TransferDue {
     pub historical_archive: Option<NaiveDate>,
     /// The law the historical due date follows.
     pub law: Option<ArchiveLaw>,
+    /// The agency-archive date follows Circular 05/2025/TT-BNV's 60 days
+    /// for electronic records (not Decree 30/2020's year).
+    #[serde(default)]
+    pub electronic: bool,
 }
 
 /// The transfer due dates of a record, under `law` for the historical
@@ -140,6 +164,25 @@ pub struct TransferDue {
 ///
 /// - Agency archive: within 1 year of the work ending; within 3 months of
 ///   the final accounts of a construction project (Decree 30/2020 Art. 30.1).
+///   An electronic record whose work ended on or after [`TT05_IN_FORCE`]:
+///   within 60 days of the work ending, or of the final accounts (Circular
+///   05/2025/TT-BNV Chapter IV); one whose work ended before keeps Decree
+///   30's date, so that the circular does not make a record late
+///   retroactively.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use vanthu_archive::{ArchiveLaw, TransferFacts, transfer_due};
+/// use vanthu_identifiers::Retention;
+/// let ended = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+/// let mut facts = TransferFacts::new(Retention::Permanent, ended);
+/// let paper = transfer_due(&facts, ArchiveLaw::Law2024)?;
+/// assert_eq!(paper.agency_archive, NaiveDate::from_ymd_opt(2026, 9, 1).unwrap());
+/// facts.electronic = true;
+/// let electronic = transfer_due(&facts, ArchiveLaw::Law2024)?;
+/// assert_eq!(electronic.agency_archive, NaiveDate::from_ymd_opt(2025, 10, 31).unwrap());
+/// # Ok::<(), vanthu_archive::ArchiveError>(())
+/// ```
 /// - Historical archive, permanent records only: Law 2011 Art. 21, within 10
 ///   years from the year the work ended; Law 2024, within 5 years from the
 ///   year of transfer to the current archive (the agency due date when the
@@ -149,9 +192,13 @@ pub struct TransferDue {
 /// [`ArchiveError::Invalid`] when a date falls outside the calendar.
 pub fn transfer_due(facts: &TransferFacts, law: ArchiveLaw) -> Result<TransferDue, ArchiveError> {
     let out_of_range = || ArchiveError::invalid("date", "out of the supported calendar range");
-    let agency_archive = match facts.final_accounts {
-        Some(d) => d.checked_add_months(Months::new(3)),
-        None => facts.work_ended.checked_add_months(Months::new(12)),
+    let electronic = facts.electronic && facts.work_ended >= TT05_IN_FORCE;
+    let agency_archive = match (electronic, facts.final_accounts) {
+        (true, d) => d
+            .unwrap_or(facts.work_ended)
+            .checked_add_days(chrono::Days::new(ELECTRONIC_HANDOVER_DAYS)),
+        (false, Some(d)) => d.checked_add_months(Months::new(3)),
+        (false, None) => facts.work_ended.checked_add_months(Months::new(12)),
     }
     .ok_or_else(out_of_range)?;
     let notice = agency_archive
@@ -183,6 +230,7 @@ pub fn transfer_due(facts: &TransferFacts, law: ArchiveLaw) -> Result<TransferDu
         keep_back_until,
         historical_archive,
         law,
+        electronic,
     })
 }
 
@@ -313,6 +361,9 @@ pub struct RetentionInput {
     /// The date the record was transferred to the agency archive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transferred_to_agency: Option<NaiveDate>,
+    /// An electronic record (Circular 05/2025/TT-BNV's 60 days apply).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub electronic: bool,
     /// The record's disposal process, once it has started.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disposal: Option<Disposal>,
@@ -327,6 +378,7 @@ impl RetentionInput {
             work_ended: None,
             final_accounts: None,
             transferred_to_agency: None,
+            electronic: false,
             disposal: None,
         }
     }
@@ -374,8 +426,9 @@ pub struct RetentionEvaluation {
     pub disposal: DisposalStatus,
     /// No finding is an error ([`vanthu_identifiers::conformant`]).
     pub conformant: bool,
-    /// `ARCH-XFER-003` (transfer overdue), `ARCH-DISP-001` (retention ended,
-    /// no disposal process yet).
+    /// `ARCH-XFER-003` (transfer overdue), `ARCH-XFER-004` (an electronic
+    /// record not handed over within 60 days), `ARCH-DISP-001` (retention
+    /// ended, no disposal process yet).
     pub findings: Vec<vanthu_identifiers::Finding>,
 }
 
@@ -400,6 +453,7 @@ pub fn evaluate(
     let mut facts = TransferFacts::new(md.retention, work_ended);
     facts.final_accounts = input.final_accounts;
     facts.transferred_to_agency = input.transferred_to_agency;
+    facts.electronic = input.electronic;
     let due = transfer_due(&facts, law)?;
     let year = work_ended.year();
     let expired = is_expired(md.retention, year, at);
@@ -417,7 +471,19 @@ pub fn evaluate(
     };
     let location = vanthu_identifiers::Location::at_path(md.code.as_str());
     let mut findings = Vec::new();
-    if transfer_overdue {
+    if transfer_overdue && due.electronic {
+        findings.push(rules::XFER_OVERDUE_ELECTRONIC.custom(
+            format!(
+                "the electronic record was due at the agency archive on {} (60 days after the work ended)",
+                due.agency_archive
+            ),
+            format!(
+                "đã quá hạn giao hồ sơ điện tử vào lưu trữ cơ quan (hạn {}, 60 ngày sau khi công việc kết thúc)",
+                due.agency_archive
+            ),
+            location.clone(),
+        ));
+    } else if transfer_overdue {
         findings.push(rules::XFER_OVERDUE.custom(
             format!(
                 "transfer to the agency archive was due on {}",

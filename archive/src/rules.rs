@@ -28,10 +28,18 @@ const TT05_APPX_I: &str = "Thông tư 05/2025/TT-BNV Phụ lục I";
 /// Circular 05/2025/TT-BNV, Appendix III: the `SIP_hoso` package and its
 /// metadata (the `SIP_tailieu` set of Appendix IV follows the same rules).
 const TT05_APPX_III: &str = "Thông tư 05/2025/TT-BNV Phụ lục III";
+/// Circular 05/2025/TT-BNV, Chapter IV: intake of electronic records.
+const TT05_CH_IV: &str = "Thông tư 05/2025/TT-BNV Chương IV";
 /// Circular 05/2025/TT-BNV, Chapter VII: destruction of digital records.
 const TT05_CH_VII: &str = "Thông tư 05/2025/TT-BNV Chương VII";
 /// Safe and portable entry names: the profile's own rule.
 const PROFILE_NAMES: &str = "vanthu docs/archive-profile.md §3";
+/// Package folders: what is listed, what is never followed.
+const PROFILE_FOLDERS: &str = "vanthu docs/archive-profile.md §2";
+/// Checksum types.
+const PROFILE_CHECKSUMS: &str = "vanthu docs/archive-profile.md §6";
+/// The reader's limits.
+const PROFILE_LIMITS: &str = "vanthu docs/archive-profile.md §15";
 /// Deviations of the circular's sample package that the reader accepts.
 pub(crate) const PROFILE_SAMPLE: &str = "vanthu docs/archive-profile.md §8";
 
@@ -97,6 +105,9 @@ vanthu_identifiers::catalogue! {
     XFER_NOT_REQUIRED = ("ARCH-XFER-002", Note, "record kept under 5 years: transfer not required", "hồ sơ bảo quản dưới 5 năm: không phải nộp lưu", ND30_ART30);
     /// The transfer to the agency archive is overdue.
     XFER_OVERDUE = ("ARCH-XFER-003", Error, "transfer to the agency archive is overdue", "đã quá hạn nộp lưu vào lưu trữ cơ quan", ND30_ART30);
+    /// An electronic record was not handed over to the agency archive within
+    /// 60 days of its work ending (Decree 30/2020 allowed a year).
+    XFER_OVERDUE_ELECTRONIC = ("ARCH-XFER-004", Error, "electronic record not handed over to the agency archive within 60 days", "hồ sơ điện tử chưa được giao vào lưu trữ cơ quan trong thời hạn 60 ngày", TT05_CH_IV);
     /// Retention has ended and no disposal process has started.
     DISP_CANDIDATE = ("ARCH-DISP-001", Warning, "retention has ended: the record is a candidate for disposal review", "hết thời hạn bảo quản: hồ sơ cần được xem xét hủy", TT05_CH_VII);
 
@@ -113,6 +124,10 @@ vanthu_identifiers::catalogue! {
     PKG_NAME_NOT_NFC = ("ARCH-PKG-NAME-002", Warning, "entry name not in Unicode NFC", "tên tệp không ở dạng chuẩn Unicode NFC", PROFILE_NAMES);
     /// Two entries have the same name after NFC normalisation.
     PKG_NAME_CLASH = ("ARCH-PKG-NAME-003", Error, "two entries have the same name after NFC normalisation", "hai tệp trùng tên sau chuẩn hóa NFC", PROFILE_NAMES);
+    /// A package folder holds a symbolic link or a special file: not followed.
+    PKG_NOT_REGULAR = ("ARCH-PKG-STRUCT-004", Error, "symbolic link or special file in a package folder, not followed", "liên kết tượng trưng hoặc tệp đặc biệt trong thư mục gói, không được đọc theo", PROFILE_FOLDERS);
+    /// A metadata document exceeds a limit of the reader.
+    PKG_LIMIT = ("ARCH-PKG-STRUCT-005", Error, "a metadata document exceeds a limit of the reader", "tài liệu siêu dữ liệu vượt giới hạn của bộ đọc", PROFILE_LIMITS);
 
     // ---- packages: METS ----
     /// The root element is not `mets`.
@@ -123,17 +138,20 @@ vanthu_identifiers::catalogue! {
     // ---- packages: files and checksums ----
     /// A referenced file is missing.
     FILE_MISSING = ("ARCH-PKG-FILE-001", Error, "referenced file is missing from the package", "tệp được tham chiếu không có trong gói", "E-ARK CSIP 2.1.0 CSIP79");
-    /// The SHA-256 of a file differs from METS.
-    FILE_CHECKSUM = ("ARCH-PKG-FILE-002", Error, "SHA-256 of the file differs from METS", "SHA-256 của tệp khác với METS", "E-ARK CSIP 2.1.0 CSIP71");
+    /// The checksum of a file, computed with the algorithm of its
+    /// `CHECKSUMTYPE`, differs from METS.
+    FILE_CHECKSUM = ("ARCH-PKG-FILE-002", Error, "checksum of the file differs from METS", "mã băm của tệp khác với METS", "E-ARK CSIP 2.1.0 CSIP71");
     /// The size of a file differs from METS.
     FILE_SIZE = ("ARCH-PKG-FILE-003", Error, "size of the file differs from METS", "kích thước tệp khác với METS", "E-ARK CSIP 2.1.0 CSIP69");
-    /// A file has no checksum (error), or one of another type than SHA-256
-    /// (warning).
-    FILE_CHECKSUM_TYPE = ("ARCH-PKG-FILE-004", Error, "file without a SHA-256 checksum in METS", "tệp không có mã băm SHA-256 trong METS", "E-ARK CSIP 2.1.0 CSIP72");
     /// A file cannot be read (damaged compressed data, CRC mismatch).
     FILE_UNREADABLE = ("ARCH-PKG-FILE-005", Error, "file cannot be read from the ZIP", "không đọc được tệp trong ZIP", "E-ARK CSIP 2.1.0 CSIP71");
     /// A file in the package is referenced by no METS.
     FILE_UNREFERENCED = ("ARCH-PKG-FILE-006", Warning, "file in the package is referenced by no METS", "tệp trong gói không được METS nào tham chiếu", "E-ARK CSIP 2.1.0 CSIP58");
+    /// A checksum type of the METS vocabulary that vanthu does not compute
+    /// (Adler-32, CRC32, HAVAL, MNP): the file is not verified.
+    FILE_CHECKSUM_NOT_COMPUTED = ("ARCH-PKG-FILE-008", Warning, "checksum type not computed by vanthu: the file is not verified", "loại mã băm vanthu không tính: tệp chưa được kiểm tra", PROFILE_CHECKSUMS);
+    /// A checksum of another type than SHA-256, which Circular 05/2025 asks for.
+    FILE_CHECKSUM_NOT_SHA256 = ("ARCH-PKG-FILE-009", Warning, "checksum type other than SHA-256", "loại mã băm không phải SHA-256", TT05_APPX_III);
 
     // ---- packages: Circular 05/2025 metadata ----
     /// Required metadata is missing.
@@ -148,6 +166,9 @@ vanthu_identifiers::catalogue! {
     MD_OTHER_TERM = ("ARCH-PKG-MD-005", Note, "maintenance 07 (other term): the term itself is not in the package", "thời hạn bảo quản 07 (khác): gói không ghi số năm", TT05_APPX_III);
     /// `totalDoc` differs from the documents described.
     MD_TOTAL_DOC = ("ARCH-PKG-MD-006", Warning, "totalDoc differs from the number of documents described", "totalDoc khác số văn bản trong gói", TT05_APPX_III);
+    /// A `SIP_hoso` holds a record with a limited retention: it carries
+    /// permanent records only (`maintenance` 01).
+    MD_SIP_NOT_PERMANENT = ("ARCH-PKG-MD-007", Error, "a SIP_hoso is for permanent records only (maintenance 01)", "gói SIP_hoso chỉ dành cho hồ sơ bảo quản vĩnh viễn (maintenance 01)", TT05_APPX_III);
     /// An AIP has no PREMIS.
     AIP_NO_PREMIS = ("ARCH-PKG-AIP-001", Error, "an AIP needs metadata/preservation/PREMIS.xml", "gói AIP phải có metadata/preservation/PREMIS.xml", TT05_APPX_I);
 

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use vanthu_archive::package::{
     CheckOptions, PackOptions, PackSpec, PackageDescription, PackageWriter, Profile, check_package,
+    check_package_dir,
 };
 use vanthu_archive::{ArchiveLaw, Expiry, RetentionInput};
 use vanthu_identifiers::Finding;
@@ -25,7 +26,7 @@ pub(crate) struct ArchiveArgs {
 
 #[derive(Debug, Subcommand)]
 enum ArchiveCommand {
-    /// Write a TT05 package (SIP_hoso, SIP_tailieu, AIP_hoso) from a JSON
+    /// Write a TT05 package (SIP_hoso, SIP_tailieu, AIP_hoso, DIP) from a JSON
     /// specification and its files.
     Pack {
         /// The specification (schema: the vanthu-archive README).
@@ -34,11 +35,16 @@ enum ArchiveCommand {
         /// The ZIP to write.
         #[arg(short, long, value_name = "OUT.zip")]
         output: PathBuf,
+        /// Write the record's dissemination package (DIP: its access
+        /// copies, `OAISPACKAGETYPE` DIP, E-ARK CSIP profile) instead.
+        #[arg(long)]
+        dip: bool,
     },
     /// Check a received package: structure, checksums, metadata, identifiers.
     Check {
-        /// The package ZIP.
-        #[arg(value_name = "PACKAGE.zip")]
+        /// The package: its ZIP, or its unpacked folder (the folder holding
+        /// `METS.xml`, or the folder it was unzipped into).
+        #[arg(value_name = "PACKAGE.zip|DIR")]
         package: PathBuf,
         /// The requirements: `csip` (E-ARK CSIP 2.1.0), `sip` (and E-ARK
         /// SIP 2.1.0) or `tt05` (and Circular 05/2025/TT-BNV).
@@ -77,7 +83,7 @@ pub(crate) struct RetentionArgs {
 
 pub(crate) fn run(args: ArchiveArgs) -> Result<Outcome, CliError> {
     match args.command {
-        ArchiveCommand::Pack { spec, output } => pack(&spec, &output),
+        ArchiveCommand::Pack { spec, output, dip } => pack(&spec, &output, dip),
         ArchiveCommand::Check {
             package,
             profile,
@@ -111,8 +117,12 @@ fn read_spec(path: &Path) -> Result<(PackageDescription, PathBuf), CliError> {
     Ok((spec.description, source))
 }
 
-fn pack(spec: &Path, output: &Path) -> Result<Outcome, CliError> {
-    let (desc, source) = read_spec(spec)?;
+fn pack(spec: &Path, output: &Path, dip: bool) -> Result<Outcome, CliError> {
+    let (mut desc, source) = read_spec(spec)?;
+    if dip {
+        let created = desc.created;
+        desc = desc.into_dip(created);
+    }
     let names: Vec<String> = desc
         .documents
         .iter()
@@ -154,10 +164,14 @@ fn pack(spec: &Path, output: &Path) -> Result<Outcome, CliError> {
 }
 
 fn check(package: &Path, options: &CheckOptions, json: bool) -> Result<Outcome, CliError> {
-    let file = File::open(package)
-        .map_err(|e| CliError::new(format!("cannot read {}: {e}", package.display())))?;
-    let report = check_package(BufReader::new(file), options)
-        .map_err(|e| CliError::new(format!("{}: {e}", package.display())))?;
+    let report = if package.is_dir() {
+        check_package_dir(package, options)
+    } else {
+        let file = File::open(package)
+            .map_err(|e| CliError::new(format!("cannot read {}: {e}", package.display())))?;
+        check_package(BufReader::new(file), options)
+    }
+    .map_err(|e| CliError::new(format!("{}: {e}", package.display())))?;
     let conformant = report.conformant;
     if json {
         print_json(&report)?;

@@ -112,7 +112,8 @@ pub enum Verdict {
 
 /// The files to check: files as given, folders walked recursively in name
 /// order (symbolic links to folders are not followed, so a loop cannot hang
-/// the walk). A file found in a folder is kept only when its content is
+/// the walk). A folder whose root holds `METS.xml` is an unpacked archival
+/// package: it is one input, not walked. A file found in a folder is kept only when its content is
 /// recognised (the others are counted as skipped); a file named explicitly
 /// is always kept.
 ///
@@ -121,7 +122,7 @@ pub enum Verdict {
 pub fn collect(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, usize), CheckError> {
     let mut files = Vec::new();
     for input in inputs {
-        if input.is_dir() {
+        if input.is_dir() && !is_package_folder(input) {
             walk(input, &mut files)?;
         } else {
             files.push((input.clone(), true));
@@ -152,13 +153,21 @@ fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>) -> Result<(), CheckError> 
             files.push((path, true));
             continue;
         };
-        if kind.is_dir() {
+        if kind.is_dir() && is_package_folder(&path) {
+            files.push((path, true));
+        } else if kind.is_dir() {
             walk(&path, files)?;
         } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
             files.push((path, false));
         }
     }
     Ok(())
+}
+
+/// A folder holding `METS.xml` at its root: an unpacked package (E-ARK
+/// CSIP 2.1.0 CSIPSTR4).
+pub(crate) fn is_package_folder(path: &Path) -> bool {
+    path.join("METS.xml").is_file()
 }
 
 /// True when a file found in a folder is one the harness checks: an edXML

@@ -7,7 +7,9 @@ use std::io::{BufReader, Cursor, Read, Seek};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use vanthu_archive::package::{CheckOptions as SipOptions, check_package, is_package};
+use vanthu_archive::package::{
+    CheckOptions as SipOptions, check_package, check_package_dir, is_package,
+};
 use vanthu_edxml::{Profile, ReadOptions, ValidateOptions};
 use vanthu_identifiers::{Finding, Location, Severity, conformant};
 use vanthu_signature::{AlgorithmPolicy, LegalValue, TrustStore, VerifyOptions, verify_pdf};
@@ -180,9 +182,15 @@ impl Checker {
     /// Checks the file at `path`, recognised by its content. An edXML
     /// package is streamed from the file (only PDF attachments are decoded
     /// into memory, one at a time, within the PDF size limit).
+    ///
+    /// A folder whose root holds `METS.xml` is checked as an unpacked
+    /// archival package, with the same findings as its ZIP.
     #[must_use]
     pub fn check_file(&self, path: &Path) -> FileReport {
         let name = path.display().to_string();
+        if crate::batch::is_package_folder(path) {
+            return sip_report(&name, check_package_dir(path, &self.archive));
+        }
         let mut file = match File::open(path) {
             Ok(f) => f,
             Err(e) => {
@@ -382,7 +390,14 @@ fn not_recognised(name: &str, head: &[u8]) -> FileReport {
 }
 
 fn sip<R: Read + Seek>(name: &str, input: R, options: &SipOptions) -> FileReport {
-    match check_package(input, options) {
+    sip_report(name, check_package(input, options))
+}
+
+fn sip_report(
+    name: &str,
+    checked: Result<vanthu_archive::package::PackageReport, vanthu_archive::ArchiveError>,
+) -> FileReport {
+    match checked {
         Ok(report) => FileReport {
             kind: report.kind.map(|k| k.name().to_owned()),
             objid: report.objid,

@@ -41,9 +41,11 @@
 //! a fixed order, identifiers derived from the `OBJID` and paths, ZIP
 //! timestamps from the creation time passed in.
 
+mod checksum;
 pub mod eark;
 mod profile;
 mod read;
+mod source;
 mod write;
 mod xml;
 
@@ -57,8 +59,13 @@ use crate::error::ArchiveError;
 use crate::record::{Document, RecordMetadata};
 
 pub use profile::{Profile, UnknownProfile};
-pub use read::{CheckOptions, DataFile, PackageReader, PackageReport, check_package, is_package};
+pub use read::{
+    CheckOptions, DataFile, PackageReader, PackageReport, check_package, check_package_dir,
+    is_package,
+};
+pub use source::{MAX_DIR_DEPTH, MAX_DIR_ENTRIES, is_package_dir, unpack};
 pub use write::{DataCompression, PackOptions, PackageWriter, PackedFile};
+pub use xml::ReadLimits;
 
 /// Which TT05 package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,6 +80,11 @@ pub enum PackageKind {
     /// `AIP_hoso` (Appendix I): a record kept in the archive, with PREMIS.
     #[serde(rename = "AIP_hoso")]
     Aip,
+    /// A dissemination package (Appendix V; E-ARK DIP): a record's access
+    /// copies handed to a user, `OAISPACKAGETYPE` DIP under the CSIP
+    /// profile. Not a SIP: the SIP requirements do not apply to it.
+    #[serde(rename = "DIP")]
+    Dip,
 }
 
 impl PackageKind {
@@ -83,6 +95,7 @@ impl PackageKind {
             Self::SipRecord => "SIP_hoso",
             Self::SipDocuments => "SIP_tailieu",
             Self::Aip => "AIP_hoso",
+            Self::Dip => "DIP",
         }
     }
 
@@ -92,6 +105,7 @@ impl PackageKind {
         match self {
             Self::SipRecord | Self::SipDocuments => "SIP",
             Self::Aip => "AIP",
+            Self::Dip => "DIP",
         }
     }
 }
@@ -219,6 +233,29 @@ pub struct PackageDescription {
 }
 
 impl PackageDescription {
+    /// The dissemination package (DIP) of the same record: the same
+    /// content and metadata as access copies, with a new `OBJID` derived
+    /// from the record code, `created` and `DIP`.
+    ///
+    /// ```
+    /// # use vanthu_archive::package::{PackageDescription, PackageKind};
+    /// # fn f(sip: PackageDescription, now: chrono::DateTime<chrono::FixedOffset>) {
+    /// let dip = sip.into_dip(now);
+    /// assert_eq!(dip.kind, PackageKind::Dip);
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn into_dip(mut self, created: DateTime<FixedOffset>) -> Self {
+        let code = self.file_code().unwrap_or_default().to_owned();
+        self.kind = PackageKind::Dip;
+        self.objid = format!(
+            "uuid-{}",
+            derived_uuid(&[&code, &created.to_rfc3339(), "DIP"])
+        );
+        self.created = created;
+        self
+    }
+
     /// A `SIP_hoso` (or, with `aip`, an `AIP_hoso`) for a record, status
     /// NEW, with an `OBJID` derived from the record code and `created`, and
     /// no documents yet.
@@ -324,10 +361,12 @@ impl PackageDescription {
     /// [`ArchiveError::Invalid`] naming the problem.
     pub fn check_writable(&self) -> Result<Vec<String>, ArchiveError> {
         match self.kind {
-            PackageKind::SipRecord | PackageKind::Aip if self.record.is_none() => {
+            PackageKind::SipRecord | PackageKind::Aip | PackageKind::Dip
+                if self.record.is_none() =>
+            {
                 return Err(ArchiveError::invalid(
                     "package",
-                    "SIP_hoso and AIP_hoso need the record metadata",
+                    "SIP_hoso, AIP_hoso and DIP need the record metadata",
                 ));
             }
             PackageKind::SipDocuments if self.loose.is_none() => {

@@ -3,17 +3,18 @@
 //! lenient: the known deviations of the circular's own samples are accepted
 //! and reported (`ARCH-PKG-TT05-*`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Seek};
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
-use vanthu_identifiers::{DocumentType, Finding, Location, RecordCode, Retention, Severity};
+use vanthu_identifiers::{DocumentType, Finding, Location, RecordCode, Retention};
 use zip::ZipArchive;
 
+use super::checksum::{Algorithm, ChecksumType, Digests, digest_all};
 use super::eark;
-use super::xml::{self, Element, MAX_XML_BYTES};
+use super::source::Source;
+use super::xml::{self, Element, ReadLimits};
 use super::{
     LooseDocuments, PackageDescription, PackageDocument, PackageKind, Profile, RecordStatus,
     href_decode, uuid_shape,
@@ -36,6 +37,8 @@ pub struct CheckOptions {
     /// "now" (a `LASTMODDATE` in the future). The library never reads the
     /// clock: `None` skips those requirements.
     pub at: Option<chrono::NaiveDateTime>,
+    /// The limits of reading each metadata document.
+    pub limits: ReadLimits,
 }
 
 impl Default for CheckOptions {
@@ -44,6 +47,7 @@ impl Default for CheckOptions {
             verify_checksums: true,
             profile: Profile::default(),
             at: None,
+            limits: ReadLimits::default(),
         }
     }
 }
@@ -130,7 +134,8 @@ impl PackageReport {
 /// An opened package: its METS references, its description and what reading
 /// found. Data files can be streamed back with [`open_data`](Self::open_data).
 pub struct PackageReader<R: Read + Seek> {
-    zip: ZipArchive<R>,
+    source: Source<R>,
+    limits: ReadLimits,
     root: String,
     /// NFC relative path → ZIP entry name.
     entries: BTreeMap<String, String>,
@@ -154,20 +159,38 @@ impl<R: Read + Seek> std::fmt::Debug for PackageReader<R> {
     }
 }
 
+impl PackageReader<std::fs::File> {
+    /// Opens an unpacked package folder (see [`check_package_dir`]).
+    ///
+    /// # Errors
+    /// As [`open`](Self::open), and [`ArchiveError::Io`] when the folder
+    /// cannot be listed.
+    pub fn open_dir(dir: &std::path::Path, limits: &ReadLimits) -> Result<Self, ArchiveError> {
+        Self::from_source(Source::Dir(super::source::package_root(dir)), limits)
+    }
+}
+
 impl<R: Read + Seek> PackageReader<R> {
     /// Opens a package: reads the ZIP directory, the METS files and the
     /// descriptive metadata (not the data files).
     ///
     /// # Errors
     /// An unreadable ZIP; no root `METS.xml`; a METS or metadata document
-    /// that is not well-formed XML.
+    /// that is not well-formed XML or exceeds the [limits](ReadLimits).
     pub fn open(reader: R) -> Result<Self, ArchiveError> {
-        let zip = ZipArchive::new(reader)?;
-        let mut findings = Vec::new();
-        let mut names: Vec<String> = zip
-            .file_names()
-            .map(|n| n.map(std::borrow::Cow::into_owned))
-            .collect::<Result<_, _>>()?;
+        Self::open_with(reader, &ReadLimits::default())
+    }
+
+    /// [`open`](Self::open) within other limits.
+    ///
+    /// # Errors
+    /// As [`open`](Self::open).
+    pub fn open_with(reader: R, limits: &ReadLimits) -> Result<Self, ArchiveError> {
+        Self::from_source(Source::Zip(ZipArchive::new(reader)?), limits)
+    }
+
+    fn from_source(source: Source<R>, limits: &ReadLimits) -> Result<Self, ArchiveError> {
+        let (mut names, mut findings) = source.names()?;
         // Archives made on macOS carry resource forks under `__MACOSX/`: not
         // part of the package; set aside so that the root folder is found.
         let before = names.len();
@@ -223,7 +246,8 @@ impl<R: Read + Seek> PackageReader<R> {
             }
         }
         let mut me = Self {
-            zip,
+            source,
+            limits: *limits,
             root,
             entries,
             refs: Vec::new(),
@@ -259,7 +283,7 @@ impl<R: Read + Seek> PackageReader<R> {
     /// Streams a file of the package by its relative path.
     ///
     /// # Errors
-    /// [`ArchiveError::Unknown`] for a path not in the ZIP.
+    /// [`ArchiveError::Unknown`] for a path not in the package.
     pub fn open_data(&mut self, path: &str) -> Result<impl Read + '_, ArchiveError> {
         let key: String = path.nfc().collect();
         let name = self
@@ -269,25 +293,24 @@ impl<R: Read + Seek> PackageReader<R> {
                 what: "package file",
                 name: path.to_owned(),
             })?;
-        Ok(self.zip.by_name(name)?)
+        self.source.open(name)
     }
 
-    fn read_bytes(&mut self, rel: &str) -> Result<Option<Vec<u8>>, ArchiveError> {
+    /// Reads and parses a metadata document of the package within the
+    /// reader's limits; `None` when the package has no such file.
+    fn read_xml(&mut self, rel: &str) -> Result<Option<Element>, ArchiveError> {
         let key: String = rel.nfc().collect();
         let Some(name) = self.entries.get(&key) else {
             return Ok(None);
         };
-        let file = self.zip.by_name(name)?;
-        let mut buf = Vec::new();
-        file.take(MAX_XML_BYTES).read_to_end(&mut buf)?;
-        Ok(Some(buf))
+        let bytes = xml::read_limited(self.source.open(name)?, rel, &self.limits)?;
+        xml::parse(&bytes, rel, &self.limits).map(Some)
     }
 
     fn read_metadata(&mut self) -> Result<(), ArchiveError> {
-        let bytes = self
-            .read_bytes("METS.xml")?
+        let mets = self
+            .read_xml("METS.xml")?
             .ok_or_else(|| ArchiveError::Missing("root METS.xml".into()))?;
-        let mets = xml::parse(&bytes, "METS.xml")?;
         self.check_mets(&mets, "METS.xml", true);
         self.objid = mets.attr("OBJID").map(str::to_owned);
         let names: Vec<String> = self.entries.keys().cloned().collect();
@@ -303,10 +326,9 @@ impl<R: Read + Seek> PackageReader<R> {
         for r in &refs {
             if r.path.starts_with("representations/") && r.path.ends_with("/METS.xml") {
                 let dir = r.path.trim_end_matches("METS.xml").to_owned();
-                let Some(b) = self.read_bytes(&r.path)? else {
+                let Some(rep) = self.read_xml(&r.path)? else {
                     continue;
                 };
-                let rep = xml::parse(&b, &r.path)?;
                 self.check_mets(&rep, &r.path, false);
                 let rep_refs = collect_refs(&rep, &dir, &r.path, &mut self.findings);
                 for rr in &rep_refs {
@@ -328,9 +350,9 @@ impl<R: Read + Seek> PackageReader<R> {
             .find(|r| r.path.starts_with("metadata/descriptive/"))
             .map(|r| r.path.clone());
         let ead = match ead_path {
-            Some(p) => match self.read_bytes(&p)? {
-                Some(b) => {
-                    let mut f = fields(&xml::parse(&b, &p)?);
+            Some(p) => match self.read_xml(&p)? {
+                Some(e) => {
+                    let mut f = fields(&e);
                     self.aip_alias(&mut f, "arcFileCode", "fileCode", &p);
                     Some(f)
                 }
@@ -345,7 +367,9 @@ impl<R: Read + Seek> PackageReader<R> {
                 None
             }
         };
-        let kind = if other.ends_with("AIP_hoso") || oais == "AIP" {
+        let kind = if oais == "DIP" || other.ends_with("TT05-DIP") {
+            Some(PackageKind::Dip)
+        } else if other.ends_with("AIP_hoso") || oais == "AIP" {
             Some(PackageKind::Aip)
         } else if other.ends_with("SIP_tailieu")
             || ead.as_ref().is_some_and(|e| e.contains_key("source"))
@@ -368,10 +392,10 @@ impl<R: Read + Seek> PackageReader<R> {
         }
         let mut documents = Vec::new();
         for (i, p) in ead_doc_paths.iter().enumerate() {
-            let Some(b) = self.read_bytes(p)? else {
+            let Some(e) = self.read_xml(p)? else {
                 continue;
             };
-            let mut f = fields(&xml::parse(&b, p)?);
+            let mut f = fields(&e);
             self.aip_alias(&mut f, "arcDocCode", "docCode", p);
             self.aip_alias(&mut f, "arcFileCode", "fileCode", p);
             let files = rep_docs.get(i).map(|(_, f)| f.clone()).unwrap_or_default();
@@ -796,18 +820,41 @@ impl<R: Read + Seek> PackageReader<R> {
     }
 
     /// Checks that every referenced file exists, and, with
-    /// `options.verify_checksums`, that its size and SHA-256 match METS;
-    /// reports files in the ZIP that no METS references.
+    /// `options.verify_checksums`, that its size and checksum match METS,
+    /// each checksum computed with the algorithm its `CHECKSUMTYPE` names
+    /// (MD5, SHA-1, SHA-256, SHA-384, SHA-512, TIGER, WHIRLPOOL). Each file
+    /// is read once, however many references point at it and whatever
+    /// algorithms they name. Reports files that no METS references.
     ///
     /// # Errors
-    /// I/O errors while reading the ZIP.
+    /// I/O errors while reading the package.
     pub fn verify(&mut self, options: &CheckOptions) -> Result<PackageReport, ArchiveError> {
         let mut report =
             PackageReport::new(self.kind, self.objid.clone(), 0, 0, self.findings.clone());
+        if options.profile.checks_tt05()
+            && self.kind == Some(PackageKind::SipRecord)
+            && let Some(r) = self.description.as_ref().and_then(|d| d.record.as_ref())
+            && let Retention::Years(years) = r.retention
+        {
+            report.findings.push(rules::MD_SIP_NOT_PERMANENT.custom(
+                format!(
+                    "a SIP_hoso carries permanent records only; record {} is kept {years} years",
+                    r.code
+                ),
+                format!(
+                    "gói SIP_hoso chỉ dành cho hồ sơ bảo quản vĩnh viễn; hồ sơ {} có thời hạn {}",
+                    r.code,
+                    r.retention.label_vi()
+                ),
+                Location::at_path("metadata/descriptive/EAD.xml"),
+            ));
+        }
         let mut referenced = std::collections::BTreeSet::new();
         referenced.insert("METS.xml".to_owned());
-        let refs = self.refs.clone();
-        for r in &refs {
+        // Entry name → the algorithms its references name.
+        let mut wanted: BTreeMap<String, BTreeSet<Algorithm>> = BTreeMap::new();
+        let mut checks: Vec<(usize, String, Option<Algorithm>)> = Vec::new();
+        for (i, r) in self.refs.iter().enumerate() {
             let key: String = r.path.nfc().collect();
             referenced.insert(key.clone());
             let Some(name) = self.entries.get(&key).cloned() else {
@@ -824,26 +871,7 @@ impl<R: Read + Seek> PackageReader<R> {
                 ));
                 continue;
             };
-            match r.checksum_type.as_deref() {
-                Some("SHA-256") => {}
-                other => report.findings.push(
-                    rules::FILE_CHECKSUM_TYPE
-                        .with_severity(Severity::Warning)
-                        .custom(
-                            format!(
-                                "`{}` has checksum type `{}`, expected SHA-256",
-                                r.path,
-                                other.unwrap_or_default()
-                            ),
-                            format!(
-                                "`{}` có loại mã băm `{}`, phải là SHA-256",
-                                r.path,
-                                other.unwrap_or_default()
-                            ),
-                            Location::at_path(&r.path),
-                        ),
-                ),
-            }
+            let algorithm = checksum_type(r, options.profile, &mut report.findings);
             if let Some(c) = &r.checksum
                 && c.bytes().any(|b| b.is_ascii_lowercase())
             {
@@ -853,66 +881,45 @@ impl<R: Read + Seek> PackageReader<R> {
                     Location::at_path(&r.path),
                 ));
             }
-            if !options.verify_checksums {
-                continue;
+            let set = wanted.entry(name.clone()).or_default();
+            if let Some(a) = algorithm {
+                set.insert(a);
             }
-            let mut file = self.zip.by_name(&name)?;
-            let mut h = Sha256::new();
-            let mut buf = vec![0u8; 64 * 1024];
-            let mut size = 0u64;
-            loop {
-                let n = match file.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            checks.push((i, name, algorithm));
+        }
+        if options.verify_checksums {
+            let mut digests: BTreeMap<String, Option<Digests>> = BTreeMap::new();
+            for (name, algorithms) in &wanted {
+                let path = name.strip_prefix(&self.root).unwrap_or(name);
+                let read = match self.source.open(name) {
+                    Ok(file) => digest_all(file, algorithms),
+                    Err(ArchiveError::Io(e)) => Err(e),
+                    Err(e) => return Err(e),
+                };
+                let d = match read {
+                    Ok(d) => {
+                        report.files_checked = report.files_checked.saturating_add(1);
+                        report.bytes_checked = report.bytes_checked.saturating_add(d.size);
+                        Some(d)
+                    }
                     Err(e) => {
                         // A corrupted deflate stream or CRC mismatch: the
                         // content cannot be trusted, report it.
                         report.findings.push(rules::FILE_UNREADABLE.custom(
-                            format!("`{}` cannot be read: {e}", r.path),
-                            format!("không đọc được `{}`: {e}", r.path),
-                            Location::at_path(&r.path),
+                            format!("`{path}` cannot be read: {e}"),
+                            format!("không đọc được `{path}`: {e}"),
+                            Location::at_path(path),
                         ));
-                        size = u64::MAX;
-                        break;
+                        None
                     }
                 };
-                h.update(buf.get(..n).unwrap_or_default());
-                size = size.saturating_add(u64::try_from(n).unwrap_or(u64::MAX));
+                digests.insert(name.clone(), d);
             }
-            if size == u64::MAX {
-                continue;
-            }
-            report.files_checked = report.files_checked.saturating_add(1);
-            report.bytes_checked = report.bytes_checked.saturating_add(size);
-            if r.size.is_some_and(|s| s != size) {
-                report.findings.push(rules::FILE_SIZE.custom(
-                    format!(
-                        "`{}` has {size} bytes, METS says {}",
-                        r.path,
-                        r.size.unwrap_or(0)
-                    ),
-                    format!(
-                        "`{}` có {size} byte, METS ghi {}",
-                        r.path,
-                        r.size.unwrap_or(0)
-                    ),
-                    Location::at_path(&r.path),
-                ));
-            }
-            let actual = super::write::hex_upper(&h.finalize());
-            match &r.checksum {
-                Some(c) if c.eq_ignore_ascii_case(&actual) => {}
-                Some(c) => report.findings.push(rules::FILE_CHECKSUM.custom(
-                    format!("SHA-256 of `{}` is {actual}, METS says {c}", r.path),
-                    format!("SHA-256 của `{}` là {actual}, METS ghi {c}", r.path),
-                    Location::at_path(&r.path),
-                )),
-                None => report.findings.push(rules::FILE_CHECKSUM_TYPE.custom(
-                    format!("`{}` has no checksum in METS", r.path),
-                    format!("`{}` không có mã băm trong METS", r.path),
-                    Location::at_path(&r.path),
-                )),
+            for (i, name, algorithm) in &checks {
+                let (Some(r), Some(Some(d))) = (self.refs.get(*i), digests.get(name)) else {
+                    continue;
+                };
+                compare(r, d, *algorithm, &mut report.findings);
             }
         }
         for key in self.entries.keys() {
@@ -932,6 +939,82 @@ impl<R: Read + Seek> PackageReader<R> {
         );
         report.conformant = vanthu_identifiers::conformant(&report.findings);
         Ok(report)
+    }
+}
+
+/// The algorithm of a reference's `CHECKSUMTYPE`, reporting a type that is
+/// not computed (a missing or unknown one is CSIP72's), and (under Circular 05) a type other than
+/// SHA-256.
+fn checksum_type(r: &DataFile, profile: Profile, out: &mut Vec<Finding>) -> Option<Algorithm> {
+    let at = || Location::at_path(&r.path);
+    // A missing type is the E-ARK requirement CSIP72, reported once by the
+    // requirement checks (`eark`).
+    let declared = r.checksum_type.as_deref()?;
+    let algorithm = match ChecksumType::parse(declared) {
+        Some(ChecksumType::Computed(a)) => a,
+        Some(ChecksumType::NotComputed(name)) => {
+            out.push(rules::FILE_CHECKSUM_NOT_COMPUTED.custom(
+                format!(
+                    "checksum type {name} of `{}` is not computed: not verified",
+                    r.path
+                ),
+                format!(
+                    "loại mã băm {name} của `{}` không được tính: chưa kiểm tra",
+                    r.path
+                ),
+                at(),
+            ));
+            return None;
+        }
+        // A type outside the METS vocabulary is the E-ARK requirement
+        // CSIP72, reported once by the requirement checks (`eark`).
+        None => return None,
+    };
+    if profile.checks_tt05() && algorithm != Algorithm::Sha256 {
+        out.push(rules::FILE_CHECKSUM_NOT_SHA256.custom(
+            format!(
+                "`{}` has a {} checksum; Circular 05/2025 asks for SHA-256",
+                r.path,
+                algorithm.name()
+            ),
+            format!(
+                "`{}` dùng mã băm {}; Thông tư 05/2025 yêu cầu SHA-256",
+                r.path,
+                algorithm.name()
+            ),
+            at(),
+        ));
+    }
+    Some(algorithm)
+}
+
+/// Compares a reference's size and checksum with what reading found.
+fn compare(r: &DataFile, d: &Digests, algorithm: Option<Algorithm>, out: &mut Vec<Finding>) {
+    let at = || Location::at_path(&r.path);
+    if let Some(declared) = r.size.filter(|s| *s != d.size) {
+        out.push(rules::FILE_SIZE.custom(
+            format!("`{}` has {} bytes, METS says {declared}", r.path, d.size),
+            format!("`{}` có {} byte, METS ghi {declared}", r.path, d.size),
+            at(),
+        ));
+    }
+    let Some(algorithm) = algorithm else {
+        return;
+    };
+    let actual = d.get(algorithm).unwrap_or_default();
+    match &r.checksum {
+        Some(c) if c.trim().eq_ignore_ascii_case(actual) => {}
+        Some(c) => {
+            let name = algorithm.name();
+            out.push(rules::FILE_CHECKSUM.custom(
+                format!("{name} of `{}` is {actual}, METS says {c}", r.path),
+                format!("{name} của `{}` là {actual}, METS ghi {c}", r.path),
+                at(),
+            ));
+        }
+        // A missing CHECKSUM is the E-ARK requirement CSIP71, reported once
+        // by the requirement checks (`eark`).
+        None => {}
     }
 }
 
@@ -960,7 +1043,17 @@ pub fn check_package<R: Read + Seek>(
     reader: R,
     options: &CheckOptions,
 ) -> Result<PackageReport, ArchiveError> {
-    match PackageReader::open(reader) {
+    check_opened(PackageReader::open_with(reader, &options.limits), options)
+}
+
+/// A package that cannot be opened for a reason found inside it (no root
+/// `METS.xml`, XML not well-formed, a reader limit exceeded) is a finding;
+/// a container that cannot be read at all is the error.
+fn check_opened<R: Read + Seek>(
+    opened: Result<PackageReader<R>, ArchiveError>,
+    options: &CheckOptions,
+) -> Result<PackageReport, ArchiveError> {
+    match opened {
         Ok(mut p) => p.verify(options),
         Err(ArchiveError::Missing(_)) => Ok(PackageReport::new(
             None,
@@ -968,6 +1061,29 @@ pub fn check_package<R: Read + Seek>(
             0,
             0,
             vec![eark::no_root_mets()],
+        )),
+        Err(ArchiveError::Limit {
+            path,
+            offset,
+            limit,
+            max,
+        }) => Ok(PackageReport::new(
+            None,
+            None,
+            0,
+            0,
+            vec![rules::PKG_LIMIT.custom(
+                format!("`{path}` exceeds the limit of {max} {limit} at byte {offset}: not read"),
+                format!(
+                    "`{path}` vượt giới hạn {max} ({}) tại byte {offset}: không đọc",
+                    limit_vi(limit)
+                ),
+                {
+                    let mut at = Location::at_path(&path);
+                    at.offset = Some(offset);
+                    at
+                },
+            )],
         )),
         Err(e @ ArchiveError::Xml { .. }) => Ok(PackageReport::new(
             None,
@@ -981,6 +1097,42 @@ pub fn check_package<R: Read + Seek>(
             )],
         )),
         Err(e) => Err(e),
+    }
+}
+
+/// Checks an unpacked package folder: the same checks, and the same
+/// findings, as [`check_package`] on its ZIP. `dir` is the package's root
+/// folder (the one holding `METS.xml`), or a folder whose one subfolder is
+/// (an unzipped package). Symbolic links and special files are reported
+/// (`ARCH-PKG-STRUCT-004`), never followed.
+///
+/// ```no_run
+/// use vanthu_archive::package::{CheckOptions, check_package_dir};
+/// let report = check_package_dir("ingest/uuid-0F7E…".as_ref(), &CheckOptions::default())?;
+/// println!("conformant: {}", report.conformant);
+/// # Ok::<(), vanthu_archive::ArchiveError>(())
+/// ```
+///
+/// # Errors
+/// [`ArchiveError::Io`] when the folder cannot be listed or read;
+/// [`ArchiveError::Invalid`] when it exceeds the folder limits
+/// ([`MAX_DIR_ENTRIES`](super::MAX_DIR_ENTRIES),
+/// [`MAX_DIR_DEPTH`](super::MAX_DIR_DEPTH)).
+pub fn check_package_dir(
+    dir: &std::path::Path,
+    options: &CheckOptions,
+) -> Result<PackageReport, ArchiveError> {
+    check_opened(PackageReader::open_dir(dir, &options.limits), options)
+}
+
+/// The Vietnamese name of a [`ReadLimits`] limit.
+fn limit_vi(limit: &str) -> &'static str {
+    match limit {
+        "bytes" => "byte",
+        "elements" => "phần tử",
+        "attributes of an element" => "thuộc tính của một phần tử",
+        "text of an element" => "byte văn bản của một phần tử",
+        _ => "mức lồng nhau",
     }
 }
 

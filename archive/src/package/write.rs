@@ -439,6 +439,8 @@ const CSIP_PROFILE: &str = "https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml";
 /// E-ARK SIP 2.1.0 SIP2 wants its own profile for a SIP; TT05's sample
 /// writes the CSIP profile, which the reader accepts.
 const SIP_PROFILE: &str = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
+/// E-ARK DIP 2.1.0 DIP2: a DIP names the DIP profile.
+const DIP_PROFILE: &str = "https://earkdip.dilcis.eu/profile/E-ARK-DIP.xml";
 
 fn mets_open(
     w: &mut X,
@@ -457,10 +459,10 @@ fn mets_open(
         ("csip:OTHERCONTENTINFORMATIONTYPE", other.as_str()),
         (
             "PROFILE",
-            if desc.kind.oais_type() == "SIP" {
-                SIP_PROFILE
-            } else {
-                CSIP_PROFILE
+            match desc.kind.oais_type() {
+                "SIP" => SIP_PROFILE,
+                "DIP" => DIP_PROFILE,
+                _ => CSIP_PROFILE,
             },
         ),
     ]);

@@ -4,10 +4,12 @@ use std::io::{Cursor, Read, Write};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use vanthu_archive::package::{
-    LooseDocuments, PackOptions, PackageDescription, PackageDocument, PackageWriter,
+    CheckOptions, LooseDocuments, PackOptions, PackageDescription, PackageDocument, PackageWriter,
+    check_package,
 };
 use vanthu_archive::{Direction, Document, RecordMetadata};
 use vanthu_identifiers::{DocumentType, RecordCode, Retention};
+use zip::ZipArchive;
 
 pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -46,9 +48,13 @@ pub(crate) fn record_md() -> RecordMetadata {
 }
 
 /// A description with two documents and three files (one Vietnamese name).
+/// A record package; the record is kept permanently, as a `SIP_hoso`
+/// requires (Circular 05/2025 Appendix III).
 pub(crate) fn description(aip: bool) -> PackageDescription {
+    let mut record = record_md();
+    record.retention = Retention::Permanent;
     let mut d =
-        PackageDescription::for_record(record_md(), aip, "Văn phòng UBND tỉnh Nam Định", created());
+        PackageDescription::for_record(record, aip, "Văn phòng UBND tỉnh Nam Định", created());
     d.documents.push(PackageDocument::new(
         "000.00.18.H40.2025.01.TH.0000001",
         doc(12, 5),
@@ -124,11 +130,80 @@ pub(crate) fn zip_entries(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     out.finish().unwrap().into_inner()
 }
 
+pub(crate) fn rules(report: &vanthu_archive::package::PackageReport) -> Vec<String> {
+    report.findings.iter().map(|f| f.rule.clone()).collect()
+}
+
+pub(crate) fn check(bytes: &[u8]) -> vanthu_archive::package::PackageReport {
+    check_package(Cursor::new(bytes), &CheckOptions::default()).unwrap()
+}
+
 /// Copies a ZIP, letting `edit` drop (None) or replace each entry's bytes.
 pub(crate) fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+    rewrite(bytes, |name, data| {
+        edit(name, data).map(|d| (name.to_owned(), d))
+    })
+}
+
+/// Copies a ZIP, letting `edit` drop (None) or rename and replace each entry.
+pub(crate) fn rewrite(
+    bytes: &[u8],
+    edit: impl Fn(&str, Vec<u8>) -> Option<(String, Vec<u8>)>,
+) -> Vec<u8> {
     let kept: Vec<(String, Vec<u8>)> = entries(bytes)
         .into_iter()
-        .filter_map(|(name, data)| edit(&name, data).map(|d| (name, d)))
+        .filter_map(|(name, data)| edit(&name, data))
         .collect();
     zip_entries(&kept)
+}
+
+/// Edits the text of the package file whose name ends with `suffix` (a
+/// representation METS) and updates its SIZE and SHA-256 in the root METS,
+/// so that only the edit is a defect.
+pub(crate) fn edit_sealed(bytes: &[u8], suffix: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use sha2::Digest;
+    let hex = |d: &[u8]| -> String {
+        sha2::Sha256::digest(d)
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect()
+    };
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let name = zip
+        .file_names()
+        .find(|n| n.as_ref().unwrap().ends_with(suffix))
+        .unwrap()
+        .unwrap()
+        .into_owned();
+    let mut old = String::new();
+    zip.by_name(&name)
+        .unwrap()
+        .read_to_string(&mut old)
+        .unwrap();
+    let new = edit(old.clone());
+    let (old_sum, new_sum) = (hex(old.as_bytes()), hex(new.as_bytes()));
+    rezip(bytes, |n, data| {
+        if n == name {
+            return Some(new.clone().into_bytes());
+        }
+        if !n.ends_with("/METS.xml") || n.contains("representations/") {
+            return Some(data);
+        }
+        let root = String::from_utf8(data).unwrap();
+        let at = root.find(&old_sum).unwrap();
+        let start = root[..at].rfind('<').unwrap();
+        let tag = &root[start..at];
+        let fixed = tag.replace(
+            &format!("SIZE=\"{}\"", old.len()),
+            &format!("SIZE=\"{}\"", new.len()),
+        );
+        Some(
+            format!(
+                "{}{fixed}{new_sum}{}",
+                &root[..start],
+                &root[at + old_sum.len()..]
+            )
+            .into_bytes(),
+        )
+    })
 }

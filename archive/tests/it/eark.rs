@@ -157,3 +157,11 @@ fn eark_validator_agrees_on_a_sample_of_must_mutants() {
         );
     }
 }
+
+#[test]
+fn dip_passes_eark_validator() {
+    assert_valid(
+        &pack(description(false).into_dip(crate::common::created())),
+        "dip",
+    );
+}

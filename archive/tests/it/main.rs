@@ -6,11 +6,17 @@
     clippy::indexing_slicing
 )]
 
+mod checksums;
+mod circular05;
 mod common;
+mod dip;
 mod disposal;
 mod eark;
 mod eark_requirements;
 mod errors;
+mod folders;
+mod fuzz_corpus;
+mod limits;
 mod list;
 mod package;
 mod record;

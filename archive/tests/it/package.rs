@@ -10,15 +10,7 @@ use vanthu_archive::package::{
 use zip::ZipArchive;
 use zip::write::SimpleFileOptions;
 
-use crate::common::{content, description, loose_description, pack, rezip};
-
-fn rules(report: &vanthu_archive::package::PackageReport) -> Vec<String> {
-    report.findings.iter().map(|f| f.rule.clone()).collect()
-}
-
-fn check(bytes: &[u8]) -> vanthu_archive::package::PackageReport {
-    check_package(Cursor::new(bytes), &CheckOptions::default()).unwrap()
-}
+use crate::common::{check, content, description, loose_description, pack, rezip, rules};
 
 #[test]
 fn written_packages_are_conformant() {
@@ -283,24 +275,15 @@ fn nfc_nfd_collisions_are_refused() {
 #[test]
 fn nfd_entries_in_a_received_package_are_reported() {
     let bytes = pack(description(false));
-    let rebuilt = rezip(&bytes, |_, d| Some(d));
     // Rename the entry to NFD: METS (NFC) still finds it, with a warning.
-    let mut src = ZipArchive::new(Cursor::new(rebuilt)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let name = f.name().unwrap().into_owned();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
+    let out = crate::common::rewrite(&bytes, |name, data| {
         let name = if name.ends_with("Quyết định 12.pdf") {
             name.nfd().collect()
         } else {
-            name
+            name.to_owned()
         };
-        out.start_file(name, SimpleFileOptions::default()).unwrap();
-        out.write_all(&data).unwrap();
-    }
-    let out = out.finish().unwrap().into_inner();
+        Some((name, data))
+    });
     let report = check(&out);
     assert!(report.conformant(), "{:?}", report.findings);
     assert_eq!(rules(&report), vec!["ARCH-PKG-NAME-002".to_owned()]);

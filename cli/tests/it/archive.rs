@@ -17,15 +17,7 @@ fn temp(name: &str) -> PathBuf {
 
 /// `vanthu archive pack SPEC -o DIR/sip.zip`, which must succeed.
 fn pack(spec: &Path, dir: &Path) -> PathBuf {
-    let out = dir.join("sip.zip");
-    succeeds(&[
-        "archive",
-        "pack",
-        spec.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    out
+    pack_as(spec, &dir.join("sip.zip"), &[])
 }
 
 fn pack_vector(dir: &Path) -> PathBuf {
@@ -363,5 +355,166 @@ fn the_check_time_and_the_profile_are_options() {
         b"",
     );
     assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `vanthu archive pack SPEC -o OUT EXTRA…`, which must succeed.
+fn pack_as(spec: &Path, out: &Path, extra: &[&str]) -> PathBuf {
+    let mut args = vec![
+        "archive",
+        "pack",
+        spec.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    succeeds(&args);
+    out.to_path_buf()
+}
+
+/// Unpacks `zip` into `dir`; returns the package's root folder.
+fn unzip(zip: &Path, dir: &Path) -> PathBuf {
+    vanthu_archive::package::unpack(std::fs::File::open(zip).unwrap(), dir).unwrap()
+}
+
+/// `archive check DIR` and `check DIR` on an unpacked package: the same
+/// report as its ZIP, conformant or not.
+#[test]
+fn a_package_folder_checks_like_its_zip() {
+    let dir = temp("folder");
+    let zip = pack_vector(&dir);
+    let root = unzip(&zip, &dir.join("unpacked"));
+    for target in [root.clone(), dir.join("unpacked")] {
+        let (code, from_dir) = check_json(&target, "tt05");
+        assert_eq!(code, Some(0));
+        assert_eq!(from_dir, check_json(&zip, "tt05").1);
+    }
+    // The umbrella `check` takes the folder as one package, not as files.
+    let o = vanthu(&["check", "--json", root.to_str().unwrap()], b"");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v = json(&o);
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v[0]["format"], "sip");
+    assert_eq!(v[0]["conformant"], true);
+    // A defect: one data file changed, in the folder and in a ZIP of it.
+    let data = root.join("representations/rep1/data");
+    let victim = std::fs::read_dir(&data)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut bytes = std::fs::read(&victim).unwrap();
+    bytes[0] ^= 1;
+    std::fs::write(&victim, &bytes).unwrap();
+    let rezipped = dir.join("changed.zip");
+    {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&rezipped).unwrap());
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+        let victim_name = victim.file_name().unwrap().to_str().unwrap().to_owned();
+        for i in 0..archive.len() {
+            let f = archive.by_index(i).unwrap();
+            let name = f.name().unwrap().into_owned();
+            if name.ends_with(&format!("data/{victim_name}")) {
+                drop(f);
+                w.start_file(name, zip::write::SimpleFileOptions::default())
+                    .unwrap();
+                w.write_all(&bytes).unwrap();
+            } else {
+                w.raw_copy_file(f).unwrap();
+            }
+        }
+        w.finish().unwrap();
+    }
+    let (code, v) = check_json(&root, "tt05");
+    assert_eq!(code, Some(1));
+    assert_eq!(v, check_json(&rezipped, "tt05").1);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "ARCH-PKG-FILE-002"),
+        "{v}"
+    );
+    let o = vanthu(&["check", root.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Circular 05/2025: an electronic record is due at the agency archive 60
+/// days after its work ended (`ARCH-XFER-004` when late), a record on
+/// paper a year after (Decree 30/2020).
+#[test]
+fn retention_of_an_electronic_record_is_due_in_60_days() {
+    let input = |electronic: bool| {
+        format!(
+            r#"{{"record":{{"code":"000.00.18.H40.2025.01.TH","title":"t","retention":"Vĩnh viễn","creator":"c"}},
+            "work_ended":"2025-09-01","electronic":{electronic}}}"#
+        )
+    };
+    let o = vanthu(
+        &["retention", "-", "--at", "2025-11-01", "--json"],
+        input(true).as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["transfer"]["agency_archive"], "2025-10-31");
+    assert_eq!(v["transfer"]["electronic"], true);
+    assert_eq!(v["findings"][0]["rule"], "ARCH-XFER-004");
+    let o = vanthu(
+        &["retention", "-", "--at", "2025-11-01", "--json"],
+        input(false).as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)["transfer"]["agency_archive"], "2026-09-01");
+}
+
+/// Circular 05/2025 Appendix III: a `SIP_hoso` carries permanent records
+/// only; packing one for a 20-year record gives a package that `archive
+/// check` rejects.
+#[test]
+fn a_sip_hoso_of_a_limited_record_is_not_conformant() {
+    let dir = temp("limited");
+    let spec = std::fs::read_to_string(vectors().join("sip-hoso/spec.json"))
+        .unwrap()
+        .replace("\"retention\": \"Vĩnh viễn\"", "\"retention\": \"20 năm\"")
+        .replace(
+            "\"source_dir\": \"files\"",
+            &format!(
+                "\"source_dir\": {:?}",
+                vectors().join("sip-hoso/files").to_str().unwrap()
+            ),
+        );
+    let path = dir.join("spec.json");
+    std::fs::write(&path, spec).unwrap();
+    let zip = pack(&path, &dir);
+    let (code, v) = check_json(&zip, "tt05");
+    assert_eq!(code, Some(1));
+    assert_eq!(v["findings"][0]["rule"], "ARCH-PKG-MD-007", "{v}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `archive pack --dip` writes the record's dissemination package, which
+/// `archive check` reads as a DIP.
+#[test]
+fn pack_dip_writes_a_dissemination_package() {
+    let dir = temp("dip");
+    let spec = vectors().join("sip-hoso/spec.json");
+    let out = pack_as(&spec, &dir.join("dip.zip"), &["--dip"]);
+    let (code, v) = check_json(&out, "tt05");
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["kind"], "DIP");
+    assert_eq!(v["conformant"], true);
+    let sip = pack_vector(&dir);
+    let s = check_json(&sip, "tt05").1;
+    assert_eq!(s["kind"], "SIP_hoso");
+    assert_ne!(s["objid"], v["objid"]);
     let _ = std::fs::remove_dir_all(dir);
 }

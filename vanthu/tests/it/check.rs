@@ -569,3 +569,65 @@ fn item16_inspect_summary_shows_the_unwrapped_document() {
     };
     assert!(d.attachments.iter().all(|a| a.unwrapped.is_none()));
 }
+
+/// A folder whose root holds `METS.xml` is one archival package: checked
+/// as its ZIP is, and never walked as a batch of files.
+#[test]
+fn an_unpacked_package_folder_is_one_package() {
+    use std::io::Cursor;
+    use vanthu::archive::package::{
+        PackOptions, PackageDescription, PackageDocument, PackageWriter,
+    };
+    let created = vn(2026, 1, 5, 9);
+    let code = vanthu::identifiers::RecordCode::parse("000.00.18.H40.2025.01.TH").unwrap();
+    let record = vanthu::archive::RecordMetadata::new(
+        code.clone(),
+        "Hồ sơ kế hoạch",
+        vanthu::identifiers::Retention::Permanent,
+        "Nguyễn Văn A",
+    );
+    let mut desc = PackageDescription::for_record(record, false, "Văn phòng", created);
+    let doc = vanthu::archive::Document::new(
+        vanthu::identifiers::DocumentType::Plan,
+        "12",
+        "KH-VP",
+        created.date_naive(),
+        "Văn phòng",
+        "Kế hoạch",
+    );
+    desc.documents.push(PackageDocument::new(
+        format!("{code}.0000001"),
+        doc,
+        vec!["ke-hoach.pdf".into()],
+    ));
+    let mut w = PackageWriter::new(Cursor::new(Vec::new()), desc, PackOptions::default()).unwrap();
+    w.add_file("ke-hoach.pdf", &mut &b"%PDF-1.7 plan"[..])
+        .unwrap();
+    let zip_bytes = w.finish().unwrap().into_inner();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = vanthu::archive::package::unpack(Cursor::new(&zip_bytes), tmp.path()).unwrap();
+    let options = CheckOptions::new(vn(2026, 1, 6, 0));
+    let from_dir = vanthu::check_file(&root, &options).unwrap();
+    let from_zip = vanthu::check_bytes("p.zip", &zip_bytes, &options).unwrap();
+    assert_eq!(from_dir.format, Some(Format::Sip));
+    assert!(from_dir.conformant, "{:#?}", from_dir.findings);
+    assert_eq!(from_dir.findings, from_zip.findings);
+    assert_eq!(from_dir.objid, from_zip.objid);
+    // In a batch, the folder is one input, not its nine files.
+    let (files, skipped) = vanthu::collect(&[tmp.path().to_path_buf()]).unwrap();
+    assert_eq!((files, skipped), (vec![root.clone()], 0));
+    // A damaged data file in the folder makes it not conformant.
+    std::fs::write(
+        root.join("representations/rep1/data/ke-hoach.pdf"),
+        b"%PDF-1.7 plaN",
+    )
+    .unwrap();
+    let damaged = vanthu::check_file(&root, &options).unwrap();
+    assert!(!damaged.conformant);
+    assert!(
+        damaged
+            .findings
+            .iter()
+            .any(|f| f.rule == "ARCH-PKG-FILE-002")
+    );
+}
