@@ -8,6 +8,8 @@
 
 mod catalogue;
 mod check;
+mod citations;
 mod fuzz_corpus;
+mod regulation_table;
 mod reply;
 mod sources;
