@@ -167,6 +167,24 @@ fn the_regulation_table_is_true() {
     for status in STATUSES {
         assert!(rows.iter().any(|r| r.status == status), "no {status} row");
     }
+    // Every text that places obligations on the software has its rows.
+    for text in [
+        "Nghị định 30/2020/NĐ-CP",
+        "Quyết định 28/2018/QĐ-TTg",
+        "Thông tư 05/2025/TT-BNV",
+        "QCVN 102:2016/BTTTT",
+        "Quyết định 4556/QĐ-UBND (TP.HCM, 2017)",
+        "Quyết định 3760/QĐ-UBND (TP.HCM, 2021)",
+        "Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018)",
+        "Quy chế văn bản điện tử (tỉnh Nam Định, 2021)",
+        "Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019)",
+    ] {
+        assert!(
+            rows.iter()
+                .any(|r| r.sources.iter().any(|s| s.starts_with(text))),
+            "no row cites {text}"
+        );
+    }
 }
 
 #[test]
