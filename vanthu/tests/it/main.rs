@@ -9,6 +9,8 @@
 mod archive_profile;
 mod catalogue;
 mod check;
+mod citations;
 mod fuzz_corpus;
+mod regulation_table;
 mod reply;
 mod sources;

@@ -2,32 +2,7 @@
 //! or standard described in `docs/regulations.md`, or a section of a project
 //! document (`vanthu docs/<file>.md §N`).
 
-use std::path::Path;
-
-fn docs(file: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../docs")
-        .join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// The text a citation names, without its article, clause or requirement.
-fn text_name(citation: &str) -> &str {
-    let cut = [" Điều ", " Phụ lục", " Chương ", " §", " khoản "]
-        .iter()
-        .filter_map(|m| citation.find(m))
-        .min()
-        .unwrap_or(citation.len());
-    let name = &citation[..cut];
-    // E-ARK requirement ids follow the version: `E-ARK CSIP 2.1.0 CSIP2`.
-    match name.strip_prefix("E-ARK ") {
-        Some(rest) => {
-            let end = rest.split(' ').take(2).map(str::len).sum::<usize>() + 1 + "E-ARK ".len();
-            &name[..end.min(name.len())]
-        }
-        None => name,
-    }
-}
+use crate::citations::{docs, resolves, text_name};
 
 #[test]
 fn every_source_resolves_in_docs() {
@@ -35,18 +10,8 @@ fn every_source_resolves_in_docs() {
     let mut unresolved = Vec::new();
     for rule in vanthu::rules::all() {
         for citation in rule.source.split("; ") {
-            if let Some(rest) = citation.strip_prefix("vanthu docs/") {
-                let (file, section) = rest.split_once(" §").unwrap_or((rest, ""));
-                let text = docs(file);
-                let heading = format!("## {}.", section.trim());
-                if section.is_empty() || !text.lines().any(|l| l.starts_with(&heading)) {
-                    unresolved.push(format!("{}: {citation}", rule.id));
-                }
-                continue;
-            }
-            let name = text_name(citation);
-            if !regulations.contains(name) {
-                unresolved.push(format!("{}: {citation} ({name})", rule.id));
+            if !resolves(citation, &regulations) {
+                unresolved.push(format!("{}: {citation} ({})", rule.id, text_name(citation)));
             }
         }
     }
