@@ -364,6 +364,12 @@ pub struct RetentionInput {
     /// An electronic record (Circular 05/2025/TT-BNV's 60 days apply).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub electronic: bool,
+    /// The unit keeps the record back, with the written consent of the head
+    /// of the agency, until this date (Nghị định 30/2020/NĐ-CP Điều 30: at
+    /// most two years after the due date, [`TransferDue::keep_back_until`]).
+    /// The transfer is overdue only after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_back_until: Option<NaiveDate>,
     /// The record's disposal process, once it has started.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disposal: Option<Disposal>,
@@ -379,6 +385,7 @@ impl RetentionInput {
             final_accounts: None,
             transferred_to_agency: None,
             electronic: false,
+            kept_back_until: None,
             disposal: None,
         }
     }
@@ -457,8 +464,14 @@ pub fn evaluate(
     let due = transfer_due(&facts, law)?;
     let year = work_ended.year();
     let expired = is_expired(md.retention, year, at);
-    let transfer_overdue =
-        due.required && input.transferred_to_agency.is_none() && at > due.agency_archive;
+    // A declared keep-back moves the deadline, never beyond the permitted two years.
+    let kept_back = input
+        .kept_back_until
+        .filter(|_| input.transferred_to_agency.is_none());
+    let deadline = kept_back.map_or(due.agency_archive, |d| {
+        d.max(due.agency_archive).min(due.keep_back_until)
+    });
+    let transfer_overdue = due.required && input.transferred_to_agency.is_none() && at > deadline;
     let disposal = match &input.disposal {
         Some(d) => DisposalStatus {
             stage: d.stage.name().to_owned(),
@@ -471,6 +484,26 @@ pub fn evaluate(
     };
     let location = vanthu_identifiers::Location::at_path(md.code.as_str());
     let mut findings = Vec::new();
+    if let Some(until) = kept_back.filter(|d| *d > due.keep_back_until) {
+        findings.push(rules::XFER_KEEP_BACK_TOO_LONG.custom(
+            format!(
+                "the record is kept back until {until}, beyond the two years allowed ({})",
+                due.keep_back_until
+            ),
+            format!(
+                "hồ sơ được giữ lại đến {until}, quá thời hạn tối đa 02 năm ({})",
+                due.keep_back_until
+            ),
+            location.clone(),
+        ));
+    }
+    let kept = |en: String, vi: String| match kept_back {
+        Some(until) => (
+            format!("{en}, kept back until {}", until.min(due.keep_back_until)),
+            format!("{vi}, giữ lại đến {}", until.min(due.keep_back_until)),
+        ),
+        None => (en, vi),
+    };
     if transfer_overdue && due.electronic {
         findings.push(rules::XFER_OVERDUE_ELECTRONIC.custom(
             format!(
@@ -484,17 +517,17 @@ pub fn evaluate(
             location.clone(),
         ));
     } else if transfer_overdue {
-        findings.push(rules::XFER_OVERDUE.custom(
+        let (en, vi) = kept(
             format!(
                 "transfer to the agency archive was due on {}",
                 due.agency_archive
             ),
             format!(
-                "đã quá hạn nộp lưu vào lưu trữ cơ quan (hạn {})",
+                "đã quá hạn nộp lưu vào lưu trữ cơ quan (hạn {}",
                 due.agency_archive
             ),
-            location.clone(),
-        ));
+        );
+        findings.push(rules::XFER_OVERDUE.custom(en, format!("{vi})"), location.clone()));
     }
     if expired && input.disposal.is_none() {
         findings.push(rules::DISP_CANDIDATE.finding("", location));

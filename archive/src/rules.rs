@@ -108,6 +108,9 @@ vanthu_identifiers::catalogue! {
     /// An electronic record was not handed over to the agency archive within
     /// 60 days of its work ending (Decree 30/2020 allowed a year).
     XFER_OVERDUE_ELECTRONIC = ("ARCH-XFER-004", Error, "electronic record not handed over to the agency archive within 60 days", "hồ sơ điện tử chưa được giao vào lưu trữ cơ quan trong thời hạn 60 ngày", TT05_CH_IV);
+    /// A unit keeps a record back beyond the two years the head of the
+    /// agency may allow.
+    XFER_KEEP_BACK_TOO_LONG = ("ARCH-XFER-005", Error, "record kept back beyond the two years allowed", "hồ sơ bị giữ lại quá thời hạn tối đa 02 năm", ND30_ART30);
     /// Retention has ended and no disposal process has started.
     DISP_CANDIDATE = ("ARCH-DISP-001", Warning, "retention has ended: the record is a candidate for disposal review", "hết thời hạn bảo quản: hồ sơ cần được xem xét hủy", TT05_CH_VII);
 

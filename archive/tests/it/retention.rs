@@ -159,3 +159,61 @@ fn archive_laws_by_year() {
     assert_eq!(ArchiveLaw::from_year(2024), Some(ArchiveLaw::Law2024));
     assert_eq!(ArchiveLaw::from_year(2020), None);
 }
+
+/// #15 item 8: a unit may keep a record back, with the head's written
+/// consent, up to two years after its due date (Nghị định 30/2020/NĐ-CP
+/// Điều 30): the transfer is overdue only after the declared date, and a
+/// keep-back beyond two years is itself an error.
+#[test]
+fn nd30_dieu_30_a_declared_keep_back_moves_the_transfer_deadline() {
+    use vanthu_archive::retention::{RetentionInput, evaluate};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/record.json"
+    ))
+    .unwrap();
+    let input: RetentionInput = serde_json::from_str(&text).unwrap();
+    // Due 2021-12-28; without a keep-back, overdue a year later.
+    let rules = |input: &RetentionInput, at| {
+        evaluate(input, at, None)
+            .unwrap()
+            .findings
+            .iter()
+            .map(|f| f.rule.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules(&input, date(2022, 6, 1)), ["ARCH-XFER-003"]);
+    let mut kept = input.clone();
+    kept.kept_back_until = Some(date(2023, 6, 30));
+    assert!(rules(&kept, date(2022, 6, 1)).is_empty());
+    assert!(rules(&kept, date(2023, 6, 30)).is_empty());
+    let late = evaluate(&kept, date(2023, 7, 1), None).unwrap();
+    assert_eq!(late.findings[0].rule, "ARCH-XFER-003");
+    assert!(
+        late.findings[0]
+            .message
+            .contains("kept back until 2023-06-30")
+    );
+    assert!(
+        late.findings[0]
+            .message_vi
+            .contains("giữ lại đến 2023-06-30")
+    );
+    // Two years at most: a later date is an error, and the deadline stays at two years.
+    kept.kept_back_until = Some(date(2025, 1, 1));
+    assert_eq!(
+        evaluate(&kept, date(2022, 6, 1), None)
+            .unwrap()
+            .transfer
+            .keep_back_until,
+        date(2023, 12, 28)
+    );
+    assert_eq!(rules(&kept, date(2022, 6, 1)), ["ARCH-XFER-005"]);
+    assert_eq!(
+        rules(&kept, date(2024, 1, 2)),
+        ["ARCH-XFER-005", "ARCH-XFER-003"]
+    );
+    // The JSON field reads back.
+    let json = serde_json::to_string(&kept).unwrap();
+    assert!(json.contains(r#""kept_back_until":"2025-01-01""#));
+}

@@ -518,3 +518,33 @@ fn pack_dip_writes_a_dissemination_package() {
     assert_ne!(s["objid"], v["objid"]);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// #15 item 8: `vanthu retention` takes the declared keep-back.
+#[test]
+fn retention_takes_a_declared_keep_back() {
+    let input = |kept: &str| {
+        format!(
+            r#"{{"record":{{"code":"000.00.18.H40.2025.01.TH","title":"t","retention":"Vĩnh viễn","creator":"c"}},
+            "work_ended":"2024-03-01"{kept}}}"#
+        )
+    };
+    let run = |kept: &str| {
+        vanthu(
+            &["retention", "-", "--at", "2025-06-01", "--json"],
+            input(kept).as_bytes(),
+        )
+    };
+    let o = run("");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["findings"][0]["rule"], "ARCH-XFER-003");
+    let o = run(r#","kept_back_until":"2025-12-31""#);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let o = run(r#","kept_back_until":"2027-12-31""#);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["findings"][0]["rule"], "ARCH-XFER-005");
+}
