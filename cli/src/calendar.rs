@@ -49,7 +49,8 @@ pub(crate) struct CalendarArgs {
 /// The deadline rule of `vanthu due`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Rule {
-    /// Issue on the signing day, at the latest the next working morning.
+    /// Issue on the signing day, at the latest the next working day (its
+    /// morning with `--next-day morning`).
     Issue,
     /// Acknowledge receipt the same working day.
     Acknowledge,
@@ -104,7 +105,7 @@ pub(crate) enum SameDay {
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct PolicyArgs {
     /// Where "the next working day" of the issue rule ends.
-    #[arg(long = "next-day", value_enum, default_value = "morning")]
+    #[arg(long = "next-day", value_enum, default_value = "day")]
     next_day: NextDay,
     /// Where "the same day" of the acknowledge rule ends.
     #[arg(long = "same-day", value_enum, default_value = "midnight")]

@@ -124,7 +124,7 @@ fn due_issue_rule_skips_tet() {
         b"",
     );
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(json(&out)["due"], "2025-02-03T11:30:00+07:00");
+    assert_eq!(json(&out)["due"], "2025-02-03T17:00:00+07:00");
 }
 
 #[test]
@@ -176,9 +176,9 @@ fn due_working_days_converts_other_offsets() {
     assert_eq!(v["due"], "2025-02-05T17:00:00+07:00");
 }
 
-/// The agency's deadline policy: the issue rule's "next working day" ends in
-/// the morning (local rules, the default) or at the end of the day (Nghị định
-/// 30/2020/NĐ-CP Điều 18 khoản 1); the acknowledge rule's "same day" at
+/// The agency's deadline policy: the issue rule's "next working day" ends at
+/// the end of the day (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1, the default)
+/// or in the morning (the Nam Định and Quảng Nam rules); the acknowledge rule's "same day" at
 /// midnight (the default) or at the end of office hours.
 #[test]
 fn due_takes_the_agency_policy() {
@@ -190,10 +190,10 @@ fn due_takes_the_agency_policy() {
             .unwrap()
             .to_owned()
     };
-    assert_eq!(due(&["--rule", "issue"]), "2025-03-05T11:30:00+07:00");
+    assert_eq!(due(&["--rule", "issue"]), "2025-03-05T17:00:00+07:00");
     assert_eq!(
-        due(&["--rule", "issue", "--next-day", "day"]),
-        "2025-03-05T17:00:00+07:00"
+        due(&["--rule", "issue", "--next-day", "morning"]),
+        "2025-03-05T11:30:00+07:00"
     );
     assert_eq!(due(&["--rule", "acknowledge"]), "2025-03-04T23:59:59+07:00");
     assert_eq!(

@@ -82,7 +82,7 @@ fn printed_times_are_vietnam_time() {
     let out = succeeds(&["due", "--from", "2025-06-02T01:00:00Z", "--rule", "issue"]);
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(
-        out.contains("issue from 2025-06-02T08:00:00+07:00: due 2025-06-03T11:30:00+07:00"),
+        out.contains("issue from 2025-06-02T08:00:00+07:00: due 2025-06-03T17:00:00+07:00"),
         "{out}"
     );
     let v = json(&succeeds(&[

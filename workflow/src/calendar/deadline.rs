@@ -9,11 +9,11 @@
 //!   is the end of working hours of the N-th working day after it. N = 0 means
 //!   "the same working day", as for the acknowledge rule.
 //! * **Issue** ([`DeadlineRules::issue_due`]): a document is issued the day it is
-//!   signed, at the latest the morning of the next working day (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2
-//!   and Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 6 khoản 2: "chậm nhất là trong buổi sáng của ngày làm việc tiếp theo";
-//!   Nghị định 30/2020/NĐ-CP Điều 18 khoản 1 says "the next working day"). The deadline is the end of the
-//!   morning session of the first working day after the signing day; choose
-//!   [`NextDayBound::EndOfDay`] for the reading of Nghị định 30/2020/NĐ-CP. Urgent documents: "immediately
+//!   signed, at the latest the next working day (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1): the
+//!   deadline is the end of working hours of the first working day after the signing day. The local
+//!   rules say "at the latest the morning of the next working day" (Quy chế văn bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2
+//!   and Quyết định 182/QĐ-LĐTBXH (Sở LĐTBXH Quảng Nam, 2019) Điều 6 khoản 2: "chậm nhất là trong buổi sáng của ngày làm việc tiếp theo");
+//!   an agency under them chooses [`NextDayBound::EndOfMorning`]. Urgent documents: "immediately
 //!   after signing" (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1), i.e. the signing instant plus
 //!   [`DeadlineRules::urgent_bound`], in wall-clock time.
 //! * **Acknowledge** ([`DeadlineRules::acknowledge_due`]): the receiver notifies the
@@ -54,9 +54,10 @@ fn at(date: NaiveDate, time: NaiveTime) -> Result<DateTime<FixedOffset>, Calenda
 #[non_exhaustive]
 pub enum NextDayBound {
     /// The end of the morning session (the local rules' "buổi sáng của ngày làm việc tiếp theo").
-    #[default]
     EndOfMorning,
-    /// The end of working hours (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1's "ngày làm việc tiếp theo").
+    /// The end of working hours (Nghị định 30/2020/NĐ-CP Điều 18 khoản 1's "ngày làm việc tiếp theo"):
+    /// the national text, the default.
+    #[default]
     EndOfDay,
 }
 
