@@ -85,7 +85,7 @@ pub(crate) fn check(
     let checker = Checker::new(&args.options(strict)?).map_err(error)?;
     crate::signature::warn_skipped(checker.trust_skipped());
     let (files, skipped) = vanthu::collect(inputs).map_err(error)?;
-    let mut batch = vanthu::Batch::new(skipped);
+    let mut batch = vanthu::Batch::new(&skipped);
     let is_stdin = |path: &PathBuf| path.as_os_str() == "-";
     // Standard input is copied to a temporary file first: attachments are
     // decoded by seeking to them.

@@ -225,6 +225,30 @@ impl DocumentPackage {
         self
     }
 
+    /// This package with its `Paper` flag (`Bussiness/Paper`): `true` when a
+    /// paper copy follows the electronic one (the workflow decides it:
+    /// `vanthu_workflow::outgoing::OutgoingDocument::paper_copy`).
+    ///
+    /// ```
+    /// # use vanthu_edxml::{DocumentPackage, Organization};
+    /// # let at = chrono::DateTime::parse_from_rfc3339("2025-06-02T09:00:00+07:00").unwrap();
+    /// let doc = DocumentPackage::new_document(
+    ///     Organization::new("000.00.15.H47", "UBND"), vec![], ("1", "QĐ-UBND"), "2025/06/02", "s", &at,
+    /// )
+    /// .with_paper(true);
+    /// let business = doc.trace.as_ref().unwrap().business.as_ref().unwrap();
+    /// assert_eq!(business.paper.as_deref(), Some("1"));
+    /// ```
+    #[must_use]
+    pub fn with_paper(mut self, paper: bool) -> Self {
+        self.trace
+            .get_or_insert_with(TraceHeaderList::default)
+            .business
+            .get_or_insert_with(Business::default)
+            .paper = Some(if paper { "1" } else { "0" }.to_owned());
+        self
+    }
+
     /// This package with its `Content` (a summary of the document).
     #[must_use]
     pub fn with_content(mut self, content: impl Into<String>) -> Self {

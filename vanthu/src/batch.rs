@@ -119,7 +119,7 @@ pub enum Verdict {
 ///
 /// # Errors
 /// [`ErrorKind::Io`] when a folder cannot be listed.
-pub fn collect(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, usize), CheckError> {
+pub fn collect(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), CheckError> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() && !is_package_folder(input) {
@@ -128,17 +128,11 @@ pub fn collect(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, usize), CheckError> 
             files.push((input.clone(), true));
         }
     }
-    let mut skipped = 0;
-    let kept = files
+    let (kept, skipped) = files
         .into_iter()
-        .filter(|(path, explicit)| {
-            let keep = *explicit || checkable(path);
-            skipped += usize::from(!keep);
-            keep
-        })
-        .map(|(path, _)| path)
-        .collect();
-    Ok((kept, skipped))
+        .partition::<Vec<_>, _>(|(path, explicit)| *explicit || checkable(path));
+    let paths = |v: Vec<(PathBuf, bool)>| v.into_iter().map(|(p, _)| p).collect();
+    Ok((paths(kept), paths(skipped)))
 }
 
 fn walk(dir: &Path, files: &mut Vec<(PathBuf, bool)>) -> Result<(), CheckError> {
@@ -200,17 +194,26 @@ pub struct Batch {
     pub files: Vec<FileReport>,
     /// The counts of the summary line.
     pub counts: Counts,
+    /// The files found in folders and left out (not an edXML package, a PDF
+    /// or an archival package), named as [`crate::names::display_path`] does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
 }
 
 impl Batch {
-    /// An empty batch that counts `skipped` files left out by [`collect`].
+    /// An empty batch that lists and counts the `skipped` files left out by
+    /// [`collect`].
     #[must_use]
-    pub fn new(skipped: usize) -> Self {
+    pub fn new(skipped: &[PathBuf]) -> Self {
         Self {
             counts: Counts {
-                skipped,
+                skipped: skipped.len(),
                 ..Counts::default()
             },
+            skipped: skipped
+                .iter()
+                .map(|p| crate::names::display_path(p))
+                .collect(),
             ..Self::default()
         }
     }
@@ -241,7 +244,7 @@ impl Checker {
     /// [`ErrorKind::NothingToCheck`] when no file was found.
     pub fn check_paths(&self, inputs: &[PathBuf]) -> Result<Batch, CheckError> {
         let (files, skipped) = collect(inputs)?;
-        let mut batch = Batch::new(skipped);
+        let mut batch = Batch::new(&skipped);
         self.check_each(&files, |report| batch.push(report));
         if batch.counts.checked == 0 {
             return Err(CheckError::new(

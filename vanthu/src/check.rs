@@ -187,7 +187,7 @@ impl Checker {
     /// archival package, with the same findings as its ZIP.
     #[must_use]
     pub fn check_file(&self, path: &Path) -> FileReport {
-        let name = path.display().to_string();
+        let name = crate::names::display_path(path);
         if crate::batch::is_package_folder(path) {
             return sip_report(&name, check_package_dir(path, &self.archive));
         }

@@ -85,7 +85,10 @@ fn case(w: &mut Writer<Vec<u8>>, report: &FileReport) -> std::io::Result<()> {
 pub fn to_junit(batch: &Batch) -> std::io::Result<String> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    let tests = batch.counts.checked.to_string();
+    // Files left out of the check are test cases that were skipped, so that
+    // the report counts what the summary line counts.
+    let tests = (batch.counts.checked + batch.skipped.len()).to_string();
+    let skipped = batch.skipped.len().to_string();
     let failures = batch.counts.not_conformant.to_string();
     let errors = batch.counts.unreadable.to_string();
     w.create_element("testsuites")
@@ -99,10 +102,25 @@ pub fn to_junit(batch: &Batch) -> std::io::Result<String> {
                 .with_attribute(("tests", tests.as_str()))
                 .with_attribute(("failures", failures.as_str()))
                 .with_attribute(("errors", errors.as_str()))
-                .with_attribute(("skipped", "0"))
+                .with_attribute(("skipped", skipped.as_str()))
                 .write_inner_content(|w| {
                     for report in &batch.files {
                         case(w, report)?;
+                    }
+                    for name in &batch.skipped {
+                        let name = xml_safe(name);
+                        w.create_element("testcase")
+                            .with_attribute(("classname", "vanthu.skipped"))
+                            .with_attribute(("name", name.as_str()))
+                            .write_inner_content(|w| {
+                                w.create_element("skipped")
+                                    .with_attribute((
+                                        "message",
+                                        "not an edXML package, a PDF or an archival package",
+                                    ))
+                                    .write_empty()?;
+                                Ok(())
+                            })?;
                     }
                     Ok(())
                 })?;

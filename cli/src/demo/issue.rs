@@ -165,7 +165,14 @@ pub(crate) fn issue_document(
     .with_content(subject)
     .with_signer(SignerInfo::new("", "Giám đốc", DIRECTOR_NAME))
     .with_to_places(["Như trên", "Lưu: VT"])
-    .with_staff(sender_clerk());
+    .with_staff(sender_clerk())
+    // A paper copy follows when the rules say so (a document without legal
+    // value, or a type the agency also sends on paper).
+    .with_paper(
+        desk.office
+            .outgoing(case)
+            .is_some_and(|d| d.paper_copy(desk.office.policy())),
+    );
     package.header.document_type = Some(vanthu_edxml::DocumentType::new("1", &type_name));
     package.add_attachment(&format!("{file_stem}.pdf"), "application/pdf");
     let mut package_bytes = Vec::new();

@@ -92,10 +92,13 @@ fn a_folder_of_mixed_inputs_with_counts_json_and_junit() {
     let report = fs::read_to_string(&junit).unwrap();
     assert!(report.starts_with("<?xml"));
     assert!(
-        report.contains(r#"<testsuites name="vanthu check" tests="3" failures="1" errors="0">"#),
+        report.contains(r#"<testsuites name="vanthu check" tests="4" failures="1" errors="0">"#),
         "{report}"
     );
-    assert_eq!(report.matches("<testcase ").count(), 3);
+    // #15 item 23: the skipped file is a skipped test case, as the summary counts it.
+    assert!(report.contains(r#"skipped="1""#), "{report}");
+    assert_eq!(report.matches("<testcase ").count(), 4);
+    assert_eq!(report.matches("<skipped ").count(), 1);
     assert_eq!(report.matches("<failure ").count(), 1);
     assert!(report.contains(r#"classname="vanthu.pdf""#));
 
@@ -514,4 +517,37 @@ fn check_text_is_bilingual_or_in_the_chosen_language() {
         let outside_ids = vi.replace("(attachments[0])", "");
         assert!(!outside_ids.contains(english), "{english:?} in {vi}");
     }
+}
+
+/// #15 item 23: a file name that is not UTF-8 is reported losslessly
+/// (`\xNN` for each byte that is not UTF-8), in text, JSON and JUnit.
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names_are_reported_losslessly() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("vanthu-names-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"b\xe1o-c\xe1o.pdf");
+    fs::write(dir.join(name), b"%PDF-1.7\nnot really").unwrap();
+    let skipped = std::ffi::OsStr::from_bytes(b"ghi-ch\xfa.txt");
+    fs::write(dir.join(skipped), b"notes").unwrap();
+    let junit = dir.join("junit.xml");
+    let out = vanthu(
+        &[
+            "check",
+            "--json",
+            "--junit",
+            junit.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let v = json(&out);
+    let file = v[0]["file"].as_str().unwrap();
+    assert!(file.ends_with(r"b\xe1o-c\xe1o.pdf"), "{file}");
+    let report = fs::read_to_string(&junit).unwrap();
+    assert!(report.contains(r"b\xe1o-c\xe1o.pdf"), "{report}");
+    assert!(report.contains(r"ghi-ch\xfa.txt"), "{report}");
+    let _ = fs::remove_dir_all(&dir);
 }
