@@ -141,6 +141,10 @@ vanthu_identifiers::catalogue! {
     // ---- packages: files and checksums ----
     /// A referenced file is missing.
     FILE_MISSING = ("ARCH-PKG-FILE-001", Error, "referenced file is missing from the package", "tệp được tham chiếu không có trong gói", "E-ARK CSIP 2.1.0 CSIP79");
+    /// A reference names an entry of the package with another letter case
+    /// (`schemas/METS.xsd` for `schemas/mets.xsd`): found on case-insensitive
+    /// file systems only, so it is checked against that entry and reported.
+    FILE_CASE = ("ARCH-PKG-FILE-010", Warning, "referenced file name differs from the entry in letter case", "tên tệp được tham chiếu khác tên trong gói về chữ hoa, chữ thường", PROFILE_NAMES);
     /// The checksum of a file, computed with the algorithm of its
     /// `CHECKSUMTYPE`, differs from METS.
     FILE_CHECKSUM = ("ARCH-PKG-FILE-002", Error, "checksum of the file differs from METS", "mã băm của tệp khác với METS", "E-ARK CSIP 2.1.0 CSIP71");

@@ -854,8 +854,35 @@ impl<R: Read + Seek> PackageReader<R> {
         // Entry name → the algorithms its references name.
         let mut wanted: BTreeMap<String, BTreeSet<Algorithm>> = BTreeMap::new();
         let mut checks: Vec<(usize, String, Option<Algorithm>)> = Vec::new();
+        // Entries by their lower-case key, built on the first miss: packages
+        // made on Windows or macOS reference `schemas/METS.xsd` and hold
+        // `schemas/mets.xsd`, which those systems take for the same file.
+        let mut folded: Option<BTreeMap<String, Vec<String>>> = None;
         for (i, r) in self.refs.iter().enumerate() {
-            let key: String = r.path.nfc().collect();
+            let mut key: String = r.path.nfc().collect();
+            if !self.entries.contains_key(&key) {
+                let index = folded.get_or_insert_with(|| {
+                    let mut index: BTreeMap<String, Vec<String>> = BTreeMap::new();
+                    for k in self.entries.keys() {
+                        index.entry(k.to_lowercase()).or_default().push(k.clone());
+                    }
+                    index
+                });
+                if let Some([only]) = index.get(&key.to_lowercase()).map(Vec::as_slice) {
+                    report.findings.push(rules::FILE_CASE.custom(
+                        format!(
+                            "`{}` is referenced by {} as `{}`: the names differ in letter case, which only case-insensitive file systems ignore",
+                            only, r.referenced_by, r.path
+                        ),
+                        format!(
+                            "`{}` được {} tham chiếu là `{}`: tên khác nhau về chữ hoa, chữ thường",
+                            only, r.referenced_by, r.path
+                        ),
+                        Location::at_path(&r.path),
+                    ));
+                    key.clone_from(only);
+                }
+            }
             referenced.insert(key.clone());
             let Some(name) = self.entries.get(&key).cloned() else {
                 report.findings.push(rules::FILE_MISSING.custom(

@@ -10,7 +10,9 @@ use vanthu_archive::package::{
 use zip::ZipArchive;
 use zip::write::SimpleFileOptions;
 
-use crate::common::{check, content, description, loose_description, pack, rezip, rules};
+use crate::common::{
+    check, content, description, loose_description, pack, rewrite, rezip, rules,
+};
 
 #[test]
 fn written_packages_are_conformant() {
@@ -201,6 +203,34 @@ fn a_missing_file_is_rejected() {
     let report = check(&rebuilt);
     assert!(!report.conformant());
     assert!(rules(&report).contains(&"ARCH-PKG-FILE-001".to_owned()));
+}
+
+/// Packages made on case-insensitive systems reference `schemas/METS.xsd`
+/// and hold `schemas/mets.xsd` (the E-ARK IP test corpus does): the entry is
+/// found, verified, and the difference reported as a warning; a reference
+/// with no entry in any case is still missing.
+#[test]
+fn a_reference_differing_in_letter_case_is_found_and_reported() {
+    let bytes = pack(description(false));
+    let renamed = rewrite(&bytes, |name, data| {
+        let name = match name.strip_suffix("qd-15.pdf") {
+            Some(dir) => format!("{dir}QD-15.pdf"),
+            None => name.to_owned(),
+        };
+        Some((name, data))
+    });
+    let report = check(&renamed);
+    assert!(report.conformant(), "{:#?}", report.findings);
+    assert_eq!(rules(&report), ["ARCH-PKG-FILE-010"]);
+    assert!(report.findings[0].message.contains("QD-15.pdf"));
+    // The found entry is verified: a changed byte is still a mismatch.
+    let changed = rewrite(&renamed, |name, mut data| {
+        if name.ends_with("QD-15.pdf") {
+            data[0] ^= 1;
+        }
+        Some((name.to_owned(), data))
+    });
+    assert!(rules(&check(&changed)).contains(&"ARCH-PKG-FILE-002".to_owned()));
 }
 
 #[test]

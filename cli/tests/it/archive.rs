@@ -548,3 +548,25 @@ fn retention_takes_a_declared_keep_back() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(json(&o)["findings"][0]["rule"], "ARCH-XFER-005");
 }
+
+/// A package folder whose METS names a file with another letter case (made
+/// on a case-insensitive system) is checked against that file, with a
+/// warning.
+#[test]
+fn a_reference_in_another_letter_case_is_a_warning() {
+    let dir = temp("case");
+    let zip = pack_vector(&dir);
+    let root = unzip(&zip, &dir.join("unpacked"));
+    let data = std::fs::read_dir(root.join("representations/rep1/data"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let name = data.file_name().unwrap().to_str().unwrap().to_owned();
+    std::fs::rename(&data, data.with_file_name(name.to_uppercase())).unwrap();
+    let (code, v) = check_json(&root, "tt05");
+    assert_eq!(code, Some(0), "{v:#}");
+    assert_eq!(v["findings"][0]["rule"], "ARCH-PKG-FILE-010", "{v:#}");
+    let _ = std::fs::remove_dir_all(dir);
+}
