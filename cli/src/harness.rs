@@ -145,23 +145,70 @@ pub(crate) fn check(
     }
 }
 
+/// The words of the text output in one language.
+struct Words {
+    unreadable: &'static str,
+    conformant: &'static str,
+    not_conformant: &'static str,
+    counts: [&'static str; 3],
+    attachment: &'static str,
+    undecodable: &'static str,
+    main: &'static str,
+    legal_value: fn(vanthu::signature::LegalValue) -> String,
+}
+
+const EN: Words = Words {
+    unreadable: "unreadable",
+    conformant: "conformant",
+    not_conformant: "NOT conformant",
+    counts: ["error(s)", "warning(s)", "note(s)"],
+    attachment: "attachments",
+    undecodable: "undecodable",
+    main: "main document",
+    legal_value: |v| format!("legal value {v}"),
+};
+
+const VI: Words = Words {
+    unreadable: "không đọc được",
+    conformant: "đạt",
+    not_conformant: "KHÔNG ĐẠT",
+    counts: ["lỗi", "cảnh báo", "ghi chú"],
+    attachment: "tệp đính kèm ",
+    undecodable: "không giải mã được",
+    main: "văn bản chính",
+    legal_value: |v| {
+        use vanthu::signature::LegalValue;
+        match v {
+            LegalValue::Original => "có giá trị pháp lý như bản gốc",
+            LegalValue::ReferenceOnly => "chỉ có giá trị tham khảo",
+            LegalValue::Invalid => "không hợp lệ",
+        }
+        .to_owned()
+    },
+};
+
 fn print_human(report: &FileReport, lang: Lang) {
-    if lang == Lang::Vi {
-        return print_vi(report);
-    }
+    let w = if lang == Lang::Vi { &VI } else { &EN };
     if let Some(error) = &report.error {
-        out!("{}: unreadable: {}", report.file, error.message);
+        out!(
+            "{}: {} [{}]: {}",
+            report.file,
+            w.unreadable,
+            error.code,
+            error.message
+        );
         return;
     }
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
+    let [e, wa, n] = w.counts;
     out!(
-        "{}: {}{} ({errors} error(s), {warnings} warning(s), {} note(s))",
+        "{}: {}{} ({errors} {e}, {warnings} {wa}, {} {n})",
         report.file,
         if report.conformant {
-            "conformant"
+            w.conformant
         } else {
-            "NOT conformant"
+            w.not_conformant
         },
         report
             .kind
@@ -172,16 +219,31 @@ fn print_human(report: &FileReport, lang: Lang) {
     for a in &report.attachments {
         let legal = a
             .legal_value
-            .map_or_else(String::new, |v| format!(", legal value {v}"));
+            .map_or_else(String::new, |v| format!(", {}", (w.legal_value)(v)));
         out!(
-            "  attachments[{}]: {} ({}{}{legal})",
+            "  {}[{}]: {} ({}{}{legal})",
+            w.attachment,
             a.index,
             a.name.as_deref().unwrap_or("-"),
-            a.kind.as_deref().unwrap_or("undecodable"),
-            if a.main { ", main document" } else { "" },
+            a.kind.as_deref().unwrap_or(w.undecodable),
+            if a.main {
+                format!(", {}", w.main)
+            } else {
+                String::new()
+            },
         );
     }
     for f in &report.findings {
+        if lang == Lang::Vi {
+            out!(
+                "  {} [{}] {}{}",
+                severity_vi(f.severity),
+                f.rule,
+                f.message_vi,
+                location_vi(&f.location)
+            );
+            continue;
+        }
         out!("  {f}");
         if lang == Lang::Both {
             out!("    {}", f.message_vi);
@@ -217,60 +279,5 @@ fn location_vi(location: &vanthu::Location) -> String {
         String::new()
     } else {
         format!(" ({})", parts.join(", "))
-    }
-}
-
-fn print_vi(report: &FileReport) {
-    use vanthu::signature::LegalValue;
-    if let Some(error) = &report.error {
-        out!(
-            "{}: không đọc được [{}]: {}",
-            report.file,
-            error.code,
-            error.message
-        );
-        return;
-    }
-    let errors = report.count(Severity::Error);
-    let warnings = report.count(Severity::Warning);
-    out!(
-        "{}: {}{} ({errors} lỗi, {warnings} cảnh báo, {} ghi chú)",
-        report.file,
-        if report.conformant {
-            "đạt"
-        } else {
-            "KHÔNG ĐẠT"
-        },
-        report
-            .kind
-            .as_deref()
-            .map_or_else(String::new, |k| format!(" [{k}]")),
-        report.findings.len() - errors - warnings
-    );
-    for a in &report.attachments {
-        let legal = a.legal_value.map_or_else(String::new, |v| {
-            let words = match v {
-                LegalValue::Original => "có giá trị pháp lý như bản gốc",
-                LegalValue::ReferenceOnly => "chỉ có giá trị tham khảo",
-                LegalValue::Invalid => "không hợp lệ",
-            };
-            format!(", {words}")
-        });
-        out!(
-            "  tệp đính kèm [{}]: {} ({}{}{legal})",
-            a.index,
-            a.name.as_deref().unwrap_or("-"),
-            a.kind.as_deref().unwrap_or("không giải mã được"),
-            if a.main { ", văn bản chính" } else { "" },
-        );
-    }
-    for f in &report.findings {
-        let at = location_vi(&f.location);
-        out!(
-            "  {} [{}] {}{at}",
-            severity_vi(f.severity),
-            f.rule,
-            f.message_vi
-        );
     }
 }

@@ -50,27 +50,35 @@ impl Counts {
         }
     }
 
-    /// The summary line: `checked 3 file(s): 2 conformant, …`.
+    /// The summary line: `checked N file(s): C conformant, …`.
     #[must_use]
     pub fn summary(&self) -> String {
-        format!(
-            "checked {} file(s): {} conformant, {} not conformant, {} unreadable ({} edXML, {} PDF, {} SIP; {} skipped)",
-            self.checked,
-            self.conformant,
-            self.not_conformant,
-            self.unreadable,
-            self.edxml,
-            self.pdf,
-            self.sip,
-            self.skipped
-        )
+        self.summary_in([
+            "checked",
+            "file(s)",
+            "conformant",
+            "not conformant",
+            "unreadable",
+            "skipped",
+        ])
     }
 
     /// The summary line in Vietnamese.
     #[must_use]
     pub fn summary_vi(&self) -> String {
+        self.summary_in([
+            "đã kiểm tra",
+            "tệp",
+            "đạt",
+            "không đạt",
+            "không đọc được",
+            "bỏ qua",
+        ])
+    }
+
+    fn summary_in(&self, [checked, files, ok, not_ok, unreadable, skipped]: [&str; 6]) -> String {
         format!(
-            "đã kiểm tra {} tệp: {} đạt, {} không đạt, {} không đọc được ({} edXML, {} PDF, {} SIP; bỏ qua {} tệp)",
+            "{checked} {} {files}: {} {ok}, {} {not_ok}, {} {unreadable} ({} edXML, {} PDF, {} SIP; {} {skipped})",
             self.checked,
             self.conformant,
             self.not_conformant,

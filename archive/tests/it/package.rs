@@ -10,9 +10,7 @@ use vanthu_archive::package::{
 use zip::ZipArchive;
 use zip::write::SimpleFileOptions;
 
-use crate::common::{
-    check, content, description, loose_description, pack, rewrite, rezip, rules,
-};
+use crate::common::{check, content, description, loose_description, pack, rewrite, rezip, rules};
 
 #[test]
 fn written_packages_are_conformant() {
