@@ -18,9 +18,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     // Signed on Friday 24 January 2025 in the afternoon, just before Tết Ất Tỵ.
     let signed = DateTime::parse_from_rfc3339("2025-01-24T16:00:00+07:00")?;
 
-    // Issue the same day, at the latest the next working morning (Quy chế văn
-    // bản điện tử (tỉnh Nam Định, 2021) Điều 5 khoản 2; Nghị định 30/2020/NĐ-CP
-    // Điều 18 khoản 1 allows the whole next working day).
+    // Issue the same day, at the latest the next working day (Nghị định
+    // 30/2020/NĐ-CP Điều 18 khoản 1); the Nam Định and Quảng Nam rules end it
+    // in the morning (`NextDayBound::EndOfMorning`).
     let issue = rules.issue_due(&calendar, &signed, false)?;
     println!("issue by        {}", issue.to_rfc3339());
 
@@ -34,7 +34,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let window = rules.not_received(&calendar, &signed)?;
     println!("chase by        {}", window.chase_by.to_rfc3339());
 
-    assert_eq!(issue.to_rfc3339(), "2025-02-03T11:30:00+07:00");
+    assert_eq!(issue.to_rfc3339(), "2025-02-03T17:00:00+07:00");
     assert_eq!(handle.to_rfc3339(), "2025-02-07T17:00:00+07:00");
     Ok(())
 }
