@@ -15,7 +15,9 @@ fn cal() -> WorkingCalendar {
 /// the morning of the next working day.
 #[test]
 fn issue_rule_next_working_morning() {
-    let rules = DeadlineRules::default();
+    // The local rules' reading; the default is the national next working day.
+    let rules = DeadlineRules::default()
+        .next_day_bound(vanthu_workflow::calendar::NextDayBound::EndOfMorning);
     // Signed Tuesday 10:00 → Wednesday 11:30.
     let due = rules
         .issue_due(&cal(), &t("2025-03-04T10:00:00+07:00"), false)
@@ -134,6 +136,11 @@ fn agency_working_hours_are_a_parameter() {
     let hours = WorkingHours::new(h(8, 0), h(12, 0), h(13, 30), h(17, 30)).unwrap();
     let rules = DeadlineRules::with_hours(hours);
     let due = rules
+        .issue_due(&cal(), &t("2025-03-04T10:00:00+07:00"), false)
+        .unwrap();
+    assert_eq!(due, t("2025-03-05T17:30:00+07:00"));
+    let morning = rules.next_day_bound(vanthu_workflow::calendar::NextDayBound::EndOfMorning);
+    let due = morning
         .issue_due(&cal(), &t("2025-03-04T10:00:00+07:00"), false)
         .unwrap();
     assert_eq!(due, t("2025-03-05T12:00:00+07:00"));

@@ -310,7 +310,8 @@ fn quang_nam_2019_dieu_14_delivery_state_follows_the_status_packages() {
 #[test]
 fn nam_dinh_2021_dieu_5_2_issue_the_signing_day_or_at_the_latest_the_next_working_morning() {
     let cal = calendar();
-    let rules = DeadlineRules::default();
+    let rules = DeadlineRules::default()
+        .next_day_bound(vanthu_workflow::calendar::NextDayBound::EndOfMorning);
     let mut office = office();
     // Signed on Friday 7 March 2025 at 10:00 (see `ready_to_issue`, shifted by four days).
     run(&mut office, &on("2025-03-07", ready_to_issue("OUT-1")));
