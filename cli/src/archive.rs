@@ -130,9 +130,15 @@ fn pack(spec: &Path, output: &Path, dip: bool) -> Result<Outcome, CliError> {
         .collect();
     let objid = desc.objid.clone();
     // Write beside the target, then rename: a failed run leaves no half package.
-    let tmp = output.with_extension("zip.part");
-    let file = File::create(&tmp)
-        .map_err(|e| CliError::new(format!("cannot create {}: {e}", tmp.display())))?;
+    let name = output
+        .file_name()
+        .ok_or_else(|| CliError::new(format!("{}: not a file name", output.display())))?;
+    let (file, tmp) = crate::output::new_temp(
+        output.parent().unwrap_or(Path::new(".")),
+        &format!(".{}.", name.to_string_lossy()),
+        ".vanthu-partial",
+    )
+    .map_err(|e| CliError::new(format!("cannot create {}: {e}", output.display())))?;
     let result = (|| {
         let mut w = PackageWriter::new(BufWriter::new(file), desc, PackOptions::default())
             .map_err(|e| CliError::new(e.to_string()))?;
@@ -151,15 +157,14 @@ fn pack(spec: &Path, output: &Path, dip: bool) -> Result<Outcome, CliError> {
     })();
     match result {
         Ok(_) => {
-            std::fs::rename(&tmp, output)
-                .map_err(|e| CliError::new(format!("cannot write {}: {e}", output.display())))?;
+            tmp.persist(output).map_err(|e| {
+                CliError::new(format!("cannot write {}: {}", output.display(), e.error))
+            })?;
             out!("{}: {objid}, {} data files", output.display(), names.len());
             Ok(Outcome::Valid)
         }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
+        // Dropped, the temporary file is removed.
+        Err(e) => Err(e),
     }
 }
 

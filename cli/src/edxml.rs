@@ -1,6 +1,5 @@
 //! `vanthu inspect | check | normalize | extract | reply`: edXML packages.
 
-use std::ffi::OsString;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read as _, Seek as _, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -155,12 +154,10 @@ impl PartialFile {
         let name = target
             .file_name()
             .ok_or_else(|| CliError::new(format!("{}: not a file name", target.display())))?;
-        let mut temp_name = OsString::from(".");
-        temp_name.push(name);
-        temp_name.push(format!(".{purpose}.vanthu-partial"));
-        let temp = target.with_file_name(temp_name);
-        let (file, temp) = TempPath::create(temp.clone(), true)
-            .map_err(|e| CliError::new(format!("cannot write {}: {e}", temp.display())))?;
+        let dir = target.parent().unwrap_or(Path::new("."));
+        let prefix = format!(".{}.{purpose}.", name.to_string_lossy());
+        let (file, temp) = crate::output::new_temp(dir, &prefix, ".vanthu-partial")
+            .map_err(|e| CliError::new(format!("cannot write {}: {e}", target.display())))?;
         Ok(Self {
             out: BufWriter::new(file),
             temp,
@@ -175,7 +172,7 @@ impl PartialFile {
     /// What was written so far, read back from the start.
     fn read_back(&mut self) -> Result<BufReader<File>, CliError> {
         self.out.flush().map_err(|e| self.error(&e))?;
-        File::open(self.temp.path())
+        File::open(&*self.temp)
             .map(BufReader::new)
             .map_err(|e| self.error(&e))
     }
@@ -192,7 +189,9 @@ impl PartialFile {
         let error = |e: std::io::Error| {
             CliError::new(format!("cannot write {}: {e}", self.target.display()))
         };
-        self.temp.keep_as(&self.target).map_err(error)?;
+        self.temp
+            .persist(&self.target)
+            .map_err(|e| error(e.error))?;
         Ok(size)
     }
 }
@@ -228,7 +227,7 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
     } else {
         None
     };
-    let path = spool.as_ref().map_or(args.file.as_path(), TempPath::path);
+    let path = spool.as_deref().map_or(args.file.as_path(), |t| t);
     let mut input = open_input(path)?;
     expect_edxml(&args.file, &mut input)?;
     let read = vanthu_edxml::read_with(&mut input, &ReadOptions::scan())
@@ -458,12 +457,8 @@ fn unzip(
         decoded.commit()?;
         return Ok((None, digest));
     }
-    zip.seek(SeekFrom::Start(0)).map_err(|e| {
-        CliError::new(format!(
-            "cannot read {}: {e}",
-            decoded.temp.path().display()
-        ))
-    })?;
+    zip.seek(SeekFrom::Start(0))
+        .map_err(|e| CliError::new(format!("cannot read {}: {e}", decoded.temp.display())))?;
     let mut inner = PartialFile::create(target, "unzipped")?;
     match vanthu_edxml::unwrap_single_entry_zip(zip, &mut inner.out, 1 << 32) {
         Ok(entry) => {

@@ -97,7 +97,7 @@ pub(crate) fn check(
     let paths: Vec<PathBuf> = files
         .iter()
         .map(|path| match (&spool, is_stdin(path)) {
-            (Some(spool), true) => spool.path().to_path_buf(),
+            (Some(spool), true) => spool.to_path_buf(),
             _ => path.clone(),
         })
         .collect();

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// The result of a command that could read its input.
@@ -73,48 +73,24 @@ pub(crate) enum Input {
     Stdin(BufReader<io::Stdin>),
 }
 
-/// A file of our own, removed when dropped unless kept ([`TempPath::keep_as`]).
-pub(crate) struct TempPath(Option<PathBuf>);
+/// A file of our own, removed when dropped unless persisted
+/// ([`TempPath::persist`]).
+pub(crate) use tempfile::TempPath;
 
-impl TempPath {
-    /// Creates a new file at `path`: a file of the same name left over from
-    /// an interrupted run is replaced when `replace`, an error otherwise.
-    pub(crate) fn create(path: PathBuf, replace: bool) -> io::Result<(File, Self)> {
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(replace)
-            .truncate(replace)
-            .create_new(!replace)
-            .open(&path)?;
-        Ok((file, Self(Some(path))))
-    }
-
-    /// Where the file is.
-    pub(crate) fn path(&self) -> &Path {
-        self.0.as_deref().unwrap_or(Path::new(""))
-    }
-
-    /// Renames the file to `target`, where it stays.
-    pub(crate) fn keep_as(mut self, target: &Path) -> io::Result<()> {
-        if let Some(path) = self.0.take()
-            && let Err(e) = std::fs::rename(&path, target)
-        {
-            self.0 = Some(path);
-            return Err(e);
-        }
-        Ok(())
-    }
-}
-
-impl Drop for TempPath {
-    fn drop(&mut self) {
-        if let Some(path) = &self.0 {
-            // Nothing more can be done if it fails: an error is being
-            // reported, or the file is in the temporary folder.
-            let _ = std::fs::remove_file(path);
-        }
-    }
+/// Creates a new file in `dir` named `{prefix}RANDOM{suffix}`: created
+/// exclusively (`O_EXCL`), so a file or a symbolic link planted at a guessed
+/// name is never opened or followed, and removed when dropped.
+pub(crate) fn new_temp(dir: &Path, prefix: &str, suffix: &str) -> io::Result<(File, TempPath)> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .suffix(suffix)
+        .tempfile_in(dir)
+        .map(tempfile::NamedTempFile::into_parts)
 }
 
 /// The read buffer of [`Input`]: larger buffers were slower in the
@@ -158,14 +134,10 @@ fn spool() -> Result<(File, TempPath), CliError> {
     Ok((spool, temp))
 }
 
-/// A new temporary file `vanthu-{what}-{pid}-{n}.edxml`, removed when dropped.
+/// A new temporary file `vanthu-{what}-RANDOM.edxml` in the system's
+/// temporary folder, removed when dropped.
 fn temp_file(what: &str) -> io::Result<(File, TempPath)> {
-    let dir = std::env::temp_dir();
-    let pid = std::process::id();
-    (0..100)
-        .map(|n| TempPath::create(dir.join(format!("vanthu-{what}-{pid}-{n}.edxml")), false))
-        .find(|r| !matches!(r, Err(e) if e.kind() == io::ErrorKind::AlreadyExists))
-        .unwrap_or_else(|| Err(io::Error::from(io::ErrorKind::AlreadyExists)))
+    new_temp(&std::env::temp_dir(), &format!("vanthu-{what}-"), ".edxml")
 }
 
 /// The source to decode the attachments of a package read from `input`

@@ -16,6 +16,7 @@ mod harness;
 mod id;
 mod replay;
 mod signature;
+mod temp_files;
 mod text;
 mod times;
 
