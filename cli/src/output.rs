@@ -47,16 +47,34 @@ impl fmt::Display for CliError {
 
 /// Reads a whole file, or standard input when `path` is `-`.
 pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
+    let too_large = |size: u64| {
+        CliError::new(format!(
+            "{}: too large ({size} bytes or more): the commands that read a whole file take at most {MAX_WHOLE_INPUT} bytes",
+            path.display()
+        ))
+    };
+    let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
         io::stdin()
+            .take(MAX_WHOLE_INPUT + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| CliError::new(format!("cannot read standard input: {e}")))?;
-        Ok(bytes)
     } else {
-        std::fs::read(path)
-            .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))
+        let file = File::open(path)
+            .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))?;
+        // Refused before a byte is read: a sparse 1.5 GB file costs nothing.
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > MAX_WHOLE_INPUT {
+            return Err(too_large(size));
+        }
+        file.take(MAX_WHOLE_INPUT + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))?;
     }
+    if bytes.len() as u64 > MAX_WHOLE_INPUT {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// A package opened for streaming, never held in memory: a file or standard
@@ -92,6 +110,10 @@ pub(crate) fn new_temp(dir: &Path, prefix: &str, suffix: &str) -> io::Result<(Fi
         .tempfile_in(dir)
         .map(tempfile::NamedTempFile::into_parts)
 }
+
+/// The largest file a command reads whole (a PDF to verify or sign, a
+/// JSON input): the signature crate's PDF size limit.
+const MAX_WHOLE_INPUT: u64 = 256 * 1024 * 1024;
 
 /// The read buffer of [`Input`]: larger buffers were slower in the
 /// `edxml_read` bench.

@@ -8,6 +8,7 @@
 
 mod archive;
 mod big;
+mod bounds;
 mod calendar;
 mod demo;
 mod edxml;
