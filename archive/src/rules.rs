@@ -123,6 +123,8 @@ vanthu_identifiers::catalogue! {
     PKG_MACOS_FORKS = ("ARCH-PKG-STRUCT-003", Warning, "`__MACOSX/` entries (macOS resource forks) ignored", "đã bỏ qua các mục `__MACOSX/` (dữ liệu phụ của macOS)", "E-ARK CSIP 2.1.0 CSIPSTR1");
     /// An entry name is unsafe (`..`, absolute, backslash, empty component).
     PKG_UNSAFE_NAME = ("ARCH-PKG-NAME-001", Error, "unsafe entry name", "tên tệp không an toàn", PROFILE_NAMES);
+    /// The ZIP's central directory names an entry twice.
+    PKG_DUPLICATE_ENTRY = ("ARCH-PKG-NAME-004", Error, "the ZIP names an entry twice", "tệp ZIP có hai mục cùng tên", PROFILE_NAMES);
     /// An entry name is not in Unicode NFC.
     PKG_NAME_NOT_NFC = ("ARCH-PKG-NAME-002", Warning, "entry name not in Unicode NFC", "tên tệp không ở dạng chuẩn Unicode NFC", PROFILE_NAMES);
     /// Two entries have the same name after NFC normalisation.

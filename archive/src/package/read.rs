@@ -202,6 +202,16 @@ impl<R: Read + Seek> PackageReader<R> {
                 Location::at_path("__MACOSX/"),
             ));
         }
+        // Unsafe names are reported and set aside before the root folder is
+        // looked for, so that one planted `../x` cannot hide the package.
+        names.retain(|name| {
+            let unsafe_name =
+                name.split('/').any(|p| p == "..") || name.starts_with('/') || name.contains('\\');
+            if unsafe_name {
+                findings.push(unsafe_entry(name));
+            }
+            !unsafe_name
+        });
         let root = detect_root(&names);
         if root.is_empty() {
             findings.push(rules::PKG_NO_ROOT_FOLDER.custom(
@@ -220,11 +230,7 @@ impl<R: Read + Seek> PackageReader<R> {
                 || rel.starts_with('/')
                 || rel.contains('\\')
             {
-                findings.push(rules::PKG_UNSAFE_NAME.custom(
-                    format!("unsafe entry name `{name}`"),
-                    format!("tên tệp không an toàn `{name}`"),
-                    Location::at_path(name),
-                ));
+                findings.push(unsafe_entry(name));
                 continue;
             }
             let n: String = rel.nfc().collect();
@@ -1164,6 +1170,14 @@ fn limit_vi(limit: &str) -> &'static str {
 }
 
 /// The common root folder of all entries (with its trailing `/`), or "".
+fn unsafe_entry(name: &str) -> Finding {
+    rules::PKG_UNSAFE_NAME.custom(
+        format!("unsafe entry name `{name}`"),
+        format!("tên tệp không an toàn `{name}`"),
+        Location::at_path(name),
+    )
+}
+
 fn detect_root(names: &[String]) -> String {
     let first = names
         .iter()

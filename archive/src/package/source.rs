@@ -39,7 +39,18 @@ impl<R: Read + Seek> Source<R> {
                     .file_names()
                     .map(|n| n.map(std::borrow::Cow::into_owned))
                     .collect::<Result<_, _>>()?;
-                Ok((names, Vec::new()))
+                let mut findings = Vec::new();
+                // Two central-directory entries with one name: readers
+                // disagree on which copy is the file (the zip crate keeps the
+                // last), so the content is ambiguous.
+                if zip.has_duplicate_names() {
+                    findings.push(rules::PKG_DUPLICATE_ENTRY.custom(
+                        "the ZIP names an entry twice: readers disagree on which copy is the file",
+                        "tệp ZIP có hai mục cùng tên: các phần mềm đọc có thể lấy bản khác nhau",
+                        Location::default(),
+                    ));
+                }
+                Ok((names, findings))
             }
             Self::Dir(root) => list_dir(root),
         }

@@ -231,6 +231,40 @@ fn a_reference_differing_in_letter_case_is_found_and_reported() {
     assert!(rules(&check(&changed)).contains(&"ARCH-PKG-FILE-002".to_owned()));
 }
 
+/// #16: an entry whose name could leave the folder is reported by the name
+/// rule and set aside, so the package is still read (it was "missing root
+/// METS.xml"); a ZIP that names an entry twice is ambiguous and reported.
+#[test]
+fn unsafe_and_duplicate_entries_are_reported_and_the_package_still_read() {
+    let bytes = pack(description(false));
+    for bad in ["../../evil.txt", "/abs.txt"] {
+        let mut entries = crate::common::entries(&bytes);
+        entries.push((bad.to_owned(), b"x".to_vec()));
+        let report = check(&crate::common::zip_entries(&entries));
+        assert_eq!(rules(&report), ["ARCH-PKG-NAME-001"], "{bad}");
+        assert!(report.files_checked > 0, "{bad}: the package is read");
+    }
+    // A first copy of a data file, then the real one under the same name.
+    let mut entries = crate::common::entries(&bytes);
+    let (data_name, _) = entries
+        .iter()
+        .find(|(n, _)| n.ends_with("qd-15.pdf"))
+        .cloned()
+        .unwrap();
+    let twin = data_name.replace("qd-15.pdf", "qd-16.pdf");
+    entries.insert(0, (twin, b"%PDF-1.7 a different first copy".to_vec()));
+    let mut zip = crate::common::zip_entries(&entries);
+    let (from, to) = (b"qd-16.pdf", b"qd-15.pdf");
+    let mut i = 0;
+    while let Some(at) = zip[i..].windows(from.len()).position(|w| w == from) {
+        zip[i + at..i + at + from.len()].copy_from_slice(to);
+        i += at + from.len();
+    }
+    let report = check(&zip);
+    assert!(!report.conformant());
+    assert_eq!(rules(&report), ["ARCH-PKG-NAME-004"]);
+}
+
 #[test]
 fn a_missing_root_mets_is_reported() {
     let bytes = pack(description(false));

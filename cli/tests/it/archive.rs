@@ -570,3 +570,63 @@ fn a_reference_in_another_letter_case_is_a_warning() {
     assert_eq!(v["findings"][0]["rule"], "ARCH-PKG-FILE-010", "{v:#}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// #16: `archive check` reports an unsafe entry name by its rule (not as a
+/// missing root METS.xml) and an entry named twice in the ZIP.
+#[test]
+fn unsafe_and_duplicate_entries_are_reported() {
+    use std::io::{Read, Write};
+    let dir = temp("entries");
+    let zip = pack_vector(&dir);
+    let mut src = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+    let mut entries = Vec::new();
+    for i in 0..src.len() {
+        let mut f = src.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        entries.push((f.name().unwrap().into_owned(), data));
+    }
+    let write = |path: &Path, extra: (&str, &[u8]), first: bool| {
+        let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+        let options = zip::write::SimpleFileOptions::default();
+        if first {
+            out.start_file(extra.0, options).unwrap();
+            out.write_all(extra.1).unwrap();
+        }
+        for (name, data) in &entries {
+            out.start_file(name.as_str(), options).unwrap();
+            out.write_all(data).unwrap();
+        }
+        if !first {
+            out.start_file(extra.0, options).unwrap();
+            out.write_all(extra.1).unwrap();
+        }
+        out.finish().unwrap();
+    };
+    let traversal = dir.join("traversal.zip");
+    write(&traversal, ("../../evil.txt", b"x"), false);
+    let (code, v) = check_json(&traversal, "tt05");
+    assert_eq!(code, Some(1));
+    assert_eq!(v["findings"][0]["rule"], "ARCH-PKG-NAME-001", "{v:#}");
+    // The same name twice: written under a twin name, then renamed in place.
+    let (name, _) = entries
+        .iter()
+        .find(|(n, _)| n.contains("/data/"))
+        .unwrap()
+        .clone();
+    let twin = format!("{}X", &name[..name.len() - 1]);
+    let doubled = dir.join("doubled.zip");
+    write(&doubled, (twin.as_str(), b"another first copy"), true);
+    let mut bytes = std::fs::read(&doubled).unwrap();
+    let (from, to) = (twin.as_bytes(), name.as_bytes());
+    let mut i = 0;
+    while let Some(at) = bytes[i..].windows(from.len()).position(|w| w == from) {
+        bytes[i + at..i + at + from.len()].copy_from_slice(to);
+        i += at + from.len();
+    }
+    std::fs::write(&doubled, bytes).unwrap();
+    let (code, v) = check_json(&doubled, "tt05");
+    assert_eq!(code, Some(1));
+    assert_eq!(v["findings"][0]["rule"], "ARCH-PKG-NAME-004", "{v:#}");
+    let _ = std::fs::remove_dir_all(dir);
+}
