@@ -497,13 +497,14 @@ pub fn evaluate(
             location.clone(),
         ));
     }
-    let kept = |en: String, vi: String| match kept_back {
-        Some(until) => (
-            format!("{en}, kept back until {}", until.min(due.keep_back_until)),
-            format!("{vi}, giữ lại đến {}", until.min(due.keep_back_until)),
-        ),
-        None => (en, vi),
-    };
+    // The overdue message names the keep-back, when there is one.
+    let (kept, kept_vi) = kept_back.map_or_else(Default::default, |until| {
+        let until = until.min(due.keep_back_until);
+        (
+            format!(", kept back until {until}"),
+            format!(", giữ lại đến {until}"),
+        )
+    });
     if transfer_overdue && due.electronic {
         findings.push(rules::XFER_OVERDUE_ELECTRONIC.custom(
             format!(
@@ -517,17 +518,17 @@ pub fn evaluate(
             location.clone(),
         ));
     } else if transfer_overdue {
-        let (en, vi) = kept(
+        findings.push(rules::XFER_OVERDUE.custom(
             format!(
-                "transfer to the agency archive was due on {}",
+                "transfer to the agency archive was due on {}{kept}",
                 due.agency_archive
             ),
             format!(
-                "đã quá hạn nộp lưu vào lưu trữ cơ quan (hạn {}",
+                "đã quá hạn nộp lưu vào lưu trữ cơ quan (hạn {}{kept_vi})",
                 due.agency_archive
             ),
-        );
-        findings.push(rules::XFER_OVERDUE.custom(en, format!("{vi})"), location.clone()));
+            location.clone(),
+        ));
     }
     if expired && input.disposal.is_none() {
         findings.push(rules::DISP_CANDIDATE.finding("", location));

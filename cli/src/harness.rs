@@ -235,12 +235,16 @@ fn print_human(report: &FileReport, lang: Lang) {
     }
     for f in &report.findings {
         if lang == Lang::Vi {
+            let at = if f.location.is_unknown() {
+                String::new()
+            } else {
+                format!(" ({})", f.location.to_string_vi())
+            };
             out!(
-                "  {} [{}] {}{}",
-                severity_vi(f.severity),
+                "  {} [{}] {}{at}",
+                f.severity.name_vi(),
                 f.rule,
-                f.message_vi,
-                location_vi(&f.location)
+                f.message_vi
             );
             continue;
         }
@@ -248,36 +252,5 @@ fn print_human(report: &FileReport, lang: Lang) {
         if lang == Lang::Both {
             out!("    {}", f.message_vi);
         }
-    }
-}
-
-/// The Vietnamese of a severity, as printed.
-fn severity_vi(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "lỗi",
-        Severity::Warning => "cảnh báo",
-        Severity::Note => "ghi chú",
-    }
-}
-
-/// A location as printed in Vietnamese: ` (PATH, dòng L, cột C, byte B)`,
-/// or nothing when unknown.
-fn location_vi(location: &vanthu::Location) -> String {
-    let mut parts = Vec::new();
-    if let Some(path) = &location.path {
-        parts.push(path.clone());
-    }
-    match (location.line, location.column) {
-        (Some(line), Some(column)) => parts.push(format!("dòng {line}, cột {column}")),
-        (Some(line), None) => parts.push(format!("dòng {line}")),
-        _ => {}
-    }
-    if let Some(offset) = location.offset {
-        parts.push(format!("byte {offset}"));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", parts.join(", "))
     }
 }

@@ -36,6 +36,19 @@ impl Severity {
     }
 }
 
+impl Severity {
+    /// The name in Vietnamese, as printed for a clerk: `lỗi`, `cảnh báo` or
+    /// `ghi chú`.
+    #[must_use]
+    pub const fn name_vi(self) -> &'static str {
+        match self {
+            Self::Note => "ghi chú",
+            Self::Warning => "cảnh báo",
+            Self::Error => "lỗi",
+        }
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -100,25 +113,47 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Location {
+    /// The location in Vietnamese (`PATH, dòng L, cột C, byte B`), as
+    /// [`Display`](fmt::Display) writes it in English.
+    ///
+    /// ```
+    /// use vanthu_identifiers::Location;
+    /// let at = Location::at_path("METS.xml").with_line_column(3, 7);
+    /// assert_eq!(at.to_string(), "METS.xml, line 3, column 7");
+    /// assert_eq!(at.to_string_vi(), "METS.xml, dòng 3, cột 7");
+    /// ```
+    #[must_use]
+    pub fn to_string_vi(&self) -> String {
+        self.render(["dòng", "cột", "không rõ vị trí"])
+    }
+
+    fn render(&self, [line_word, column_word, unknown]: [&str; 3]) -> String {
         let mut parts = Vec::new();
         if let Some(path) = &self.path {
             parts.push(path.clone());
         }
         match (self.line, self.column) {
-            (Some(line), Some(column)) => parts.push(format!("line {line}, column {column}")),
-            (Some(line), None) => parts.push(format!("line {line}")),
+            (Some(line), Some(column)) => {
+                parts.push(format!("{line_word} {line}, {column_word} {column}"));
+            }
+            (Some(line), None) => parts.push(format!("{line_word} {line}")),
             _ => {}
         }
         if let Some(offset) = self.offset {
             parts.push(format!("byte {offset}"));
         }
         if parts.is_empty() {
-            f.write_str("unknown location")
+            unknown.to_owned()
         } else {
-            f.write_str(&parts.join(", "))
+            parts.join(", ")
         }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(["line", "column", "unknown location"]))
     }
 }
 

@@ -245,22 +245,39 @@ fn check_json_is_the_library_report() {
 
 /// Copies the package at `zip` to `out` with its root METS edited.
 fn with_root_mets(zip: &Path, out: &Path, edit: impl Fn(&str) -> String) {
-    use std::io::{Read, Write};
-    let mut src = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
-    let mut dst = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let name = f.name().unwrap().into_owned();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
+    let mut entries = zip_entries(zip);
+    for (name, data) in &mut entries {
         if name.matches('/').count() == 1 && name.ends_with("/METS.xml") {
-            data = edit(std::str::from_utf8(&data).unwrap()).into_bytes();
+            *data = edit(std::str::from_utf8(data).unwrap()).into_bytes();
         }
-        dst.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        dst.write_all(&data).unwrap();
     }
-    dst.finish().unwrap();
+    write_zip(out, &entries);
+}
+
+/// The entries of the ZIP at `path` (name, bytes), in order.
+fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut src = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..src.len())
+        .map(|i| {
+            let mut f = src.by_index(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (f.name().unwrap().into_owned(), data)
+        })
+        .collect()
+}
+
+/// Writes these entries, in order, as a ZIP at `path`.
+fn write_zip(path: &Path, entries: &[(String, Vec<u8>)]) {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, data) in entries {
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(data).unwrap();
+    }
+    out.finish().unwrap();
 }
 
 /// `vanthu archive check PACKAGE --profile PROFILE --json`, and its
@@ -575,54 +592,33 @@ fn a_reference_in_another_letter_case_is_a_warning() {
 /// missing root METS.xml) and an entry named twice in the ZIP.
 #[test]
 fn unsafe_and_duplicate_entries_are_reported() {
-    use std::io::{Read, Write};
     let dir = temp("entries");
     let zip = pack_vector(&dir);
-    let mut src = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
-    let mut entries = Vec::new();
-    for i in 0..src.len() {
-        let mut f = src.by_index(i).unwrap();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        entries.push((f.name().unwrap().into_owned(), data));
-    }
-    let write = |path: &Path, extra: (&str, &[u8]), first: bool| {
-        let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-        let options = zip::write::SimpleFileOptions::default();
-        if first {
-            out.start_file(extra.0, options).unwrap();
-            out.write_all(extra.1).unwrap();
-        }
-        for (name, data) in &entries {
-            out.start_file(name.as_str(), options).unwrap();
-            out.write_all(data).unwrap();
-        }
-        if !first {
-            out.start_file(extra.0, options).unwrap();
-            out.write_all(extra.1).unwrap();
-        }
-        out.finish().unwrap();
-    };
+    let entries = zip_entries(&zip);
     let traversal = dir.join("traversal.zip");
-    write(&traversal, ("../../evil.txt", b"x"), false);
+    let mut with_evil = entries.clone();
+    with_evil.push(("../../evil.txt".to_owned(), b"x".to_vec()));
+    write_zip(&traversal, &with_evil);
     let (code, v) = check_json(&traversal, "tt05");
     assert_eq!(code, Some(1));
     assert_eq!(v["findings"][0]["rule"], "ARCH-PKG-NAME-001", "{v:#}");
-    // The same name twice: written under a twin name, then renamed in place.
-    let (name, _) = entries
-        .iter()
-        .find(|(n, _)| n.contains("/data/"))
-        .unwrap()
-        .clone();
+    // The same name twice: a first copy written under a twin name of the
+    // same length, then renamed in place in the ZIP's bytes.
+    let (name, _) = entries.iter().find(|(n, _)| n.contains("/data/")).unwrap();
     let twin = format!("{}X", &name[..name.len() - 1]);
+    let mut doubled_entries = vec![(twin.clone(), b"another first copy".to_vec())];
+    doubled_entries.extend(entries.iter().cloned());
     let doubled = dir.join("doubled.zip");
-    write(&doubled, (twin.as_str(), b"another first copy"), true);
+    write_zip(&doubled, &doubled_entries);
     let mut bytes = std::fs::read(&doubled).unwrap();
-    let (from, to) = (twin.as_bytes(), name.as_bytes());
-    let mut i = 0;
-    while let Some(at) = bytes[i..].windows(from.len()).position(|w| w == from) {
-        bytes[i + at..i + at + from.len()].copy_from_slice(to);
-        i += at + from.len();
+    let places: Vec<usize> = bytes
+        .windows(twin.len())
+        .enumerate()
+        .filter(|(_, w)| *w == twin.as_bytes())
+        .map(|(at, _)| at)
+        .collect();
+    for at in places {
+        bytes[at..at + twin.len()].copy_from_slice(name.as_bytes());
     }
     std::fs::write(&doubled, bytes).unwrap();
     let (code, v) = check_json(&doubled, "tt05");

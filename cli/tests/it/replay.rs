@@ -225,13 +225,7 @@ fn as_of_stops_at_that_instant_and_order_is_one_finding() {
 /// shown in the text output as well as in the JSON.
 #[test]
 fn duplicates_typed_without_diacritics_are_shown() {
-    let mut log: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(vector("office.json")).unwrap()).unwrap();
-    let events = log["events"].as_array_mut().unwrap();
-    let mut add = |at: &str, case: &str, event: serde_json::Value| {
-        events
-            .push(serde_json::json!({"at": at, "type": "incoming", "case": case, "event": event}));
-    };
+    let mut extra = Vec::new();
     for (case, number, issuer, minute) in [
         (
             "IN-0101",
@@ -246,19 +240,23 @@ fn duplicates_typed_without_diacritics_are_shown() {
             "20",
         ),
     ] {
-        add(
-            &format!("2025-03-11T09:{minute}:00+07:00"),
+        extra.push((
+            format!("2025-03-11T09:{minute}:00+07:00"),
             case,
             serde_json::json!({"type": "arrived", "from": "000.00.18.H40",
                 "meta": {"number": number, "issuer": issuer, "date": "2025-03-10", "subject": "Về việc tuyển dụng"}}),
-        );
-        add(
-            &format!("2025-03-11T09:{minute}:30+07:00"),
+        ));
+        extra.push((
+            format!("2025-03-11T09:{minute}:30+07:00"),
             case,
             serde_json::json!({"type": "registered", "by": "clerk"}),
-        );
+        ));
     }
-    let text = log.to_string();
+    let extra: Vec<(&str, &str, serde_json::Value)> = extra
+        .iter()
+        .map(|(at, case, e)| (at.as_str(), *case, e.clone()))
+        .collect();
+    let text = office_with(&extra);
     let out = vanthu(&["replay", "-", "--json"], text.as_bytes());
     let v = json(&out);
     assert_eq!(
