@@ -9,6 +9,7 @@
 mod archive;
 mod big;
 mod bounds;
+mod budget;
 mod calendar;
 mod demo;
 mod edxml;
