@@ -15,6 +15,7 @@ use x509_cert::name::Name;
 
 use crate::crypto::{self, AlgorithmPolicy, CryptoError};
 use crate::error::{Error, ErrorKind};
+use crate::path::{PathLimit, PathWork};
 use crate::report::{Check, CheckId, SubIndication};
 
 /// `UID` (RFC 4519, 0.9.2342.19200300.100.1.1): carries `CCCD:`, `CMND:`, `MST:`, `MNS:` values.
@@ -53,6 +54,7 @@ pub struct Certificate {
     der: Vec<u8>,
     subject: OnceLock<String>,
     issuer: OnceLock<String>,
+    fingerprint: OnceLock<[u8; 32]>,
 }
 
 /// Two certificates are equal when their DER encodings are.
@@ -76,6 +78,7 @@ impl Certificate {
             der: der.to_vec(),
             subject: OnceLock::new(),
             issuer: OnceLock::new(),
+            fingerprint: OnceLock::new(),
         })
     }
 
@@ -86,6 +89,7 @@ impl Certificate {
             der,
             subject: OnceLock::new(),
             issuer: OnceLock::new(),
+            fingerprint: OnceLock::new(),
         })
     }
 
@@ -255,6 +259,21 @@ impl Certificate {
         self.tbs().get::<T>().ok().flatten()
     }
 
+    /// The SHA-256 digest of the DER encoding (computed once, then kept).
+    pub(crate) fn fingerprint(&self) -> [u8; 32] {
+        *self.fingerprint.get_or_init(|| {
+            use sha2::Digest as _;
+            sha2::Sha256::digest(&self.der).into()
+        })
+    }
+
+    /// The key identifier of the authority key identifier extension.
+    pub(crate) fn authority_key_id(&self) -> Option<Vec<u8>> {
+        self.extension::<x509_cert::ext::pkix::AuthorityKeyIdentifier>()
+            .and_then(|(_, a)| a.key_identifier)
+            .map(|k| k.as_bytes().to_vec())
+    }
+
     pub(crate) fn subject_key_id(&self) -> Option<Vec<u8>> {
         self.extension::<x509_cert::ext::pkix::SubjectKeyIdentifier>()
             .map(|(_, s)| s.0.as_bytes().to_vec())
@@ -300,8 +319,12 @@ impl Certificate {
 
     /// True when `self` issued `child`: names chain and the signature verifies.
     pub(crate) fn issued(&self, child: &Certificate) -> bool {
-        names_match(&self.tbs().subject, &child.tbs().issuer)
-            && verify_cert_signature(child, self, &permissive()).is_ok()
+        names_match(&self.tbs().subject, &child.tbs().issuer) && self.signed(child)
+    }
+
+    /// True when `child`'s signature verifies with `self`'s key.
+    pub(crate) fn signed(&self, child: &Certificate) -> bool {
+        verify_cert_signature(child, self, &permissive()).is_ok()
     }
 }
 
@@ -628,11 +651,22 @@ impl TrustStore {
         policy: &AlgorithmPolicy,
         max_path: usize,
     ) -> (Vec<Check>, Vec<Certificate>) {
-        let v = self.validate_for(leaf, extra, at, policy, max_path, Purpose::DocumentSigning);
+        let work = PathWork::new(&crate::limits::Limits::default());
+        let v = self.validate_for(
+            leaf,
+            extra,
+            at,
+            policy,
+            max_path,
+            Purpose::DocumentSigning,
+            &work,
+        );
         (v.checks, v.path)
     }
 
-    /// [`validate`](Self::validate) for a purpose, with the revocation sources.
+    /// [`validate`](Self::validate) for a purpose, with the revocation
+    /// sources, within the document's path-building budget `work`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn validate_for(
         &self,
         leaf: &Certificate,
@@ -641,6 +675,7 @@ impl TrustStore {
         policy: &AlgorithmPolicy,
         max_path: usize,
         purpose: Purpose,
+        work: &PathWork,
     ) -> PathValidation {
         let fail = |checks: Vec<Check>| PathValidation {
             checks,
@@ -666,7 +701,24 @@ impl TrustStore {
                 ),
             )]);
         }
-        let path = self.build(leaf, &pool, max_path);
+        let path = match self.build(leaf, &pool, max_path, work) {
+            Ok(path) => path,
+            Err(limit) => {
+                let (en, vi) = limit.describe();
+                return fail(vec![Check::failed(
+                    CheckId::ChainToAnchor,
+                    SubIndication::NoCertificateChainFound,
+                    format!(
+                        "path building from '{}' stopped at a limit: {en}",
+                        leaf.subject()
+                    ),
+                    format!(
+                        "việc xây dựng đường dẫn từ '{}' dừng lại vì chạm giới hạn: {vi}",
+                        leaf.subject()
+                    ),
+                )]);
+            }
+        };
         let Some(path) = path else {
             return fail(vec![Check::failed(
                 CheckId::ChainToAnchor,
@@ -702,62 +754,86 @@ impl TrustStore {
         }
     }
 
-    /// Depth-first path building, bounded by `max_path` and by the pool size.
+    /// Depth-first path building, bounded by `max_path`, by the pool size and
+    /// by the budget `work`; `Err` when a limit stopped it before a path was found.
     fn build(
         &self,
         leaf: &Certificate,
         pool: &[&Certificate],
         max_path: usize,
-    ) -> Option<Vec<Certificate>> {
+        work: &PathWork,
+    ) -> Result<Option<Vec<Certificate>>, PathLimit> {
         if self.anchors.iter().any(|a| a.der == leaf.der) {
-            return Some(vec![leaf.clone()]);
+            return Ok(Some(vec![leaf.clone()]));
         }
         let mut path = vec![leaf.clone()];
         let mut expanded = vec![false; pool.len()];
-        if self.extend(&mut path, pool, max_path, &mut expanded) {
-            Some(path)
+        let mut truncated = None;
+        if self.extend(
+            &mut path,
+            pool,
+            max_path,
+            &mut expanded,
+            work,
+            &mut truncated,
+        )? {
+            Ok(Some(path))
+        } else if let Some(limit) = truncated {
+            Err(work.stop(limit))
         } else {
-            None
+            Ok(None)
         }
     }
 
-    /// Depth-first search where each pool certificate is expanded at most once, so
-    /// that hostile sets of cross-signed certificates cost at most pool² signature
-    /// checks instead of pool^depth.
+    /// Depth-first search where each pool certificate is expanded at most
+    /// once, and at most `max_path_candidates` issuers are tried per step, so
+    /// that hostile sets of cross-signed certificates cost at most
+    /// pool × candidates signature checks (and never more than the budget).
     fn extend(
         &self,
         path: &mut Vec<Certificate>,
         pool: &[&Certificate],
         max_path: usize,
         expanded: &mut [bool],
-    ) -> bool {
+        work: &PathWork,
+        truncated: &mut Option<PathLimit>,
+    ) -> Result<bool, PathLimit> {
         let Some(current) = path.last().cloned() else {
-            return false;
+            return Ok(false);
         };
-        if let Some(anchor) = self.anchors.iter().find(|a| a.issued(&current)) {
-            path.push(anchor.clone());
-            return true;
+        for anchor in &self.anchors {
+            if work.issued(anchor, &current)? {
+                path.push(anchor.clone());
+                return Ok(true);
+            }
         }
         if path.len() >= max_path {
-            return false;
+            return Ok(false);
         }
-        for (i, candidate) in pool.iter().enumerate() {
-            if expanded.get(i).copied().unwrap_or(true)
-                || path.iter().any(|p| p.der == candidate.der)
-                || !candidate.issued(&current)
-            {
+        let (candidates, cut) = work.candidates(&current, pool, |i, c| {
+            !expanded.get(i).copied().unwrap_or(true) && !path.iter().any(|p| p.der == c.der)
+        });
+        if cut && truncated.is_none() {
+            *truncated = Some(PathLimit::Candidates(candidates.len()));
+        }
+        for i in candidates {
+            let Some(candidate) = pool.get(i) else {
+                continue;
+            };
+            // Expanded by a deeper step of this search meanwhile.
+            if expanded.get(i).copied().unwrap_or(true) || !work.issued(candidate, &current)? {
                 continue;
             }
             if let Some(flag) = expanded.get_mut(i) {
                 *flag = true;
             }
             path.push((*candidate).clone());
-            if self.extend(path, pool, max_path, expanded) {
-                return true;
+            if self.extend(path, pool, max_path, expanded, work, truncated)? {
+                return Ok(true);
             }
             path.pop();
         }
-        false
+        Ok(false)
     }
 }
 

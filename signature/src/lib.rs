@@ -8,6 +8,7 @@ mod crypto;
 mod error;
 mod limits;
 mod ltv;
+mod path;
 mod pdf;
 mod report;
 mod role;

@@ -20,6 +20,16 @@ pub struct Limits {
     pub max_path_length: usize,
     /// Most bytes decompressed from cross-reference and object streams, in total (default 64 MiB).
     pub max_decompressed: usize,
+    /// Most issuer candidates tried at one step of certificate path building,
+    /// those whose key identifier matches first (default 16).
+    pub max_path_candidates: usize,
+    /// Most certificate signature verifications while building paths, for the
+    /// whole document; each (issuer, certificate) pair is verified once
+    /// (default 2 048).
+    pub max_signature_verifications: usize,
+    /// Most modifications listed in one signature's report (all are graded;
+    /// default 1 000).
+    pub max_listed_modifications: usize,
 }
 
 impl Default for Limits {
@@ -33,6 +43,9 @@ impl Default for Limits {
             max_certificates: 256,
             max_path_length: 10,
             max_decompressed: 64 * 1024 * 1024,
+            max_path_candidates: 16,
+            max_signature_verifications: 2048,
+            max_listed_modifications: 1000,
         }
     }
 }

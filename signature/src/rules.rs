@@ -95,6 +95,11 @@ vanthu_identifiers::catalogue! {
     /// unnoticed, but a reader may show them).
     PDF_UNPARSED = ("SIG-PDF-UNPARSED", Warning, "regions of the file are not valid PDF syntax", "có vùng của tệp không đúng cú pháp PDF", "ISO 32000-1 §7.5");
 
+    /// Certificate path building stopped at a work limit
+    /// (`Limits::max_path_candidates`, `Limits::max_signature_verifications`):
+    /// the signatures left without a path are INDETERMINATE.
+    PATH_LIMIT = ("SIG-PATH-LIMIT", Warning, "certificate path building stopped at a work limit", "việc xây dựng đường dẫn chứng thư dừng lại vì chạm giới hạn", "RFC 4158 §3; vanthu docs/limits.md §2");
+
     // The legal value (Vietnamese rules).
 
     /// A signature is forged or the signed content was changed: the document

@@ -422,6 +422,14 @@ pub fn verify_pdf(
         }
     }
     let trust = &trust;
+    // One path-building budget for the whole document (docs/limits.md §2).
+    let work = crate::path::PathWork::new(&options.limits);
+    // One modification analysis for all signatures (docs/limits.md §2).
+    let history = crate::pdf::history::History::new(
+        &located.layout,
+        pdf,
+        options.limits.max_listed_modifications,
+    );
     let vn =
         FixedOffset::east_opt(VIETNAM_OFFSET_SECS).unwrap_or_else(|| chrono::Offset::fix(&Utc));
     // Last first: a valid document time-stamp is a proof of existence for
@@ -436,7 +444,6 @@ pub fn verify_pdf(
         let mut sig_findings = Vec::new();
         let report = verify_one(
             pdf,
-            &located,
             sig,
             index,
             trust,
@@ -444,6 +451,8 @@ pub fn verify_pdf(
             vn,
             &mut sig_findings,
             &ltv,
+            &work,
+            &history,
         );
         if report.kind == SignatureKind::DocTimeStamp
             && report.indication == Indication::TotalPassed
@@ -458,6 +467,14 @@ pub fn verify_pdf(
     for (report, sig_findings) in slots.into_iter().rev() {
         reports.push(report);
         findings.extend(sig_findings);
+    }
+    if let Some(limit) = work.hit() {
+        let (en, vi) = limit.describe();
+        findings.push(rules::PATH_LIMIT.custom(
+            format!("certificate path building stopped at a limit ({en}): the signatures left without a path are INDETERMINATE"),
+            format!("việc xây dựng đường dẫn chứng thư dừng lại vì chạm giới hạn ({vi}): các chữ ký chưa có đường dẫn ở trạng thái INDETERMINATE"),
+            Location::default(),
+        ));
     }
     if !located.unparsed.is_empty() {
         let (start, _) = located.unparsed.first().copied().unwrap_or_default();
@@ -520,7 +537,6 @@ impl Ltv {
 #[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 fn verify_one(
     pdf: &[u8],
-    located: &crate::pdf::locate::PdfSignatures,
     sig: &LocatedSignature,
     index: usize,
     trust: &TrustStore,
@@ -528,6 +544,8 @@ fn verify_one(
     vn: FixedOffset,
     findings: &mut Vec<Finding>,
     ltv: &Ltv,
+    work: &crate::path::PathWork,
+    history: &crate::pdf::history::History<'_>,
 ) -> SignatureReport {
     let mut checks = Vec::new();
     let mut signer = None;
@@ -727,7 +745,7 @@ fn verify_one(
     // B-T: an RFC 3161 token over the signature value, from a TSA the caller trusts.
     let mut stamped: Option<DateTime<Utc>> = None;
     if !time_stamp && cms.has_signature_time_stamp() {
-        let (check, time) = check_signature_time_stamp(&cms, trust, options);
+        let (check, time) = check_signature_time_stamp(&cms, trust, options, work);
         checks.push(check);
         stamped = time;
     }
@@ -799,14 +817,14 @@ fn verify_one(
             &options.policy,
             options.limits.max_path_length,
             purpose,
+            work,
         );
         revocation_from_document = validation.revocation_from_document;
         checks.extend(validation.checks);
     }
     // Coverage, and what the later revisions changed against what the
     // signature permits (docs/signature-policy.md §9).
-    let (check, found, level) =
-        crate::pdf::mdp::coverage_check(&located.layout, pdf, sig, signed_revision);
+    let (check, found, level) = history.coverage_check(sig, signed_revision);
     checks.push(check);
     let mut report = finish(checks, signer, role, signing_time, found);
     report.modification_level = level;
@@ -841,6 +859,7 @@ fn check_signature_time_stamp(
     cms: &crate::cms::ParsedCms,
     trust: &TrustStore,
     options: &VerifyOptions,
+    work: &crate::path::PathWork,
 ) -> (Check, Option<DateTime<Utc>>) {
     let token = cms
         .signer
@@ -907,6 +926,7 @@ fn check_signature_time_stamp(
                     &options.policy,
                     options.limits.max_path_length,
                     crate::certs::Purpose::TimeStamping,
+                    work,
                 )
                 .checks,
         );

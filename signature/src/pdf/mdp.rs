@@ -12,15 +12,15 @@
 //! against the signed revision, so that a later revision cannot launder an
 //! earlier one's change.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::diff::{
     Modification, ModificationKind as K, ModificationLevel as L, catalog_id, page_order, refs,
 };
 use super::layout::{Layout, ObjectDef};
-use super::locate::{Coverage, LocatedSignature};
+use super::locate::LocatedSignature;
 use super::object::{Dict, Obj, ObjectId};
-use crate::report::{Check, CheckId, SubIndication};
 
 /// Keys of a form field or widget that filling the form may change (pyHanko's
 /// set, after ISO 32000-1 §12.7.3 and §12.5.2): value, appearance, appearance
@@ -87,99 +87,6 @@ pub(crate) const fn permitted(docmdp: Option<u8>) -> L {
         Some(3) => L::Annotations,
         _ => L::FormFilling,
     }
-}
-
-/// The grade of a set of changes: the highest of them, at least
-/// [`L::LtaUpdates`] (a later revision exists).
-#[must_use]
-pub(crate) fn level_of(modifications: &[Modification]) -> L {
-    modifications
-        .iter()
-        .map(|m| m.level)
-        .max()
-        .unwrap_or(L::LtaUpdates)
-        .max(L::LtaUpdates)
-}
-
-/// The coverage check of one signature: the changes after its signed revision,
-/// their grade, and whether the signature permits them.
-pub(crate) fn coverage_check(
-    layout: &Layout,
-    data: &[u8],
-    sig: &LocatedSignature,
-    signed: usize,
-) -> (Check, Vec<Modification>, Option<L>) {
-    let lock = field_lock(layout, sig, signed);
-    let modifications = analyse(layout, data, signed, &lock);
-    if sig.coverage == Coverage::EntireFile {
-        return (
-            Check::passed(
-                CheckId::Coverage,
-                "the signature covers the entire file",
-                "chữ ký bao trùm toàn bộ tệp",
-            ),
-            modifications,
-            Some(L::None),
-        );
-    }
-    let docmdp = docmdp_of(layout, sig, signed);
-    let allowed = permitted(docmdp);
-    let level = level_of(&modifications);
-    let (who, who_vi) = match docmdp {
-        Some(p) => (
-            format!("the certification (/DocMDP P={p})"),
-            format!("chữ ký chứng nhận (/DocMDP P={p})"),
-        ),
-        None => (
-            "an approval signature".to_owned(),
-            "chữ ký phê duyệt".to_owned(),
-        ),
-    };
-    if level <= allowed && level != L::Other {
-        return (
-            Check::passed(
-                CheckId::Coverage,
-                format!(
-                    "later revisions made {} change(s), all {}: permitted by {who}",
-                    modifications.len(),
-                    level.as_english()
-                ),
-                format!(
-                    "các phiên bản sau có {} thay đổi, đều thuộc mức {}: {who_vi} cho phép",
-                    modifications.len(),
-                    level.as_vietnamese()
-                ),
-            ),
-            modifications,
-            Some(level),
-        );
-    }
-    let bad: Vec<&Modification> = modifications.iter().filter(|m| m.level > allowed).collect();
-    let first = bad.first();
-    let kind = first.map_or("", |m| m.kind.as_str());
-    let object = first
-        .and_then(|m| m.object)
-        .map(|o| format!(" {o}"))
-        .unwrap_or_default();
-    let offset = first.map_or(0, |m| m.offset);
-    (
-        Check::failed(
-            CheckId::Coverage,
-            SubIndication::FormatFailure,
-            format!(
-                "content changed after signing: {kind} ({} change(s) beyond what {who} permits, {}; first{object} at byte {offset})",
-                bad.len(),
-                allowed.as_english()
-            ),
-            format!(
-                "nội dung bị thay đổi sau khi ký: {kind} ({} thay đổi vượt quá mức {who_vi} cho phép là {}; đầu tiên{object} tại byte {offset})",
-                bad.len(),
-                allowed.as_vietnamese()
-            ),
-        ),
-        modifications,
-        Some(level),
-    )
 }
 
 /// The DocMDP permission of a signature: `/P` of its DocMDP transform
@@ -656,19 +563,28 @@ struct Signed<'a> {
     /// References from objects outside the security store (a store object
     /// also used elsewhere may not be rewritten as store data).
     outside_dss: BTreeMap<ObjectId, u32>,
-    /// The fields the signature locks.
-    lock: &'a FieldLock,
+    /// The fully qualified name of the field the last judged change filled
+    /// or signed: each signature's field lock is applied to it afterwards,
+    /// so that one analysis serves every signature over this revision.
+    touched: RefCell<Option<String>>,
 }
 
 impl<'a> Signed<'a> {
-    fn new(layout: &'a Layout, data: &'a [u8], rev: usize, lock: &'a FieldLock) -> Self {
+    fn new(layout: &'a Layout, data: &'a [u8], rev: usize) -> Self {
         let catalog = catalog_id(layout, rev);
         let catalog_dict = catalog.and_then(|c| dict_at(layout, c, rev));
         let dss = dss_parts(layout, catalog_dict, rev);
         let mut refs = BTreeMap::new();
         let mut outside_dss = BTreeMap::new();
         let mut appearance_owner = BTreeMap::new();
-        for id in layout.by_id.keys() {
+        // The objects defined up to the signed revision (not every later one).
+        let defined: BTreeSet<ObjectId> = layout
+            .objects
+            .iter()
+            .filter(|d| d.revision.is_some_and(|r| r <= rev))
+            .map(|d| d.id)
+            .collect();
+        for id in &defined {
             let Some(def) = layout.resolve_at(*id, rev) else {
                 continue;
             };
@@ -734,7 +650,7 @@ impl<'a> Signed<'a> {
             pages: page_list.into_iter().collect(),
             dss,
             outside_dss,
-            lock,
+            touched: RefCell::new(None),
         }
     }
 
@@ -744,17 +660,13 @@ impl<'a> Signed<'a> {
         self.refs.get(&id).copied().unwrap_or(0) <= 1
     }
 
-    /// `verdict` on a change to a field beyond its flags, unless this
-    /// signature locks that field.
+    /// `verdict` on a change to a field beyond its flags; the field's name is
+    /// kept so that a signature that locks it refuses the change ([`locked`]).
     fn unless_locked(&self, field: &Dict, rev: usize, verdict: (K, L)) -> (K, L) {
-        if verdict.1 != L::Other
-            && *self.lock != FieldLock::Nothing
-            && self.lock.locks(&full_name(self.layout, field, rev))
-        {
-            (K::LockedFieldChanged, L::Other)
-        } else {
-            verdict
+        if verdict.1 != L::Other {
+            *self.touched.borrow_mut() = Some(full_name(self.layout, field, rev));
         }
+        verdict
     }
 }
 
@@ -775,17 +687,57 @@ impl<'a> View<'a> {
         self.signature_nodes.contains(&id) || signature_state(layout, d, self.rev).is_some()
     }
 
-    fn new(layout: &'a Layout, rev: usize) -> Self {
-        let catalog = catalog_id(layout, rev);
+    fn new(layout: &'a Layout, rev: usize, trailers: &Trailers) -> Self {
+        let catalog = trailers.root.get(rev).copied().flatten();
         let catalog_dict = catalog.and_then(|c| dict_at(layout, c, rev));
         Self {
             rev,
             catalog,
             catalog_dict,
-            info: info_id(layout, rev),
+            info: trailers.info.get(rev).copied().flatten(),
             dss: dss_parts(layout, catalog_dict, rev),
             signature_nodes: signature_nodes(layout, catalog_dict, rev),
         }
+    }
+}
+
+/// What the trailers say at each revision, found in one pass over the
+/// cross-reference sections rather than one per revision: the catalog and
+/// the information dictionary in force ([`catalog_id`], [`info_id`]), and
+/// whether the revision's trailer names an encryption dictionary.
+struct Trailers {
+    root: Vec<Option<ObjectId>>,
+    info: Vec<Option<ObjectId>>,
+    encrypt: Vec<bool>,
+}
+
+impl Trailers {
+    fn new(layout: &Layout) -> Self {
+        let count = layout.revisions.len();
+        // The trailer that governs each revision: the last one in it.
+        let mut governing: Vec<Option<&Dict>> = vec![None; count];
+        for x in &layout.xrefs {
+            if let (Some(r), Some(t)) = (x.revision, x.trailer.as_ref())
+                && let Some(slot) = governing.get_mut(r)
+            {
+                *slot = Some(t);
+            }
+        }
+        let (mut root, mut info) = (None, None);
+        let mut out = Self {
+            root: Vec::with_capacity(count),
+            info: Vec::with_capacity(count),
+            encrypt: Vec::with_capacity(count),
+        };
+        for t in governing {
+            root = t.and_then(|t| t.reference(b"Root")).or(root);
+            info = t.and_then(|t| t.reference(b"Info")).or(info);
+            out.root.push(root);
+            out.info.push(info);
+            out.encrypt
+                .push(t.is_some_and(|t| t.get(b"Encrypt").is_some()));
+        }
+        out
     }
 }
 
@@ -795,58 +747,118 @@ fn info_id(layout: &Layout, revision: usize) -> Option<ObjectId> {
         .find_map(|r| layout.trailer_of(r).and_then(|t| t.reference(b"Info")))
 }
 
+/// One change a later revision made, and the form field it filled or signed
+/// (the field locks of the signatures are applied to it, [`locked`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Change {
+    pub(crate) modification: Modification,
+    pub(crate) field: Option<String>,
+}
+
+/// `change` as a signature with field lock `lock` sees it: filling or signing
+/// a field the signature locks is refused (ISO 32000-1 §12.8.2.4).
+pub(crate) fn locked(change: &Change, lock: &FieldLock) -> Modification {
+    let mut m = change.modification.clone();
+    if m.level != L::Other
+        && *lock != FieldLock::Nothing
+        && change.field.as_deref().is_some_and(|f| lock.locks(f))
+    {
+        m.kind = K::LockedFieldChanged;
+        m.level = L::Other;
+    }
+    m
+}
+
 /// The modifications made after revision `signed` (the signature's revision).
+#[cfg(test)]
 pub(crate) fn analyse(
     layout: &Layout,
     data: &[u8],
     signed: usize,
     lock: &FieldLock,
 ) -> Vec<Modification> {
+    segment(layout, data, signed, None)
+        .iter()
+        .map(|c| locked(c, lock))
+        .collect()
+}
+
+/// The changes of the revisions after `signed` up to and including `upto`
+/// (to the end of the file, trailing bytes included, when `None`), each judged
+/// against revision `signed`.
+pub(crate) fn segment(
+    layout: &Layout,
+    data: &[u8],
+    signed: usize,
+    upto: Option<usize>,
+) -> Vec<Change> {
     let mut out = Vec::new();
-    let later = |r: Option<usize>| r.is_none_or(|r| r > signed);
-    // Revisions after the signed one, and objects after the last %%EOF (index = revisions.len()).
     let last = layout.revisions.len();
+    let upper = upto.map_or(last, |u| u.min(last));
+    let later = |r: Option<usize>| {
+        let r = r.unwrap_or(last);
+        r > signed && r <= upper
+    };
     // A signature over the whole file (the usual last one) needs no look at the signed revision.
-    let anything_later = signed + 1 < last
-        || layout.objects.iter().any(|d| later(d.revision))
-        || layout.xrefs.iter().any(|x| later(x.revision));
+    let anything_later = match upto {
+        Some(u) => u > signed,
+        None => {
+            signed + 1 < last
+                || layout.objects.iter().any(|d| later(d.revision))
+                || layout.xrefs.iter().any(|x| later(x.revision))
+        }
+    };
     if anything_later {
-        later_revisions(layout, data, signed, lock, &mut out);
+        later_revisions(layout, data, signed, upper, &mut out);
     }
     let signed_end = layout.revisions.get(signed).map_or(0, |r| r.end);
-    for &(start, _) in layout.unparsed.iter().filter(|(s, _)| *s >= signed_end) {
-        out.push(Modification {
-            revision: None,
-            object: None,
-            offset: start,
-            kind: K::Uninspectable,
-            level: L::Other,
-        });
-    }
-    if let Some(offset) = layout.trailing_data {
-        out.push(Modification {
+    let upper_end = match upto {
+        Some(u) => layout.revisions.get(u).map_or(usize::MAX, |r| r.end),
+        None => usize::MAX,
+    };
+    let uninspectable = |offset| Change {
+        modification: Modification {
             revision: None,
             object: None,
             offset,
             kind: K::Uninspectable,
             level: L::Other,
-        });
+        },
+        field: None,
+    };
+    for &(start, _) in layout
+        .unparsed
+        .iter()
+        .filter(|(s, _)| *s >= signed_end && *s < upper_end)
+    {
+        out.push(uninspectable(start));
+    }
+    if upto.is_none()
+        && let Some(offset) = layout.trailing_data
+    {
+        out.push(uninspectable(offset));
     }
     out
 }
 
-/// The changes of every revision after `signed`, and of objects after the last `%%EOF`.
+/// The changes of every revision in `(signed, upper]`, and of objects after
+/// the last `%%EOF` when `upper` is the number of revisions.
 fn later_revisions(
     layout: &Layout,
     data: &[u8],
     signed: usize,
-    lock: &FieldLock,
-    out: &mut Vec<Modification>,
+    upper: usize,
+    out: &mut Vec<Change>,
 ) {
-    let later = |r: Option<usize>| r.is_none_or(|r| r > signed);
     let last = layout.revisions.len();
-    let s = Signed::new(layout, data, signed, lock);
-    // The objects of each later revision, in file order, found in one pass.
+    let later = |r: Option<usize>| {
+        let r = r.unwrap_or(last);
+        r > signed && r <= upper
+    };
+    let s = Signed::new(layout, data, signed);
+    let trailers = Trailers::new(layout);
+    // The objects and cross-reference sections of each later revision, in
+    // file order, found in one pass.
     let mut by_revision: BTreeMap<usize, Vec<&ObjectDef>> = BTreeMap::new();
     for def in layout.objects.iter().filter(|d| later(d.revision)) {
         by_revision
@@ -854,18 +866,32 @@ fn later_revisions(
             .or_default()
             .push(def);
     }
-    for rev in (signed + 1)..=last {
+    let mut xrefs_of: BTreeMap<usize, Vec<&super::layout::XrefSection>> = BTreeMap::new();
+    for x in layout
+        .xrefs
+        .iter()
+        .filter(|x| later(x.revision) && x.decoded)
+    {
+        xrefs_of
+            .entry(x.revision.unwrap_or(last))
+            .or_default()
+            .push(x);
+    }
+    for rev in (signed + 1)..=upper {
         let in_rev = |r: Option<usize>| r.map_or(last, |r| r) == rev;
         let defs: &[&ObjectDef] = by_revision.get(&rev).map_or(&[], Vec::as_slice);
-        let v = View::new(layout, rev.min(last.saturating_sub(1)));
+        let v = View::new(layout, rev.min(last.saturating_sub(1)), &trailers);
         let start = layout.revisions.get(rev).map_or(0, |r| r.start);
-        let mut push = |revision, object, offset, (kind, level): (K, L)| {
-            out.push(Modification {
-                revision,
-                object,
-                offset,
-                kind,
-                level,
+        let mut push = |revision, object, offset, (kind, level): (K, L), field| {
+            out.push(Change {
+                modification: Modification {
+                    revision,
+                    object,
+                    offset,
+                    kind,
+                    level,
+                },
+                field,
             });
         };
         if rev < last {
@@ -877,33 +903,24 @@ fn later_revisions(
                     (Some(nd), Some(_)) => catalog_change(&s, &v, nd),
                     _ => (K::CatalogChanged, L::Other),
                 };
+                s.touched.borrow_mut().take();
                 if verdict.1 == L::Other {
-                    push(Some(rev), v.catalog, start, verdict);
+                    push(Some(rev), v.catalog, start, verdict, None);
                 }
             }
-            if layout
-                .trailer_of(rev)
-                .is_some_and(|t| t.get(b"Encrypt").is_some())
-            {
-                push(Some(rev), None, start, (K::CatalogChanged, L::Other));
+            if trailers.encrypt.get(rev).copied().unwrap_or(false) {
+                push(Some(rev), None, start, (K::CatalogChanged, L::Other), None);
             }
         }
         for def in defs {
-            push(
-                def.revision,
-                Some(def.id),
-                def.offset,
-                classify(&s, &v, def),
-            );
+            let verdict = classify(&s, &v, def);
+            let field = s.touched.borrow_mut().take();
+            push(def.revision, Some(def.id), def.offset, verdict, field);
         }
         // Cross-reference sections: each in-use entry must point at the update's
         // own definition of that object, or at the one already in force; free
         // entries must not delete signed objects.
-        for x in layout
-            .xrefs
-            .iter()
-            .filter(|x| in_rev(x.revision) && x.decoded)
-        {
+        for x in xrefs_of.get(&rev).map_or(&[][..], Vec::as_slice) {
             let previous = rev.saturating_sub(1);
             for &(number, container) in &x.compressed {
                 let ok = layout.with_number(number).any(|d| {
@@ -922,6 +939,7 @@ fn later_revisions(
                         }),
                         x.offset,
                         (K::XrefRedirected, L::Other),
+                        None,
                     );
                 }
             }
@@ -940,11 +958,15 @@ fn later_revisions(
                         Some(ObjectId { number, generation }),
                         x.offset,
                         (K::XrefRedirected, L::Other),
+                        None,
                     );
                 }
             }
             for &number in &x.free {
-                let existed = number != 0 && layout.with_number(number).any(|d| !later(d.revision));
+                let existed = number != 0
+                    && layout
+                        .with_number(number)
+                        .any(|d| d.revision.is_some_and(|r| r <= signed));
                 if existed {
                     push(
                         x.revision,
@@ -954,6 +976,7 @@ fn later_revisions(
                         }),
                         x.offset,
                         (K::ObjectDeleted, L::Other),
+                        None,
                     );
                 }
             }

@@ -2,6 +2,7 @@
 
 pub(crate) mod diff;
 pub(crate) mod filter;
+pub(crate) mod history;
 pub(crate) mod layout;
 pub(crate) mod locate;
 pub(crate) mod mdp;

@@ -153,7 +153,7 @@ pub fn add_validation_data(
 }
 
 /// Appends a classic cross-reference section for `offsets` and the trailer.
-fn write_xref(out: &mut Vec<u8>, mut offsets: Vec<(u32, u16, usize)>, trailer: &Dict) {
+pub(crate) fn write_xref(out: &mut Vec<u8>, mut offsets: Vec<(u32, u16, usize)>, trailer: &Dict) {
     let xref_at = out.len();
     offsets.sort_by_key(|o| o.0);
     out.extend_from_slice(b"xref\n0 1\n0000000000 65535 f \n");

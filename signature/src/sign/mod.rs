@@ -18,6 +18,8 @@ mod prepare;
 mod signed_data;
 
 pub use key::{RsaSigningKey, SigningKey};
+#[cfg(feature = "test-pki")]
+pub(crate) use ltv::write_xref;
 pub use ltv::{ValidationData, add_document_time_stamp, add_validation_data};
 pub use options::{Appearance, SignOptions, SubFilter};
 pub use prepare::{PreparedPdf, prepare};

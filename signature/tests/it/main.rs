@@ -20,3 +20,4 @@ mod report;
 mod role;
 mod roundtrip;
 mod trust;
+mod work;
