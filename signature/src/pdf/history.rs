@@ -19,7 +19,9 @@ use std::rc::Rc;
 use super::diff::{Modification, ModificationLevel as L};
 use super::layout::Layout;
 use super::locate::{Coverage, LocatedSignature};
-use super::mdp::{Change, FieldLock, docmdp_of, field_lock, locked, permitted, segment};
+use super::mdp::{
+    Change, FieldLock, RevisionIndex, docmdp_of, field_lock, locked, permitted, segment,
+};
 use crate::report::{Check, CheckId, SubIndication};
 
 /// The grades a signature may permit: [`L::LtaUpdates`], [`L::FormFilling`], [`L::Annotations`].
@@ -78,6 +80,7 @@ pub(crate) struct History<'a> {
     layout: &'a Layout,
     data: &'a [u8],
     max_listed: usize,
+    index: RevisionIndex<'a>,
     segments: RefCell<BTreeMap<usize, Rc<Segment>>>,
 }
 
@@ -87,6 +90,7 @@ impl<'a> History<'a> {
             layout,
             data,
             max_listed,
+            index: RevisionIndex::new(layout),
             segments: RefCell::new(BTreeMap::new()),
         }
     }
@@ -105,6 +109,7 @@ impl<'a> History<'a> {
         let changes = segment(
             self.layout,
             self.data,
+            &self.index,
             signed,
             following.as_ref().map(|f| f.0),
         );

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::diff::{
     Modification, ModificationKind as K, ModificationLevel as L, catalog_id, page_order, refs,
 };
-use super::layout::{Layout, ObjectDef};
+use super::layout::{Layout, ObjectDef, XrefSection};
 use super::locate::LocatedSignature;
 use super::object::{Dict, Obj, ObjectId};
 
@@ -570,7 +570,7 @@ struct Signed<'a> {
 }
 
 impl<'a> Signed<'a> {
-    fn new(layout: &'a Layout, data: &'a [u8], rev: usize) -> Self {
+    fn new(layout: &'a Layout, data: &'a [u8], rev: usize, index: &RevisionIndex<'_>) -> Self {
         let catalog = catalog_id(layout, rev);
         let catalog_dict = catalog.and_then(|c| dict_at(layout, c, rev));
         let dss = dss_parts(layout, catalog_dict, rev);
@@ -578,10 +578,12 @@ impl<'a> Signed<'a> {
         let mut outside_dss = BTreeMap::new();
         let mut appearance_owner = BTreeMap::new();
         // The objects defined up to the signed revision (not every later one).
-        let defined: BTreeSet<ObjectId> = layout
+        let defined: BTreeSet<ObjectId> = index
             .objects
+            .get(..=rev)
+            .unwrap_or(&index.objects)
             .iter()
-            .filter(|d| d.revision.is_some_and(|r| r <= rev))
+            .flatten()
             .map(|d| d.id)
             .collect();
         for id in &defined {
@@ -701,6 +703,39 @@ impl<'a> View<'a> {
     }
 }
 
+/// The objects and cross-reference sections of each revision, in file order
+/// (at index `revisions.len()`: those after the last `%%EOF`), and what the
+/// trailers say, found once per document: judging a revision never scans
+/// the whole file.
+pub(crate) struct RevisionIndex<'a> {
+    objects: Vec<Vec<&'a ObjectDef>>,
+    xrefs: Vec<Vec<&'a XrefSection>>,
+    trailers: Trailers,
+}
+
+impl<'a> RevisionIndex<'a> {
+    pub(crate) fn new(layout: &'a Layout) -> Self {
+        let last = layout.revisions.len();
+        let mut objects = vec![Vec::new(); last + 1];
+        for def in &layout.objects {
+            if let Some(slot) = objects.get_mut(def.revision.unwrap_or(last)) {
+                slot.push(def);
+            }
+        }
+        let mut xrefs = vec![Vec::new(); last + 1];
+        for x in &layout.xrefs {
+            if let Some(slot) = xrefs.get_mut(x.revision.unwrap_or(last)) {
+                slot.push(x);
+            }
+        }
+        Self {
+            objects,
+            xrefs,
+            trailers: Trailers::new(layout),
+        }
+    }
+}
+
 /// What the trailers say at each revision, found in one pass over the
 /// cross-reference sections rather than one per revision: the catalog and
 /// the information dictionary in force ([`catalog_id`], [`info_id`]), and
@@ -777,7 +812,7 @@ pub(crate) fn analyse(
     signed: usize,
     lock: &FieldLock,
 ) -> Vec<Modification> {
-    segment(layout, data, signed, None)
+    segment(layout, data, &RevisionIndex::new(layout), signed, None)
         .iter()
         .map(|c| locked(c, lock))
         .collect()
@@ -789,27 +824,24 @@ pub(crate) fn analyse(
 pub(crate) fn segment(
     layout: &Layout,
     data: &[u8],
+    index: &RevisionIndex<'_>,
     signed: usize,
     upto: Option<usize>,
 ) -> Vec<Change> {
     let mut out = Vec::new();
     let last = layout.revisions.len();
     let upper = upto.map_or(last, |u| u.min(last));
-    let later = |r: Option<usize>| {
-        let r = r.unwrap_or(last);
-        r > signed && r <= upper
-    };
     // A signature over the whole file (the usual last one) needs no look at the signed revision.
     let anything_later = match upto {
         Some(u) => u > signed,
         None => {
             signed + 1 < last
-                || layout.objects.iter().any(|d| later(d.revision))
-                || layout.xrefs.iter().any(|x| later(x.revision))
+                || index.objects.get(last).is_some_and(|o| !o.is_empty())
+                || index.xrefs.get(last).is_some_and(|x| !x.is_empty())
         }
     };
     if anything_later {
-        later_revisions(layout, data, signed, upper, &mut out);
+        later_revisions(layout, data, index, signed, upper, &mut out);
     }
     let signed_end = layout.revisions.get(signed).map_or(0, |r| r.end);
     let upper_end = match upto {
@@ -846,41 +878,18 @@ pub(crate) fn segment(
 fn later_revisions(
     layout: &Layout,
     data: &[u8],
+    index: &RevisionIndex<'_>,
     signed: usize,
     upper: usize,
     out: &mut Vec<Change>,
 ) {
     let last = layout.revisions.len();
-    let later = |r: Option<usize>| {
-        let r = r.unwrap_or(last);
-        r > signed && r <= upper
-    };
-    let s = Signed::new(layout, data, signed);
-    let trailers = Trailers::new(layout);
-    // The objects and cross-reference sections of each later revision, in
-    // file order, found in one pass.
-    let mut by_revision: BTreeMap<usize, Vec<&ObjectDef>> = BTreeMap::new();
-    for def in layout.objects.iter().filter(|d| later(d.revision)) {
-        by_revision
-            .entry(def.revision.unwrap_or(last))
-            .or_default()
-            .push(def);
-    }
-    let mut xrefs_of: BTreeMap<usize, Vec<&super::layout::XrefSection>> = BTreeMap::new();
-    for x in layout
-        .xrefs
-        .iter()
-        .filter(|x| later(x.revision) && x.decoded)
-    {
-        xrefs_of
-            .entry(x.revision.unwrap_or(last))
-            .or_default()
-            .push(x);
-    }
+    let s = Signed::new(layout, data, signed, index);
+    let trailers = &index.trailers;
     for rev in (signed + 1)..=upper {
         let in_rev = |r: Option<usize>| r.map_or(last, |r| r) == rev;
-        let defs: &[&ObjectDef] = by_revision.get(&rev).map_or(&[], Vec::as_slice);
-        let v = View::new(layout, rev.min(last.saturating_sub(1)), &trailers);
+        let defs: &[&ObjectDef] = index.objects.get(rev).map_or(&[], Vec::as_slice);
+        let v = View::new(layout, rev.min(last.saturating_sub(1)), trailers);
         let start = layout.revisions.get(rev).map_or(0, |r| r.start);
         let mut push = |revision, object, offset, (kind, level): (K, L), field| {
             out.push(Change {
@@ -920,7 +929,13 @@ fn later_revisions(
         // Cross-reference sections: each in-use entry must point at the update's
         // own definition of that object, or at the one already in force; free
         // entries must not delete signed objects.
-        for x in xrefs_of.get(&rev).map_or(&[][..], Vec::as_slice) {
+        for x in index
+            .xrefs
+            .get(rev)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|x| x.decoded)
+        {
             let previous = rev.saturating_sub(1);
             for &(number, container) in &x.compressed {
                 let ok = layout.with_number(number).any(|d| {
