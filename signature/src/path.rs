@@ -39,6 +39,9 @@ impl PathLimit {
     }
 }
 
+/// An (issuer, certificate) pair, by the SHA-256 digests of their encodings.
+type Pair = ([u8; 32], [u8; 32]);
+
 /// The path-building budget of one document, shared by all its signatures.
 #[derive(Debug)]
 pub(crate) struct PathWork {
@@ -46,7 +49,7 @@ pub(crate) struct PathWork {
     max_verifications: usize,
     verified: Cell<usize>,
     /// (issuer fingerprint, certificate fingerprint) → the issuer signed it.
-    memo: RefCell<HashMap<([u8; 32], [u8; 32]), bool>>,
+    memo: RefCell<HashMap<Pair, bool>>,
     hit: Cell<Option<PathLimit>>,
 }
 
@@ -164,9 +167,11 @@ mod tests {
         .unwrap();
         let mut store = TrustStore::new();
         store.add_anchor(root);
-        let mut limits = Limits::default();
-        limits.max_path_candidates = 30;
-        limits.max_signature_verifications = usize::MAX;
+        let limits = Limits {
+            max_path_candidates: 30,
+            max_signature_verifications: usize::MAX,
+            ..Limits::default()
+        };
         let work = PathWork::new(&limits);
         let validate = || {
             store.validate_for(
