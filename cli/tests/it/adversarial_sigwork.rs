@@ -3,22 +3,17 @@
 //! cross-certified CAs, and many signatures followed by many revisions. Each
 //! input is generated here and run inside the budget of [`bounded`].
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{FixedOffset, TimeZone, Utc};
 use vanthu_signature::testpki::adversarial::{append_revisions, cross_certified_mesh};
-use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
+use vanthu_signature::testpki::{KeyKind, sample_pdf};
 use vanthu_signature::{Certificate, SignOptions, SigningKey, sign_pdf};
 
-use crate::budget::bounded;
+use crate::budget::{Bounded, bounded};
+use crate::signature::{Files, pki};
 
-/// A fresh folder for one test's files.
-fn workdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vanthu-sigwork-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
+/// The signing time of the generated signatures.
 fn when() -> chrono::DateTime<FixedOffset> {
     FixedOffset::east_opt(7 * 3600)
         .unwrap()
@@ -26,48 +21,22 @@ fn when() -> chrono::DateTime<FixedOffset> {
         .unwrap()
 }
 
-/// A root (written as `root.der` in `dir`) and an agency signer under it.
-fn agency(dir: &Path) -> (SigningKey, Certificate) {
-    let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
-    let root_key = generate_key(KeyKind::P256).unwrap();
-    let root = issue(
-        &Profile::ca(
-            vec![("CN", "TEST Root".to_owned())],
-            1,
-            t(2020),
-            t(2040),
-            None,
-        ),
-        &root_key,
-        None,
-    )
-    .unwrap();
-    std::fs::write(dir.join("root.der"), root.der()).unwrap();
-    let key = generate_key(KeyKind::P256).unwrap();
-    let cert = issue(
-        &Profile::leaf(
-            vec![
-                ("CN", "SỞ Y TẾ".to_owned()),
-                ("UID", "MST:0400260612".to_owned()),
-            ],
-            2,
-            t(2020),
-            t(2040),
-        ),
-        &key,
-        Some((&root, &root_key)),
-    )
-    .unwrap();
-    (key, cert)
+/// The agency's key and certificate, and its CA, from the CLI tests' PKI.
+fn agency(f: &Files) -> (SigningKey, Certificate, Certificate) {
+    let key = SigningKey::parse(&std::fs::read(&f.org.0).unwrap()).unwrap();
+    let cert = Certificate::from_der(&std::fs::read(&f.org.1).unwrap()).unwrap();
+    let ca = Certificate::from_der(&std::fs::read(&f.ca).unwrap()).unwrap();
+    (key, cert, ca)
 }
 
-fn verify(dir: &Path, pdf: &Path) -> crate::budget::Bounded {
+/// `vanthu verify` of `pdf` as an attachment (the agency alone), trusting the test root.
+fn verify(f: &Files, pdf: &Path) -> Bounded {
     bounded(
         &[
             "verify",
             pdf.to_str().unwrap(),
             "--trust",
-            dir.join("root.der").to_str().unwrap(),
+            f.root.to_str().unwrap(),
             "--at",
             "2025-06-03",
             "--as",
@@ -77,30 +46,39 @@ fn verify(dir: &Path, pdf: &Path) -> crate::budget::Bounded {
     )
 }
 
+/// `run` printed `needle` exactly `count` times.
+fn printed(run: &Bounded, needle: &str, count: usize) {
+    assert_eq!(run.text().matches(needle).count(), count, "{}", run.text());
+}
+
 /// 400 cross-certified CAs in the CMS: every step of path building meets
 /// 400 candidates, half of which fail to verify (about 400² / 4
 /// verifications without a bound). At most 16 candidates are tried per step,
 /// the signature is INDETERMINATE, and the finding names the limit.
 #[test]
 fn a_mesh_of_cross_certified_cas_ends_at_the_verification_budget() {
-    let dir = workdir("mesh");
-    agency(&dir);
+    let f = pki();
     let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
     let (mesh, leaf, key) = cross_certified_mesh(400, KeyKind::P256, t(2020), t(2040)).unwrap();
     let mut opts = SignOptions::new(when());
     opts.reserve = 4096 + mesh.iter().map(|c| c.der().len() + 16).sum::<usize>();
     let pdf = sign_pdf(&sample_pdf(1, 0), &opts, &key, &leaf, &mesh).unwrap();
-    let path = dir.join("mesh.pdf");
+    let path = f.dir.join("mesh.pdf");
     std::fs::write(&path, pdf).unwrap();
-    let run = verify(&dir, &path);
+    let run = verify(&f, &path);
     run.ends(1, "SIG-PATH-LIMIT");
     assert!(
         run.text().contains("max_path_candidates (16)"),
         "{}",
         run.text()
     );
-    assert!(run.text().contains("INDETERMINATE"), "{}", run.text());
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        run.text()
+            .contains("INDETERMINATE NO_CERTIFICATE_CHAIN_FOUND"),
+        "{}",
+        run.text()
+    );
+    std::fs::remove_dir_all(&f.dir).unwrap();
 }
 
 /// 24 signatures, then 3,000 revisions of 5 new objects each: every revision
@@ -108,26 +86,21 @@ fn a_mesh_of_cross_certified_cas_ends_at_the_verification_budget() {
 /// the end fails every one of them.
 #[test]
 fn many_signatures_then_many_revisions_end_in_linear_work() {
-    let dir = workdir("revisions");
-    let (key, cert) = agency(&dir);
+    let f = pki();
+    let (key, cert, ca) = agency(&f);
     let mut pdf = sample_pdf(1, 0);
     for i in 0..24 {
         let mut opts = SignOptions::new(when());
         opts.reserve = 2048;
         opts.field_name = format!("Sig{i}");
-        pdf = sign_pdf(&pdf, &opts, &key, &cert, &[]).unwrap();
+        pdf = sign_pdf(&pdf, &opts, &key, &cert, std::slice::from_ref(&ca)).unwrap();
     }
     let long = append_revisions(&pdf, 3000, 5).unwrap();
-    let path = dir.join("long.pdf");
+    let path = f.dir.join("long.pdf");
     std::fs::write(&path, &long).unwrap();
-    let run = verify(&dir, &path);
+    let run = verify(&f, &path);
     run.ends(0, "TOTAL_PASSED");
-    assert_eq!(
-        run.text().matches("TOTAL_PASSED").count(),
-        24,
-        "{}",
-        run.text()
-    );
+    printed(&run, "TOTAL_PASSED", 24);
     // Page 1 (object 4) resized in one more revision.
     let mut changed = long;
     let at = changed.len();
@@ -146,15 +119,10 @@ fn many_signatures_then_many_revisions_end_in_linear_work() {
         )
         .as_bytes(),
     );
-    let path = dir.join("changed.pdf");
+    let path = f.dir.join("changed.pdf");
     std::fs::write(&path, &changed).unwrap();
-    let run = verify(&dir, &path);
+    let run = verify(&f, &path);
     run.ends(1, "content changed after signing: page_changed");
-    assert_eq!(
-        run.text().matches("Failed COVERAGE").count(),
-        24,
-        "{}",
-        run.text()
-    );
-    std::fs::remove_dir_all(&dir).unwrap();
+    printed(&run, "Failed COVERAGE", 24);
+    std::fs::remove_dir_all(&f.dir).unwrap();
 }

@@ -28,18 +28,19 @@ fn p(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
-struct Files {
-    dir: PathBuf,
-    root: PathBuf,
-    ca: PathBuf,
+pub(crate) struct Files {
+    pub(crate) dir: PathBuf,
+    pub(crate) root: PathBuf,
+    pub(crate) ca: PathBuf,
     person: (PathBuf, PathBuf),
-    org: (PathBuf, PathBuf),
+    /// The agency (`UID=MST:…`): key, certificate.
+    pub(crate) org: (PathBuf, PathBuf),
     /// An agency certificate without a `UID`: the agency's name only.
     agency: (PathBuf, PathBuf),
 }
 
 /// Writes a test PKI (root, sub-CA, person and agency keys and certificates) as DER files.
-fn pki() -> Files {
+pub(crate) fn pki() -> Files {
     let dir = workdir();
     let t = |y| Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap();
     let root_key = generate_key(KeyKind::P256).unwrap();
