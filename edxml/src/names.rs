@@ -34,9 +34,12 @@ pub const MAX_NAME_BYTES: usize = 200;
 #[must_use]
 pub fn safe_file_name(name: &str, index: usize) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    // Removed before composing: a removed character between a letter and
+    // its accent would otherwise leave them uncomposed.
     let cleaned: String = last
-        .nfc()
+        .chars()
         .filter(|&c| !is_invisible_format(c))
+        .nfc()
         .map(|c| {
             if c.is_control()
                 || matches!(

@@ -5,19 +5,12 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use vanthu_edxml::{DocumentPackage, write_document};
+use vanthu_edxml::DocumentPackage;
 
-use crate::budget::bounded;
+use crate::budget::{Bounded, bounded};
 use crate::edxml::temp_dir;
+use crate::fidelity::written;
 use crate::{json, new_document};
-
-fn written(dir: &Path, name: &str, doc: &DocumentPackage, bodies: Vec<Vec<u8>>) -> PathBuf {
-    let mut bytes = Vec::new();
-    write_document(doc, &mut bodies.clone(), &mut bytes).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
 
 fn one_pdf(subject: &str) -> DocumentPackage {
     let mut doc = new_document(subject);
@@ -46,11 +39,11 @@ fn wide_unknown_elements(dir: &Path, count: usize) -> PathBuf {
     let at = text.find("<edXML:DocumentId>").unwrap();
     let path = dir.join("wide.edxml");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    out.write_all(text[..at].as_bytes()).unwrap();
+    out.write_all(&text.as_bytes()[..at]).unwrap();
     for _ in 0..count {
         out.write_all(element.as_bytes()).unwrap();
     }
-    out.write_all(text[at..].as_bytes()).unwrap();
+    out.write_all(&text.as_bytes()[at..]).unwrap();
     out.flush().unwrap();
     path
 }
@@ -109,40 +102,28 @@ fn extract_unzip_stops_at_its_total_cap_and_removes_what_it_wrote() {
             zip_of_zeros("b.rtf", three_mb),
         ],
     );
-    let out = dir.join("capped");
-    let cap = (5 << 20).to_string();
-    let run = bounded(
-        &[
+    let extract = |out: &Path, cap: usize| -> Bounded {
+        let cap = cap.to_string();
+        let args = [
             "extract",
             s(&path),
             "-o",
-            s(&out),
+            s(out),
             "--unzip",
             "--max-bytes",
             &cap,
-        ],
-        None,
-    );
+        ];
+        bounded(&args, None)
+    };
+    let out = dir.join("capped");
+    let run = extract(&out, 5 << 20);
     run.ends(2, "max_extracted_bytes");
     assert!(run.text().contains("attachment 3"), "{}", run.text());
     let left: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
     assert!(left.is_empty(), "{left:?}");
     // Within the cap, both are unwrapped.
     let out = dir.join("fits");
-    let cap = (7 << 20).to_string();
-    let run = bounded(
-        &[
-            "extract",
-            s(&path),
-            "-o",
-            s(&out),
-            "--unzip",
-            "--max-bytes",
-            &cap,
-            "--json",
-        ],
-        None,
-    );
+    let run = extract(&out, 7 << 20);
     assert_eq!(run.code(), 0, "{}", run.text());
     assert_eq!(
         std::fs::metadata(out.join("phu-luc-2.rtf")).unwrap().len(),

@@ -9,10 +9,8 @@ use vanthu_edxml::{
     write_document, write_status,
 };
 
-/// The sample package with `count` unknown elements of 63 attributes each
-/// before its `DocumentId`: content the reader keeps for the lossless round
-/// trip.
-fn with_unknown_elements(count: usize) -> Vec<u8> {
+/// The sample package as written.
+fn sample_text() -> String {
     let mut bytes = Vec::new();
     write_document(
         &crate::vectors::sample_package(),
@@ -20,7 +18,14 @@ fn with_unknown_elements(count: usize) -> Vec<u8> {
         &mut bytes,
     )
     .unwrap();
-    let text = String::from_utf8(bytes).unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+/// The sample package with `count` unknown elements of 63 attributes each
+/// before its `DocumentId`: content the reader keeps for the lossless round
+/// trip.
+fn with_unknown_elements(count: usize) -> Vec<u8> {
+    let text = sample_text();
     let attributes: Vec<String> = (0..63).map(|i| format!("a{i}=\"v{i:08}\"")).collect();
     let element = format!("<x:u xmlns:x=\"urn:x\" {}/>\n", attributes.join(" "));
     let at = text.find("<edXML:DocumentId>").unwrap();
@@ -147,14 +152,7 @@ fn a_status_package_with_a_date_no_calendar_has_is_a_finding() {
 
 #[test]
 fn a_document_with_a_date_no_calendar_has_is_a_finding() {
-    let mut bytes = Vec::new();
-    write_document(
-        &crate::vectors::sample_package(),
-        &mut vec![crate::vectors::PDF.to_vec()],
-        &mut bytes,
-    )
-    .unwrap();
-    let text = String::from_utf8(bytes).unwrap();
+    let text = sample_text();
     let rules = |date: &str| -> Vec<String> {
         let changed = text.replace(
             "<edXML:PromulgationDate>2025/03/14</edXML:PromulgationDate>",
@@ -273,4 +271,28 @@ fn an_entry_over_the_unzip_cap_is_a_typed_limit() {
     assert_eq!(entry.digest.size, 10_000);
     assert_eq!(Limits::default().max_unzipped_bytes, 1 << 32);
     assert_eq!(Limits::default().max_extracted_bytes, 1 << 32);
+}
+
+/// A control character or one of the bidirectional controls.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{61C}')
+}
+
+proptest::proptest! {
+    /// Whatever a package calls an attachment, the name written is one
+    /// plain file name: no separator, control, bidirectional or invisible
+    /// character, no leading dot, no trailing dot or space, at most 200
+    /// bytes, in NFC, and sanitising it again changes nothing.
+    #[test]
+    fn safe_names_are_plain_file_names(name in "(\\PC|[\\u{202A}-\\u{202E}\\u{2066}-\\u{2069}\\u{200E}\\u{200F}\\u{61C}/\\\\. \\t\\r])*") {
+        use unicode_normalization::UnicodeNormalization as _;
+        let safe = safe_file_name(&name, 0);
+        proptest::prop_assert!(!safe.is_empty() && safe.len() <= vanthu_edxml::names::MAX_NAME_BYTES);
+        proptest::prop_assert!(!safe.contains(['/', '\\']) && !safe.starts_with('.'));
+        proptest::prop_assert!(!safe.ends_with(['.', ' ']), "{:?}", safe);
+        proptest::prop_assert!(!safe.chars().any(hidden), "{:?}", safe);
+        proptest::prop_assert_eq!(safe.nfc().collect::<String>(), safe.clone());
+        proptest::prop_assert_eq!(safe_file_name(&safe, 0), safe);
+    }
 }
