@@ -142,10 +142,6 @@ fn expect_edxml(path: &Path, input: &mut Input) -> Result<(), CliError> {
     )))
 }
 
-fn read_error(path: &Path, e: &EdxmlError) -> CliError {
-    CliError::new(format!("{}: {e}", path.display()))
-}
-
 /// Prints on standard error a finding that makes `path` not acceptable,
 /// in English and Vietnamese.
 fn print_refusal(path: &Path, finding: &Finding) {
@@ -157,7 +153,7 @@ fn print_refusal(path: &Path, finding: &Finding) {
     );
 }
 
-/// Reads a package for `normalize`, `extract` and `inspect`. A package that
+/// Reads a package for `normalize`, `extract`, `inspect` and `reply`. A package that
 /// is read but refused by a rule (a `DOCTYPE`: `EDXML-XML-010`) is
 /// `Ok(Err(Outcome::Invalid))`, its finding printed: exit 1, as `check`;
 /// an unreadable one is an error (exit 2).
@@ -172,7 +168,7 @@ fn read_package<R: std::io::BufRead>(
             print_refusal(path, &e.to_finding());
             Ok(Err(Outcome::Invalid))
         }
-        Err(e) => Err(read_error(path, &e)),
+        Err(e) => Err(CliError::new(format!("{}: {e}", path.display()))),
     }
 }
 
@@ -685,8 +681,10 @@ pub(crate) fn reply(args: &ReplyArgs) -> Result<Outcome, CliError> {
     };
     let mut input = open_input(&args.file)?;
     expect_edxml(&args.file, &mut input)?;
-    let read = vanthu_edxml::read_with(input, &ReadOptions::default())
-        .map_err(|e| read_error(&args.file, &e))?;
+    let read = match read_package(&args.file, input, &ReadOptions::default())? {
+        Ok(read) => read,
+        Err(outcome) => return Ok(outcome),
+    };
     let Package::Document(doc) = &read.package else {
         return Err(CliError::new(format!(
             "{}: a status package cannot be answered",
