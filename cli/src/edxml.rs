@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use clap::Args;
-use vanthu_edxml::{Digest, EdxmlError, Package, ReadOptions, StatusCode, ZIP_MAGIC};
+use vanthu_edxml::{
+    Digest, EdxmlError, ErrorKind, Limit, Package, ReadOptions, ReadOutput, StatusCode, ZIP_MAGIC,
+};
 use vanthu_identifiers::AnyAgencyId;
+use vanthu_identifiers::Finding;
 
 use crate::output::{
     Input, TempPath, open_input, open_seekable, print_json, spool_stdin, utf8_source,
@@ -71,6 +74,12 @@ pub(crate) struct ExtractArgs {
     /// know), restoring the name from `AttachmentName`.
     #[arg(long)]
     unzip: bool,
+    /// The most bytes this extraction writes in total, attachments and
+    /// unwrapped entries together (default 4 GiB,
+    /// `vanthu_edxml::Limits::max_extracted_bytes`): beyond it the extraction
+    /// stops with exit 2 and removes every file it wrote.
+    #[arg(long, value_name = "BYTES")]
+    max_bytes: Option<u64>,
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
@@ -133,8 +142,34 @@ fn expect_edxml(path: &Path, input: &mut Input) -> Result<(), CliError> {
     )))
 }
 
-fn read_error(path: &Path, e: &EdxmlError) -> CliError {
-    CliError::new(format!("{}: {e}", path.display()))
+/// Prints on standard error a finding that makes `path` not acceptable,
+/// in English and Vietnamese.
+fn print_refusal(path: &Path, finding: &Finding) {
+    eprintln!(
+        "{}: {finding} [{}]\n  {}",
+        path.display(),
+        finding.source,
+        finding.message_vi
+    );
+}
+
+/// Reads a package for `normalize`, `extract`, `inspect` and `reply`. A package that
+/// is read but refused by a rule (a `DOCTYPE`: `EDXML-XML-010`) is
+/// `Ok(Err(Outcome::Invalid))`, its finding printed: exit 1, as `check`;
+/// an unreadable one is an error (exit 2).
+fn read_package<R: std::io::BufRead>(
+    path: &Path,
+    input: R,
+    options: &ReadOptions,
+) -> Result<Result<ReadOutput, Outcome>, CliError> {
+    match vanthu_edxml::read_with(input, options) {
+        Ok(read) => Ok(Ok(read)),
+        Err(e) if e.is_refusal() => {
+            print_refusal(path, &e.to_finding());
+            Ok(Err(Outcome::Invalid))
+        }
+        Err(e) => Err(CliError::new(format!("{}: {e}", path.display()))),
+    }
 }
 
 /// A file written under a temporary name beside its target and renamed over
@@ -230,8 +265,10 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
     let path = spool.as_deref().map_or(args.file.as_path(), |t| t);
     let mut input = open_input(path)?;
     expect_edxml(&args.file, &mut input)?;
-    let read = vanthu_edxml::read_with(&mut input, &ReadOptions::scan())
-        .map_err(|e| read_error(&args.file, &e))?;
+    let read = match read_package(&args.file, &mut input, &ReadOptions::scan())? {
+        Ok(read) => read,
+        Err(outcome) => return Ok(outcome),
+    };
     // The findings `vanthu check` reports (receiver profile, today), so
     // that both commands count the same.
     let checker = vanthu::Checker::new(&vanthu::CheckOptions::new(crate::signature::now()))
@@ -331,8 +368,28 @@ pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
 pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
     let mut input = open_seekable(&args.input)?;
     expect_edxml(&args.input, &mut input)?;
-    let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
-        .map_err(|e| read_error(&args.input, &e))?;
+    // Attachments are decoded once while reading, so that invalid Base64
+    // is the finding `check` reports (EDXML-ATT-001, exit 1), found before
+    // anything is written.
+    let read = match read_package(&args.input, &mut input, &ReadOptions::digest())? {
+        Ok(read) => read,
+        Err(outcome) => return Ok(outcome),
+    };
+    let invalid: Vec<&Finding> = read
+        .findings
+        .iter()
+        .filter(|f| f.rule == vanthu_edxml::rules::INVALID_BASE64.id)
+        .collect();
+    if !invalid.is_empty() {
+        for finding in invalid {
+            print_refusal(&args.input, finding);
+        }
+        eprintln!(
+            "vanthu: {}: not normalised: an attachment is not valid Base64",
+            args.input.display()
+        );
+        return Ok(Outcome::Invalid);
+    }
     let mut input = utf8_source(&args.input, input, &read)?;
     write_output(&args.output, |out| {
         vanthu_edxml::write(&read.package, &mut read.seek_bodies(&mut input), out)
@@ -347,27 +404,94 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
 struct Extracted {
     /// The attachment's `ContentId`.
     content_id: Option<String>,
-    /// The attachment's `AttachmentName`, as the package gives it.
-    name: Option<String>,
-    /// Where it was written (a safe name inside the output folder).
+    /// The name of the file written: a safe name inside the output folder
+    /// (`vanthu_edxml::names::safe_file_name`), never a path.
+    name: String,
+    /// Where it was written: the output folder joined with `name`.
     file: String,
+    /// The attachment's `AttachmentName` as the package gives it, with
+    /// invisible and control characters escaped (`\u{202e}`): for
+    /// reference only, never a path that was written.
+    original_name: Option<String>,
     /// Decoded size in bytes.
     size: u64,
     /// SHA-256 of the decoded bytes.
     sha256: String,
-    /// With `--unzip`: the entry written instead of a single-entry ZIP.
+    /// With `--unzip`: the entry written instead of a single-entry ZIP, as
+    /// a safe name (the file itself is written as `name`).
     unwrapped_entry: Option<String>,
+    /// The same entry's name as the ZIP gives it, escaped as `original_name`.
+    unwrapped_entry_original: Option<String>,
     /// Bytes written (the unwrapped entry's size when unwrapped).
     written_size: u64,
     /// SHA-256 of the bytes written.
     written_sha256: String,
+    /// Findings about this attachment's file (`EDXML-ATT-021`: written
+    /// under another name than the package gives it).
+    findings: Vec<Finding>,
+}
+
+/// What one extraction wrote so far, against its total cap
+/// (`Limits::max_extracted_bytes`, `--max-bytes`).
+struct Written {
+    files: Vec<PathBuf>,
+    bytes: u64,
+    cap: u64,
+}
+
+impl Written {
+    /// Bytes this extraction may still write.
+    fn remaining(&self) -> u64 {
+        self.cap.saturating_sub(self.bytes)
+    }
+
+    /// Commits `file` if its `size` fits in what remains.
+    fn commit(&mut self, file: PartialFile, size: u64) -> Result<(), Exceeded> {
+        if size > self.remaining() {
+            return Err(Exceeded::Cap);
+        }
+        let target = file.target.clone();
+        file.commit().map_err(Exceeded::Io)?;
+        self.files.push(target);
+        self.bytes += size;
+        Ok(())
+    }
+
+    /// Removes every file this extraction wrote, and says why.
+    fn undo(self, package: &Path, index: usize) -> CliError {
+        for file in &self.files {
+            let _ = std::fs::remove_file(file);
+        }
+        let e = EdxmlError::new(ErrorKind::LimitExceeded {
+            limit: Limit::ExtractedBytes,
+            max: self.cap,
+        });
+        CliError::new(format!(
+            "{}: attachment {}: {e} ({}); the {} file(s) written were removed",
+            package.display(),
+            index + 1,
+            e.code(),
+            self.files.len()
+        ))
+    }
+}
+
+/// Why a file was not committed.
+enum Exceeded {
+    /// It does not fit in the extraction's total cap.
+    Cap,
+    /// Writing it failed.
+    Io(CliError),
 }
 
 pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
     let mut input = open_seekable(&args.file)?;
     expect_edxml(&args.file, &mut input)?;
-    let read = vanthu_edxml::read_with(&mut input, &ReadOptions::default())
-        .map_err(|e| read_error(&args.file, &e))?;
+    let limits = ReadOptions::default().limits;
+    let read = match read_package(&args.file, &mut input, &ReadOptions::default())? {
+        Ok(read) => read,
+        Err(outcome) => return Ok(outcome),
+    };
     let mut input = utf8_source(&args.file, input, &read)?;
     let Package::Document(doc) = &read.package else {
         return Err(CliError::new(format!(
@@ -378,10 +502,19 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
     std::fs::create_dir_all(&args.output)
         .map_err(|e| CliError::new(format!("cannot create {}: {e}", args.output.display())))?;
     let mut names = vanthu::names::UniqueNames::default();
+    let mut written = Written {
+        files: Vec::new(),
+        bytes: 0,
+        cap: args.max_bytes.unwrap_or(limits.max_extracted_bytes),
+    };
     let mut listed = Vec::new();
     let mut all_ok = true;
     for (index, a) in doc.attachments.iter().enumerate() {
-        let name = names.next(a.attachment_name.as_deref().unwrap_or_default(), index);
+        let original = a.attachment_name.as_deref().unwrap_or_default();
+        let name = names.next(original, index);
+        let findings: Vec<Finding> = vanthu::names::name_change(index, original, &name)
+            .into_iter()
+            .collect();
         let target = args.output.join(&name);
         // Decoded straight into the file: an attachment is never held in memory.
         let mut decoded = PartialFile::create(&target, "decoded")?;
@@ -398,19 +531,38 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
             }
         };
         let is_zip_name = name.to_ascii_lowercase().ends_with(".zip");
-        let (unwrapped, written) = if args.unzip && !is_zip_name {
-            unzip(&args.file, index, decoded, &target, digest)?
+        let unwrapped = if args.unzip && !is_zip_name {
+            unzip(
+                &args.file,
+                index,
+                decoded,
+                &target,
+                digest,
+                &limits,
+                &mut written,
+            )
         } else {
-            decoded.commit()?;
-            (None, digest)
+            written.commit(decoded, digest.size).map(|()| None)
         };
+        let unwrapped = match unwrapped {
+            Ok(u) => u,
+            Err(Exceeded::Cap) => return Err(written.undo(&args.file, index)),
+            Err(Exceeded::Io(e)) => return Err(e),
+        };
+        let entry = unwrapped.as_ref().map(|entry| {
+            (
+                vanthu::names::safe_file_name(&entry.entry_name, index),
+                vanthu::names::escaped_name(&entry.entry_name),
+            )
+        });
+        let written_digest = unwrapped.as_ref().map_or(digest, |entry| entry.digest);
         if !args.json {
-            match &unwrapped {
-                Some(entry) => out!(
-                    "{} ({} bytes, sha256 {}): unwrapped {entry}, from a transported ZIP of {} bytes, sha256 {}",
+            match &entry {
+                Some((_, raw)) => out!(
+                    "{} ({} bytes, sha256 {}): unwrapped entry {raw:?}, from a transported ZIP of {} bytes, sha256 {}",
                     target.display(),
-                    written.size,
-                    written.sha256_hex(),
+                    written_digest.size,
+                    written_digest.sha256_hex(),
                     digest.size,
                     digest.sha256_hex()
                 ),
@@ -421,16 +573,25 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
                     digest.sha256_hex()
                 ),
             }
+            for finding in &findings {
+                out!("  {finding}");
+            }
         }
         listed.push(Extracted {
             content_id: a.content_id.clone(),
-            name: a.attachment_name.clone(),
             file: target.display().to_string(),
+            name,
+            original_name: a
+                .attachment_name
+                .as_deref()
+                .map(vanthu::names::escaped_name),
             size: digest.size,
             sha256: digest.sha256_hex(),
-            unwrapped_entry: unwrapped,
-            written_size: written.size,
-            written_sha256: written.sha256_hex(),
+            unwrapped_entry: entry.as_ref().map(|(safe, _)| safe.clone()),
+            unwrapped_entry_original: entry.map(|(_, raw)| raw),
+            written_size: written_digest.size,
+            written_sha256: written_digest.sha256_hex(),
+            findings,
         });
     }
     if args.json {
@@ -441,38 +602,48 @@ pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
 
 /// Writes to `target` the single entry of the ZIP in `decoded`, or, when it
 /// is not a single-entry ZIP, `decoded` itself (whose digest is `digest`).
-/// Returns the entry's name when unwrapped, and the size and SHA-256 of
-/// what was written.
+/// Returns the entry when unwrapped. The entry is unwrapped within
+/// `Limits::max_unzipped_bytes` and what the extraction may still write.
 fn unzip(
     package: &Path,
     index: usize,
     mut decoded: PartialFile,
     target: &Path,
     digest: Digest,
-) -> Result<(Option<String>, Digest), CliError> {
-    let mut zip = decoded.read_back()?;
+    limits: &vanthu_edxml::Limits,
+    written: &mut Written,
+) -> Result<Option<vanthu_edxml::UnwrappedEntry>, Exceeded> {
+    let mut zip = decoded.read_back().map_err(Exceeded::Io)?;
     let mut magic = [0; 4];
     let is_zip = zip.read_exact(&mut magic).is_ok() && magic == *ZIP_MAGIC;
     if !is_zip {
-        decoded.commit()?;
-        return Ok((None, digest));
+        return written.commit(decoded, digest.size).map(|()| None);
     }
-    zip.seek(SeekFrom::Start(0))
-        .map_err(|e| CliError::new(format!("cannot read {}: {e}", decoded.temp.display())))?;
-    let mut inner = PartialFile::create(target, "unzipped")?;
-    match vanthu_edxml::unwrap_single_entry_zip(zip, &mut inner.out, 1 << 32) {
+    zip.seek(SeekFrom::Start(0)).map_err(|e| {
+        Exceeded::Io(CliError::new(format!(
+            "cannot read {}: {e}",
+            decoded.temp.display()
+        )))
+    })?;
+    let mut inner = PartialFile::create(target, "unzipped").map_err(Exceeded::Io)?;
+    let remaining = written.remaining();
+    let max = limits.max_unzipped_bytes.min(remaining);
+    match vanthu_edxml::unwrap_single_entry_zip(zip, &mut inner.out, max) {
         Ok(entry) => {
-            inner.commit()?;
-            Ok((Some(entry.entry_name), entry.digest))
+            written.commit(inner, entry.digest.size)?;
+            Ok(Some(entry))
         }
         Err(e) => {
+            let total_cap_hit = remaining < limits.max_unzipped_bytes;
+            if matches!(e.kind(), ErrorKind::LimitExceeded { .. }) && total_cap_hit {
+                return Err(Exceeded::Cap);
+            }
             eprintln!(
                 "vanthu: {}: attachment {}: not unwrapped: {e}",
                 package.display(),
                 index + 1
             );
-            decoded.commit()?;
-            Ok((None, digest))
+            written.commit(decoded, digest.size).map(|()| None)
         }
     }
 }
@@ -510,8 +681,10 @@ pub(crate) fn reply(args: &ReplyArgs) -> Result<Outcome, CliError> {
     };
     let mut input = open_input(&args.file)?;
     expect_edxml(&args.file, &mut input)?;
-    let read = vanthu_edxml::read_with(input, &ReadOptions::default())
-        .map_err(|e| read_error(&args.file, &e))?;
+    let read = match read_package(&args.file, input, &ReadOptions::default())? {
+        Ok(read) => read,
+        Err(outcome) => return Ok(outcome),
+    };
     let Package::Document(doc) = &read.package else {
         return Err(CliError::new(format!(
             "{}: a status package cannot be answered",

@@ -81,6 +81,12 @@ pub enum Limit {
     TextBytes,
     /// [`Limits::max_attributes`](crate::Limits::max_attributes).
     Attributes,
+    /// [`Limits::max_tree_bytes`](crate::Limits::max_tree_bytes).
+    TreeBytes,
+    /// [`Limits::max_unzipped_bytes`](crate::Limits::max_unzipped_bytes).
+    UnzippedBytes,
+    /// [`Limits::max_extracted_bytes`](crate::Limits::max_extracted_bytes).
+    ExtractedBytes,
 }
 
 impl fmt::Display for Limit {
@@ -92,6 +98,9 @@ impl fmt::Display for Limit {
             Self::Attachments => "attachment count",
             Self::TextBytes => "text length",
             Self::Attributes => "attributes per element",
+            Self::TreeBytes => "element tree memory (max_tree_bytes)",
+            Self::UnzippedBytes => "unzipped attachment size (max_unzipped_bytes)",
+            Self::ExtractedBytes => "total extracted size (max_extracted_bytes)",
         })
     }
 }
@@ -248,10 +257,31 @@ impl EdxmlError {
         self.kind.code()
     }
 
-    /// This error as a finding of [`rules::READ_ERROR`](crate::rules::READ_ERROR)
-    /// (`EDXML-READ-001`) at the error's byte offset, line and column, so that
-    /// a harness reports an unreadable package in the shared
-    /// [`Finding`] shape. The message starts with the stable
+    /// Whether the input was read far enough to be judged and is refused
+    /// by a rule: a `DOCTYPE` ([`ErrorKind::Doctype`], `EDXML-XML-010`) or
+    /// invalid attachment Base64 ([`ErrorKind::InvalidBase64`],
+    /// `EDXML-ATT-001`). A caller reports [`to_finding`](Self::to_finding)
+    /// as a finding of a package that is not acceptable (the CLI exits 1),
+    /// not as an unreadable input (exit 2).
+    ///
+    /// ```
+    /// let err = vanthu_edxml::read(b"<!DOCTYPE x [<!ENTITY a 'b'>]><edXML/>").unwrap_err();
+    /// assert!(err.is_refusal());
+    /// assert_eq!(err.to_finding().rule, "EDXML-XML-010");
+    /// ```
+    #[must_use]
+    pub const fn is_refusal(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Doctype | ErrorKind::InvalidBase64 { .. }
+        )
+    }
+
+    /// This error as a finding at the error's byte offset, line and column,
+    /// so that a harness reports it in the shared [`Finding`] shape: a
+    /// [refusal](Self::is_refusal) as the finding of its rule, any other
+    /// error as [`rules::READ_ERROR`](crate::rules::READ_ERROR)
+    /// (`EDXML-READ-001`), its message starting with the stable
     /// [`code`](Self::code).
     #[must_use]
     pub fn to_finding(&self) -> Finding {
@@ -259,6 +289,21 @@ impl EdxmlError {
             .position
             .map(|p| p.to_location(None))
             .unwrap_or_default();
+        match &self.kind {
+            ErrorKind::Doctype => return crate::rules::DOCTYPE.finding("", location),
+            ErrorKind::InvalidBase64 { index, reason } => {
+                let rule = &crate::rules::INVALID_BASE64;
+                return rule.custom(
+                    format!("{}: {reason}", rule.title),
+                    rule.title_vi,
+                    location.with_path(format!(
+                        "AttachmentEncoded/Attachment[{}]/ContentTransferEncoded",
+                        index + 1
+                    )),
+                );
+            }
+            _ => {}
+        }
         crate::rules::READ_ERROR.custom(
             format!("the package cannot be read: {} ({self})", self.code()),
             format!(

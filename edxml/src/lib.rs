@@ -10,6 +10,7 @@ mod error;
 mod fill;
 mod markup;
 mod model;
+pub mod names;
 mod options;
 mod read;
 pub mod rules;

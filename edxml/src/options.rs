@@ -26,6 +26,24 @@ pub struct Limits {
     pub max_text_bytes: usize,
     /// Maximum number of attributes on one element. Default 64.
     pub max_attributes: usize,
+    /// Memory budget of the element tree, in bytes, estimated as it is
+    /// built: every element, attribute, text node, comment and processing
+    /// instruction costs its text plus a fixed overhead (64 bytes per
+    /// element or other node, 48 per attribute). It bounds what the reader
+    /// keeps of content it does not know for the lossless round trip
+    /// (unknown elements with their attributes, kept in
+    /// [`Extras`](crate::Extras)), and the header besides: attachment
+    /// content is never in the tree. Default 64 MiB: a real header takes a
+    /// few kilobytes; 100 000 unknown elements of 63 attributes each would
+    /// need gigabytes.
+    pub max_tree_bytes: u64,
+    /// Maximum size in bytes of the one entry a ZIP-wrapped attachment is
+    /// unwrapped into ([`unwrap_single_entry_zip`](crate::unwrap_single_entry_zip)
+    /// callers pass it). Default 4 GiB.
+    pub max_unzipped_bytes: u64,
+    /// Maximum number of bytes one extraction writes in total, attachments
+    /// and unwrapped entries together (`vanthu extract`). Default 4 GiB.
+    pub max_extracted_bytes: u64,
 }
 
 impl Default for Limits {
@@ -37,6 +55,9 @@ impl Default for Limits {
             max_attachments: 1_000,
             max_text_bytes: 1 << 20,
             max_attributes: 64,
+            max_tree_bytes: 64 << 20,
+            max_unzipped_bytes: 4 << 30,
+            max_extracted_bytes: 4 << 30,
         }
     }
 }

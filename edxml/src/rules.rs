@@ -157,6 +157,20 @@ vanthu_identifiers::catalogue! {
     /// allows): read after transcoding to UTF-8; the reference writer and
     /// vanthu's writer emit UTF-8.
     UTF16_TRANSCODED = ("EDXML-XML-009", Note, "package in UTF-16: read after transcoding to UTF-8 (the reference writer emits UTF-8)", "gói tin mã hoá UTF-16: đã chuyển sang UTF-8 để đọc (bộ ghi tham chiếu ghi UTF-8)", "W3C XML 1.0 §4.3.3; vanthu docs/edxml.md §2");
+    /// A `DOCTYPE` declaration: the package is refused, never read past it
+    /// and no entity is ever expanded (this rules out external entities and
+    /// entity expansion). The reader returns
+    /// [`ErrorKind::Doctype`](crate::ErrorKind::Doctype);
+    /// [`EdxmlError::to_finding`](crate::EdxmlError::to_finding) reports it as
+    /// this rule, not as `EDXML-READ-001`: the package was read far enough
+    /// to be judged, and it is not acceptable.
+    DOCTYPE = ("EDXML-XML-010", Error, "DOCTYPE declaration: refused (no entity is expanded)", "có khai báo DOCTYPE: gói tin bị từ chối (không khai triển thực thể nào)", "W3C XML 1.0 §2.8; vanthu docs/edxml.md §10");
+    /// An attachment is written to disk under another name than its
+    /// `AttachmentName` (or the entry name of its ZIP wrapper): a path, a
+    /// character Windows refuses, an invisible or bidirectional control, a
+    /// device name, a name too long or one already used
+    /// ([`names::safe_file_name`](crate::names::safe_file_name)).
+    NAME_CHANGED = ("EDXML-ATT-021", Note, "attachment name is not a safe file name; written under another name", "tên tệp đính kèm không phải tên tệp an toàn; được ghi với tên khác", "vanthu docs/edxml.md §5");
     /// Not NFC.
     NOT_NFC = ("EDXML-TEXT-001", Warning, "text is not in Unicode NFC (TCVN 6909:2001)", "văn bản không ở dạng Unicode dựng sẵn NFC (TCVN 6909:2001)", UNICODE);
     /// Legacy encoding.

@@ -6,7 +6,7 @@
 //! zone: they are Vietnam time, UTC+07:00 (Quyết định 71/QĐ-UBND (quận Phú Nhuận, 2018)
 //! Phụ lục 2 mục III.2: server clocks on GMT+7).
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone as _};
+use chrono::{DateTime, Datelike as _, FixedOffset, NaiveDate, NaiveDateTime, TimeZone as _};
 
 use crate::rules::{self, Rule};
 
@@ -25,6 +25,25 @@ const DATETIME_FORMS: &[&str] = &[
     "%Y-%m-%d %H:%M:%S",
 ];
 
+/// Whether `date` is a date of the calendar: years 1 to 9999. The parser
+/// reads `0000/01/01` as year 0, which no calendar date has (the year
+/// before 1 is 1 BC); month 13 or 30 February never parse at all.
+fn is_calendar_date(date: NaiveDate) -> bool {
+    (1..=9999).contains(&date.year())
+}
+
+fn parse_naive_date(t: &str, form: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(t, form)
+        .ok()
+        .filter(|d| is_calendar_date(*d))
+}
+
+fn parse_naive_datetime(t: &str, form: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(t, form)
+        .ok()
+        .filter(|d| is_calendar_date(d.date()))
+}
+
 /// Normalises a date or timestamp to the canonical form. Returns the value to
 /// keep and the rule it deviated from, if any. Empty values stay empty.
 pub(crate) fn normalize_date(text: &str, kind: DateKind) -> (String, Option<&'static Rule>) {
@@ -35,7 +54,7 @@ pub(crate) fn normalize_date(text: &str, kind: DateKind) -> (String, Option<&'st
     match kind {
         DateKind::Date => {
             for (i, form) in DATE_FORMS.iter().enumerate() {
-                if let Ok(d) = NaiveDate::parse_from_str(t, form) {
+                if let Some(d) = parse_naive_date(t, form) {
                     let canonical = d.format("%Y/%m/%d").to_string();
                     let deviates = i != 0 || canonical != text;
                     return (canonical, deviates.then_some(&rules::DATE_ORDER));
@@ -48,14 +67,14 @@ pub(crate) fn normalize_date(text: &str, kind: DateKind) -> (String, Option<&'st
         }
         DateKind::DateTime => {
             for (i, form) in DATETIME_FORMS.iter().enumerate() {
-                if let Ok(d) = NaiveDateTime::parse_from_str(t, form) {
+                if let Some(d) = parse_naive_datetime(t, form) {
                     let canonical = d.format("%Y/%m/%d %H:%M:%S").to_string();
                     let deviates = i != 0 || canonical != text;
                     return (canonical, deviates.then_some(&rules::DATE_ORDER));
                 }
             }
             for form in DATE_FORMS {
-                if let Ok(d) = NaiveDate::parse_from_str(t, form) {
+                if let Some(d) = parse_naive_date(t, form) {
                     let canonical = format!("{} 00:00:00", d.format("%Y/%m/%d"));
                     return (canonical, Some(&rules::DATE_ORDER));
                 }
@@ -68,7 +87,7 @@ pub(crate) fn normalize_date(text: &str, kind: DateKind) -> (String, Option<&'st
 fn parse_datetime(t: &str) -> Option<NaiveDateTime> {
     DATETIME_FORMS
         .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+        .find_map(|f| parse_naive_datetime(t, f))
 }
 
 /// Vietnam time, UTC+07:00, no daylight saving: [`vanthu_identifiers::VIETNAM`].
@@ -81,9 +100,7 @@ pub fn vietnam_offset() -> FixedOffset {
 #[must_use]
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
-    DATE_FORMS
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+    DATE_FORMS.iter().find_map(|f| parse_naive_date(t, f))
 }
 
 /// Parses a timestamp as Vietnam time (UTC+07:00).

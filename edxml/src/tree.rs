@@ -369,6 +369,8 @@ struct Parser<R: BufRead> {
     bindings: Vec<(Option<String>, String)>,
     frames: Vec<usize>,
     elements: usize,
+    /// Estimated memory of the tree so far ([`Limits::max_tree_bytes`](crate::Limits::max_tree_bytes)).
+    tree_bytes: u64,
     attachments: usize,
     /// Raw capture: (depth of the captured element, text so far).
     capture: Option<(usize, String)>,
@@ -402,6 +404,7 @@ pub(crate) fn parse<R: BufRead>(
         bindings: Vec::new(),
         frames: Vec::new(),
         elements: 0,
+        tree_bytes: 0,
         attachments: 0,
         capture: None,
         active: None,
@@ -412,6 +415,14 @@ pub(crate) fn parse<R: BufRead>(
     };
     parser.run()
 }
+
+/// Estimated memory of one element in the tree, besides its text: the node
+/// itself, its box and its place in the parent's children.
+const ELEMENT_COST: usize = 512;
+/// The same for one attribute or namespace declaration, besides its text.
+const ATTRIBUTE_COST: usize = 128;
+/// The same for one text node, comment or processing instruction.
+const NODE_COST: usize = 64;
 
 fn malformed(message: impl Into<String>, at: Position) -> EdxmlError {
     EdxmlError::at(ErrorKind::Malformed(message.into()), at)
@@ -801,6 +812,7 @@ impl<R: BufRead> Parser<R> {
             if t.len() > limits.max_text_bytes {
                 return Err(limit(Limit::TextBytes, limits.max_text_bytes as u64, at));
             }
+            self.charge(NODE_COST + t.len(), at)?;
         }
         match self.stack.last_mut() {
             Some(node) => node.children.push(child),
@@ -812,14 +824,38 @@ impl<R: BufRead> Parser<R> {
 
     fn capture_raw(&mut self, f: impl FnOnce(&mut String)) {
         if let Some((_, raw)) = self.capture.as_mut() {
+            let before = raw.len();
             f(raw);
+            let grown = raw.len().saturating_sub(before) as u64;
+            // Checked at the next `charge`: the raw text is kept beside the
+            // tree it duplicates.
+            self.tree_bytes = self.tree_bytes.saturating_add(grown);
         }
+    }
+
+    /// Adds `bytes` to the estimated memory of the tree and refuses the
+    /// package when it exceeds [`Limits::max_tree_bytes`](crate::Limits::max_tree_bytes).
+    fn charge(&mut self, bytes: usize, at: Position) -> Result<(), EdxmlError> {
+        self.tree_bytes = self.tree_bytes.saturating_add(bytes as u64);
+        let max = self.opts.limits.max_tree_bytes;
+        if self.tree_bytes > max {
+            return Err(limit(Limit::TreeBytes, max, at));
+        }
+        Ok(())
     }
 
     /// Appends text to the current element, normalising its line ends when
     /// it is literal text (not a character reference).
     fn push_text(&mut self, text: &str, literal: bool, at: Position) -> Result<(), EdxmlError> {
         check_chars(text, at)?;
+        if self.stack.is_empty() {
+            return Ok(());
+        }
+        let new_node = !matches!(
+            self.stack.last().and_then(|n| n.children.last()),
+            Some(Child::Text(_))
+        );
+        self.charge(usize::from(new_node) * NODE_COST + text.len(), at)?;
         let max = self.opts.limits.max_text_bytes;
         let Some(node) = self.stack.last_mut() else {
             return Ok(());
@@ -868,6 +904,7 @@ impl<R: BufRead> Parser<R> {
         }
         let name = utf8(e.name().into_inner(), at)?.to_owned();
         check_qname(&name, at)?;
+        self.charge(ELEMENT_COST + name.len(), at)?;
         let (prefix, local) = split_qname(&name);
         let mut decls = Vec::new();
         let mut raw_attrs = Vec::new();
@@ -892,6 +929,7 @@ impl<R: BufRead> Parser<R> {
             if value.len() > limits.max_text_bytes {
                 return Err(limit(Limit::TextBytes, limits.max_text_bytes as u64, at));
             }
+            self.charge(ATTRIBUTE_COST + key.len() + value.len(), at)?;
             // Attribute-value normalisation (XML 1.0 §3.3.3).
             let value = value.replace(['\t', '\n', '\r'], " ");
             if key == "xmlns" {

@@ -8,7 +8,7 @@
 use std::io::{self, Read, Seek, Write};
 
 use crate::b64::{Digest, DigestWriter};
-use crate::error::{EdxmlError, ErrorKind};
+use crate::error::{EdxmlError, ErrorKind, Limit};
 
 /// The ZIP local file header signature, `PK\x03\x04`.
 pub const ZIP_MAGIC: &[u8; 4] = b"PK\x03\x04";
@@ -32,7 +32,12 @@ fn zip_error(e: impl std::fmt::Display) -> EdxmlError {
 ///
 /// # Errors
 /// [`ErrorKind::Zip`] when the archive is unreadable, has not exactly one
-/// file entry, uses an unsupported method or exceeds `max_size`.
+/// file entry or uses an unsupported method;
+/// [`ErrorKind::LimitExceeded`] ([`Limit::UnzippedBytes`]) when the entry
+/// exceeds `max_size` (what was written of it is then incomplete: write
+/// to a temporary file). Callers pass
+/// [`Limits::max_unzipped_bytes`](crate::Limits::max_unzipped_bytes), or
+/// less.
 pub fn unwrap_single_entry_zip(
     archive: impl Read + Seek,
     out: impl Write,
@@ -54,9 +59,10 @@ pub fn unwrap_single_entry_zip(
     let mut limited = (&mut entry).take(max_size.saturating_add(1));
     let copied = io::copy(&mut limited, &mut writer).map_err(zip_error)?;
     if copied > max_size {
-        return Err(zip_error(format!(
-            "entry larger than the limit of {max_size} bytes"
-        )));
+        return Err(EdxmlError::new(ErrorKind::LimitExceeded {
+            limit: Limit::UnzippedBytes,
+            max: max_size,
+        }));
     }
     Ok(UnwrappedEntry {
         entry_name,

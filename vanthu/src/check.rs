@@ -283,6 +283,12 @@ impl Checker {
             &validate,
         ) {
             Ok(r) => r,
+            // Read far enough to be judged, and refused by a rule (a
+            // DOCTYPE): not conformant, but not unreadable.
+            Err(e) if e.is_refusal() => {
+                return FileReport::new(name, Some(Format::Edxml))
+                    .with_findings(vec![e.to_finding()]);
+            }
             Err(e) => {
                 let mut unreadable =
                     FileReport::unreadable(name, Some(Format::Edxml), e.code(), e.to_string());

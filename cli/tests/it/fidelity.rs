@@ -14,7 +14,12 @@ use crate::{json, new_document, succeeds, vanthu};
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n";
 
 /// `doc` written to `dir/name` with `bodies`.
-fn written(dir: &Path, name: &str, doc: &DocumentPackage, bodies: Vec<Vec<u8>>) -> PathBuf {
+pub(crate) fn written(
+    dir: &Path,
+    name: &str,
+    doc: &DocumentPackage,
+    bodies: Vec<Vec<u8>>,
+) -> PathBuf {
     let path = dir.join(name);
     let mut out = Vec::new();
     write_document(doc, &mut bodies.clone(), &mut out).unwrap();
@@ -392,7 +397,7 @@ fn item23_extract_unzip_reports_what_it_wrote() {
     .unwrap();
     let line = text.lines().find(|l| l.contains("phu-luc.rtf")).unwrap();
     assert!(line.contains("(15 bytes, sha256 "), "{line}");
-    assert!(line.contains("unwrapped 32da2890.rtf"), "{line}");
+    assert!(line.contains("unwrapped entry \"32da2890.rtf\""), "{line}");
 }
 
 /// #15 item 16: the status packages `vanthu reply` writes carry `StaffInfo`

@@ -7,6 +7,7 @@
 )]
 
 mod adversarial_sigwork;
+mod adversarial_edxml;
 mod archive;
 mod big;
 mod bounds;

@@ -463,11 +463,15 @@ impl Mapper {
                 let enc = c.encoded.clone().unwrap_or_default();
                 let loc = m.loc(c);
                 if let Some(problem) = &enc.problem {
-                    m.push(
-                        &rules::INVALID_BASE64,
-                        &format!("{} at character {}", problem.reason, problem.offset),
+                    let rule = &rules::INVALID_BASE64;
+                    m.findings.push(rule.custom(
+                        format!(
+                            "{}: {} at character {}",
+                            rule.title, problem.reason, problem.offset
+                        ),
+                        format!("{} (tại ký tự {})", rule.title_vi, problem.offset),
                         loc.clone(),
-                    );
+                    ));
                 }
                 if !enc.contiguous {
                     m.push(&rules::NON_CONTIGUOUS, "", loc.clone());

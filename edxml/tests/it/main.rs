@@ -10,6 +10,7 @@ mod dialects;
 mod fidelity;
 mod fixtures;
 mod fuzz_corpus;
+mod hardening;
 mod interop;
 mod kept;
 mod props;
