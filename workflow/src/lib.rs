@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod csv_text;
 mod document;
 mod error;
+mod log_reader;
 pub mod incoming;
 pub mod monitor;
 pub mod outgoing;
@@ -26,7 +27,8 @@ pub use policy::{LocalRules, PaperCopies, Policy, RecallRefusal, UnknownPolicy};
 pub use register::{
     DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
 };
+pub use log_reader::{LogLimits, LogReadError, LogSink, ReplaySink, read_log};
 pub use state::{
-    Event, EventLog, LogEntry, Office, apply, replay, replay_lenient, replay_lenient_until,
-    violation,
+    Event, EventLog, LenientReplay, LogEntry, Office, apply, replay, replay_lenient,
+    replay_lenient_until, violation,
 };
