@@ -27,7 +27,7 @@ pub use policy::{LocalRules, PaperCopies, Policy, RecallRefusal, UnknownPolicy};
 pub use register::{
     DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
 };
-pub use log_reader::{LogLimits, LogReadError, LogSink, ReplaySink, read_log};
+pub use log_reader::{LogLimits, LogReadError, LogSink, ReplaySink, SinkFull, read_log};
 pub use state::{
     Event, EventLog, LenientReplay, LogEntry, Office, apply, replay, replay_lenient,
     replay_lenient_until, violation,

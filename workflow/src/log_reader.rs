@@ -20,7 +20,8 @@ use crate::state::LogEntry;
 /// let limits = vanthu_workflow::LogLimits::default();
 /// assert_eq!(limits.max_events, 10_000_000);
 /// assert_eq!(limits.max_event_bytes, 1024 * 1024);
-/// assert_eq!(limits.reorder_window, 65_536);
+/// assert_eq!(limits.max_documents, 100_000);
+/// assert_eq!(limits.reorder_window, 4_096);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -29,8 +30,12 @@ pub struct LogLimits {
     pub max_events: u64,
     /// Bytes of the JSON of one event (default 1 MiB).
     pub max_event_bytes: u64,
+    /// Documents (incoming and outgoing cases) a replay holds, default
+    /// 100,000: the office is what a replay keeps in memory, a few KiB per
+    /// document ([`ReplaySink`]).
+    pub max_documents: u64,
     /// Events held to put back in time order
-    /// ([`LenientReplay`](crate::LenientReplay)), default 65,536.
+    /// ([`LenientReplay`](crate::LenientReplay)), default 4,096.
     pub reorder_window: usize,
 }
 
@@ -39,7 +44,8 @@ impl Default for LogLimits {
         Self {
             max_events: 10_000_000,
             max_event_bytes: 1024 * 1024,
-            reorder_window: 65_536,
+            max_documents: 100_000,
+            reorder_window: 4_096,
         }
     }
 }
@@ -49,6 +55,13 @@ impl LogLimits {
     #[must_use]
     pub fn max_events(mut self, max: u64) -> Self {
         self.max_events = max;
+        self
+    }
+
+    /// These limits with at most `max` documents in a replay.
+    #[must_use]
+    pub fn max_documents(mut self, max: u64) -> Self {
+        self.max_documents = max;
         self
     }
 
@@ -75,7 +88,7 @@ pub enum LogReadError {
     /// A limit of [`LogLimits`] was crossed.
     #[error("limit exceeded: {limit} (at most {max}) at byte {offset}")]
     Limit {
-        /// `events` or `bytes of one event`.
+        /// `events`, `bytes of one event` or `documents`.
         limit: &'static str,
         /// The limit.
         max: u64,
@@ -93,7 +106,29 @@ pub trait LogSink {
     /// The agency and policy, before any event.
     fn header(&mut self, agency: AgencyId, policy: Policy);
     /// The event at `index` (from 0), in log order.
-    fn entry(&mut self, index: usize, entry: LogEntry);
+    ///
+    /// # Errors
+    /// [`SinkFull`] stops the reading: the sink holds as much as it may.
+    fn entry(&mut self, index: usize, entry: LogEntry) -> Result<(), SinkFull>;
+
+    /// The end of the events: the sink finishes what it holds.
+    ///
+    /// # Errors
+    /// [`SinkFull`] as for [`entry`](Self::entry).
+    fn end(&mut self) -> Result<(), SinkFull> {
+        Ok(())
+    }
+}
+
+/// A [`LogSink`] that cannot take more: [`read_log`] stops with
+/// [`LogReadError::Limit`] at the start of the event it refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SinkFull {
+    /// Which limit, e.g. `documents`.
+    pub limit: &'static str,
+    /// The limit.
+    pub max: u64,
 }
 
 /// Reads the JSON of an [`EventLog`](crate::EventLog) from `input`, handing the header and
@@ -139,10 +174,12 @@ pub fn read_log(
     };
     let mut de = serde_json::Deserializer::from_reader(counted);
     let mut events = 0u64;
+    let mut full: Option<SinkFull> = None;
     let seed = LogSeed {
         limits,
         sink,
         events: &mut events,
+        full: &mut full,
         read: &read,
         mark: &mark,
     };
@@ -160,11 +197,10 @@ pub fn read_log(
                     },
                     None => LogReadError::Io(io),
                 }
-            } else if let Some(over) = events_over(&e) {
+            } else if let Some(f) = full {
                 LogReadError::Limit {
-                    limit: "events",
-                    max: over,
-                    // Where the event over the limit starts.
+                    limit: f.limit,
+                    max: f.max,
                     offset: mark.get(),
                 }
             } else {
@@ -177,15 +213,6 @@ pub fn read_log(
     result.map(|()| events)
 }
 
-/// The message of the error raised when there are too many events.
-const TOO_MANY: &str = "more events than the limit of ";
-
-fn events_over(e: &serde_json::Error) -> Option<u64> {
-    let text = e.to_string();
-    let rest = text.strip_prefix(TOO_MANY)?;
-    rest.split_whitespace().next()?.parse().ok()
-}
-
 /// A [`LogSink`] that replays the log leniently
 /// ([`LenientReplay`](crate::LenientReplay)), under `policy` when given
 /// instead of the log's own, up to `until`.
@@ -194,6 +221,7 @@ pub struct ReplaySink {
     policy: Option<Policy>,
     until: Option<chrono::DateTime<chrono::FixedOffset>>,
     window: usize,
+    max_documents: u64,
     replay: Option<crate::LenientReplay>,
     years: Option<(i32, i32)>,
 }
@@ -210,9 +238,18 @@ impl ReplaySink {
             policy,
             until,
             window,
+            max_documents: u64::MAX,
             replay: None,
             years: None,
         }
+    }
+
+    /// This sink refusing the event that would make the office hold more
+    /// than `max` documents ([`LogLimits::max_documents`]).
+    #[must_use]
+    pub fn max_documents(mut self, max: u64) -> Self {
+        self.max_documents = max;
+        self
     }
 
     /// The first and last calendar years (Vietnam time) of the events read.
@@ -238,7 +275,7 @@ impl LogSink for ReplaySink {
         ));
     }
 
-    fn entry(&mut self, index: usize, entry: LogEntry) {
+    fn entry(&mut self, index: usize, entry: LogEntry) -> Result<(), SinkFull> {
         use chrono::Datelike as _;
         let year = crate::calendar::vietnam_time(&entry.at).year();
         self.years = Some(match self.years {
@@ -247,6 +284,27 @@ impl LogSink for ReplaySink {
         });
         if let Some(replay) = &mut self.replay {
             replay.push(index, entry);
+        }
+        self.full()
+    }
+
+    fn end(&mut self) -> Result<(), SinkFull> {
+        if let Some(replay) = &mut self.replay {
+            replay.flush();
+        }
+        self.full()
+    }
+}
+
+impl ReplaySink {
+    /// [`SinkFull`] when the office holds more than the documents allowed.
+    fn full(&self) -> Result<(), SinkFull> {
+        match &self.replay {
+            Some(r) if r.office().document_count() as u64 > self.max_documents => Err(SinkFull {
+                limit: "documents",
+                max: self.max_documents,
+            }),
+            _ => Ok(()),
         }
     }
 }
@@ -301,6 +359,7 @@ struct LogSeed<'a> {
     limits: &'a LogLimits,
     sink: &'a mut dyn LogSink,
     events: &'a mut u64,
+    full: &'a mut Option<SinkFull>,
     read: &'a Rc<Cell<u64>>,
     mark: &'a Rc<Cell<u64>>,
 }
@@ -358,6 +417,7 @@ impl<'de> Visitor<'de> for LogSeed<'_> {
                             limits: self.limits,
                             out: Out::Sink(&mut *self.sink),
                             events: &mut *self.events,
+                            full: &mut *self.full,
                             read: self.read,
                             mark: self.mark,
                         })?;
@@ -367,6 +427,7 @@ impl<'de> Visitor<'de> for LogSeed<'_> {
                             limits: self.limits,
                             out: Out::Hold(&mut v),
                             events: &mut *self.events,
+                            full: &mut *self.full,
                             read: self.read,
                             mark: self.mark,
                         })?;
@@ -385,10 +446,16 @@ impl<'de> Visitor<'de> for LogSeed<'_> {
         if let Some(held) = held {
             self.sink.header(agency, policy.unwrap_or_default());
             for (index, entry) in held.into_iter().enumerate() {
-                self.sink.entry(index, entry);
+                if let Err(f) = self.sink.entry(index, entry) {
+                    *self.full = Some(f);
+                    return Err(de::Error::custom("the sink is full"));
+                }
             }
         }
-        Ok(())
+        self.sink.end().map_err(|f| {
+            *self.full = Some(f);
+            de::Error::custom("the sink is full")
+        })
     }
 }
 
@@ -402,6 +469,7 @@ struct EventsSeed<'a> {
     limits: &'a LogLimits,
     out: Out<'a>,
     events: &'a mut u64,
+    full: &'a mut Option<SinkFull>,
     read: &'a Rc<Cell<u64>>,
     mark: &'a Rc<Cell<u64>>,
 }
@@ -430,15 +498,21 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
                 break;
             };
             if *self.events >= self.limits.max_events {
-                return Err(de::Error::custom(format!(
-                    "{TOO_MANY}{} events",
-                    self.limits.max_events
-                )));
+                *self.full = Some(SinkFull {
+                    limit: "events",
+                    max: self.limits.max_events,
+                });
+                return Err(de::Error::custom("too many events"));
             }
             let index = usize::try_from(*self.events).unwrap_or(usize::MAX);
             *self.events = self.events.saturating_add(1);
             match &mut self.out {
-                Out::Sink(sink) => sink.entry(index, entry),
+                Out::Sink(sink) => {
+                    if let Err(f) = sink.entry(index, entry) {
+                        *self.full = Some(f);
+                        return Err(de::Error::custom("the sink is full"));
+                    }
+                }
                 Out::Hold(v) => v.push(entry),
             }
         }

@@ -207,6 +207,11 @@ impl Office {
         self.incoming.get(case)
     }
 
+    /// How many documents, incoming and outgoing, the office holds.
+    pub fn document_count(&self) -> usize {
+        self.incoming.len().saturating_add(self.outgoing.len())
+    }
+
     /// Every incoming document, by case id.
     pub fn incoming_documents(&self) -> impl Iterator<Item = &IncomingDocument> {
         self.incoming.values()
@@ -482,6 +487,18 @@ impl LenientReplay {
         }
     }
 
+    /// The office as it is now (the events still waiting are not applied).
+    pub fn office(&self) -> &Office {
+        &self.office
+    }
+
+    /// Applies every event still waiting (the log has ended).
+    pub fn flush(&mut self) {
+        while !self.waiting.is_empty() {
+            self.apply_next();
+        }
+    }
+
     fn apply_next(&mut self) {
         let Some(std::cmp::Reverse(next)) = self.waiting.pop() else {
             return;
@@ -495,9 +512,7 @@ impl LenientReplay {
     /// The office after every event, and the findings of the events it
     /// refused, in log order.
     pub fn finish(mut self) -> (Office, Vec<Finding>) {
-        while !self.waiting.is_empty() {
-            self.apply_next();
-        }
+        self.flush();
         self.violations.sort_by_key(|f| {
             f.location
                 .path

@@ -135,6 +135,30 @@ fn limits_stop_the_reader_at_a_byte_offset() {
 }
 
 #[test]
+fn a_replay_holds_at_most_max_documents() {
+    let arrival = |n: u32| {
+        format!(
+            r#"{{"at": "2025-03-03T08:{n:02}:00+07:00", "type": "incoming", "case": "IN-{n}", "event": {{"type": "arrived", "from": "000.00.18.H40", "meta": {{"number": "{n}/UBND-VX"}}}}}}"#
+        )
+    };
+    let events: Vec<String> = (1..=3).map(arrival).collect();
+    let text = format!(r#"{{"agency": "000.00.15.H47", "events": [{}]}}"#, events.join(", "));
+    let mut sink = ReplaySink::new(None, None, 1).max_documents(2);
+    match read_log(text.as_bytes(), &LogLimits::default(), &mut sink) {
+        Err(LogReadError::Limit { limit, max, offset }) => {
+            assert_eq!((limit, max), ("documents", 2));
+            // Within the third document's event or at the end of the log.
+            let third = text.find("IN-3").unwrap() as u64;
+            assert!(offset >= third - 100 && offset <= text.len() as u64, "{offset} {third}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let mut sink = ReplaySink::new(None, None, 1).max_documents(3);
+    assert_eq!(read_log(text.as_bytes(), &LogLimits::default(), &mut sink).unwrap(), 3);
+    assert_eq!(sink.finish().unwrap().0.document_count(), 3);
+}
+
+#[test]
 fn malformed_logs_are_json_errors_with_their_offset() {
     for (text, at) in [
         (r#"{"agency": "000.00.15.H47", "events": [{"at": 1}]}"#, 50),
