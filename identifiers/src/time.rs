@@ -211,7 +211,13 @@ pub fn parse_instant(text: &str) -> Result<chrono::DateTime<FixedOffset>, TimeEr
         })
 }
 
-fn range(field: TimeField, offset: usize, value: u32, min: u32, max: u32) -> Result<u32, TimeError> {
+fn range(
+    field: TimeField,
+    offset: usize,
+    value: u32,
+    min: u32,
+    max: u32,
+) -> Result<u32, TimeError> {
     if (min..=max).contains(&value) {
         Ok(value)
     } else {
@@ -261,7 +267,12 @@ impl<'a> Cursor<'a> {
     }
 
     /// `min` to `max` digits of `field` as a number, and where they start.
-    fn digits(&mut self, field: TimeField, min: usize, max: usize) -> Result<(usize, u32), TimeError> {
+    fn digits(
+        &mut self,
+        field: TimeField,
+        min: usize,
+        max: usize,
+    ) -> Result<(usize, u32), TimeError> {
         let (start, digits) = self.run();
         if digits.len() < min || digits.len() > max {
             return Err(TimeError {

@@ -6,8 +6,8 @@ pub mod calendar;
 pub mod csv_text;
 mod document;
 mod error;
-mod log_reader;
 pub mod incoming;
+mod log_reader;
 pub mod monitor;
 pub mod outgoing;
 mod policy;
@@ -23,11 +23,11 @@ pub use document::{
     HistoryEntry, Staff, StatusNotice,
 };
 pub use error::{WorkflowError, WorkflowErrorKind};
+pub use log_reader::{LogLimits, LogReadError, LogSink, ReplaySink, SinkFull, read_log};
 pub use policy::{LocalRules, PaperCopies, Policy, RecallRefusal, UnknownPolicy};
 pub use register::{
     DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
 };
-pub use log_reader::{LogLimits, LogReadError, LogSink, ReplaySink, SinkFull, read_log};
 pub use state::{
     Event, EventLog, LenientReplay, LogEntry, Office, apply, replay, replay_lenient,
     replay_lenient_until, violation,

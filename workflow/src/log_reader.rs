@@ -189,7 +189,10 @@ pub fn read_log(
         .map_err(|e| {
             if e.is_io() {
                 let io: std::io::Error = e.into();
-                match io.get_ref().and_then(|inner| inner.downcast_ref::<OverLimit>()) {
+                match io
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<OverLimit>())
+                {
                     Some(over) => LogReadError::Limit {
                         limit: "bytes of one event",
                         max: over.max,

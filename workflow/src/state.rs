@@ -505,7 +505,8 @@ impl LenientReplay {
         };
         self.applied = Some(next.at);
         if let Err(error) = self.office.step(&next.entry.event, next.at) {
-            self.violations.push(violation(next.index, &next.entry, &error));
+            self.violations
+                .push(violation(next.index, &next.entry, &error));
         }
     }
 

@@ -142,8 +142,13 @@ fn a_mets_of_unknown_elements_is_not_conformant() {
     // which XML does not allow; the document is not read at all.
     let bytes = zip_with_mets(std::iter::once(b"<a/>".repeat(60_000)));
     match PackageReader::open(Cursor::new(&bytes)) {
-        Err(ArchiveError::Xml { offset, message, .. }) => {
-            assert_eq!((offset, message.as_str()), (4, "content after the root element"));
+        Err(ArchiveError::Xml {
+            offset, message, ..
+        }) => {
+            assert_eq!(
+                (offset, message.as_str()),
+                (4, "content after the root element")
+            );
         }
         other => panic!("{other:?}"),
     }

@@ -13,7 +13,10 @@ fn every_form_reads_in_vietnam_time_unless_an_offset_is_given() {
         ("2025-06-05 09:30:15", "2025-06-05T09:30:15+07:00"),
         ("2025/06/05 16:59:00", "2025-06-05T16:59:00+07:00"),
         ("2025-06-05T09:30:15Z", "2025-06-05T09:30:15+00:00"),
-        ("2025-06-05T09:30:15.250+07:00", "2025-06-05T09:30:15.250+07:00"),
+        (
+            "2025-06-05T09:30:15.250+07:00",
+            "2025-06-05T09:30:15.250+07:00",
+        ),
         ("2025-06-05T09:30:15-05:30", "2025-06-05T09:30:15-05:30"),
         ("2024-02-29T23:59:59", "2024-02-29T23:59:59+07:00"),
         ("2025-6-5 9:05", "2025-06-05T09:05:00+07:00"),
@@ -37,7 +40,12 @@ fn out_of_range_fields_are_refused_with_field_offset_and_value() {
         ("0000-06-05", TimeField::Year, 0, Some(0)),
         ("2025-06-05T09:30:00+24:00", TimeField::Offset, 20, Some(24)),
         ("2025-06-05T09:30:00+07:60", TimeField::Offset, 23, Some(60)),
-        ("2025-06-05T09:30:00.1234567891", TimeField::Fraction, 20, None),
+        (
+            "2025-06-05T09:30:00.1234567891",
+            TimeField::Fraction,
+            20,
+            None,
+        ),
         ("25-06-05", TimeField::Year, 0, None),
         ("2025.06.05", TimeField::Month, 4, None),
         ("2025-06/05", TimeField::Day, 7, None),
@@ -47,7 +55,11 @@ fn out_of_range_fields_are_refused_with_field_offset_and_value() {
         ("", TimeField::Year, 0, None),
     ] {
         let e = parse_instant(text).unwrap_err();
-        assert_eq!((e.field, e.offset, e.value), (field, offset, value), "{text}: {e}");
+        assert_eq!(
+            (e.field, e.offset, e.value),
+            (field, offset, value),
+            "{text}: {e}"
+        );
     }
     assert_eq!(
         parse_instant("2025-06-05 24:00").unwrap_err().to_string(),

@@ -5,8 +5,7 @@
 use vanthu_workflow::calendar::{DeadlineRules, WorkingCalendar};
 use vanthu_workflow::monitor::{check_log, judge};
 use vanthu_workflow::{
-    ActorId,
-    EventLog, LenientReplay, LogLimits, LogReadError, ReplaySink, read_log, replay_lenient,
+    ActorId, EventLog, LenientReplay, LogLimits, LogReadError, ReplaySink, read_log, replay_lenient,
 };
 
 fn vector_text(name: &str) -> String {
@@ -14,7 +13,10 @@ fn vector_text(name: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-fn streamed(text: &str, window: usize) -> (vanthu_workflow::Office, Vec<vanthu_identifiers::Finding>) {
+fn streamed(
+    text: &str,
+    window: usize,
+) -> (vanthu_workflow::Office, Vec<vanthu_identifiers::Finding>) {
     let mut sink = ReplaySink::new(None, None, window);
     read_log(text.as_bytes(), &LogLimits::default(), &mut sink).unwrap();
     sink.finish().unwrap()
@@ -45,7 +47,10 @@ fn actors(minutes: &[u32]) -> String {
             )
         })
         .collect();
-    format!(r#"{{"agency": "000.00.15.H47", "events": [{}]}}"#, events.join(","))
+    format!(
+        r#"{{"agency": "000.00.15.H47", "events": [{}]}}"#,
+        events.join(",")
+    )
 }
 
 fn order_findings(findings: &[vanthu_identifiers::Finding]) -> Vec<String> {
@@ -71,12 +76,28 @@ fn events_out_of_place_within_the_window_are_put_back_in_order() {
     let text = actors(&[1, 5, 6, 2]);
     let log: EventLog = serde_json::from_str(&text).unwrap();
     let whole = replay_lenient(&log);
-    assert!(whole.0.directory().actor(&ActorId::parse("a3").unwrap()).is_some());
+    assert!(
+        whole
+            .0
+            .directory()
+            .actor(&ActorId::parse("a3").unwrap())
+            .is_some()
+    );
     let (office, findings) = streamed(&text, 1);
     assert_eq!(order_findings(&findings), ["WF-LOG-001 events[3]"]);
     assert_eq!(order_findings(&findings), order_findings(&whole.1));
-    assert!(office.directory().actor(&ActorId::parse("a3").unwrap()).is_none());
-    assert!(office.directory().actor(&ActorId::parse("a2").unwrap()).is_some());
+    assert!(
+        office
+            .directory()
+            .actor(&ActorId::parse("a3").unwrap())
+            .is_none()
+    );
+    assert!(
+        office
+            .directory()
+            .actor(&ActorId::parse("a2").unwrap())
+            .is_some()
+    );
 }
 
 #[test]
@@ -142,19 +163,28 @@ fn a_replay_holds_at_most_max_documents() {
         )
     };
     let events: Vec<String> = (1..=3).map(arrival).collect();
-    let text = format!(r#"{{"agency": "000.00.15.H47", "events": [{}]}}"#, events.join(", "));
+    let text = format!(
+        r#"{{"agency": "000.00.15.H47", "events": [{}]}}"#,
+        events.join(", ")
+    );
     let mut sink = ReplaySink::new(None, None, 1).max_documents(2);
     match read_log(text.as_bytes(), &LogLimits::default(), &mut sink) {
         Err(LogReadError::Limit { limit, max, offset }) => {
             assert_eq!((limit, max), ("documents", 2));
             // Within the third document's event or at the end of the log.
             let third = text.find("IN-3").unwrap() as u64;
-            assert!(offset >= third - 100 && offset <= text.len() as u64, "{offset} {third}");
+            assert!(
+                offset >= third - 100 && offset <= text.len() as u64,
+                "{offset} {third}"
+            );
         }
         other => panic!("{other:?}"),
     }
     let mut sink = ReplaySink::new(None, None, 1).max_documents(3);
-    assert_eq!(read_log(text.as_bytes(), &LogLimits::default(), &mut sink).unwrap(), 3);
+    assert_eq!(
+        read_log(text.as_bytes(), &LogLimits::default(), &mut sink).unwrap(),
+        3
+    );
     assert_eq!(sink.finish().unwrap().0.document_count(), 3);
 }
 
