@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod adversarial_cli;
 mod archive;
 mod big;
 mod bounds;
