@@ -36,7 +36,7 @@ pub(crate) struct ReplayArgs {
     /// ho-chi-minh-city, nam-dinh or quang-nam (docs/workflow.md).
     #[arg(long = "rules", value_name = "NAME")]
     rules: Option<vanthu::workflow::LocalRules>,
-    /// The most documents the replay holds (default 100,000: about 4 KiB
+    /// The most documents the replay holds (default 100,000: about 3 KiB
     /// of memory each; docs/limits.md §5).
     #[arg(long, value_name = "N")]
     max_documents: Option<u64>,

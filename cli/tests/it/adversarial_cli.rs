@@ -207,11 +207,14 @@ fn pack_with(
     (bounded(&args, None), out)
 }
 
+/// What a case puts where `bao-cao-45.pdf` was.
+type Plant<'a> = Box<dyn Fn(&Path) + 'a>;
+
 #[test]
 fn archive_pack_refuses_devices_pipes_and_links_and_leaves_no_output() {
     let victim = temp("adv-pack-victim").join("passwd");
     std::fs::write(&victim, b"root:x:0:0").unwrap();
-    let cases: [(&str, Box<dyn Fn(&Path)>, &[&str], &str); 5] = [
+    let cases: [(&str, Plant<'_>, &[&str], &str); 5] = [
         (
             "adv-pack-zero",
             Box::new(|p: &Path| std::os::unix::fs::symlink("/dev/zero", p).unwrap()),
