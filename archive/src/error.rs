@@ -48,6 +48,17 @@ pub enum ArchiveError {
         /// Why.
         message: String,
     },
+    /// A file named to be packed is not a regular file: a folder, a device
+    /// (`/dev/zero`), a named pipe, a socket, or a symbolic link not to be
+    /// followed ([`open_data_file`](crate::package::open_data_file)).
+    #[error("{path}: not a regular file but a {kind}: only regular files are packed")]
+    NotRegularFile {
+        /// The file as named.
+        path: String,
+        /// What it is: `folder`, `symbolic link`, `named pipe (FIFO)`,
+        /// `character device`, `block device`, `socket`, `special file`.
+        kind: &'static str,
+    },
     /// An operation is not allowed in the current state.
     #[error("not allowed: {0}")]
     NotAllowed(String),
@@ -73,6 +84,7 @@ impl ArchiveError {
             Self::Limit { .. } => "ARCH-E-LIMIT",
             Self::Missing(_) => "ARCH-E-MISSING",
             Self::Invalid { .. } => "ARCH-E-INVALID",
+            Self::NotRegularFile { .. } => "ARCH-E-NOT-REGULAR",
             Self::NotAllowed(_) => "ARCH-E-NOT-ALLOWED",
             Self::Unknown { .. } => "ARCH-E-UNKNOWN",
         }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use vanthu_archive::package::{
     CheckOptions, PackOptions, PackSpec, PackageDescription, PackageWriter, Profile, check_package,
-    check_package_dir,
+    check_package_dir, open_data_file,
 };
 use vanthu_archive::{ArchiveLaw, Expiry, RetentionInput};
 use vanthu_identifiers::Finding;
@@ -39,6 +39,11 @@ enum ArchiveCommand {
         /// copies, `OAISPACKAGETYPE` DIP, E-ARK CSIP profile) instead.
         #[arg(long)]
         dip: bool,
+        /// Pack the target of a data file that is a symbolic link (it must
+        /// be a regular file). Without it, links are refused, as are
+        /// folders, devices, named pipes and sockets.
+        #[arg(long)]
+        follow_links: bool,
     },
     /// Check a received package: structure, checksums, metadata, identifiers.
     Check {
@@ -83,7 +88,12 @@ pub(crate) struct RetentionArgs {
 
 pub(crate) fn run(args: ArchiveArgs) -> Result<Outcome, CliError> {
     match args.command {
-        ArchiveCommand::Pack { spec, output, dip } => pack(&spec, &output, dip),
+        ArchiveCommand::Pack {
+            spec,
+            output,
+            dip,
+            follow_links,
+        } => pack(&spec, &output, dip, follow_links),
         ArchiveCommand::Check {
             package,
             profile,
@@ -117,7 +127,7 @@ fn read_spec(path: &Path) -> Result<(PackageDescription, PathBuf), CliError> {
     Ok((spec.description, source))
 }
 
-fn pack(spec: &Path, output: &Path, dip: bool) -> Result<Outcome, CliError> {
+fn pack(spec: &Path, output: &Path, dip: bool, follow_links: bool) -> Result<Outcome, CliError> {
     let (mut desc, source) = read_spec(spec)?;
     if dip {
         let created = desc.created;
@@ -144,8 +154,8 @@ fn pack(spec: &Path, output: &Path, dip: bool) -> Result<Outcome, CliError> {
             .map_err(|e| CliError::new(e.to_string()))?;
         for name in &names {
             let p = source.join(name);
-            let f = File::open(&p)
-                .map_err(|e| CliError::new(format!("cannot read {}: {e}", p.display())))?;
+            // Regular files only, checked before a byte is read.
+            let f = open_data_file(&p, follow_links).map_err(|e| CliError::new(e.to_string()))?;
             w.add_file(name, &mut BufReader::new(f))
                 .map_err(|e| CliError::new(format!("{}: {e}", p.display())))?;
         }

@@ -39,6 +39,11 @@ pub(crate) use output::{CliError, Outcome};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The most bytes read from standard input (`-`) by the commands that
+    /// copy it to a temporary file to seek in it (inspect, check,
+    /// normalize, extract); default 1 GiB (docs/limits.md §5).
+    #[arg(long, global = true, value_name = "BYTES")]
+    max_stdin: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,6 +105,9 @@ enum Command {
 }
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
+    if let Some(max) = cli.max_stdin {
+        output::set_max_spool(max);
+    }
     match cli.command {
         Command::Lunar(args) => calendar::lunar(args),
         Command::Calendar(args) => calendar::calendar(args),

@@ -78,15 +78,11 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
 }
 
 /// A package opened for streaming, never held in memory: a file or standard
-/// input read through a 64 KiB buffer, or standard input copied to a
-/// temporary file for the commands that seek ([`open_seekable`]).
+/// input read through a 64 KiB buffer, or standard input copied to an
+/// anonymous temporary file for the commands that seek ([`open_seekable`]).
 pub(crate) enum Input {
-    /// A file; the temporary file standard input was copied to is removed
-    /// after it is closed (fields drop in order).
-    File {
-        file: BufReader<File>,
-        _spool: Option<TempPath>,
-    },
+    /// A file (or the anonymous temporary file standard input was copied to).
+    File(BufReader<File>),
     /// Standard input: it cannot seek.
     Stdin(BufReader<io::Stdin>),
 }
@@ -135,31 +131,81 @@ pub(crate) fn open_input(path: &Path) -> Result<Input, CliError> {
         )));
     }
     File::open(path)
-        .map(|f| Input::File {
-            file: BufReader::with_capacity(INPUT_BUFFER, f),
-            _spool: None,
-        })
+        .map(|f| Input::File(BufReader::with_capacity(INPUT_BUFFER, f)))
         .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))
 }
 
+/// The most standard input a command copies to a temporary file (the
+/// commands that read `-` and seek in it), by default: the edXML reader's
+/// package size limit (`vanthu_edxml::Limits::max_package_bytes`, 1 GiB),
+/// past which the package would be refused anyway. `--max-stdin` changes
+/// it ([`set_max_spool`]); `docs/limits.md` §5.
+pub(crate) const MAX_SPOOL: u64 = 1 << 30;
+
+/// The limit of [`spool_stdin`] in force: [`MAX_SPOOL`] unless set.
+static SPOOL_LIMIT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(MAX_SPOOL);
+
+/// Sets the most bytes [`spool_stdin`] copies (`--max-stdin`).
+pub(crate) fn set_max_spool(max: u64) {
+    SPOOL_LIMIT.store(max, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Standard input copied to an anonymous temporary file (`tempfile::tempfile`:
+/// unlinked as it is created, so nothing is left behind, even when the
+/// process is killed), at most [`MAX_SPOOL`] bytes. It is reopened through
+/// its path ([`Spool::path`], `/proc/self/fd/N` on Linux) by the commands
+/// that take a path.
+pub(crate) struct Spool {
+    file: File,
+    #[cfg(target_os = "linux")]
+    path: std::path::PathBuf,
+    /// Elsewhere the file has a random name, removed when dropped.
+    #[cfg(not(target_os = "linux"))]
+    path: TempPath,
+}
+
+impl std::ops::Deref for Spool {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// Copies standard input to a temporary file, removed when dropped.
-pub(crate) fn spool_stdin() -> Result<TempPath, CliError> {
-    let (_, temp) = spool()?;
-    Ok(temp)
+pub(crate) fn spool_stdin() -> Result<Spool, CliError> {
+    let max = SPOOL_LIMIT.load(std::sync::atomic::Ordering::Relaxed);
+    spool_from(&mut io::stdin().lock(), max)
 }
 
-fn spool() -> Result<(File, TempPath), CliError> {
+/// Copies `input` to a new [`Spool`], refusing input longer than `max`
+/// bytes (without reading more than one byte past it).
+fn spool_from(input: &mut impl Read, max: u64) -> Result<Spool, CliError> {
     let failed = |e: io::Error| CliError::new(format!("cannot copy standard input: {e}"));
-    let (mut spool, temp) = temp_file("stdin").map_err(failed)?;
-    io::copy(&mut io::stdin().lock(), &mut spool).map_err(failed)?;
-    spool.seek(SeekFrom::Start(0)).map_err(failed)?;
-    Ok((spool, temp))
+    let spool = new_spool().map_err(failed)?;
+    let mut file = &spool.file;
+    let copied = io::copy(&mut input.take(max.saturating_add(1)), &mut file).map_err(failed)?;
+    if copied > max {
+        return Err(CliError::new(format!(
+            "standard input: limit exceeded: more than {max} bytes (--max-stdin, the most a command copies from standard input; docs/limits.md §5)"
+        )));
+    }
+    file.seek(SeekFrom::Start(0)).map_err(failed)?;
+    Ok(spool)
 }
 
-/// A new temporary file `vanthu-{what}-RANDOM.edxml` in the system's
-/// temporary folder, removed when dropped.
-fn temp_file(what: &str) -> io::Result<(File, TempPath)> {
-    new_temp(&std::env::temp_dir(), &format!("vanthu-{what}-"), ".edxml")
+#[cfg(target_os = "linux")]
+fn new_spool() -> io::Result<Spool> {
+    use std::os::fd::AsRawFd;
+    let file = tempfile::tempfile()?;
+    let path = Path::new("/proc/self/fd").join(file.as_raw_fd().to_string());
+    Ok(Spool { file, path })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn new_spool() -> io::Result<Spool> {
+    let (file, path) = new_temp(&std::env::temp_dir(), "vanthu-stdin-", ".tmp")?;
+    Ok(Spool { file, path })
 }
 
 /// The source to decode the attachments of a package read from `input`
@@ -181,7 +227,7 @@ pub(crate) fn utf8_source(
         ))
     };
     input.seek(SeekFrom::Start(0)).map_err(|e| failed(&e))?;
-    let (mut file, temp) = temp_file("utf8").map_err(|e| failed(&e))?;
+    let mut file = tempfile::tempfile().map_err(|e| failed(&e))?;
     let mut out = io::BufWriter::new(&mut file);
     let bound = vanthu::edxml::ReadOptions::default()
         .limits
@@ -190,10 +236,7 @@ pub(crate) fn utf8_source(
     io::Write::flush(&mut out).map_err(|e| failed(&e))?;
     drop(out);
     file.seek(SeekFrom::Start(0)).map_err(|e| failed(&e))?;
-    Ok(Input::File {
-        file: BufReader::with_capacity(INPUT_BUFFER, file),
-        _spool: Some(temp),
-    })
+    Ok(Input::File(BufReader::with_capacity(INPUT_BUFFER, file)))
 }
 
 /// Opens a file, or standard input when `path` is `-`, to read it and then
@@ -202,17 +245,17 @@ pub(crate) fn open_seekable(path: &Path) -> Result<Input, CliError> {
     if path.as_os_str() != "-" {
         return open_input(path);
     }
-    let (spool, temp) = spool()?;
-    Ok(Input::File {
-        file: BufReader::with_capacity(INPUT_BUFFER, spool),
-        _spool: Some(temp),
-    })
+    let spool = spool_stdin()?;
+    Ok(Input::File(BufReader::with_capacity(
+        INPUT_BUFFER,
+        spool.file,
+    )))
 }
 
 impl Read for Input {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match self {
-            Self::File { file: f, .. } => f.read(buf),
+            Self::File(f) => f.read(buf),
             Self::Stdin(s) => s.read(buf),
         }
     }
@@ -221,14 +264,14 @@ impl Read for Input {
 impl BufRead for Input {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         match self {
-            Self::File { file: f, .. } => f.fill_buf(),
+            Self::File(f) => f.fill_buf(),
             Self::Stdin(s) => s.fill_buf(),
         }
     }
 
     fn consume(&mut self, amount: usize) {
         match self {
-            Self::File { file: f, .. } => f.consume(amount),
+            Self::File(f) => f.consume(amount),
             Self::Stdin(s) => s.consume(amount),
         }
     }
@@ -237,7 +280,7 @@ impl BufRead for Input {
 impl Seek for Input {
     fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
         match self {
-            Self::File { file: f, .. } => f.seek(to),
+            Self::File(f) => f.seek(to),
             Self::Stdin(_) => Err(io::Error::new(
                 io::ErrorKind::Unsupported,
                 "standard input cannot seek",

@@ -9,11 +9,10 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use vanthu_workflow::EventLog;
 use vanthu_workflow::calendar::vietnam_time;
 use vanthu_workflow::monitor::ReplayReport;
 
-use crate::output::{print_json, read_input};
+use crate::output::{open_input, print_json};
 use crate::{CliError, Outcome};
 
 /// Arguments of `vanthu replay`.
@@ -37,40 +36,52 @@ pub(crate) struct ReplayArgs {
     /// ho-chi-minh-city, nam-dinh or quang-nam (docs/workflow.md).
     #[arg(long = "rules", value_name = "NAME")]
     rules: Option<vanthu::workflow::LocalRules>,
+    /// The most documents the replay holds (default 100,000: about 3 KiB
+    /// of memory each; docs/limits.md §5).
+    #[arg(long, value_name = "N")]
+    max_documents: Option<u64>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
 }
 
 pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
-    let bytes = read_input(&args.events)?;
-    let mut log: EventLog = serde_json::from_slice(&bytes)
-        .map_err(|e| CliError::new(format!("{}: not an event log: {e}", args.events.display())))?;
-    if let Some(rules) = args.rules {
-        log.policy = vanthu::workflow::Policy::local(rules);
-    }
     let as_of = args
         .as_of
         .as_deref()
         .map(crate::signature::parse_time)
         .transpose()
         .map_err(|e| CliError::new(format!("--as-of: {e}")))?;
-    let report = vanthu::replay_with(&log, as_of, &args.policy.rules())
-        .map_err(|e| CliError::new(e.to_string()))?;
+    // Read as a stream: memory holds the office, not the log
+    // (docs/limits.md §5).
+    let input = open_input(&args.events)?;
+    let out = vanthu::replay_read(
+        input,
+        as_of,
+        args.rules.map(vanthu::workflow::Policy::local),
+        &args.policy.rules(),
+        &args
+            .max_documents
+            .map_or_else(vanthu::workflow::LogLimits::default, |max| {
+                vanthu::workflow::LogLimits::default().max_documents(max)
+            }),
+    )
+    .map_err(|e| CliError::new(format!("{}: {e}", args.events.display())))?;
+    let report = out.report;
     if args.json {
         print_json(&report)?;
     } else {
-        print_human(&log, &report);
+        print_human(out.events, &report);
     }
     Ok(Outcome::from_valid(report.conformant))
 }
 
-fn print_human(log: &EventLog, report: &ReplayReport) {
+fn print_human(events: u64, report: &ReplayReport) {
     let state = &report.state;
     out!(
         "agency {}: {} events, {} incoming, {} outgoing",
         state.agency(),
-        log.events.len(),
+        events,
         state.incoming_documents().count(),
         state.outgoing_documents().count()
     );

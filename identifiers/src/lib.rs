@@ -33,4 +33,4 @@ pub use marks::{Confidentiality, Retention, Urgency};
 pub use record::RecordCode;
 pub use report::{Report, conformant, count};
 pub use rule::Rule;
-pub use time::VIETNAM;
+pub use time::{TimeError, TimeField, VIETNAM, parse_instant};

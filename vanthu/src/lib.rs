@@ -32,6 +32,6 @@ pub use error::{CheckError, ErrorKind};
 pub use format::{Format, HEAD_LEN, describe, detect};
 pub use intake::document_meta;
 pub use options::{CheckOptions, TIME_FORMS, parse_time};
-pub use replay::{replay, replay_with};
+pub use replay::{StreamedReplay, replay, replay_read, replay_with};
 pub use reply::{ReplyError, ReplyRequest, reply};
 pub use trust::{LoadedTrust, load_trust};

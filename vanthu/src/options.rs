@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone as _};
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use vanthu_signature::RolePolicy;
 
@@ -103,39 +103,23 @@ YYYY-MM-DD HH:MM(:SS) or edXML's yyyy/MM/dd HH:mm:ss (Vietnam time unless an off
 /// assert!(vanthu::parse_time("05-06-2025").is_err());
 /// ```
 ///
+/// Every field is checked against its range
+/// ([`vanthu_identifiers::parse_instant`]): second 60, hour 24 or 31 April
+/// are refused, naming the field and its byte offset.
+///
+/// ```
+/// let err = vanthu::parse_time("2025-06-05T09:30:60").unwrap_err();
+/// assert!(err.message.contains("second 60 at byte 17 is out of range"));
+/// ```
+///
 /// # Errors
-/// [`ErrorKind::Options`] naming the accepted forms ([`TIME_FORMS`]).
+/// [`ErrorKind::Options`] naming the field, its byte offset and the accepted
+/// forms ([`TIME_FORMS`]).
 pub fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, CheckError> {
-    let text = text.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t);
-    }
-    let local = [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y/%m/%d %H:%M:%S",
-        "%Y/%m/%d %H:%M",
-    ]
-    .iter()
-    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-    .or_else(|| {
-        ["%Y-%m-%d", "%Y/%m/%d"]
-            .iter()
-            .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-    });
-    local
-        .and_then(|d| {
-            vanthu_edxml::vietnam_offset()
-                .from_local_datetime(&d)
-                .single()
-        })
-        .ok_or_else(|| {
-            CheckError::new(
-                ErrorKind::Options,
-                format!("cannot read the time {text:?}: use {TIME_FORMS}"),
-            )
-        })
+    vanthu_identifiers::parse_instant(text.trim()).map_err(|e| {
+        CheckError::new(
+            ErrorKind::Options,
+            format!("cannot read the time {text:?}: {e}; use {TIME_FORMS}"),
+        )
+    })
 }

@@ -7,6 +7,7 @@ pub mod csv_text;
 mod document;
 mod error;
 pub mod incoming;
+mod log_reader;
 pub mod monitor;
 pub mod outgoing;
 mod policy;
@@ -22,11 +23,12 @@ pub use document::{
     HistoryEntry, Staff, StatusNotice,
 };
 pub use error::{WorkflowError, WorkflowErrorKind};
+pub use log_reader::{LogLimits, LogReadError, LogSink, ReplaySink, SinkFull, read_log};
 pub use policy::{LocalRules, PaperCopies, Policy, RecallRefusal, UnknownPolicy};
 pub use register::{
     DuplicateReason, Register, RegisterEntry, RegisterKind, RegisterOpening, Registers,
 };
 pub use state::{
-    Event, EventLog, LogEntry, Office, apply, replay, replay_lenient, replay_lenient_until,
-    violation,
+    Event, EventLog, LenientReplay, LogEntry, Office, apply, replay, replay_lenient,
+    replay_lenient_until, violation,
 };

@@ -487,7 +487,24 @@ pub fn check_log(
     as_of: Option<DateTime<FixedOffset>>,
 ) -> Result<ReplayReport, CalendarError> {
     // The office as it was at `as_of`: later events are not applied.
-    let (state, mut findings) = crate::state::replay_lenient_until(log, as_of);
+    let (state, findings) = crate::state::replay_lenient_until(log, as_of);
+    judge(state, findings, calendar, rules, as_of)
+}
+
+/// [`check_log`] of a log already replayed (by
+/// [`LenientReplay`](crate::LenientReplay), as a stream): judges the
+/// deadlines of `state` at `as_of` (by default the instant of its last
+/// event) after the `findings` of the refused events.
+///
+/// # Errors
+/// [`CalendarError`] when `calendar` does not cover a year involved.
+pub fn judge(
+    state: Office,
+    mut findings: Vec<Finding>,
+    calendar: &WorkingCalendar,
+    rules: &DeadlineRules,
+    as_of: Option<DateTime<FixedOffset>>,
+) -> Result<ReplayReport, CalendarError> {
     let as_of = as_of.or(state.last_at());
     let (missed_deadlines, pending_deadlines) = match as_of {
         Some(at) => (

@@ -207,6 +207,11 @@ impl Office {
         self.incoming.get(case)
     }
 
+    /// How many documents, incoming and outgoing, the office holds.
+    pub fn document_count(&self) -> usize {
+        self.incoming.len().saturating_add(self.outgoing.len())
+    }
+
     /// Every incoming document, by case id.
     pub fn incoming_documents(&self) -> impl Iterator<Item = &IncomingDocument> {
         self.incoming.values()
@@ -367,37 +372,156 @@ pub fn replay_lenient_until(
     log: &EventLog,
     until: Option<DateTime<FixedOffset>>,
 ) -> (Office, Vec<Finding>) {
-    let mut office = Office::with_policy(log.agency, log.policy);
-    let mut violations = Vec::new();
-    let mut latest: Option<DateTime<FixedOffset>> = None;
-    let mut order: Vec<usize> = Vec::with_capacity(log.events.len());
+    let mut replay = LenientReplay::new(log.agency, log.policy, until, usize::MAX);
     for (index, entry) in log.events.iter().enumerate() {
-        if until.is_some_and(|t| entry.at > t) {
-            continue;
+        replay.push(index, entry.clone());
+    }
+    replay.finish()
+}
+
+/// [`replay_lenient_until`] one event at a time, for logs read as a stream
+/// ([`read_log`](crate::read_log)): memory holds the office and at most
+/// `window` events waiting for their place in time, never the whole log.
+///
+/// Events are applied in time order (a stable sort, as
+/// [`replay_lenient`] does) as long as no event is more than `window`
+/// events out of place; an event older than one already applied is
+/// reported as breaking [`rules::ORDER`] and not applied.
+///
+/// ```
+/// use vanthu_workflow::{EventLog, LenientReplay, replay_lenient};
+/// let log: EventLog = serde_json::from_str(r#"{"agency": "000.00.15.H47", "events": [
+///   {"at": "2025-03-03T07:00:00+07:00", "type": "actor_added", "actor": {"id": "clerk", "name": "Văn Thư", "roles": ["clerk"]}}
+/// ]}"#)?;
+/// let mut replay = LenientReplay::new(log.agency, log.policy, None, 1024);
+/// for (i, e) in log.events.iter().enumerate() {
+///     replay.push(i, e.clone());
+/// }
+/// assert_eq!(replay.finish(), replay_lenient(&log));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct LenientReplay {
+    office: Office,
+    violations: Vec<Finding>,
+    until: Option<DateTime<FixedOffset>>,
+    /// The latest instant seen among the events kept.
+    latest: Option<DateTime<FixedOffset>>,
+    /// The instant of the last event taken from `waiting`.
+    applied: Option<DateTime<FixedOffset>>,
+    waiting: std::collections::BinaryHeap<std::cmp::Reverse<Waiting>>,
+    window: usize,
+}
+
+/// An event waiting for its place in time: ordered by instant, then by
+/// its index in the log (the stable sort).
+#[derive(Debug)]
+struct Waiting {
+    at: DateTime<FixedOffset>,
+    index: usize,
+    entry: LogEntry,
+}
+
+impl PartialEq for Waiting {
+    fn eq(&self, other: &Self) -> bool {
+        (self.at, self.index) == (other.at, other.index)
+    }
+}
+
+impl Eq for Waiting {}
+
+impl PartialOrd for Waiting {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Waiting {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.at, self.index).cmp(&(other.at, other.index))
+    }
+}
+
+impl LenientReplay {
+    /// A replay of `agency`'s log under `policy`, of the events at or before
+    /// `until` (all when `None`), holding at most `window` events (at least
+    /// one) to put back in time order.
+    pub fn new(
+        agency: AgencyId,
+        policy: Policy,
+        until: Option<DateTime<FixedOffset>>,
+        window: usize,
+    ) -> Self {
+        Self {
+            office: Office::with_policy(agency, policy),
+            violations: Vec::new(),
+            until,
+            latest: None,
+            applied: None,
+            waiting: std::collections::BinaryHeap::new(),
+            window: window.max(1),
         }
-        if latest.is_some_and(|l| entry.at < l) {
+    }
+
+    /// Takes the event at `index` of the log (indexes come in order).
+    pub fn push(&mut self, index: usize, entry: LogEntry) {
+        if self.until.is_some_and(|t| entry.at > t) {
+            return;
+        }
+        if self.latest.is_some_and(|l| entry.at < l) {
             let error = WorkflowError::new(rules::ORDER, WorkflowErrorKind::OutOfOrder);
-            violations.push(violation(index, entry, &error));
+            self.violations.push(violation(index, &entry, &error));
+            if self.applied.is_some_and(|a| entry.at < a) {
+                // Too far out of place to be put back: reported, not applied.
+                return;
+            }
         }
-        latest = latest.max(Some(entry.at));
-        order.push(index);
+        self.latest = self.latest.max(Some(entry.at));
+        self.waiting.push(std::cmp::Reverse(Waiting {
+            at: entry.at,
+            index,
+            entry,
+        }));
+        if self.waiting.len() > self.window {
+            self.apply_next();
+        }
     }
-    order.sort_by_key(|&i| log.events.get(i).map(|e| e.at));
-    for index in order {
-        let Some(entry) = log.events.get(index) else {
-            continue;
+
+    /// The office as it is now (the events still waiting are not applied).
+    pub fn office(&self) -> &Office {
+        &self.office
+    }
+
+    /// Applies every event still waiting (the log has ended).
+    pub fn flush(&mut self) {
+        while !self.waiting.is_empty() {
+            self.apply_next();
+        }
+    }
+
+    fn apply_next(&mut self) {
+        let Some(std::cmp::Reverse(next)) = self.waiting.pop() else {
+            return;
         };
-        if let Err(error) = office.step(&entry.event, entry.at) {
-            violations.push(violation(index, entry, &error));
+        self.applied = Some(next.at);
+        if let Err(error) = self.office.step(&next.entry.event, next.at) {
+            self.violations
+                .push(violation(next.index, &next.entry, &error));
         }
     }
-    violations.sort_by_key(|f| {
-        f.location
-            .path
-            .as_deref()
-            .and_then(|p| p.strip_prefix("events["))
-            .and_then(|p| p.strip_suffix(']'))
-            .and_then(|n| n.parse::<usize>().ok())
-    });
-    (office, violations)
+
+    /// The office after every event, and the findings of the events it
+    /// refused, in log order.
+    pub fn finish(mut self) -> (Office, Vec<Finding>) {
+        self.flush();
+        self.violations.sort_by_key(|f| {
+            f.location
+                .path
+                .as_deref()
+                .and_then(|p| p.strip_prefix("events["))
+                .and_then(|p| p.strip_suffix(']'))
+                .and_then(|n| n.parse::<usize>().ok())
+        });
+        (self.office, self.violations)
+    }
 }

@@ -42,6 +42,7 @@
 //! timestamps from the creation time passed in.
 
 mod checksum;
+mod data_file;
 pub mod eark;
 mod profile;
 mod read;
@@ -58,6 +59,7 @@ use crate::codes::Direction;
 use crate::error::ArchiveError;
 use crate::record::{Document, RecordMetadata};
 
+pub use data_file::open_data_file;
 pub use profile::{Profile, UnknownProfile};
 pub use read::{
     CheckOptions, DataFile, PackageReader, PackageReport, check_package, check_package_dir,

@@ -122,11 +122,23 @@ pub(crate) fn parse(
     let mut stack: Vec<Element> = Vec::new();
     let mut buf = Vec::new();
     let mut elements = 0u64;
+    // The root element, once closed: only comments, processing
+    // instructions and white space may follow it (XML 1.0 §2.1).
+    let mut root: Option<Element> = None;
     loop {
         let offset = reader.buffer_position();
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| err(offset, e.to_string()))?;
+        let after_root = root.is_some()
+            && match &event {
+                Event::Start(_) | Event::End(_) | Event::CData(_) | Event::GeneralRef(_) => true,
+                Event::Text(t) => !t.iter().all(u8::is_ascii_whitespace),
+                _ => false,
+            };
+        if after_root {
+            return Err(err(offset, "content after the root element".into()));
+        }
         match event {
             Event::Start(s) => {
                 elements = elements.saturating_add(1);
@@ -163,7 +175,7 @@ pub(crate) fn parse(
                     .ok_or_else(|| err(offset, "unbalanced end tag".into()))?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(done),
-                    None => return Ok(done),
+                    None => root = Some(done),
                 }
             }
             Event::Text(t) => {
@@ -192,7 +204,10 @@ pub(crate) fn parse(
                     }
                 }
             }
-            Event::Eof => return Err(err(offset, "no root element or unclosed element".into())),
+            Event::Eof => {
+                return root
+                    .ok_or_else(|| err(offset, "no root element or unclosed element".into()));
+            }
             _ => {}
         }
         if stack

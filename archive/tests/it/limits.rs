@@ -126,3 +126,35 @@ fn an_empty_mets_is_a_finding_and_an_unreadable_zip_an_error() {
     let e = check_package(Cursor::new(b"PK\x03\x04 broken"), &CheckOptions::default()).unwrap_err();
     assert_eq!(e.code(), "ARCH-E-ZIP");
 }
+
+#[test]
+fn a_mets_of_unknown_elements_is_not_conformant() {
+    // One root of unknown elements, within every limit: not a METS.
+    let mets = format!("<a>{}</a>", "<b x=\"1\"/>".repeat(20_000));
+    let report = check(&zip_with_mets(std::iter::once(mets.into_bytes())));
+    assert!(!report.conformant());
+    assert!(
+        rules(&report).contains(&"ARCH-PKG-METS-001".to_owned()),
+        "{:?}",
+        rules(&report)
+    );
+    // `<a/>` repeated: every element after the first is a second root,
+    // which XML does not allow; the document is not read at all.
+    let bytes = zip_with_mets(std::iter::once(b"<a/>".repeat(60_000)));
+    match PackageReader::open(Cursor::new(&bytes)) {
+        Err(ArchiveError::Xml {
+            offset, message, ..
+        }) => {
+            assert_eq!(
+                (offset, message.as_str()),
+                (4, "content after the root element")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(rules(&check(&bytes)), ["ARCH-PKG-STRUCT-001"]);
+    // What may follow the root still may: comments, white space.
+    let mets = b"<mets/>\n<!-- end -->\n".to_vec();
+    let report = check(&zip_with_mets(std::iter::once(mets)));
+    assert!(!rules(&report).contains(&"ARCH-PKG-STRUCT-001".to_owned()));
+}

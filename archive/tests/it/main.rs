@@ -18,6 +18,7 @@ mod folders;
 mod fuzz_corpus;
 mod limits;
 mod list;
+mod pack_inputs;
 mod package;
 mod record;
 mod retention;

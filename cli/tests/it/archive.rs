@@ -4,11 +4,11 @@ use std::path::{Path, PathBuf};
 
 use crate::{json, succeeds, vanthu};
 
-fn vectors() -> PathBuf {
+pub(crate) fn vectors() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../archive/tests/vectors")
 }
 
-fn temp(name: &str) -> PathBuf {
+pub(crate) fn temp(name: &str) -> PathBuf {
     let dir =
         std::env::temp_dir().join(format!("vanthu-cli-archive-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -20,7 +20,7 @@ fn pack(spec: &Path, dir: &Path) -> PathBuf {
     pack_as(spec, &dir.join("sip.zip"), &[])
 }
 
-fn pack_vector(dir: &Path) -> PathBuf {
+pub(crate) fn pack_vector(dir: &Path) -> PathBuf {
     pack(&vectors().join("sip-hoso/spec.json"), dir)
 }
 
@@ -255,7 +255,7 @@ fn with_root_mets(zip: &Path, out: &Path, edit: impl Fn(&str) -> String) {
 }
 
 /// The entries of the ZIP at `path` (name, bytes), in order.
-fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
     use std::io::Read;
     let mut src = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     (0..src.len())
@@ -269,7 +269,7 @@ fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Writes these entries, in order, as a ZIP at `path`.
-fn write_zip(path: &Path, entries: &[(String, Vec<u8>)]) {
+pub(crate) fn write_zip(path: &Path, entries: &[(String, Vec<u8>)]) {
     use std::io::Write;
     let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     for (name, data) in entries {

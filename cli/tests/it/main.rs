@@ -8,6 +8,7 @@
 
 mod adversarial_sigwork;
 mod adversarial_edxml;
+mod adversarial_cli;
 mod archive;
 mod big;
 mod bounds;

@@ -18,6 +18,7 @@ mod props;
 mod record;
 mod rules;
 mod text;
+mod time;
 
 /// The folder of real data beside the checkout, when it is there (under
 /// `VANTHU_INTEROP=1`, as in CI, it must be).

@@ -10,6 +10,7 @@ mod csv;
 mod deadlines;
 mod holidays;
 mod lifecycle_props;
+mod log_stream;
 mod lunar;
 mod props;
 mod replay;
