@@ -7,15 +7,17 @@ pub const MAX_NAME_BYTES: usize = 200;
 /// A file name that stays inside the output folder and means the same on
 /// every system: the last path component; no control characters or
 /// characters Windows refuses; no leading dots (never `.`, `..` or hidden),
-/// no trailing dots or spaces (Windows drops them); not a Windows device
-/// name (`CON`, `NUL`, `COM1`…); at most [`MAX_NAME_BYTES`], the extension
-/// kept. An empty result becomes `attachment-N` (`index` from 0).
+/// no trailing dots or spaces (Windows drops them), also where a long name
+/// is cut; not a Windows device name (`CON`, `NUL`, `COM1`…); at most
+/// [`MAX_NAME_BYTES`], the extension kept. The result is its own safe name.
+/// An empty result becomes `attachment-N` (`index` from 0).
 ///
 /// ```
 /// use vanthu::names::safe_file_name;
 /// assert_eq!(safe_file_name("../../etc/passwd", 0), "passwd");
 /// assert_eq!(safe_file_name("CON.pdf", 0), "_CON.pdf");
 /// assert_eq!(safe_file_name("..", 2), "attachment-3");
+/// assert_eq!(safe_file_name(". x.pdf. ", 0), "x.pdf");
 /// ```
 #[must_use]
 pub fn safe_file_name(name: &str, index: usize) -> String {
@@ -30,33 +32,51 @@ pub fn safe_file_name(name: &str, index: usize) -> String {
             }
         })
         .collect();
-    let cleaned = cleaned
-        .trim()
-        .trim_start_matches('.')
-        .trim_end_matches(['.', ' '])
-        .to_owned();
+    let cleaned = trimmed(&cleaned);
     if cleaned.is_empty() {
         return format!("attachment-{}", index + 1);
     }
-    let stem = cleaned.split('.').next().unwrap_or_default().trim_end();
-    let device = matches!(
+    let short = shorten(cleaned, MAX_NAME_BYTES);
+    if is_device(&short) {
+        format!("_{}", shorten(cleaned, MAX_NAME_BYTES - 1))
+    } else {
+        short
+    }
+}
+
+/// `name` without what every system does not keep alike at its ends: white
+/// space, leading dots, trailing dots and spaces, as often as they alternate
+/// (`". x"` is `"x"`, not `" x"`).
+fn trimmed(name: &str) -> &str {
+    let mut name = name;
+    loop {
+        let next = name
+            .trim()
+            .trim_start_matches('.')
+            .trim_end_matches(['.', ' ']);
+        if next.len() == name.len() {
+            return name;
+        }
+        name = next;
+    }
+}
+
+/// Whether the stem of `name` is a Windows device name.
+fn is_device(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default().trim_end();
+    matches!(
         stem.to_ascii_uppercase().as_str(),
         "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
     ) || (stem.len() == 4
         && ["COM", "LPT"]
             .iter()
             .any(|p| stem.get(..3).is_some_and(|s| s.eq_ignore_ascii_case(p)))
-        && stem.as_bytes().get(3).is_some_and(u8::is_ascii_digit));
-    let cleaned = if device {
-        format!("_{cleaned}")
-    } else {
-        cleaned
-    };
-    shorten(&cleaned, MAX_NAME_BYTES)
+        && stem.as_bytes().get(3).is_some_and(u8::is_ascii_digit))
 }
 
 /// `name` cut to at most `max` bytes at a character boundary, keeping a
-/// short extension.
+/// short extension; the cut part loses the trailing dots and spaces that
+/// the cut may have left.
 fn shorten(name: &str, max: usize) -> String {
     if name.len() <= max {
         return name.to_owned();
@@ -70,7 +90,8 @@ fn shorten(name: &str, max: usize) -> String {
     while !name.is_char_boundary(cut) {
         cut -= 1;
     }
-    format!("{}{ext}", name.get(..cut).unwrap_or_default())
+    let stem = name.get(..cut).unwrap_or_default();
+    format!("{}{ext}", stem.trim_end_matches(['.', ' ']))
 }
 
 /// Names for files written into one folder: each [`safe_file_name`], made

@@ -1,0 +1,13 @@
+//! Fuzz target `pack_spec`: the property in `props/pack.rs`, which `vanthu`'s
+//! tests also replay over `fuzz/corpus/pack_spec/`.
+//!
+//! Run: `cargo +nightly fuzz run pack_spec fuzz/corpus/pack_spec`.
+#![no_main]
+
+#[path = "props/common.rs"]
+mod common;
+mod package_property;
+#[path = "props/pack.rs"]
+mod property;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| property::check(data));
