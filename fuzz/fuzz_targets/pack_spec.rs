@@ -6,6 +6,7 @@
 
 #[path = "props/common.rs"]
 mod common;
+#[allow(dead_code, reason = "`mets_package` serves the `mets_read` target")]
 mod package_property;
 #[path = "props/pack.rs"]
 mod property;

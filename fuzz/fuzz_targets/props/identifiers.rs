@@ -14,8 +14,13 @@ use vanthu::identifiers::{
 
 use super::common::catalogued;
 
+/// A strict parser.
+type Strict<T> = fn(&str) -> Result<T, IdError>;
+/// A lenient parser: the value and what is irregular about it.
+type Lenient<T> = fn(&str) -> Result<(T, Vec<Finding>), IdError>;
+
 /// `parse(display(parse(text))) == parse(text)` for a strict parser.
-fn display_round_trip<T>(text: &str, parse: fn(&str) -> Result<T, IdError>)
+fn display_round_trip<T>(text: &str, parse: Strict<T>)
 where
     T: Display + PartialEq + Debug,
 {
@@ -27,7 +32,7 @@ where
 
 /// A lenient parse cites catalogued rules, and what it keeps reads back to
 /// the same value with the same findings (`FromStr` is the lenient reading).
-fn lenient<T>(text: &str, parse: fn(&str) -> Result<(T, Vec<Finding>), IdError>)
+fn lenient<T>(text: &str, parse: Lenient<T>)
 where
     T: Display + FromStr + PartialEq + Debug,
 {

@@ -10,6 +10,7 @@ use crate::fuzz_seeds::{Seed, seeds};
 #[path = "../../../fuzz/fuzz_targets/props/common.rs"]
 pub(crate) mod common;
 #[path = "../../../fuzz/fuzz_targets/package_property.rs"]
+#[allow(dead_code, reason = "`mets_package` serves the `mets_read` target")]
 mod package_property;
 
 #[path = "../../../fuzz/fuzz_targets/props/certs.rs"]
@@ -37,8 +38,11 @@ mod unzip;
 #[path = "../../../fuzz/fuzz_targets/props/workflow.rs"]
 mod workflow;
 
+/// A target's property: panics when the input breaks it.
+type Property = fn(&[u8]);
+
 /// Each target and its property.
-const TARGETS: &[(&str, fn(&[u8]))] = &[
+const TARGETS: &[(&str, Property)] = &[
     ("certs", certs::check),
     ("content", content::check),
     ("dates", dates::check),
@@ -132,7 +136,7 @@ fn seeds_are_accepted_where_they_should_be() {
                     1 << 20,
                 )
                 .is_ok();
-                one == !seed.name.starts_with("two-")
+                one != seed.name.starts_with("two-")
             }
             _ => true,
         };

@@ -14,6 +14,7 @@ mod fuzz_corpus;
 mod fuzz_seeds;
 mod fuzz_targets;
 mod names;
+mod parse_time;
 mod regulation_table;
 mod reply;
 mod sources;
