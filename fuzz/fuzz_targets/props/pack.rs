@@ -1,8 +1,10 @@
 //! The property of the `pack_spec` target: a package specification that
 //! reads survives a JSON round trip; when the writer accepts it, the package
-//! it writes (ZIP, METS, EAD) reads back to a description that the writer
-//! turns into the very same bytes, and the checker reports on it
-//! consistently (`package_property.rs`).
+//! it writes (ZIP, METS, EAD) reads back, and one round trip (read, write)
+//! reaches a fixed point: the description read from the rewritten package
+//! is written into the very same bytes. The checker reports on every
+//! package consistently (`package_property.rs`). (The first round trip may
+//! normalise: the reader trims the white space that ends a name.)
 
 use std::io::{Cursor, Read as _};
 
@@ -37,7 +39,16 @@ pub(crate) fn check(data: &[u8]) {
     let Some(first) = pack(spec.description) else {
         return;
     };
-    let mut reader = PackageReader::open(Cursor::new(first.clone())).expect("the package reads");
+    let second = pack(read_back(&first)).expect("what was read is written");
+    let third = pack(read_back(&second)).expect("what was read is written");
+    assert!(second == third, "read, pack reaches a fixed point");
+    let report = check_package(Cursor::new(first), &CheckOptions::default()).expect("a report");
+    consistent(&report);
+}
+
+/// The description read from `package`, every data file read to its end.
+fn read_back(package: &[u8]) -> PackageDescription {
+    let mut reader = PackageReader::open(Cursor::new(package)).expect("the package reads");
     let read = reader.description().expect("a description").clone();
     for file in reader.data_files().to_vec() {
         let mut bytes = Vec::new();
@@ -47,8 +58,5 @@ pub(crate) fn check(data: &[u8]) {
             .read_to_end(&mut bytes)
             .expect("a listed file reads");
     }
-    let second = pack(read).expect("what was read is written");
-    assert!(first == second, "pack, read, pack gives the same bytes");
-    let report = check_package(Cursor::new(first), &CheckOptions::default()).expect("a report");
-    consistent(&report);
+    read
 }
