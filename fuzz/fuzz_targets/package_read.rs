@@ -6,6 +6,7 @@
 //! The committed corpus is replayed by `vanthu-archive`'s normal tests.
 #![no_main]
 
+#[allow(dead_code, reason = "`mets_package` serves the `mets_read` target")]
 mod package_property;
 
 use libfuzzer_sys::fuzz_target;

@@ -1,14 +1,13 @@
-//! The PDF signature locator and the whole verification on arbitrary bytes:
-//! never a panic, bounded work. Seeds: `fuzz/corpus/pdf_locator/`.
+//! Fuzz target `pdf_locator`: the property in `props/pdf_locator.rs`, which
+//! `vanthu`'s tests also replay over `fuzz/corpus/pdf_locator/` (seeds:
+//! signed, unsigned, object-stream and multi-revision PDFs).
+//!
+//! Run: `cargo +nightly fuzz run pdf_locator fuzz/corpus/pdf_locator`.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use vanthu_signature::{Limits, TrustStore, VerifyOptions, locate, verify_pdf};
+#[path = "props/common.rs"]
+mod common;
+#[path = "props/pdf_locator.rs"]
+mod property;
 
-fuzz_target!(|data: &[u8]| {
-    let _ = locate(data, &Limits::default());
-    // A fixed validation time: the target must be deterministic.
-    if let Some(at) = chrono::DateTime::from_timestamp(1_750_000_000, 0) {
-        let _ = verify_pdf(data, &TrustStore::new(), &VerifyOptions::new(at));
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| property::check(data));

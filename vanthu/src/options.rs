@@ -93,7 +93,9 @@ YYYY-MM-DD HH:MM(:SS) or edXML's yyyy/MM/dd HH:mm:ss (Vietnam time unless an off
 /// (`2025-06-05`, midnight), a local time with or without seconds
 /// (`2025-06-05T09:30`, `2025-06-05 09:30:15`) or edXML's
 /// `yyyy/MM/dd HH:mm:ss` (QCVN 102:2016). Times without an offset are
-/// Vietnam time (UTC+7, no daylight saving).
+/// Vietnam time (UTC+7, no daylight saving). Years are 0000–9999, the
+/// years RFC 3339 writes: every instant read prints as RFC 3339 and reads
+/// back.
 ///
 /// ```
 /// let t = vanthu::parse_time("2025-06-05").unwrap();
@@ -101,6 +103,7 @@ YYYY-MM-DD HH:MM(:SS) or edXML's yyyy/MM/dd HH:mm:ss (Vietnam time unless an off
 /// let t = vanthu::parse_time("2025/06/05 16:59:00").unwrap();
 /// assert_eq!(t.to_rfc3339(), "2025-06-05T16:59:00+07:00");
 /// assert!(vanthu::parse_time("05-06-2025").is_err());
+/// assert!(vanthu::parse_time("-0256/07/05").is_err());
 /// ```
 ///
 /// Every field is checked against its range

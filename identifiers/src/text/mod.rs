@@ -206,14 +206,18 @@ pub fn comparison_key(text: &str) -> String {
 /// use vanthu_identifiers::text::folded_key;
 /// assert_eq!(folded_key("182/QĐ-LĐTBXH"), folded_key("182/QD-LDTBXH"));
 /// assert_eq!(folded_key("Sở Y tế"), "so y te");
+/// assert_eq!(folded_key("v \u{323} ƣu"), "v uu");
 /// ```
 #[must_use]
 pub fn folded_key(text: &str) -> String {
-    comparison_key(text)
+    let folded: String = comparison_key(text)
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+        .collect();
+    // A mark that stood alone between spaces leaves two: collapse them
+    // again, so that the key is its own key.
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Moves the tone of a word-final `oa`, `oe` or `uy` to its first vowel.

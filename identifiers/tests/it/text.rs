@@ -522,6 +522,18 @@ fn comparison_key_folds_tone_placement_case_space_and_d() {
     assert_eq!(comparison_key("quý"), "quý");
 }
 
+/// A combining mark standing alone between spaces (found by the `text` fuzz
+/// target): dropping it must not leave two spaces, the folded key is its own key.
+#[test]
+fn folded_key_is_its_own_key() {
+    use vanthu_identifiers::text::folded_key;
+    let input = "b \u{309}yUanT án v \u{323} ƣu tiê.n";
+    let key = folded_key(input);
+    assert_eq!(key, "b yuant an v uu tie.n");
+    assert_eq!(folded_key(&key), key);
+    assert_eq!(folded_key(" \u{301} Sở  Y tế \u{300}"), "so y te");
+}
+
 // ------------------------------------------------------------ check
 
 #[test]
