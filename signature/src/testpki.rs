@@ -24,6 +24,8 @@ use crate::crypto::oid;
 use crate::error::{Error, ErrorKind};
 use crate::sign::SigningKey;
 
+pub mod hostile;
+
 /// Which key to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

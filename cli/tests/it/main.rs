@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod adversarial_pdf;
 mod archive;
 mod big;
 mod bounds;
