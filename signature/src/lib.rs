@@ -28,8 +28,8 @@ pub use ltv::PadesLevel;
 pub use pdf::diff::{Modification, ModificationKind, ModificationLevel};
 pub use pdf::layout::Revision;
 pub use pdf::locate::{
-    ByteRange, ByteRangeProblem, Coverage, LocatedSignature, PdfSignatures, SignatureKind, Widget,
-    locate,
+    ByteRange, ByteRangeProblem, Coverage, LocatedSignature, PdfSignatures, SignatureKind, Skipped,
+    Widget, locate,
 };
 pub use pdf::object::ObjectId;
 pub use report::{Check, CheckId, Indication, Outcome, SubIndication, conclude};

@@ -94,6 +94,12 @@ vanthu_identifiers::catalogue! {
     /// Regions of the file are not PDF syntax (nothing signed can hide there
     /// unnoticed, but a reader may show them).
     PDF_UNPARSED = ("SIG-PDF-UNPARSED", Warning, "regions of the file are not valid PDF syntax", "có vùng của tệp không đúng cú pháp PDF", "ISO 32000-1 §7.5");
+    /// The file has more signatures than `Limits::max_signatures` or more
+    /// revisions than `Limits::max_revisions`: those beyond were not
+    /// examined, so the legal value cannot be established (`reference_only`).
+    /// Beside an invalid signature it is a warning: the verdict is already
+    /// `invalid`.
+    PDF_LIMIT = ("SIG-PDF-LIMIT", Error, "the file has more signatures or revisions than the limits allow: those beyond were not examined", "tệp có nhiều chữ ký hoặc phiên bản hơn giới hạn cho phép: phần vượt quá không được kiểm tra", "vanthu docs/limits.md §2");
 
     /// Certificate path building stopped at a work limit
     /// (`Limits::max_path_candidates`, `Limits::max_signature_verifications`):

@@ -25,6 +25,7 @@ use crate::error::{Error, ErrorKind};
 use crate::sign::SigningKey;
 
 pub mod adversarial;
+pub mod hostile;
 
 /// Which key to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Verification of every signature in a PDF, and the Vietnamese legal-value verdict.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-use vanthu_identifiers::{Finding, Location, Report};
+use vanthu_identifiers::{Finding, Location, Report, Severity};
 
 use crate::certs::{Certificate, TrustStore};
 use crate::cms::{parse_cms, tst_time};
@@ -491,7 +491,8 @@ pub fn verify_pdf(
         ));
     }
     let no_anchor = trust.anchors().is_empty();
-    let legal_value = legal_value(&reports, options.form, no_anchor, &mut findings);
+    let unexamined = unexamined(&located, &options.limits);
+    let legal_value = legal_value(&reports, options.form, no_anchor, unexamined, &mut findings);
     policy_warnings(
         &reports,
         options.form == SignedForm::Attachment,
@@ -969,10 +970,55 @@ fn check_signature_time_stamp(
     }
 }
 
+/// `SIG-PDF-LIMIT` when the locator left signatures or revisions out
+/// because of `limits`: what was not examined, from where.
+fn unexamined(located: &crate::pdf::locate::PdfSignatures, limits: &Limits) -> Option<Finding> {
+    let mut en = Vec::new();
+    let mut vi = Vec::new();
+    let mut at = None;
+    if let Some(skipped) = located.skipped_signatures {
+        let max = limits.max_signatures;
+        en.push(format!(
+            "the file has {} signature dictionaries, more than max_signatures ({max}): the {} after \
+             the first {max} (from byte {}) were not examined",
+            max + skipped.count,
+            skipped.count,
+            skipped.first_offset
+        ));
+        vi.push(format!(
+            "tệp có {} từ điển chữ ký, nhiều hơn giới hạn max_signatures ({max}): {} chữ ký sau \
+             {max} chữ ký đầu (từ byte {}) không được kiểm tra",
+            max + skipped.count,
+            skipped.count,
+            skipped.first_offset
+        ));
+        at = Some(skipped.first_offset);
+    }
+    if let Some(from) = located.unexamined_from {
+        let max = limits.max_revisions;
+        en.push(format!(
+            "the file has more than {max} revisions (max_revisions): nothing from byte {from} on \
+             was examined"
+        ));
+        vi.push(format!(
+            "tệp có hơn {max} phiên bản (giới hạn max_revisions): phần từ byte {from} trở đi \
+             không được kiểm tra"
+        ));
+        at = Some(at.map_or(from, |a: usize| a.min(from)));
+    }
+    let at = at?;
+    Some(rules::PDF_LIMIT.custom(
+        format!("{}: the legal value cannot be established", en.join("; ")),
+        format!("{}: không xác định được giá trị pháp lý", vi.join("; ")),
+        Location::at_offset(at),
+    ))
+}
+
 fn legal_value(
     reports: &[SignatureReport],
     form: SignedForm,
     no_anchor: bool,
+    unexamined: Option<Finding>,
     findings: &mut Vec<Finding>,
 ) -> LegalValue {
     if let Some((i, bad)) = reports
@@ -987,7 +1033,19 @@ fn legal_value(
             format!("chữ ký {name_vi} không hợp lệ ({sub}): văn bản phải được trả lại"),
             bad.location(i),
         ));
+        // The verdict has its one error already: what was left out is said
+        // beside it, as a warning.
+        if let Some(mut limit) = unexamined {
+            limit.severity = Severity::Warning;
+            findings.push(limit);
+        }
         return LegalValue::Invalid;
+    }
+    // Signatures or revisions left out may hold anything: no verdict on the
+    // document can rest on the part that was read.
+    if let Some(limit) = unexamined {
+        findings.push(limit);
+        return LegalValue::ReferenceOnly;
     }
     let passed = |role: Role| {
         reports

@@ -9,6 +9,7 @@
 mod adversarial_sigwork;
 mod adversarial_edxml;
 mod adversarial_cli;
+mod adversarial_pdf;
 mod archive;
 mod big;
 mod bounds;

@@ -105,11 +105,26 @@ fn png_unpredict(data: &[u8], columns: usize) -> Option<Vec<u8>> {
 /// free numbers, and compressed (number, object stream number).
 pub(crate) type XrefEntries = (Vec<(u32, u16, u64)>, Vec<u32>, Vec<(u32, u32)>);
 
-/// Parses the decoded data of a cross-reference stream with dictionary `dict`.
+/// Parses the decoded data of a cross-reference stream with dictionary `dict`:
+/// `Ok(None)` when it is malformed, `Err(())` when it has more than
+/// `max_entries` entries.
 pub(crate) fn xref_stream_entries(
     dict: &Dict,
     data: &[u8],
     max_entries: usize,
+) -> Result<Option<XrefEntries>, ()> {
+    let mut over = false;
+    let entries = entries_of(dict, data, max_entries, &mut over);
+    if over { Err(()) } else { Ok(entries) }
+}
+
+/// The entries of a cross-reference stream; sets `over` when there are more
+/// than `max_entries`.
+fn entries_of(
+    dict: &Dict,
+    data: &[u8],
+    max_entries: usize,
+    over: &mut bool,
 ) -> Option<XrefEntries> {
     let Some(Obj::Array(w)) = dict.get(b"W") else {
         return None;
@@ -148,6 +163,7 @@ pub(crate) fn xref_stream_entries(
         let (start, count) = (u32::try_from(*start).ok()?, u32::try_from(*count).ok()?);
         for k in 0..count {
             if used.len() + free.len() + compressed.len() >= max_entries {
+                *over = true;
                 return None;
             }
             let row = rows.next()?;

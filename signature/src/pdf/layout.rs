@@ -7,7 +7,7 @@
 //! top-level element is recorded as an unparsed region rather than skipped in
 //! silence, so that later stages can refuse to trust it.
 
-use super::object::{Dict, Lexer, Obj, ObjectId};
+use super::object::{Bounds, Dict, Lexer, Obj, ObjectId};
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 
@@ -75,14 +75,55 @@ pub(crate) struct Layout {
     pub(crate) trailing_data: Option<usize>,
     /// Offsets of object streams that could not be decoded.
     pub(crate) undecodable: Vec<usize>,
+    /// Where the walk stopped because the file has more revisions than
+    /// `Limits::max_revisions`: the start of the first revision left unread.
+    pub(crate) unexamined_from: Option<usize>,
     /// Indexes into `objects` by object id, in file order (no quadratic lookups
     /// on hostile files with millions of objects).
-    pub(crate) by_id: std::collections::BTreeMap<ObjectId, Vec<usize>>,
-    /// Index of the first object defined at each offset.
-    pub(crate) by_offset: std::collections::BTreeMap<usize, usize>,
-    /// Indexes by object number, for cross-reference entries that give no generation.
-    pub(crate) by_number: std::collections::BTreeMap<u32, Vec<usize>>,
+    pub(crate) by_id: ObjectIndex,
+    /// Indexes by object number, in file order, for cross-reference entries
+    /// that give no generation.
+    by_number: Vec<(u32, usize)>,
 }
+
+/// The definitions of each object id: pairs of an id and an index into
+/// [`Layout::objects`], sorted by id and then by file order (16 bytes a
+/// definition, where a map of vectors costs several times that).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ObjectIndex(Vec<(ObjectId, usize)>);
+
+impl ObjectIndex {
+    fn new(objects: &[ObjectDef]) -> Self {
+        let mut pairs: Vec<(ObjectId, usize)> =
+            objects.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        pairs.sort_unstable();
+        Self(pairs)
+    }
+
+    /// The indexes of the definitions of `id`, in file order.
+    pub(crate) fn get(&self, id: &ObjectId) -> Option<&[(ObjectId, usize)]> {
+        let start = self.0.partition_point(|(k, _)| k < id);
+        let end = start + self.0.get(start..)?.partition_point(|(k, _)| k == id);
+        self.0.get(start..end).filter(|s| !s.is_empty())
+    }
+
+    /// Every object id defined, once each, in order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &ObjectId> {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|&(i, (id, _))| {
+                i == 0 || self.0.get(i - 1).is_none_or(|(before, _)| before != id)
+            })
+            .map(|(_, (id, _))| id)
+    }
+}
+
+/// Most white space skipped between where a cross-reference entry or a
+/// stream's `/Length` points and the keyword that should be there: an end
+/// of line and a little more. Searching further, from every entry, would
+/// make a file of white space quadratic to read.
+const MAX_GAP: usize = 64;
 
 impl Layout {
     /// Walks `data` from the header to the end.
@@ -101,10 +142,12 @@ impl Layout {
         if header > 0 {
             layout.unparsed.push((0, header));
         }
-        let mut lx = Lexer::new(data, header);
+        let mut lx = Lexer::bounded(data, header, Bounds::of(limits));
         lx.skip_line();
         let mut revision_start = 0usize;
         let mut seen_startxref = false;
+        // Cross-reference entries the file may still declare, in all sections.
+        let mut entries_left = limits.max_objects;
         while !lx.at_end() {
             lx.skip_spaces();
             let Some(b) = lx.peek() else { break };
@@ -120,7 +163,10 @@ impl Layout {
                     }
                     if seen_startxref {
                         if layout.revisions.len() >= limits.max_revisions {
-                            return Err(Error::at(ErrorKind::LimitExceeded("revisions"), here));
+                            // Read no further: what is read stays usable, and the
+                            // caller says that the rest was not examined.
+                            layout.forget_from(revision_start);
+                            break;
                         }
                         layout.revisions.push(Revision {
                             start: revision_start,
@@ -135,7 +181,7 @@ impl Layout {
                 }
             } else if lx.at_keyword(b"xref") {
                 lx.pos += 4;
-                match parse_xref_table(&mut lx, limits) {
+                match parse_xref_table(&mut lx, &mut entries_left) {
                     Ok((entries, free, trailer)) => layout.xrefs.push(XrefSection {
                         offset: here,
                         entries,
@@ -145,6 +191,7 @@ impl Layout {
                         decoded: true,
                         revision: None,
                     }),
+                    Err(e) if is_limit(&e) => return Err(e),
                     Err(e) => resync(&mut lx, &mut layout, here, e.offset()),
                 }
             } else if lx.at_keyword(b"startxref") {
@@ -171,10 +218,11 @@ impl Layout {
                         revision: None,
                     }),
                     Ok(_) => resync(&mut lx, &mut layout, here, None),
+                    Err(e) if is_limit(&e) => return Err(e),
                     Err(e) => resync(&mut lx, &mut layout, here, e.offset()),
                 }
             } else if b.is_ascii_digit() {
-                match parse_indirect(&mut lx, limits) {
+                match parse_indirect(&mut lx) {
                     Ok(Some((def, has_endobj))) => {
                         if layout.objects.len() >= limits.max_objects {
                             return Err(Error::at(ErrorKind::LimitExceeded("objects"), here));
@@ -198,6 +246,7 @@ impl Layout {
                         layout.objects.push(def);
                     }
                     Ok(None) => resync(&mut lx, &mut layout, here, None),
+                    Err(e) if is_limit(&e) => return Err(e),
                     Err(e) => resync(&mut lx, &mut layout, here, e.offset()),
                 }
             } else {
@@ -228,27 +277,62 @@ impl Layout {
         {
             return Err(Error::at(ErrorKind::Truncated, first));
         }
-        if data
-            .get(last_end..)
-            .is_some_and(|rest| rest.iter().any(|&b| !super::object::is_whitespace(b)))
+        if layout.unexamined_from.is_none()
+            && data
+                .get(last_end..)
+                .is_some_and(|rest| rest.iter().any(|&b| !super::object::is_whitespace(b)))
         {
             layout.trailing_data = Some(last_end);
         }
-        layout.expand_streams(data, limits);
-        let revisions = layout.revisions.clone();
-        let revision_of = |offset: usize| revisions.iter().position(|r| offset < r.end);
+        let mut bounds = lx.bounds();
+        layout.expand_streams(data, limits, &mut bounds, &mut entries_left)?;
+        let revisions = &layout.revisions;
+        let revision_of = |offset: usize| {
+            let i = revisions.partition_point(|r| r.end <= offset);
+            (i < revisions.len()).then_some(i)
+        };
         for def in &mut layout.objects {
             def.revision = revision_of(def.offset);
         }
         for x in &mut layout.xrefs {
             x.revision = revision_of(x.offset);
         }
-        for (i, def) in layout.objects.iter().enumerate() {
-            layout.by_id.entry(def.id).or_default().push(i);
-            layout.by_number.entry(def.id.number).or_default().push(i);
-            layout.by_offset.entry(def.offset).or_insert(i);
-        }
+        layout.objects.shrink_to_fit();
+        layout.by_id = ObjectIndex::new(&layout.objects);
+        layout.by_number = layout
+            .objects
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.number, i))
+            .collect();
+        layout.by_number.sort_unstable();
         Ok(layout)
+    }
+
+    /// Drops everything found from `offset` on: the walk stops there, and the
+    /// layout says so ([`unexamined_from`](Self::unexamined_from)).
+    fn forget_from(&mut self, offset: usize) {
+        self.objects.retain(|d| d.offset < offset);
+        self.xrefs.retain(|x| x.offset < offset);
+        self.startxrefs.retain(|&(at, _)| at < offset);
+        self.unparsed.retain(|&(start, _)| start < offset);
+        self.missing_endobj.retain(|&at| at < offset);
+        self.unexamined_from = Some(offset);
+    }
+
+    /// Refuses a layout whose walk stopped before the end of the file: an
+    /// update written on it would be based on an old revision.
+    ///
+    /// # Errors
+    /// `LimitExceeded` when the file has more revisions than `max_revisions`.
+    pub(crate) fn require_whole(&self) -> Result<(), Error> {
+        match self.unexamined_from {
+            Some(at) => Err(Error::at(
+                ErrorKind::LimitExceeded("revisions (max_revisions)"),
+                at,
+            )),
+            None => Ok(()),
+        }
     }
 
     /// The object defined at `offset`, as a cross-reference entry gives it.
@@ -256,23 +340,43 @@ impl Layout {
     /// definition (one byte early); white space cannot hide another object,
     /// so it is skipped, as PDF readers do.
     pub(crate) fn definition_at(&self, data: &[u8], offset: u64) -> Option<usize> {
-        let mut at = usize::try_from(offset).ok()?;
-        if let Some(&i) = self.by_offset.get(&at) {
+        let at = usize::try_from(offset).ok()?;
+        if let Some(i) = self.first_at(at) {
             return Some(i);
         }
-        while data
-            .get(at)
-            .copied()
-            .is_some_and(super::object::is_whitespace)
-        {
-            at += 1;
-        }
-        self.by_offset.get(&at).copied()
+        let gap = data.get(at..).map_or(0, |rest| {
+            rest.iter()
+                .take(MAX_GAP)
+                .take_while(|&&b| super::object::is_whitespace(b))
+                .count()
+        });
+        self.first_at(at + gap)
+    }
+
+    /// The index of the first object defined at `offset` (objects are in
+    /// file order, so this is a binary search).
+    fn first_at(&self, offset: usize) -> Option<usize> {
+        let i = self.objects.partition_point(|d| d.offset < offset);
+        self.objects
+            .get(i)
+            .is_some_and(|d| d.offset == offset)
+            .then_some(i)
     }
 
     /// Decodes cross-reference streams and object streams, inserting the objects
     /// of each object stream right after it (so that file order is kept).
-    fn expand_streams(&mut self, data: &[u8], limits: &Limits) {
+    ///
+    /// Each object stream is decoded once and each object in it parsed once,
+    /// from its own bytes only; the values parsed count against the budget
+    /// `bounds` shares with the walk, the entries of cross-reference streams
+    /// against `entries_left`, and all objects against `Limits::max_objects`.
+    fn expand_streams(
+        &mut self,
+        data: &[u8],
+        limits: &Limits,
+        bounds: &mut Bounds,
+        entries_left: &mut usize,
+    ) -> Result<(), Error> {
         let mut budget = limits.max_decompressed;
         let mut take = |dict: &Dict, start: usize, end: usize| -> Option<Vec<u8>> {
             let raw = data.get(start..end)?;
@@ -292,13 +396,25 @@ impl Layout {
             {
                 match dict.name(b"Type") {
                     Some(b"XRef") => {
-                        let entries = take(dict, *data_start, *data_end).and_then(|d| {
-                            super::filter::xref_stream_entries(dict, &d, limits.max_objects)
-                        });
+                        let entries = match take(dict, *data_start, *data_end) {
+                            Some(d) => super::filter::xref_stream_entries(dict, &d, *entries_left)
+                                .map_err(|()| {
+                                    Error::at(
+                                        ErrorKind::LimitExceeded("xref entries (max_objects)"),
+                                        def.offset,
+                                    )
+                                })?,
+                            None => None,
+                        };
+                        // The sections are in file order: the one at this offset is found
+                        // by a binary search.
+                        let at = self.xrefs.partition_point(|x| x.offset < def.offset);
                         if let (Some((used, free, compressed)), Some(x)) = (
                             entries,
-                            self.xrefs.iter_mut().find(|x| x.offset == def.offset),
+                            self.xrefs.get_mut(at).filter(|x| x.offset == def.offset),
                         ) {
+                            *entries_left = entries_left
+                                .saturating_sub(used.len() + free.len() + compressed.len());
                             x.entries = used;
                             x.free = free;
                             x.compressed = compressed;
@@ -306,10 +422,12 @@ impl Layout {
                         }
                     }
                     Some(b"ObjStm") => {
-                        match take(dict, *data_start, *data_end)
-                            .and_then(|d| object_stream(&d, dict, def.id, def.offset, limits))
-                        {
-                            Some(c) => children = c,
+                        let decoded = take(dict, *data_start, *data_end);
+                        match decoded {
+                            Some(d) => match object_stream(&d, dict, &def, limits, bounds)? {
+                                Some(c) => children = c,
+                                None => self.undecodable.push(def.offset),
+                            },
                             None => self.undecodable.push(def.offset),
                         }
                     }
@@ -318,94 +436,144 @@ impl Layout {
             }
             expanded.push(def);
             expanded.extend(children);
+            if expanded.len() > limits.max_objects {
+                return Err(Error::at(
+                    ErrorKind::LimitExceeded("objects (max_objects)"),
+                    expanded.last().map_or(0, |d| d.offset),
+                ));
+            }
         }
         self.objects = expanded;
+        Ok(())
     }
 
     /// The definition of `id` visible at the end of revision `revision`
     /// (the last one defined before that revision's end).
     pub(crate) fn resolve_at(&self, id: ObjectId, revision: usize) -> Option<&ObjectDef> {
-        self.by_id
-            .get(&id)?
-            .iter()
-            .rev()
-            .filter_map(|&i| self.objects.get(i))
-            .find(|d| d.revision.is_some_and(|r| r <= revision))
+        self.resolve_index(id, revision)
+            .and_then(|i| self.objects.get(i))
     }
 
     /// The index in `objects` of the last definition of `id` visible at `revision`.
     pub(crate) fn resolve_index(&self, id: ObjectId, revision: usize) -> Option<usize> {
-        self.by_id.get(&id)?.iter().rev().copied().find(|&i| {
+        let defs = self.by_id.get(&id)?;
+        // In file order, so revisions never decrease: a binary search, however
+        // many times the object is redefined.
+        let visible = defs.partition_point(|&(_, i)| {
             self.objects
                 .get(i)
                 .is_some_and(|d| d.revision.is_some_and(|r| r <= revision))
-        })
+        });
+        defs.get(visible.checked_sub(1)?).map(|&(_, i)| i)
     }
 
     /// Definitions with object number `number`, in file order.
     pub(crate) fn with_number(&self, number: u32) -> impl Iterator<Item = &ObjectDef> {
+        let start = self.by_number.partition_point(|&(n, _)| n < number);
         self.by_number
-            .get(&number)
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.objects.get(i))
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |&&(n, _)| n == number)
+            .filter_map(|&(_, i)| self.objects.get(i))
     }
 
     /// The trailer that governs revision `revision`: the last one in it.
     pub(crate) fn trailer_of(&self, revision: usize) -> Option<&Dict> {
+        // Sections are in file order, so their revisions never decrease.
+        let end = self
+            .xrefs
+            .partition_point(|x| x.revision.is_some_and(|r| r <= revision));
         self.xrefs
+            .get(..end)?
             .iter()
             .rev()
-            .filter(|x| x.revision == Some(revision))
+            .take_while(|x| x.revision == Some(revision))
             .find_map(|x| x.trailer.as_ref())
     }
 }
 
-/// The objects of an object stream (ISO 32000-1 §7.5.7): `/N` pairs of
-/// object number and offset, then the objects from `/First`.
+/// True for an error that stops the reading: a limit, not a syntax error
+/// that the walk steps over.
+fn is_limit(e: &Error) -> bool {
+    matches!(e.kind(), ErrorKind::LimitExceeded(_))
+}
+
+/// The objects of object stream `stream` (ISO 32000-1 §7.5.7): `/N` pairs
+/// of object number and offset, then the objects from `/First`, decoded in
+/// `data`. `None` when it is malformed; an error when a limit is hit.
+///
+/// The offsets must increase (ISO 32000-1 §7.5.7), and each object is parsed
+/// from its own bytes only, up to the next object's offset: no byte is parsed
+/// twice, so many entries pointing at one large object cost nothing more.
 fn object_stream(
     data: &[u8],
     dict: &Dict,
-    container: ObjectId,
-    offset: usize,
+    stream: &ObjectDef,
     limits: &Limits,
-) -> Option<Vec<ObjectDef>> {
-    let count = match dict.get(b"N") {
-        Some(Obj::Int(n)) => usize::try_from(*n).ok()?,
-        _ => return None,
+    bounds: &mut Bounds,
+) -> Result<Option<Vec<ObjectDef>>, Error> {
+    let (Some(Obj::Int(count)), Some(Obj::Int(first))) = (dict.get(b"N"), dict.get(b"First"))
+    else {
+        return Ok(None);
     };
-    let first = match dict.get(b"First") {
-        Some(Obj::Int(n)) => usize::try_from(*n).ok()?,
-        _ => return None,
+    let (Ok(count), Ok(first)) = (usize::try_from(*count), usize::try_from(*first)) else {
+        return Ok(None);
     };
-    if count > limits.max_objects {
-        return None;
+    // Each pair takes at least three bytes (`1 0`): a larger count is a lie.
+    if count > limits.max_objects || count > data.len() / 3 + 1 {
+        return Ok(None);
     }
     let mut lx = Lexer::new(data, 0);
-    let mut pairs = Vec::with_capacity(count.min(4096));
+    let mut pairs: Vec<(u32, usize)> = Vec::with_capacity(count);
     for _ in 0..count {
         lx.skip_ws();
-        let number = u32::try_from(lx.read_uint()?).ok()?;
+        let number = lx.read_uint().and_then(|n| u32::try_from(n).ok());
         lx.skip_ws();
-        let rel = usize::try_from(lx.read_uint()?).ok()?;
+        let rel = lx.read_uint().and_then(|r| usize::try_from(r).ok());
+        let (Some(number), Some(rel)) = (number, rel) else {
+            return Ok(None);
+        };
+        if pairs.last().is_some_and(|&(_, before)| rel <= before) {
+            return Ok(None);
+        }
         pairs.push((number, rel));
     }
     let mut out = Vec::with_capacity(pairs.len());
-    for (number, rel) in pairs {
-        let mut at = Lexer::new(data, first.checked_add(rel)?);
-        let value = at.parse_object(0).ok()?;
+    for (k, &(number, rel)) in pairs.iter().enumerate() {
+        let Some(start) = first.checked_add(rel) else {
+            return Ok(None);
+        };
+        let end = pairs
+            .get(k + 1)
+            .and_then(|&(_, next)| first.checked_add(next))
+            .map_or(data.len(), |e| e.min(data.len()));
+        let Some(own) = data.get(..end) else {
+            return Ok(None);
+        };
+        let mut at = Lexer::bounded(own, start, *bounds);
+        let value = match at.parse_object(0) {
+            Ok(value) => value,
+            Err(e) if is_limit(&e) => {
+                // The offset in the decoded stream means nothing in the file:
+                // say which stream it is.
+                return Err(Error::at(e.kind().clone(), stream.offset));
+            }
+            Err(_) => return Ok(None),
+        };
+        *bounds = at.bounds();
         out.push(ObjectDef {
             id: ObjectId {
                 number,
                 generation: 0,
             },
-            offset,
+            offset: stream.offset,
             value,
             revision: None,
-            container: Some(container),
+            container: Some(stream.id),
         });
     }
-    Some(out)
+    Ok(Some(out))
 }
 
 /// True when `data` at `at` starts like a part of a revision: an object
@@ -458,7 +626,9 @@ fn resync(lx: &mut Lexer<'_>, layout: &mut Layout, start: usize, error_at: Optio
 
 type XrefTable = (Vec<(u32, u16, u64)>, Vec<u32>, Option<Dict>);
 
-fn parse_xref_table(lx: &mut Lexer<'_>, limits: &Limits) -> Result<XrefTable, Error> {
+/// Parses a classic cross-reference table and its trailer; its entries count
+/// against `entries_left`, shared by every section of the file.
+fn parse_xref_table(lx: &mut Lexer<'_>, entries_left: &mut usize) -> Result<XrefTable, Error> {
     let mut entries = Vec::new();
     let mut free = Vec::new();
     loop {
@@ -481,9 +651,6 @@ fn parse_xref_table(lx: &mut Lexer<'_>, limits: &Limits) -> Result<XrefTable, Er
         let count = lx
             .read_uint()
             .ok_or_else(|| Error::at(ErrorKind::Structure("bad xref subsection".into()), at))?;
-        if count > limits.max_objects as u64 {
-            return Err(Error::at(ErrorKind::LimitExceeded("xref entries"), at));
-        }
         for i in 0..count {
             lx.skip_ws();
             let entry_at = lx.pos;
@@ -505,19 +672,19 @@ fn parse_xref_table(lx: &mut Lexer<'_>, limits: &Limits) -> Result<XrefTable, Er
                 _ => return Err(bad()),
             }
             lx.pos += 1;
-            if entries.len() + free.len() > limits.max_objects {
-                return Err(Error::at(
-                    ErrorKind::LimitExceeded("xref entries"),
+            *entries_left = entries_left.checked_sub(1).ok_or_else(|| {
+                Error::at(
+                    ErrorKind::LimitExceeded("xref entries (max_objects)"),
                     entry_at,
-                ));
-            }
+                )
+            })?;
         }
     }
 }
 
 /// Parses `N G obj <object> [stream … endstream] endobj`.
 /// `Ok(None)` when no object header is here.
-fn parse_indirect(lx: &mut Lexer<'_>, limits: &Limits) -> Result<Option<(ObjectDef, bool)>, Error> {
+fn parse_indirect(lx: &mut Lexer<'_>) -> Result<Option<(ObjectDef, bool)>, Error> {
     let offset = lx.pos;
     let Some(id) = lx.read_object_header() else {
         return Ok(None);
@@ -542,28 +709,26 @@ fn parse_indirect(lx: &mut Lexer<'_>, limits: &Limits) -> Result<Option<(ObjectD
             Some(Obj::Int(n)) => usize::try_from(*n).ok(),
             _ => None,
         };
-        if declared.is_some_and(|n| n > limits.max_file_size) {
-            return Err(Error::at(
-                ErrorKind::LimitExceeded("stream length"),
-                data_start,
-            ));
-        }
+        // A /Length past the end of the file is wrong, like any other that
+        // does not end at `endstream`: the keyword is searched for instead.
         let by_length = declared.and_then(|n| {
             let end = data_start.checked_add(n)?;
-            let mut probe = Lexer::new(lx.data, end);
-            probe.skip_spaces();
-            probe.at_keyword(b"endstream").then_some((end, probe.pos))
+            let gap = lx.data.get(end..)?.iter().take(MAX_GAP);
+            let at = end
+                + gap
+                    .take_while(|&&b| super::object::is_whitespace(b))
+                    .count();
+            Lexer::new(lx.data, at)
+                .at_keyword(b"endstream")
+                .then_some((end, at))
         });
         let (data_end, endstream_at) = match by_length {
             Some(found) => found,
             None => {
                 // /Length is indirect or wrong: find the keyword instead.
-                let rel = lx
-                    .data
-                    .get(data_start..)
-                    .and_then(|rest| rest.windows(9).position(|w| w == b"endstream"))
+                let at = lx
+                    .find_endstream(data_start)
                     .ok_or_else(|| Error::at(ErrorKind::UnexpectedEnd, data_start))?;
-                let at = data_start + rel;
                 let mut end = at;
                 if end > data_start && lx.data.get(end - 1) == Some(&b'\n') {
                     end -= 1;

@@ -9,7 +9,7 @@
 
 use super::layout::{Layout, Revision};
 use super::object::{Dict, Obj, ObjectId, StrKind};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::limits::Limits;
 
 /// What kind of signature a dictionary holds.
@@ -210,6 +210,17 @@ impl Widget {
     }
 }
 
+/// Signature dictionaries left out because the file has more than
+/// [`Limits::max_signatures`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Skipped {
+    /// How many were left out.
+    pub count: usize,
+    /// Byte offset of the first one left out (of its object's definition).
+    pub first_offset: usize,
+}
+
 /// Everything the locator found in one file.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -224,6 +235,13 @@ pub struct PdfSignatures {
     pub unparsed: Vec<(usize, usize)>,
     /// Offset of non-whitespace bytes after the last `%%EOF`, if any.
     pub trailing_data: Option<usize>,
+    /// Signature dictionaries found beyond [`Limits::max_signatures`]: not
+    /// examined, and not in [`signatures`](Self::signatures).
+    pub skipped_signatures: Option<Skipped>,
+    /// Where the file has more revisions than [`Limits::max_revisions`]: the
+    /// offset of the first revision not read. Nothing from there on was
+    /// examined (signatures included).
+    pub unexamined_from: Option<usize>,
     pub(crate) layout: Layout,
 }
 
@@ -245,17 +263,26 @@ fn is_signature_dict(d: &Dict) -> Option<SignatureKind> {
 
 /// Finds every signature dictionary in `pdf` and checks its `/ByteRange`.
 ///
+/// More signatures than `limits.max_signatures`, or more revisions than
+/// `limits.max_revisions`, are not an error: those beyond the limit are left
+/// out and counted ([`PdfSignatures::skipped_signatures`],
+/// [`PdfSignatures::unexamined_from`]), so that the caller can say what it
+/// did not examine.
+///
 /// # Errors
-/// When the file is not a PDF, has no complete revision, or exceeds `limits`.
+/// When the file is not a PDF, has no complete revision, or exceeds another
+/// of `limits` (`SIG-E-LIMIT`, naming the limit).
 pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
     let layout = Layout::parse(pdf, limits)?;
-    let mut candidates: Vec<(usize, ObjectId, Option<usize>, Dict, SignatureKind)> = Vec::new();
+    // Borrowed: a file may hold many signature dictionaries, and only the
+    // first `max_signatures` are examined (and copied).
+    let mut candidates: Vec<(usize, ObjectId, Option<usize>, &Dict, SignatureKind)> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for (i, def) in layout.objects.iter().enumerate() {
         if let Obj::Dict(d) = &def.value
             && let Some(kind) = is_signature_dict(d)
         {
-            candidates.push((i, def.id, def.revision, d.clone(), kind));
+            candidates.push((i, def.id, def.revision, d, kind));
             seen.insert(i);
         }
     }
@@ -275,13 +302,7 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
                     && !seen.contains(&i)
                     && let Obj::Dict(vd) = &target.value
                 {
-                    candidates.push((
-                        i,
-                        target.id,
-                        target.revision,
-                        vd.clone(),
-                        SignatureKind::Signature,
-                    ));
+                    candidates.push((i, target.id, target.revision, vd, SignatureKind::Signature));
                     seen.insert(i);
                 }
             }
@@ -290,7 +311,7 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
                     def_index,
                     def.id,
                     def.revision,
-                    vd.clone(),
+                    vd,
                     SignatureKind::Signature,
                 ));
             }
@@ -298,14 +319,17 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
         }
     }
     candidates.sort_by_key(|c| c.0);
-    if candidates.len() > limits.max_signatures {
-        return Err(Error::new(ErrorKind::LimitExceeded("signatures")));
-    }
+    // Those beyond the limit are counted, not examined: the verdict says so.
+    let skipped_signatures = candidates.get(limits.max_signatures).map(|first| Skipped {
+        count: candidates.len() - limits.max_signatures,
+        first_offset: layout.objects.get(first.0).map_or(0, |d| d.offset),
+    });
+    candidates.truncate(limits.max_signatures);
     let widgets = super::diff::WidgetIndex::new(&layout);
     let mut signatures = Vec::with_capacity(candidates.len());
     for (index, id, revision, dict, kind) in candidates {
         let offset = layout.objects.get(index).map_or(0, |d| d.offset);
-        let (mut byte_range, contents) = check_byte_range(&dict, pdf.len(), limits);
+        let (mut byte_range, contents) = check_byte_range(dict, pdf.len(), limits);
         if layout
             .objects
             .get(index)
@@ -344,7 +368,7 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
             location: text(dict.string(b"Location")),
             contact_info: text(dict.string(b"ContactInfo")),
             widget,
-            docmdp: docmdp(&dict),
+            docmdp: docmdp(dict),
             cert: match dict.get(b"Cert") {
                 Some(Obj::Str { bytes, .. }) => vec![bytes.clone()],
                 Some(Obj::Array(items)) => items
@@ -388,6 +412,8 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
         file_len: pdf.len(),
         unparsed: layout.unparsed.clone(),
         trailing_data: layout.trailing_data,
+        skipped_signatures,
+        unexamined_from: layout.unexamined_from,
         layout,
     })
 }

@@ -2,10 +2,16 @@
 //!
 //! Signature validation must know exactly which bytes hold `/ByteRange` and
 //! the `/Contents` hex string, so this parser keeps the span of every string
-//! and of every object. It never allocates more than the input size, limits
-//! nesting depth, and reports every error with a byte offset.
+//! and of every object. It limits nesting depth, the length of arrays and
+//! dictionaries and the number of values it builds in all
+//! ([`Limits`](crate::Limits)), and reports every error with a byte offset.
+//!
+//! It is linear in its input: a literal string that the input ends inside, or
+//! a stream without `endstream`, is found once and remembered, so that the
+//! objects after it are not scanned to the end of the file again.
 
 use crate::error::{Error, ErrorKind};
+use crate::limits::Limits;
 
 /// Maximum nesting of arrays and dictionaries; real PDFs rarely exceed 10.
 pub(crate) const MAX_DEPTH: usize = 64;
@@ -178,16 +184,95 @@ fn hex_value(b: u8) -> Option<u8> {
     }
 }
 
+/// What the parser may build: the bounds of [`Limits`] it enforces while it
+/// reads, and how many values it may still create.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Bounds {
+    max_array_len: usize,
+    max_dict_len: usize,
+    /// Values (numbers, names, strings, references, arrays, dictionaries and
+    /// dictionary keys) still allowed: `Limits::max_values` less those built.
+    values_left: usize,
+}
+
+impl Bounds {
+    /// The bounds of `limits`, with its whole budget of values.
+    pub(crate) fn of(limits: &Limits) -> Self {
+        Self {
+            max_array_len: limits.max_array_len,
+            max_dict_len: limits.max_dict_len,
+            values_left: limits.max_values,
+        }
+    }
+}
+
 /// A cursor over the whole file.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexer<'a> {
     pub(crate) data: &'a [u8],
     pub(crate) pos: usize,
+    bounds: Bounds,
+    /// The first literal string found to run to the end of the input.
+    runaway: Option<Runaway>,
+    /// The last search for `endstream`: where it started and what it found.
+    endstream: Option<(usize, Option<usize>)>,
 }
 
 impl<'a> Lexer<'a> {
+    /// A lexer over `data` from `pos`, with the default [`Limits`].
     pub(crate) fn new(data: &'a [u8], pos: usize) -> Self {
-        Self { data, pos }
+        Self::bounded(data, pos, Bounds::of(&Limits::default()))
+    }
+
+    /// A lexer that builds no more than `bounds` allow.
+    pub(crate) fn bounded(data: &'a [u8], pos: usize, bounds: Bounds) -> Self {
+        Self {
+            data,
+            pos,
+            bounds,
+            runaway: None,
+            endstream: None,
+        }
+    }
+
+    /// The bounds left after what this lexer built: pass them to the next
+    /// lexer over the same document, so that the budget of values is shared.
+    pub(crate) fn bounds(&self) -> Bounds {
+        self.bounds
+    }
+
+    /// Counts one value against `Limits::max_values`.
+    fn take_value(&mut self) -> Result<(), Error> {
+        match self.bounds.values_left.checked_sub(1) {
+            Some(left) => {
+                self.bounds.values_left = left;
+                Ok(())
+            }
+            None => Err(self.err(ErrorKind::LimitExceeded("values (max_values)"))),
+        }
+    }
+
+    /// The offset of the first `endstream` at or after `from`. Searches are
+    /// remembered: a later search from inside a range already searched
+    /// answers at once, so a file of streams without `endstream` costs one
+    /// pass, not one pass per stream.
+    pub(crate) fn find_endstream(&mut self, from: usize) -> Option<usize> {
+        if let Some((searched, found)) = self.endstream
+            && from >= searched
+        {
+            match found {
+                None => return None,
+                Some(at) if at >= from => return Some(at),
+                Some(_) => {}
+            }
+        }
+        let found = self
+            .data
+            .get(from..)
+            .and_then(|rest| rest.windows(9).position(|w| w == b"endstream"))
+            .map(|rel| from + rel);
+        self.endstream = Some((from, found));
+        found
     }
 
     pub(crate) fn peek(&self) -> Option<u8> {
@@ -294,6 +379,7 @@ impl<'a> Lexer<'a> {
             return Err(self.err(ErrorKind::TooDeep));
         }
         self.skip_ws();
+        self.take_value()?;
         let Some(b) = self.peek() else {
             return Err(self.err(ErrorKind::UnexpectedEnd));
         };
@@ -308,6 +394,7 @@ impl<'a> Lexer<'a> {
                 }
             }
             b'[' => {
+                let start = self.pos;
                 self.pos += 1;
                 let mut items = Vec::new();
                 loop {
@@ -315,9 +402,17 @@ impl<'a> Lexer<'a> {
                     match self.peek() {
                         Some(b']') => {
                             self.pos += 1;
+                            // Growth left up to twice the room needed: give it back.
+                            items.shrink_to_fit();
                             return Ok(Obj::Array(items));
                         }
                         None => return Err(self.err(ErrorKind::UnexpectedEnd)),
+                        _ if items.len() >= self.bounds.max_array_len => {
+                            return Err(Error::at(
+                                ErrorKind::LimitExceeded("array length (max_array_len)"),
+                                start,
+                            ));
+                        }
                         _ => items.push(self.parse_object(depth + 1)?),
                     }
                 }
@@ -340,17 +435,26 @@ impl<'a> Lexer<'a> {
     }
 
     fn parse_dict(&mut self, depth: usize) -> Result<Dict, Error> {
+        let start = self.pos;
         self.pos += 2;
         let mut dict = Dict::default();
         loop {
             self.skip_ws();
             if self.starts_with(b">>") {
                 self.pos += 2;
+                dict.entries.shrink_to_fit();
                 return Ok(dict);
             }
             match self.peek() {
                 None => return Err(self.err(ErrorKind::UnexpectedEnd)),
+                Some(b'/') if dict.entries.len() >= self.bounds.max_dict_len => {
+                    return Err(Error::at(
+                        ErrorKind::LimitExceeded("dictionary entries (max_dict_len)"),
+                        start,
+                    ));
+                }
                 Some(b'/') => {
+                    self.take_value()?;
                     let key = self.parse_name()?;
                     let value = self.parse_object(depth + 1)?;
                     dict.entries.push((key, value));
@@ -421,14 +525,30 @@ impl<'a> Lexer<'a> {
         })
     }
 
+    /// The error for a literal string at `start` that the input ends inside;
+    /// the first such string is remembered for the strings after it.
+    fn ran_away(&mut self, start: usize) -> Error {
+        if self.runaway.as_ref().is_none_or(|r| start + 1 < r.from) {
+            self.runaway = Some(Runaway::new(self.data, start + 1));
+        }
+        Error::at(ErrorKind::UnexpectedEnd, start)
+    }
+
     fn parse_literal_string(&mut self) -> Result<Obj, Error> {
         let start = self.pos;
         self.pos += 1;
+        if self
+            .runaway
+            .as_ref()
+            .is_some_and(|r| r.never_closes(self.data, self.pos))
+        {
+            return Err(Error::at(ErrorKind::UnexpectedEnd, start));
+        }
         let mut bytes = Vec::new();
         let mut depth = 1usize;
         loop {
             let Some(b) = self.peek() else {
-                return Err(Error::at(ErrorKind::UnexpectedEnd, start));
+                return Err(self.ran_away(start));
             };
             self.pos += 1;
             match b {
@@ -445,7 +565,7 @@ impl<'a> Lexer<'a> {
                 }
                 b'\\' => {
                     let Some(e) = self.peek() else {
-                        return Err(Error::at(ErrorKind::UnexpectedEnd, start));
+                        return Err(self.ran_away(start));
                     };
                     self.pos += 1;
                     match e {
@@ -529,6 +649,134 @@ impl<'a> Lexer<'a> {
         text.parse::<f64>()
             .map(Obj::Real)
             .map_err(|_| Error::at(ErrorKind::BadNumber, start))
+    }
+}
+
+/// Spacing of the marks of a [`Runaway`], in bytes.
+const RUNAWAY_STEP: usize = 512;
+
+/// A literal string that the input ends inside, and what it tells about
+/// every string that starts after it.
+///
+/// Inside a literal string, balanced parentheses nest and `\` escapes the
+/// byte after it (ISO 32000-1 §7.3.4.2). Reading on from where this string's
+/// content starts, let the depth at each position be the number of
+/// parentheses still open. A string whose content starts at a later position
+/// `q` closes at the first position where the depth falls below its depth at
+/// `q`, and runs to the end of the input when there is none. The marks keep,
+/// every [`RUNAWAY_STEP`] bytes, the depth there and the lowest depth from
+/// there to the end, so one question costs at most two steps of scanning
+/// instead of a scan to the end of the file: a file of many unterminated
+/// strings is read in linear time.
+#[derive(Debug, Clone)]
+struct Runaway {
+    /// Where the string's content starts.
+    from: usize,
+    /// In order of position.
+    marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    /// A position where a token of the string starts.
+    at: usize,
+    /// The depth there.
+    depth: usize,
+    /// The lowest depth at this position or any after it.
+    lowest_after: usize,
+}
+
+/// The position after the token of a literal string at `at`, and how it
+/// changes the depth: an escape is two bytes and changes nothing (the digits
+/// of an octal escape and the end of line after a backslash are not
+/// parentheses, so they may be read as bytes of their own).
+fn string_token(data: &[u8], at: usize) -> Option<(usize, isize)> {
+    match data.get(at)? {
+        b'\\' => Some((at + 2, 0)),
+        b'(' => Some((at + 1, 1)),
+        b')' => Some((at + 1, -1)),
+        _ => Some((at + 1, 0)),
+    }
+}
+
+impl Runaway {
+    /// Reads from `from`, the start of the content of a string that runs to
+    /// the end of `data`, to the end.
+    fn new(data: &[u8], from: usize) -> Self {
+        let mut marks: Vec<Mark> = Vec::new();
+        let (mut at, mut depth) = (from, 1usize);
+        let mut next_mark = from;
+        loop {
+            if at >= next_mark {
+                marks.push(Mark {
+                    at,
+                    depth,
+                    lowest_after: depth,
+                });
+                next_mark = at.saturating_add(RUNAWAY_STEP);
+            }
+            if let Some(last) = marks.last_mut() {
+                last.lowest_after = last.lowest_after.min(depth);
+            }
+            let Some((next, change)) = string_token(data, at) else {
+                break;
+            };
+            at = next;
+            depth = depth.saturating_add_signed(change);
+        }
+        // Each mark holds the lowest depth up to the next one: carry the
+        // lowest of all that follow back to the start.
+        let mut lowest = usize::MAX;
+        for mark in marks.iter_mut().rev() {
+            lowest = lowest.min(mark.lowest_after);
+            mark.lowest_after = lowest;
+        }
+        Self { from, marks }
+    }
+
+    /// True when the content of a string starting at `content` (just after
+    /// its `(`) is known to run to the end of `data`.
+    fn never_closes(&self, data: &[u8], content: usize) -> bool {
+        if content <= self.from {
+            return false;
+        }
+        // The `(` before `content` is a token of this string, or the byte an
+        // escape ends with: either way a token starts at `content`.
+        let Some(index) = self
+            .marks
+            .partition_point(|m| m.at <= content)
+            .checked_sub(1)
+        else {
+            return false;
+        };
+        let Some(mark) = self.marks.get(index) else {
+            return false;
+        };
+        let (mut at, mut depth) = (mark.at, mark.depth);
+        while at < content {
+            let Some((next, change)) = string_token(data, at) else {
+                return false;
+            };
+            at = next;
+            depth = depth.saturating_add_signed(change);
+        }
+        if at != content {
+            return false;
+        }
+        let opened = depth;
+        let next = self.marks.get(index + 1);
+        let until = next.map_or(usize::MAX, |m| m.at);
+        while at < until {
+            let Some((following, change)) = string_token(data, at) else {
+                break;
+            };
+            at = following;
+            depth = depth.saturating_add_signed(change);
+            if depth < opened {
+                return false;
+            }
+        }
+        next.is_none_or(|m| m.lowest_after >= opened)
     }
 }
 

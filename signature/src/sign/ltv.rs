@@ -48,6 +48,7 @@ pub fn add_validation_data(
     limits: &Limits,
 ) -> Result<Vec<u8>, Error> {
     let layout = Layout::parse(pdf, limits)?;
+    layout.require_whole()?;
     let Latest {
         last,
         trailer,

@@ -103,6 +103,7 @@ pub(super) fn structure(what: &str) -> Error {
 #[allow(clippy::too_many_lines)]
 pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> {
     let layout = Layout::parse(pdf, &options.limits)?;
+    layout.require_whole()?;
     let Latest {
         last,
         trailer,

@@ -11,6 +11,7 @@ mod attacks;
 mod cms;
 mod common;
 mod differential;
+mod hostile;
 mod interop;
 mod keys;
 mod locate;
