@@ -30,6 +30,7 @@ pub const MAX_NAME_BYTES: usize = 200;
 /// assert_eq!(safe_file_name("COM¹.pdf", 0), "_COM¹.pdf");
 /// assert_eq!(safe_file_name("hoá đơn\u{202E}fdp.exe", 0), "hoá đơnfdp.exe");
 /// assert_eq!(safe_file_name("..", 2), "attachment-3");
+/// assert_eq!(safe_file_name(". x.pdf. ", 0), "x.pdf");
 /// ```
 #[must_use]
 pub fn safe_file_name(name: &str, index: usize) -> String {
@@ -53,16 +54,34 @@ pub fn safe_file_name(name: &str, index: usize) -> String {
             }
         })
         .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.');
-    // Room for the `_` of a device name.
-    let cleaned = shorten(cleaned, MAX_NAME_BYTES - 1);
-    if cleaned.is_empty() {
+    let cleaned = trimmed(&cleaned);
+    let short = shorten(cleaned, MAX_NAME_BYTES);
+    if short.is_empty() {
         return format!("attachment-{}", index + 1);
     }
-    if is_device_name(&cleaned) {
-        format!("_{cleaned}")
+    if is_device_name(&short) {
+        // Cut one byte shorter, for the `_`.
+        format!("_{}", shorten(cleaned, MAX_NAME_BYTES - 1))
     } else {
-        cleaned
+        short
+    }
+}
+
+/// `name` without what systems do not keep alike at its ends: white space,
+/// leading dots, trailing dots and spaces, removed as often as they
+/// alternate (`". x"` is `"x"`, not `" x"`), so that the safe name is its
+/// own safe name.
+fn trimmed(name: &str) -> &str {
+    let mut name = name;
+    loop {
+        let next = name
+            .trim()
+            .trim_start_matches('.')
+            .trim_end_matches(['.', ' ']);
+        if next.len() == name.len() {
+            return name;
+        }
+        name = next;
     }
 }
 

@@ -272,7 +272,7 @@ fn extracted_names_are_safe_and_say_they_were_changed() {
     assert_eq!(written[1], "bao-caofdp.exe");
     assert_eq!(written[2], "Quyết định.pdf");
     assert_eq!(written[3], "2-Quyết định.pdf");
-    assert_eq!(written[4], "d".repeat(199));
+    assert_eq!(written[4], "d".repeat(200));
     assert_eq!(written[5], "Công văn.pdf");
     for (i, a) in v.as_array().unwrap().iter().enumerate() {
         let rules: Vec<&str> = a["findings"]

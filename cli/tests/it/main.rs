@@ -6,10 +6,10 @@
     clippy::indexing_slicing
 )]
 
-mod adversarial_sigwork;
-mod adversarial_edxml;
 mod adversarial_cli;
+mod adversarial_edxml;
 mod adversarial_pdf;
+mod adversarial_sigwork;
 mod archive;
 mod big;
 mod bounds;

@@ -106,17 +106,6 @@ impl ObjectIndex {
         let end = start + self.0.get(start..)?.partition_point(|(k, _)| k == id);
         self.0.get(start..end).filter(|s| !s.is_empty())
     }
-
-    /// Every object id defined, once each, in order.
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &ObjectId> {
-        self.0
-            .iter()
-            .enumerate()
-            .filter(|&(i, (id, _))| {
-                i == 0 || self.0.get(i - 1).is_none_or(|(before, _)| before != id)
-            })
-            .map(|(_, (id, _))| id)
-    }
 }
 
 /// Most white space skipped between where a cross-reference entry or a
