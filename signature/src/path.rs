@@ -151,7 +151,7 @@ mod tests {
     use crate::certs::{Purpose, TrustStore};
     use crate::crypto::AlgorithmPolicy;
     use crate::limits::Limits;
-    use crate::testpki::adversarial::cross_certified_mesh;
+    use crate::testpki::hostile::cross_certified_mesh;
     use crate::testpki::{KeyKind, Profile, generate_key, issue};
 
     #[test]

@@ -24,7 +24,6 @@ use crate::crypto::oid;
 use crate::error::{Error, ErrorKind};
 use crate::sign::SigningKey;
 
-pub mod adversarial;
 pub mod hostile;
 
 /// Which key to generate.

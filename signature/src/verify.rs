@@ -490,6 +490,19 @@ pub fn verify_pdf(
             Location::at_offset(start),
         ));
     }
+    if let Some(&first) = located.undecodable.first() {
+        findings.push(rules::PDF_UNPARSED.custom(
+            format!(
+                "{} object or cross-reference stream(s) cannot be decoded: the objects in them are not read",
+                located.undecodable.len()
+            ),
+            format!(
+                "{} luồng đối tượng hoặc luồng tham chiếu chéo không giải mã được: các đối tượng bên trong không được đọc",
+                located.undecodable.len()
+            ),
+            Location::at_offset(first),
+        ));
+    }
     let no_anchor = trust.anchors().is_empty();
     let unexamined = unexamined(&located, &options.limits);
     let legal_value = legal_value(&reports, options.form, no_anchor, unexamined, &mut findings);

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use chrono::{FixedOffset, TimeZone, Utc};
-use vanthu_signature::testpki::adversarial::{append_revisions, cross_certified_mesh};
+use vanthu_signature::testpki::hostile::{append_revisions, cross_certified_mesh};
 use vanthu_signature::testpki::{KeyKind, sample_pdf};
 use vanthu_signature::{Certificate, SignOptions, SigningKey, sign_pdf};
 

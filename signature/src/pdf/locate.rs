@@ -233,6 +233,10 @@ pub struct PdfSignatures {
     pub file_len: usize,
     /// Regions the strict walk could not recognise (start, end).
     pub unparsed: Vec<(usize, usize)>,
+    /// Offsets of the object and cross-reference streams that cannot be
+    /// decoded (a broken filter, or an object stream whose offsets do not
+    /// increase, ISO 32000-1 §7.5.7): the objects in them are not read.
+    pub undecodable: Vec<usize>,
     /// Offset of non-whitespace bytes after the last `%%EOF`, if any.
     pub trailing_data: Option<usize>,
     /// Signature dictionaries found beyond [`Limits::max_signatures`]: not
@@ -411,6 +415,7 @@ pub fn locate(pdf: &[u8], limits: &Limits) -> Result<PdfSignatures, Error> {
         signatures,
         file_len: pdf.len(),
         unparsed: layout.unparsed.clone(),
+        undecodable: layout.undecodable.clone(),
         trailing_data: layout.trailing_data,
         skipped_signatures,
         unexamined_from: layout.unexamined_from,

@@ -4,7 +4,13 @@
 //! rest of the file stays valid and the reader has to go through it.
 //!
 //! They are the regression inputs of `vanthu docs/limits.md` §2, small in
-//! bytes and large in what a naive reader would build from them.
+//! bytes and large in what a naive reader would build from them; the
+//! inputs that exhaust path building and modification analysis instead are
+//! [`cross_certified_mesh`] and [`append_revisions`].
+
+mod work;
+
+pub use work::{append_revisions, cross_certified_mesh};
 
 use crate::pdf::filter::deflate;
 

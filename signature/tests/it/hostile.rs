@@ -42,6 +42,17 @@ fn an_object_stream_whose_entries_share_one_offset_is_not_expanded() {
     let report = verify(&pdf);
     assert_eq!(report.legal_value, LegalValue::ReferenceOnly);
     assert!(report.signatures.is_empty());
+    // The verdict says the stream was not read, and where it is.
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "SIG-PDF-UNPARSED")
+        .expect("the undecodable stream is reported");
+    assert!(finding.message.contains("1 object or cross-reference stream(s) cannot be decoded"));
+    assert_eq!(
+        finding.location.offset,
+        u64::try_from(offset_of(&pdf, b"6 0 obj\n<</Type /ObjStm")).ok()
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! modification analysis shared by all signatures, judged once per revision.
 
 use vanthu_signature::testpki::KeyKind;
-use vanthu_signature::testpki::adversarial::{append_revisions, cross_certified_mesh};
+use vanthu_signature::testpki::hostile::{append_revisions, cross_certified_mesh};
 use vanthu_signature::{
     CheckId, Indication, Limits, ModificationKind, ModificationLevel, Outcome, SignOptions,
     SubIndication, VerifyOptions, sign_pdf, verify_pdf,

@@ -1,11 +1,11 @@
-//! **Test only.** Generators of the hostile inputs that the validation work
+//! Generators of the hostile inputs that the validation work
 //! limits (`Limits::max_path_candidates`, `Limits::max_signature_verifications`,
 //! `Limits::max_revisions`) are made for: small generator code, so that no
 //! big file is committed.
 
 use chrono::{DateTime, Utc};
 
-use super::{KeyKind, Profile, generate_key, issue};
+use crate::testpki::{KeyKind, Profile, generate_key, issue};
 use crate::certs::Certificate;
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
