@@ -77,12 +77,19 @@ fn trimmed(name: &str) -> &str {
         let next = name
             .trim()
             .trim_start_matches('.')
-            .trim_end_matches(['.', ' ']);
+            .trim_end_matches(dot_or_space);
         if next.len() == name.len() {
             return name;
         }
         name = next;
     }
+}
+
+/// What a name may not end with: a dot, or white space of any kind
+/// (Windows drops trailing dots and spaces; U+3000 and the other Unicode
+/// spaces are invisible there).
+fn dot_or_space(c: char) -> bool {
+    c == '.' || c.is_whitespace()
 }
 
 /// Bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E,
@@ -121,7 +128,7 @@ fn is_device_name(name: &str) -> bool {
 /// short extension; trailing dots and spaces are trimmed from what is kept
 /// before the extension, and from the whole.
 fn shorten(name: &str, max: usize) -> String {
-    let name = name.trim_end_matches(['.', ' ']);
+    let name = name.trim_end_matches(dot_or_space);
     if name.len() <= max {
         return name.to_owned();
     }
@@ -137,7 +144,7 @@ fn shorten(name: &str, max: usize) -> String {
     let head = name
         .get(..cut)
         .unwrap_or_default()
-        .trim_end_matches(['.', ' ']);
+        .trim_end_matches(dot_or_space);
     if head.is_empty() {
         return String::new();
     }

@@ -182,7 +182,10 @@ pub fn comparison_key(text: &str) -> String {
     let mut out = String::with_capacity(lowered.len());
     let mut word: Vec<char> = Vec::new();
     for c in lowered.chars() {
-        if c.is_alphabetic() {
+        // A combining mark left after composing (`ỵ` + hook above has no
+        // precomposed form) belongs to its word: splitting there would move
+        // a tone off a letter the mark then composes with.
+        if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
             word.push(c);
         } else {
             fold_tone_placement(&mut word);

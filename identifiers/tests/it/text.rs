@@ -750,3 +750,13 @@ fn check_bytes_reports_encoding_nfc_and_offsets() {
     assert_eq!(report.encoding, TextEncoding::Legacy(TCVN3));
     assert!(report.nfc);
 }
+
+#[test]
+fn comparison_key_is_its_own_key_when_a_mark_has_no_precomposed_letter() {
+    // The text campaign: `y` + hook above + dot below composes to `ỵ` and a
+    // hook left over; the key must not move the tone off `ỵ` and let the
+    // hook compose with a bare `y` on the next pass.
+    let input = "Uy\u{309}\u{323}ưu";
+    let key = comparison_key(input);
+    assert_eq!(comparison_key(&key), key);
+}

@@ -30,3 +30,14 @@ fn unique_names_are_safe_too() {
     assert_eq!(names.next(". a.pdf", 0), "a.pdf");
     assert_eq!(names.next("A.PDF ", 1), "2-A.PDF");
 }
+
+#[test]
+fn a_cut_never_leaves_unicode_white_space_at_the_end() {
+    // The file_names campaign: a cut that ended on U+3000, trimmed only by
+    // the next pass.
+    let long = format!("{}\u{3000}x", "d".repeat(MAX_NAME_BYTES - 2));
+    let name = safe_file_name(&long, 0);
+    assert_eq!(name, "d".repeat(MAX_NAME_BYTES - 2));
+    assert_eq!(safe_file_name(&name, 0), name);
+    assert_eq!(safe_file_name("a.pdf\u{3000}.", 0), "a.pdf");
+}
