@@ -48,7 +48,11 @@ fn an_object_stream_whose_entries_share_one_offset_is_not_expanded() {
         .iter()
         .find(|f| f.rule == "SIG-PDF-UNPARSED")
         .expect("the undecodable stream is reported");
-    assert!(finding.message.contains("1 object or cross-reference stream(s) cannot be decoded"));
+    assert!(
+        finding
+            .message
+            .contains("1 object or cross-reference stream(s) cannot be decoded")
+    );
     assert_eq!(
         finding.location.offset,
         u64::try_from(offset_of(&pdf, b"6 0 obj\n<</Type /ObjStm")).ok()

@@ -12,7 +12,12 @@ fn every_instant_read_prints_as_rfc3339_and_reads_back() {
 
 #[test]
 fn years_outside_rfc3339_are_refused_naming_the_forms() {
-    for text in ["-0256/07/05", "-0001-01-01T00:00", "0000-01-01", "10000-01-01"] {
+    for text in [
+        "-0256/07/05",
+        "-0001-01-01T00:00",
+        "0000-01-01",
+        "10000-01-01",
+    ] {
         let error = vanthu::parse_time(text).unwrap_err();
         assert!(error.to_string().contains("RFC 3339"), "{text}: {error}");
     }

@@ -5,13 +5,13 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::testpki::{KeyKind, Profile, generate_key, issue};
 use crate::certs::Certificate;
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 use crate::pdf::layout::Layout;
 use crate::pdf::object::{Dict, Obj};
 use crate::sign::SigningKey;
+use crate::testpki::{KeyKind, Profile, generate_key, issue};
 
 /// A cross-certification mesh: `count` CA certificates that all bear the
 /// subject and issuer `CN=TEST Cross`, half of them with key A signed by key
