@@ -168,8 +168,35 @@ const PATTERNS: &[(ActiveContent, &[u8])] = &[
     ),
 ];
 
-/// Longest pattern: the overlap kept between chunks.
-const OVERLAP: usize = 24;
+/// The part names of OOXML and ODF archives, which appear uncompressed in
+/// ZIP headers: the `zip_markers` of [`Scanner`], in the order of
+/// `[docx, xlsx, pptx, odf]`.
+const ZIP_MARKERS: [&[u8]; 4] = [b"word/", b"xl/", b"ppt/", b"mimetypeapplication/vnd.oasis"];
+
+/// The overlap kept between writes: the longest marker, active content or
+/// ZIP part name, so that one cut by a write is still found whole.
+const OVERLAP: usize = longest(PATTERNS, &ZIP_MARKERS);
+
+/// The length of the longest of `patterns` and `markers` (a `const fn`,
+/// evaluated when compiling: no iterators).
+const fn longest(patterns: &[(ActiveContent, &[u8])], markers: &[&[u8]]) -> usize {
+    let mut max = 0;
+    let mut rest = patterns;
+    while let [(_, pattern), tail @ ..] = rest {
+        if pattern.len() > max {
+            max = pattern.len();
+        }
+        rest = tail;
+    }
+    let mut rest = markers;
+    while let [marker, tail @ ..] = rest {
+        if marker.len() > max {
+            max = marker.len();
+        }
+        rest = tail;
+    }
+    max
+}
 
 /// The result of scanning one attachment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -257,15 +284,7 @@ impl<W: Write> Scanner<W> {
             }
         }
         // OOXML / ODF part names appear uncompressed in ZIP headers.
-        for (i, marker) in [
-            &b"word/"[..],
-            b"xl/",
-            b"ppt/",
-            b"mimetypeapplication/vnd.oasis",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (i, marker) in ZIP_MARKERS.iter().enumerate() {
             if let Some(seen) = self.zip_markers.get_mut(i)
                 && !*seen
                 && memchr::memmem::find(&self.window, marker).is_some()

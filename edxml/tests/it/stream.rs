@@ -209,3 +209,26 @@ fn interrupted_attachment_text_is_scanned_decoded_and_rewritten() {
         }
     }
 }
+
+/// The `content` fuzz campaign: an OpenDocument archive whose 29-byte
+/// `mimetypeapplication/vnd.oasis` marker was cut by a write lost its type.
+/// Every marker is found whole however the bytes are cut.
+#[test]
+fn the_scanner_finds_a_marker_cut_by_any_write() {
+    use std::io::Write as _;
+    let mut odf = b"PK\x03\x04\x0a\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0".to_vec();
+    odf.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.text");
+    odf.extend_from_slice(&[0; 64]);
+    for size in 1..=odf.len() {
+        let mut scanner = vanthu_edxml::Scanner::new(std::io::sink());
+        for chunk in odf.chunks(size) {
+            scanner.write_all(chunk).unwrap();
+        }
+        let (scan, _) = scanner.finish();
+        assert_eq!(
+            scan.kind,
+            vanthu_edxml::FileKind::OpenDocument,
+            "writes of {size}"
+        );
+    }
+}
