@@ -477,8 +477,9 @@ impl Mapper {
     }
 
     /// The first child element of each name in `names`, in that order; every
-    /// other child (a second element of a known name included) is kept in
-    /// `extras` after the known element it follows, with a finding.
+    /// other child is kept in `extras` after the known element it follows,
+    /// a second element of a known name right after the first, with a
+    /// finding.
     fn known_children<'n, const N: usize>(
         &mut self,
         parent: &'n Node,
@@ -500,7 +501,14 @@ impl Mapper {
                     *slot = Some(child);
                     last_known = Some(name);
                 }
-                None => self.unknown(child, last_known, extras),
+                None => {
+                    // A second copy of a known element is kept right after
+                    // the first: the writer puts known elements in their
+                    // order, and a copy anchored anywhere before the first
+                    // would be read back as the first.
+                    let twin = names.iter().copied().find(|name| *name == child.local);
+                    self.unknown(child, twin.or(last_known), extras);
+                }
             }
         }
         found
@@ -718,7 +726,15 @@ impl Mapper {
                     };
                     extras.elements.push(e);
                 } else {
-                    self.unknown(child, last_known.as_deref(), extras);
+                    // A second copy of a known element is kept right after
+                    // the first: the writer puts known elements in their
+                    // order, and a copy anchored before the first would be
+                    // read back as the first.
+                    let after = match seen {
+                        Some(_) => Some(local),
+                        None => last_known.as_deref(),
+                    };
+                    self.unknown(child, after, extras);
                 }
             }
         }
