@@ -181,7 +181,11 @@ impl Layout {
                         revision: None,
                     }),
                     Err(e) if is_limit(&e) => return Err(e),
-                    Err(e) => resync(&mut lx, &mut layout, here, e.offset()),
+                    // Walk on from the line after `xref`, not from where the
+                    // table failed: the table may have read into the next
+                    // update (`%%EOF` is a comment to the lexer), and each of
+                    // its lines is walked once more at most.
+                    Err(_) => resync(&mut lx, &mut layout, here, None),
                 }
             } else if lx.at_keyword(b"startxref") {
                 lx.pos += 9;

@@ -266,3 +266,20 @@ fn hostile_inputs_are_signed_or_refused_in_bounded_time() {
         assert!(started.elapsed() < Duration::from_secs(20));
     }
 }
+
+#[test]
+fn a_broken_cross_reference_table_does_not_swallow_the_next_update() {
+    // The sign_prepare campaign: a file whose last update ends in `xref`, a
+    // number and `%%EOF`. The table read on through `%%EOF` (a comment to the lexer)
+    // into the update the signer appended, whose signature was then lost.
+    let mut pdf = vanthu_signature::testpki::sample_pdf(1, 0);
+    pdf.extend_from_slice(b"startxref\n9\nxref\n681\n%%EOF\n");
+    let prepared = prepare(&pdf, &SignOptions::new(vn(2025, 6, 2, 9))).unwrap();
+    let signed = prepared.insert_cms(&[0x30, 0x00]).unwrap();
+    let found = locate(&signed, &Limits::default()).unwrap();
+    assert_eq!(found.signatures.len(), 1);
+    assert_eq!(
+        found.signatures[0].coverage,
+        vanthu_signature::Coverage::EntireFile
+    );
+}
