@@ -436,6 +436,7 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
     if let Some(slot) = out.get_mut(range_at..range_at + range.len()) {
         slot.copy_from_slice(range.as_bytes());
     }
+    reads_back(&out, contents_end, &options.limits)?;
     Ok(PreparedPdf {
         bytes: out,
         contents_start,
@@ -443,4 +444,36 @@ pub fn prepare(pdf: &[u8], options: &SignOptions) -> Result<PreparedPdf, Error> 
         sub_filter: options.sub_filter,
         time: options.time,
     })
+}
+
+/// Checks that a reader finds, in the prepared file, the signature this
+/// update adds, covering the whole file. Damage in the input can make it
+/// otherwise: a literal string or a stream that the input never ends is
+/// ended by the update's bytes and swallows them, and the signature would be
+/// made over a file in which it cannot be found. Such an input is refused:
+/// one reading of the result, linear like the first.
+fn reads_back(out: &[u8], contents_end: usize, limits: &crate::Limits) -> Result<(), Error> {
+    // The input was read within `limits`; the update adds one revision, one
+    // signature and a few objects and values, which must not be what makes
+    // the result exceed them.
+    let mut limits = *limits;
+    limits.max_revisions = limits.max_revisions.saturating_add(1);
+    limits.max_signatures = limits.max_signatures.saturating_add(1);
+    limits.max_objects = limits.max_objects.saturating_add(64);
+    limits.max_values = limits.max_values.saturating_add(1 << 16);
+    let found = crate::pdf::locate::locate(out, &limits)?;
+    let ours = found.signatures.iter().any(|s| {
+        s.coverage == crate::pdf::locate::Coverage::EntireFile
+            && s.byte_range
+                .as_ref()
+                .is_ok_and(|r| r.second_start == contents_end)
+    });
+    if ours {
+        Ok(())
+    } else {
+        Err(structure(
+            "the file is damaged: a string or stream in it would run into the signature's update, \
+             and the signature could not be found again; repair the file (save it again) before signing",
+        ))
+    }
 }

@@ -283,3 +283,28 @@ fn a_broken_cross_reference_table_does_not_swallow_the_next_update() {
         vanthu_signature::Coverage::EntireFile
     );
 }
+
+#[test]
+fn signing_refuses_a_file_whose_damage_would_hide_the_signature() {
+    // The sign_prepare campaign: a literal string that the file never ends
+    // is ended by a parenthesis of the update, and swallows the update. The
+    // signer reads its result back and refuses rather than sign a file in
+    // which its signature cannot be found.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fuzz/corpus/sign_prepare/crash-string-ended-by-the-update"
+    );
+    let pdf = std::fs::read(path).unwrap();
+    let err = prepare(&pdf, &SignOptions::new(vn(2025, 6, 2, 9))).unwrap_err();
+    assert!(
+        err.to_string().contains("could not be found again"),
+        "{err}"
+    );
+    // The file is still read, its damage reported.
+    assert!(
+        !locate(&pdf, &Limits::default())
+            .unwrap()
+            .unparsed
+            .is_empty()
+    );
+}
