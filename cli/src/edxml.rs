@@ -4,17 +4,13 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Read as _, Seek as _, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
 use clap::Args;
 use vanthu_edxml::{
-    Digest, EdxmlError, ErrorKind, Limit, Package, ReadOptions, ReadOutput, StatusCode, ZIP_MAGIC,
+    Digest, EdxmlError, ErrorKind, Limit, Package, ReadOptions, ReadOutput, ZIP_MAGIC,
 };
-use vanthu_identifiers::AnyAgencyId;
 use vanthu_identifiers::Finding;
 
-use crate::output::{
-    Input, TempPath, open_input, open_seekable, print_json, spool_stdin, utf8_source,
-};
+use crate::output::{Input, TempPath, open_seekable, print_json, spool_stdin, utf8_source};
 use crate::{CliError, Outcome};
 
 /// Arguments of `vanthu inspect`.
@@ -113,6 +109,10 @@ pub(crate) struct ReplyArgs {
     /// ho-chi-minh-city, phu-nhuan, nam-dinh or quang-nam.
     #[arg(long = "rules", value_name = "NAME")]
     rules: Option<vanthu::workflow::LocalRules>,
+    /// Print JSON: the file written (`file`, `size`, `sha256`) and the
+    /// status package as `inspect` reads it back (`status`).
+    #[arg(long)]
+    json: bool,
 }
 
 /// Refuses, before reading, a file that is not XML, saying what it is and
@@ -123,23 +123,13 @@ fn expect_edxml(path: &Path, input: &mut Input) -> Result<(), CliError> {
     let head = input
         .fill_buf()
         .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))?;
-    let head = head.get(..head.len().min(vanthu::HEAD_LEN)).unwrap_or(head);
-    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let looks_like_xml = text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
-    let described = vanthu::describe(head);
-    let what = match vanthu::detect(head) {
-        Some(vanthu::Format::Edxml) => return Ok(()),
-        Some(vanthu::Format::Pdf) => "a PDF: `vanthu verify` reads it".to_owned(),
-        Some(vanthu::Format::Sip) if described == "a ZIP archive" => {
-            "a ZIP: `vanthu archive check` reads archival packages".to_owned()
-        }
-        _ if looks_like_xml => return Ok(()),
-        _ => described.to_owned(),
-    };
-    Err(CliError::new(format!(
-        "{} is not an edXML package: the file is {what}",
-        path.display()
-    )))
+    match vanthu::not_edxml(head) {
+        None => Ok(()),
+        Some(what) => Err(CliError::new(format!(
+            "{} is not an edXML package: the file is {what}",
+            path.display()
+        ))),
+    }
 }
 
 /// Prints on standard error a finding that makes `path` not acceptable,
@@ -263,20 +253,21 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
         None
     };
     let path = spool.as_deref().map_or(args.file.as_path(), |t| t);
-    let mut input = open_input(path)?;
-    expect_edxml(&args.file, &mut input)?;
-    let read = match read_package(&args.file, &mut input, &ReadOptions::scan())? {
-        Ok(read) => read,
-        Err(outcome) => return Ok(outcome),
+    let summary = match vanthu::api::inspect(path) {
+        Ok(summary) => summary,
+        Err(e) => {
+            // Named as the user named it, not as the spool.
+            let message = e.message.replace(
+                &path.display().to_string(),
+                &args.file.display().to_string(),
+            );
+            if e.kind == vanthu::api::ApiErrorKind::Refused {
+                eprintln!("{message}\n  {}", e.message_vi);
+                return Ok(Outcome::Invalid);
+            }
+            return Err(CliError::new(message));
+        }
     };
-    // The findings `vanthu check` reports (receiver profile, today), so
-    // that both commands count the same.
-    let checker = vanthu::Checker::new(&vanthu::CheckOptions::new(crate::signature::now()))
-        .map_err(|e| CliError::new(e.to_string()))?;
-    let findings = checker.check_file(path).findings;
-    let mut summary = vanthu::inspect::summary(&read).with_findings(findings);
-    let source = utf8_source(&args.file, input, &read)?;
-    vanthu::inspect::unwrap_attachments(&mut summary, &read, source);
     if args.json {
         print_json(&summary)?;
         return Ok(Outcome::Valid);
@@ -648,75 +639,52 @@ fn unzip(
     }
 }
 
-/// Parses `--at` in any form [`vanthu::parse_time`] reads.
-fn parse_at(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
-    crate::signature::parse_time(text).map_err(|e| CliError::new(format!("--at: {e}")))
-}
-
-fn now() -> Result<DateTime<FixedOffset>, CliError> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|e| CliError::new(format!("system clock before 1970: {e}")))?
-        .as_secs();
-    let secs = i64::try_from(secs).map_err(|_| CliError::new("system clock out of range"))?;
-    DateTime::from_timestamp(secs, 0)
-        .map(|t| t.with_timezone(&vanthu_edxml::vietnam_offset()))
-        .ok_or_else(|| CliError::new("system clock out of range"))
-}
-
 pub(crate) fn reply(args: &ReplyArgs) -> Result<Outcome, CliError> {
-    let code = StatusCode::parse(&args.status);
-    if !code.is_known() {
-        return Err(CliError::new(format!(
-            "--status {:?}: expected one of 01, 02, 03, 04, 05, 06, 13, 15, 16",
-            args.status
-        )));
-    }
-    let from_id = args.from.trim();
-    AnyAgencyId::parse_lenient(from_id)
-        .map_err(|e| CliError::new(format!("--from {from_id:?}: {e}")))?;
-    let at = match &args.at {
-        Some(t) => parse_at(t)?,
-        None => now()?,
+    let mut reply = vanthu::api::ReplyArgs::default();
+    reply.from_name.clone_from(&args.from_name);
+    reply.description.clone_from(&args.description);
+    reply.at.clone_from(&args.at);
+    reply.rules = args.rules.map(|r| r.to_string());
+    // Standard input is copied to a temporary file: the package is read
+    // from a path.
+    let spool = if args.file.as_os_str() == "-" {
+        Some(spool_stdin()?)
+    } else {
+        None
     };
-    let mut input = open_input(&args.file)?;
-    expect_edxml(&args.file, &mut input)?;
-    let read = match read_package(&args.file, input, &ReadOptions::default())? {
-        Ok(read) => read,
-        Err(outcome) => return Ok(outcome),
+    let path = spool.as_deref().map_or(args.file.as_path(), |t| t);
+    let result = if args.output.as_os_str() == "-" {
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        vanthu::api::reply_to(path, &args.status, &args.from, &reply, &mut out)
+            .and_then(|()| {
+                out.flush().map_err(|e| {
+                    vanthu::api::ApiError::new(
+                        vanthu::api::ApiErrorKind::Io,
+                        format!("cannot write standard output: {e}"),
+                    )
+                })
+            })
+            .map(|()| None)
+    } else {
+        vanthu::api::reply(path, &args.status, &args.from, &args.output, &reply).map(Some)
     };
-    let Package::Document(doc) = &read.package else {
-        return Err(CliError::new(format!(
-            "{}: a status package cannot be answered",
-            args.file.display()
-        )));
-    };
-    let mut request = vanthu::ReplyRequest::new(code, from_id).policy(
-        args.rules
-            .map(vanthu::workflow::Policy::local)
-            .unwrap_or_default(),
-    );
-    if let Some(name) = &args.from_name {
-        request = request.from_name(name);
-    }
-    if let Some(d) = &args.description {
-        request = request.description(d);
-    }
-    let status = match vanthu::reply(doc, &request, &at) {
-        Ok(status) => status,
-        Err(vanthu::ReplyError::Refused(finding)) => {
-            eprintln!(
-                "{}: not written: {finding} [{}]\n  không ghi gói trạng thái: {}",
-                args.file.display(),
-                finding.source,
-                finding.message_vi
-            );
-            return Ok(Outcome::Invalid);
+    match result {
+        Ok(written) => {
+            if let (true, Some(written)) = (args.json, written) {
+                print_json(&written)?;
+            }
+            Ok(Outcome::Valid)
         }
-        Err(e) => return Err(CliError::new(format!("{}: {e}", args.file.display()))),
-    };
-    write_output(&args.output, |out| {
-        vanthu_edxml::write_status(&status, out).map_err(|e| CliError::new(e.to_string()))
-    })?;
-    Ok(Outcome::Valid)
+        Err(e) => {
+            let message = e.message.replace(
+                &path.display().to_string(),
+                &args.file.display().to_string(),
+            );
+            if e.kind == vanthu::api::ApiErrorKind::Refused {
+                eprintln!("{message}\n  {}", e.message_vi);
+                return Ok(Outcome::Invalid);
+            }
+            Err(CliError::new(message))
+        }
+    }
 }
