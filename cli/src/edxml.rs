@@ -54,6 +54,9 @@ pub(crate) struct NormalizeArgs {
     /// Where to write the canonical package (`-` for standard output).
     #[arg(short, long)]
     output: PathBuf,
+    /// Print JSON: the file written (`file`, `size`, `sha256`).
+    #[arg(long)]
+    json: bool,
 }
 
 /// Arguments of `vanthu extract`.
@@ -221,24 +224,6 @@ impl PartialFile {
     }
 }
 
-/// Streams an output through `write`: to standard output when `path` is
-/// `-`, otherwise to a [`PartialFile`] committed when `write` succeeds.
-fn write_output(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), CliError>,
-) -> Result<(), CliError> {
-    if path.as_os_str() == "-" {
-        let mut out = BufWriter::new(std::io::stdout().lock());
-        write(&mut out)?;
-        return out
-            .flush()
-            .map_err(|e| CliError::new(format!("cannot write standard output: {e}")));
-    }
-    let mut file = PartialFile::create(path, "output")?;
-    write(&mut file.out)?;
-    file.commit().map(drop)
-}
-
 fn text_or_dash(v: Option<&str>) -> &str {
     v.unwrap_or("-")
 }
@@ -357,37 +342,48 @@ pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
 }
 
 pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
-    let mut input = open_seekable(&args.input)?;
-    expect_edxml(&args.input, &mut input)?;
-    // Attachments are decoded once while reading, so that invalid Base64
-    // is the finding `check` reports (EDXML-ATT-001, exit 1), found before
-    // anything is written.
-    let read = match read_package(&args.input, &mut input, &ReadOptions::digest())? {
-        Ok(read) => read,
-        Err(outcome) => return Ok(outcome),
+    // Standard input is copied to a temporary file: the attachments are
+    // copied by seeking.
+    let spool = if args.input.as_os_str() == "-" {
+        Some(spool_stdin()?)
+    } else {
+        None
     };
-    let invalid: Vec<&Finding> = read
-        .findings
-        .iter()
-        .filter(|f| f.rule == vanthu_edxml::rules::INVALID_BASE64.id)
-        .collect();
-    if !invalid.is_empty() {
-        for finding in invalid {
-            print_refusal(&args.input, finding);
+    let path = spool.as_deref().map_or(args.input.as_path(), |t| t);
+    let result = if args.output.as_os_str() == "-" {
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        vanthu::api::normalize_to(path, &mut out)
+            .and_then(|()| {
+                out.flush().map_err(|e| {
+                    vanthu::api::ApiError::new(
+                        vanthu::api::ApiErrorKind::Io,
+                        format!("cannot write standard output: {e}"),
+                    )
+                })
+            })
+            .map(|()| None)
+    } else {
+        vanthu::api::normalize(path, &args.output).map(Some)
+    };
+    match result {
+        Ok(written) => {
+            if let (true, Some(written)) = (args.json, written) {
+                print_json(&written)?;
+            }
+            Ok(Outcome::Valid)
         }
-        eprintln!(
-            "vanthu: {}: not normalised: an attachment is not valid Base64",
-            args.input.display()
-        );
-        return Ok(Outcome::Invalid);
+        Err(e) => {
+            let message = e.message.replace(
+                &path.display().to_string(),
+                &args.input.display().to_string(),
+            );
+            if e.kind == vanthu::api::ApiErrorKind::Refused {
+                eprintln!("{message}\n  {}", e.message_vi);
+                return Ok(Outcome::Invalid);
+            }
+            Err(CliError::new(message))
+        }
     }
-    let mut input = utf8_source(&args.input, input, &read)?;
-    write_output(&args.output, |out| {
-        vanthu_edxml::write(&read.package, &mut read.seek_bodies(&mut input), out)
-            .map(drop)
-            .map_err(|e| CliError::new(format!("{}: {e}", args.input.display())))
-    })?;
-    Ok(Outcome::Valid)
 }
 
 /// One file `extract` wrote (its `--json` output is an array of these).

@@ -123,6 +123,16 @@ int32_t vanthu_check_bytes(const char *name,
 // As `vanthu_identify`.
 int32_t vanthu_inspect(const char *path, char **out_json, char **out_error);
 
+// Rewrites the edXML package at `path` in the strict canonical form into
+// `output` (which may be `path`), streamed: `{file, size, sha256}`
+// (`vanthu normalize --json`). An attachment that is not valid Base64 is
+// error 4 (`EDXML-ATT-001`) and nothing is written. Ownership as
+// `vanthu_version`.
+//
+// # Safety
+// As `vanthu_text_fix` for the strings.
+int32_t vanthu_normalize(const char *path, const char *output, char **out_json, char **out_error);
+
 // Verifies every signature of a PDF and gives its legal value (`vanthu
 // verify --json`). `trust_json`: a JSON string (a certificate file or a
 // folder) or a JSON array of them, or `NULL`; `options_json`: the fields

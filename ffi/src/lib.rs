@@ -199,6 +199,29 @@ pub unsafe extern "C" fn vanthu_inspect(
     }
 }
 
+/// Rewrites the edXML package at `path` in the strict canonical form into
+/// `output` (which may be `path`), streamed: `{file, size, sha256}`
+/// (`vanthu normalize --json`). An attachment that is not valid Base64 is
+/// error 4 (`EDXML-ATT-001`) and nothing is written. Ownership as
+/// `vanthu_version`.
+///
+/// # Safety
+/// As `vanthu_text_fix` for the strings.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vanthu_normalize(
+    path: *const c_char,
+    output: *const c_char,
+    out_json: *mut *mut c_char,
+    out_error: *mut *mut c_char,
+) -> i32 {
+    // SAFETY: as the caller guarantees.
+    unsafe {
+        call(out_json, out_error, || {
+            api::normalize(&arg_path(path, "path")?, &arg_path(output, "output")?)
+        })
+    }
+}
+
 /// Trust anchors as C passes them: a JSON string (one path) or a JSON
 /// array of paths; `NULL` for none.
 #[derive(serde::Deserialize)]

@@ -187,6 +187,22 @@ int main(int argc, char **argv) {
                      "{\"at\": \"2025-06-03T09:00:00+07:00\"}", &j, &e);
     save(out, "reply.json", ok("reply 03", s, j, e));
 
+    s = vanthu_normalize(real, join(out, "normalized.edxml"), &j, &e);
+    save(out, "normalize.json", ok("normalize a real package", s, j, e));
+    s = vanthu_normalize(join(out, "normalized.edxml"), join(out, "normalized2.edxml"), &j, &e);
+    j = ok("normalize again", s, j, e);
+    static char first[8192];
+    char second[80];
+    FILE *nj = fopen(join(out, "normalize.json"), "r");
+    size_t got = nj ? fread(first, 1, sizeof first - 1, nj) : 0;
+    first[got] = '\0';
+    if (nj) {
+        fclose(nj);
+    }
+    CHECK(json_string(first, "sha256", second, sizeof second) && j != NULL && strstr(j, second) != NULL,
+          "normalising twice gives the same bytes");
+    vanthu_free(j);
+
     /* The demo's signed PDF, verified against its root. */
     s = vanthu_verify_pdf(pdf, root, at, &j, &e);
     j = ok("verify_pdf", s, j, e);

@@ -258,6 +258,16 @@ fn documents_match_the_facade() {
             .starts_with("WF-")
     );
 
+    let normalized = dir.path().join("n.edxml");
+    let normalized_c = cp(&normalized);
+    let written = ok(run(|j, e| unsafe {
+        vanthu_normalize(path.as_ptr(), normalized_c.as_ptr(), j, e)
+    }));
+    assert_eq!(
+        written["size"],
+        std::fs::metadata(&normalized).unwrap().len()
+    );
+
     let log = repo("workflow/tests/vectors/replay/violations.json");
     let log_c = cp(&log);
     assert_eq!(

@@ -393,3 +393,31 @@ fn two_step_signing_with_an_external_signer() {
     let err = api::verify_pdf(&root_path, &[], &Default::default()).unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Unreadable);
 }
+
+#[test]
+fn normalize_writes_the_canonical_form_once_and_for_all() {
+    let dir = temp();
+    let (a, b) = (dir.path().join("a.edxml"), dir.path().join("b.edxml"));
+    let first = api::normalize(&sample(), &a).unwrap();
+    let second = api::normalize(&a, &b).unwrap();
+    assert_eq!((first.size, &first.sha256), (second.size, &second.sha256));
+    // In place.
+    let again = api::normalize(&b, &b).unwrap();
+    assert_eq!(again.sha256, first.sha256);
+    let mut out = Vec::new();
+    api::normalize_to(&sample(), &mut out).unwrap();
+    assert_eq!(out, std::fs::read(&a).unwrap());
+    // Invalid Base64 is refused, and nothing is written.
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let start = text.find("JVBERi0xLjQK").unwrap();
+    let broken = format!("{}!!!!{}", &text[..start], &text[start + 4..]);
+    let bad = dir.path().join("bad.edxml");
+    std::fs::write(&bad, broken).unwrap();
+    let out = dir.path().join("out.edxml");
+    let err = api::normalize(&bad, &out).unwrap_err();
+    assert_eq!(
+        (err.kind, err.rule.as_deref()),
+        (ApiErrorKind::Refused, Some("EDXML-ATT-001"))
+    );
+    assert!(!out.exists());
+}
