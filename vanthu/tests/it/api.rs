@@ -484,3 +484,46 @@ fn two_step_signing_with_rsa_pss_and_pkcs1() {
     let err = api::sign_prepare(&pdf, &ec, &args).unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Signing);
 }
+
+#[test]
+fn extract_writes_every_attachment_or_nothing() {
+    let dir = temp();
+    let out = dir.path().join("out");
+    let listed = api::extract(&sample(), &out, &api::ExtractArgs::default()).unwrap();
+    assert_eq!(listed.len(), 1);
+    let file = std::fs::read(&listed[0].file).unwrap();
+    assert_eq!(file.len() as u64, listed[0].size);
+    assert!(file.starts_with(b"%PDF-"));
+    // Beyond the cap: an error, and every file written is removed.
+    let capped = dir.path().join("capped");
+    let mut args = api::ExtractArgs::default();
+    args.max_bytes = Some(10);
+    let err = api::extract(&sample(), &capped, &args).unwrap_err();
+    assert_eq!(err.kind, ApiErrorKind::Unreadable);
+    assert_eq!(std::fs::read_dir(&capped).unwrap().count(), 0);
+    // An attachment that is not Base64: left out by extract_each, which
+    // says so; an error of extract, which leaves nothing.
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let start = text.find("JVBERi0xLjQK").unwrap();
+    let bad = dir.path().join("bad.edxml");
+    std::fs::write(
+        &bad,
+        format!("{}!!!!{}", &text[..start], &text[start + 4..]),
+    )
+    .unwrap();
+    let mut failed = Vec::new();
+    let each = api::extract_each(
+        &bad,
+        &dir.path().join("each"),
+        &Default::default(),
+        |i, e| {
+            failed.push((i, e.kind));
+        },
+    )
+    .unwrap();
+    assert!(each.is_empty());
+    assert_eq!(failed, [(0, ApiErrorKind::Unreadable)]);
+    let none = dir.path().join("none");
+    assert!(api::extract(&bad, &none, &Default::default()).is_err());
+    assert_eq!(std::fs::read_dir(&none).unwrap().count(), 0);
+}
