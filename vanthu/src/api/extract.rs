@@ -162,7 +162,7 @@ impl Cap {
 /// `failed` (its index from 0, and why); the others are written.
 ///
 /// # Errors
-/// As [`super::inspect`]; [`ApiErrorKind::Unreadable`] for a status
+/// As [`super::inspect`]; [`ApiErrorKind::Unreadable`](super::ApiErrorKind::Unreadable) for a status
 /// package or when the cap is crossed (every file written is then
 /// removed); [`ApiErrorKind::Io`](super::ApiErrorKind::Io) when a file cannot be written.
 pub fn extract_each(
