@@ -280,20 +280,25 @@ fn signer(
     (path, key)
 }
 
-#[test]
-fn two_step_signing_with_an_external_signer() {
-    let dir = temp();
-    let root_key = generate_key(KeyKind::P256).unwrap();
-    let root_name = vec![("C", "VN".to_owned()), ("CN", "TEST Root".to_owned())];
+/// A test root CA, and its certificate written as DER in `dir`.
+fn test_root(dir: &Path) -> ((Certificate, SigningKey), PathBuf) {
+    let key = generate_key(KeyKind::P256).unwrap();
+    let name = vec![("C", "VN".to_owned()), ("CN", "TEST Root".to_owned())];
     let root = issue(
-        &Profile::ca(root_name, 1, utc(2020, 1, 1), utc(2040, 1, 1), None),
-        &root_key,
+        &Profile::ca(name, 1, utc(2020, 1, 1), utc(2040, 1, 1), None),
+        &key,
         None,
     )
     .unwrap();
-    let root_path = dir.path().join("root.cer");
-    std::fs::write(&root_path, root.der()).unwrap();
-    let root = (root, root_key);
+    let path = dir.join("root.cer");
+    std::fs::write(&path, root.der()).unwrap();
+    ((root, key), path)
+}
+
+#[test]
+fn two_step_signing_with_an_external_signer() {
+    let dir = temp();
+    let (root, root_path) = test_root(dir.path());
     let (person, person_key) = signer(
         dir.path(),
         &root,
@@ -425,17 +430,7 @@ fn normalize_writes_the_canonical_form_once_and_for_all() {
 #[test]
 fn two_step_signing_with_rsa_pss_and_pkcs1() {
     let dir = temp();
-    let root_key = generate_key(KeyKind::P256).unwrap();
-    let root_name = vec![("C", "VN".to_owned()), ("CN", "TEST Root".to_owned())];
-    let root = issue(
-        &Profile::ca(root_name, 1, utc(2020, 1, 1), utc(2040, 1, 1), None),
-        &root_key,
-        None,
-    )
-    .unwrap();
-    let root_path = dir.path().join("root.cer");
-    std::fs::write(&root_path, root.der()).unwrap();
-    let root = (root, root_key);
+    let (root, root_path) = test_root(dir.path());
     let (cert, key) = signer(
         dir.path(),
         &root,
