@@ -1,16 +1,11 @@
 //! `vanthu archive pack|check` and `vanthu retention`: records and
 //! Circular 05/2025/TT-BNV archival packages.
 
-use std::fs::File;
-use std::io::{BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use vanthu_archive::package::{
-    CheckOptions, PackOptions, PackSpec, PackageDescription, PackageWriter, Profile, check_package,
-    check_package_dir, open_data_file,
-};
+use vanthu_archive::package::Profile;
 use vanthu_archive::{ArchiveLaw, Expiry, RetentionInput};
 use vanthu_identifiers::Finding;
 
@@ -44,6 +39,9 @@ enum ArchiveCommand {
         /// folders, devices, named pipes and sockets.
         #[arg(long)]
         follow_links: bool,
+        /// Print JSON: `file`, `size`, `sha256`, `objid`, `data_files`.
+        #[arg(long)]
+        json: bool,
     },
     /// Check a received package: structure, checksums, metadata, identifiers.
     Check {
@@ -93,100 +91,48 @@ pub(crate) fn run(args: ArchiveArgs) -> Result<Outcome, CliError> {
             output,
             dip,
             follow_links,
-        } => pack(&spec, &output, dip, follow_links),
+            json,
+        } => {
+            let mut args = vanthu::api::PackArgs::default();
+            args.dip = dip;
+            args.follow_links = follow_links;
+            let packed = vanthu::api::archive_pack(&spec, &output, &args)
+                .map_err(|e| CliError::new(e.message))?;
+            if json {
+                print_json(&packed)?;
+            } else {
+                out!(
+                    "{}: {}, {} data files",
+                    output.display(),
+                    packed.objid,
+                    packed.data_files
+                );
+            }
+            Ok(Outcome::Valid)
+        }
         ArchiveCommand::Check {
             package,
             profile,
             at,
             json,
         } => {
-            let at = match at {
-                Some(t) => crate::signature::parse_time(&t)
-                    .map_err(|e| CliError::new(format!("--at: {e}")))?,
-                None => crate::signature::now(),
-            };
-            let options = CheckOptions::default()
-                .with_profile(profile)
-                .at(at.naive_utc());
-            check(&package, &options, json)
+            if let Some(t) = &at {
+                crate::signature::parse_time(t).map_err(|e| CliError::new(format!("--at: {e}")))?;
+            }
+            let mut args = vanthu::api::ArchiveCheckArgs::default();
+            args.profile = Some(profile);
+            args.at = at;
+            check(&package, &args, json)
         }
     }
 }
 
-/// Reads the spec ([`PackSpec`]): the description and the folder of its
-/// data files.
-fn read_spec(path: &Path) -> Result<(PackageDescription, PathBuf), CliError> {
-    let bytes = read_input(path)?;
-    let spec = PackSpec::from_json(&bytes)
-        .map_err(|e| CliError::new(format!("{}: {e}", path.display())))?;
-    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let source = match spec.source_dir {
-        Some(dir) => base.join(dir),
-        None => base,
-    };
-    Ok((spec.description, source))
-}
-
-fn pack(spec: &Path, output: &Path, dip: bool, follow_links: bool) -> Result<Outcome, CliError> {
-    let (mut desc, source) = read_spec(spec)?;
-    if dip {
-        let created = desc.created;
-        desc = desc.into_dip(created);
-    }
-    let names: Vec<String> = desc
-        .documents
-        .iter()
-        .flat_map(|d| d.files.clone())
-        .collect();
-    let objid = desc.objid.clone();
-    // Write beside the target, then rename: a failed run leaves no half package.
-    let name = output
-        .file_name()
-        .ok_or_else(|| CliError::new(format!("{}: not a file name", output.display())))?;
-    let (file, tmp) = crate::output::new_temp(
-        output.parent().unwrap_or(Path::new(".")),
-        &format!(".{}.", name.to_string_lossy()),
-        ".vanthu-partial",
-    )
-    .map_err(|e| CliError::new(format!("cannot create {}: {e}", output.display())))?;
-    let result = (|| {
-        let mut w = PackageWriter::new(BufWriter::new(file), desc, PackOptions::default())
-            .map_err(|e| CliError::new(e.to_string()))?;
-        for name in &names {
-            let p = source.join(name);
-            // Regular files only, checked before a byte is read.
-            let f = open_data_file(&p, follow_links).map_err(|e| CliError::new(e.to_string()))?;
-            w.add_file(name, &mut BufReader::new(f))
-                .map_err(|e| CliError::new(format!("{}: {e}", p.display())))?;
-        }
-        let out = w.finish().map_err(|e| CliError::new(e.to_string()))?;
-        out.into_inner()
-            .map_err(|e| CliError::new(format!("cannot write {}: {}", tmp.display(), e.error())))?
-            .sync_all()
-            .map_err(|e| CliError::new(format!("cannot write {}: {e}", tmp.display())))
-    })();
-    match result {
-        Ok(_) => {
-            tmp.persist(output).map_err(|e| {
-                CliError::new(format!("cannot write {}: {}", output.display(), e.error))
-            })?;
-            out!("{}: {objid}, {} data files", output.display(), names.len());
-            Ok(Outcome::Valid)
-        }
-        // Dropped, the temporary file is removed.
-        Err(e) => Err(e),
-    }
-}
-
-fn check(package: &Path, options: &CheckOptions, json: bool) -> Result<Outcome, CliError> {
-    let report = if package.is_dir() {
-        check_package_dir(package, options)
-    } else {
-        let file = File::open(package)
-            .map_err(|e| CliError::new(format!("cannot read {}: {e}", package.display())))?;
-        check_package(BufReader::new(file), options)
-    }
-    .map_err(|e| CliError::new(format!("{}: {e}", package.display())))?;
+fn check(
+    package: &Path,
+    args: &vanthu::api::ArchiveCheckArgs,
+    json: bool,
+) -> Result<Outcome, CliError> {
+    let report = vanthu::api::archive_check(package, args).map_err(|e| CliError::new(e.message))?;
     let conformant = report.conformant;
     if json {
         print_json(&report)?;

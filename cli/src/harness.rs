@@ -59,18 +59,16 @@ pub(crate) enum Lang {
 }
 
 impl HarnessArgs {
+    /// The facade's options (`vanthu::api::check` takes the same).
     fn options(&self, strict: bool) -> Result<CheckOptions, CliError> {
-        let at = match &self.at {
-            Some(t) => vanthu::parse_time(t).map_err(|e| CliError::new(e.to_string()))?,
-            None => crate::signature::now(),
-        };
-        let mut options = CheckOptions::new(at);
-        options.trust.clone_from(&self.trust);
-        options.crls.clone_from(&self.crl);
-        options.ocsps.clone_from(&self.ocsp);
-        options.strict = strict;
-        options.roles = crate::signature::role_policy(self.roles.as_deref())?;
-        Ok(options)
+        let mut args = vanthu::api::CheckArgs::default();
+        args.at.clone_from(&self.at);
+        args.trust.clone_from(&self.trust);
+        args.crls.clone_from(&self.crl);
+        args.ocsps.clone_from(&self.ocsp);
+        args.strict = strict;
+        args.roles = Some(crate::signature::role_policy(self.roles.as_deref())?);
+        args.options().map_err(|e| CliError::new(e.message))
     }
 }
 

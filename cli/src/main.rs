@@ -131,7 +131,7 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
 
 /// `vanthu rules`: the umbrella crate's catalogue of every crate's rules.
 fn rules(json: bool) -> Result<Outcome, CliError> {
-    let rules = vanthu::rules::all();
+    let rules = vanthu::api::rules();
     if json {
         output::print_json(&rules)?;
     } else {

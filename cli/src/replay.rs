@@ -46,27 +46,22 @@ pub(crate) struct ReplayArgs {
 }
 
 pub(crate) fn replay(args: ReplayArgs) -> Result<Outcome, CliError> {
-    let as_of = args
-        .as_of
-        .as_deref()
-        .map(crate::signature::parse_time)
-        .transpose()
-        .map_err(|e| CliError::new(format!("--as-of: {e}")))?;
+    let (next_day, same_day) = args.policy.policy();
+    let mut replay = vanthu::api::ReplayArgs::default();
+    replay.as_of.clone_from(&args.as_of);
+    replay.rules = args.rules.map(|r| r.to_string());
+    replay.next_day = next_day;
+    replay.same_day = same_day;
+    replay.max_documents = args.max_documents;
+    if let Some(as_of) = &args.as_of {
+        // Checked first, so that the message names the option.
+        crate::signature::parse_time(as_of).map_err(|e| CliError::new(format!("--as-of: {e}")))?;
+    }
     // Read as a stream: memory holds the office, not the log
     // (docs/limits.md §5).
     let input = open_input(&args.events)?;
-    let out = vanthu::replay_read(
-        input,
-        as_of,
-        args.rules.map(vanthu::workflow::Policy::local),
-        &args.policy.rules(),
-        &args
-            .max_documents
-            .map_or_else(vanthu::workflow::LogLimits::default, |max| {
-                vanthu::workflow::LogLimits::default().max_documents(max)
-            }),
-    )
-    .map_err(|e| CliError::new(format!("{}: {e}", args.events.display())))?;
+    let out = vanthu::api::replay_stream(input, &replay)
+        .map_err(|e| CliError::new(format!("{}: {}", args.events.display(), e.message)))?;
     let report = out.report;
     if args.json {
         print_json(&report)?;

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use vanthu_signature::{
-    AlgorithmPolicy, Certificate, DocumentReport, LegalValue, Role, RolePolicy, SignOptions,
-    SignedForm, SigningKey, TrustStore, VerifyOptions, sign_pdf, verify_pdf,
+    Certificate, DocumentReport, LegalValue, Role, RolePolicy, SignOptions, SignedForm, SigningKey,
+    TrustStore, sign_pdf, verify_pdf,
 };
 
 use crate::output::{print_json, read_input};
@@ -185,21 +185,14 @@ pub(crate) fn role_policy(path: Option<&Path>) -> Result<RolePolicy, CliError> {
 pub(crate) fn verify(args: VerifyArgs) -> Result<Outcome, CliError> {
     let pdf = read_input(&args.file)?;
     let trust = load_trust(&args.trust, &args.crl, &args.ocsp)?;
-    let at = match &args.at {
-        Some(t) => parse_time(t)?,
-        None => now(),
-    }
-    .to_utc();
-    let mut options = VerifyOptions::new(at);
-    options.form = if args.attachment {
-        SignedForm::Attachment
-    } else {
-        args.form.form()
-    };
-    options.roles = role_policy(args.roles.as_deref())?;
-    if args.legacy_sha1 {
-        options.policy = AlgorithmPolicy::legacy();
-    }
+    // The facade's options (`vanthu::api::verify_pdf` takes the same).
+    let mut verify = vanthu::api::VerifyArgs::default();
+    verify.at.clone_from(&args.at);
+    verify.attachment = args.attachment;
+    verify.form = Some(args.form.form());
+    verify.legacy_sha1 = args.legacy_sha1;
+    verify.roles = Some(role_policy(args.roles.as_deref())?);
+    let options = verify.options().map_err(|e| CliError::new(e.message))?;
     let report = verify_pdf(&pdf, &trust, &options)
         .map_err(|e| CliError::new(format!("{}: {e}", args.file.display())))?;
     if args.json {

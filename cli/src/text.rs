@@ -4,8 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
-use serde::Serialize;
-use vanthu_identifiers::text::{self, Confidence, LegacyEncoding, LegacyOptions, TextEncoding};
+use vanthu::api::{self, TextCheck, TextFixArgs, TextFrom};
 
 use crate::output::{print_json, read_input, write_stdout};
 use crate::{CliError, Outcome};
@@ -69,31 +68,26 @@ pub(crate) fn run(command: TextCommand) -> Result<Outcome, CliError> {
             keep_case,
             output,
         } => {
-            let options = LegacyOptions::default()
-                .with_capital_font(capitals)
-                .with_infer_capitals(!keep_case);
-            fix(&file, from, options, output.as_deref())
+            let mut args = TextFixArgs::default();
+            args.from = match from {
+                From::Auto => TextFrom::Auto,
+                From::Tcvn3 => TextFrom::Tcvn3,
+                From::Vni => TextFrom::Vni,
+            };
+            args.capitals = capitals;
+            args.keep_case = keep_case;
+            fix(&file, &args, output.as_deref())
         }
     }
 }
 
-/// The file name, then the library's report as serde writes it.
-#[derive(Serialize)]
-struct CheckJson<'a> {
-    file: String,
-    #[serde(flatten)]
-    report: &'a text::BytesReport,
-}
-
 fn check(file: &Path, json: bool) -> Result<Outcome, CliError> {
     let bytes = read_input(file)?;
-    let report = text::check_bytes(&bytes);
-    let name = file.display().to_string();
+    let checked = TextCheck::new(file.display().to_string(), &bytes);
+    let report = &checked.report;
+    let name = &checked.file;
     let text = if json {
-        print_json(&CheckJson {
-            file: name,
-            report: &report,
-        })?;
+        print_json(&checked)?;
         return Ok(Outcome::from_valid(report.findings.is_empty()));
     } else if report.findings.is_empty() {
         format!("{name}: ok ({}, NFC)\n", report.encoding)
@@ -110,71 +104,16 @@ fn check(file: &Path, json: bool) -> Result<Outcome, CliError> {
     Ok(Outcome::from_valid(report.findings.is_empty()))
 }
 
-fn fix(
-    file: &Path,
-    from: From,
-    options: LegacyOptions,
-    output: Option<&Path>,
-) -> Result<Outcome, CliError> {
+fn fix(file: &Path, args: &TextFixArgs, output: Option<&Path>) -> Result<Outcome, CliError> {
     let bytes = read_input(file)?;
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let utf8 = std::str::from_utf8(body).ok();
     let name = file.display();
-    let (converted, note) = match from {
-        From::Auto => match utf8 {
-            Some(t) => {
-                let found = text::detect(t);
-                match found.encoding() {
-                    TextEncoding::Legacy(enc) if found.confidence() >= Confidence::Medium => (
-                        text::repair(t, enc, options),
-                        format!(
-                            "repaired {enc} mojibake ({} confidence)",
-                            found.confidence()
-                        ),
-                    ),
-                    TextEncoding::Legacy(enc) => {
-                        return Err(CliError::new(format!(
-                            "{name}: cannot tell whether this is Unicode or {enc} mojibake (low confidence); say which with --from {enc} or convert nothing"
-                        )));
-                    }
-                    _ => (text::nfc(t).into_owned(), "already Unicode".to_owned()),
-                }
-            }
-            None => {
-                let found = text::detect_bytes(body);
-                match found.legacy_at_least(Confidence::Medium) {
-                    Some(enc) => (
-                        text::decode(body, enc, options),
-                        format!("decoded {enc} ({} confidence)", found.confidence()),
-                    ),
-                    None => {
-                        return Err(CliError::new(format!(
-                            "{name}: cannot tell the encoding: not UTF-8, and it does not read as TCVN3 or VNI with enough confidence; say which with --from tcvn3 or --from vni"
-                        )));
-                    }
-                }
-            }
-        },
-        From::Tcvn3 | From::Vni => {
-            let enc = if from == From::Tcvn3 {
-                LegacyEncoding::Tcvn3
-            } else {
-                LegacyEncoding::Vni
-            };
-            match utf8 {
-                Some(t) => (
-                    text::repair(t, enc, options),
-                    format!("repaired {enc} mojibake"),
-                ),
-                None => (text::decode(body, enc, options), format!("decoded {enc}")),
-            }
-        }
-    };
+    let fixed = api::text_fix(&bytes, args)
+        .map_err(|e| CliError::new(format!("{name}: {} (--from)", e.message)))?;
     match output {
-        Some(path) => std::fs::write(path, converted.as_bytes())
+        Some(path) => std::fs::write(path, fixed.text.as_bytes())
             .map_err(|e| CliError::new(format!("cannot write {}: {e}", path.display())))?,
-        None => write_stdout(converted.as_bytes())?,
+        None => write_stdout(fixed.text.as_bytes())?,
     }
-    eprintln!("vanthu: {name}: {note}");
+    eprintln!("vanthu: {name}: {}", fixed.note);
     Ok(Outcome::Valid)
 }

@@ -35,8 +35,9 @@ pub use pdf::object::ObjectId;
 pub use report::{Check, CheckId, Indication, Outcome, SubIndication, conclude};
 pub use role::{Role, RolePolicy, classify};
 pub use sign::{
-    Appearance, PreparedPdf, RsaSigningKey, SignOptions, SignedAttributes, SigningKey, SubFilter,
-    ValidationData, add_document_time_stamp, add_validation_data, prepare, sign_pdf,
+    Appearance, PreparedPdf, RsaSigningKey, SignOptions, SignatureScheme, SignedAttributes,
+    SigningKey, SubFilter, ValidationData, add_document_time_stamp, add_validation_data, prepare,
+    sign_pdf,
 };
 pub use verify::{
     DocumentReport, LegalValue, SignatureReport, SignedForm, Signer, VerifyOptions, parse_pdf_date,

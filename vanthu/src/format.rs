@@ -141,3 +141,32 @@ pub fn describe(head: &[u8]) -> &'static str {
     }
     "of a kind vanthu does not recognise"
 }
+
+/// Why a file whose first bytes are `head` is not an edXML package, saying
+/// what it is and which command reads it (a PDF: `verify`; a ZIP: `archive
+/// check`), or `None` when it may be one (recognised as edXML, or any XML:
+/// the reader then says what is wrong with it).
+///
+/// ```
+/// assert_eq!(vanthu::not_edxml(b"<?xml version=\"1.0\"?><edXMLEnvelope/>"), None);
+/// assert_eq!(
+///     vanthu::not_edxml(b"%PDF-1.7\n").as_deref(),
+///     Some("a PDF: `vanthu verify` reads it")
+/// );
+/// ```
+#[must_use]
+pub fn not_edxml(head: &[u8]) -> Option<String> {
+    let head = head.get(..head.len().min(HEAD_LEN)).unwrap_or(head);
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let looks_like_xml = text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
+    let described = describe(head);
+    match detect(head) {
+        Some(Format::Edxml) => None,
+        Some(Format::Pdf) => Some("a PDF: `vanthu verify` reads it".to_owned()),
+        Some(Format::Sip) if described == "a ZIP archive" => {
+            Some("a ZIP: `vanthu archive check` reads archival packages".to_owned())
+        }
+        _ if looks_like_xml => None,
+        _ => Some(described.to_owned()),
+    }
+}

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod attachments;
 mod batch;
 mod check;
@@ -29,7 +30,7 @@ pub use attachments::AttachmentReport;
 pub use batch::{Batch, Counts, Verdict, collect};
 pub use check::{Checker, FileReport, Unreadable, check_bytes, check_file};
 pub use error::{CheckError, ErrorKind};
-pub use format::{Format, HEAD_LEN, describe, detect};
+pub use format::{Format, HEAD_LEN, describe, detect, not_edxml};
 pub use intake::document_meta;
 pub use options::{CheckOptions, TIME_FORMS, parse_time};
 pub use replay::{StreamedReplay, replay, replay_read, replay_with};

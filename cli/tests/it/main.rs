@@ -17,6 +17,7 @@ mod budget;
 mod calendar;
 mod demo;
 mod edxml;
+mod facade;
 mod fidelity;
 mod harness;
 mod id;

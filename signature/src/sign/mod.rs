@@ -15,6 +15,7 @@ mod key;
 mod ltv;
 mod options;
 mod prepare;
+mod scheme;
 mod signed_data;
 
 pub use key::{RsaSigningKey, SigningKey};
@@ -23,6 +24,7 @@ pub(crate) use ltv::write_xref;
 pub use ltv::{ValidationData, add_document_time_stamp, add_validation_data};
 pub use options::{Appearance, SignOptions, SubFilter};
 pub use prepare::{PreparedPdf, prepare};
+pub use scheme::SignatureScheme;
 pub use signed_data::SignedAttributes;
 #[cfg(feature = "test-pki")]
 pub(crate) use signed_data::{build_signed_data, signed_attributes_for};

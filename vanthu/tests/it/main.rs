@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod api;
 mod archive_profile;
 mod catalogue;
 mod check;
