@@ -306,6 +306,21 @@ fn text_fix<'py>(
 /// The keys of [`api::CheckArgs`] and [`api::VerifyArgs`] that take one path or a list.
 const PATH_LISTS: &[&str] = &["trust", "crls", "ocsps", "chain"];
 
+/// [`api::CheckArgs`] from the keywords [`check`] and [`check_bytes`] share.
+fn check_args<'py>(
+    py: Python<'py>,
+    [trust, at, strict, profile]: [Option<&Bound<'py, PyAny>>; 4],
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<api::CheckArgs> {
+    let named = [
+        ("trust", trust),
+        ("at", at),
+        ("strict", strict),
+        ("profile", profile),
+    ];
+    args(py, &named, options, PATH_LISTS)
+}
+
 /// Checks a file or a folder: the list `vanthu check --json` prints.
 #[pyfunction]
 #[pyo3(signature = (path, trust=None, at=None, strict=None, profile=None, **options))]
@@ -319,17 +334,7 @@ fn check<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let path = self::path(path)?;
-    let args: api::CheckArgs = args(
-        py,
-        &[
-            ("trust", trust),
-            ("at", at),
-            ("strict", strict),
-            ("profile", profile),
-        ],
-        options,
-        PATH_LISTS,
-    )?;
+    let args = check_args(py, [trust, at, strict, profile], options)?;
     run(py, move || api::check(&path, &args))
 }
 
@@ -349,17 +354,7 @@ fn check_bytes<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let data = bytes(data)?;
     let name = name.to_owned();
-    let args: api::CheckArgs = args(
-        py,
-        &[
-            ("trust", trust),
-            ("at", at),
-            ("strict", strict),
-            ("profile", profile),
-        ],
-        options,
-        PATH_LISTS,
-    )?;
+    let args = check_args(py, [trust, at, strict, profile], options)?;
     run(py, move || api::check_bytes(&name, &data, &args))
 }
 
