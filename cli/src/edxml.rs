@@ -54,6 +54,9 @@ pub(crate) struct NormalizeArgs {
     /// Where to write the canonical package (`-` for standard output).
     #[arg(short, long)]
     output: PathBuf,
+    /// Print JSON: the file written (`file`, `size`, `sha256`).
+    #[arg(long)]
+    json: bool,
 }
 
 /// Arguments of `vanthu extract`.
@@ -221,52 +224,89 @@ impl PartialFile {
     }
 }
 
-/// Streams an output through `write`: to standard output when `path` is
-/// `-`, otherwise to a [`PartialFile`] committed when `write` succeeds.
-fn write_output(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), CliError>,
-) -> Result<(), CliError> {
-    if path.as_os_str() == "-" {
-        let mut out = BufWriter::new(std::io::stdout().lock());
-        write(&mut out)?;
-        return out
-            .flush()
-            .map_err(|e| CliError::new(format!("cannot write standard output: {e}")));
-    }
-    let mut file = PartialFile::create(path, "output")?;
-    write(&mut file.out)?;
-    file.commit().map(drop)
-}
-
 fn text_or_dash(v: Option<&str>) -> &str {
     v.unwrap_or("-")
 }
 
-pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
-    // Standard input is copied to a temporary file: the package is read
-    // twice (summary, then the check) and ZIP-wrapped attachments are
-    // decoded by seeking.
-    let spool = if args.file.as_os_str() == "-" {
-        Some(spool_stdin()?)
-    } else {
-        None
-    };
-    let path = spool.as_deref().map_or(args.file.as_path(), |t| t);
-    let summary = match vanthu::api::inspect(path) {
-        Ok(summary) => summary,
-        Err(e) => {
-            // Named as the user named it, not as the spool.
-            let message = e.message.replace(
-                &path.display().to_string(),
-                &args.file.display().to_string(),
-            );
-            if e.kind == vanthu::api::ApiErrorKind::Refused {
-                eprintln!("{message}\n  {}", e.message_vi);
-                return Ok(Outcome::Invalid);
-            }
-            return Err(CliError::new(message));
+/// The package a facade call reads: the file as given, or standard input
+/// (`-`) copied to a temporary file (the package is read by seeking),
+/// removed when dropped.
+struct PackageInput {
+    given: PathBuf,
+    spool: Option<crate::output::Spool>,
+}
+
+impl PackageInput {
+    fn new(given: &Path) -> Result<Self, CliError> {
+        let spool = if given.as_os_str() == "-" {
+            Some(spool_stdin()?)
+        } else {
+            None
+        };
+        Ok(Self {
+            given: given.to_owned(),
+            spool,
+        })
+    }
+
+    /// The path to read.
+    fn path(&self) -> &Path {
+        self.spool.as_deref().map_or(self.given.as_path(), |t| t)
+    }
+
+    /// A facade error as the CLI reports it, naming the file as the user
+    /// named it: a refusal is printed in both languages (exit 1), any
+    /// other error is exit 2.
+    fn failed(&self, e: &vanthu::api::ApiError) -> Result<Outcome, CliError> {
+        let message = e.message.replace(
+            &self.path().display().to_string(),
+            &self.given.display().to_string(),
+        );
+        if e.kind == vanthu::api::ApiErrorKind::Refused {
+            eprintln!("{message}\n  {}", e.message_vi);
+            return Ok(Outcome::Invalid);
         }
+        Err(CliError::new(message))
+    }
+
+    /// Writes the facade's output: to standard output through `to_stdout`
+    /// when `output` is `-`, otherwise to the file through `to_file`, whose
+    /// value is printed with `--json`.
+    fn write<T: serde::Serialize>(
+        &self,
+        output: &Path,
+        json: bool,
+        to_stdout: impl FnOnce(&Path, &mut dyn Write) -> Result<(), vanthu::api::ApiError>,
+        to_file: impl FnOnce(&Path) -> Result<T, vanthu::api::ApiError>,
+    ) -> Result<Outcome, CliError> {
+        if output.as_os_str() == "-" {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            if let Err(e) = to_stdout(self.path(), &mut out) {
+                return self.failed(&e);
+            }
+            out.flush()
+                .map_err(|e| CliError::new(format!("cannot write standard output: {e}")))?;
+            return Ok(Outcome::Valid);
+        }
+        match to_file(self.path()) {
+            Ok(written) => {
+                if json {
+                    print_json(&written)?;
+                }
+                Ok(Outcome::Valid)
+            }
+            Err(e) => self.failed(&e),
+        }
+    }
+}
+
+pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
+    // Standard input is spooled: the package is read twice (summary, then
+    // the check) and ZIP-wrapped attachments are decoded by seeking.
+    let package = PackageInput::new(&args.file)?;
+    let summary = match vanthu::api::inspect(package.path()) {
+        Ok(summary) => summary,
+        Err(e) => return package.failed(&e),
     };
     if args.json {
         print_json(&summary)?;
@@ -357,37 +397,12 @@ pub(crate) fn check(args: &CheckArgs) -> Result<Outcome, CliError> {
 }
 
 pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
-    let mut input = open_seekable(&args.input)?;
-    expect_edxml(&args.input, &mut input)?;
-    // Attachments are decoded once while reading, so that invalid Base64
-    // is the finding `check` reports (EDXML-ATT-001, exit 1), found before
-    // anything is written.
-    let read = match read_package(&args.input, &mut input, &ReadOptions::digest())? {
-        Ok(read) => read,
-        Err(outcome) => return Ok(outcome),
-    };
-    let invalid: Vec<&Finding> = read
-        .findings
-        .iter()
-        .filter(|f| f.rule == vanthu_edxml::rules::INVALID_BASE64.id)
-        .collect();
-    if !invalid.is_empty() {
-        for finding in invalid {
-            print_refusal(&args.input, finding);
-        }
-        eprintln!(
-            "vanthu: {}: not normalised: an attachment is not valid Base64",
-            args.input.display()
-        );
-        return Ok(Outcome::Invalid);
-    }
-    let mut input = utf8_source(&args.input, input, &read)?;
-    write_output(&args.output, |out| {
-        vanthu_edxml::write(&read.package, &mut read.seek_bodies(&mut input), out)
-            .map(drop)
-            .map_err(|e| CliError::new(format!("{}: {e}", args.input.display())))
-    })?;
-    Ok(Outcome::Valid)
+    PackageInput::new(&args.input)?.write(
+        &args.output,
+        args.json,
+        vanthu::api::normalize_to,
+        |path| vanthu::api::normalize(path, &args.output),
+    )
 }
 
 /// One file `extract` wrote (its `--json` output is an array of these).
@@ -645,46 +660,10 @@ pub(crate) fn reply(args: &ReplyArgs) -> Result<Outcome, CliError> {
     reply.description.clone_from(&args.description);
     reply.at.clone_from(&args.at);
     reply.rules = args.rules.map(|r| r.to_string());
-    // Standard input is copied to a temporary file: the package is read
-    // from a path.
-    let spool = if args.file.as_os_str() == "-" {
-        Some(spool_stdin()?)
-    } else {
-        None
-    };
-    let path = spool.as_deref().map_or(args.file.as_path(), |t| t);
-    let result = if args.output.as_os_str() == "-" {
-        let mut out = BufWriter::new(std::io::stdout().lock());
-        vanthu::api::reply_to(path, &args.status, &args.from, &reply, &mut out)
-            .and_then(|()| {
-                out.flush().map_err(|e| {
-                    vanthu::api::ApiError::new(
-                        vanthu::api::ApiErrorKind::Io,
-                        format!("cannot write standard output: {e}"),
-                    )
-                })
-            })
-            .map(|()| None)
-    } else {
-        vanthu::api::reply(path, &args.status, &args.from, &args.output, &reply).map(Some)
-    };
-    match result {
-        Ok(written) => {
-            if let (true, Some(written)) = (args.json, written) {
-                print_json(&written)?;
-            }
-            Ok(Outcome::Valid)
-        }
-        Err(e) => {
-            let message = e.message.replace(
-                &path.display().to_string(),
-                &args.file.display().to_string(),
-            );
-            if e.kind == vanthu::api::ApiErrorKind::Refused {
-                eprintln!("{message}\n  {}", e.message_vi);
-                return Ok(Outcome::Invalid);
-            }
-            Err(CliError::new(message))
-        }
-    }
+    PackageInput::new(&args.file)?.write(
+        &args.output,
+        args.json,
+        |path, out| vanthu::api::reply_to(path, &args.status, &args.from, &reply, out),
+        |path| vanthu::api::reply(path, &args.status, &args.from, &args.output, &reply),
+    )
 }

@@ -365,6 +365,19 @@ fn inspect<'py>(py: Python<'py>, path: &Bound<'py, PyAny>) -> PyResult<Bound<'py
     run(py, move || api::inspect(&path))
 }
 
+/// Rewrites an edXML package in the strict canonical form into `output`
+/// (`vanthu normalize --json`); `output` may be `path` itself.
+#[pyfunction]
+fn normalize<'py>(
+    py: Python<'py>,
+    path: &Bound<'py, PyAny>,
+    output: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let path = self::path(path)?;
+    let output = self::path(output)?;
+    run(py, move || api::normalize(&path, &output))
+}
+
 /// Verifies every signature of a PDF (`vanthu verify --json`).
 #[pyfunction]
 #[pyo3(signature = (path, trust, at=None, attachment=None, **options))]
@@ -617,6 +630,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(check, module)?)?;
     module.add_function(wrap_pyfunction!(check_bytes, module)?)?;
     module.add_function(wrap_pyfunction!(inspect, module)?)?;
+    module.add_function(wrap_pyfunction!(normalize, module)?)?;
     module.add_function(wrap_pyfunction!(verify_pdf, module)?)?;
     module.add_function(wrap_pyfunction!(reply, module)?)?;
     module.add_function(wrap_pyfunction!(replay, module)?)?;

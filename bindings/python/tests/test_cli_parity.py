@@ -43,6 +43,16 @@ def test_inspect_real_package(cli, fixtures):
         assert vanthu.inspect(package) == cli_json(cli, ["inspect", str(package)]), name
 
 
+def test_normalize(cli, fixtures, tmp_path):
+    for name in ("generated_vnpt_edxml102.edxml", "edoc_update.edxml"):
+        package = fixtures / "vpcp-samples" / name
+        ours_out, theirs_out = tmp_path / f"ours-{name}", tmp_path / f"theirs-{name}"
+        ours = vanthu.normalize(package, ours_out)
+        theirs = cli_json(cli, ["normalize", str(package), "--output", str(theirs_out)])
+        assert ours_out.read_bytes() == theirs_out.read_bytes()
+        assert {**ours, "file": theirs["file"]} == theirs and ours["file"] == str(ours_out)
+
+
 def test_verify_pdf(cli, demo):
     trust = demo / "pki" / "root.cer"
     for pdf in sorted((demo / "sender").glob("*.signed.pdf")):

@@ -110,6 +110,12 @@ fn documents_and_workflow() {
         (&by_api["sha256"], &by_api["size"])
     );
 
+    let (na, nb) = (dir.path().join("na.edxml"), dir.path().join("nb.edxml"));
+    let by_cli = cli(&["normalize", &sample, "-o", na.to_str().unwrap(), "--json"]);
+    let by_api = value(api::normalize(sample.as_ref(), &nb).unwrap());
+    assert_eq!(by_cli["sha256"], by_api["sha256"]);
+    assert_eq!(by_cli["file"], na.display().to_string());
+
     let spec = repo("archive/tests/vectors/sip-hoso/spec.json");
     let (za, zb) = (dir.path().join("a.zip"), dir.path().join("b.zip"));
     let by_cli = cli(&[

@@ -395,3 +395,54 @@ pub fn reply(
         status: crate::inspect::summary(&read),
     })
 }
+
+/// Reads the package at `path` for [`normalize`]: attachments are decoded
+/// once while reading, so that invalid Base64 is refused (the finding
+/// `check` reports, `EDXML-ATT-001`) before anything is written.
+fn read_for_normalize(path: &Path) -> Result<(ReadOutput, BufReader<File>), ApiError> {
+    let mut input = open_edxml(path)?;
+    let read = read_edxml(path, &mut input, &ReadOptions::digest())?;
+    if let Some(finding) = read
+        .findings
+        .iter()
+        .find(|f| f.rule == vanthu_edxml::rules::INVALID_BASE64.id)
+    {
+        let error = ApiError::refused(&format!("{}: not normalised", path.display()), finding);
+        let message_vi = format!("không chuẩn hóa gói tin: {}", error.message_vi);
+        return Err(error.with_message_vi(message_vi));
+    }
+    let input = utf8_source(path, input, &read)?;
+    Ok((read, input))
+}
+
+/// Writes to `out` the package at `path` in the strict canonical form (see
+/// [`normalize`]).
+///
+/// # Errors
+/// As [`normalize`].
+pub fn normalize_to(path: &Path, out: &mut dyn Write) -> Result<(), ApiError> {
+    let (read, mut input) = read_for_normalize(path)?;
+    vanthu_edxml::write(&read.package, &mut read.seek_bodies(&mut input), out)
+        .map(drop)
+        .map_err(|e| ApiError::new(ApiErrorKind::Io, format!("{}: {e}", path.display())))
+}
+
+/// Rewrites the edXML package at `path` in the strict canonical (VNPT/VPCP)
+/// form into `output`, keeping unknown content, comments and processing
+/// instructions; streamed, attachments copied by seeking (a 200 MB package
+/// is never held in memory). The file is written beside `output` and
+/// renamed over it, so `output` may be `path` itself. Returns what was
+/// written (`vanthu normalize --json`).
+///
+/// # Errors
+/// As [`inspect`]; [`ApiErrorKind::Refused`] for an attachment that is not
+/// valid Base64 (`EDXML-ATT-001`): nothing is written.
+pub fn normalize(path: &Path, output: &Path) -> Result<Written, ApiError> {
+    let (read, mut input) = read_for_normalize(path)?;
+    write_atomically(output, |out| {
+        let mut out = std::io::BufWriter::new(out);
+        vanthu_edxml::write(&read.package, &mut read.seek_bodies(&mut input), &mut out)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        out.flush().map_err(|e| e.to_string())
+    })
+}

@@ -14,6 +14,7 @@
 //! | [`text_check`], [`text_fix`] | `vanthu text check`, `vanthu text fix` |
 //! | [`check`], [`check_bytes`] | `vanthu check` (one element for bytes) |
 //! | [`inspect`] | `vanthu inspect` |
+//! | [`normalize`] | `vanthu normalize` |
 //! | [`verify_pdf`] | `vanthu verify` |
 //! | [`sign_prepare`], [`sign_finish`] | `vanthu sign`, in two steps |
 //! | [`reply`] | `vanthu reply` |
@@ -65,8 +66,8 @@ pub use calendar::{
     calendar, due, lunar, lunar_to_solar,
 };
 pub use documents::{
-    CheckArgs, ReplyArgs, ReplyWritten, VerifyArgs, check, check_bytes, inspect, reply, reply_to,
-    status_reply, verify_pdf,
+    CheckArgs, ReplyArgs, ReplyWritten, VerifyArgs, check, check_bytes, inspect, normalize,
+    normalize_to, reply, reply_to, status_reply, verify_pdf,
 };
 pub use error::{ApiError, ApiErrorKind};
 pub use sign::{SignArgs, SignPrepared, SignedPdf, sign_finish, sign_prepare};

@@ -393,3 +393,94 @@ fn two_step_signing_with_an_external_signer() {
     let err = api::verify_pdf(&root_path, &[], &Default::default()).unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Unreadable);
 }
+
+#[test]
+fn normalize_writes_the_canonical_form_once_and_for_all() {
+    let dir = temp();
+    let (a, b) = (dir.path().join("a.edxml"), dir.path().join("b.edxml"));
+    let first = api::normalize(&sample(), &a).unwrap();
+    let second = api::normalize(&a, &b).unwrap();
+    assert_eq!((first.size, &first.sha256), (second.size, &second.sha256));
+    // In place.
+    let again = api::normalize(&b, &b).unwrap();
+    assert_eq!(again.sha256, first.sha256);
+    let mut out = Vec::new();
+    api::normalize_to(&sample(), &mut out).unwrap();
+    assert_eq!(out, std::fs::read(&a).unwrap());
+    // Invalid Base64 is refused, and nothing is written.
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let start = text.find("JVBERi0xLjQK").unwrap();
+    let broken = format!("{}!!!!{}", &text[..start], &text[start + 4..]);
+    let bad = dir.path().join("bad.edxml");
+    std::fs::write(&bad, broken).unwrap();
+    let out = dir.path().join("out.edxml");
+    let err = api::normalize(&bad, &out).unwrap_err();
+    assert_eq!(
+        (err.kind, err.rule.as_deref()),
+        (ApiErrorKind::Refused, Some("EDXML-ATT-001"))
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn two_step_signing_with_rsa_pss_and_pkcs1() {
+    let dir = temp();
+    let root_key = generate_key(KeyKind::P256).unwrap();
+    let root_name = vec![("C", "VN".to_owned()), ("CN", "TEST Root".to_owned())];
+    let root = issue(
+        &Profile::ca(root_name, 1, utc(2020, 1, 1), utc(2040, 1, 1), None),
+        &root_key,
+        None,
+    )
+    .unwrap();
+    let root_path = dir.path().join("root.cer");
+    std::fs::write(&root_path, root.der()).unwrap();
+    let root = (root, root_key);
+    let (cert, key) = signer(
+        dir.path(),
+        &root,
+        "person",
+        "Trần Văn Bình",
+        KeyKind::Rsa2048,
+        10,
+    );
+    let pdf = dir.path().join("doc.pdf");
+    std::fs::write(&pdf, sample_pdf(1, 0)).unwrap();
+    for pss in [true, false] {
+        let mut args = api::SignArgs::default();
+        args.at = Some("2025-06-02T09:00:00+07:00".into());
+        args.pss = pss;
+        let prepared = api::sign_prepare(&pdf, &cert, &args).unwrap();
+        assert_eq!(
+            prepared.scheme,
+            if pss { "rsa-pss" } else { "rsa-pkcs1-v1_5" }
+        );
+        use base64::Engine as _;
+        let tbs = base64::engine::general_purpose::STANDARD
+            .decode(&prepared.to_be_signed)
+            .unwrap();
+        let value = if pss {
+            key.sign_pss(&tbs, &mut rand_core::OsRng).unwrap().1
+        } else {
+            key.sign(&tbs).unwrap().1
+        };
+        let out = dir.path().join(format!("signed-{pss}.pdf"));
+        api::sign_finish(&prepared, &value, &out).unwrap();
+        let mut verify = api::VerifyArgs::default();
+        verify.at = Some("2025-06-05".into());
+        let report = api::verify_pdf(&out, std::slice::from_ref(&root_path), &verify).unwrap();
+        let sig = &report.signatures[0];
+        assert_eq!(
+            serde_json::to_value(sig.indication).unwrap(),
+            "TOTAL_PASSED",
+            "pss {pss}: {sig:?}"
+        );
+    }
+    // PSS asked of an EC key is refused before anything is signed.
+    let (ec, _) = signer(dir.path(), &root, "agency", "SỞ", KeyKind::P256, 11);
+    let mut args = api::SignArgs::default();
+    args.pss = true;
+    args.at = Some("2025-06-02".into());
+    let err = api::sign_prepare(&pdf, &ec, &args).unwrap_err();
+    assert_eq!(err.kind, ApiErrorKind::Signing);
+}
