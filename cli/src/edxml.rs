@@ -1,16 +1,11 @@
 //! `vanthu inspect | check | normalize | extract | reply`: edXML packages.
 
-use std::fs::File;
-use std::io::{BufReader, BufWriter, Read as _, Seek as _, SeekFrom, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use vanthu_edxml::{
-    Digest, EdxmlError, ErrorKind, Limit, Package, ReadOptions, ReadOutput, ZIP_MAGIC,
-};
-use vanthu_identifiers::Finding;
 
-use crate::output::{Input, TempPath, open_seekable, print_json, spool_stdin, utf8_source};
+use crate::output::{print_json, spool_stdin};
 use crate::{CliError, Outcome};
 
 /// Arguments of `vanthu inspect`.
@@ -116,112 +111,6 @@ pub(crate) struct ReplyArgs {
     /// status package as `inspect` reads it back (`status`).
     #[arg(long)]
     json: bool,
-}
-
-/// Refuses, before reading, a file that is not XML, saying what it is and
-/// which command reads it (a PDF: `vanthu verify`; an archival package:
-/// `vanthu archive check`).
-fn expect_edxml(path: &Path, input: &mut Input) -> Result<(), CliError> {
-    use std::io::BufRead as _;
-    let head = input
-        .fill_buf()
-        .map_err(|e| CliError::new(format!("cannot read {}: {e}", path.display())))?;
-    match vanthu::not_edxml(head) {
-        None => Ok(()),
-        Some(what) => Err(CliError::new(format!(
-            "{} is not an edXML package: the file is {what}",
-            path.display()
-        ))),
-    }
-}
-
-/// Prints on standard error a finding that makes `path` not acceptable,
-/// in English and Vietnamese.
-fn print_refusal(path: &Path, finding: &Finding) {
-    eprintln!(
-        "{}: {finding} [{}]\n  {}",
-        path.display(),
-        finding.source,
-        finding.message_vi
-    );
-}
-
-/// Reads a package for `normalize`, `extract`, `inspect` and `reply`. A package that
-/// is read but refused by a rule (a `DOCTYPE`: `EDXML-XML-010`) is
-/// `Ok(Err(Outcome::Invalid))`, its finding printed: exit 1, as `check`;
-/// an unreadable one is an error (exit 2).
-fn read_package<R: std::io::BufRead>(
-    path: &Path,
-    input: R,
-    options: &ReadOptions,
-) -> Result<Result<ReadOutput, Outcome>, CliError> {
-    match vanthu_edxml::read_with(input, options) {
-        Ok(read) => Ok(Ok(read)),
-        Err(e) if e.is_refusal() => {
-            print_refusal(path, &e.to_finding());
-            Ok(Err(Outcome::Invalid))
-        }
-        Err(e) => Err(CliError::new(format!("{}: {e}", path.display()))),
-    }
-}
-
-/// A file written under a temporary name beside its target and renamed over
-/// it by [`PartialFile::commit`]; dropped uncommitted, it is removed. So an
-/// error never leaves half an output behind, and an output may replace the
-/// input it is written from (the input stays readable until the rename).
-struct PartialFile {
-    out: BufWriter<File>,
-    temp: TempPath,
-    target: PathBuf,
-}
-
-impl PartialFile {
-    /// Creates the temporary file for `target`; `purpose` tells apart
-    /// several temporary files for one target.
-    fn create(target: &Path, purpose: &str) -> Result<Self, CliError> {
-        let name = target
-            .file_name()
-            .ok_or_else(|| CliError::new(format!("{}: not a file name", target.display())))?;
-        let dir = target.parent().unwrap_or(Path::new("."));
-        let prefix = format!(".{}.{purpose}.", name.to_string_lossy());
-        let (file, temp) = crate::output::new_temp(dir, &prefix, ".vanthu-partial")
-            .map_err(|e| CliError::new(format!("cannot write {}: {e}", target.display())))?;
-        Ok(Self {
-            out: BufWriter::new(file),
-            temp,
-            target: target.to_owned(),
-        })
-    }
-
-    fn error(&self, e: &std::io::Error) -> CliError {
-        CliError::new(format!("cannot write {}: {e}", self.target.display()))
-    }
-
-    /// What was written so far, read back from the start.
-    fn read_back(&mut self) -> Result<BufReader<File>, CliError> {
-        self.out.flush().map_err(|e| self.error(&e))?;
-        File::open(&*self.temp)
-            .map(BufReader::new)
-            .map_err(|e| self.error(&e))
-    }
-
-    /// Renames the file to its target; returns its size.
-    fn commit(mut self) -> Result<u64, CliError> {
-        self.out.flush().map_err(|e| self.error(&e))?;
-        let size = self
-            .out
-            .get_ref()
-            .metadata()
-            .map_err(|e| self.error(&e))?
-            .len();
-        let error = |e: std::io::Error| {
-            CliError::new(format!("cannot write {}: {e}", self.target.display()))
-        };
-        self.temp
-            .persist(&self.target)
-            .map_err(|e| error(e.error))?;
-        Ok(size)
-    }
 }
 
 fn text_or_dash(v: Option<&str>) -> &str {
@@ -405,253 +294,52 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
     )
 }
 
-/// One file `extract` wrote (its `--json` output is an array of these).
-#[derive(Debug, serde::Serialize)]
-struct Extracted {
-    /// The attachment's `ContentId`.
-    content_id: Option<String>,
-    /// The name of the file written: a safe name inside the output folder
-    /// (`vanthu_edxml::names::safe_file_name`), never a path.
-    name: String,
-    /// Where it was written: the output folder joined with `name`.
-    file: String,
-    /// The attachment's `AttachmentName` as the package gives it, with
-    /// invisible and control characters escaped (`\u{202e}`): for
-    /// reference only, never a path that was written.
-    original_name: Option<String>,
-    /// Decoded size in bytes.
-    size: u64,
-    /// SHA-256 of the decoded bytes.
-    sha256: String,
-    /// With `--unzip`: the entry written instead of a single-entry ZIP, as
-    /// a safe name (the file itself is written as `name`).
-    unwrapped_entry: Option<String>,
-    /// The same entry's name as the ZIP gives it, escaped as `original_name`.
-    unwrapped_entry_original: Option<String>,
-    /// Bytes written (the unwrapped entry's size when unwrapped).
-    written_size: u64,
-    /// SHA-256 of the bytes written.
-    written_sha256: String,
-    /// Findings about this attachment's file (`EDXML-ATT-021`: written
-    /// under another name than the package gives it).
-    findings: Vec<Finding>,
-}
-
-/// What one extraction wrote so far, against its total cap
-/// (`Limits::max_extracted_bytes`, `--max-bytes`).
-struct Written {
-    files: Vec<PathBuf>,
-    bytes: u64,
-    cap: u64,
-}
-
-impl Written {
-    /// Bytes this extraction may still write.
-    fn remaining(&self) -> u64 {
-        self.cap.saturating_sub(self.bytes)
-    }
-
-    /// Commits `file` if its `size` fits in what remains.
-    fn commit(&mut self, file: PartialFile, size: u64) -> Result<(), Exceeded> {
-        if size > self.remaining() {
-            return Err(Exceeded::Cap);
-        }
-        let target = file.target.clone();
-        file.commit().map_err(Exceeded::Io)?;
-        self.files.push(target);
-        self.bytes += size;
-        Ok(())
-    }
-
-    /// Removes every file this extraction wrote, and says why.
-    fn undo(self, package: &Path, index: usize) -> CliError {
-        for file in &self.files {
-            let _ = std::fs::remove_file(file);
-        }
-        let e = EdxmlError::new(ErrorKind::LimitExceeded {
-            limit: Limit::ExtractedBytes,
-            max: self.cap,
-        });
-        CliError::new(format!(
-            "{}: attachment {}: {e} ({}); the {} file(s) written were removed",
-            package.display(),
-            index + 1,
-            e.code(),
-            self.files.len()
-        ))
-    }
-}
-
-/// Why a file was not committed.
-enum Exceeded {
-    /// It does not fit in the extraction's total cap.
-    Cap,
-    /// Writing it failed.
-    Io(CliError),
-}
-
 pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {
-    let mut input = open_seekable(&args.file)?;
-    expect_edxml(&args.file, &mut input)?;
-    let limits = ReadOptions::default().limits;
-    let read = match read_package(&args.file, &mut input, &ReadOptions::default())? {
-        Ok(read) => read,
-        Err(outcome) => return Ok(outcome),
-    };
-    let mut input = utf8_source(&args.file, input, &read)?;
-    let Package::Document(doc) = &read.package else {
-        return Err(CliError::new(format!(
-            "{}: a status package has no attachments",
-            args.file.display()
-        )));
-    };
-    std::fs::create_dir_all(&args.output)
-        .map_err(|e| CliError::new(format!("cannot create {}: {e}", args.output.display())))?;
-    let mut names = vanthu::names::UniqueNames::default();
-    let mut written = Written {
-        files: Vec::new(),
-        bytes: 0,
-        cap: args.max_bytes.unwrap_or(limits.max_extracted_bytes),
-    };
-    let mut listed = Vec::new();
+    let package = PackageInput::new(&args.file)?;
+    let mut extract = vanthu::api::ExtractArgs::default();
+    extract.unzip = args.unzip;
+    extract.max_bytes = args.max_bytes;
     let mut all_ok = true;
-    for (index, a) in doc.attachments.iter().enumerate() {
-        let original = a.attachment_name.as_deref().unwrap_or_default();
-        let name = names.next(original, index);
-        let findings: Vec<Finding> = vanthu::names::name_change(index, original, &name)
-            .into_iter()
-            .collect();
-        let target = args.output.join(&name);
-        // Decoded straight into the file: an attachment is never held in memory.
-        let mut decoded = PartialFile::create(&target, "decoded")?;
-        let digest = match read.decode_attachment_from(&mut input, index, &mut decoded.out) {
-            Ok(d) => d,
-            Err(e) => {
-                all_ok = false;
-                eprintln!(
-                    "vanthu: {}: attachment {}: {e}",
-                    args.file.display(),
-                    index + 1
-                );
-                continue;
-            }
-        };
-        let is_zip_name = name.to_ascii_lowercase().ends_with(".zip");
-        let unwrapped = if args.unzip && !is_zip_name {
-            unzip(
-                &args.file,
-                index,
-                decoded,
-                &target,
-                digest,
-                &limits,
-                &mut written,
+    let listed = vanthu::api::extract_each(package.path(), &args.output, &extract, |_, e| {
+        all_ok = false;
+        eprintln!(
+            "vanthu: {}",
+            e.message.replace(
+                &package.path().display().to_string(),
+                &args.file.display().to_string()
             )
-        } else {
-            written.commit(decoded, digest.size).map(|()| None)
-        };
-        let unwrapped = match unwrapped {
-            Ok(u) => u,
-            Err(Exceeded::Cap) => return Err(written.undo(&args.file, index)),
-            Err(Exceeded::Io(e)) => return Err(e),
-        };
-        let entry = unwrapped.as_ref().map(|entry| {
-            (
-                vanthu::names::safe_file_name(&entry.entry_name, index),
-                vanthu::names::escaped_name(&entry.entry_name),
-            )
-        });
-        let written_digest = unwrapped.as_ref().map_or(digest, |entry| entry.digest);
-        if !args.json {
-            match &entry {
-                Some((_, raw)) => out!(
-                    "{} ({} bytes, sha256 {}): unwrapped entry {raw:?}, from a transported ZIP of {} bytes, sha256 {}",
-                    target.display(),
-                    written_digest.size,
-                    written_digest.sha256_hex(),
-                    digest.size,
-                    digest.sha256_hex()
-                ),
-                None => out!(
-                    "{} ({} bytes, sha256 {})",
-                    target.display(),
-                    digest.size,
-                    digest.sha256_hex()
-                ),
-            }
-            for finding in &findings {
-                out!("  {finding}");
-            }
-        }
-        listed.push(Extracted {
-            content_id: a.content_id.clone(),
-            file: target.display().to_string(),
-            name,
-            original_name: a
-                .attachment_name
-                .as_deref()
-                .map(vanthu::names::escaped_name),
-            size: digest.size,
-            sha256: digest.sha256_hex(),
-            unwrapped_entry: entry.as_ref().map(|(safe, _)| safe.clone()),
-            unwrapped_entry_original: entry.map(|(_, raw)| raw),
-            written_size: written_digest.size,
-            written_sha256: written_digest.sha256_hex(),
-            findings,
-        });
-    }
+        );
+    });
+    let listed = match listed {
+        Ok(listed) => listed,
+        Err(e) => return package.failed(&e),
+    };
     if args.json {
         print_json(&listed)?;
+        return Ok(Outcome::from_valid(all_ok));
+    }
+    for file in &listed {
+        match &file.unwrapped_entry_original {
+            Some(raw) => out!(
+                "{} ({} bytes, sha256 {}): unwrapped entry {raw:?}, from a transported ZIP of {} bytes, sha256 {}",
+                file.file,
+                file.written_size,
+                file.written_sha256,
+                file.size,
+                file.sha256
+            ),
+            None => out!(
+                "{} ({} bytes, sha256 {})",
+                file.file,
+                file.size,
+                file.sha256
+            ),
+        }
+        for finding in &file.findings {
+            out!("  {finding}");
+        }
     }
     Ok(Outcome::from_valid(all_ok))
-}
-
-/// Writes to `target` the single entry of the ZIP in `decoded`, or, when it
-/// is not a single-entry ZIP, `decoded` itself (whose digest is `digest`).
-/// Returns the entry when unwrapped. The entry is unwrapped within
-/// `Limits::max_unzipped_bytes` and what the extraction may still write.
-fn unzip(
-    package: &Path,
-    index: usize,
-    mut decoded: PartialFile,
-    target: &Path,
-    digest: Digest,
-    limits: &vanthu_edxml::Limits,
-    written: &mut Written,
-) -> Result<Option<vanthu_edxml::UnwrappedEntry>, Exceeded> {
-    let mut zip = decoded.read_back().map_err(Exceeded::Io)?;
-    let mut magic = [0; 4];
-    let is_zip = zip.read_exact(&mut magic).is_ok() && magic == *ZIP_MAGIC;
-    if !is_zip {
-        return written.commit(decoded, digest.size).map(|()| None);
-    }
-    zip.seek(SeekFrom::Start(0)).map_err(|e| {
-        Exceeded::Io(CliError::new(format!(
-            "cannot read {}: {e}",
-            decoded.temp.display()
-        )))
-    })?;
-    let mut inner = PartialFile::create(target, "unzipped").map_err(Exceeded::Io)?;
-    let remaining = written.remaining();
-    let max = limits.max_unzipped_bytes.min(remaining);
-    match vanthu_edxml::unwrap_single_entry_zip(zip, &mut inner.out, max) {
-        Ok(entry) => {
-            written.commit(inner, entry.digest.size)?;
-            Ok(Some(entry))
-        }
-        Err(e) => {
-            let total_cap_hit = remaining < limits.max_unzipped_bytes;
-            if matches!(e.kind(), ErrorKind::LimitExceeded { .. }) && total_cap_hit {
-                return Err(Exceeded::Cap);
-            }
-            eprintln!(
-                "vanthu: {}: attachment {}: not unwrapped: {e}",
-                package.display(),
-                index + 1
-            );
-            written.commit(decoded, digest.size).map(|()| None)
-        }
-    }
 }
 
 pub(crate) fn reply(args: &ReplyArgs) -> Result<Outcome, CliError> {

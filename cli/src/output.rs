@@ -77,9 +77,9 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
     Ok(bytes)
 }
 
-/// A package opened for streaming, never held in memory: a file or standard
-/// input read through a 64 KiB buffer, or standard input copied to an
-/// anonymous temporary file for the commands that seek ([`open_seekable`]).
+/// An input opened for streaming, never held in memory: a file or standard
+/// input read through a 64 KiB buffer. (The commands that seek in a package
+/// read standard input from a [`Spool`].)
 pub(crate) enum Input {
     /// A file (or the anonymous temporary file standard input was copied to).
     File(BufReader<File>),
@@ -89,8 +89,10 @@ pub(crate) enum Input {
 
 /// A file of our own, removed when dropped unless persisted
 /// ([`TempPath::persist`]).
+#[cfg(not(target_os = "linux"))]
 pub(crate) use tempfile::TempPath;
 
+#[cfg(not(target_os = "linux"))]
 /// Creates a new file in `dir` named `{prefix}RANDOM{suffix}`: created
 /// exclusively (`O_EXCL`), so a file or a symbolic link planted at a guessed
 /// name is never opened or followed, and removed when dropped.
@@ -206,50 +208,6 @@ fn new_spool() -> io::Result<Spool> {
 fn new_spool() -> io::Result<Spool> {
     let (file, path) = new_temp(&std::env::temp_dir(), "vanthu-stdin-", ".tmp")?;
     Ok(Spool { file, path })
-}
-
-/// The source to decode the attachments of a package read from `input`
-/// from, by seeking: `input` itself, or for a UTF-16 package its UTF-8
-/// transcoding in a temporary file (the attachments' offsets count in it),
-/// bounded by the reader's package size limit.
-pub(crate) fn utf8_source(
-    path: &Path,
-    mut input: Input,
-    read: &vanthu::edxml::ReadOutput,
-) -> Result<Input, CliError> {
-    if !read.source_encoding.is_utf16() {
-        return Ok(input);
-    }
-    let failed = |e: &dyn fmt::Display| {
-        CliError::new(format!(
-            "{}: cannot transcode UTF-16 to UTF-8: {e}",
-            path.display()
-        ))
-    };
-    input.seek(SeekFrom::Start(0)).map_err(|e| failed(&e))?;
-    let mut file = tempfile::tempfile().map_err(|e| failed(&e))?;
-    let mut out = io::BufWriter::new(&mut file);
-    let bound = vanthu::edxml::ReadOptions::default()
-        .limits
-        .max_package_bytes;
-    vanthu::edxml::transcode_utf16(input, &mut out, bound).map_err(|e| failed(&e))?;
-    io::Write::flush(&mut out).map_err(|e| failed(&e))?;
-    drop(out);
-    file.seek(SeekFrom::Start(0)).map_err(|e| failed(&e))?;
-    Ok(Input::File(BufReader::with_capacity(INPUT_BUFFER, file)))
-}
-
-/// Opens a file, or standard input when `path` is `-`, to read it and then
-/// seek in it: standard input is first copied to a temporary file.
-pub(crate) fn open_seekable(path: &Path) -> Result<Input, CliError> {
-    if path.as_os_str() != "-" {
-        return open_input(path);
-    }
-    let spool = spool_stdin()?;
-    Ok(Input::File(BufReader::with_capacity(
-        INPUT_BUFFER,
-        spool.file,
-    )))
 }
 
 impl Read for Input {

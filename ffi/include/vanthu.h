@@ -133,6 +133,21 @@ int32_t vanthu_inspect(const char *path, char **out_json, char **out_error);
 // As `vanthu_text_fix` for the strings.
 int32_t vanthu_normalize(const char *path, const char *output, char **out_json, char **out_error);
 
+// Writes the attachments of the edXML package at `path` into the folder
+// `output` (created if needed), streamed, under safe unique names: the
+// JSON array `vanthu extract --json` prints. `options_json`: `{unzip,
+// max_bytes}` or `NULL`. An attachment that cannot be decoded, or the cap
+// `max_bytes` crossed, is an error (3) and every file written is removed.
+// Ownership as `vanthu_version`.
+//
+// # Safety
+// As `vanthu_text_fix` for the strings.
+int32_t vanthu_extract(const char *path,
+                       const char *output,
+                       const char *options_json,
+                       char **out_json,
+                       char **out_error);
+
 // Verifies every signature of a PDF and gives its legal value (`vanthu
 // verify --json`). `trust_json`: a JSON string (a certificate file or a
 // folder) or a JSON array of them, or `NULL`; `options_json`: the fields

@@ -184,3 +184,28 @@ pub(crate) unsafe fn arg_json<T: DeserializeOwned>(
     let json = unsafe { arg_str(p, name) }?;
     serde_json::from_str(json).map_err(|e| invalid(name, &format!("not JSON of its schema: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+
+    use super::*;
+
+    #[test]
+    fn a_panic_is_error_99_not_an_unwind_into_c() {
+        let (mut json, mut error) = (std::ptr::null_mut(), std::ptr::null_mut());
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        // SAFETY: two local out-parameters.
+        let status = unsafe { call::<()>(&mut json, &mut error, || panic!("a bug")) };
+        std::panic::set_hook(hook);
+        assert_eq!(status, 99);
+        assert!(json.is_null());
+        // SAFETY: vanthu set it to a string it owns; freed once.
+        let text = unsafe { CString::from_raw(error) }.into_string().unwrap();
+        assert!(
+            text.starts_with("{\"code\":99,\"kind\":\"internal\""),
+            "{text}"
+        );
+    }
+}

@@ -222,6 +222,36 @@ pub unsafe extern "C" fn vanthu_normalize(
     }
 }
 
+/// Writes the attachments of the edXML package at `path` into the folder
+/// `output` (created if needed), streamed, under safe unique names: the
+/// JSON array `vanthu extract --json` prints. `options_json`: `{unzip,
+/// max_bytes}` or `NULL`. An attachment that cannot be decoded, or the cap
+/// `max_bytes` crossed, is an error (3) and every file written is removed.
+/// Ownership as `vanthu_version`.
+///
+/// # Safety
+/// As `vanthu_text_fix` for the strings.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vanthu_extract(
+    path: *const c_char,
+    output: *const c_char,
+    options_json: *const c_char,
+    out_json: *mut *mut c_char,
+    out_error: *mut *mut c_char,
+) -> i32 {
+    // SAFETY: as the caller guarantees.
+    unsafe {
+        call(out_json, out_error, || {
+            let args: api::ExtractArgs = arg_options(options_json, "options_json")?;
+            api::extract(
+                &arg_path(path, "path")?,
+                &arg_path(output, "output")?,
+                &args,
+            )
+        })
+    }
+}
+
 /// Trust anchors as C passes them: a JSON string (one path) or a JSON
 /// array of paths; `NULL` for none.
 #[derive(serde::Deserialize)]

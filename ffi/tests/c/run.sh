@@ -53,6 +53,7 @@ cli check.json check --json --at "$at" "$real"
 cli reply.json reply "$real" --status 03 --from 28.22.H17 --at 2025-06-03T09:00:00+07:00 \
   -o "$work/cli/status-03.edxml" --json
 cli normalize.json normalize "$real" -o "$work/out/normalized.edxml" --json
+cli extract.json extract "$real" -o "$work/out/extracted" --unzip --json
 cli verify.json verify --json --trust "$work/demo/pki/root.cer" --at "$at" \
   "$work/demo/sender/182-QD-LDTBXH.signed.pdf"
 cli replay.json replay --json "$work/demo/sender/events.json"

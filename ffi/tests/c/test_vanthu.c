@@ -203,6 +203,11 @@ int main(int argc, char **argv) {
           "normalising twice gives the same bytes");
     vanthu_free(j);
 
+    s = vanthu_extract(real, join(out, "extracted"), "{\"unzip\": true}", &j, &e);
+    save(out, "extract.json", ok("extract a real package", s, j, e));
+    s = vanthu_extract(real, join(out, "capped"), "{\"max_bytes\": 10}", &j, &e);
+    fails("extract beyond the cap", 3, s, j, e);
+
     /* The demo's signed PDF, verified against its root. */
     s = vanthu_verify_pdf(pdf, root, at, &j, &e);
     j = ok("verify_pdf", s, j, e);

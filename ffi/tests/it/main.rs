@@ -268,6 +268,12 @@ fn documents_match_the_facade() {
         std::fs::metadata(&normalized).unwrap().len()
     );
 
+    let extracted = cp(&dir.path().join("x"));
+    let listed = ok(run(|j, e| unsafe {
+        vanthu_extract(path.as_ptr(), extracted.as_ptr(), std::ptr::null(), j, e)
+    }));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+
     let log = repo("workflow/tests/vectors/replay/violations.json");
     let log_c = cp(&log);
     assert_eq!(

@@ -96,7 +96,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], args: &CheckArgs) -> Result<FileRep
 
 /// Opens `path` as an edXML package: refused, saying what it is, when it is
 /// not XML.
-fn open_edxml(path: &Path) -> Result<BufReader<File>, ApiError> {
+pub(super) fn open_edxml(path: &Path) -> Result<BufReader<File>, ApiError> {
     if path.is_dir() {
         return Err(ApiError::new(
             ApiErrorKind::Io,
@@ -120,7 +120,7 @@ fn open_edxml(path: &Path) -> Result<BufReader<File>, ApiError> {
 
 /// Reads a package: a refusal (a `DOCTYPE`) is [`ApiErrorKind::Refused`]
 /// with its rule.
-fn read_edxml(
+pub(super) fn read_edxml(
     path: &Path,
     input: impl BufRead,
     options: &ReadOptions,
@@ -139,7 +139,7 @@ fn read_edxml(
 /// The source the attachments of `read` are decoded from by seeking:
 /// `input` itself or, for a UTF-16 package, its UTF-8 transcoding in an
 /// anonymous temporary file (the attachments' offsets count in it).
-fn utf8_source(
+pub(super) fn utf8_source(
     path: &Path,
     mut input: BufReader<File>,
     read: &ReadOutput,

@@ -15,6 +15,7 @@
 //! | [`check`], [`check_bytes`] | `vanthu check` (one element for bytes) |
 //! | [`inspect`] | `vanthu inspect` |
 //! | [`normalize`] | `vanthu normalize` |
+//! | [`extract`], [`extract_each`] | `vanthu extract` |
 //! | [`verify_pdf`] | `vanthu verify` |
 //! | [`sign_prepare`], [`sign_finish`] | `vanthu sign`, in two steps |
 //! | [`reply`] | `vanthu reply` |
@@ -49,6 +50,7 @@ mod archive;
 mod calendar;
 mod documents;
 mod error;
+mod extract;
 mod sign;
 mod text;
 mod workflow;
@@ -70,6 +72,7 @@ pub use documents::{
     normalize_to, reply, reply_to, status_reply, verify_pdf,
 };
 pub use error::{ApiError, ApiErrorKind};
+pub use extract::{ExtractArgs, Extracted, extract, extract_each};
 pub use sign::{SignArgs, SignPrepared, SignedPdf, sign_finish, sign_prepare};
 pub use text::{TextCheck, TextFix, TextFixArgs, TextFrom, identify, text_check, text_fix};
 pub use workflow::{Office, ReplayArgs, replay, replay_stream};

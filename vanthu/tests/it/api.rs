@@ -280,20 +280,25 @@ fn signer(
     (path, key)
 }
 
-#[test]
-fn two_step_signing_with_an_external_signer() {
-    let dir = temp();
-    let root_key = generate_key(KeyKind::P256).unwrap();
-    let root_name = vec![("C", "VN".to_owned()), ("CN", "TEST Root".to_owned())];
+/// A test root CA, and its certificate written as DER in `dir`.
+fn test_root(dir: &Path) -> ((Certificate, SigningKey), PathBuf) {
+    let key = generate_key(KeyKind::P256).unwrap();
+    let name = vec![("C", "VN".to_owned()), ("CN", "TEST Root".to_owned())];
     let root = issue(
-        &Profile::ca(root_name, 1, utc(2020, 1, 1), utc(2040, 1, 1), None),
-        &root_key,
+        &Profile::ca(name, 1, utc(2020, 1, 1), utc(2040, 1, 1), None),
+        &key,
         None,
     )
     .unwrap();
-    let root_path = dir.path().join("root.cer");
-    std::fs::write(&root_path, root.der()).unwrap();
-    let root = (root, root_key);
+    let path = dir.join("root.cer");
+    std::fs::write(&path, root.der()).unwrap();
+    ((root, key), path)
+}
+
+#[test]
+fn two_step_signing_with_an_external_signer() {
+    let dir = temp();
+    let (root, root_path) = test_root(dir.path());
     let (person, person_key) = signer(
         dir.path(),
         &root,
@@ -425,17 +430,7 @@ fn normalize_writes_the_canonical_form_once_and_for_all() {
 #[test]
 fn two_step_signing_with_rsa_pss_and_pkcs1() {
     let dir = temp();
-    let root_key = generate_key(KeyKind::P256).unwrap();
-    let root_name = vec![("C", "VN".to_owned()), ("CN", "TEST Root".to_owned())];
-    let root = issue(
-        &Profile::ca(root_name, 1, utc(2020, 1, 1), utc(2040, 1, 1), None),
-        &root_key,
-        None,
-    )
-    .unwrap();
-    let root_path = dir.path().join("root.cer");
-    std::fs::write(&root_path, root.der()).unwrap();
-    let root = (root, root_key);
+    let (root, root_path) = test_root(dir.path());
     let (cert, key) = signer(
         dir.path(),
         &root,
@@ -483,4 +478,47 @@ fn two_step_signing_with_rsa_pss_and_pkcs1() {
     args.at = Some("2025-06-02".into());
     let err = api::sign_prepare(&pdf, &ec, &args).unwrap_err();
     assert_eq!(err.kind, ApiErrorKind::Signing);
+}
+
+#[test]
+fn extract_writes_every_attachment_or_nothing() {
+    let dir = temp();
+    let out = dir.path().join("out");
+    let listed = api::extract(&sample(), &out, &api::ExtractArgs::default()).unwrap();
+    assert_eq!(listed.len(), 1);
+    let file = std::fs::read(&listed[0].file).unwrap();
+    assert_eq!(file.len() as u64, listed[0].size);
+    assert!(file.starts_with(b"%PDF-"));
+    // Beyond the cap: an error, and every file written is removed.
+    let capped = dir.path().join("capped");
+    let mut args = api::ExtractArgs::default();
+    args.max_bytes = Some(10);
+    let err = api::extract(&sample(), &capped, &args).unwrap_err();
+    assert_eq!(err.kind, ApiErrorKind::Unreadable);
+    assert_eq!(std::fs::read_dir(&capped).unwrap().count(), 0);
+    // An attachment that is not Base64: left out by extract_each, which
+    // says so; an error of extract, which leaves nothing.
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let start = text.find("JVBERi0xLjQK").unwrap();
+    let bad = dir.path().join("bad.edxml");
+    std::fs::write(
+        &bad,
+        format!("{}!!!!{}", &text[..start], &text[start + 4..]),
+    )
+    .unwrap();
+    let mut failed = Vec::new();
+    let each = api::extract_each(
+        &bad,
+        &dir.path().join("each"),
+        &Default::default(),
+        |i, e| {
+            failed.push((i, e.kind));
+        },
+    )
+    .unwrap();
+    assert!(each.is_empty());
+    assert_eq!(failed, [(0, ApiErrorKind::Unreadable)]);
+    let none = dir.path().join("none");
+    assert!(api::extract(&bad, &none, &Default::default()).is_err());
+    assert_eq!(std::fs::read_dir(&none).unwrap().count(), 0);
 }
