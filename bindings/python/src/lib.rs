@@ -378,6 +378,22 @@ fn normalize<'py>(
     run(py, move || api::normalize(&path, &output))
 }
 
+/// Writes the attachments of an edXML package into the folder `output`
+/// (`vanthu extract --json`); options `unzip`, `max_bytes`.
+#[pyfunction]
+#[pyo3(signature = (path, output, **options))]
+fn extract<'py>(
+    py: Python<'py>,
+    path: &Bound<'py, PyAny>,
+    output: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let path = self::path(path)?;
+    let output = self::path(output)?;
+    let args: api::ExtractArgs = args(py, &[], options, &[])?;
+    run(py, move || api::extract(&path, &output, &args))
+}
+
 /// Verifies every signature of a PDF (`vanthu verify --json`).
 #[pyfunction]
 #[pyo3(signature = (path, trust, at=None, attachment=None, **options))]
@@ -631,6 +647,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(check_bytes, module)?)?;
     module.add_function(wrap_pyfunction!(inspect, module)?)?;
     module.add_function(wrap_pyfunction!(normalize, module)?)?;
+    module.add_function(wrap_pyfunction!(extract, module)?)?;
     module.add_function(wrap_pyfunction!(verify_pdf, module)?)?;
     module.add_function(wrap_pyfunction!(reply, module)?)?;
     module.add_function(wrap_pyfunction!(replay, module)?)?;

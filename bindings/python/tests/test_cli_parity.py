@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import vanthu
 
 from conftest import AT, ROOT, cli_json, run_cli
@@ -51,6 +53,24 @@ def test_normalize(cli, fixtures, tmp_path):
         theirs = cli_json(cli, ["normalize", str(package), "--output", str(theirs_out)])
         assert ours_out.read_bytes() == theirs_out.read_bytes()
         assert {**ours, "file": theirs["file"]} == theirs and ours["file"] == str(ours_out)
+
+
+def test_extract(cli, fixtures, demo, tmp_path):
+    cases = [(fixtures / "vpcp-samples" / "edoc_new.edxml", ["--unzip"], {"unzip": True}),
+             (demo / "unit1" / "received" / "182-QD-LDTBXH.edxml", [], {})]
+    for i, (package, flags, options) in enumerate(cases):
+        ours_dir, theirs_dir = tmp_path / f"ours{i}", tmp_path / f"theirs{i}"
+        ours = vanthu.extract(package, ours_dir, **options)
+        theirs = cli_json(cli, ["extract", str(package), "--output", str(theirs_dir), *flags])
+        assert ours and len(ours) == len(theirs)
+        for a, b in zip(ours, theirs):
+            assert Path(a["file"]).read_bytes() == Path(b["file"]).read_bytes()
+            assert {**a, "file": b["file"]} == b
+    # Past the limit nothing is left written, and the error says why.
+    with pytest.raises(vanthu.UnreadableError) as caught:
+        vanthu.extract(fixtures / "vpcp-samples" / "edoc_new.edxml", tmp_path / "small", max_bytes=1000)
+    assert "EDXML-E-LIMIT" in caught.value.message and caught.value.code == 3
+    assert not any((tmp_path / "small").glob("*"))
 
 
 def test_verify_pdf(cli, demo):
