@@ -21,12 +21,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use criterion::{Criterion, Throughput};
-use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
+use vanthu_signature::testpki::sample_pdf;
 use vanthu_signature::{
-    Certificate, DigestAlgorithm, Indication, SignOptions, SigningKey, TrustStore, VerifyOptions,
-    sign_pdf, verify_pdf,
+    Certificate, DigestAlgorithm, Indication, SigningKey, TrustStore, VerifyOptions, verify_pdf,
 };
 
 const PEER_SECONDS: f64 = 3.0;
@@ -46,66 +45,18 @@ struct Corpus {
 
 /// RSA-2048 signers under a root and a sub-CA, as in the research baseline.
 fn corpus() -> Corpus {
-    let s = |v: &str| v.to_string();
-    let root_key = generate_key(KeyKind::Rsa2048).unwrap();
-    let root = issue(
-        &Profile::ca(vec![("CN", s("Bench root"))], 1, utc(2020), utc(2040), None),
-        &root_key,
-        None,
-    )
-    .unwrap();
-    let ca_key = generate_key(KeyKind::Rsa2048).unwrap();
-    let ca = issue(
-        &Profile::ca(
-            vec![("CN", s("Bench CA"))],
-            2,
-            utc(2020),
-            utc(2040),
-            Some(0),
-        ),
-        &ca_key,
-        Some((&root, &root_key)),
-    )
-    .unwrap();
-    let signer = |cn: &str, uid: &str, serial| {
-        let key = generate_key(KeyKind::Rsa2048).unwrap();
-        let cert = issue(
-            &Profile::leaf(
-                vec![("CN", s(cn)), ("UID", s(uid))],
-                serial,
-                utc(2024),
-                utc(2030),
-            ),
-            &key,
-            Some((&ca, &ca_key)),
-        )
-        .unwrap();
-        (key, cert)
-    };
-    let (pk, pc) = signer("Nguyen Van An", "CCCD:001099012345", 10);
-    let (ok, oc) = signer("SO Y TE", "MST:0400260612", 11);
-    let at: DateTime<FixedOffset> = FixedOffset::east_opt(7 * 3600)
-        .unwrap()
-        .with_ymd_and_hms(2025, 6, 2, 9, 0, 0)
-        .unwrap();
-    let mut opts = SignOptions::new(at);
-    opts.reserve = 4096;
-    let both = |pdf: Vec<u8>| {
-        let one = sign_pdf(&pdf, &opts, &pk, &pc, std::slice::from_ref(&ca)).unwrap();
-        sign_pdf(&one, &opts, &ok, &oc, std::slice::from_ref(&ca)).unwrap()
-    };
+    let pki = vanthu_benches::TwoSigners::new().unwrap();
+    let small = pki.sign_both(&sample_pdf(1, 2000)).unwrap();
+    let large = pki.sign_both(&sample_pdf(10, 500_000)).unwrap();
     Corpus {
-        small: both(sample_pdf(1, 2000)),
-        large: both(sample_pdf(10, 500_000)),
-        key: pk,
-        root,
-        ca,
+        small,
+        large,
+        key: pki.person.0,
+        root: pki.root,
+        ca: pki.ca,
     }
 }
 
-/// The floor of verifying the small document, in seconds: six RSA-2048
-/// verifications through ring (over 1 KB, the size of a certificate's signed
-/// part) and two SHA-256 passes over the file, each measured alone.
 fn floor(c: &Corpus) -> (f64, f64, f64) {
     let message = vec![0x31_u8; 1024];
     let (_, sig) = c.key.sign(&message).unwrap();
