@@ -176,7 +176,7 @@ pub(super) fn utf8_source(
 pub fn inspect(path: &Path) -> Result<crate::inspect::Summary, ApiError> {
     let mut input = open_edxml(path)?;
     let read = read_edxml(path, &mut input, &ReadOptions::scan())?;
-    let checker = Checker::new(&CheckOptions::new(super::now()))?;
+    let checker = Checker::new(&CheckOptions::new(super::now()?))?;
     let findings = checker.check_file(path).findings;
     let mut summary = crate::inspect::summary(&read).with_findings(findings);
     let source = utf8_source(path, input, &read)?;
@@ -244,7 +244,7 @@ pub fn verify_pdf(
     args: &VerifyArgs,
 ) -> Result<DocumentReport, ApiError> {
     let options = args.options()?;
-    let mut check = CheckOptions::new(super::now());
+    let mut check = CheckOptions::new(time_or_now(args.at.as_deref())?);
     check.trust = trust.to_vec();
     check.crls.clone_from(&args.crls);
     check.ocsps.clone_from(&args.ocsps);

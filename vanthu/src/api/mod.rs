@@ -102,9 +102,23 @@ pub struct Written {
     pub sha256: String,
 }
 
-/// Now, in Vietnam time: the one place vanthu reads the clock.
-pub(crate) fn now() -> DateTime<FixedOffset> {
-    chrono::Utc::now().with_timezone(&vanthu_edxml::vietnam_offset())
+/// Now, in Vietnam time: the one place vanthu reads the clock, and only
+/// with the `clock` feature, which the edges enable (the CLI, the C ABI, the
+/// language bindings); the library itself takes its time as an argument.
+#[cfg(feature = "clock")]
+pub(crate) fn now() -> Result<DateTime<FixedOffset>, ApiError> {
+    Ok(chrono::Utc::now().with_timezone(&vanthu_edxml::vietnam_offset()))
+}
+
+/// Without the `clock` feature, a call that needs the time must be given it.
+#[cfg(not(feature = "clock"))]
+pub(crate) fn now() -> Result<DateTime<FixedOffset>, ApiError> {
+    Err(ApiError::invalid(
+        "no time given: pass `at` (this build of vanthu reads no clock: the `clock` feature is off)",
+    )
+    .with_message_vi(
+        "chưa có thời điểm: hãy truyền `at` (bản vanthu này không đọc đồng hồ hệ thống vì tính năng `clock` bị tắt)",
+    ))
 }
 
 /// An instant in any form [`crate::parse_time`] reads.
@@ -118,7 +132,7 @@ pub(crate) fn time(text: &str) -> Result<DateTime<FixedOffset>, ApiError> {
 
 /// [`time`], or now when `text` is `None`.
 pub(crate) fn time_or_now(text: Option<&str>) -> Result<DateTime<FixedOffset>, ApiError> {
-    text.map_or_else(|| Ok(now()), time)
+    text.map_or_else(now, time)
 }
 
 /// The largest file read whole (a PDF, a certificate, a JSON input): the
