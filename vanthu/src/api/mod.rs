@@ -16,7 +16,7 @@
 //! | [`inspect`] | `vanthu inspect` |
 //! | [`normalize`] | `vanthu normalize` |
 //! | [`extract`], [`extract_each`] | `vanthu extract` |
-//! | [`model`], [`write`] | the package's model; `vanthu write` |
+//! | [`model`], [`write()`] | the package's model; `vanthu write` |
 //! | [`verify_pdf`] | `vanthu verify` |
 //! | [`sign_prepare`], [`sign_finish`] | `vanthu sign`, in two steps |
 //! | [`reply`] | `vanthu reply` |

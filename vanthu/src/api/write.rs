@@ -1,4 +1,4 @@
-//! [`write`]: an edXML package from its model (JSON) and the files of its
+//! [`write()`]: an edXML package from its model (JSON) and the files of its
 //! attachments, written by the strict canonical writer; [`model`]: that
 //! model read from a package.
 
@@ -16,7 +16,7 @@ use super::{ApiError, ApiErrorKind, Written, write_atomically};
 /// The model of the edXML package at `path`: the serde form of
 /// [`vanthu_edxml::Package`] (tagged by `kind`, `document` or `status`),
 /// everything the package holds but the attachments' content, which
-/// [`super::extract`] writes to files. What [`write`] takes back.
+/// [`super::extract`] writes to files. What [`write()`] takes back.
 ///
 /// # Errors
 /// As [`super::inspect`].
@@ -25,7 +25,7 @@ pub fn model(path: &Path) -> Result<Package, ApiError> {
     Ok(read_edxml(path, input, &ReadOptions::default())?.package)
 }
 
-/// What [`write`] wrote: the file, its size and SHA-256, the kind of
+/// What [`write()`] wrote: the file, its size and SHA-256, the kind of
 /// package and its document id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -43,7 +43,7 @@ pub struct PackageWritten {
     pub attachments: Vec<AttachmentWritten>,
 }
 
-/// One attachment [`write`] wrote.
+/// One attachment [`write()`] wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AttachmentWritten {
@@ -55,7 +55,7 @@ pub struct AttachmentWritten {
     pub sha256: String,
 }
 
-/// The model of a package given as JSON (see [`write`]).
+/// The model of a package given as JSON (see [`write()`]).
 ///
 /// # Errors
 /// [`ApiErrorKind::InvalidArgument`], with the line and column, when
@@ -91,10 +91,11 @@ fn not_model(e: &serde_json::Error) -> ApiError {
     let mut error = ApiError::invalid(format!(
         "the package is not JSON of the edXML model's schema: {e}"
     ))
-    .with_message_vi(format!(
-        "gói tin không phải là JSON theo lược đồ mô hình edXML (dòng {line}, cột {column})"
-    ));
+    .with_message_vi("gói tin không phải là JSON theo lược đồ mô hình edXML");
     if line > 0 {
+        error = error.with_message_vi(format!(
+            "gói tin không phải là JSON theo lược đồ mô hình edXML (dòng {line}, cột {column})"
+        ));
         error.location = Some(Box::new(Location::default().with_line_column(
             u32::try_from(line).unwrap_or(u32::MAX),
             u32::try_from(column).unwrap_or(u32::MAX),
@@ -125,10 +126,10 @@ pub fn write(
     write_package(&parse_model(package_json)?, attachments, output)
 }
 
-/// [`write`] of a model already deserialised.
+/// [`write()`] of a model already deserialised.
 ///
 /// # Errors
-/// As [`write`].
+/// As [`write()`].
 pub fn write_package(
     package: &Package,
     attachments: &[PathBuf],
