@@ -1,4 +1,4 @@
-//! `vanthu inspect | check | normalize | extract | reply`: edXML packages.
+//! `vanthu inspect | check | normalize | extract | reply | write`: edXML packages.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -16,6 +16,29 @@ pub(crate) struct InspectArgs {
     /// those of `vanthu check` (receiver profile, today, no trust anchor).
     file: PathBuf,
     /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Print the package's whole model as JSON instead (everything but the
+    /// attachments' content, which `extract` writes): what `vanthu write`
+    /// takes back.
+    #[arg(long, conflicts_with = "json")]
+    model: bool,
+}
+
+/// Arguments of `vanthu write`.
+#[derive(Debug, Args)]
+pub(crate) struct WriteArgs {
+    /// The package's model as JSON (what `vanthu inspect --model` prints;
+    /// `-`: standard input).
+    model: PathBuf,
+    /// The files of the attachments, one per attachment of the model, in
+    /// order, streamed.
+    attachments: Vec<PathBuf>,
+    /// Where to write the package.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Print JSON: the file written (`file`, `size`, `sha256`), `kind`,
+    /// `document_id` and each attachment's `size` and `sha256`.
     #[arg(long)]
     json: bool,
 }
@@ -193,6 +216,12 @@ pub(crate) fn inspect(args: &InspectArgs) -> Result<Outcome, CliError> {
     // Standard input is spooled: the package is read twice (summary, then
     // the check) and ZIP-wrapped attachments are decoded by seeking.
     let package = PackageInput::new(&args.file)?;
+    if args.model {
+        return match vanthu::api::model(package.path()) {
+            Ok(model) => print_json(&model).map(|()| Outcome::Valid),
+            Err(e) => package.failed(&e),
+        };
+    }
     let summary = match vanthu::api::inspect(package.path()) {
         Ok(summary) => summary,
         Err(e) => return package.failed(&e),
@@ -292,6 +321,25 @@ pub(crate) fn normalize(args: &NormalizeArgs) -> Result<Outcome, CliError> {
         vanthu::api::normalize_to,
         |path| vanthu::api::normalize(path, &args.output),
     )
+}
+
+pub(crate) fn write(args: &WriteArgs) -> Result<Outcome, CliError> {
+    let model = crate::output::read_input(&args.model)?;
+    let model = String::from_utf8(model)
+        .map_err(|_| CliError::new(format!("{}: the model is not UTF-8", args.model.display())))?;
+    match vanthu::api::write(&model, &args.attachments, &args.output) {
+        Ok(written) => {
+            if args.json {
+                print_json(&written)?;
+            }
+            Ok(Outcome::Valid)
+        }
+        Err(e) => Err(CliError::new(format!(
+            "{}: {}",
+            args.model.display(),
+            e.message
+        ))),
+    }
 }
 
 pub(crate) fn extract(args: &ExtractArgs) -> Result<Outcome, CliError> {

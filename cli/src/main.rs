@@ -71,6 +71,9 @@ enum Command {
     Extract(edxml::ExtractArgs),
     /// Write the status package that answers an edXML document package.
     Reply(edxml::ReplyArgs),
+    /// Write an edXML package in the strict canonical form from its model (JSON, as
+    /// `inspect --model` prints it) and the files of its attachments.
+    Write(edxml::WriteArgs),
     /// Write or check Circular 05/2025/TT-BNV archival packages (E-ARK CSIP).
     Archive(archive::ArchiveArgs),
     /// Retention, transfer due dates and disposal state of a record on a date.
@@ -119,6 +122,7 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Normalize(args) => edxml::normalize(&args),
         Command::Extract(args) => edxml::extract(&args),
         Command::Reply(args) => edxml::reply(&args),
+        Command::Write(args) => edxml::write(&args),
         Command::Id { inputs, file, json } => id::run(&inputs, file.as_deref(), json),
         Command::Rules { json } => rules(json),
         Command::Demo(args) => demo::demo(&args),

@@ -148,6 +148,32 @@ int32_t vanthu_extract(const char *path,
                        char **out_json,
                        char **out_error);
 
+// The model of the edXML package at `path` as JSON: the serde form of
+// `vanthu_edxml::Package`, tagged by `kind` (`document` or `status`),
+// everything but the attachments' content (`vanthu_extract` writes that):
+// what `vanthu_write` takes back. Ownership as `vanthu_version`.
+//
+// # Safety
+// As `vanthu_text_fix` for the strings.
+int32_t vanthu_model(const char *path, char **out_json, char **out_error);
+
+// Writes to `output` the edXML package whose model is `package_json` (the
+// JSON `vanthu_model` gives), in the strict canonical form, attachment *i*
+// streamed from the file `attachments_json[i]` (a JSON array of paths, as
+// many as the model has attachments; `NULL` for none): `{file, size,
+// sha256, kind, document_id, attachments}`. JSON that is not a model is
+// error 1 with its line and column; a wrong number of files or a model
+// the writer refuses is error 1; a file that cannot be read is error 2;
+// nothing is left written on error. Ownership as `vanthu_version`.
+//
+// # Safety
+// As `vanthu_text_fix` for the strings.
+int32_t vanthu_write(const char *package_json,
+                     const char *attachments_json,
+                     const char *output,
+                     char **out_json,
+                     char **out_error);
+
 // Verifies every signature of a PDF and gives its legal value (`vanthu
 // verify --json`). `trust_json`: a JSON string (a certificate file or a
 // folder) or a JSON array of them, or `NULL`; `options_json`: the fields

@@ -252,6 +252,59 @@ pub unsafe extern "C" fn vanthu_extract(
     }
 }
 
+/// The model of the edXML package at `path` as JSON: the serde form of
+/// `vanthu_edxml::Package`, tagged by `kind` (`document` or `status`),
+/// everything but the attachments' content (`vanthu_extract` writes that):
+/// what `vanthu_write` takes back. Ownership as `vanthu_version`.
+///
+/// # Safety
+/// As `vanthu_text_fix` for the strings.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vanthu_model(
+    path: *const c_char,
+    out_json: *mut *mut c_char,
+    out_error: *mut *mut c_char,
+) -> i32 {
+    // SAFETY: as the caller guarantees.
+    unsafe { call(out_json, out_error, || api::model(&arg_path(path, "path")?)) }
+}
+
+/// Writes to `output` the edXML package whose model is `package_json` (the
+/// JSON `vanthu_model` gives), in the strict canonical form, attachment *i*
+/// streamed from the file `attachments_json[i]` (a JSON array of paths, as
+/// many as the model has attachments; `NULL` for none): `{file, size,
+/// sha256, kind, document_id, attachments}`. JSON that is not a model is
+/// error 1 with its line and column; a wrong number of files or a model
+/// the writer refuses is error 1; a file that cannot be read is error 2;
+/// nothing is left written on error. Ownership as `vanthu_version`.
+///
+/// # Safety
+/// As `vanthu_text_fix` for the strings.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vanthu_write(
+    package_json: *const c_char,
+    attachments_json: *const c_char,
+    output: *const c_char,
+    out_json: *mut *mut c_char,
+    out_error: *mut *mut c_char,
+) -> i32 {
+    // SAFETY: as the caller guarantees.
+    unsafe {
+        call(out_json, out_error, || {
+            let attachments: Vec<PathBuf> = match arg_opt_str(attachments_json, "attachments_json")?
+            {
+                None => Vec::new(),
+                Some(_) => arg_json(attachments_json, "attachments_json")?,
+            };
+            api::write(
+                arg_str(package_json, "package_json")?,
+                &attachments,
+                &arg_path(output, "output")?,
+            )
+        })
+    }
+}
+
 /// Trust anchors as C passes them: a JSON string (one path) or a JSON
 /// array of paths; `NULL` for none.
 #[derive(serde::Deserialize)]

@@ -378,6 +378,51 @@ fn normalize<'py>(
     run(py, move || api::normalize(&path, &output))
 }
 
+/// The whole model of an edXML package (everything but the attachments'
+/// content): what `write` takes back (`vanthu inspect --model`).
+#[pyfunction]
+fn model<'py>(py: Python<'py>, path: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let path = self::path(path)?;
+    run(py, move || api::model(&path))
+}
+
+/// Writes an edXML package in the strict canonical form from its model (a
+/// dict, converted natively, or its JSON text) and the files of its
+/// attachments, in order, streamed (`vanthu write --json`).
+#[pyfunction]
+fn write<'py>(
+    py: Python<'py>,
+    package: &Bound<'py, PyAny>,
+    attachments: &Bound<'py, PyAny>,
+    output: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let attachments = if attachments.is_none() {
+        Vec::new()
+    } else {
+        paths(attachments)?
+    };
+    let output = self::path(output)?;
+    let package = if package.is_instance_of::<PyString>() {
+        api::parse_model(&package.extract::<String>()?).map_err(|e| raise(py, &e))?
+    } else if package.cast::<pyo3::types::PyMapping>().is_ok() {
+        pythonize::depythonize::<vanthu::edxml::Package>(&plain(package)?).map_err(|e| {
+            invalid(
+                py,
+                format!("the package is not a dict of the edXML model's schema: {e}"),
+                format!("gói tin không phải là dict theo lược đồ mô hình edXML: {e}"),
+            )
+        })?
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "expected the package's model as a dict or a JSON string, not {}",
+            type_name(package)
+        )));
+    };
+    run(py, move || {
+        api::write_package(&package, &attachments, &output)
+    })
+}
+
 /// Writes the attachments of an edXML package into the folder `output`
 /// (`vanthu extract --json`); options `unzip`, `max_bytes`.
 #[pyfunction]
@@ -648,6 +693,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(inspect, module)?)?;
     module.add_function(wrap_pyfunction!(normalize, module)?)?;
     module.add_function(wrap_pyfunction!(extract, module)?)?;
+    module.add_function(wrap_pyfunction!(model, module)?)?;
+    module.add_function(wrap_pyfunction!(write, module)?)?;
     module.add_function(wrap_pyfunction!(verify_pdf, module)?)?;
     module.add_function(wrap_pyfunction!(reply, module)?)?;
     module.add_function(wrap_pyfunction!(replay, module)?)?;

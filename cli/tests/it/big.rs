@@ -175,6 +175,30 @@ fn large_packages_are_streamed_in_memory_smaller_than_they_are() {
     assert_eq!(std::fs::metadata(&extracted).unwrap().len(), ATTACHMENT);
     assert_eq!(sha256_of_file(&extracted), sha256);
 
+    // Written back from its model and the extracted file, streamed: the
+    // same bytes (the package is canonical).
+    let out = limited(&["inspect", "--model", package]);
+    assert_ok("inspect --model", &out);
+    let model = dir.join("model.json");
+    std::fs::write(&model, &out.stdout).unwrap();
+    let rewritten = dir.join("rewritten.edxml");
+    let out = limited(&[
+        "write",
+        model.to_str().unwrap(),
+        extracted.to_str().unwrap(),
+        "-o",
+        rewritten.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_ok("write", &out);
+    assert_eq!(crate::json(&out)["attachments"][0]["sha256"], sha256);
+    assert_eq!(
+        sha256_of_file(&rewritten),
+        sha256_of_file(Path::new(package))
+    );
+    std::fs::remove_file(&rewritten).unwrap();
+    std::fs::remove_file(&model).unwrap();
+
     // Standard input is streamed too, or copied to a temporary file by the
     // commands that seek; either way, never held in memory.
     let stdin = || std::fs::File::open(package).unwrap().into();

@@ -208,6 +208,77 @@ int main(int argc, char **argv) {
     s = vanthu_extract(real, join(out, "capped"), "{\"max_bytes\": 10}", &j, &e);
     fails("extract beyond the cap", 3, s, j, e);
 
+    /* The model of the real package, written back with its attachments
+     * extracted (not unzipped): the bytes of normalize. */
+    s = vanthu_model(real, &j, &e);
+    char *model = ok("model of a real package", s, j, e);
+    CHECK(model != NULL && strstr(model, "\"kind\":\"document\"") != NULL, "a document's model");
+    s = vanthu_extract(real, join(out, "raw"), NULL, &j, &e);
+    char *raw = ok("extract the raw attachments", s, j, e);
+    /* The array of the extracted files' paths, in order. */
+    static char files[16384];
+    size_t used = 0;
+    files[used++] = '[';
+    for (const char *p = raw; p != NULL && (p = strstr(p, "\"file\":\"")) != NULL;) {
+        p += strlen("\"file\":");
+        const char *end = strchr(p + 1, '"');
+        if (end == NULL || used + (size_t)(end - p) + 3 >= sizeof files) {
+            break;
+        }
+        if (used > 1) {
+            files[used++] = ',';
+        }
+        memcpy(files + used, p, (size_t)(end - p) + 1);
+        used += (size_t)(end - p) + 1;
+        p = end + 1;
+    }
+    files[used++] = ']';
+    files[used] = '\0';
+    vanthu_free(raw);
+    CHECK(used > 2, "attachments extracted");
+    s = vanthu_write(model, files, join(out, "written.edxml"), &j, &e);
+    j = ok("write from the model and the extracted files", s, j, e);
+    CHECK(json_string(first, "sha256", second, sizeof second) && j != NULL && strstr(j, second) != NULL,
+          "written from the model: the bytes of normalize");
+    CHECK(j != NULL && strstr(j, "\"kind\":\"document\"") != NULL, "write says the kind");
+    vanthu_free(j);
+    s = vanthu_inspect(join(out, "written.edxml"), &j, &e);
+    save(out, "inspect_written.json", ok("inspect the written package", s, j, e));
+    s = vanthu_write(model, "[]", join(out, "too-few.edxml"), &j, &e);
+    fails("write with too few attachments", 1, s, j, e);
+    s = vanthu_write(model, "[\"/nonexistent/vanthu.pdf\"]", join(out, "missing.edxml"), &j, &e);
+    fails("write with a missing attachment", 2, s, j, e);
+    FILE *missing = fopen(join(out, "missing.edxml"), "rb");
+    CHECK(missing == NULL, "nothing written for a missing attachment");
+    if (missing != NULL) {
+        fclose(missing);
+    }
+    save(out, "model.json", model);
+    s = vanthu_write("{\"kind\": \"document\",\n \"header\": 3}", NULL, join(out, "x.edxml"), &j, &e);
+    CHECK(e != NULL && strstr(e, "\"line\":2") != NULL, "the line of a JSON error");
+    fails("write from JSON that is not a model", 1, s, j, e);
+
+    /* A package from a minimal model and the demo's PDF. */
+    const char *minimal =
+        "{\"kind\": \"document\", \"header\": {"
+        "\"from\": {\"organ_id\": \"000.00.15.H47\", \"organ_name\": \"Bộ Lao động - Thương binh và Xã hội\"}, "
+        "\"to\": [{\"organ_id\": \"000.00.00.A80\", \"organ_name\": \"Văn phòng Chính phủ\"}], "
+        "\"document_id\": \"000.00.15.H47,2025/06/02,182/QĐ-LĐTBXH\", "
+        "\"code\": {\"code_number\": \"182\", \"code_notation\": \"QĐ-LĐTBXH\"}, "
+        "\"subject\": \"Về việc ban hành kế hoạch\", \"response_for\": []}, "
+        "\"attachments\": [{\"content_id\": \"1\", \"attachment_name\": \"182-QD-LDTBXH.pdf\", "
+        "\"content_type\": \"application/pdf\"}], \"attachment_encoded\": true}";
+    char pdf_list[4200];
+    snprintf(pdf_list, sizeof pdf_list, "[\"%s\"]", pdf);
+    write_bytes(join(out, "minimal-model.json"), (const unsigned char *)minimal, strlen(minimal));
+    s = vanthu_write(minimal, pdf_list, join(out, "minimal.edxml"), &j, &e);
+    j = ok("write a minimal model with a PDF", s, j, e);
+    CHECK(j != NULL && strstr(j, "\"document_id\":\"000.00.15.H47,2025/06/02,182/QĐ-LĐTBXH\"") != NULL,
+          "write gives the document id");
+    save(out, "write.json", j);
+    s = vanthu_inspect(join(out, "minimal.edxml"), &j, &e);
+    save(out, "inspect_minimal.json", ok("inspect the minimal package", s, j, e));
+
     /* The demo's signed PDF, verified against its root. */
     s = vanthu_verify_pdf(pdf, root, at, &j, &e);
     j = ok("verify_pdf", s, j, e);

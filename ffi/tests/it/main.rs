@@ -410,3 +410,68 @@ fn office_handle_shared_between_threads() {
     assert!(office.is_null());
     assert_eq!(take(error).unwrap()["kind"], "invalid_argument");
 }
+
+#[test]
+fn model_and_write_round_trip_through_the_abi() {
+    let sample = repo("edxml/tests/vectors/sample.edxml");
+    let path = cp(&sample);
+    let model = ok(run(|j, e| unsafe { vanthu_model(path.as_ptr(), j, e) }));
+    assert_eq!(model, value(api::model(&sample).unwrap()));
+    let dir = tempfile::tempdir().unwrap();
+    let extracted = cp(&dir.path().join("x"));
+    let listed = ok(run(|j, e| unsafe {
+        vanthu_extract(path.as_ptr(), extracted.as_ptr(), std::ptr::null(), j, e)
+    }));
+    let files: Vec<Value> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].clone())
+        .collect();
+    let files = c(&Value::Array(files).to_string());
+    let model_c = c(&model.to_string());
+    let output = dir.path().join("w.edxml");
+    let output_c = cp(&output);
+    let written = ok(run(|j, e| unsafe {
+        vanthu_write(model_c.as_ptr(), files.as_ptr(), output_c.as_ptr(), j, e)
+    }));
+    let normalized = api::normalize(&sample, &dir.path().join("n.edxml")).unwrap();
+    assert_eq!(written["sha256"], normalized.sha256);
+    assert_eq!(written["kind"], "document");
+    assert_eq!(written["document_id"], model["header"]["document_id"]);
+
+    // Not JSON: 1 with the line and column; too few files: 1; a file
+    // missing: 2; nothing is written.
+    let broken = c("{\"kind\": \"document\",\n \"header\": [}");
+    let out = run(|j, e| unsafe {
+        vanthu_write(broken.as_ptr(), std::ptr::null(), output_c.as_ptr(), j, e)
+    });
+    assert_eq!(out.status, 1);
+    assert_eq!(out.error.unwrap()["location"]["line"], 2);
+    let out = run(|j, e| unsafe {
+        vanthu_write(model_c.as_ptr(), std::ptr::null(), output_c.as_ptr(), j, e)
+    });
+    assert_eq!(out.status, 1);
+    let missing = c(r#"["/nonexistent/vanthu.pdf"]"#);
+    let elsewhere = cp(&dir.path().join("none.edxml"));
+    let out = run(|j, e| unsafe {
+        vanthu_write(model_c.as_ptr(), missing.as_ptr(), elsewhere.as_ptr(), j, e)
+    });
+    assert_eq!(out.status, 2);
+    assert!(!dir.path().join("none.edxml").exists());
+    let not_paths = c("{}");
+    let out = run(|j, e| unsafe {
+        vanthu_write(
+            model_c.as_ptr(),
+            not_paths.as_ptr(),
+            elsewhere.as_ptr(),
+            j,
+            e,
+        )
+    });
+    assert_eq!(out.status, 1);
+    let out = run(|j, e| unsafe {
+        vanthu_write(std::ptr::null(), files.as_ptr(), elsewhere.as_ptr(), j, e)
+    });
+    assert_eq!(out.status, 1);
+}

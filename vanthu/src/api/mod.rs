@@ -16,6 +16,7 @@
 //! | [`inspect`] | `vanthu inspect` |
 //! | [`normalize`] | `vanthu normalize` |
 //! | [`extract`], [`extract_each`] | `vanthu extract` |
+//! | [`model`], [`write()`] | the package's model; `vanthu write` |
 //! | [`verify_pdf`] | `vanthu verify` |
 //! | [`sign_prepare`], [`sign_finish`] | `vanthu sign`, in two steps |
 //! | [`reply`] | `vanthu reply` |
@@ -54,6 +55,7 @@ mod extract;
 mod sign;
 mod text;
 mod workflow;
+mod write;
 
 use std::fs::File;
 use std::io::{Read as _, Write as _};
@@ -76,6 +78,7 @@ pub use extract::{ExtractArgs, Extracted, extract, extract_each};
 pub use sign::{SignArgs, SignPrepared, SignedPdf, sign_finish, sign_prepare};
 pub use text::{TextCheck, TextFix, TextFixArgs, TextFrom, identify, text_check, text_fix};
 pub use workflow::{Office, ReplayArgs, replay, replay_stream};
+pub use write::{AttachmentWritten, PackageWritten, model, parse_model, write, write_package};
 
 /// The version of vanthu (`0.1.0`).
 #[must_use]

@@ -522,3 +522,94 @@ fn extract_writes_every_attachment_or_nothing() {
     assert!(api::extract(&bad, &none, &Default::default()).is_err());
     assert_eq!(std::fs::read_dir(&none).unwrap().count(), 0);
 }
+
+#[test]
+fn write_from_the_model_and_extracted_files_gives_the_normalized_package() {
+    let dir = temp();
+    for input in [
+        sample(),
+        repo().join("../shared/fixtures/vpcp-samples/edoc_new.edxml"),
+        repo().join("../shared/fixtures/vpcp-samples/status_acceptance_03.edxml"),
+    ] {
+        let model = api::model(&input).unwrap();
+        let json = serde_json::to_string(&model).unwrap();
+        let files_dir = dir.path().join("files");
+        let _ = std::fs::remove_dir_all(&files_dir);
+        let files: Vec<PathBuf> = match &model {
+            vanthu::edxml::Package::Document(_) => {
+                api::extract(&input, &files_dir, &Default::default())
+                    .unwrap()
+                    .into_iter()
+                    .map(|e| PathBuf::from(e.file))
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let (written, normalized) = (dir.path().join("w.edxml"), dir.path().join("n.edxml"));
+        let result = api::write(&json, &files, &written).unwrap();
+        let expected = api::normalize(&input, &normalized).unwrap();
+        // Byte for byte what `normalize` writes: the model and the files
+        // are the whole package.
+        assert_eq!(result.written.size, expected.size, "{}", input.display());
+        assert_eq!(
+            result.written.sha256,
+            expected.sha256,
+            "{}",
+            input.display()
+        );
+        assert_eq!(result.kind, model.kind());
+        assert_eq!(result.attachments.len(), files.len());
+        assert_eq!(api::model(&written).unwrap(), model);
+        let document_id = match &model {
+            vanthu::edxml::Package::Document(d) => d.header.document_id.clone(),
+            vanthu::edxml::Package::Status(s) => {
+                s.response_for.as_ref().and_then(|r| r.document_id.clone())
+            }
+            _ => None,
+        };
+        assert_eq!(result.document_id, document_id);
+        assert!(result.document_id.is_some());
+        // The JSON of the result: flat, as the other writers'.
+        let value = serde_json::to_value(&result).unwrap();
+        assert_eq!(value["sha256"], expected.sha256);
+    }
+}
+
+#[test]
+fn write_refuses_bad_json_wrong_counts_missing_files_and_unwritable_models() {
+    let dir = temp();
+    let out = dir.path().join("out.edxml");
+    let err = api::write("{\"kind\": \"document\",\n \"header\": 3}", &[], &out).unwrap_err();
+    assert_eq!((err.code, err.kind), (1, ApiErrorKind::InvalidArgument));
+    let location = err.location.unwrap();
+    assert_eq!(location.line, Some(2));
+    assert!(location.column.is_some());
+    let err = api::write("{\"kind\": \"fax\"}", &[], &out).unwrap_err();
+    assert_eq!(err.kind, ApiErrorKind::InvalidArgument);
+    let err = api::write("[1, 2", &[], &out).unwrap_err();
+    assert_eq!(err.location.unwrap().line, Some(1));
+    assert!(!err.message_vi.is_empty());
+
+    let model = api::model(&sample()).unwrap();
+    let json = serde_json::to_string(&model).unwrap();
+    let err = api::write(&json, &[], &out).unwrap_err();
+    assert_eq!(err.kind, ApiErrorKind::InvalidArgument);
+    assert!(err.message.contains("attachment"), "{}", err.message);
+
+    let count = model.as_document().unwrap().attachments.len();
+    let missing = vec![dir.path().join("missing.pdf"); count];
+    let err = api::write(&json, &missing, &out).unwrap_err();
+    assert_eq!((err.code, err.kind), (2, ApiErrorKind::Io));
+    assert!(err.message.contains("missing.pdf"), "{}", err.message);
+
+    // A comment with `--` has no well-formed form: the writer refuses it.
+    let mut value = serde_json::to_value(&model).unwrap();
+    value["extras"] = serde_json::json!({"prolog": [{"Comment": "a -- b"}]});
+    let files = vec![sample(); count];
+    let err = api::write(&value.to_string(), &files, &out).unwrap_err();
+    assert_eq!(err.kind, ApiErrorKind::InvalidArgument, "{err:?}");
+    assert!(err.message.contains("well-formed"), "{}", err.message);
+    assert!(!out.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -39,6 +39,7 @@ from ._native import (
     inspect,
     lunar,
     lunar_to_solar,
+    model,
     normalize,
     replay,
     reply,
@@ -50,6 +51,7 @@ from ._native import (
     text_fix,
     verify_pdf,
     version,
+    write,
 )
 
 __version__: str = version()
@@ -108,6 +110,7 @@ __all__ = [
     "inspect",
     "lunar",
     "lunar_to_solar",
+    "model",
     "normalize",
     "replay",
     "reply",
@@ -120,4 +123,5 @@ __all__ = [
     "text_fix",
     "verify_pdf",
     "version",
+    "write",
 ]

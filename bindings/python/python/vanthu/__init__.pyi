@@ -156,6 +156,71 @@ class Written(TypedDict):
     size: int
     sha256: str
 
+class AttachmentWritten(TypedDict):
+    content_id: Optional[str]
+    size: int
+    sha256: str
+
+class PackageWritten(Written):
+    """``vanthu write --json``: the file written, the kind of package, its document id
+    and each attachment written."""
+    kind: Literal["document", "status"]
+    document_id: Optional[str]
+    attachments: List[AttachmentWritten]
+
+class Organization(TypedDict, total=False):
+    organ_id: Optional[str]
+    organization_in_charge: Optional[str]
+    organ_name: Optional[str]
+    organ_add: Optional[str]
+    email: Optional[str]
+    telephone: Optional[str]
+    fax: Optional[str]
+    website: Optional[str]
+
+MessageHeader = TypedDict("MessageHeader", {
+    "from": Optional[Organization],
+    "to": List[Organization],
+    "document_id": Optional[str],
+    "code": Optional[Dict[str, Any]],
+    "promulgation_info": Optional[Dict[str, Any]],
+    "document_type": Optional[Dict[str, Any]],
+    "subject": Optional[str],
+    "content": Optional[str],
+    "signer_info": Optional[Dict[str, Any]],
+    "due_date": Optional[str],
+    "other_info": Optional[Dict[str, Any]],
+    "response_for": List[Dict[str, Any]],
+    "steering_type": Optional[str],
+}, total=False)
+"""``MessageHeader`` of a document package (the functional form: ``from`` is a keyword).
+``to`` and ``response_for`` are required (lists, possibly empty); the other keys may be
+left out (absent)."""
+
+class AttachmentModel(TypedDict, total=False):
+    content_id: Optional[str]
+    attachment_name: Optional[str]
+    description: Optional[str]
+    field_name: Optional[str]
+    mime_type: Optional[str]
+    format: Optional[str]
+    content_type: Optional[str]
+
+class PackageModel(TypedDict, total=False):
+    """The whole model of a package (``vanthu inspect --model``), tagged by ``kind``:
+    a document has ``header``, ``attachments`` and ``attachment_encoded`` (required),
+    ``trace``, ``signature``, ``manifest``, ``extras``; a status package has the keys of
+    ``vanthu_edxml::StatusPackage`` (``from``, ``response_for``, ``status_code``,
+    ``description``, ``timestamp``, …). docs/bindings.md has an example."""
+    kind: Literal["document", "status"]
+    header: MessageHeader
+    trace: Optional[Dict[str, Any]]
+    signature: Optional[Dict[str, Any]]
+    manifest: Optional[Dict[str, Any]]
+    attachments: List[AttachmentModel]
+    attachment_encoded: bool
+    extras: Dict[str, Any]
+
 class ReplyWritten(Written):
     """``vanthu reply --json``: the file written and the status package read back."""
     status: PackageSummary
@@ -300,6 +365,9 @@ def inspect(path: StrPath) -> PackageSummary: ...
 def normalize(path: StrPath, output: StrPath) -> Written: ...
 def extract(path: StrPath, output: StrPath, *, unzip: Optional[bool] = None,
             max_bytes: Optional[int] = None) -> List[Dict[str, Any]]: ...
+def model(path: StrPath) -> PackageModel: ...
+def write(package: Union[PackageModel, Mapping[str, Any], str], attachments: Optional[Paths],
+          output: StrPath) -> PackageWritten: ...
 def verify_pdf(path: StrPath, trust: Paths, at: Optional[Time] = None, attachment: Optional[bool] = None, *,
                form: Optional[Literal["document", "attachment", "digitised_copy"]] = None,
                crls: Optional[Paths] = None, ocsps: Optional[Paths] = None,
