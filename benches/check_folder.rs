@@ -18,7 +18,6 @@
 use std::time::Instant;
 
 use vanthu::api::{self, CheckArgs};
-use vanthu_signature::testpki::sample_pdf;
 
 const AT: &str = "2025-06-03T09:00:00+07:00";
 
@@ -33,7 +32,7 @@ fn main() {
     let pdfs = dir.join("pdfs");
     std::fs::create_dir_all(&pdfs).unwrap();
     let pki = vanthu_benches::TwoSigners::new().unwrap();
-    let pdf = pki.sign_both(&sample_pdf(2, pdf_size / 2)).unwrap();
+    let pdf = pki.signed_sample(pdf_size).unwrap();
     let trust = dir.join("root.der");
     std::fs::write(&trust, pki.root.der()).unwrap();
     for i in 0..files {

@@ -29,14 +29,13 @@ use std::time::Instant;
 
 use vanthu::api::{self, CheckArgs};
 use vanthu_edxml::{DocumentPackage, Organization, write_document};
-use vanthu_signature::testpki::sample_pdf;
 
 const AT: &str = "2025-06-03T09:00:00+07:00";
 
 /// A PDF of about `size` bytes signed by a person, then by the agency; the root certificate (DER).
 fn signed_pdf(size: usize) -> (Vec<u8>, Vec<u8>) {
     let pki = vanthu_benches::TwoSigners::new().unwrap();
-    let pdf = pki.sign_both(&sample_pdf(2, size / 2)).unwrap();
+    let pdf = pki.signed_sample(size).unwrap();
     (pdf, pki.root.der().to_vec())
 }
 

@@ -119,4 +119,13 @@ impl TwoSigners {
         let one = sign_pdf(pdf, &options, &self.person.0, &self.person.1, chain)?;
         sign_pdf(&one, &options, &self.agency.0, &self.agency.1, chain)
     }
+
+    /// A two-page sample PDF of about `size` bytes, signed by both
+    /// ([`Self::sign_both`]): the input of the benches that check a document.
+    ///
+    /// # Errors
+    /// When signing fails.
+    pub fn signed_sample(&self, size: usize) -> Result<Vec<u8>, Error> {
+        self.sign_both(&vanthu_signature::testpki::sample_pdf(2, size / 2))
+    }
 }
