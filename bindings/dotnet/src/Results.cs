@@ -92,7 +92,15 @@ namespace Vanthu
         [JsonPropertyName("kind")] public string Kind { get; set; }
         [JsonPropertyName("valid")] public bool Valid { get; set; }
         [JsonPropertyName("findings")] public List<Finding> Findings { get; set; }
-        [JsonPropertyName("error")] public string Error { get; set; }
+        /// <summary>Why the text is not valid, or null.</summary>
+        [JsonPropertyName("error")] public IdentifyError Error { get; set; }
+    }
+
+    /// <summary>Why a text is not a valid identifier: a message and the byte offset.</summary>
+    public sealed class IdentifyError : JsonRecord
+    {
+        [JsonPropertyName("message")] public string Message { get; set; }
+        [JsonPropertyName("offset")] public long? Offset { get; set; }
     }
 
     /// <summary><see cref="Vanthu.TextCheck"/>: a text file against TCVN 6909:2001.</summary>
