@@ -47,4 +47,4 @@ if [ ! -f bindings/harness/run.py ]; then
   echo "test.sh: the shared harness bindings/harness/run.py is missing" >&2
   exit 1
 fi
-VANTHU_TARGET_DIR="$target" python3 bindings/harness/run.py --name dotnet -- mono --debug "$out/Vanthu.Tests.exe" driver
+python3 bindings/harness/run.py --name dotnet --cli "$target/vanthu" -- mono --debug "$out/Vanthu.Tests.exe" driver
