@@ -74,6 +74,9 @@ namespace Vanthu.Tests
             ResultList<FileReport> reports = Vanthu.Check(sender, withTrust);
             Assert.SameJson(Env.CliJson("check", "--at", Env.At, "--trust", Root(), sender), Env.Json(reports), "check a folder");
             Assert.True(reports.Count >= 4 && reports.All(r => r.Json != null), "a report per file, each with its JSON");
+            // The whole demo: packages, status packages, PDFs, the SIP, the copy damaged in transit.
+            Assert.SameJson(Env.CliJson("check", "--at", Env.At, "--trust", Root(), Env.Demo),
+                Env.Json(Vanthu.Check(Env.Demo, withTrust)), "check the demo folder");
         }
 
         [Test]
@@ -89,9 +92,25 @@ namespace Vanthu.Tests
         [Test]
         public static void InspectAndModel()
         {
-            foreach (string sample in new[] { Env.Sample("edoc_new.edxml"), Env.Sample("status_acceptance_03.edxml"), P("sender/182-QD-LDTBXH.edxml") })
+            var samples = Directory.GetFiles(Path.Combine(Env.Fixtures, "vpcp-samples"), "*.edxml").OrderBy(f => f, StringComparer.Ordinal).ToList();
+            samples.Add(P("sender/182-QD-LDTBXH.edxml"));
+            samples.Add(P("unit2/received/182-QD-LDTBXH.edxml"));
+            foreach (string sample in samples)
             {
-                Inspection inspected = Vanthu.Inspect(sample);
+                Inspection inspected;
+                try
+                {
+                    inspected = Vanthu.Inspect(sample);
+                }
+                catch (VanthuException e)
+                {
+                    // A sample that cannot be read: the CLI fails too (exit 2), with the same message.
+                    Env.Result run = Env.Run(Env.Cli, new[] { "inspect", sample, "--json" }, null);
+                    Assert.Equal(2, run.Code, "vanthu inspect " + sample + " exits 2");
+                    Assert.True(run.Error.Contains(e.Message), "the CLI says the same: " + run.Error);
+                    Assert.Throws<VanthuException>(() => Vanthu.Model(sample), "model of an unreadable sample");
+                    continue;
+                }
                 Assert.SameJson(Env.CliJson("inspect", sample), Env.Json(inspected), "inspect " + sample);
                 Assert.SameJson(Env.CliOutput("inspect", "--model", sample), Env.Json(Vanthu.Model(sample)), "model " + sample);
             }
