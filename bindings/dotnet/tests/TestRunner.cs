@@ -50,8 +50,11 @@ namespace Vanthu.Tests
                     Console.WriteLine("FAIL {0}: {1}", name, e.InnerException);
                 }
             }
-            Console.WriteLine("{0} tests, {1} passed, {2} failed{3}", tests.Count, tests.Count - failed.Count,
-                failed.Count, failed.Count == 0 ? "" : ": " + string.Join(", ", failed));
+            if (failed.Count > 0)
+            {
+                Console.WriteLine("failed: " + string.Join(", ", failed));
+            }
+            Console.WriteLine("dotnet: {0} passed, {1} failed", tests.Count - failed.Count, failed.Count);
             return failed.Count == 0 ? 0 : 1;
         }
     }
