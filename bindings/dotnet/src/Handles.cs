@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Runtime.InteropServices;
 
 namespace Vanthu
@@ -7,6 +8,8 @@ namespace Vanthu
     /// <c>vanthu_free</c> exactly once, when disposed or finalised.</summary>
     internal sealed class VanthuStringHandle : SafeHandle
     {
+        private const int Page = 4096;
+
         public VanthuStringHandle() : base(IntPtr.Zero, true)
         {
         }
@@ -27,15 +30,24 @@ namespace Vanthu
             try
             {
                 DangerousAddRef(ref added);
-                IntPtr start = DangerousGetHandle();
-                int length = 0;
-                while (Marshal.ReadByte(start, length) != 0)
+                // strlen in chunks that never cross a 4 KiB boundary: a chunk holding the terminator lies in a
+                // page that holds the string, so nothing past it is read from an unmapped page.
+                long address = DangerousGetHandle().ToInt64();
+                var text = new MemoryStream();
+                byte[] chunk = new byte[Page];
+                while (true)
                 {
-                    length++;
+                    int size = Page - (int)(address % Page);
+                    Marshal.Copy(new IntPtr(address), chunk, 0, size);
+                    int end = Array.IndexOf(chunk, (byte)0, 0, size);
+                    if (end >= 0)
+                    {
+                        text.Write(chunk, 0, end);
+                        return Utf8.Decode(text.GetBuffer(), (int)text.Length);
+                    }
+                    text.Write(chunk, 0, size);
+                    address += size;
                 }
-                byte[] bytes = new byte[length];
-                Marshal.Copy(start, bytes, 0, length);
-                return Utf8.Decode(bytes);
             }
             finally
             {

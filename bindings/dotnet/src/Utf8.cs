@@ -62,9 +62,9 @@ namespace Vanthu
             return Encode(text, argument);
         }
 
-        internal static string Decode(byte[] bytes)
+        internal static string Decode(byte[] bytes, int count)
         {
-            return Strict.GetString(bytes);
+            return Strict.GetString(bytes, 0, count);
         }
 
         /// <summary>The bytes of <paramref name="stream"/> from its position, at most 256 MiB.</summary>

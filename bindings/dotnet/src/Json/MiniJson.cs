@@ -53,7 +53,7 @@ namespace Vanthu
             {
                 reader.SkipSpace();
                 int start = reader.Position;
-                reader.Value();
+                reader.Skip();
                 elements.Add(json.Substring(start, reader.Position - start));
                 reader.SkipSpace();
                 if (reader.Next() == ']')
@@ -419,6 +419,52 @@ namespace Vanthu
                         text[Position] == '\r'))
                 {
                     Position++;
+                }
+            }
+
+            /// <summary>Passes over one value without building it (its text is taken as it is).</summary>
+            internal void Skip()
+            {
+                char c = Peek();
+                if (c == '"')
+                {
+                    SkipString();
+                    return;
+                }
+                if (c != '{' && c != '[')
+                {
+                    Value();
+                    return;
+                }
+                int depth = 0;
+                do
+                {
+                    c = Next();
+                    if (c == '"')
+                    {
+                        Position--;
+                        SkipString();
+                    }
+                    else if (c == '{' || c == '[')
+                    {
+                        depth++;
+                    }
+                    else if (c == '}' || c == ']')
+                    {
+                        depth--;
+                    }
+                }
+                while (depth > 0);
+            }
+
+            private void SkipString()
+            {
+                Expect('"');
+                while (true)
+                {
+                    char c = Next();
+                    if (c == '"') return;
+                    if (c == '\\') Next();
                 }
             }
 
