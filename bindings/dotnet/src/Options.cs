@@ -1,5 +1,6 @@
 // The options of the calls: the fields of docs/bindings.md, in PascalCase, serialised to the options JSON of the
-// C ABI with their snake_case names. A field left null is left out (vanthu's default).
+// C ABI with their snake_case names by IJsonCodec.WriteOptions, which leaves out every field left null (vanthu's
+// default).
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
@@ -10,31 +11,24 @@ namespace Vanthu
     public sealed class RolePolicy
     {
         [JsonPropertyName("person_uids")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> PersonUids { get; set; }
 
         [JsonPropertyName("organization_uids")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> OrganizationUids { get; set; }
 
         [JsonPropertyName("person_policies")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> PersonPolicies { get; set; }
 
         [JsonPropertyName("organization_policies")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> OrganizationPolicies { get; set; }
 
         [JsonPropertyName("title_means_person")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? TitleMeansPerson { get; set; }
 
         [JsonPropertyName("agency_issuers")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> AgencyIssuers { get; set; }
 
         [JsonPropertyName("agency_names")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> AgencyNames { get; set; }
     }
 
@@ -43,44 +37,35 @@ namespace Vanthu
     {
         /// <summary>Trust anchors: certificate files or folders.</summary>
         [JsonPropertyName("trust")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> Trust { get; set; }
 
         /// <summary>Revocation lists (files).</summary>
         [JsonPropertyName("crls")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> Crls { get; set; }
 
         /// <summary>OCSP responses (files).</summary>
         [JsonPropertyName("ocsps")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> Ocsps { get; set; }
 
         /// <summary>The time of the check (RFC 3339, <c>YYYY-MM-DD</c> …; Vietnam time); null: now.</summary>
         [JsonPropertyName("at")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string At { get; set; }
 
         [JsonPropertyName("strict")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? Strict { get; set; }
 
         /// <summary><c>csip</c>, <c>sip</c> or <c>tt05</c>.</summary>
         [JsonPropertyName("profile")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Profile { get; set; }
 
         [JsonPropertyName("roles")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public RolePolicy Roles { get; set; }
 
         [JsonPropertyName("legacy_sha1")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? LegacySha1 { get; set; }
 
         /// <summary>Files checked at once (0: one per core).</summary>
         [JsonPropertyName("jobs")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public int? Jobs { get; set; }
     }
 
@@ -89,15 +74,12 @@ namespace Vanthu
     {
         /// <summary><c>auto</c>, <c>tcvn3</c> or <c>vni</c>.</summary>
         [JsonPropertyName("from")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string From { get; set; }
 
         [JsonPropertyName("capitals")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? Capitals { get; set; }
 
         [JsonPropertyName("keep_case")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? KeepCase { get; set; }
     }
 
@@ -105,11 +87,9 @@ namespace Vanthu
     public sealed class ExtractOptions
     {
         [JsonPropertyName("unzip")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? Unzip { get; set; }
 
         [JsonPropertyName("max_bytes")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public long? MaxBytes { get; set; }
     }
 
@@ -117,32 +97,25 @@ namespace Vanthu
     public sealed class VerifyOptions
     {
         [JsonPropertyName("at")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string At { get; set; }
 
         [JsonPropertyName("attachment")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? Attachment { get; set; }
 
         /// <summary><c>document</c>, <c>attachment</c> or <c>digitised_copy</c>.</summary>
         [JsonPropertyName("form")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Form { get; set; }
 
         [JsonPropertyName("crls")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> Crls { get; set; }
 
         [JsonPropertyName("ocsps")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> Ocsps { get; set; }
 
         [JsonPropertyName("legacy_sha1")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? LegacySha1 { get; set; }
 
         [JsonPropertyName("roles")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public RolePolicy Roles { get; set; }
     }
 
@@ -150,29 +123,23 @@ namespace Vanthu
     public sealed class SignOptions
     {
         [JsonPropertyName("at")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string At { get; set; }
 
         [JsonPropertyName("reason")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Reason { get; set; }
 
         [JsonPropertyName("location")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Location { get; set; }
 
         /// <summary>Certificates of the chain to embed (files).</summary>
         [JsonPropertyName("chain")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string> Chain { get; set; }
 
         [JsonPropertyName("pss")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? Pss { get; set; }
 
         /// <summary><c>sha256</c>, <c>sha384</c> or <c>sha512</c>.</summary>
         [JsonPropertyName("digest")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Digest { get; set; }
     }
 
@@ -180,21 +147,17 @@ namespace Vanthu
     public sealed class ReplyOptions
     {
         [JsonPropertyName("from_name")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string FromName { get; set; }
 
         [JsonPropertyName("description")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Description { get; set; }
 
         [JsonPropertyName("at")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string At { get; set; }
 
         /// <summary><c>national</c> (default), <c>ho-chi-minh-city</c>, <c>phu-nhuan</c>, <c>nam-dinh</c>,
         /// <c>quang-nam</c>.</summary>
         [JsonPropertyName("rules")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Rules { get; set; }
     }
 
@@ -202,25 +165,20 @@ namespace Vanthu
     public sealed class ReplayOptions
     {
         [JsonPropertyName("as_of")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string AsOf { get; set; }
 
         [JsonPropertyName("rules")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Rules { get; set; }
 
         /// <summary><c>morning</c> or <c>day</c>.</summary>
         [JsonPropertyName("next_day")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string NextDay { get; set; }
 
         /// <summary><c>midnight</c> or <c>office-hours</c>.</summary>
         [JsonPropertyName("same_day")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string SameDay { get; set; }
 
         [JsonPropertyName("max_documents")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public long? MaxDocuments { get; set; }
     }
 
@@ -229,11 +187,9 @@ namespace Vanthu
     {
         /// <summary><c>csip</c>, <c>sip</c> or <c>tt05</c>.</summary>
         [JsonPropertyName("profile")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Profile { get; set; }
 
         [JsonPropertyName("at")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string At { get; set; }
     }
 
@@ -241,11 +197,9 @@ namespace Vanthu
     public sealed class ArchivePackOptions
     {
         [JsonPropertyName("dip")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? Dip { get; set; }
 
         [JsonPropertyName("follow_links")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? FollowLinks { get; set; }
     }
 
@@ -253,26 +207,21 @@ namespace Vanthu
     public sealed class DueOptions
     {
         [JsonPropertyName("working_days")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public int? WorkingDays { get; set; }
 
         /// <summary><c>issue</c>, <c>acknowledge</c> or <c>not-received</c>.</summary>
         [JsonPropertyName("rule")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string Rule { get; set; }
 
         [JsonPropertyName("urgent")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public bool? Urgent { get; set; }
 
         /// <summary><c>morning</c> or <c>day</c>.</summary>
         [JsonPropertyName("next_day")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string NextDay { get; set; }
 
         /// <summary><c>midnight</c> or <c>office-hours</c>.</summary>
         [JsonPropertyName("same_day")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string SameDay { get; set; }
     }
 }
@@ -284,7 +233,6 @@ namespace Vanthu
     {
         /// <summary>The Archive Law for the historical archive: 2011 or 2024; null: the law in force on the date.</summary>
         [JsonPropertyName("law")]
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public int? Law { get; set; }
     }
 }

@@ -341,7 +341,7 @@ namespace Vanthu
 
         private static byte[] Options(object options)
         {
-            return options == null ? null : Utf8.Encode(JsonCodec.Current.Write(options), "options");
+            return options == null ? null : Utf8.Encode(JsonCodec.Current.WriteOptions(options), "options");
         }
     }
 }

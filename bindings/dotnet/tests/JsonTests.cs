@@ -50,9 +50,9 @@ namespace Vanthu.Tests
         [Test]
         public static void OptionsLeaveOutNulls()
         {
-            Assert.Equal("{}", JsonCodec.Current.Write(new CheckOptions()), "no option");
+            Assert.Equal("{}", JsonCodec.Current.WriteOptions(new CheckOptions()), "no option");
             Assert.SameJson("{\"trust\": [\"a.cer\"], \"strict\": true, \"jobs\": 2, \"roles\": {\"agency_names\": [\"Sở\"]}}",
-                JsonCodec.Current.Write(new CheckOptions
+                JsonCodec.Current.WriteOptions(new CheckOptions
                 {
                     Trust = new List<string> { "a.cer" },
                     Strict = true,

@@ -15,8 +15,11 @@ namespace Vanthu
         /// <summary>The JSON text of each element of the array <paramref name="json"/>, as written.</summary>
         IList<string> Elements(string json);
 
-        /// <summary>Serialises <paramref name="value"/> (a result, an options object, a list, a string …).</summary>
+        /// <summary>Serialises <paramref name="value"/> (a result, a list, a string …).</summary>
         string Write(object value);
+
+        /// <summary>Serialises an options object, leaving out every property that is null.</summary>
+        string WriteOptions(object options);
     }
 
     internal static class JsonCodec

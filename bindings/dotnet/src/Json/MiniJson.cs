@@ -66,7 +66,14 @@ namespace Vanthu
         public string Write(object value)
         {
             var output = new StringBuilder();
-            WriteValue(value, output);
+            WriteValue(value, output, false);
+            return output.ToString();
+        }
+
+        public string WriteOptions(object options)
+        {
+            var output = new StringBuilder();
+            WriteValue(options, output, true);
             return output.ToString();
         }
 
@@ -251,7 +258,7 @@ namespace Vanthu
             return "a number";
         }
 
-        private static void WriteValue(object value, StringBuilder output)
+        private static void WriteValue(object value, StringBuilder output, bool withoutNulls)
         {
             if (value == null)
             {
@@ -295,7 +302,7 @@ namespace Vanthu
                     first = false;
                     WriteString(Convert.ToString(entry.Key, CultureInfo.InvariantCulture), output);
                     output.Append(':');
-                    WriteValue(entry.Value, output);
+                    WriteValue(entry.Value, output, withoutNulls);
                 }
                 output.Append('}');
                 return;
@@ -309,15 +316,15 @@ namespace Vanthu
                 {
                     if (!first) output.Append(',');
                     first = false;
-                    WriteValue(item, output);
+                    WriteValue(item, output, withoutNulls);
                 }
                 output.Append(']');
                 return;
             }
-            WriteObject(value, output);
+            WriteObject(value, output, withoutNulls);
         }
 
-        private static void WriteObject(object value, StringBuilder output)
+        private static void WriteObject(object value, StringBuilder output, bool withoutNulls)
         {
             Shape shape = ShapeOf(value.GetType());
             output.Append('{');
@@ -325,7 +332,7 @@ namespace Vanthu
             foreach (Member member in shape.Members)
             {
                 object field = member.Property.GetValue(value, null);
-                if (field == null && member.IgnoreWhenNull)
+                if (field == null && (member.IgnoreWhenNull || withoutNulls))
                 {
                     continue;
                 }
@@ -333,7 +340,7 @@ namespace Vanthu
                 first = false;
                 WriteString(member.Name, output);
                 output.Append(':');
-                WriteValue(field, output);
+                WriteValue(field, output, withoutNulls);
             }
             var extra = shape.Extension == null ? null : shape.Extension.GetValue(value, null) as IDictionary;
             if (extra != null)
@@ -344,7 +351,7 @@ namespace Vanthu
                     first = false;
                     WriteString((string)entry.Key, output);
                     output.Append(':');
-                    WriteValue(entry.Value, output);
+                    WriteValue(entry.Value, output, withoutNulls);
                 }
             }
             output.Append('}');

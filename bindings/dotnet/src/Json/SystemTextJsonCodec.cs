@@ -34,9 +34,19 @@ namespace Vanthu
             return elements;
         }
 
+        private static readonly JsonSerializerOptions WithoutNulls = new JsonSerializerOptions(Options)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+
         public string Write(object value)
         {
             return JsonSerializer.Serialize(value, value == null ? typeof(object) : value.GetType(), Options);
+        }
+
+        public string WriteOptions(object options)
+        {
+            return JsonSerializer.Serialize(options, options.GetType(), WithoutNulls);
         }
     }
 }
