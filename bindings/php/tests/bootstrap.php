@@ -2,7 +2,9 @@
 
 /*
  * The tests' set-up: the package's classes (PSR-4, as Composer's autoloader
- * would load them) and the tests' own support class. The tests compare every
+ * would load them), the tests' own support class, and the C library: VANTHU_LIB,
+ * default target/debug/libvanthu_ffi.so (bindings/php/test.sh sets it to the
+ * build it tests). The tests compare every
  * result with the `vanthu` CLI (VANTHU_CLI, default target/debug/vanthu) and
  * read the real packages of the fixtures folder beside the repository: either
  * missing fails them.
@@ -22,3 +24,7 @@ spl_autoload_register(static function (string $class): void {
         }
     }
 });
+
+if (getenv('VANTHU_LIB') === false) {
+    putenv('VANTHU_LIB=' . dirname(__DIR__, 3) . '/target/debug/libvanthu_ffi.so');
+}

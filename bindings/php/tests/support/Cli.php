@@ -36,6 +36,16 @@ final class Cli
         return $path;
     }
 
+    /** The C library the binding loads: VANTHU_LIB (the bootstrap sets it to the debug build when unset). */
+    public static function library(): string
+    {
+        $path = (string) getenv('VANTHU_LIB');
+        if (!is_file($path)) {
+            throw new RuntimeException("the vanthu library is not built at {$path}: run `cargo build -p vanthu-ffi` first");
+        }
+        return $path;
+    }
+
     /** The real packages: the fixtures folder beside the repository. */
     public static function fixtures(): string
     {
