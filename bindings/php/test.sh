@@ -8,7 +8,7 @@
 #                      (.ci/run: target/debug); unset, both are built with
 #                      `cargo build --release -p vanthu-ffi -p vanthu-cli`
 #   VANTHU_LOOP_CALLS  the iterations of the loop test (default 1000)
-# Needs php (≥ 8.1, with FFI), phpunit and python3, and the fixtures folder
+# Needs php (≥ 8.1, with FFI, mbstring and openssl), phpunit and python3, and the fixtures folder
 # beside the repository: a missing one is a failure, not a skip.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,7 +19,10 @@ for tool in php phpunit python3; do
   command -v "$tool" >/dev/null || fail "$tool is missing"
 done
 php -r 'exit(PHP_VERSION_ID >= 80100 ? 0 : 1);' || fail "PHP ≥ 8.1 is needed, not $(php -r 'echo PHP_VERSION;')"
-php -m | grep -qx FFI || fail "the FFI extension of PHP is missing"
+# FFI for the binding; mbstring and openssl for the tests (legacy text, signing).
+for extension in FFI mbstring openssl; do
+  php -m | grep -qx "$extension" || fail "the $extension extension of PHP is missing"
+done
 
 if [ -n "${VANTHU_TARGET_DIR:-}" ]; then
   target="$(cd "$VANTHU_TARGET_DIR" && pwd)"
@@ -38,4 +41,4 @@ php -d ffi.enable=1 "$(command -v phpunit)" -c "$here/phpunit.xml.dist"
 
 harness="$repo/bindings/harness/run.py"
 [ -f "$harness" ] || fail "the shared harness $harness is missing"
-python3 "$harness" --name php --empty-containers-equal -- php -d ffi.enable=1 "$here/tests/driver.php"
+python3 "$harness" --name php --cli "$VANTHU_CLI" --empty-containers-equal -- php -d ffi.enable=1 "$here/tests/driver.php"

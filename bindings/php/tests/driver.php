@@ -3,7 +3,8 @@
 /*
  * The PHP driver of the shared harness (bindings/harness): `php driver.php
  * CASES OUT` runs each case of the file CASES (one a line: name, call,
- * arguments, separated by tabs; `@key=value` is an option) through the binding
+ * arguments, separated by tabs; `@key=value` is an option: `true`/`false` a
+ * boolean, digits a number, anything else a string) through the binding
  * and writes OUT/<name>.json: {"ok": VALUE}, what the binding returned written
  * back as JSON, or {"error": {...}}, the exception's fields. Exits 0 when every
  * case was run, whatever its result; non-zero on anything else.
@@ -15,9 +16,6 @@ require __DIR__ . '/bootstrap.php';
 
 use Vanthu\Office;
 use Vanthu\Vanthu;
-
-/** Options whose values are numbers; `true`/`false` are booleans for every option. */
-const INTEGER_OPTIONS = ['jobs', 'max_bytes', 'working_days', 'max_documents', 'law'];
 
 /**
  * @param list<string> $fields
@@ -36,7 +34,7 @@ function split_arguments(array $fields): array
         $options[$key] = match (true) {
             $value === 'true' => true,
             $value === 'false' => false,
-            in_array($key, INTEGER_OPTIONS, true) && preg_match('/^\d+$/', $value) === 1 => (int) $value,
+            ctype_digit($value) => (int) $value,
             default => $value,
         };
     }
