@@ -55,11 +55,15 @@ final class Library
     /**
      * What FFI::cdef can read of the C header: its declarations without the
      * comments, the C++ guards and the preprocessor lines (the header's own
-     * includes only bring the standard types, which FFI knows).
+     * includes only bring the standard types, which FFI knows). A byte buffer
+     * passed in, `const uint8_t *`, is declared `const char *`: the same
+     * pointer to the C ABI, and FFI then passes a PHP string's own bytes
+     * instead of a copy (a PDF is read whole, up to 256 MiB).
      */
     public static function declarations(string $header): string
     {
         $text = preg_replace('~/\*.*?\*/~s', '', $header);
+        $text = str_replace('const uint8_t *', 'const char *', (string) $text);
         $text = preg_replace('~//[^\n]*~', '', (string) $text);
         $text = preg_replace('~^[ \t]*#[ \t]*ifdef[ \t]+__cplusplus\b.*?^[ \t]*#[ \t]*endif\b[^\n]*~ms', '', (string) $text);
         $text = preg_replace('~^[ \t]*#[^\n]*~m', '', (string) $text);
@@ -120,21 +124,6 @@ final class Library
     public static function officeFree(CData $office): void
     {
         self::ffi()->vanthu_office_free($office);
-    }
-
-    /**
-     * A copy of `$bytes` in C memory (freed when the value is dropped), or
-     * null for none, to pass as a `const uint8_t *` with its length.
-     */
-    public static function bytes(string $bytes): ?CData
-    {
-        $length = strlen($bytes);
-        if ($length === 0) {
-            return null;
-        }
-        $buffer = self::ffi()->new("uint8_t[{$length}]");
-        FFI::memcpy($buffer, $bytes, $length);
-        return $buffer;
     }
 
     /**

@@ -87,7 +87,7 @@ final class Vanthu
      */
     public static function textFix(string $text, mixed ...$options): array
     {
-        return Library::call('text_fix', Library::bytes($text), strlen($text), self::options($options));
+        return Library::call('text_fix', $text, strlen($text), self::options($options));
     }
 
     /**
@@ -113,7 +113,7 @@ final class Vanthu
         return Library::call(
             'check_bytes',
             Library::text($name, 'name'),
-            Library::bytes($bytes),
+            $bytes,
             strlen($bytes),
             self::options($options),
         );
@@ -243,7 +243,7 @@ final class Vanthu
         return Library::call(
             'sign_finish',
             is_string($prepared) ? Library::text($prepared, 'prepared') : Library::encode($prepared, 'prepared'),
-            Library::bytes($signature),
+            $signature,
             strlen($signature),
             self::path($output, 'output'),
         );
