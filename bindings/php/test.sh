@@ -20,8 +20,9 @@ for tool in php phpunit python3; do
 done
 php -r 'exit(PHP_VERSION_ID >= 80100 ? 0 : 1);' || fail "PHP ≥ 8.1 is needed, not $(php -r 'echo PHP_VERSION;')"
 # FFI for the binding; mbstring and openssl for the tests (legacy text, signing).
+modules="$(php -m)"
 for extension in FFI mbstring openssl; do
-  php -m | grep -qx "$extension" || fail "the $extension extension of PHP is missing"
+  grep -qx "$extension" <<<"$modules" || fail "the $extension extension of PHP is missing"
 done
 
 if [ -n "${VANTHU_TARGET_DIR:-}" ]; then

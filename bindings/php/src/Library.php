@@ -18,6 +18,9 @@ final class Library
 {
     private static ?FFI $ffi = null;
 
+    /** The library loaded, for the error of a second load. */
+    private static string $loaded = '';
+
     private function __construct()
     {
     }
@@ -27,10 +30,17 @@ final class Library
      * the environment variable `VANTHU_LIB`, else the release build of the
      * repository this package sits in, else the name alone for the dynamic
      * loader to find. The declarations come from the C header `$header`, else
-     * `VANTHU_HEADER`, else the repository's `ffi/include/vanthu.h`.
+     * `VANTHU_HEADER`, else the repository's `ffi/include/vanthu.h`. Once
+     * only: handles of the library loaded must not outlive it.
      */
     public static function load(?string $library = null, ?string $header = null): void
     {
+        if (self::$ffi !== null) {
+            throw InvalidArgumentException::of(
+                'vanthu is already loaded, from ' . self::$loaded . ': Vanthu::load comes before the first call, once',
+                'thư viện vanthu đã được nạp từ ' . self::$loaded,
+            );
+        }
         $library ??= self::fromEnvironment('VANTHU_LIB') ?? self::defaultLibrary();
         $header ??= self::fromEnvironment('VANTHU_HEADER') ?? self::repository() . '/ffi/include/vanthu.h';
         $text = @file_get_contents($header);
@@ -42,6 +52,7 @@ final class Library
         }
         try {
             self::$ffi = FFI::cdef(self::declarations($text), $library);
+            self::$loaded = $library;
         } catch (FFI\Exception $e) {
             throw IoException::of(
                 "the vanthu library {$library} cannot be loaded: {$e->getMessage()}"

@@ -34,7 +34,10 @@ final class Vanthu
      * `target/release`, then the dynamic loader's search path), declared by
      * the C header `$header` (default: `VANTHU_HEADER`, then the repository's
      * `ffi/include/vanthu.h`). The first call loads it with the defaults when
-     * this was not called.
+     * this was not called; once loaded, it is not loaded again
+     * ({@see InvalidArgumentException}).
+     *
+     * @throws IoException when the library or the header cannot be read
      */
     public static function load(?string $library = null, ?string $header = null): void
     {
