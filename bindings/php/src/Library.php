@@ -152,6 +152,21 @@ final class Library
         return $value;
     }
 
+    /**
+     * An integer passed to C as an `int32_t`: refused outside its range, where
+     * it would wrap into another number (2^32 + 2025 into 2025).
+     */
+    public static function int32(int $value, string $name): int
+    {
+        if ($value < -2147483648 || $value > 2147483647) {
+            throw InvalidArgumentException::of(
+                "{$name}: {$value} is out of range",
+                "tham số {$name} không hợp lệ: {$value} nằm ngoài giới hạn",
+            );
+        }
+        return $value;
+    }
+
     /** `$value` as JSON text for vanthu (UTF-8, slashes as they are). */
     public static function encode(mixed $value, string $name): string
     {

@@ -344,7 +344,7 @@ final class Vanthu
             'retention',
             self::path($recordPath, 'record_path'),
             self::date($at, 'at'),
-            $law,
+            Library::int32($law, 'law'),
         );
     }
 
@@ -387,10 +387,7 @@ final class Vanthu
      */
     public static function calendar(int $year): array
     {
-        if ($year < -2147483648 || $year > 2147483647) {
-            throw InvalidArgumentException::of("year {$year} is outside 1900–2100", "năm {$year} không hợp lệ");
-        }
-        return Library::call('calendar', $year);
+        return Library::call('calendar', Library::int32($year, 'year'));
     }
 
     /**

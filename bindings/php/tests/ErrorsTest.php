@@ -76,6 +76,9 @@ final class ErrorsTest extends TestCase
         self::caught(static fn () => V::check('.', 'positional'), Vanthu\InvalidArgumentException::class, 1, 'invalid_argument');
         self::caught(static fn () => V::verifyPdf('x.pdf', [42]), Vanthu\InvalidArgumentException::class, 1, 'invalid_argument');
         self::caught(static fn () => V::retention('r.json', '2030-01-01', law: '2011'), Vanthu\InvalidArgumentException::class, 1, 'invalid_argument');
+        // An integer C would wrap into a year or a law vanthu takes.
+        self::caught(static fn () => V::calendar(2 ** 32 + 2025), Vanthu\InvalidArgumentException::class, 1, 'invalid_argument');
+        self::caught(static fn () => V::retention('r.json', '2030-01-01', law: 2 ** 32 + 2011), Vanthu\InvalidArgumentException::class, 1, 'invalid_argument');
         // Not UTF-8: vanthu's own check.
         self::caught(static fn () => V::lunar("2025-01-\xff"), Vanthu\InvalidArgumentException::class, 1, 'invalid_argument');
     }
