@@ -16,8 +16,9 @@ use Vanthu\Vanthu;
 final class LoadTest extends TestCase
 {
     /**
-     * Runs `$code` in a new PHP process with the package loadable: exit code
-     * and standard output.
+     * Runs `$code` in a new PHP process with the package loadable and only
+     * `$env` (and PATH) in its environment: exit code, standard output and
+     * error.
      *
      * @param array<string, string> $env
      * @return array{int, string, string}
@@ -26,18 +27,7 @@ final class LoadTest extends TestCase
     {
         $script = Cli::scratch('load') . '/load.php';
         file_put_contents($script, "<?php\nrequire " . var_export(__DIR__ . '/bootstrap.php', true) . ";\n{$code}");
-        $process = proc_open(
-            [PHP_BINARY, '-d', 'ffi.enable=1', $script],
-            [1 => ['pipe', 'w'], 2 => ['pipe', 'w']],
-            $pipes,
-            null,
-            $env + ['PATH' => (string) getenv('PATH')],
-        );
-        $out = (string) stream_get_contents($pipes[1]);
-        $err = (string) stream_get_contents($pipes[2]);
-        fclose($pipes[1]);
-        fclose($pipes[2]);
-        return [proc_close($process), $out, $err];
+        return Cli::php($script, dirname($script), $env + ['PATH' => (string) getenv('PATH')]);
     }
 
     public function testTheEnvironmentOrThePath(): void

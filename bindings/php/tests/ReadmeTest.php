@@ -28,17 +28,8 @@ final class ReadmeTest extends TestCase
         file_put_contents("{$folder}/vendor/autoload.php", '<?php require ' . var_export(__DIR__ . '/bootstrap.php', true) . ';');
         file_put_contents("{$folder}/example.php", "<?php\nrequire 'vendor/autoload.php';\n{$code}");
 
-        $process = proc_open(
-            [PHP_BINARY, '-d', 'ffi.enable=1', 'example.php'],
-            [1 => ['pipe', 'w'], 2 => ['pipe', 'w']],
-            $pipes,
-            $folder,
-        );
-        $out = stream_get_contents($pipes[1]);
-        $err = stream_get_contents($pipes[2]);
-        fclose($pipes[1]);
-        fclose($pipes[2]);
-        self::assertSame(0, proc_close($process), $err);
+        [$code, $out, $err] = Cli::php('example.php', $folder);
+        self::assertSame(0, $code, $err);
         self::assertSame("Về việc ban hành Quy chế tiếp nhận, xử lý văn bản điện tử: original\n", $out);
         $reply = Vanthu::inspect("{$folder}/status-03.edxml");
         self::assertSame('status', $reply['kind']);

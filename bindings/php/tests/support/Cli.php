@@ -70,14 +70,31 @@ final class Cli
      */
     public static function run(array $args): array
     {
-        $process = proc_open(
-            [self::path(), ...$args],
-            [1 => ['pipe', 'w'], 2 => ['pipe', 'w']],
-            $pipes,
-            self::root(),
-        );
+        return self::process([self::path(), ...$args], self::root());
+    }
+
+    /**
+     * Runs a PHP script in a new process, with FFI enabled as bindings/php/test.sh
+     * enables it: exit code, standard output, standard error.
+     *
+     * @param array<string, string>|null $env the environment (null: this one)
+     * @return array{int, string, string}
+     */
+    public static function php(string $script, string $cwd, ?array $env = null): array
+    {
+        return self::process([PHP_BINARY, '-d', 'ffi.enable=1', $script], $cwd, $env);
+    }
+
+    /**
+     * @param list<string>               $command
+     * @param array<string, string>|null $env
+     * @return array{int, string, string}
+     */
+    private static function process(array $command, string $cwd, ?array $env = null): array
+    {
+        $process = proc_open($command, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, $cwd, $env);
         if ($process === false) {
-            throw new RuntimeException('cannot run ' . self::path());
+            throw new RuntimeException('cannot run ' . $command[0]);
         }
         $out = (string) stream_get_contents($pipes[1]);
         $err = (string) stream_get_contents($pipes[2]);
