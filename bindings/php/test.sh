@@ -7,9 +7,10 @@
 #   VANTHU_TARGET_DIR  a cargo target folder holding libvanthu_ffi.so and vanthu
 #                      (.ci/run: target/debug); unset, both are built with
 #                      `cargo build --release -p vanthu-ffi -p vanthu-cli`
-#   VANTHU_LOOP_CALLS  the iterations of the loop test (default 1000)
-# Needs php (≥ 8.1, with FFI, mbstring and openssl), phpunit and python3, and the fixtures folder
-# beside the repository: a missing one is a failure, not a skip.
+#   VANTHU_LOOP_CALLS  the calls of the loop test (default 1000)
+# Needs php (≥ 8.1, with FFI, mbstring and openssl), phpunit and python3, and
+# the fixtures folder beside the repository: a missing one is a failure, not a
+# skip.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
