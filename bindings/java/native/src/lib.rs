@@ -196,10 +196,7 @@ fn dispatch(function: &str, call: &Call<'_>) -> Result<String, ApiError> {
             &c.options()?,
         )),
         "inspect" => json(api::inspect(&c.path(0, "path")?)),
-        "normalize" => json(api::normalize(
-            &c.path(0, "path")?,
-            &c.path(1, "output")?,
-        )),
+        "normalize" => json(api::normalize(&c.path(0, "path")?, &c.path(1, "output")?)),
         "extract" => json(api::extract(
             &c.path(0, "path")?,
             &c.path(1, "output")?,
@@ -222,8 +219,8 @@ fn dispatch(function: &str, call: &Call<'_>) -> Result<String, ApiError> {
             &c.options()?,
         )),
         "sign_finish" => {
-            let prepared: api::SignPrepared = serde_json::from_str(c.arg(0, "prepared")?)
-                .map_err(|e| {
+            let prepared: api::SignPrepared =
+                serde_json::from_str(c.arg(0, "prepared")?).map_err(|e| {
                     ApiError::invalid(format!("not what sign_prepare returned: {e}"))
                         .with_message_vi(format!("không phải kết quả của sign_prepare: {e}"))
                 })?;

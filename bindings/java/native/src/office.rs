@@ -33,8 +33,7 @@ fn table() -> std::sync::MutexGuard<'static, HashMap<jlong, Shared>> {
 
 fn office(handle: jlong) -> Result<Shared, ApiError> {
     table().get(&handle).cloned().ok_or_else(|| {
-        ApiError::invalid("the office is closed")
-            .with_message_vi("văn phòng (Office) đã được đóng")
+        ApiError::invalid("the office is closed").with_message_vi("văn phòng (Office) đã được đóng")
     })
 }
 
