@@ -112,6 +112,21 @@ impl From<ApiError> for Failure {
     }
 }
 
+/// Runs the body of a native method: its value, or its failure turned into
+/// a pending Java exception ([`settle`], then [`ThrowInternal`] for a JNI
+/// error or a panic), so that nothing unwinds into the JVM.
+fn native<'local, T: Default>(
+    unowned: &mut EnvUnowned<'local>,
+    body: impl FnOnce(&mut Env<'local>) -> Result<T, Failure>,
+) -> T {
+    unowned
+        .with_env(|env| {
+            let result = body(env);
+            settle(env, result)
+        })
+        .resolve::<ThrowInternal>()
+}
+
 /// Turns a failure into what the JVM sees: a `VanthuException` thrown for
 /// an error of the facade, the JNI error for [`ThrowInternal`] otherwise.
 fn settle<T: Default>(env: &mut Env<'_>, result: Result<T, Failure>) -> jni::errors::Result<T> {
@@ -287,33 +302,28 @@ pub extern "system" fn Java_vn_vanthu_Native_call<'caller>(
     bytes: JByteArray<'caller>,
     options: JString<'caller>,
 ) -> JObject<'caller> {
-    unowned
-        .with_env(|env| -> jni::errors::Result<JObject<'caller>> {
-            let result = (|| -> Result<JObject<'caller>, Failure> {
-                let function = string(env, &function, "function")?;
-                let mut strings = Vec::new();
-                if !args.is_null() {
-                    for i in 0..args.len(env)? {
-                        let item = args.get_element(env, i)?;
-                        strings.push(string(env, &item, "argument")?);
-                        env.delete_local_ref(item);
-                    }
-                }
-                let bytes = if bytes.is_null() {
-                    None
-                } else {
-                    Some(env.convert_byte_array(&bytes)?)
-                };
-                let options = optional_string(env, &options)?;
-                let call = Call {
-                    args: &strings,
-                    bytes: bytes.as_deref(),
-                    options: options.as_deref(),
-                };
-                let value = dispatch(&function, &call)?;
-                Ok(to_java(env, &value)?)
-            })();
-            settle(env, result)
-        })
-        .resolve::<ThrowInternal>()
+    native(&mut unowned, |env| {
+        let function = string(env, &function, "function")?;
+        let mut strings = Vec::new();
+        if !args.is_null() {
+            for i in 0..args.len(env)? {
+                let item = args.get_element(env, i)?;
+                strings.push(string(env, &item, "argument")?);
+                env.delete_local_ref(item);
+            }
+        }
+        let bytes = if bytes.is_null() {
+            None
+        } else {
+            Some(env.convert_byte_array(&bytes)?)
+        };
+        let options = optional_string(env, &options)?;
+        let call = Call {
+            args: &strings,
+            bytes: bytes.as_deref(),
+            options: options.as_deref(),
+        };
+        let value = dispatch(&function, &call)?;
+        Ok(to_java(env, &value)?)
+    })
 }

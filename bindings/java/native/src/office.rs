@@ -14,7 +14,7 @@ use jni::objects::{JClass, JObject, JString};
 use jni::sys::jlong;
 use vanthu::api::{self, ApiError};
 
-use crate::{Failure, ThrowInternal, json, optional_string, settle, string, to_java};
+use crate::{json, native, optional_string, string, to_java};
 
 type Shared = Arc<Mutex<api::Office>>;
 
@@ -46,19 +46,14 @@ pub extern "system" fn Java_vn_vanthu_Native_officeNew<'caller>(
     agency: JString<'caller>,
     rules: JString<'caller>,
 ) -> jlong {
-    unowned
-        .with_env(|env| -> jni::errors::Result<jlong> {
-            let result = (|| -> Result<jlong, Failure> {
-                let agency = string(env, &agency, "agency")?;
-                let rules = optional_string(env, &rules)?;
-                let office = api::Office::new(&agency, rules.as_deref())?;
-                let handle = NEXT.fetch_add(1, Ordering::Relaxed);
-                table().insert(handle, Arc::new(Mutex::new(office)));
-                Ok(handle)
-            })();
-            settle(env, result)
-        })
-        .resolve::<ThrowInternal>()
+    native(&mut unowned, |env| {
+        let agency = string(env, &agency, "agency")?;
+        let rules = optional_string(env, &rules)?;
+        let office = api::Office::new(&agency, rules.as_deref())?;
+        let handle = NEXT.fetch_add(1, Ordering::Relaxed);
+        table().insert(handle, Arc::new(Mutex::new(office)));
+        Ok(handle)
+    })
 }
 
 /// `static native Object officeApply(long handle, String event)`: the
@@ -71,20 +66,15 @@ pub extern "system" fn Java_vn_vanthu_Native_officeApply<'caller>(
     handle: jlong,
     event: JString<'caller>,
 ) -> JObject<'caller> {
-    unowned
-        .with_env(|env| -> jni::errors::Result<JObject<'caller>> {
-            let result = (|| -> Result<JObject<'caller>, Failure> {
-                let event = string(env, &event, "event")?;
-                let office = office(handle)?;
-                let effects = office
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .apply(&event);
-                Ok(to_java(env, &json(effects)?)?)
-            })();
-            settle(env, result)
-        })
-        .resolve::<ThrowInternal>()
+    native(&mut unowned, |env| {
+        let event = string(env, &event, "event")?;
+        let office = office(handle)?;
+        let effects = office
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .apply(&event);
+        Ok(to_java(env, &json(effects)?)?)
+    })
 }
 
 /// `static native Object officeSnapshot(long handle)`: the office's state.
@@ -95,19 +85,14 @@ pub extern "system" fn Java_vn_vanthu_Native_officeSnapshot<'caller>(
     _class: JClass<'caller>,
     handle: jlong,
 ) -> JObject<'caller> {
-    unowned
-        .with_env(|env| -> jni::errors::Result<JObject<'caller>> {
-            let result = (|| -> Result<JObject<'caller>, Failure> {
-                let office = office(handle)?;
-                let state = {
-                    let office = office.lock().unwrap_or_else(PoisonError::into_inner);
-                    json(Ok(office.snapshot()))?
-                };
-                Ok(to_java(env, &state)?)
-            })();
-            settle(env, result)
-        })
-        .resolve::<ThrowInternal>()
+    native(&mut unowned, |env| {
+        let office = office(handle)?;
+        let state = {
+            let office = office.lock().unwrap_or_else(PoisonError::into_inner);
+            json(Ok(office.snapshot()))?
+        };
+        Ok(to_java(env, &state)?)
+    })
 }
 
 /// `static native void officeFree(long handle)`: closes the office; an
@@ -119,10 +104,8 @@ pub extern "system" fn Java_vn_vanthu_Native_officeFree<'caller>(
     _class: JClass<'caller>,
     handle: jlong,
 ) {
-    unowned
-        .with_env(|_env| -> jni::errors::Result<()> {
-            table().remove(&handle);
-            Ok(())
-        })
-        .resolve::<ThrowInternal>();
+    native(&mut unowned, |_env| {
+        table().remove(&handle);
+        Ok(())
+    });
 }

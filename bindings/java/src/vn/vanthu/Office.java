@@ -1,12 +1,14 @@
 package vn.vanthu;
 
+import java.lang.ref.Cleaner;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One agency's office, driven event by event: the state a document-management system holds, every
  * event checked against the workflow's rules before it is applied. Close it when done (it is
- * {@link AutoCloseable}); an office may be shared between threads (its calls are serialised).
+ * {@link AutoCloseable}; an office never closed is freed once it is garbage collected); an office may
+ * be shared between threads (its calls are serialised).
  *
  * <pre>{@code
  * try (Office office = new Office("000.01.15.H47")) {
@@ -16,7 +18,11 @@ import java.util.Map;
  * }</pre>
  */
 public final class Office implements AutoCloseable {
+    /** Frees the offices that were never closed once they are unreachable. */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final long handle;
+    private final Cleaner.Cleanable cleanable;
     private volatile boolean closed;
 
     /** The empty office of the agency {@code agency} (its agency id), under the national rules. */
@@ -32,6 +38,15 @@ public final class Office implements AutoCloseable {
      */
     public Office(String agency, String rules) {
         this.handle = Native.officeNew(agency, rules);
+        this.cleanable = CLEANER.register(this, new Free(handle));
+    }
+
+    /** Frees the native office (holds the handle, not the Office, so that the Office can be collected). */
+    private record Free(long handle) implements Runnable {
+        @Override
+        public void run() {
+            Native.officeFree(handle);
+        }
     }
 
     /**
@@ -67,7 +82,7 @@ public final class Office implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            Native.officeFree(handle);
+            cleanable.clean();
         }
     }
 }
