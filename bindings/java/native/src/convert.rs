@@ -8,10 +8,44 @@
 use std::fmt;
 
 use jni::errors::{Error as JniError, Result as JniResult};
-use jni::objects::{JList, JMap, JObject, JThrowable, JValue};
+use jni::objects::{JObject, JThrowable, JValue};
 use jni::{Env, jni_sig, jni_str};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use vanthu::api::ApiError;
+
+/// The classes a value is built of, with their methods looked up once (the
+/// bindings cache their class and method ids).
+mod classes {
+    // The code `bind_java_type!` generates elides the lifetimes of its types.
+    #![allow(elided_lifetimes_in_paths, unreachable_pub, missing_docs)]
+
+    use jni::bind_java_type;
+
+    bind_java_type! {
+        pub JavaLong => java.lang.Long,
+        methods { static fn value_of(value: jlong) -> JavaLong },
+    }
+    bind_java_type! {
+        pub JavaDouble => java.lang.Double,
+        methods { static fn value_of(value: jdouble) -> JavaDouble },
+    }
+    bind_java_type! {
+        pub JavaBoolean => java.lang.Boolean,
+        methods { static fn value_of(value: jboolean) -> JavaBoolean },
+    }
+    bind_java_type! {
+        pub JavaLinkedHashMap => java.util.LinkedHashMap,
+        constructors { fn new() },
+        methods { fn put(key: JObject, value: JObject) -> JObject },
+    }
+    bind_java_type! {
+        pub JavaArrayList => java.util.ArrayList,
+        constructors { fn new() },
+        methods { fn add(value: JObject) -> bool },
+    }
+}
+
+use classes::{JavaArrayList, JavaBoolean, JavaDouble, JavaLinkedHashMap, JavaLong};
 
 /// The Java objects of the JSON text `json` (a `LinkedHashMap`, an
 /// `ArrayList`, a `String`, a `Long`, a `Double`, a `Boolean` or `null`).
@@ -90,19 +124,6 @@ impl<'local> Build<'_, 'local> {
             E::custom(text)
         })
     }
-
-    fn boxed<E: de::Error>(
-        &mut self,
-        class: &'static jni::strings::JNIStr,
-        sig: jni::signature::MethodSignature<'static, 'static>,
-        value: JValue<'_>,
-    ) -> Result<JObject<'local>, E> {
-        let r = self
-            .env
-            .call_static_method(class, jni_str!("valueOf"), sig, &[value])
-            .and_then(|v| v.l());
-        self.jni(r)
-    }
 }
 
 impl<'de, 'local> DeserializeSeed<'de> for Build<'_, 'local> {
@@ -121,19 +142,13 @@ impl<'de, 'local> Visitor<'de> for Build<'_, 'local> {
     }
 
     fn visit_bool<E: de::Error>(mut self, v: bool) -> Result<Self::Value, E> {
-        self.boxed(
-            jni_str!("java/lang/Boolean"),
-            jni_sig!("(Z)Ljava/lang/Boolean;"),
-            JValue::Bool(v),
-        )
+        let r = JavaBoolean::value_of(self.env, v).map(JObject::from);
+        self.jni(r)
     }
 
     fn visit_i64<E: de::Error>(mut self, v: i64) -> Result<Self::Value, E> {
-        self.boxed(
-            jni_str!("java/lang/Long"),
-            jni_sig!("(J)Ljava/lang/Long;"),
-            JValue::Long(v),
-        )
+        let r = JavaLong::value_of(self.env, v).map(JObject::from);
+        self.jni(r)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
@@ -146,11 +161,8 @@ impl<'de, 'local> Visitor<'de> for Build<'_, 'local> {
     }
 
     fn visit_f64<E: de::Error>(mut self, v: f64) -> Result<Self::Value, E> {
-        self.boxed(
-            jni_str!("java/lang/Double"),
-            jni_sig!("(D)Ljava/lang/Double;"),
-            JValue::Double(v),
-        )
+        let r = JavaDouble::value_of(self.env, v).map(JObject::from);
+        self.jni(r)
     }
 
     fn visit_str<E: de::Error>(mut self, v: &str) -> Result<Self::Value, E> {
@@ -167,10 +179,7 @@ impl<'de, 'local> Visitor<'de> for Build<'_, 'local> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let r = self
-            .env
-            .new_object(jni_str!("java/util/ArrayList"), jni_sig!("()V"), &[])
-            .and_then(|list| self.env.cast_local::<JList<'_>>(list));
+        let r = JavaArrayList::new(self.env);
         let list = self.jni(r)?;
         loop {
             let item = seq.next_element_seed(Build {
@@ -186,10 +195,7 @@ impl<'de, 'local> Visitor<'de> for Build<'_, 'local> {
     }
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
-        let r = self
-            .env
-            .new_object(jni_str!("java/util/LinkedHashMap"), jni_sig!("()V"), &[])
-            .and_then(|m| self.env.cast_local::<JMap<'_>>(m));
+        let r = JavaLinkedHashMap::new(self.env);
         let java = self.jni(r)?;
         while let Some(key) = map.next_key::<String>()? {
             let r = self.env.new_string(&key);
@@ -199,9 +205,8 @@ impl<'de, 'local> Visitor<'de> for Build<'_, 'local> {
                 failed: self.failed,
             })?;
             let r = java.put(self.env, &key, &value);
-            if let Some(old) = self.jni(r)? {
-                self.env.delete_local_ref(old);
-            }
+            let old = self.jni(r)?;
+            self.env.delete_local_ref(old);
             self.env.delete_local_ref(key);
             self.env.delete_local_ref(value);
         }
