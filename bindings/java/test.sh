@@ -53,11 +53,24 @@ jar --create --file "$out/vanthu.jar" -C "$out/classes" .
 javac --release 17 -Xlint:all -Werror -encoding UTF-8 -d "$out/test-classes" \
   -cp "$out/vanthu.jar:$junit" bindings/java/tests/vn/vanthu/*.java
 
-echo "== JUnit 5 against vanthu.jar"
-java -Dvanthu.root="$root" -Dvanthu.cli="$root/$target/vanthu" -Dvanthu.jar="$root/$out/vanthu.jar" \
+properties=(-Dvanthu.root="$root" -Dvanthu.cli="$root/$target/vanthu" -Dvanthu.jar="$root/$out/vanthu.jar")
+echo "== JUnit 5 against vanthu.jar (the library loaded from the jar; JNI use checked by -Xcheck:jni)"
+log="$out/junit.log"
+status=0
+java -Xcheck:jni "${properties[@]}" \
   -jar "$junit" --disable-banner --details=summary --fail-if-no-tests \
   --class-path "$out/vanthu.jar:$out/test-classes" --select-package vn.vanthu \
-  --include-classname '.*Test'
+  --include-classname '.*Test' 2>&1 | tee "$log" || status=$?
+[ "$status" -eq 0 ] || { echo "test.sh: the JUnit tests failed" >&2; exit 1; }
+if grep -q "WARNING in native method" "$log"; then
+  echo "test.sh: -Xcheck:jni found a misuse of JNI (see $log)" >&2
+  exit 1
+fi
+
+echo "== JUnit 5: the same library found on java.library.path instead"
+java "${properties[@]}" -Djava.library.path="$root/$target" -Dvanthu.library=java.library.path \
+  -jar "$junit" --disable-banner --details=summary --fail-if-no-tests \
+  --class-path "$out/vanthu.jar:$out/test-classes" --select-class vn.vanthu.CallsTest
 
 echo "== shared harness: bindings/harness/run.py --name java"
 python3 bindings/harness/run.py --name java -- \

@@ -1,8 +1,6 @@
 package vn.vanthu;
 
-import java.nio.file.Path;
 import java.time.temporal.Temporal;
-import java.util.Map;
 
 /** The options of {@link Vanthu#archiveCheck}. */
 public final class ArchiveCheckOptions extends Options {

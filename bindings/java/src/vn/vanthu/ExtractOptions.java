@@ -1,9 +1,5 @@
 package vn.vanthu;
 
-import java.nio.file.Path;
-import java.time.temporal.Temporal;
-import java.util.Map;
-
 /** The options of {@link Vanthu#extract}. */
 public final class ExtractOptions extends Options {
     private ExtractOptions(Builder builder) {

@@ -1,9 +1,5 @@
 package vn.vanthu;
 
-import java.nio.file.Path;
-import java.time.temporal.Temporal;
-import java.util.Map;
-
 /** The options of {@link Vanthu#archivePack}. */
 public final class PackOptions extends Options {
     private PackOptions(Builder builder) {

@@ -2,7 +2,6 @@ package vn.vanthu;
 
 import java.nio.file.Path;
 import java.time.temporal.Temporal;
-import java.util.Map;
 
 /** The options of {@link Vanthu#signPrepare}. */
 public final class SignOptions extends Options {

@@ -1,9 +1,5 @@
 package vn.vanthu;
 
-import java.nio.file.Path;
-import java.time.temporal.Temporal;
-import java.util.Map;
-
 /** The options of {@link Vanthu#textFix}. */
 public final class TextFixOptions extends Options {
     private TextFixOptions(Builder builder) {

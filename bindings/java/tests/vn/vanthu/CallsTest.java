@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +35,30 @@ class CallsTest {
     Path tmp;
 
     @Test
-    void theNativeLibraryComesFromTheJar() {
-        // test.sh runs the tests with nothing on java.library.path: the jar's copy is loaded.
-        assertEquals("jar:native/linux-x86_64/libvanthu_java.so", Vanthu.nativeLibrary());
+    void theNativeLibraryIsLoadedFromWhereExpected() {
+        // test.sh runs the tests with nothing on java.library.path (the jar's copy is loaded), then
+        // this class again with the library on java.library.path (-Dvanthu.library=java.library.path).
+        String expected = System.getProperty("vanthu.library", "jar:native/linux-x86_64/libvanthu_java.so");
+        assertEquals(expected, Vanthu.nativeLibrary());
+    }
+
+    @Test
+    void callsFromManyThreadsAtOnce() throws Exception {
+        Path real = sample("edoc_new.edxml");
+        CheckOptions options = CheckOptions.builder().at(AT).build();
+        List<FileReport> expected = Vanthu.check(real, options);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<FileReport>>> done = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                done.add(pool.submit(() -> Vanthu.check(real, options)));
+            }
+            for (Future<List<FileReport>> f : done) {
+                assertEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
