@@ -24,12 +24,16 @@ if [ -n "${VANTHU_TARGET_DIR:-}" ]; then
     debug) profile_flag=() ;;
     *) echo "VANTHU_TARGET_DIR must end with debug or release: $target" >&2; exit 2 ;;
   esac
-  export CARGO_TARGET_DIR
-  CARGO_TARGET_DIR="$(dirname "$target")"
 fi
+case "$target" in
+  /*) ;;
+  *) target="$root/$target" ;;
+esac
+export CARGO_TARGET_DIR
+CARGO_TARGET_DIR="$(dirname "$target")"
 
 junit=/usr/share/java/junit-platform-console-standalone.jar
-for tool in cargo javac jar java python3; do
+for tool in cargo javac jar javadoc java python3; do
   command -v "$tool" >/dev/null || { echo "test.sh: $tool is missing" >&2; exit 1; }
 done
 [ -f "$junit" ] || { echo "test.sh: $junit is missing (apt-get install junit5)" >&2; exit 1; }
@@ -46,14 +50,16 @@ out="$target/java"
 rm -rf "$out"
 mkdir -p "$out/classes/native/linux-x86_64" "$out/test-classes"
 
-echo "== javac (release 17), vanthu.jar"
+echo "== javac (release 17), vanthu.jar, javadoc"
 javac --release 17 -Xlint:all -Werror -encoding UTF-8 -d "$out/classes" bindings/java/src/vn/vanthu/*.java
 cp "$lib" "$out/classes/native/linux-x86_64/libvanthu_java.so"
 jar --create --file "$out/vanthu.jar" -C "$out/classes" .
+# The API's documentation must be valid (doclint; the prose says what @param would).
+javadoc -quiet -Werror -Xdoclint:all,-missing -d "$out/javadoc" bindings/java/src/vn/vanthu/*.java
 javac --release 17 -Xlint:all -Werror -encoding UTF-8 -d "$out/test-classes" \
   -cp "$out/vanthu.jar:$junit" bindings/java/tests/vn/vanthu/*.java
 
-properties=(-Dvanthu.root="$root" -Dvanthu.cli="$root/$target/vanthu" -Dvanthu.jar="$root/$out/vanthu.jar")
+properties=(-Dvanthu.root="$root" -Dvanthu.cli="$target/vanthu" -Dvanthu.jar="$out/vanthu.jar")
 echo "== JUnit 5 against vanthu.jar (the library loaded from the jar; JNI use checked by -Xcheck:jni)"
 log="$out/junit.log"
 status=0
@@ -68,10 +74,10 @@ if grep -q "WARNING in native method" "$log"; then
 fi
 
 echo "== JUnit 5: the same library found on java.library.path instead"
-java "${properties[@]}" -Djava.library.path="$root/$target" -Dvanthu.library=java.library.path \
+java "${properties[@]}" -Djava.library.path="$target" -Dvanthu.library=java.library.path \
   -jar "$junit" --disable-banner --details=summary --fail-if-no-tests \
   --class-path "$out/vanthu.jar:$out/test-classes" --select-class vn.vanthu.CallsTest
 
 echo "== shared harness: bindings/harness/run.py --name java"
-python3 bindings/harness/run.py --name java -- \
-  java -cp "$root/$out/vanthu.jar:$root/$out/test-classes" vn.vanthu.HarnessDriver
+python3 bindings/harness/run.py --name java --cli "$target/vanthu" -- \
+  java -cp "$out/vanthu.jar:$out/test-classes" vn.vanthu.HarnessDriver
