@@ -1,16 +1,16 @@
-//! The native part of the `vn.vanthu` Java package: the native methods of
-//! the Java class `vn.vanthu.Native`, each calling [`vanthu::api`] directly
-//! (see `bindings/java/README.md` for the Java API).
-//!
-//! Arguments come in as Java strings (paths, times, JSON of the options
-//! that the Java option classes write) and byte arrays. Every result is the
-//! facade's value converted to Java objects with no JSON parser on the Java
-//! side: a JSON object is a `java.util.LinkedHashMap` (keys in the order the
-//! CLI prints them), an array a `java.util.ArrayList`, a string a `String`, an
-//! integer a `Long`, another number a `Double`, `true`/`false` a `Boolean`,
-//! `null` is `null`. Every error is thrown as a `vn.vanthu.VanthuException`
-//! (the subclass of its kind) with the stable code of `docs/bindings.md`; a
-//! panic is caught and thrown as code 99, never unwound into the JVM.
+#![doc = include_str!("../../README.md")]
+// The native part of the `vn.vanthu` Java package: the native methods of
+// the Java class `vn.vanthu.Native`, each calling [`vanthu::api`] directly.
+//
+// Arguments come in as Java strings (paths, times, JSON of the options
+// that the Java option classes write) and byte arrays. Every result is the
+// facade's value converted to Java objects with no JSON parser on the Java
+// side: a JSON object is a `java.util.LinkedHashMap` (keys in the order the
+// CLI prints them), an array a `java.util.ArrayList`, a string a `String`, an
+// integer a `Long`, another number a `Double`, `true`/`false` a `Boolean`,
+// `null` is `null`. Every error is thrown as a `vn.vanthu.VanthuException`
+// (the subclass of its kind) with the stable code of `docs/bindings.md`; a
+// panic is caught and thrown as code 99, never unwound into the JVM.
 
 mod convert;
 pub mod office;

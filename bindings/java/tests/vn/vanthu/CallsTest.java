@@ -69,11 +69,14 @@ class CallsTest {
         Map<String, Object> id = Vanthu.identify("000.00.15.H47");
         assertEquals("agency_id", id.get("kind"));
         assertEquals(Boolean.TRUE, Vanthu.identify("182/QĐ-LĐTBXH").get("valid"));
+        // Text outside the BMP crosses JNI's modified UTF-8 both ways intact.
+        assertEquals("Số 182 📄", Vanthu.identify("Số 182 📄").get("input"));
     }
 
     @Test
     void textCheckAndFix() throws Exception {
-        Path text = tmp.resolve("text.txt");
+        // A path with Vietnamese and a character outside the BMP.
+        Path text = tmp.resolve("văn bản 📄.txt");
         Files.writeString(text, "Ho\u0300a Bi\u0300nh", StandardCharsets.UTF_8);
         assertSameAsCli(Vanthu.textCheck(text), "text", "check", text.toString());
         // TCVN3 bytes (as Windows-1252 text), converted to Unicode.
