@@ -220,6 +220,43 @@ class CallsTest {
     }
 
     @Test
+    void everyOptionIsOneTheFacadeKnows() throws Exception {
+        // The facade refuses an unknown field: each builder method, set to a value that changes
+        // nothing here, must be accepted (a misspelt field name would be an InvalidArgument).
+        Path demo = demo();
+        Path real = sample("edoc_new.edxml");
+        Path pdf = demo.resolve("sender/182-QD-LDTBXH.signed.pdf");
+        Path trust = demo.resolve("pki/root.cer");
+        CheckOptions check = CheckOptions.builder().at(AT).trust(trust).crls().ocsps().legacySha1(false).jobs(1)
+                .roles(Map.of()).profile("tt05").strict(false).build();
+        assertEquals(Vanthu.check(real, CheckOptions.builder().at(AT).trust(trust).build()), Vanthu.check(real, check));
+        VerifyResult verified = Vanthu.verifyPdf(pdf, trust, VerifyOptions.builder().at(AT).form("document")
+                .attachment(false).crls().ocsps().legacySha1(false).roles(Map.of()).build());
+        assertTrue(verified.isOriginal());
+        Map<String, Object> prepared = Vanthu.signPrepare(pdf, demo.resolve("pki/agency.cer"), SignOptions.builder()
+                .at(AT).reason("Phê duyệt").location("Hà Nội").chain().pss(false).digest("sha256").build());
+        assertEquals("sha256", ((String) prepared.get("digest_algorithm")).toLowerCase().replace("-", ""));
+        String start = "2025-04-28T10:00:00+07:00";
+        assertEquals(Vanthu.due(start, DueOptions.builder().rule("issue").build()), Vanthu.due(start,
+                DueOptions.builder().rule("issue").urgent(false).nextDay("day").sameDay("midnight").build()));
+        Path log = demo.resolve("unit1/events.json");
+        assertEquals(Vanthu.replay(log), Vanthu.replay(log, ReplayOptions.builder().maxDocuments(1000)
+                .nextDay("day").sameDay("midnight").build()));
+        Path spec = Support.root().resolve("archive/tests/vectors/sip-hoso/spec.json");
+        assertTrue(Vanthu.archivePack(spec, tmp.resolve("p.zip"), PackOptions.builder().followLinks(false).dip(false)
+                .build()).size() > 0);
+        assertEquals(Vanthu.extract(real, tmp.resolve("a")).size(),
+                Vanthu.extract(real, tmp.resolve("b"), ExtractOptions.builder().maxBytes(1L << 30).unzip(false).build()).size());
+        assertEquals("Hòa", Vanthu.textFix("Ho\u0300a", TextFixOptions.builder().capitals(false).keepCase(false).build()).get("text"));
+        Path received = demo.resolve("unit1/received/182-QD-LDTBXH.edxml");
+        ReplyWritten reply = Vanthu.reply(received, "03", "000.01.15.H47", tmp.resolve("r.edxml"), ReplyOptions.builder()
+                .at(AT).fromName("Văn phòng Sở").rules("national").build());
+        assertEquals("Văn phòng Sở", ((Map<?, ?>) reply.status().get("from")).get("organ_name"));
+        Path sip = Files.list(demo.resolve("unit1/archive")).filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
+        assertTrue(Vanthu.archiveCheck(sip, ArchiveCheckOptions.builder().at(AT).profile("tt05").build()).conformant());
+    }
+
+    @Test
     void calendarAndDeadlines() throws Exception {
         assertSameAsCli(Vanthu.calendar(2025), "calendar", "2025");
         assertSameAsCli(Vanthu.lunar(LocalDate.of(2025, 1, 29)), "lunar", "2025-01-29");
