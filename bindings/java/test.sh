@@ -7,8 +7,8 @@
 #   3. the JUnit 5 tests (Debian's junit5) against the jar, with nothing on
 #      java.library.path, so that loading the library from the jar is tested;
 #   4. the shared harness (bindings/harness/run.py) with the Java driver.
-# Needs: cargo, a JDK 17+ (javac, jar, java), junit5, python3, the CLI
-# (built here when missing) and the fixtures folder beside the repository.
+# Needs: cargo, a JDK 17+ (javac, jar, javadoc, java), junit5, python3 and
+# the fixtures folder beside the repository; it builds the CLI it compares with.
 # Exits non-zero on any failure; a missing tool is a failure, not a skip.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,9 +40,9 @@ done
 
 echo "== native library: cargo build ${profile_flag[*]} -p vanthu-java (into $target)"
 cargo build -q --locked "${profile_flag[@]}" -p vanthu-java
-if [ ! -x "$target/vanthu" ]; then
-  cargo build -q --locked "${profile_flag[@]}" -p vanthu-cli
-fi
+# The CLI the tests compare with, built alone as .ci/run builds it (up to
+# date there, so nothing is rebuilt).
+cargo build -q --locked "${profile_flag[@]}" -p vanthu-cli
 lib="$target/libvanthu_java.so"
 [ -f "$lib" ] || { echo "test.sh: $lib was not built" >&2; exit 1; }
 
