@@ -53,7 +53,9 @@ mkdir -p "$out/classes/native/linux-x86_64" "$out/test-classes"
 echo "== javac (release 17), vanthu.jar, javadoc"
 javac --release 17 -Xlint:all -Werror -encoding UTF-8 -d "$out/classes" bindings/java/src/vn/vanthu/*.java
 cp "$lib" "$out/classes/native/linux-x86_64/libvanthu_java.so"
-jar --create --file "$out/vanthu.jar" -C "$out/classes" .
+# A stable module name for users on the module path.
+printf 'Automatic-Module-Name: vn.vanthu\nImplementation-Title: vanthu\n' > "$out/manifest.txt"
+jar --create --file "$out/vanthu.jar" --manifest "$out/manifest.txt" -C "$out/classes" .
 # The API's documentation must be valid (doclint; the prose says what @param would).
 javadoc -quiet -Werror -Xdoclint:all,-missing -d "$out/javadoc" bindings/java/src/vn/vanthu/*.java
 javac --release 17 -Xlint:all -Werror -encoding UTF-8 -d "$out/test-classes" \

@@ -64,6 +64,10 @@ class CallsTest {
     @Test
     void versionRulesIdentify() throws Exception {
         assertEquals(Support.cliOutput(List.of("--version")).trim(), "vanthu " + Vanthu.version());
+        // The Maven coordinates users build with carry the same version.
+        String pom = Files.readString(Support.root().resolve("bindings/java/pom.xml"), StandardCharsets.UTF_8);
+        assertTrue(pom.contains("<artifactId>vanthu</artifactId>\n  <version>" + Vanthu.version() + "</version>"),
+                "bindings/java/pom.xml gives another version than " + Vanthu.version());
         assertSameAsCli(Vanthu.rules(), "rules");
         assertTrue(Vanthu.rules().stream().anyMatch(r -> r.get("id").equals("EDXML-XML-010")));
         Map<String, Object> id = Vanthu.identify("000.00.15.H47");
