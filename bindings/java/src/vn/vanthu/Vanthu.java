@@ -13,7 +13,7 @@ import java.util.Map;
  * vanthu from Java: every function of docs/bindings.md as a static method, named in camelCase
  * ({@code verify_pdf} is {@link #verifyPdf}). Each returns what the matching {@code vanthu} CLI command
  * prints with {@code --json}: the principal results as records ({@link FileReport}, {@link VerifyResult},
- * {@link Written}, {@link ReplyWritten}, {@link Replay}, {@link ArchiveReport}, {@link Packed}), each
+ * {@link Written}, {@link ReplyWritten}, {@link PackageWritten}, {@link Replay}, {@link ArchiveReport}, {@link Packed}), each
  * keeping the whole value ({@code raw()}); the others as {@code Map}s and {@code List}s with the keys of the
  * CLI's JSON (objects are {@code LinkedHashMap}s in the CLI's key order, integers {@code Long}s). Errors
  * are {@link VanthuException}s carrying the stable code. Every method may be called from any thread.
@@ -240,7 +240,7 @@ public final class Vanthu {
      * @param output the file to write (written beside it, then renamed over it)
      * @return the file written and its attachments' digests
      */
-    public static Map<String, Object> write(Map<String, ?> model, List<Path> attachments, Path output) {
+    public static PackageWritten write(Map<String, ?> model, List<Path> attachments, Path output) {
         return write(Json.write(model), attachments, output);
     }
 
@@ -252,8 +252,8 @@ public final class Vanthu {
      * @param output the file to write (written beside it, then renamed over it)
      * @return the file written and its attachments' digests
      */
-    public static Map<String, Object> write(String modelJson, List<Path> attachments, Path output) {
-        return map(call("write", strings(modelJson, output, attachments)));
+    public static PackageWritten write(String modelJson, List<Path> attachments, Path output) {
+        return PackageWritten.of(map(call("write", strings(modelJson, output, attachments))));
     }
 
     /**

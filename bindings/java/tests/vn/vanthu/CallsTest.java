@@ -143,10 +143,21 @@ class CallsTest {
             assertEquals(f.get("size"), Files.size(file));
             files.add(file);
         }
-        Map<String, Object> written = Vanthu.write(model, files, tmp.resolve("written.edxml"));
-        assertEquals(normalized.sha256(), written.get("sha256"));
-        Map<String, Object> again = Vanthu.write(Json.write(model), files, tmp.resolve("again.edxml"));
-        assertEquals(normalized.sha256(), again.get("sha256"));
+        PackageWritten written = Vanthu.write(model, files, tmp.resolve("written.edxml"));
+        assertEquals(normalized.sha256(), written.sha256());
+        assertEquals("document", written.kind());
+        assertEquals(extracted.size(), written.attachments().size());
+        assertEquals(extracted.get(0).get("sha256"), written.attachments().get(0).get("sha256"));
+        PackageWritten again = Vanthu.write(Json.write(model), files, tmp.resolve("again.edxml"));
+        assertEquals(normalized.sha256(), again.sha256());
+        // The CLI writes the same package from the same model and files.
+        Path modelFile = tmp.resolve("model.json");
+        Files.writeString(modelFile, Json.write(model), StandardCharsets.UTF_8);
+        List<String> args = new ArrayList<>(List.of("write", modelFile.toString()));
+        files.forEach(f -> args.add(f.toString()));
+        args.addAll(List.of("--output", tmp.resolve("cli.edxml").toString()));
+        Support.cliOutput(args);
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("cli.edxml")), Files.readAllBytes(tmp.resolve("written.edxml")));
         List<Map<String, Object>> unzipped = Vanthu.extract(real, tmp.resolve("unzipped"),
                 ExtractOptions.builder().unzip(true).build());
         assertEquals(extracted.size(), unzipped.size());
