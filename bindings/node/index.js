@@ -71,26 +71,28 @@ function adopt(error) {
   return adopted;
 }
 
-/** Calls the addon now, throwing a `VanthuError` on an error of vanthu. */
-function now(call, ...args) {
+/** Runs `call` (the addon called now), throwing a `VanthuError` on an error of vanthu. */
+function now(call) {
   try {
-    return call(...args);
+    return call();
   } catch (error) {
     throw adopt(error);
   }
 }
 
-/** Calls the addon on libuv's thread pool: a Promise, rejected with a `VanthuError`. */
-function later(call, ...args) {
-  let promise;
+/**
+ * Runs `call` with `true` (the addon's last argument: run on libuv's thread
+ * pool and return a Promise): that Promise, rejected with a `VanthuError`, or
+ * with the `TypeError` of an argument (the Async forms never throw).
+ */
+function later(call) {
   try {
-    promise = call(...args, true);
+    return call(true).catch((error) => {
+      throw adopt(error);
+    });
   } catch (error) {
     return Promise.reject(adopt(error));
   }
-  return promise.catch((error) => {
-    throw adopt(error);
-  });
 }
 
 function typeName(value) {
@@ -100,7 +102,10 @@ function typeName(value) {
 }
 
 function isUrl(value) {
-  return value instanceof URL || (typeof value === 'object' && value !== null && typeof value.href === 'string' && value.protocol === 'file:');
+  return (
+    value instanceof URL ||
+    (typeof value === 'object' && value !== null && typeof value.href === 'string' && value.protocol === 'file:')
+  );
 }
 
 /** A path: a string or a file: URL. */
@@ -164,29 +169,32 @@ function string(value, name) {
 // signatures or replay logs.
 
 const version = () => native.version();
-const rules = () => now(native.rules);
-const identify = (text) => now(native.identify, string(text, 'text'));
+const rules = () => now(() => native.rules());
+const identify = (text) => now(() => native.identify(string(text, 'text')));
 
-const textCheck = (file) => now(native.textCheck, path(file, 'path'));
-const textCheckAsync = (file) => later(native.textCheck, path(file, 'path'));
+const textCheck = (file) => now(() => native.textCheck(path(file, 'path')));
+const textCheckAsync = (file) => later((run) => native.textCheck(path(file, 'path'), run));
 const textFix = (text, opts) =>
-  now(native.textFix, typeof text === 'string' ? text : bytes(text, 'text'), options(opts));
+  now(() => native.textFix(typeof text === 'string' ? text : bytes(text, 'text'), options(opts)));
 
-const check = (file, opts) => now(native.check, path(file, 'path'), options(opts));
-const checkAsync = (file, opts) => later(native.check, path(file, 'path'), options(opts));
-const checkBytes = (name, data, opts) => now(native.checkBytes, string(name, 'name'), bytes(data, 'bytes'), options(opts));
+const check = (file, opts) => now(() => native.check(path(file, 'path'), options(opts)));
+const checkAsync = (file, opts) => later((run) => native.check(path(file, 'path'), options(opts), run));
+const checkBytes = (name, data, opts) =>
+  now(() => native.checkBytes(string(name, 'name'), bytes(data, 'bytes'), options(opts)));
 const checkBytesAsync = (name, data, opts) =>
-  later(native.checkBytes, string(name, 'name'), bytes(data, 'bytes'), options(opts));
+  later((run) => native.checkBytes(string(name, 'name'), bytes(data, 'bytes'), options(opts), run));
 
-const inspect = (file) => now(native.inspect, path(file, 'path'));
-const inspectAsync = (file) => later(native.inspect, path(file, 'path'));
-const model = (file) => now(native.model, path(file, 'path'));
-const modelAsync = (file) => later(native.model, path(file, 'path'));
-const normalize = (file, output) => now(native.normalize, path(file, 'path'), path(output, 'output'));
-const normalizeAsync = (file, output) => later(native.normalize, path(file, 'path'), path(output, 'output'));
-const extract = (file, output, opts) => now(native.extract, path(file, 'path'), path(output, 'output'), options(opts));
+const inspect = (file) => now(() => native.inspect(path(file, 'path')));
+const inspectAsync = (file) => later((run) => native.inspect(path(file, 'path'), run));
+const model = (file) => now(() => native.model(path(file, 'path')));
+const modelAsync = (file) => later((run) => native.model(path(file, 'path'), run));
+const normalize = (file, output) => now(() => native.normalize(path(file, 'path'), path(output, 'output')));
+const normalizeAsync = (file, output) =>
+  later((run) => native.normalize(path(file, 'path'), path(output, 'output'), run));
+const extract = (file, output, opts) =>
+  now(() => native.extract(path(file, 'path'), path(output, 'output'), options(opts)));
 const extractAsync = (file, output, opts) =>
-  later(native.extract, path(file, 'path'), path(output, 'output'), options(opts));
+  later((run) => native.extract(path(file, 'path'), path(output, 'output'), options(opts), run));
 
 function packageArg(pkg) {
   if (typeof pkg === 'string') return pkg;
@@ -195,26 +203,27 @@ function packageArg(pkg) {
 }
 const attachmentsArg = (value) => (value === undefined || value === null ? [] : paths(value, 'attachments'));
 const write = (pkg, attachments, output) =>
-  now(native.write, packageArg(pkg), attachmentsArg(attachments), path(output, 'output'));
+  now(() => native.write(packageArg(pkg), attachmentsArg(attachments), path(output, 'output')));
 const writeAsync = (pkg, attachments, output) =>
-  later(native.write, packageArg(pkg), attachmentsArg(attachments), path(output, 'output'));
+  later((run) => native.write(packageArg(pkg), attachmentsArg(attachments), path(output, 'output'), run));
 
-const verifyPdf = (file, trust, opts) => now(native.verifyPdf, path(file, 'path'), paths(trust, 'trust'), options(opts));
+const verifyPdf = (file, trust, opts) =>
+  now(() => native.verifyPdf(path(file, 'path'), paths(trust, 'trust'), options(opts)));
 const verifyPdfAsync = (file, trust, opts) =>
-  later(native.verifyPdf, path(file, 'path'), paths(trust, 'trust'), options(opts));
+  later((run) => native.verifyPdf(path(file, 'path'), paths(trust, 'trust'), options(opts), run));
 
 const signPrepare = (pdf, certificate, opts) =>
-  now(native.signPrepare, path(pdf, 'pdf'), path(certificate, 'certificate'), options(opts));
+  now(() => native.signPrepare(path(pdf, 'pdf'), path(certificate, 'certificate'), options(opts)));
 const signPrepareAsync = (pdf, certificate, opts) =>
-  later(native.signPrepare, path(pdf, 'pdf'), path(certificate, 'certificate'), options(opts));
+  later((run) => native.signPrepare(path(pdf, 'pdf'), path(certificate, 'certificate'), options(opts), run));
 function preparedArg(prepared) {
   if (typeof prepared === 'object' && prepared !== null && !Array.isArray(prepared)) return plain(prepared);
   throw new TypeError(`prepared must be what signPrepare returned, not ${typeName(prepared)}`);
 }
 const signFinish = (prepared, signature, output) =>
-  now(native.signFinish, preparedArg(prepared), bytes(signature, 'signature'), path(output, 'output'));
+  now(() => native.signFinish(preparedArg(prepared), bytes(signature, 'signature'), path(output, 'output')));
 const signFinishAsync = (prepared, signature, output) =>
-  later(native.signFinish, preparedArg(prepared), bytes(signature, 'signature'), path(output, 'output'));
+  later((run) => native.signFinish(preparedArg(prepared), bytes(signature, 'signature'), path(output, 'output'), run));
 
 /** A status code: `'03'`, or `3` for it. */
 function status(value) {
@@ -228,32 +237,32 @@ const replyArgs = (file, code, fromAgency, output, opts) => [
   path(output, 'output'),
   options(opts),
 ];
-const reply = (...args) => now(native.reply, ...replyArgs(...args));
-const replyAsync = (...args) => later(native.reply, ...replyArgs(...args));
+const reply = (...args) => now(() => native.reply(...replyArgs(...args)));
+const replyAsync = (...args) => later((run) => native.reply(...replyArgs(...args), run));
 
-const replay = (logPath, opts) => now(native.replay, path(logPath, 'logPath'), options(opts));
-const replayAsync = (logPath, opts) => later(native.replay, path(logPath, 'logPath'), options(opts));
+const replay = (logPath, opts) => now(() => native.replay(path(logPath, 'logPath'), options(opts)));
+const replayAsync = (logPath, opts) => later((run) => native.replay(path(logPath, 'logPath'), options(opts), run));
 
-const archiveCheck = (file, opts) => now(native.archiveCheck, path(file, 'path'), options(opts));
-const archiveCheckAsync = (file, opts) => later(native.archiveCheck, path(file, 'path'), options(opts));
+const archiveCheck = (file, opts) => now(() => native.archiveCheck(path(file, 'path'), options(opts)));
+const archiveCheckAsync = (file, opts) => later((run) => native.archiveCheck(path(file, 'path'), options(opts), run));
 const archivePack = (spec, output, opts) =>
-  now(native.archivePack, path(spec, 'specPath'), path(output, 'output'), options(opts));
+  now(() => native.archivePack(path(spec, 'specPath'), path(output, 'output'), options(opts)));
 const archivePackAsync = (spec, output, opts) =>
-  later(native.archivePack, path(spec, 'specPath'), path(output, 'output'), options(opts));
+  later((run) => native.archivePack(path(spec, 'specPath'), path(output, 'output'), options(opts), run));
 const retention = (record, at, opts) =>
-  now(native.retention, path(record, 'recordPath'), time(at, 'at'), options(opts));
+  now(() => native.retention(path(record, 'recordPath'), time(at, 'at'), options(opts)));
 const retentionAsync = (record, at, opts) =>
-  later(native.retention, path(record, 'recordPath'), time(at, 'at'), options(opts));
+  later((run) => native.retention(path(record, 'recordPath'), time(at, 'at'), options(opts), run));
 
-const due = (start, opts) => now(native.due, time(start, 'start'), options(opts));
-const lunar = (date) => now(native.lunar, time(date, 'date'));
+const due = (start, opts) => now(() => native.due(time(start, 'start'), options(opts)));
+const lunar = (date) => now(() => native.lunar(time(date, 'date')));
 function lunarToSolar(date, leap = false) {
   if (typeof leap !== 'boolean') throw new TypeError(`leap must be a boolean, not ${typeName(leap)}`);
-  return now(native.lunarToSolar, string(date, 'lunar'), leap);
+  return now(() => native.lunarToSolar(string(date, 'lunar'), leap));
 }
 function calendar(year) {
   if (!Number.isInteger(year)) throw new TypeError(`year must be an integer, not ${typeName(year)}`);
-  return now(native.calendar, year);
+  return now(() => native.calendar(year));
 }
 
 /**

@@ -15,7 +15,10 @@ const path = require('node:path');
 const vanthu = require('..');
 const { ROOT, AT, SAMPLES, tmp, runCli, cliJson, demo } = require('./helpers');
 
-const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.edxml')).sort();
+const samples = fs
+  .readdirSync(SAMPLES)
+  .filter((f) => f.endsWith('.edxml'))
+  .sort();
 
 test('check: every real package, as `vanthu check`', () => {
   assert.ok(samples.length >= 10);
@@ -33,7 +36,10 @@ test('check: a folder with trust, strict, an archival profile', () => {
   assert.equal(ours.length, 20);
   assert.ok(ours.some((r) => r.format === 'pdf'));
   const edoc = path.join(SAMPLES, 'edoc_new.edxml');
-  assert.deepStrictEqual(vanthu.check(edoc, { at: AT, strict: true }), cliJson(['check', edoc, '--at', AT, '--strict']));
+  assert.deepStrictEqual(
+    vanthu.check(edoc, { at: AT, strict: true }),
+    cliJson(['check', edoc, '--at', AT, '--strict']),
+  );
   const sip = path.join(dir, 'unit1', 'archive', '000.01.15.H47.2025.01.TH.zip');
   assert.deepStrictEqual(
     vanthu.check(sip, { at: AT, profile: 'tt05' }),
@@ -77,7 +83,10 @@ test('write: a real package written back from its model (object or JSON text), b
   fs.writeFileSync(modelFile, JSON.stringify(model));
   const theirs = cliJson(['write', modelFile, ...attachments, '--output', path.join(out, 'theirs.edxml')], [0]);
   assert.deepStrictEqual({ ...ours, file: theirs.file }, theirs);
-  assert.deepStrictEqual(fs.readFileSync(path.join(out, 'ours.edxml')), fs.readFileSync(path.join(out, 'theirs.edxml')));
+  assert.deepStrictEqual(
+    fs.readFileSync(path.join(out, 'ours.edxml')),
+    fs.readFileSync(path.join(out, 'theirs.edxml')),
+  );
   const again = vanthu.write(JSON.stringify(model), attachments, path.join(out, 'again.edxml'));
   assert.equal(again.sha256, theirs.sha256);
   // What `normalize` writes, as docs/bindings.md §4 says.
@@ -162,7 +171,10 @@ test('reply: a 03 status, byte for byte as `vanthu reply`; the status as a numbe
 
 test('replay and Office: every demo log, as `vanthu replay`; the same state event by event', () => {
   const dir = demo();
-  const logs = fs.readdirSync(dir).map((d) => path.join(dir, d, 'events.json')).filter((f) => fs.existsSync(f));
+  const logs = fs
+    .readdirSync(dir)
+    .map((d) => path.join(dir, d, 'events.json'))
+    .filter((f) => fs.existsSync(f));
   assert.ok(logs.length >= 2);
   const asOf = '2025-07-01T08:00:00+07:00';
   for (const log of logs) {
@@ -184,7 +196,10 @@ test('archivePack, archiveCheck and retention: as `vanthu archive pack|check` an
   const theirs = cliJson(['archive', 'pack', spec, '--output', path.join(out, 'theirs.zip')], [0]);
   assert.deepStrictEqual({ ...ours, file: theirs.file }, theirs);
   assert.deepStrictEqual(fs.readFileSync(ours.file), fs.readFileSync(theirs.file));
-  assert.deepStrictEqual(vanthu.archiveCheck(ours.file, { at: AT }), cliJson(['archive', 'check', ours.file, '--at', AT]));
+  assert.deepStrictEqual(
+    vanthu.archiveCheck(ours.file, { at: AT }),
+    cliJson(['archive', 'check', ours.file, '--at', AT]),
+  );
   const sip = path.join(demo(), 'unit1', 'archive', '000.01.15.H47.2025.01.TH.zip');
   assert.deepStrictEqual(
     vanthu.archiveCheck(sip, { at: AT, profile: 'sip' }),
@@ -203,7 +218,10 @@ test('calendar, lunar, due: as the CLI; a Date is a time', () => {
   assert.deepStrictEqual(vanthu.lunar('2025-01-29'), cliJson(['lunar', '2025-01-29']));
   assert.deepStrictEqual(vanthu.lunarToSolar('1/1/2025'), cliJson(['lunar', '--to-solar', '1/1/2025']));
   const start = '2025-04-28T10:00:00+07:00';
-  assert.deepStrictEqual(vanthu.due(start, { working_days: 3 }), cliJson(['due', '--from', start, '--working-days', '3']));
+  assert.deepStrictEqual(
+    vanthu.due(start, { working_days: 3 }),
+    cliJson(['due', '--from', start, '--working-days', '3']),
+  );
   assert.deepStrictEqual(vanthu.due(start, { rule: 'issue' }), cliJson(['due', '--from', start, '--rule', 'issue']));
   assert.deepStrictEqual(
     vanthu.due(new Date('2025-04-28T03:00:00Z'), { working_days: 3, urgent: undefined }),
