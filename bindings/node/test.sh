@@ -61,4 +61,4 @@ export VANTHU_FIXTURES="$fixtures"
 node --test --test-reporter=spec "$here"/tests/*.test.js
 
 # The shared harness: the same cases through the driver and the CLI, compared.
-python3 "$repo/bindings/harness/run.py" --name node --cli "$target/vanthu" -- node "$here/tests/driver.js"
+python3 "$repo/bindings/harness/run.py" --name node --cli "$target/vanthu" --fixtures "$fixtures" -- node "$here/tests/driver.js"

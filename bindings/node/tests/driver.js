@@ -6,8 +6,8 @@
 //
 // CASES is UTF-8 text, one case per line, fields separated by one TAB: the
 // case's name, the call (docs/bindings.md's snake_case name), then its
-// arguments: `@key=value` is an option (booleans `true`/`false`, numbers for
-// the options that are numbers; an option given twice is an array), the
+// arguments: `@key=value` is an option (`true`/`false` for booleans, digits
+// for numbers; an option given twice is an array), the
 // others are positional strings. For each case the driver writes
 // OUT/<name>.json: `{"ok": VALUE}`, VALUE being what the binding returned,
 // written back to JSON, or `{"error": {...}}`, the VanthuError as
@@ -19,13 +19,10 @@ const path = require('node:path');
 
 const vanthu = require('..');
 
-/** The options whose values are numbers. */
-const NUMBERS = new Set(['working_days', 'max_bytes', 'max_documents', 'jobs', 'law']);
-
-function optionValue(key, text) {
+function optionValue(text) {
   if (text === 'true') return true;
   if (text === 'false') return false;
-  if (NUMBERS.has(key) && /^-?\d+$/.test(text)) return Number(text);
+  if (/^\d+$/.test(text)) return Number(text);
   return text;
 }
 
@@ -40,7 +37,7 @@ function parse(fields) {
       continue;
     }
     const [, key, text] = option;
-    const value = optionValue(key, text);
+    const value = optionValue(text);
     if (!(key in options)) options[key] = value;
     else if (Array.isArray(options[key])) options[key].push(value);
     else options[key] = [options[key], value];
