@@ -23,12 +23,12 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
+use napi::bindgen_prelude::JsObjectValue as _;
 use napi::bindgen_prelude::{AsyncTask, Either, Uint8Array};
 use napi::{Env, JsValue as _, ScopedTask, Unknown};
-use napi::bindgen_prelude::JsObjectValue as _;
 use napi_derive::napi;
-use serde::{Deserialize, Serialize};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use vanthu::api::{self, ApiError, ApiErrorKind};
 
@@ -145,11 +145,7 @@ fn invalid(env: &Env, message: String, message_vi: String) -> napi::Error {
 
 /// The facade's optional arguments from an options object; the keys in
 /// `lists` take one path or an array of them.
-fn args<T: DeserializeOwned>(
-    env: &Env,
-    options: Option<Value>,
-    lists: &[&str],
-) -> napi::Result<T> {
+fn args<T: DeserializeOwned>(env: &Env, options: Option<Value>, lists: &[&str]) -> napi::Result<T> {
     let mut options = options.unwrap_or(Value::Object(serde_json::Map::new()));
     if let Value::Object(fields) = &mut options {
         for (key, value) in fields.iter_mut() {
@@ -240,7 +236,9 @@ pub fn check_bytes<'env>(
     let args: api::CheckArgs = args(env, options, PATH_LISTS)?;
     // Copied: the pool's thread must not read memory JS may change meanwhile.
     let bytes = bytes.to_vec();
-    run(env, run_async, move || api::check_bytes(&name, &bytes, &args))
+    run(env, run_async, move || {
+        api::check_bytes(&name, &bytes, &args)
+    })
 }
 
 /// The header fields and attachments of an edXML package (`vanthu inspect --json`).
@@ -390,13 +388,7 @@ pub fn reply<'env>(
 ) -> napi::Result<Returned<'env, api::ReplyWritten>> {
     let args: api::ReplyArgs = args(env, options, &[])?;
     run(env, run_async, move || {
-        api::reply(
-            path.as_ref(),
-            &status,
-            &from_agency,
-            output.as_ref(),
-            &args,
-        )
+        api::reply(path.as_ref(), &status, &from_agency, output.as_ref(), &args)
     })
 }
 
@@ -409,7 +401,9 @@ pub fn replay<'env>(
     run_async: Option<bool>,
 ) -> napi::Result<Returned<'env, vanthu::workflow::monitor::ReplayReport>> {
     let args: api::ReplayArgs = args(env, options, &[])?;
-    run(env, run_async, move || api::replay(log_path.as_ref(), &args))
+    run(env, run_async, move || {
+        api::replay(log_path.as_ref(), &args)
+    })
 }
 
 /// Checks an archival package, ZIP or folder (`vanthu archive check --json`).
