@@ -268,3 +268,71 @@ pub(crate) fn integers(value: &mut Value) {
         Value::Null | Value::Bool(_) | Value::String(_) => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    // The adapter wraps any serializer: serde_json's shows what it hands on.
+    use serde::Serialize;
+    use serde_json::{Value, json};
+
+    use super::{JsNumbers, integers};
+
+    #[derive(Serialize)]
+    struct Sizes<'a> {
+        small: u64,
+        large: u64,
+        negative: i64,
+        huge: i128,
+        #[serde(with = "serde_bytes_like")]
+        bytes: &'a [u8],
+        nested: Vec<Option<u64>>,
+        tuple: (u64, &'a str),
+    }
+
+    /// Bytes as serde's `serialize_bytes`, as `serde_bytes` would.
+    mod serde_bytes_like {
+        pub(super) fn serialize<S: serde::Serializer>(v: &&[u8], s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(v)
+        }
+    }
+
+    #[test]
+    fn large_integers_are_doubles_and_bytes_a_sequence() -> Result<(), serde_json::Error> {
+        let sizes = Sizes {
+            small: 7,
+            large: 5_000_000_000,
+            negative: -3_000_000_000,
+            huge: 1 << 70,
+            bytes: &[1, 2, 255],
+            nested: vec![Some(u64::MAX), None],
+            tuple: (4_294_967_296, "x"),
+        };
+        let value = serde_json::to_value(JsNumbers(&sizes))?;
+        assert_eq!(
+            value,
+            json!({
+                "small": 7,
+                "large": 5_000_000_000.0,
+                "negative": -3_000_000_000.0,
+                "huge": 1_180_591_620_717_411_303_424.0,
+                "bytes": [1, 2, 255],
+                "nested": [18_446_744_073_709_551_615.0, null],
+                "tuple": [4_294_967_296.0, "x"],
+            })
+        );
+        assert!(value.get("small").is_some_and(Value::is_u64));
+        Ok(())
+    }
+
+    #[test]
+    fn integral_doubles_from_js_are_integers_again() {
+        let mut value =
+            json!({"max_bytes": 5_000_000_000.0, "ratio": 1.5, "list": [3.0, -2.0], "big": 1e300});
+        integers(&mut value);
+        assert_eq!(
+            value,
+            json!({"max_bytes": 5_000_000_000_u64, "ratio": 1.5, "list": [3, -2], "big": 1e300})
+        );
+        assert!(value.get("max_bytes").is_some_and(Value::is_u64));
+    }
+}
