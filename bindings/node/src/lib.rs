@@ -11,9 +11,9 @@
 // C ABI. Every result is the facade's value serialised by serde straight to
 // JS values (objects, arrays, strings, numbers, `null`), with the keys and
 // key order the CLI prints with `--json`; no JSON text crosses the boundary.
-// An error is thrown as the plain object of the facade's error fields
-// (`code`, `kind`, `message`, `message_vi`, `rule`, `location`), which
-// `index.js` turns into a `VanthuError`.
+// An error is thrown as a JS `Error` carrying the facade's error fields
+// (`code`, `kind`, `message_vi`, `rule`, `location`), which `index.js` turns
+// into a `VanthuError`.
 //
 // The calls that read files, verify signatures or replay logs take a last
 // argument `run_async`: `true` returns a Promise and runs the call on
@@ -234,6 +234,10 @@ pub fn check_bytes<'env>(
     run_async: Option<bool>,
 ) -> napi::Result<Returned<'env, vanthu::FileReport>> {
     let args: api::CheckArgs = args(env, options, PATH_LISTS)?;
+    if run_async != Some(true) {
+        // Read in place: JS waits for the call.
+        return now(env, || api::check_bytes(&name, &bytes, &args)).map(Either::A);
+    }
     // Copied: the pool's thread must not read memory JS may change meanwhile.
     let bytes = bytes.to_vec();
     run(env, run_async, move || {
