@@ -8,14 +8,7 @@
 // `--json`.
 
 const { fileURLToPath } = require('node:url');
-
-/** The file name of the addon for this platform: `vanthu.linux-x64-gnu.node`, ... */
-function addonName() {
-  const { platform, arch } = process;
-  if (platform !== 'linux') return `vanthu.${platform}-${arch}.node`;
-  const glibc = process.report?.getReport?.().header?.glibcVersionRuntime;
-  return `vanthu.${platform}-${arch}-${glibc ? 'gnu' : 'musl'}.node`;
-}
+const { addonName } = require('./platform');
 
 const native = (() => {
   const name = addonName();

@@ -42,7 +42,7 @@ else
   cargo build -q --locked --release -p vanthu-node -p vanthu-cli
 fi
 
-addon="$(node -p '`vanthu.${process.platform}-${process.arch}${process.platform === "linux" ? (process.report.getReport().header.glibcVersionRuntime ? "-gnu" : "-musl") : ""}.node`')"
+addon="$(node -p "require('$here/platform.js').addonName()")"
 case "$(uname -s)" in
   Darwin) library="$target/libvanthu_node.dylib" ;;
   *) library="$target/libvanthu_node.so" ;;

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const vanthu = require('..');
-const { ROOT } = require('./helpers');
+const { ROOT, tmp } = require('./helpers');
 
 test('index.d.ts declares every export of index.js, and nothing else', () => {
   const declarations = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8');
@@ -35,4 +35,16 @@ test('every call of docs/bindings.md is exported in camelCase', () => {
     const name = call.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
     assert.equal(typeof vanthu[name], 'function', `${call} as ${name}`);
   }
+});
+
+test('without the addon for this platform, loading fails with the file expected and how to build it', () => {
+  const { addonName } = require('../platform');
+  const bare = tmp();
+  for (const file of ['index.js', 'platform.js'])
+    fs.copyFileSync(path.join(__dirname, '..', file), path.join(bare, file));
+  assert.throws(
+    () => require(bare),
+    (error) => error.message.includes(addonName()) && error.message.includes('cargo build'),
+  );
+  assert.ok(fs.existsSync(path.join(__dirname, '..', addonName())));
 });
