@@ -20,7 +20,6 @@
 // libuv's thread pool, off the event loop (`index.js` names these
 // `checkAsync`, `verifyPdfAsync`, ...).
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
 use napi::bindgen_prelude::JsObjectValue as _;
@@ -52,7 +51,7 @@ impl<'task, T: Serialize + Send + 'static> ScopedTask<'task> for Job<T> {
     /// `internal`, never an unwind into Node).
     fn compute(&mut self) -> napi::Result<Self::Output> {
         Ok(match self.call.take() {
-            Some(call) => guarded(call),
+            Some(call) => api::catch_panic(call),
             None => Err(ApiError::new(
                 ApiErrorKind::Internal,
                 "internal error (a bug in vanthu, please report it): a task ran twice",
@@ -64,21 +63,6 @@ impl<'task, T: Serialize + Send + 'static> ScopedTask<'task> for Job<T> {
     fn resolve(&mut self, env: &'task Env, output: Self::Output) -> napi::Result<Unknown<'task>> {
         deliver(env, output)
     }
-}
-
-/// Runs `call`, turning a panic into an `internal` error.
-fn guarded<T>(call: impl FnOnce() -> Result<T, ApiError>) -> Result<T, ApiError> {
-    catch_unwind(AssertUnwindSafe(call)).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(ApiError::new(
-            ApiErrorKind::Internal,
-            format!("internal error (a bug in vanthu, please report it): {what}"),
-        ))
-    })
 }
 
 /// The value as JS values, or the error as the exception to throw.
@@ -126,7 +110,7 @@ where
             call: Some(Box::new(call)),
         })))
     } else {
-        deliver(env, guarded(call)).map(Either::A)
+        deliver(env, api::catch_panic(call)).map(Either::A)
     }
 }
 
@@ -135,7 +119,7 @@ fn now<'env, T: Serialize>(
     env: &Env,
     call: impl FnOnce() -> Result<T, ApiError>,
 ) -> napi::Result<Unknown<'env>> {
-    deliver(env, guarded(call))
+    deliver(env, api::catch_panic(call))
 }
 
 /// An argument that cannot be used, thrown as the facade reports one.
