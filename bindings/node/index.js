@@ -94,17 +94,10 @@ function typeName(value) {
   return value.constructor?.name ?? 'object';
 }
 
-function isUrl(value) {
-  return (
-    value instanceof URL ||
-    (typeof value === 'object' && value !== null && typeof value.href === 'string' && value.protocol === 'file:')
-  );
-}
-
 /** A path: a string or a file: URL. */
 function path(value, name) {
   if (typeof value === 'string') return value;
-  if (isUrl(value)) return fileURLToPath(value);
+  if (value instanceof URL) return fileURLToPath(value);
   throw new TypeError(`${name} must be a path (a string or a file: URL), not ${typeName(value)}`);
 }
 
@@ -132,7 +125,7 @@ function bytes(value, name) {
 /** A value of an options object or a model, made plain: `Date`s and URLs as strings. */
 function plain(value) {
   if (value instanceof Date) return value.toISOString();
-  if (isUrl(value)) return fileURLToPath(value);
+  if (value instanceof URL) return fileURLToPath(value);
   if (Array.isArray(value)) return value.map(plain);
   if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value)) {
     const out = {};
