@@ -91,6 +91,8 @@ export interface Finding {
   message_vi: string;
   location: Location;
   source: string;
+  /** The requirement of an external specification this finding reports (`CSIP2`, `SIP4` of E-ARK). */
+  requirement?: string;
 }
 
 /** One element of `vanthu rules --json`. */
@@ -117,7 +119,6 @@ export interface AttachmentReport {
   main?: boolean;
   legal_value?: LegalValue;
   signatures?: number;
-  [key: string]: unknown;
 }
 
 /** One element of `vanthu check --json`. */
@@ -145,6 +146,7 @@ export interface Organization {
   telephone?: string | null;
   fax?: string | null;
   website?: string | null;
+  extras?: Extras;
 }
 
 /**
@@ -170,7 +172,6 @@ export interface PackageSummary {
   timestamp?: string | null;
   response_for?: Json;
   findings: Finding[];
-  [key: string]: unknown;
 }
 
 export interface Signer {
@@ -200,7 +201,6 @@ export interface SignatureReport {
   widget?: JsonObject | null;
   level?: string | null;
   proven_at?: string | null;
-  [key: string]: unknown;
 }
 
 /** `vanthu verify --json`. */
@@ -251,12 +251,18 @@ export interface Extracted {
   findings: Finding[];
 }
 
+/**
+ * Content the model does not name (unknown elements and attributes, comments, processing instructions), kept so
+ * that `model` then `write` gives back the package `normalize` writes. Left out when there is none.
+ */
+export type Extras = JsonObject;
+
 /** `MessageHeader` of a document package's model. `to` and `response_for` are required (possibly empty). */
 export interface MessageHeader {
   from?: Organization | null;
   to: Organization[];
   document_id?: string | null;
-  code?: { code_number?: string | null; code_notation?: string | null } | null;
+  code?: { code_number?: string | null; code_notation?: string | null; extras?: Extras } | null;
   promulgation_info?: JsonObject | null;
   document_type?: JsonObject | null;
   subject?: string | null;
@@ -266,7 +272,10 @@ export interface MessageHeader {
   other_info?: JsonObject | null;
   response_for: JsonObject[];
   steering_type?: string | null;
-  [key: string]: unknown;
+  response_for_task?: string[] | null;
+  application_type?: string | null;
+  to_places?: string[] | null;
+  extras?: Extras;
 }
 
 export interface AttachmentModel {
@@ -277,7 +286,7 @@ export interface AttachmentModel {
   mime_type?: string | null;
   format?: string | null;
   content_type?: string | null;
-  [key: string]: unknown;
+  extras?: Extras;
 }
 
 /** The model of a document package (`vanthu inspect --model`, docs/bindings.md §4). */
@@ -289,8 +298,17 @@ export interface DocumentModel {
   manifest?: JsonObject | null;
   attachments: AttachmentModel[];
   attachment_encoded: boolean;
-  extras?: JsonObject;
-  [key: string]: unknown;
+  extras?: Extras;
+}
+
+export interface StaffInfo {
+  department?: string | null;
+  staff?: string | null;
+  email?: string | null;
+  mobile?: string | null;
+  department_id?: string | null;
+  staff_id?: string | null;
+  extras?: Extras;
 }
 
 /** The model of a status package: the keys of `vanthu_edxml::StatusPackage`. */
@@ -298,10 +316,12 @@ export interface StatusModel {
   kind: 'status';
   from?: Organization | null;
   response_for?: JsonObject | null;
+  staff_info?: StaffInfo | null;
   status_code?: string | null;
   description?: string | null;
   timestamp?: string | null;
-  [key: string]: unknown;
+  extras?: Extras;
+  package_extras?: Extras;
 }
 
 /** The whole model of a package, tagged by `kind`: what `model` returns and `write` takes. */
@@ -325,7 +345,6 @@ export interface OfficeState {
   incoming: JsonObject;
   outgoing: JsonObject;
   last_at?: string | null;
-  [key: string]: unknown;
 }
 
 /** One effect of an event applied: what the embedding system must do next. */
@@ -362,7 +381,6 @@ export interface RetentionEvaluation {
   disposal: JsonObject;
   conformant: boolean;
   findings: Finding[];
-  [key: string]: unknown;
 }
 
 /**
@@ -371,10 +389,11 @@ export interface RetentionEvaluation {
  */
 export interface Identification {
   input: string;
-  kind: 'agency_id' | 'document_number' | 'document_id' | 'record_code' | string | null;
+  kind: 'agency_id' | 'document_number' | 'document_id' | 'record_code' | 'unknown';
   valid: boolean;
   findings: Finding[];
-  error: string | null;
+  /** Why it is not an identifier of its kind: the message and the byte offset. */
+  error: { message: string; offset: number } | null;
   [part: string]: unknown;
 }
 
@@ -451,7 +470,6 @@ export interface SignPrepared {
   to_be_signed: string;
   /** Their digest, hex. */
   digest: string;
-  [key: string]: unknown;
 }
 
 // Options: the field names of docs/bindings.md, as they are (snake_case). ----------

@@ -8,8 +8,9 @@
 #   2. copies the library to the addon index.js loads
 #      (vanthu.linux-x64-gnu.node on this machine);
 #   3. installs the pinned TypeScript compiler and Node types from npm into
-#      this folder's node_modules and type-checks tests/types.ts against
-#      index.d.ts (`tsc --noEmit`);
+#      this folder's node_modules and type-checks against index.d.ts
+#      (`tsc --noEmit`) tests/types.ts, a program using every call, and the
+#      results of every call on real inputs (tests/shapes.js writes them);
 #   4. runs the tests (`node --test`): every call against the CLI's --json,
 #      errors, Buffers, the Office, the async calls, the README example, the
 #      loop of VANTHU_LOOP_CALLS calls (default 1000);
@@ -49,13 +50,18 @@ esac
 cp "$library" "$here/$addon"
 echo "node binding: $addon from $library"
 
-# TypeScript: the declarations type-check, and a program using them does.
+export VANTHU_CLI="$target/vanthu"
+
+# TypeScript: the declarations type-check, a program using every call does,
+# and so do the results of every call on real inputs, written as constants of
+# the declared types (an undeclared key, a missing one or another type fails).
 (cd "$here" && npm install --silent --no-save --no-package-lock --no-audit --no-fund \
   typescript@5.9.3 @types/node@20.19.43)
-"$here/node_modules/.bin/tsc" --noEmit -p "$here/tests/tsconfig.json"
-echo "node binding: index.d.ts and tests/types.ts type-check (tsc $("$here/node_modules/.bin/tsc" --version | cut -d' ' -f2))"
-
-export VANTHU_CLI="$target/vanthu"
+tsc="$here/node_modules/.bin/tsc"
+"$tsc" --noEmit -p "$here/tests/tsconfig.json"
+node "$here/tests/shapes.js"
+"$tsc" --noEmit -p "$here/tests/tsconfig.shapes.json"
+echo "node binding: index.d.ts, tests/types.ts and the results of every call type-check (tsc $("$tsc" --version | cut -d' ' -f2))"
 node --test --test-reporter=spec "$here"/tests/*.test.js
 
 # The shared harness: the same cases through the driver and the CLI, compared.
