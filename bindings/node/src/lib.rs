@@ -19,6 +19,11 @@
 // argument `run_async`: `true` returns a Promise and runs the call on
 // libuv's thread pool, off the event loop (`index.js` names these
 // `checkAsync`, `verifyPdfAsync`, ...).
+//
+// `unsafe_code` is denied, not forbidden as in the other crates: the code the
+// `#[napi]` macros expand to allows `unsafe` for itself; this crate's own
+// code has none.
+#![deny(unsafe_code)]
 
 use std::path::PathBuf;
 
