@@ -60,7 +60,10 @@ function adopt(error) {
     return error;
   }
   const adopted = new VanthuError(error);
-  adopted.stack = `VanthuError: ${error.message}${error.stack.slice(error.stack.indexOf('\n'))}`;
+  // The addon's frames, under this error's name.
+  const stack = typeof error.stack === 'string' ? error.stack : '';
+  const frames = stack.indexOf('\n') < 0 ? '' : stack.slice(stack.indexOf('\n'));
+  adopted.stack = `VanthuError: ${error.message}${frames}`;
   return adopted;
 }
 

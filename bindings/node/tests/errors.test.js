@@ -121,6 +121,7 @@ test('the Async forms reject with the same VanthuError', async () => {
   await assert.rejects(vanthu.inspectAsync(pdf), (error) => {
     assert.ok(error instanceof vanthu.VanthuError);
     assert.deepStrictEqual([error.code, error.kind], [3, 'unreadable']);
+    assert.equal(error.stack.split('\n')[0], `VanthuError: ${error.message}`);
     return true;
   });
   await assert.rejects(vanthu.checkAsync(path.join(dir, 'pki'), { at: AT }), { code: 6, kind: 'nothing_to_check' });
