@@ -23,7 +23,7 @@ use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use vanthu::api::{self, ApiError, ApiErrorKind};
+use vanthu::api::{self, ApiError};
 
 /// The facade's value as Python objects, as `json.loads` of its JSON would
 /// give them (serde straight to Python objects, with no JSON text between).
@@ -111,19 +111,7 @@ where
 {
     // A panic is a bug in vanthu: it is an `InternalError`, never an unwind
     // into the interpreter.
-    let result = py.detach(|| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)).unwrap_or_else(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err(ApiError::new(
-                ApiErrorKind::Internal,
-                format!("internal error (a bug in vanthu, please report it): {what}"),
-            ))
-        })
-    });
+    let result = py.detach(|| api::catch_panic(call));
     match result {
         Ok(value) => to_python(py, &value),
         Err(error) => Err(raise(py, &error)),

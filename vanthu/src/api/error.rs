@@ -197,6 +197,32 @@ impl ApiError {
     pub fn unreadable(message: impl Into<String>) -> Self {
         Self::new(ApiErrorKind::Unreadable, message)
     }
+
+    /// The [`ApiErrorKind::Internal`] error for a panic caught at a
+    /// binding's boundary, with the panic's message.
+    #[must_use]
+    pub fn from_panic(payload: &(dyn std::any::Any + Send)) -> Self {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Self::new(
+            ApiErrorKind::Internal,
+            format!("internal error (a bug in vanthu, please report it): {what}"),
+        )
+    }
+}
+
+/// Runs `call`, a panic in it being an [`ApiErrorKind::Internal`] error
+/// ([`ApiError::from_panic`]) rather than an unwind: what every binding does
+/// at its boundary, where a panic must never unwind into the host runtime.
+///
+/// # Errors
+/// `call`'s error, or the panic as an `internal` error.
+pub fn catch_panic<T>(call: impl FnOnce() -> Result<T, ApiError>) -> Result<T, ApiError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call))
+        .unwrap_or_else(|payload| Err(ApiError::from_panic(&*payload)))
 }
 
 impl From<CheckError> for ApiError {

@@ -73,7 +73,7 @@ pub use documents::{
     CheckArgs, ReplyArgs, ReplyWritten, VerifyArgs, check, check_bytes, inspect, normalize,
     normalize_to, reply, reply_to, status_reply, verify_pdf,
 };
-pub use error::{ApiError, ApiErrorKind};
+pub use error::{ApiError, ApiErrorKind, catch_panic};
 pub use extract::{ExtractArgs, Extracted, extract, extract_each};
 pub use sign::{SignArgs, SignPrepared, SignedPdf, sign_finish, sign_prepare};
 pub use text::{TextCheck, TextFix, TextFixArgs, TextFrom, identify, text_check, text_fix};

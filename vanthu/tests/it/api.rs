@@ -116,6 +116,20 @@ fn error_json_has_the_documented_shape() {
 }
 
 #[test]
+fn a_panic_at_the_boundary_is_an_internal_error() {
+    let caught = api::catch_panic::<()>(|| panic!("the bug at hand"));
+    let err = caught.unwrap_err();
+    assert_eq!((err.code, err.kind), (99, ApiErrorKind::Internal));
+    assert!(err.message.contains("the bug at hand"), "{}", err.message);
+    let formatted = api::catch_panic::<()>(|| panic!("{} bugs", 2)).unwrap_err();
+    assert!(formatted.message.contains("2 bugs"));
+    // Values and errors pass through.
+    assert_eq!(api::catch_panic(|| Ok(7)), Ok(7));
+    let invalid = api::catch_panic::<()>(|| Err(api::ApiError::invalid("no"))).unwrap_err();
+    assert_eq!(invalid.kind, ApiErrorKind::InvalidArgument);
+}
+
+#[test]
 fn check_and_inspect_a_package() {
     let reports = api::check(&sample(), &api::CheckArgs::default()).unwrap();
     assert_eq!(reports.len(), 1);
