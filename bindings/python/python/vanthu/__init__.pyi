@@ -49,13 +49,17 @@ class Location(TypedDict, total=False):
     path: str
     attachment: int
 
-class Finding(TypedDict):
+class _FindingKeys(TypedDict):
     rule: str
     severity: Severity
     message: str
     message_vi: str
     location: Location
     source: str
+
+class Finding(_FindingKeys, total=False):
+    requirement: str
+    """The requirement of an external specification the finding reports (``CSIP2``, ``SIP4`` of E-ARK)."""
 
 class Rule(TypedDict):
     id: str
@@ -192,6 +196,10 @@ MessageHeader = TypedDict("MessageHeader", {
     "other_info": Optional[Dict[str, Any]],
     "response_for": List[Dict[str, Any]],
     "steering_type": Optional[str],
+    "response_for_task": Optional[List[str]],
+    "application_type": Optional[str],
+    "to_places": Optional[List[str]],
+    "extras": Dict[str, Any],
 }, total=False)
 """``MessageHeader`` of a document package (the functional form: ``from`` is a keyword).
 ``to`` and ``response_for`` are required (lists, possibly empty); the other keys may be
@@ -211,7 +219,7 @@ class PackageModel(TypedDict, total=False):
     a document has ``header``, ``attachments`` and ``attachment_encoded`` (required),
     ``trace``, ``signature``, ``manifest``, ``extras``; a status package has the keys of
     ``vanthu_edxml::StatusPackage`` (``from``, ``response_for``, ``status_code``,
-    ``description``, ``timestamp``, …). docs/bindings.md has an example."""
+    ``description``, ``timestamp``, ``staff_info``, …). docs/bindings.md has an example."""
     kind: Literal["document", "status"]
     header: MessageHeader
     trace: Optional[Dict[str, Any]]
@@ -251,6 +259,11 @@ class Packed(TypedDict, total=False):
     objid: str
     data_files: int
 
+class IdentificationError(TypedDict):
+    """Why the input is not an identifier of its kind: the message and the byte offset."""
+    message: str
+    offset: int
+
 class Identification(TypedDict, total=False):
     """One element of ``vanthu id --json``: the common keys, then the parts of the
     kind of identifier found (agency id, document number, document id, record code)."""
@@ -258,7 +271,7 @@ class Identification(TypedDict, total=False):
     kind: Optional[str]
     valid: bool
     findings: List[Finding]
-    error: Optional[str]
+    error: Optional[IdentificationError]
     form: str
     level1: str
     category: str
