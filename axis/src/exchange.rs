@@ -63,6 +63,18 @@ impl Default for Backoff {
 }
 
 impl Backoff {
+    /// Delays from `first_seconds`, times `factor` after each failure, at
+    /// most `max_seconds`; given up after `max_attempts` failures.
+    #[must_use]
+    pub const fn new(first_seconds: u64, factor: u32, max_seconds: u64, max_attempts: u32) -> Self {
+        Self {
+            first_seconds,
+            factor,
+            max_seconds,
+            max_attempts,
+        }
+    }
+
     /// The delay after the `failures`-th failure (from 1).
     #[must_use]
     pub fn delay(&self, failures: u32) -> Duration {
@@ -709,25 +721,28 @@ impl Exchange {
         let mut wake: Option<DateTime<FixedOffset>> = None;
         let mut consider = |retry: &Retry| {
             if let (false, Some(t)) = (retry.in_flight, retry.not_before) {
-                wake = Some(wake.map_or(t, |w| w.min(t)));
+                if t > now {
+                    wake = Some(wake.map_or(t, |w| w.min(t)));
+                }
             }
         };
         // Messages first (oldest first), then packages to send, then polls.
         let mut best: Option<(u64, Subject)> = None;
         for (doc_id, m) in &self.messages {
+            let Some(step) = self.step(m) else { continue };
             consider(&m.retry);
             if !m.retry.ready(now) || best.as_ref().is_some_and(|(s, _)| *s < m.seq) {
                 continue;
             }
-            if let Some(step) = self.step(m) {
-                best = Some((m.seq, Subject::Message(doc_id.clone(), step)));
-            }
+            best = Some((m.seq, Subject::Message(doc_id.clone(), step)));
         }
         if best.is_none() {
             for (key, o) in &self.outgoing {
+                if o.sent || o.gave_up || o.bytes.is_none() {
+                    continue;
+                }
                 consider(&o.retry);
-                let ready = !o.sent && !o.gave_up && o.bytes.is_some() && o.retry.ready(now);
-                if ready && best.as_ref().is_none_or(|(s, _)| o.seq < *s) {
+                if o.retry.ready(now) && best.as_ref().is_none_or(|(s, _)| o.seq < *s) {
                     best = Some((o.seq, Subject::Outgoing(key.clone())));
                 }
             }
@@ -913,6 +928,19 @@ impl Exchange {
         Ok((to.trim().to_owned(), out))
     }
 
+    /// A step succeeded: its failures are forgotten.
+    fn succeeded(&mut self, subject: &Subject) {
+        let retry = match subject {
+            Subject::Poll(_) => None,
+            Subject::Message(id, _) => self.messages.get_mut(id).map(|m| &mut m.retry),
+            Subject::Outgoing(key) => self.outgoing.get_mut(key).map(|o| &mut o.retry),
+        };
+        if let Some(r) = retry {
+            r.failures = 0;
+            r.not_before = None;
+        }
+    }
+
     fn take(&mut self, id: ActionId) -> Result<Subject, AxisError> {
         let subject = self
             .in_flight
@@ -940,6 +968,7 @@ impl Exchange {
             self.failed(&subject, error, now, &mut records);
             return Ok(records);
         }
+        self.succeeded(&subject);
         match (subject, outcome) {
             (Subject::Poll(t), Outcome::Listed(items)) => {
                 if let Some(r) = self.polls.get_mut(&t) {

@@ -64,6 +64,18 @@ pub struct Unit {
     pub mobile: Option<String>,
 }
 
+impl Unit {
+    /// The unit `code` named `name`, the other fields empty.
+    #[must_use]
+    pub fn new(code: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+}
+
 impl QuangNam {
     /// The unit `unit_code` with `secret`, through the gateway at `gateway`
     /// with the application's consumer key and secret.
