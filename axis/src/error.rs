@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// The numbered codes are those of the Lạng Sơn LGSP user guide (version
 /// 2.2, §4); the national axis answers `0` for success and publishes no
-/// catalogue of its others (`docs/axis.md` §6), and vanthu's local axis
-/// answers with these numbers.
+/// catalogue of its others (`docs/axis.md` §6); vanthu's local axis answers
+/// with these numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -38,7 +38,7 @@ pub enum ErrorCode {
 }
 
 /// Where the numbered codes are documented.
-const LANG_SON_GUIDE: &str = "Lạng Sơn LGSP user guide (HDSD) v2.2 §4";
+const LANG_SON_GUIDE: &str = "Lạng Sơn LGSP user guide (HDSD) v2.2 §4, vanthu docs/axis.md §6";
 
 impl ErrorCode {
     /// Every documented code.

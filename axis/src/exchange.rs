@@ -385,7 +385,7 @@ pub enum Task {
     Call(Operation),
     /// Hand this package to the workflow, then report its answer with
     /// [`Exchange::delivered`].
-    Deliver(Delivery),
+    Deliver(Box<Delivery>),
 }
 
 /// An action: append `journal` first, then perform `task`.
@@ -554,9 +554,7 @@ impl Exchange {
             };
             self.messages.insert(doc_id.to_owned(), message);
         }
-        self.messages
-            .entry(doc_id.to_owned())
-            .or_default()
+        self.messages.entry(doc_id.to_owned()).or_default()
     }
 
     /// Applies a record to the state (replay, and each new record).
@@ -720,10 +718,10 @@ impl Exchange {
     pub fn next_action(&mut self, now: DateTime<FixedOffset>) -> Next {
         let mut wake: Option<DateTime<FixedOffset>> = None;
         let mut consider = |retry: &Retry| {
-            if let (false, Some(t)) = (retry.in_flight, retry.not_before) {
-                if t > now {
-                    wake = Some(wake.map_or(t, |w| w.min(t)));
-                }
+            if let (false, Some(t)) = (retry.in_flight, retry.not_before)
+                && t > now
+            {
+                wake = Some(wake.map_or(t, |w| w.min(t)));
             }
         };
         // Messages first (oldest first), then packages to send, then polls.
@@ -793,10 +791,10 @@ impl Exchange {
         let Some((answer, _)) = &m.delivered else {
             return Some(Step::Deliver);
         };
-        if let (true, Some(answer)) = (is_document, answer) {
-            if !m.replied.contains(&answer.code) {
-                return Some(Step::Reply(answer.code.clone()));
-            }
+        if let (true, Some(answer)) = (is_document, answer)
+            && !m.replied.contains(&answer.code)
+        {
+            return Some(Step::Reply(answer.code.clone()));
         }
         Some(Step::Acknowledge(TransportState::Done))
     }
@@ -834,10 +832,7 @@ impl Exchange {
             Subject::Message(doc_id, step) => {
                 let doc_id = doc_id.clone();
                 match step {
-                    Step::Fetch => Some((
-                        Vec::new(),
-                        Task::Call(Operation::GetEdoc { doc_id }),
-                    )),
+                    Step::Fetch => Some((Vec::new(), Task::Call(Operation::GetEdoc { doc_id }))),
                     Step::Acknowledge(state) => Some((
                         Vec::new(),
                         Task::Call(Operation::UpdateStatus {
@@ -880,7 +875,7 @@ impl Exchange {
                         if !redelivery {
                             self.record(&mut journal, Record::Delivering { doc_id });
                         }
-                        Some((journal, Task::Deliver(delivery)))
+                        Some((journal, Task::Deliver(Box::new(delivery))))
                     }
                 }
             }
@@ -1122,17 +1117,17 @@ impl Exchange {
                     errors: error_rules(&report),
                 },
             );
-            if let Some(first) = key.as_ref().and_then(|k| self.keys.get(k)) {
-                if first != doc_id {
-                    let of = first.clone();
-                    self.record(
-                        records,
-                        Record::Duplicate {
-                            doc_id: doc_id.to_owned(),
-                            of,
-                        },
-                    );
-                }
+            if let Some(first) = key.as_ref().and_then(|k| self.keys.get(k))
+                && first != doc_id
+            {
+                let of = first.clone();
+                self.record(
+                    records,
+                    Record::Duplicate {
+                        doc_id: doc_id.to_owned(),
+                        of,
+                    },
+                );
             }
         }
         let m = self.message(doc_id);
@@ -1226,13 +1221,13 @@ impl Exchange {
             Some(Subject::Message(doc_id, Step::Deliver)) => doc_id.clone(),
             _ => return Err(AxisError::invalid(format!("no delivery {id:?} in flight"))),
         };
-        if let Some(a) = &answer {
-            if !StatusCode::parse(&a.code).is_known() {
-                return Err(AxisError::invalid(format!(
-                    "status {:?}: expected one of 01, 02, 03, 04, 05, 06, 13, 15, 16",
-                    a.code
-                )));
-            }
+        if let Some(a) = &answer
+            && !StatusCode::parse(&a.code).is_known()
+        {
+            return Err(AxisError::invalid(format!(
+                "status {:?}: expected one of 01, 02, 03, 04, 05, 06, 13, 15, 16",
+                a.code
+            )));
         }
         self.take(id)?;
         let mut records = Vec::new();

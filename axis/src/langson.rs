@@ -233,7 +233,9 @@ pub fn parse_answer(response: &Response) -> Result<Value, AxisError> {
     let value: Value = match serde_json::from_slice(&response.body) {
         Ok(v) => v,
         Err(e) if (200..300).contains(&response.status) => {
-            return Err(AxisError::malformed(format!("not the axis's JSON answer: {e}")));
+            return Err(AxisError::malformed(format!(
+                "not the axis's JSON answer: {e}"
+            )));
         }
         Err(_) => return Err(http_error(response)),
     };
@@ -243,7 +245,8 @@ pub fn parse_answer(response: &Response) -> Result<Value, AxisError> {
         _ => None,
     };
     let data = value.get("data");
-    let error_code = text(data.and_then(|d| d.get("errorCode"))).or_else(|| text(value.get("errorCode")));
+    let error_code =
+        text(data.and_then(|d| d.get("errorCode"))).or_else(|| text(value.get("errorCode")));
     let description = text(data.and_then(|d| d.get("errorDesc")))
         .or_else(|| details(&value))
         .or_else(|| text(value.get("message")))

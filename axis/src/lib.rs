@@ -15,9 +15,7 @@ pub use config::{
 };
 pub use error::{AxisError, ErrorCode, SignatureError};
 pub use http::{Method, Request, Response, find_header, sha256_hex};
-pub use model::{
-    Agency, MessageType, Operation, Outcome, ReceivedItem, SentItem, TransportState,
-};
+pub use model::{Agency, MessageType, Operation, Outcome, ReceivedItem, SentItem, TransportState};
 
 /// The start of `text`, for error messages.
 pub(crate) fn excerpt(text: &str) -> String {

@@ -186,7 +186,11 @@ pub struct Agency {
     #[serde(deserialize_with = "lenient_string")]
     pub id: Option<String>,
     /// The axis's id of its parent entry.
-    #[serde(deserialize_with = "lenient_string", alias = "parentId", alias = "pcode")]
+    #[serde(
+        deserialize_with = "lenient_string",
+        alias = "parentId",
+        alias = "pcode"
+    )]
     pub pid: Option<String>,
     /// Its agency identifier (mã định danh).
     pub code: String,
@@ -335,7 +339,13 @@ impl Outcome {
 /// `createdTime`, …).
 #[derive(Deserialize)]
 struct RawItem {
-    #[serde(alias = "docid", alias = "doc_id", alias = "DocId", deserialize_with = "lenient_string", default)]
+    #[serde(
+        alias = "docid",
+        alias = "doc_id",
+        alias = "DocId",
+        deserialize_with = "lenient_string",
+        default
+    )]
     #[serde(rename = "docId")]
     doc_id: Option<String>,
     #[serde(rename = "messageType", alias = "messagetype", alias = "type", default)]
@@ -348,9 +358,19 @@ struct RawItem {
     status: Option<String>,
     #[serde(rename = "status_desc", alias = "statusDesc", default)]
     status_desc: Option<String>,
-    #[serde(rename = "created_time", alias = "createdTime", default, deserialize_with = "lenient_string")]
+    #[serde(
+        rename = "created_time",
+        alias = "createdTime",
+        default,
+        deserialize_with = "lenient_string"
+    )]
     created: Option<String>,
-    #[serde(rename = "updated_time", alias = "updatedTime", default, deserialize_with = "lenient_string")]
+    #[serde(
+        rename = "updated_time",
+        alias = "updatedTime",
+        default,
+        deserialize_with = "lenient_string"
+    )]
     updated: Option<String>,
 }
 
@@ -372,13 +392,14 @@ pub(crate) fn received_item(value: serde_json::Value) -> Result<ReceivedItem, cr
         .doc_id
         .filter(|id| !id.trim().is_empty())
         .ok_or_else(|| crate::AxisError::Malformed("a received item has no docId".to_owned()))?;
-    let message_type = raw.message_type.as_deref().and_then(|t| {
-        match t.trim().to_ascii_lowercase().as_str() {
-            "edoc" => Some(MessageType::Edoc),
-            "status" => Some(MessageType::Status),
-            _ => None,
-        }
-    });
+    let message_type =
+        raw.message_type
+            .as_deref()
+            .and_then(|t| match t.trim().to_ascii_lowercase().as_str() {
+                "edoc" => Some(MessageType::Edoc),
+                "status" => Some(MessageType::Status),
+                _ => None,
+            });
     Ok(ReceivedItem {
         doc_id,
         message_type,

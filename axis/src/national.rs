@@ -286,7 +286,7 @@ pub fn verify(
 
 fn decode_hex(text: &str) -> Option<Vec<u8>> {
     let text = text.trim();
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())
@@ -335,12 +335,9 @@ impl National {
         request.header("User-Agent", USER_AGENT)?;
         request.header(VERSION_HEADER, VERSION)?;
         let stamp = timestamp(at);
-        request.headers.extend(sign(
-            &self.system_id,
-            self.secret.expose(),
-            &stamp,
-            fields,
-        )?);
+        request
+            .headers
+            .extend(sign(&self.system_id, self.secret.expose(), &stamp, fields)?);
         Ok(request)
     }
 
@@ -482,7 +479,11 @@ impl National {
     /// # Errors
     /// [`AxisError::InvalidArgument`] when the code, the name or the
     /// e-mail address is missing, or the address is not one.
-    pub fn register_agency(&self, at: NaiveDateTime, agency: &Agency) -> Result<Request, AxisError> {
+    pub fn register_agency(
+        &self,
+        at: NaiveDateTime,
+        agency: &Agency,
+    ) -> Result<Request, AxisError> {
         validate_agency(agency)?;
         let mut request = self.call("registerAgency", at, "application/json", &[])?;
         request.body = serde_json::to_vec(agency).map_err(|e| AxisError::invalid(e.to_string()))?;
@@ -605,7 +606,9 @@ pub fn parse_envelope(response: &Response) -> Result<Envelope, AxisError> {
     let envelope: Envelope = match serde_json::from_slice(&response.body) {
         Ok(e) => e,
         Err(e) if (200..300).contains(&response.status) => {
-            return Err(AxisError::malformed(format!("not the axis's JSON answer: {e}")));
+            return Err(AxisError::malformed(format!(
+                "not the axis's JSON answer: {e}"
+            )));
         }
         Err(_) => return Err(http_error(response)),
     };
@@ -684,7 +687,8 @@ pub fn parse_sent_list(response: &Response) -> Result<Vec<SentItem>, AxisError> 
     data_list(parse_envelope(response)?)?
         .into_iter()
         .map(|item| {
-            serde_json::from_value(item).map_err(|e| AxisError::malformed(format!("sent item: {e}")))
+            serde_json::from_value(item)
+                .map_err(|e| AxisError::malformed(format!("sent item: {e}")))
         })
         .collect()
 }
@@ -710,7 +714,9 @@ pub fn parse_agencies(response: &Response) -> Result<Vec<Agency>, AxisError> {
 pub fn parse_edoc(response: &Response) -> Result<Vec<u8>, AxisError> {
     match parse_envelope(response)?.data {
         Some(serde_json::Value::String(b64)) => decode_base64(&b64),
-        _ => Err(AxisError::malformed("getEdoc answered without the package in data")),
+        _ => Err(AxisError::malformed(
+            "getEdoc answered without the package in data",
+        )),
     }
 }
 

@@ -273,7 +273,9 @@ pub fn parse_answer(response: &Response) -> Result<Value, AxisError> {
     let value: Value = match serde_json::from_slice(&response.body) {
         Ok(v) => v,
         Err(e) if (200..300).contains(&response.status) => {
-            return Err(AxisError::malformed(format!("not the gateway's JSON answer: {e}")));
+            return Err(AxisError::malformed(format!(
+                "not the gateway's JSON answer: {e}"
+            )));
         }
         Err(_) => return Err(http_error(response)),
     };

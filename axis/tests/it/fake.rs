@@ -59,7 +59,12 @@ impl FakeAxis {
     }
 
     pub(crate) fn handle(&mut self, request: &Request) -> Response {
-        let operation = request.url.rsplit('/').next().unwrap_or_default().to_owned();
+        let operation = request
+            .url
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         self.calls.push(operation.clone());
         if self.fail_next > 0 {
             self.fail_next -= 1;
@@ -105,7 +110,10 @@ impl FakeAxis {
                         let b64 = base64::engine::general_purpose::STANDARD.encode(&m.bytes);
                         Envelope::ok(Some(b64.into()))
                     }
-                    None => Envelope::error(&ErrorCode::Other("404".to_owned()), Some("no such message")),
+                    None => Envelope::error(
+                        &ErrorCode::Other("404".to_owned()),
+                        Some("no such message"),
+                    ),
                 }
             }
             "updateStatus" => {
@@ -120,14 +128,20 @@ impl FakeAxis {
                         m.state = state;
                         Envelope::ok(None)
                     }
-                    None => Envelope::error(&ErrorCode::Other("404".to_owned()), Some("no such message")),
+                    None => Envelope::error(
+                        &ErrorCode::Other("404".to_owned()),
+                        Some("no such message"),
+                    ),
                 }
             }
             "sendEdoc" => match self.send(request, &verified) {
                 Ok(id) => Envelope::sent(id),
                 Err(code) => Envelope::error(&code, None),
             },
-            _ => Envelope::error(&ErrorCode::Other("404".to_owned()), Some("no such operation")),
+            _ => Envelope::error(
+                &ErrorCode::Other("404".to_owned()),
+                Some("no such operation"),
+            ),
         };
         Response::json(200, envelope.to_json())
     }
@@ -141,8 +155,8 @@ impl FakeAxis {
         if verified.field("hash-file") != Some(vanthu_axis::sha256_hex(&bytes).as_str()) {
             return Err(ErrorCode::InvalidFile);
         }
-        let to: Vec<String> =
-            serde_json::from_str(verified.field("to").unwrap_or("[]")).map_err(|_| ErrorCode::InvalidFile)?;
+        let to: Vec<String> = serde_json::from_str(verified.field("to").unwrap_or("[]"))
+            .map_err(|_| ErrorCode::InvalidFile)?;
         let mut first = None;
         for agency in &to {
             let system = self

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use vanthu_axis::national::{self, National};
 use vanthu_axis::{
-    Agency, AxisError, ErrorCode, Method, MessageType, Response, Secret, SignatureError,
+    Agency, AxisError, ErrorCode, MessageType, Method, Response, Secret, SignatureError,
     TransportState,
 };
 
@@ -13,7 +13,11 @@ use crate::fake::file_part;
 const SECRET: &str = "c2VjcmV0LWtleS0wMDAuMDAuMTUuSDQ3LXRlc3Q=";
 
 fn axis() -> National {
-    National::new("http://127.0.0.1:8080/XrdAdapter/adapter/", "000.00.15.H47", SECRET)
+    National::new(
+        "http://127.0.0.1:8080/XrdAdapter/adapter/",
+        "000.00.15.H47",
+        SECRET,
+    )
 }
 
 fn at() -> NaiveDateTime {
@@ -30,8 +34,16 @@ fn secrets(id: &str) -> Option<Secret> {
 #[test]
 fn timestamp_form_round_trips() {
     assert_eq!(national::timestamp(at()), "02062025T083005+0007");
-    assert_eq!(national::parse_timestamp("02062025T083005+0007").unwrap(), at());
-    for bad in ["02062025T083005", "2025-06-02", "32062025T083005+0007", "02062025T083005+1000"] {
+    assert_eq!(
+        national::parse_timestamp("02062025T083005+0007").unwrap(),
+        at()
+    );
+    for bad in [
+        "02062025T083005",
+        "2025-06-02",
+        "32062025T083005+0007",
+        "02062025T083005+1000",
+    ] {
         assert!(national::parse_timestamp(bad).is_err(), "{bad}");
     }
 }
@@ -41,16 +53,34 @@ fn send_edoc_is_a_signed_multipart_request() {
     let package = "<edXML>Quyết định 182/QĐ-LĐTBXH</edXML>".as_bytes();
     let to = vec!["000.01.15.H47".to_owned(), "000.02.15.H47".to_owned()];
     let request = axis()
-        .send_edoc(at(), MessageType::Edoc, "000.00.15.H47", &to, package, "vanthu-nonce-1")
+        .send_edoc(
+            at(),
+            MessageType::Edoc,
+            "000.00.15.H47",
+            &to,
+            package,
+            "vanthu-nonce-1",
+        )
         .unwrap();
     assert_eq!(request.method, Method::Post);
-    assert_eq!(request.url, "http://127.0.0.1:8080/XrdAdapter/adapter/sendEdoc");
+    assert_eq!(
+        request.url,
+        "http://127.0.0.1:8080/XrdAdapter/adapter/sendEdoc"
+    );
     assert_eq!(
         request.header_value("Content-Type"),
         Some("multipart/form-data; boundary=vanthu-nonce-1")
     );
-    assert_eq!(request.header_value("XroadVnpt-version"), Some("3.0.201608"));
-    assert!(request.header_value("User-Agent").unwrap().starts_with("vanthu-axis/"));
+    assert_eq!(
+        request.header_value("XroadVnpt-version"),
+        Some("3.0.201608")
+    );
+    assert!(
+        request
+            .header_value("User-Agent")
+            .unwrap()
+            .starts_with("vanthu-axis/")
+    );
     assert_eq!(
         request.header_value("XroadVnpt-sign-header-key"),
         Some("systemid;timestamp;from;servicetype;messagetype;to;hash-file")
@@ -75,9 +105,15 @@ fn send_edoc_is_a_signed_multipart_request() {
     let bad = axis().send_edoc(at(), MessageType::Edoc, "x", &to, b"p", "a b");
     assert!(matches!(bad, Err(AxisError::InvalidArgument(_))));
 
-    let ok = Response::json(200, r#"{"status":"OK","ErrorCode":"0","ErrorDesc":"","DocId":"6c1e-42"}"#);
+    let ok = Response::json(
+        200,
+        r#"{"status":"OK","ErrorCode":"0","ErrorDesc":"","DocId":"6c1e-42"}"#,
+    );
     assert_eq!(national::parse_send(&ok).unwrap(), "6c1e-42");
-    let refused = Response::json(200, r#"{"status":"FAIL","ErrorCode":18,"ErrorDesc":"Đơn vị nhận không tồn tại"}"#);
+    let refused = Response::json(
+        200,
+        r#"{"status":"FAIL","ErrorCode":18,"ErrorDesc":"Đơn vị nhận không tồn tại"}"#,
+    );
     match national::parse_send(&refused) {
         Err(AxisError::Rejected { code, description }) => {
             assert_eq!(code, ErrorCode::ReceiverUnknown);
@@ -90,14 +126,22 @@ fn send_edoc_is_a_signed_multipart_request() {
 #[test]
 fn the_verifier_refuses_what_an_axis_refuses() {
     let request = axis()
-        .get_received_edoc_list(at(), MessageType::Status, Some("2025/06/01"), Some("2025/06/02"))
+        .get_received_edoc_list(
+            at(),
+            MessageType::Status,
+            Some("2025/06/01"),
+            Some("2025/06/02"),
+        )
         .unwrap();
     let ok = national::verify(&request.headers, secrets).unwrap();
     assert_eq!(ok.field("fromdate"), Some("2025/06/01"));
     assert_eq!(ok.field("messagetype"), Some("status"));
     ok.check_fresh(at(), chrono::Duration::minutes(5)).unwrap();
     assert!(matches!(
-        ok.check_fresh(at() + chrono::Duration::minutes(6), chrono::Duration::minutes(5)),
+        ok.check_fresh(
+            at() + chrono::Duration::minutes(6),
+            chrono::Duration::minutes(5)
+        ),
         Err(SignatureError::Stale(_))
     ));
 
@@ -112,7 +156,10 @@ fn the_verifier_refuses_what_an_axis_refuses() {
     };
     // Wrong secret.
     let wrong = |_: &str| Some(Secret::new("another"));
-    assert_eq!(national::verify(&request.headers, wrong), Err(SignatureError::Mismatch));
+    assert_eq!(
+        national::verify(&request.headers, wrong),
+        Err(SignatureError::Mismatch)
+    );
     // Unknown system.
     assert_eq!(
         national::verify(&request.headers, |_| None),
@@ -124,7 +171,10 @@ fn the_verifier_refuses_what_an_axis_refuses() {
         Err(SignatureError::Differs("XroadVnpt-messagetype".to_owned()))
     );
     // The signed JSON changed: the HMAC no longer matches.
-    let json = request.header_value("XroadVnpt-sign-header").unwrap().replace("status", "edoc");
+    let json = request
+        .header_value("XroadVnpt-sign-header")
+        .unwrap()
+        .replace("status", "edoc");
     assert_eq!(
         national::verify(&set("XroadVnpt-sign-header", &json), secrets),
         Err(SignatureError::Mismatch)
@@ -138,7 +188,10 @@ fn the_verifier_refuses_what_an_axis_refuses() {
     );
     // The key list disagrees with the JSON.
     assert!(matches!(
-        national::verify(&set("XroadVnpt-sign-header-key", "systemid;timestamp"), secrets),
+        national::verify(
+            &set("XroadVnpt-sign-header-key", "systemid;timestamp"),
+            secrets
+        ),
         Err(SignatureError::Malformed { .. })
     ));
     // A hash that is not hex; a missing header.
@@ -165,13 +218,18 @@ fn the_verifier_refuses_what_an_axis_refuses() {
 
 #[test]
 fn received_list() {
-    let request = axis().get_received_edoc_list(at(), MessageType::Edoc, None, None).unwrap();
+    let request = axis()
+        .get_received_edoc_list(at(), MessageType::Edoc, None, None)
+        .unwrap();
     assert!(request.url.ends_with("/getReceivedEdocList"));
     assert_eq!(
         request.header_value("XroadVnpt-sign-header-key"),
         Some("systemid;timestamp;servicetype;messagetype")
     );
-    assert_eq!(request.header_value("Content-Type"), Some("application/json"));
+    assert_eq!(
+        request.header_value("Content-Type"),
+        Some("application/json")
+    );
     let answer = Response::json(
         200,
         r#"{"status":"OK","ErrorCode":"0","ErrorDesc":"","data":[
@@ -188,13 +246,21 @@ fn received_list() {
     assert_eq!(items[0].status, Some(TransportState::Initial));
     assert_eq!(items[0].created.as_deref(), Some("2025-06-02 08:00:00"));
     assert_eq!(items[1].status, Some(TransportState::Done));
-    let no_id = Response::json(200, r#"{"status":"OK","ErrorCode":"0","data":[{"from":"x"}]}"#);
-    assert!(matches!(national::parse_received_list(&no_id), Err(AxisError::Malformed(_))));
+    let no_id = Response::json(
+        200,
+        r#"{"status":"OK","ErrorCode":"0","data":[{"from":"x"}]}"#,
+    );
+    assert!(matches!(
+        national::parse_received_list(&no_id),
+        Err(AxisError::Malformed(_))
+    ));
 }
 
 #[test]
 fn sent_list() {
-    let request = axis().get_sent_edoc_list(at(), MessageType::Edoc, None, None).unwrap();
+    let request = axis()
+        .get_sent_edoc_list(at(), MessageType::Edoc, None, None)
+        .unwrap();
     assert!(request.url.ends_with("/getSentEdocList"));
     let answer = Response::json(
         200,
@@ -223,21 +289,39 @@ fn get_edoc_decodes_the_package() {
         "<edXML>Văn bản</edXML>".as_bytes()
     );
     let bad = Response::json(200, r#"{"status":"OK","ErrorCode":"0","data":"@@@"}"#);
-    assert!(matches!(national::parse_edoc(&bad), Err(AxisError::Malformed(_))));
+    assert!(matches!(
+        national::parse_edoc(&bad),
+        Err(AxisError::Malformed(_))
+    ));
     let none = Response::json(200, r#"{"status":"OK","ErrorCode":"0"}"#);
-    assert!(matches!(national::parse_edoc(&none), Err(AxisError::Malformed(_))));
+    assert!(matches!(
+        national::parse_edoc(&none),
+        Err(AxisError::Malformed(_))
+    ));
 }
 
 #[test]
 fn update_status() {
-    let request = axis().update_status(at(), "a1", &TransportState::Done).unwrap();
+    let request = axis()
+        .update_status(at(), "a1", &TransportState::Done)
+        .unwrap();
     assert!(request.url.ends_with("/updateStatus"));
     assert_eq!(request.header_value("XroadVnpt-docid"), Some("a1"));
     assert_eq!(request.header_value("XroadVnpt-status"), Some("done"));
-    assert!(axis().update_status(at(), "a1", &TransportState::Initial).is_err());
-    national::parse_status(&Response::json(200, r#"{"status":"OK","ErrorCode":"0","ErrorDesc":""}"#))
-        .unwrap();
-    let refused = Response::json(200, r#"{"status":"FAIL","ErrorCode":"15","ErrorDesc":"Sai"}"#);
+    assert!(
+        axis()
+            .update_status(at(), "a1", &TransportState::Initial)
+            .is_err()
+    );
+    national::parse_status(&Response::json(
+        200,
+        r#"{"status":"OK","ErrorCode":"0","ErrorDesc":""}"#,
+    ))
+    .unwrap();
+    let refused = Response::json(
+        200,
+        r#"{"status":"FAIL","ErrorCode":"15","ErrorDesc":"Sai"}"#,
+    );
     let e = national::parse_status(&refused).unwrap_err();
     assert_eq!(e.code(), ErrorCode::WrongCredentials);
     assert!(!e.retriable());
@@ -247,7 +331,10 @@ fn update_status() {
 fn agencies() {
     let request = axis().get_agencies_list(at()).unwrap();
     assert!(request.url.ends_with("/getAgenciesList"));
-    assert_eq!(request.header_value("XroadVnpt-sign-header-key"), Some("systemid;timestamp"));
+    assert_eq!(
+        request.header_value("XroadVnpt-sign-header-key"),
+        Some("systemid;timestamp")
+    );
     let answer = Response::json(
         200,
         r#"{"status":"OK","ErrorCode":"0","data":[{"id":12,"pid":1,"code":"000.00.15.H47",
@@ -267,11 +354,18 @@ fn agencies() {
         let bad = Agency::new("000.01.15.H47", "Sở Nội vụ", mail);
         assert!(axis().register_agency(at(), &bad).is_err(), "{mail:?}");
     }
-    assert!(axis().register_agency(at(), &Agency::new("", "x", "a@b.vn")).is_err());
+    assert!(
+        axis()
+            .register_agency(at(), &Agency::new("", "x", "a@b.vn"))
+            .is_err()
+    );
 
     let request = axis().delete_agency(at(), "000.01.15.H47").unwrap();
     assert!(request.url.ends_with("/deleteAgency"));
-    assert_eq!(request.header_value("XroadVnpt-code"), Some("000.01.15.H47"));
+    assert_eq!(
+        request.header_value("XroadVnpt-code"),
+        Some("000.01.15.H47")
+    );
     national::verify(&request.headers, secrets).unwrap();
 }
 
@@ -301,7 +395,10 @@ fn the_envelope_the_local_axis_writes() {
     let back = national::parse_status(&Response::json(200, text)).unwrap_err();
     assert_eq!(back.code(), ErrorCode::NotConforming);
     let sent = national::Envelope::sent("m1");
-    assert_eq!(national::parse_send(&Response::json(200, sent.to_json())).unwrap(), "m1");
+    assert_eq!(
+        national::parse_send(&Response::json(200, sent.to_json())).unwrap(),
+        "m1"
+    );
 }
 
 #[test]
@@ -316,7 +413,10 @@ fn every_error_code_has_its_meaning_in_both_languages_and_a_source() {
         assert!(code.source().contains("Lạng Sơn"));
     }
     assert_eq!(ErrorCode::parse("0"), None);
-    assert_eq!(ErrorCode::parse(" 99 "), Some(ErrorCode::Other("99".to_owned())));
+    assert_eq!(
+        ErrorCode::parse(" 99 "),
+        Some(ErrorCode::Other("99".to_owned()))
+    );
     assert!(ErrorCode::AxisSystemError.retriable());
     assert!(!ErrorCode::NotConforming.retriable());
     let json = serde_json::to_string(&ErrorCode::ReceiverLocked).unwrap();

@@ -5,23 +5,39 @@ use chrono::NaiveDate;
 use vanthu_axis::langson::{self, LangSon, Token};
 use vanthu_axis::quangnam::{self, QuangNam, Unit};
 use vanthu_axis::{
-    AxisError, CallContext, Config, ErrorCode, Method, MessageType, Operation, Outcome, Response,
+    AxisError, CallContext, Config, ErrorCode, MessageType, Method, Operation, Outcome, Response,
     TransportState,
 };
 
 fn ls() -> LangSon {
-    LangSon::new("https://lgsp.example.vn/", "H37.DN.001", "sk", "vanthu", "pw", "QLVB")
+    LangSon::new(
+        "https://lgsp.example.vn/",
+        "H37.DN.001",
+        "sk",
+        "vanthu",
+        "pw",
+        "QLVB",
+    )
 }
 
 fn qn() -> QuangNam {
-    QuangNam::new("https://gw.example.vn", "ck", "cs", "000.00.15.H47", "unit-secret")
+    QuangNam::new(
+        "https://gw.example.vn",
+        "ck",
+        "cs",
+        "000.00.15.H47",
+        "unit-secret",
+    )
 }
 
 #[test]
 fn lang_son_login_and_calls() {
     let login = ls().login().unwrap();
     assert_eq!(login.method, Method::Post);
-    assert_eq!(login.url, "https://lgsp.example.vn/v1/auth/login?allow_anonymous=true");
+    assert_eq!(
+        login.url,
+        "https://lgsp.example.vn/v1/auth/login?allow_anonymous=true"
+    );
     let body: serde_json::Value = serde_json::from_slice(&login.body).unwrap();
     assert_eq!(body["username"], "vanthu");
     assert_eq!(body["password"], "pw");
@@ -38,28 +54,48 @@ fn lang_son_login_and_calls() {
     assert_eq!(token.expires_in, Some(1800));
 
     let list = ls()
-        .sync_received_edoc_list(&token, MessageType::Edoc, Some("2025/06/01"), Some("2025/06/02"))
+        .sync_received_edoc_list(
+            &token,
+            MessageType::Edoc,
+            Some("2025/06/01"),
+            Some("2025/06/02"),
+        )
         .unwrap();
     assert_eq!(list.method, Method::Get);
     assert_eq!(
         list.url,
         "https://lgsp.example.vn/v1/syncReceivedEdocList?messageType=edoc&fromDate=2025%2F06%2F01&toDate=2025%2F06%2F02"
     );
-    assert_eq!(list.header_value("Authorization"), Some("Bearer eyJhbGciOi"));
+    assert_eq!(
+        list.header_value("Authorization"),
+        Some("Bearer eyJhbGciOi")
+    );
     assert_eq!(list.header_value("X-SystemId"), Some("H37.DN.001"));
     assert_eq!(list.header_value("X-SecretKey"), Some("sk"));
 
     let send = ls()
-        .send_edoc(&token, MessageType::Edoc, b"<edXML/>", "qd-182.edxml", "nonce42")
+        .send_edoc(
+            &token,
+            MessageType::Edoc,
+            b"<edXML/>",
+            "qd-182.edxml",
+            "nonce42",
+        )
         .unwrap();
     assert!(send.url.ends_with("/v1/sendEdoc"));
     let body = String::from_utf8(send.body).unwrap();
-    assert!(body.contains("name=\"edocFile\"; filename=\"qd-182.edxml\"\r\nContent-Type: application/xml"));
+    assert!(
+        body.contains(
+            "name=\"edocFile\"; filename=\"qd-182.edxml\"\r\nContent-Type: application/xml"
+        )
+    );
     assert!(body.contains("name=\"messageType\"\r\n\r\nedoc\r\n"));
 
     let get = ls().get_edoc(&token, "7f3a b").unwrap();
     assert!(get.url.ends_with("/v1/getEdoc?docId=7f3a%20b"));
-    let update = ls().update_status(&token, "7f3a", &TransportState::Done).unwrap();
+    let update = ls()
+        .update_status(&token, "7f3a", &TransportState::Done)
+        .unwrap();
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(&update.body).unwrap(),
         serde_json::json!({"docId": "7f3a", "status": "done"})
@@ -87,7 +123,10 @@ fn lang_son_answers() {
     assert_eq!(items[0].created.as_deref(), Some("2025/06/02 08:00:00"));
 
     // The package as XML text, and as Base64.
-    for edxml in ["<edXML>Văn bản</edXML>", "PGVkWE1MPlbEg24gYuG6o248L2VkWE1MPg=="] {
+    for edxml in [
+        "<edXML>Văn bản</edXML>",
+        "PGVkWE1MPlbEg24gYuG6o248L2VkWE1MPg==",
+    ] {
         let answer = Response::json(
             200,
             serde_json::json!({"success": true, "data": {"docId": "d-2", "from": "000.00.15.H47",
@@ -108,7 +147,10 @@ fn lang_son_answers() {
             "centerCode":"LS","parentId":null,"level":1,"type":"INTERNAL","typeInternal":2}]}}"#,
     );
     let page = langson::parse_agencies(&page).unwrap();
-    assert_eq!((page.current_page, page.total_pages, page.total_records), (Some(1), Some(3), Some(3)));
+    assert_eq!(
+        (page.current_page, page.total_pages, page.total_records),
+        (Some(1), Some(3), Some(3))
+    );
     assert_eq!(page.content[0].kind.as_deref(), Some("INTERNAL"));
     assert_eq!(page.content[0].level.as_deref(), Some("1"));
     let agency: vanthu_axis::Agency = page.content[0].clone().into();
@@ -130,10 +172,15 @@ fn lang_son_errors() {
     ] {
         let answer = Response::json(
             200,
-            format!(r#"{{"code":200,"data":{{"status":"FAIL","errorCode":"{number}","errorDesc":"(1, 40)"}}}}"#),
+            format!(
+                r#"{{"code":200,"data":{{"status":"FAIL","errorCode":"{number}","errorDesc":"(1, 40)"}}}}"#
+            ),
         );
         match langson::parse_send(&answer) {
-            Err(AxisError::Rejected { code: got, description }) => {
+            Err(AxisError::Rejected {
+                code: got,
+                description,
+            }) => {
                 assert_eq!(got, code);
                 assert_eq!(description, "(1, 40)");
             }
@@ -153,7 +200,10 @@ fn lang_son_errors() {
         other => panic!("{other:?}"),
     }
     let no_token = Response::json(200, r#"{"code":200,"data":{}}"#);
-    assert!(matches!(langson::parse_login(&no_token), Err(AxisError::Malformed(_))));
+    assert!(matches!(
+        langson::parse_login(&no_token),
+        Err(AxisError::Malformed(_))
+    ));
     let unauthorised = Response::new(401, Vec::new(), b"Unauthorized".to_vec());
     assert!(matches!(
         langson::parse_received_list(&unauthorised),
@@ -166,7 +216,10 @@ fn quang_nam_token_and_calls() {
     let request = qn().token().unwrap();
     assert_eq!(request.url, "https://gw.example.vn/token");
     assert_eq!(request.body, b"grant_type=client_credentials");
-    assert_eq!(request.header_value("Authorization"), Some("Basic Y2s6Y3M="));
+    assert_eq!(
+        request.header_value("Authorization"),
+        Some("Basic Y2s6Y3M=")
+    );
     assert_eq!(
         request.header_value("Content-Type"),
         Some("application/x-www-form-urlencoded")
@@ -178,24 +231,41 @@ fn quang_nam_token_and_calls() {
     .unwrap();
     let base = "https://gw.example.vn/truclienthong/v1.0.0";
     let list = qn().list(&token).unwrap();
-    assert_eq!((list.method, list.url.as_str()), (Method::Get, format!("{base}/vanbans").as_str()));
+    assert_eq!(
+        (list.method, list.url.as_str()),
+        (Method::Get, format!("{base}/vanbans").as_str())
+    );
     assert_eq!(list.header_value("Authorization"), Some("Bearer qn-token"));
     assert_eq!(list.header_value("secret"), Some("unit-secret"));
-    assert_eq!(qn().get(&token, "d 1").unwrap().url, format!("{base}/vanbans/d%201"));
+    assert_eq!(
+        qn().get(&token, "d 1").unwrap().url,
+        format!("{base}/vanbans/d%201")
+    );
     let send = qn().send(&token, MessageType::Edoc, b"<edXML/>").unwrap();
     assert_eq!(send.method, Method::Post);
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(&send.body).unwrap(),
         serde_json::json!({"type": "edoc", "content": "PGVkWE1MLz4="})
     );
-    let put = qn().update_status(&token, "d1", &TransportState::Done).unwrap();
-    assert_eq!((put.method, put.url.as_str()), (Method::Put, format!("{base}/vanbans/d1").as_str()));
+    let put = qn()
+        .update_status(&token, "d1", &TransportState::Done)
+        .unwrap();
+    assert_eq!(
+        (put.method, put.url.as_str()),
+        (Method::Put, format!("{base}/vanbans/d1").as_str())
+    );
     assert_eq!(
         serde_json::from_slice::<serde_json::Value>(&put.body).unwrap(),
         serde_json::json!({"status": "DONE"})
     );
-    assert_eq!(qn().national_units(&token).unwrap().url, format!("{base}/donvilienthongs"));
-    assert_eq!(qn().province_units(&token).unwrap().url, format!("{base}/donvilienthongs/qn"));
+    assert_eq!(
+        qn().national_units(&token).unwrap().url,
+        format!("{base}/donvilienthongs")
+    );
+    assert_eq!(
+        qn().province_units(&token).unwrap().url,
+        format!("{base}/donvilienthongs/qn")
+    );
     let unit = Unit::new("000.01.15.H47", "Sở Nội vụ");
     let register = qn().register_unit(&token, &unit).unwrap();
     assert_eq!(register.method, Method::Post);
@@ -215,7 +285,10 @@ fn quang_nam_answers() {
     let items = quangnam::parse_list(&list).unwrap();
     assert_eq!(items[0].status, Some(TransportState::Initial));
     assert_eq!(items[0].created.as_deref(), Some("1717290000000"));
-    let get = Response::json(200, r#"{"status":"OK","errorCode":"0","data":"PGVkWE1MLz4="}"#);
+    let get = Response::json(
+        200,
+        r#"{"status":"OK","errorCode":"0","data":"PGVkWE1MLz4="}"#,
+    );
     assert_eq!(quangnam::parse_get(&get).unwrap(), b"<edXML/>");
     let sent = Response::json(200, r#"{"status":"OK","errorCode":"0","docId":"q2"}"#);
     assert_eq!(quangnam::parse_send(&sent).unwrap(), "q2");
@@ -223,16 +296,31 @@ fn quang_nam_answers() {
         200,
         r#"{"status":"OK","errorCode":"0","data":[{"id":1,"code":"000.00.15.H47","name":"Sở","pid":0}]}"#,
     );
-    assert_eq!(quangnam::parse_units(&units).unwrap()[0].pid.as_deref(), Some("0"));
-    let refused = Response::json(200, r#"{"status":"FAIL","errorCode":"15","errorDesc":"secret"}"#);
-    assert_eq!(quangnam::parse_status(&refused).unwrap_err().code(), ErrorCode::WrongCredentials);
+    assert_eq!(
+        quangnam::parse_units(&units).unwrap()[0].pid.as_deref(),
+        Some("0")
+    );
+    let refused = Response::json(
+        200,
+        r#"{"status":"FAIL","errorCode":"15","errorDesc":"secret"}"#,
+    );
+    assert_eq!(
+        quangnam::parse_status(&refused).unwrap_err().code(),
+        ErrorCode::WrongCredentials
+    );
     let denied = Response::json(401, r#"{"error":"invalid_client"}"#);
-    assert!(matches!(quangnam::parse_token(&denied), Err(AxisError::Http { status: 401, .. })));
+    assert!(matches!(
+        quangnam::parse_token(&denied),
+        Err(AxisError::Http { status: 401, .. })
+    ));
 }
 
 #[test]
 fn one_dispatch_over_every_profile() {
-    let at = NaiveDate::from_ymd_opt(2025, 6, 2).unwrap().and_hms_opt(8, 0, 0).unwrap();
+    let at = NaiveDate::from_ymd_opt(2025, 6, 2)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
     let configs = [
         r#"{"profile":"national","endpoint":"http://a/XrdAdapter/adapter","system_id":"000.00.15.H47","secret":"s"}"#,
         r#"{"profile":"lang-son","endpoint":"https://lgsp","system_id":"H37.DN.001","secret_key":"k",
@@ -241,15 +329,22 @@ fn one_dispatch_over_every_profile() {
             "unit_code":"000.00.15.H47","secret":"s"}"#,
     ];
     let ops = [
-        Operation::ListReceived { message_type: MessageType::Edoc },
-        Operation::GetEdoc { doc_id: "d1".to_owned() },
+        Operation::ListReceived {
+            message_type: MessageType::Edoc,
+        },
+        Operation::GetEdoc {
+            doc_id: "d1".to_owned(),
+        },
         Operation::Send {
             message_type: MessageType::Status,
             from: "000.00.15.H47".to_owned(),
             to: vec!["000.00.00.G22".to_owned()],
             package: b"<edXML/>".to_vec(),
         },
-        Operation::UpdateStatus { doc_id: "d1".to_owned(), state: TransportState::Done },
+        Operation::UpdateStatus {
+            doc_id: "d1".to_owned(),
+            state: TransportState::Done,
+        },
     ];
     for text in configs {
         let axis = Config::from_json(text).unwrap().axis();
@@ -261,19 +356,27 @@ fn one_dispatch_over_every_profile() {
         if axis.profile() != "national" {
             assert!(axis.login().is_some());
             let bare = CallContext::new(at, "nonce");
-            assert!(matches!(axis.request(&ops[0], &bare), Err(AxisError::InvalidArgument(_))));
+            assert!(matches!(
+                axis.request(&ops[0], &bare),
+                Err(AxisError::InvalidArgument(_))
+            ));
         } else {
             assert!(axis.login().is_none());
         }
         // A failure is an outcome, never a panic.
         let outcome = axis.read(&ops[1], &Response::new(502, Vec::new(), Vec::new()));
-        assert!(matches!(outcome, Outcome::Failed(ref e) if e.retriable()), "{outcome:?}");
+        assert!(
+            matches!(outcome, Outcome::Failed(ref e) if e.retriable()),
+            "{outcome:?}"
+        );
     }
     // Unknown profiles and fields are refused.
     assert!(Config::from_json(r#"{"profile":"ha-noi","endpoint":"x"}"#).is_err());
-    assert!(Config::from_json(
-        r#"{"profile":"national","endpoint":"x","system_id":"s","secret":"k","secrte":"typo"}"#
-    )
-    .is_err());
+    assert!(
+        Config::from_json(
+            r#"{"profile":"national","endpoint":"x","system_id":"s","secret":"k","secrte":"typo"}"#
+        )
+        .is_err()
+    );
     assert!(Config::from_json(r#"{"profile":"national","endpoint":"x","system_id":"s"}"#).is_err());
 }

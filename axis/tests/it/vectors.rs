@@ -10,7 +10,12 @@ use std::process::{Command, Stdio};
 use vanthu_axis::{find_header, national};
 
 /// (system id, secret, timestamp, fields).
-type Case = (&'static str, &'static str, &'static str, Vec<(&'static str, &'static str)>);
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+);
 
 fn cases() -> Vec<Case> {
     vec![
@@ -141,11 +146,7 @@ fn hash_file_matches_python() {
 /// over `json.dumps(..., ensure_ascii=False, separators=(",", ":"))`).
 #[test]
 fn fixed_vectors() {
-    let fixed = [
-        (0, FIXED_0),
-        (3, FIXED_3),
-        (4, FIXED_4),
-    ];
+    let fixed = [(0, FIXED_0), (3, FIXED_3), (4, FIXED_4)];
     let cases = cases();
     for (i, (sign, hash)) in fixed {
         let (system, secret, ts, fields) = &cases[i];
