@@ -45,116 +45,6 @@ impl<'de> Deserialize<'de> for Secret {
     }
 }
 
-/// The configuration of a national-axis system.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct NationalConfig {
-    /// The adapter's base URL.
-    pub endpoint: String,
-    /// The system id.
-    pub system_id: String,
-    /// Its secret.
-    pub secret: Secret,
-}
-
-/// The configuration of a Lạng Sơn LGSP system.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct LangSonConfig {
-    /// The axis's base URL.
-    pub endpoint: String,
-    /// The system id.
-    pub system_id: String,
-    /// Its secret key.
-    pub secret_key: Secret,
-    /// The account's user name.
-    pub username: String,
-    /// The account's password.
-    pub password: Secret,
-    /// The application code.
-    pub application_code: String,
-}
-
-/// The configuration of a Quảng Nam gateway unit.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct QuangNamConfig {
-    /// The gateway's base URL.
-    pub gateway: String,
-    /// The application's consumer key.
-    pub consumer_key: String,
-    /// Its consumer secret.
-    pub consumer_secret: Secret,
-    /// The unit's agency identifier.
-    pub unit_code: String,
-    /// The unit's secret.
-    pub secret: Secret,
-    /// The header carrying the unit's secret (default `secret`).
-    #[serde(default)]
-    pub secret_header: Option<String>,
-}
-
-/// An axis configuration, tagged by `profile`: `national`, `lang-son` or
-/// `quang-nam` (`docs/axis.md` §8 has one example of each).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(tag = "profile", rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Config {
-    /// The national axis.
-    National(NationalConfig),
-    /// The Lạng Sơn LGSP.
-    LangSon(LangSonConfig),
-    /// The Quảng Nam gateway.
-    QuangNam(QuangNamConfig),
-}
-
-impl Config {
-    /// Reads a configuration from JSON text.
-    ///
-    /// # Errors
-    /// [`AxisError::InvalidArgument`] naming what is wrong (an unknown
-    /// profile or field, a missing one).
-    pub fn from_json(text: &str) -> Result<Self, AxisError> {
-        serde_json::from_str(text).map_err(|e| AxisError::invalid(format!("configuration: {e}")))
-    }
-
-    /// The axis this configuration talks to.
-    #[must_use]
-    pub fn axis(&self) -> Axis {
-        match self {
-            Self::National(c) => Axis::National(National {
-                endpoint: c.endpoint.clone(),
-                system_id: c.system_id.clone(),
-                secret: c.secret.clone(),
-            }),
-            Self::LangSon(c) => Axis::LangSon(LangSon {
-                endpoint: c.endpoint.clone(),
-                system_id: c.system_id.clone(),
-                secret_key: c.secret_key.clone(),
-                username: c.username.clone(),
-                password: c.password.clone(),
-                application_code: c.application_code.clone(),
-            }),
-            Self::QuangNam(c) => {
-                let mut q = QuangNam::new(
-                    c.gateway.clone(),
-                    c.consumer_key.clone(),
-                    c.consumer_secret.expose(),
-                    c.unit_code.clone(),
-                    c.secret.expose(),
-                );
-                if let Some(header) = &c.secret_header {
-                    q.secret_header.clone_from(header);
-                }
-                Axis::QuangNam(q)
-            }
-        }
-    }
-}
-
 /// What a call needs besides the operation: the time of the call (Vietnam
 /// time), a nonce (the multipart boundary of a send), and the bearer token
 /// of the provincial axes.
@@ -188,8 +78,11 @@ impl CallContext {
     }
 }
 
-/// An axis, one variant per profile.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An axis, one variant per profile; also its configuration, read from
+/// JSON tagged by `profile`: `national`, `lang-son` or `quang-nam`
+/// (`docs/axis.md` §8 has one example of each). Unknown fields are refused.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "profile", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Axis {
     /// The national axis.
@@ -201,6 +94,15 @@ pub enum Axis {
 }
 
 impl Axis {
+    /// Reads a configuration from JSON text.
+    ///
+    /// # Errors
+    /// [`AxisError::InvalidArgument`] naming what is wrong (an unknown
+    /// profile or field, a missing one).
+    pub fn from_json(text: &str) -> Result<Self, AxisError> {
+        serde_json::from_str(text).map_err(|e| AxisError::invalid(format!("configuration: {e}")))
+    }
+
     /// The profile's name, as in the configuration.
     #[must_use]
     pub const fn profile(&self) -> &'static str {

@@ -24,8 +24,9 @@ use crate::model::{Agency, MessageType, ReceivedItem, TransportState, lenient_st
 use crate::national::{decode_base64, http_error};
 
 /// A system connected to the Lạng Sơn LGSP, with the account it logs in
-/// with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// with. Its configuration too (`docs/axis.md` §8).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LangSon {
     /// The axis's base URL (before `/v1/`).

@@ -10,9 +10,7 @@ mod model;
 pub mod national;
 pub mod quangnam;
 
-pub use config::{
-    Axis, CallContext, Config, LangSonConfig, NationalConfig, QuangNamConfig, Secret,
-};
+pub use config::{Axis, CallContext, Secret};
 pub use error::{AxisError, ErrorCode, SignatureError};
 pub use http::{Method, Request, Response, find_header, sha256_hex};
 pub use model::{Agency, MessageType, Operation, Outcome, ReceivedItem, SentItem, TransportState};

@@ -296,8 +296,9 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
 }
 
 /// A connected system of the national axis: the adapter's base URL, the
-/// system id and its secret.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// system id and its secret. Its configuration too (`docs/axis.md` §8).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct National {
     /// The adapter's base URL, e.g. `http://host:8080/XrdAdapter/adapter`.

@@ -28,8 +28,10 @@ use crate::national::http_error;
 /// The base path of the document exchange API on the gateway.
 pub const BASE_PATH: &str = "/truclienthong/v1.0.0";
 
-/// A unit connected to the Quảng Nam gateway.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A unit connected to the Quảng Nam gateway. Its configuration too
+/// (`docs/axis.md` §8).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct QuangNam {
     /// The gateway's base URL.
@@ -43,7 +45,12 @@ pub struct QuangNam {
     /// The unit's secret, sent with every call.
     pub secret: Secret,
     /// The header that carries the unit's secret (`secret` unless told).
+    #[serde(default = "default_secret_header")]
     pub secret_header: String,
+}
+
+fn default_secret_header() -> String {
+    "secret".to_owned()
 }
 
 /// A unit to register on the gateway.
@@ -93,7 +100,7 @@ impl QuangNam {
             consumer_secret: Secret::new(consumer_secret),
             unit_code: unit_code.into(),
             secret: Secret::new(secret),
-            secret_header: "secret".to_owned(),
+            secret_header: default_secret_header(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The example configurations of `docs/axis.md` parse, one per profile, and
 //! so does the loop's.
 
-use vanthu_axis::Config;
+use vanthu_axis::Axis;
 use vanthu_axis::exchange::ExchangeConfig;
 
 /// The JSON blocks that follow a `<!-- axis:config -->` marker.
@@ -24,8 +24,8 @@ fn every_profile_has_a_documented_example_that_parses() {
     let mut loops = 0;
     for example in examples() {
         if example.contains("\"profile\"") {
-            let config = Config::from_json(&example).unwrap_or_else(|e| panic!("{e}\n{example}"));
-            profiles.push(config.axis().profile());
+            let axis = Axis::from_json(&example).unwrap_or_else(|e| panic!("{e}\n{example}"));
+            profiles.push(axis.profile());
         } else {
             let config: ExchangeConfig = serde_json::from_str(&example).unwrap();
             assert!(!config.agency.is_empty());

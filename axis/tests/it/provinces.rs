@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use vanthu_axis::langson::{self, LangSon, Token};
 use vanthu_axis::quangnam::{self, QuangNam, Unit};
 use vanthu_axis::{
-    AxisError, CallContext, Config, ErrorCode, MessageType, Method, Operation, Outcome, Response,
+    Axis, AxisError, CallContext, ErrorCode, MessageType, Method, Operation, Outcome, Response,
     TransportState,
 };
 
@@ -347,7 +347,7 @@ fn one_dispatch_over_every_profile() {
         },
     ];
     for text in configs {
-        let axis = Config::from_json(text).unwrap().axis();
+        let axis = Axis::from_json(text).unwrap();
         let ctx = CallContext::new(at, "nonce").with_token(Token::new("t"));
         for op in &ops {
             let request = axis.request(op, &ctx).unwrap();
@@ -371,12 +371,12 @@ fn one_dispatch_over_every_profile() {
         );
     }
     // Unknown profiles and fields are refused.
-    assert!(Config::from_json(r#"{"profile":"ha-noi","endpoint":"x"}"#).is_err());
+    assert!(Axis::from_json(r#"{"profile":"ha-noi","endpoint":"x"}"#).is_err());
     assert!(
-        Config::from_json(
+        Axis::from_json(
             r#"{"profile":"national","endpoint":"x","system_id":"s","secret":"k","secrte":"typo"}"#
         )
         .is_err()
     );
-    assert!(Config::from_json(r#"{"profile":"national","endpoint":"x","system_id":"s"}"#).is_err());
+    assert!(Axis::from_json(r#"{"profile":"national","endpoint":"x","system_id":"s"}"#).is_err());
 }
