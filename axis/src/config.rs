@@ -70,6 +70,14 @@ impl CallContext {
         }
     }
 
+    /// A call at `now`, in Vietnam time (the national header timestamp is
+    /// Vietnam time whatever the offset of `now`), with `nonce`.
+    #[must_use]
+    pub fn at_time(now: chrono::DateTime<chrono::FixedOffset>, nonce: impl Into<String>) -> Self {
+        let vietnam = vanthu::edxml::vietnam_offset();
+        Self::new(now.with_timezone(&vietnam).naive_local(), nonce)
+    }
+
     /// This context with `token`.
     #[must_use]
     pub fn with_token(mut self, token: Token) -> Self {

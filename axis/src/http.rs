@@ -75,6 +75,23 @@ impl Request {
         }
     }
 
+    /// A request as received (what a server builds from its HTTP library's
+    /// request, to verify and read it).
+    #[must_use]
+    pub fn from_parts(
+        method: Method,
+        url: impl Into<String>,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    ) -> Self {
+        Self {
+            method,
+            url: url.into(),
+            headers,
+            body,
+        }
+    }
+
     /// Adds a header, refusing a name or value that would split the header
     /// block (control characters, CR, LF).
     pub(crate) fn header(
@@ -256,4 +273,64 @@ pub(crate) fn multipart(
     body.extend_from_slice(file);
     body.extend_from_slice(format!("\r\n{delimiter}--\r\n").as_bytes());
     Ok((format!("multipart/form-data; boundary={boundary}"), body))
+}
+
+/// The boundary named by a `multipart/form-data` content type (quoted or
+/// not).
+pub(crate) fn boundary_of(content_type: &str) -> Option<&str> {
+    let (kind, params) = content_type.split_once(';')?;
+    if !kind.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.split(';').find_map(|p| {
+        let (name, value) = p.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| value.trim().trim_matches('"'))
+            .filter(|b| !b.is_empty())
+    })
+}
+
+/// The content of the part named `name` of a `multipart/form-data` body
+/// delimited by `boundary` (RFC 7578): what a server reads.
+pub(crate) fn multipart_part<'a>(body: &'a [u8], boundary: &str, name: &str) -> Option<&'a [u8]> {
+    let delimiter = format!("\r\n--{boundary}");
+    // The first delimiter may open the body without a line break before it.
+    let opening = format!("--{boundary}");
+    let mut rest = body.strip_prefix(opening.as_bytes()).or_else(|| {
+        let at = find(body, delimiter.as_bytes())?;
+        body.get(at + delimiter.len()..)
+    })?;
+    loop {
+        if rest.starts_with(b"--") {
+            return None;
+        }
+        let head_end = find(rest, b"\r\n\r\n")?;
+        let head = String::from_utf8_lossy(rest.get(..head_end)?);
+        let content = rest.get(head_end + 4..)?;
+        let end = find(content, delimiter.as_bytes())?;
+        let wanted = head.lines().any(|line| {
+            let line = line.trim();
+            line.len() > 20
+                && line
+                    .get(..20)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("content-disposition:"))
+                && line.split(';').skip(1).any(|p| {
+                    p.split_once('=').is_some_and(|(k, v)| {
+                        k.trim().eq_ignore_ascii_case("name") && v.trim().trim_matches('"') == name
+                    })
+                })
+        });
+        if wanted {
+            return content.get(..end);
+        }
+        rest = content.get(end + delimiter.len()..)?;
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
 }

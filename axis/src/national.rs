@@ -25,7 +25,10 @@ use sha2::Sha256;
 
 use crate::config::Secret;
 use crate::error::{AxisError, ErrorCode, SignatureError};
-use crate::http::{Method, Request, Response, find_header, hex, join, multipart, sha256_hex};
+use crate::http::{
+    Method, Request, Response, boundary_of, find_header, hex, join, multipart, multipart_part,
+    sha256_hex,
+};
 use crate::model::{Agency, MessageType, ReceivedItem, SentItem, TransportState};
 
 /// The prefix of every parameter header.
@@ -498,6 +501,72 @@ impl National {
     pub fn delete_agency(&self, at: NaiveDateTime, code: &str) -> Result<Request, AxisError> {
         self.call("deleteAgency", at, "application/json", &[("code", code)])
     }
+}
+
+/// A `sendEdoc` request as the axis reads it, once its headers are
+/// [verified](verify).
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Upload {
+    /// The sending agency (`from`).
+    pub from: String,
+    /// The receiving agencies (`to`), empty when not given.
+    pub to: Vec<String>,
+    /// Document or status package (`messagetype`).
+    pub message_type: MessageType,
+    /// The package, from the part `file_doc`, its SHA-256 checked.
+    pub package: Vec<u8>,
+}
+
+impl std::fmt::Debug for Upload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upload")
+            .field("from", &self.from)
+            .field("to", &self.to)
+            .field("message_type", &self.message_type)
+            .field("package", &format_args!("{} bytes", self.package.len()))
+            .finish()
+    }
+}
+
+/// Reads the package and the parameters of a `sendEdoc` request whose
+/// headers `verified` vouches for: the part `file_doc` of the multipart
+/// body, checked against the signed `hash-file`.
+///
+/// # Errors
+/// [`AxisError::Rejected`] with [`ErrorCode::InvalidFile`] when the body
+/// has no `file_doc` part, the hash does not match, `to` is not a JSON
+/// array of strings, or `messagetype` is neither `edoc` nor `status`.
+pub fn read_upload(request: &Request, verified: &Verified) -> Result<Upload, AxisError> {
+    let invalid = |why: &str| AxisError::Rejected {
+        code: ErrorCode::InvalidFile,
+        description: why.to_owned(),
+    };
+    let boundary = request
+        .header_value("Content-Type")
+        .and_then(boundary_of)
+        .ok_or_else(|| invalid("the body is not multipart/form-data"))?;
+    let package = multipart_part(&request.body, boundary, "file_doc")
+        .ok_or_else(|| invalid("the body has no file_doc part"))?;
+    if verified.field("hash-file") != Some(sha256_hex(package).as_str()) {
+        return Err(invalid("hash-file is not the SHA-256 of file_doc"));
+    }
+    let to = match verified.field("to") {
+        None | Some("") => Vec::new(),
+        Some(json) => serde_json::from_str(json)
+            .map_err(|_| invalid("to is not a JSON array of agency identifiers"))?,
+    };
+    let message_type = match verified.field("messagetype") {
+        Some(t) if t.eq_ignore_ascii_case("edoc") => MessageType::Edoc,
+        Some(t) if t.eq_ignore_ascii_case("status") => MessageType::Status,
+        _ => return Err(invalid("messagetype is neither edoc nor status")),
+    };
+    Ok(Upload {
+        from: verified.field("from").unwrap_or_default().to_owned(),
+        to,
+        message_type,
+        package: package.to_vec(),
+    })
 }
 
 /// Refuses an agency the axis would refuse: code, name and e-mail address

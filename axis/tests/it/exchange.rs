@@ -179,8 +179,8 @@ impl System {
         let done = match &action.task {
             Task::Call(operation) => {
                 self.nonce += 1;
-                let at = now.naive_local();
-                let ctx = CallContext::new(at, format!("vanthu-{}-{}", self.system_id, self.nonce));
+                let ctx =
+                    CallContext::at_time(now, format!("vanthu-{}-{}", self.system_id, self.nonce));
                 let request = self.axis().request(operation, &ctx).unwrap();
                 let response = fake.handle(&request);
                 Done::Call(self.axis().read(operation, &response))

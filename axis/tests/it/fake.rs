@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use vanthu_axis::national::{self, Envelope};
-use vanthu_axis::{ErrorCode, Request, Response, Secret, SignatureError, find_header};
+use vanthu_axis::{ErrorCode, Request, Response, Secret, SignatureError};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Message {
@@ -151,14 +151,9 @@ impl FakeAxis {
         request: &Request,
         verified: &national::Verified,
     ) -> Result<String, ErrorCode> {
-        let bytes = file_part(request).ok_or(ErrorCode::InvalidFile)?;
-        if verified.field("hash-file") != Some(vanthu_axis::sha256_hex(&bytes).as_str()) {
-            return Err(ErrorCode::InvalidFile);
-        }
-        let to: Vec<String> = serde_json::from_str(verified.field("to").unwrap_or("[]"))
-            .map_err(|_| ErrorCode::InvalidFile)?;
+        let upload = national::read_upload(request, verified).map_err(|e| e.code())?;
         let mut first = None;
-        for agency in &to {
+        for agency in &upload.to {
             let system = self
                 .agencies
                 .get(agency)
@@ -169,9 +164,9 @@ impl FakeAxis {
             self.messages.push(Message {
                 doc_id,
                 to_system: system,
-                message_type: verified.field("messagetype").unwrap_or("edoc").to_owned(),
-                from: verified.field("from").unwrap_or_default().to_owned(),
-                bytes: bytes.clone(),
+                message_type: upload.message_type.as_str().to_owned(),
+                from: upload.from.clone(),
+                bytes: upload.package.clone(),
                 state: "initial".to_owned(),
             });
         }
@@ -181,21 +176,4 @@ impl FakeAxis {
 
 fn error(code: &ErrorCode, e: &SignatureError) -> Response {
     Response::json(200, Envelope::error(code, Some(&e.to_string())).to_json())
-}
-
-/// The bytes of the multipart part `file_doc`.
-pub(crate) fn file_part(request: &Request) -> Option<Vec<u8>> {
-    let content_type = find_header(&request.headers, "Content-Type")?;
-    let boundary = content_type.split("boundary=").nth(1)?;
-    let body = &request.body;
-    let marker = b"name=\"file_doc\"";
-    let start = find(body, marker)?;
-    let head_end = find(&body[start..], b"\r\n\r\n")? + start + 4;
-    let end_marker = format!("\r\n--{boundary}--");
-    let end = find(&body[head_end..], end_marker.as_bytes())? + head_end;
-    Some(body[head_end..end].to_vec())
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }

@@ -8,8 +8,6 @@ use vanthu_axis::{
     TransportState,
 };
 
-use crate::fake::file_part;
-
 const SECRET: &str = "c2VjcmV0LWtleS0wMDAuMDAuMTUuSDQ3LXRlc3Q=";
 
 fn axis() -> National {
@@ -89,7 +87,22 @@ fn send_edoc_is_a_signed_multipart_request() {
         request.header_value("XroadVnpt-to"),
         Some(r#"["000.01.15.H47","000.02.15.H47"]"#)
     );
-    assert_eq!(file_part(&request).unwrap(), package);
+    let verified = national::verify(&request.headers, secrets).unwrap();
+    let upload = national::read_upload(&request, &verified).unwrap();
+    assert_eq!(upload.package, package);
+    assert_eq!(upload.to, to);
+    assert_eq!(upload.from, "000.00.15.H47");
+    assert_eq!(upload.message_type, MessageType::Edoc);
+    // A body changed after signing fails the hash-file check.
+    let mut tampered = request.clone();
+    let at_body = tampered.body.len() - 30;
+    tampered.body[at_body] ^= 1;
+    assert_eq!(
+        national::read_upload(&tampered, &verified)
+            .unwrap_err()
+            .code(),
+        ErrorCode::InvalidFile
+    );
     let body = String::from_utf8(request.body.clone()).unwrap();
     assert!(body.contains("Content-Type: application/octet-stream\r\n"));
     let verified = national::verify(&request.headers, secrets).unwrap();
@@ -421,4 +434,39 @@ fn every_error_code_has_its_meaning_in_both_languages_and_a_source() {
     assert!(!ErrorCode::NotConforming.retriable());
     let json = serde_json::to_string(&ErrorCode::ReceiverLocked).unwrap();
     assert_eq!(json, r#""23""#);
+}
+
+#[test]
+fn an_upload_from_another_client() {
+    // A client that quotes the boundary, writes a preamble and a text part
+    // before the file, and lowercases the header names.
+    let package = b"<edXML>--not-the-boundary</edXML>";
+    let hash = vanthu_axis::sha256_hex(package);
+    let fields = [
+        ("from", "000.00.00.G22"),
+        ("servicetype", "eDoc"),
+        ("messagetype", "status"),
+        ("hash-file", hash.as_str()),
+    ];
+    let mut headers =
+        national::sign("000.00.15.H47", SECRET, "02062025T083005+0007", &fields).unwrap();
+    headers.push((
+        "content-type".to_owned(),
+        "multipart/form-data; charset=utf-8; boundary=\"--XyZ\"".to_owned(),
+    ));
+    let mut body =
+        b"preamble\r\n----XyZ\r\ncontent-disposition: form-data; name=\"note\"\r\n\r\nx\r\n"
+            .to_vec();
+    body.extend_from_slice(
+        b"----XyZ\r\ncontent-disposition: form-data; name=\"file_doc\"; filename=\"a.edxml\"\r\n\r\n",
+    );
+    body.extend_from_slice(package);
+    body.extend_from_slice(b"\r\n----XyZ--\r\n");
+    let request =
+        vanthu_axis::Request::from_parts(Method::Post, "http://a/sendEdoc", headers, body);
+    let verified = national::verify(&request.headers, secrets).unwrap();
+    let upload = national::read_upload(&request, &verified).unwrap();
+    assert_eq!(upload.package, package);
+    assert!(upload.to.is_empty());
+    assert_eq!(upload.message_type, MessageType::Status);
 }
