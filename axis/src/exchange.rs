@@ -320,24 +320,27 @@ impl Record {
     }
 }
 
-/// Reads a journal: one record per line, blank lines skipped. A last line
-/// cut short by a crash is dropped (the record was not complete, so the
-/// action after it was never performed).
+/// Reads a journal: one record per line, blank lines skipped. A record
+/// counts once its line break is written: a last line without one, cut
+/// short by a crash, is ignored (the action after it was never performed);
+/// truncate the file to [`journal_len`] before appending to it again.
 ///
 /// # Errors
-/// [`AxisError::InvalidArgument`] for any other line that is not a record.
+/// [`AxisError::InvalidArgument`] for a complete line that is not a record.
 pub fn read_journal(text: &str) -> Result<Vec<Record>, AxisError> {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let complete = text.ends_with('\n');
-    let mut records = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
-        match Record::from_line(line) {
-            Ok(r) => records.push(r),
-            Err(_) if i + 1 == lines.len() && !complete => break,
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(records)
+    let complete = text.get(..journal_len(text)).unwrap_or_default();
+    complete
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(Record::from_line)
+        .collect()
+}
+
+/// The length of the complete lines of a journal: where to truncate it
+/// after a crash, before appending.
+#[must_use]
+pub fn journal_len(text: &str) -> usize {
+    text.rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// The identity of an action the machine asked for.
@@ -1092,11 +1095,16 @@ impl Exchange {
             _ => (MessageType::Edoc, None, None, None),
         };
         let readable = key.is_some();
-        let first_time = self
+        // Each record is written once, whichever of them a crash (or a line
+        // torn in the journal) lost: the package is fetched again and the
+        // missing ones follow.
+        let (fetched, checked, duplicate) = self
             .messages
             .get(doc_id)
-            .is_none_or(|m| m.fetched.is_none());
-        if first_time {
+            .map_or((false, false, false), |m| {
+                (m.fetched.is_some(), m.readable.is_some(), m.duplicate)
+            });
+        if !fetched {
             self.record(
                 records,
                 Record::Fetched {
@@ -1108,6 +1116,8 @@ impl Exchange {
                     at: now,
                 },
             );
+        }
+        if !checked {
             self.record(
                 records,
                 Record::Checked {
@@ -1117,18 +1127,25 @@ impl Exchange {
                     errors: error_rules(&report),
                 },
             );
-            if let Some(first) = key.as_ref().and_then(|k| self.keys.get(k))
-                && first != doc_id
-            {
-                let of = first.clone();
-                self.record(
-                    records,
-                    Record::Duplicate {
-                        doc_id: doc_id.to_owned(),
-                        of,
-                    },
-                );
-            }
+        }
+        // The identity journaled first stands.
+        let key = self
+            .messages
+            .get(doc_id)
+            .and_then(|m| m.fetched.as_ref())
+            .and_then(|f| f.key.clone());
+        if !duplicate
+            && let Some(first) = key.as_ref().and_then(|k| self.keys.get(k))
+            && first != doc_id
+        {
+            let of = first.clone();
+            self.record(
+                records,
+                Record::Duplicate {
+                    doc_id: doc_id.to_owned(),
+                    of,
+                },
+            );
         }
         let m = self.message(doc_id);
         m.retry = Retry::default();

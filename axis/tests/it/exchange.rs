@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use vanthu::edxml::{DocumentPackage, Organization};
 use vanthu::{CheckOptions, Checker};
 use vanthu_axis::exchange::{
-    Answer, Backoff, Exchange, ExchangeConfig, Next, Record, Task, read_journal,
+    Answer, Backoff, Exchange, ExchangeConfig, Next, Record, Task, journal_len, read_journal,
 };
 use vanthu_axis::national::National;
 use vanthu_axis::{Axis, CallContext, MessageType, Operation};
@@ -48,6 +48,8 @@ enum Crash {
     Before,
     /// Journaled and performed; its result never reported.
     After,
+    /// Performed, its records written but the last one cut short.
+    Torn,
 }
 
 struct System {
@@ -108,6 +110,7 @@ impl System {
     /// Starts (again) from the journal; the application queues again what
     /// the journal says is not sent yet.
     fn restart(&mut self) {
+        self.journal.truncate(journal_len(&self.journal));
         let checker = Checker::new(&CheckOptions::new(start())).unwrap();
         let records = read_journal(&self.journal).unwrap();
         let mut machine = Exchange::resume(self.config(), checker, records);
@@ -205,6 +208,19 @@ impl System {
             Done::Delivered(answer) => machine.delivered(action.id, answer, now).unwrap(),
         };
         self.append(&records);
+        if crash == Some(Crash::Torn) && !records.is_empty() {
+            // The last line loses its second half and its line break.
+            let end = journal_len(&self.journal[..self.journal.len() - 1]);
+            let last = self.journal.len() - end;
+            let mut cut = end + last / 2;
+            while !self.journal.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.journal.truncate(cut);
+        }
+        if crash == Some(Crash::Torn) {
+            self.restart();
+        }
         (true, None)
     }
 }
@@ -219,6 +235,12 @@ struct Run {
 
 /// Runs the exchange to the end, killing the loop at action `crash_at`.
 fn run(crash_at: Option<(usize, Crash)>, fail_first: u32) -> Run {
+    run_crashing(crash_at.as_slice(), fail_first)
+}
+
+/// Runs the exchange to the end, killing the loop at each of `crashes`.
+fn run_crashing(crashes: &[(usize, Crash)], fail_first: u32) -> Run {
+    let crash_at = crashes.first().copied();
     let mut fake = FakeAxis::new(&[("SYS-S", "secret-s", SENDER), ("SYS-U", "secret-u", UNIT)]);
     fake.fail_next = fail_first;
     let garbage = fake.inject("SYS-U", "000.00.00.G22", b"%PDF-1.7 not a package".to_vec());
@@ -234,7 +256,9 @@ fn run(crash_at: Option<(usize, Crash)>, fail_first: u32) -> Run {
         let mut waits = Vec::new();
         for who in 0..2 {
             let system = if who == 0 { &mut sender } else { &mut unit };
-            let crash = crash_at.and_then(|(k, mode)| (k == actions).then_some(mode));
+            let crash = crashes
+                .iter()
+                .find_map(|(k, mode)| (*k == actions).then_some(*mode));
             let (acted, wait) = system.step(&mut fake, now, crash);
             if acted {
                 actions += 1;
@@ -385,7 +409,7 @@ fn killed_at_every_action_nothing_is_lost_or_processed_twice() {
     assert!(actions > 20, "{actions}");
     let mut redelivered = 0;
     for k in 0..actions {
-        for mode in [Crash::Before, Crash::After] {
+        for mode in [Crash::Before, Crash::After, Crash::Torn] {
             let run = run(Some((k, mode)), 0);
             check(&run, &format!("crash {mode:?} action {k}"));
             redelivered += run.unit.redeliveries + run.sender.redeliveries;
@@ -393,6 +417,21 @@ fn killed_at_every_action_nothing_is_lost_or_processed_twice() {
     }
     // Killed after the workflow took a package, it came again, flagged.
     assert!(redelivered > 0);
+    eprintln!("{actions} actions, each killed 3 ways: {redelivered} flagged redeliveries");
+}
+
+#[test]
+fn killed_again_and_again() {
+    // Three crashes in one run, of every kind, at spread-out actions.
+    let actions = run(None, 0).actions;
+    let modes = [Crash::Before, Crash::After, Crash::Torn];
+    for start in 0..actions {
+        let crashes: Vec<(usize, Crash)> = (0..3)
+            .map(|i| (start + i * 7, modes[(start + i) % 3]))
+            .collect();
+        let run = run_crashing(&crashes, 0);
+        check(&run, &format!("crashes {crashes:?}"));
+    }
 }
 
 #[test]
@@ -447,6 +486,9 @@ fn a_torn_last_line_is_dropped() {
     let line = record.to_line();
     let torn = format!("{line}\n{}", &line[..10]);
     assert_eq!(read_journal(&torn).unwrap(), std::slice::from_ref(&record));
+    assert_eq!(journal_len(&torn), line.len() + 1);
+    // Complete but without its line break: not yet a record.
+    assert!(read_journal(&line).unwrap().is_empty());
     let broken = format!("{}\n{line}\n", &line[..10]);
     assert!(read_journal(&broken).is_err());
     assert_eq!(Record::from_line(&line).unwrap(), record);
