@@ -215,8 +215,8 @@ pub enum Record {
         /// The SHA-256 of the package, hex.
         sha256: String,
         /// The package's identity: its `DocumentId` (a status package:
-        /// `status:<from>:<DocumentId it answers>:<code>`); none when it
-        /// cannot be read.
+        /// `status:<from>:<DocumentId it answers>:<code>:<Timestamp>`); none
+        /// when it cannot be read.
         key: Option<String>,
         /// The sending agency, from the package.
         from: Option<String>,
@@ -1084,11 +1084,14 @@ impl Exchange {
                     .as_ref()
                     .and_then(|r| r.document_id.clone())
                     .unwrap_or_default();
+                // A receiver may send the same code twice (two assignments):
+                // its time tells them apart.
                 let key = format!(
-                    "status:{}:{}:{}",
+                    "status:{}:{}:{}:{}",
                     from.as_deref().unwrap_or_default().trim(),
                     answered.trim(),
-                    status.status_code.as_deref().unwrap_or_default().trim()
+                    status.status_code.as_deref().unwrap_or_default().trim(),
+                    status.timestamp.as_deref().unwrap_or_default().trim()
                 );
                 (MessageType::Status, Some(key), from, None)
             }
