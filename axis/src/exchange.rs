@@ -28,6 +28,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 use vanthu::edxml::{DocumentPackage, Package};
 use vanthu::identifiers::StatusCode;
+use vanthu::workflow::{LocalRules, Policy};
 use vanthu::{Checker, FileReport, ReplyRequest};
 
 use crate::error::AxisError;
@@ -106,6 +107,29 @@ pub struct ExchangeConfig {
     /// Retries.
     #[serde(default)]
     pub backoff: Backoff,
+    /// The rules the agency works under, which decide what status replies
+    /// it may send (`national` when not given; `ho-chi-minh-city`,
+    /// `phu-nhuan`, `nam-dinh`, `quang-nam`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "rules_name",
+        deserialize_with = "rules_named"
+    )]
+    pub rules: Option<LocalRules>,
+}
+
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes `&Option<_>`
+fn rules_name<S: serde::Serializer>(rules: &Option<LocalRules>, s: S) -> Result<S::Ok, S::Error> {
+    match rules {
+        Some(r) => s.serialize_str(r.as_str()),
+        None => s.serialize_none(),
+    }
+}
+
+fn rules_named<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<LocalRules>, D::Error> {
+    let name = String::deserialize(d)?;
+    name.parse().map(Some).map_err(serde::de::Error::custom)
 }
 
 const fn default_poll() -> u64 {
@@ -122,6 +146,7 @@ impl ExchangeConfig {
             agency_name: None,
             poll_seconds: default_poll(),
             backoff: Backoff::default(),
+            rules: None,
         }
     }
 }
@@ -913,7 +938,9 @@ impl Exchange {
             .as_ref()
             .and_then(|o| o.organ_id.clone())
             .ok_or("the package names no sender")?;
-        let mut request = ReplyRequest::new(StatusCode::parse(code), self.config.agency.clone());
+        let policy = self.config.rules.map(Policy::local).unwrap_or_default();
+        let mut request =
+            ReplyRequest::new(StatusCode::parse(code), self.config.agency.clone()).policy(policy);
         if let Some(name) = &self.config.agency_name {
             request = request.from_name(name);
         }

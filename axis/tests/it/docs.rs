@@ -29,9 +29,23 @@ fn every_profile_has_a_documented_example_that_parses() {
         } else {
             let config: ExchangeConfig = serde_json::from_str(&example).unwrap();
             assert!(!config.agency.is_empty());
+            assert!(config.rules.is_some());
+            let again = serde_json::to_string(&config).unwrap();
+            assert_eq!(
+                serde_json::from_str::<ExchangeConfig>(&again).unwrap(),
+                config
+            );
             loops += 1;
         }
     }
     assert_eq!(profiles, ["national", "lang-son", "quang-nam"]);
     assert_eq!(loops, 1);
+}
+
+#[test]
+fn an_unknown_rule_set_is_refused() {
+    let bad = r#"{"agency": "000.01.15.H47", "rules": "ha-noi"}"#;
+    assert!(serde_json::from_str::<ExchangeConfig>(bad).is_err());
+    let typo = r#"{"agency": "000.01.15.H47", "poll_second": 5}"#;
+    assert!(serde_json::from_str::<ExchangeConfig>(typo).is_err());
 }

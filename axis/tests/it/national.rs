@@ -470,3 +470,19 @@ fn an_upload_from_another_client() {
     assert!(upload.to.is_empty());
     assert_eq!(upload.message_type, MessageType::Status);
 }
+
+#[test]
+fn a_call_at_any_offset_is_stamped_in_vietnam_time() {
+    let now = chrono::DateTime::parse_from_rfc3339("2025-06-02T01:00:00.250Z").unwrap();
+    let ctx = vanthu_axis::CallContext::at_time(now, "n");
+    let op = vanthu_axis::Operation::GetEdoc {
+        doc_id: "a1".to_owned(),
+    };
+    let request = vanthu_axis::Axis::National(axis())
+        .request(&op, &ctx)
+        .unwrap();
+    assert_eq!(
+        request.header_value("XroadVnpt-timestamp"),
+        Some("02062025T080000+0250")
+    );
+}
