@@ -7,36 +7,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration, FixedOffset};
-use vanthu::edxml::{DocumentPackage, Organization};
-use vanthu::{CheckOptions, Checker};
 use vanthu_axis::exchange::{
-    Answer, Backoff, Exchange, ExchangeConfig, Next, Record, Task, journal_len, read_journal,
+    Answer, Backoff, Delivery, Exchange, ExchangeConfig, Next, Record, Task, journal_len,
+    read_journal,
 };
 use vanthu_axis::national::National;
 use vanthu_axis::{Axis, CallContext, MessageType, Operation};
 
 use crate::fake::FakeAxis;
-
-const SENDER: &str = "000.00.15.H47";
-const UNIT: &str = "000.01.15.H47";
-
-fn start() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2025-06-02T08:00:00+07:00").unwrap()
-}
-
-fn package(number: &str) -> Vec<u8> {
-    let doc = DocumentPackage::new_document(
-        Organization::new(SENDER, "Sở Lao động – Thương binh và Xã hội"),
-        vec![Organization::new(UNIT, "Trung tâm Dịch vụ việc làm")],
-        (number, "QĐ-LĐTBXH"),
-        "2025/06/02",
-        "Về việc tổ chức hội nghị",
-        &start(),
-    );
-    let mut out = Vec::new();
-    vanthu::edxml::write_document(&doc, &mut Vec::<Vec<u8>>::new(), &mut out).unwrap();
-    out
-}
+use crate::pki::{SENDER, UNIT, package, pki, start};
 
 fn document_id(number: &str) -> String {
     format!("{SENDER},2025/06/02,{number}/QĐ-LĐTBXH")
@@ -111,7 +90,7 @@ impl System {
     /// the journal says is not sent yet.
     fn restart(&mut self) {
         self.journal.truncate(journal_len(&self.journal));
-        let checker = Checker::new(&CheckOptions::new(start())).unwrap();
+        let checker = pki().checker();
         let records = read_journal(&self.journal).unwrap();
         let mut machine = Exchange::resume(self.config(), checker, records);
         for key in machine.pending_sends() {
@@ -135,21 +114,22 @@ impl System {
         self.append(&records);
     }
 
-    /// The workflow takes a package: a key it holds is not processed again.
-    fn take(&mut self, key: &str, kind: MessageType, redelivery: bool) -> Option<Answer> {
+    /// The workflow takes a package: a key it holds is not processed again;
+    /// a document is accepted or refused as its check says.
+    fn take(&mut self, delivery: &Delivery) -> Option<Answer> {
+        let key = &delivery.key;
         if let Some(answer) = self.taken.get(key) {
             assert!(
-                redelivery,
+                delivery.redelivery,
                 "{key} delivered twice without the redelivery flag"
             );
             self.redeliveries += 1;
             return answer.clone();
         }
         *self.processed.entry(key.to_owned()).or_default() += 1;
-        let answer = match kind {
+        let answer = match delivery.message_type {
             MessageType::Status => None,
-            _ if key.contains(",183/") => Some(Answer::reject("Bản sao bị hỏng khi truyền")),
-            _ => Some(Answer::accept()),
+            _ => Some(Answer::from_report(&delivery.report)),
         };
         self.taken.insert(key.to_owned(), answer.clone());
         answer
@@ -190,11 +170,7 @@ impl System {
             }
             Task::Deliver(delivery) => {
                 assert_eq!(delivery.report.file, format!("{}.edxml", delivery.doc_id));
-                Done::Delivered(self.take(
-                    &delivery.key,
-                    delivery.message_type,
-                    delivery.redelivery,
-                ))
+                Done::Delivered(self.take(delivery))
             }
             other => panic!("{other:?}"),
         };
@@ -246,10 +222,12 @@ fn run_crashing(crashes: &[(usize, Crash)], fail_first: u32) -> Run {
     let garbage = fake.inject("SYS-U", "000.00.00.G22", b"%PDF-1.7 not a package".to_vec());
     let mut sender = System::new(SENDER, "SYS-S", "secret-s");
     let mut unit = System::new(UNIT, "SYS-U", "secret-u");
-    sender.queue("qd-182", UNIT, package("182"));
-    sender.queue("qd-183", UNIT, package("183"));
+    sender.queue("qd-182", UNIT, package("182", false));
+    // Damaged on the way: its signatures no longer verify, and the unit's
+    // check refuses it.
+    sender.queue("qd-183", UNIT, package("183", true));
     // The sender's application sends the first one again, under another key.
-    sender.queue("qd-182-again", UNIT, package("182"));
+    sender.queue("qd-182-again", UNIT, package("182", false));
     let mut now = start();
     let mut actions = 0;
     for _ in 0..5000 {
@@ -336,6 +314,11 @@ fn check(run: &Run, label: &str) {
         };
         let about = status.response_for.unwrap().document_id.unwrap();
         let code = status.status_code.unwrap();
+        if code == "02" {
+            // The reason is the check's: the damaged signatures.
+            let reason = status.description.unwrap();
+            assert!(reason.contains("CHECK-ATT-001"), "{label}: {reason}");
+        }
         replies
             .entry((about, code))
             .or_default()
@@ -454,7 +437,7 @@ fn backoff_delays() {
 fn a_permanent_refusal_is_given_up_not_retried() {
     let mut fake = FakeAxis::new(&[("SYS-S", "secret-s", SENDER)]);
     let mut sender = System::new(SENDER, "SYS-S", "secret-s");
-    sender.queue("to-nobody", "000.09.99.H47", package("190"));
+    sender.queue("to-nobody", "000.09.99.H47", package("190", false));
     let mut now = start();
     for _ in 0..10 {
         let (_, wait) = sender.step(&mut fake, now, None);
@@ -496,14 +479,14 @@ fn a_torn_last_line_is_dropped() {
 
 #[test]
 fn queueing_is_idempotent_by_key() {
-    let checker = Checker::new(&CheckOptions::new(start())).unwrap();
+    let checker = pki().checker();
     let mut machine = Exchange::new(ExchangeConfig::new(SENDER), checker);
     let first = machine
         .send(
             "k",
             MessageType::Edoc,
             vec![UNIT.to_owned()],
-            package("182"),
+            package("182", false),
         )
         .unwrap();
     assert_eq!(first.len(), 1);
@@ -513,7 +496,7 @@ fn queueing_is_idempotent_by_key() {
                 "k",
                 MessageType::Edoc,
                 vec![UNIT.to_owned()],
-                package("182")
+                package("182", false)
             )
             .unwrap()
             .is_empty()
@@ -524,7 +507,7 @@ fn queueing_is_idempotent_by_key() {
                 "k",
                 MessageType::Edoc,
                 vec![UNIT.to_owned()],
-                package("183")
+                package("183", true)
             )
             .is_err()
     );
@@ -537,20 +520,15 @@ fn queueing_is_idempotent_by_key() {
 
 #[test]
 fn the_answer_from_a_report() {
-    let checker = Checker::new(&CheckOptions::new(start())).unwrap();
-    let report = checker.check_bytes("x.edxml", &package("182"));
-    let answer = Answer::from_report(&report);
-    if report.conformant {
-        assert_eq!(answer, Answer::accept());
-    } else {
-        assert_eq!(answer.code, "02");
-        assert!(
-            answer
-                .description
-                .unwrap()
-                .starts_with("Gói tin không hợp lệ (")
-        );
-    }
+    let checker = pki().checker();
+    let good = checker.check_bytes("182.edxml", &package("182", false));
+    assert_eq!(Answer::from_report(&good), Answer::accept());
+    let damaged = checker.check_bytes("183.edxml", &package("183", true));
+    let answer = Answer::from_report(&damaged);
+    assert_eq!(answer.code, "02");
+    let reason = answer.description.unwrap();
+    assert!(reason.starts_with("Gói tin không hợp lệ ("), "{reason}");
+    assert!(reason.contains("CHECK-ATT-001"), "{reason}");
     let garbage = checker.check_bytes("y", b"not a package");
     assert_eq!(Answer::from_report(&garbage).code, "02");
 }
@@ -560,7 +538,7 @@ fn a_send_is_retried_at_the_backoff_times() {
     // The axis is unreachable: the send is tried at 0, 2, 6, 14, 30, 60,
     // 90 and 120 s (waits of 2, 4, 8, 16, then 30 s at most), and given up
     // at its eighth failure.
-    let checker = Checker::new(&CheckOptions::new(start())).unwrap();
+    let checker = pki().checker();
     let mut config = ExchangeConfig::new(SENDER);
     config.poll_seconds = 3600;
     config.backoff = Backoff::new(2, 2, 30, 8);
@@ -570,7 +548,7 @@ fn a_send_is_retried_at_the_backoff_times() {
             "k",
             MessageType::Edoc,
             vec![UNIT.to_owned()],
-            package("182"),
+            package("182", false),
         )
         .unwrap();
     let mut now = start();

@@ -10,5 +10,6 @@ mod docs;
 mod exchange;
 mod fake;
 mod national;
+mod pki;
 mod provinces;
 mod vectors;
