@@ -27,7 +27,7 @@ use std::fmt;
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 use vanthu::edxml::{DocumentPackage, Package};
-use vanthu::identifiers::StatusCode;
+use vanthu::identifiers::{BusinessType, StatusCode};
 use vanthu::workflow::{LocalRules, Policy};
 use vanthu::{Checker, FileReport, ReplyRequest};
 
@@ -239,9 +239,10 @@ pub enum Record {
         message_type: MessageType,
         /// The SHA-256 of the package, hex.
         sha256: String,
-        /// The package's identity: its `DocumentId` (a status package:
-        /// `status:<from>:<DocumentId it answers>:<code>:<Timestamp>`); none
-        /// when it cannot be read.
+        /// The package's identity: its `DocumentId` (a revocation, update or
+        /// replacement: `<DocumentId>#<business type>#sha256:<hex>`; a
+        /// status package: `status:<from>:<DocumentId it answers>:<code>:
+        /// <Timestamp>`); none when it cannot be read.
         key: Option<String>,
         /// The sending agency, from the package.
         from: Option<String>,
@@ -1095,13 +1096,26 @@ impl Exchange {
         let (message_type, key, from, document) = match read {
             Some(Package::Document(doc)) => {
                 let from = doc.header.from.as_ref().and_then(|o| o.organ_id.clone());
-                let key = doc
+                let document_id = doc
                     .header
                     .document_id
                     .as_deref()
                     .map(str::trim)
-                    .filter(|k| !k.is_empty())
-                    .map_or_else(|| format!("sha256:{sha256}"), str::to_owned);
+                    .filter(|k| !k.is_empty());
+                let business = doc
+                    .trace
+                    .as_ref()
+                    .and_then(|t| t.business.as_ref())
+                    .and_then(|b| b.business_type())
+                    .unwrap_or(BusinessType::New);
+                // A revocation, an update or a replacement carries the
+                // DocumentId of the document it changes, and may come more
+                // than once: its bytes tell them apart.
+                let key = match (document_id, business) {
+                    (Some(id), BusinessType::New) => id.to_owned(),
+                    (Some(id), b) => format!("{id}#{}#sha256:{sha256}", b.as_str()),
+                    (None, _) => format!("sha256:{sha256}"),
+                };
                 (MessageType::Edoc, Some(key), from, Some(doc))
             }
             Some(Package::Status(status)) => {

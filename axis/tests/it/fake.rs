@@ -44,13 +44,15 @@ impl FakeAxis {
         axis
     }
 
-    /// Puts a message for `system` directly (a package from outside).
+    /// Puts a message for `system` directly (a package from outside), a
+    /// status package when it has a `StatusCode`.
     pub(crate) fn inject(&mut self, system: &str, from: &str, bytes: Vec<u8>) -> String {
         let doc_id = format!("m{}", self.messages.len() + 1);
+        let status = bytes.windows(11).any(|w| w == b"StatusCode>");
         self.messages.push(Message {
             doc_id: doc_id.clone(),
             to_system: system.to_owned(),
-            message_type: "edoc".to_owned(),
+            message_type: if status { "status" } else { "edoc" }.to_owned(),
             from: from.to_owned(),
             bytes,
             state: "initial".to_owned(),

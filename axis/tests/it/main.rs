@@ -12,4 +12,5 @@ mod fake;
 mod national;
 mod pki;
 mod provinces;
+mod samples;
 mod vectors;
