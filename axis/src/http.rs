@@ -334,3 +334,35 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     }
     haystack.windows(needle.len()).position(|w| w == needle)
 }
+
+/// The JSON body of an answer: one that is not JSON is
+/// [`AxisError::Malformed`] under a 2xx status, else the HTTP error.
+pub(crate) fn json_body<T: serde::de::DeserializeOwned>(
+    response: &Response,
+) -> Result<T, AxisError> {
+    serde_json::from_slice(&response.body).map_err(|e| {
+        if (200..300).contains(&response.status) {
+            AxisError::malformed(format!("not the axis's JSON answer: {e}"))
+        } else {
+            http_error(response)
+        }
+    })
+}
+
+/// An HTTP error with the start of the body as its text.
+pub(crate) fn http_error(response: &Response) -> AxisError {
+    let text = String::from_utf8_lossy(&response.body);
+    AxisError::Http {
+        status: response.status,
+        excerpt: text.chars().take(200).collect(),
+    }
+}
+
+/// A JSON string as it is, a number as its text; anything else is none.
+pub(crate) fn text_of(value: Option<&serde_json::Value>) -> Option<String> {
+    match value {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}

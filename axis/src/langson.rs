@@ -19,9 +19,9 @@ use serde_json::Value;
 
 use crate::config::Secret;
 use crate::error::{AxisError, ErrorCode};
-use crate::http::{Method, Request, Response, join, multipart, percent_encode};
+use crate::http::{Method, Request, Response, join, json_body, multipart, percent_encode, text_of};
 use crate::model::{Agency, MessageType, ReceivedItem, TransportState, lenient_string};
-use crate::national::{decode_base64, http_error};
+use crate::national::decode_base64;
 
 /// A system connected to the Lạng Sơn LGSP, with the account it logs in
 /// with. Its configuration too (`docs/axis.md` §8).
@@ -191,11 +191,7 @@ impl LangSon {
         doc_id: &str,
         state: &TransportState,
     ) -> Result<Request, AxisError> {
-        if *state == TransportState::Initial {
-            return Err(AxisError::invalid(
-                "a receiver sets a message processing, done or fail, not initial",
-            ));
-        }
+        state.settable()?;
         let mut request = self.call(Method::Post, "/v1/updateStatus", token)?;
         request.header("Content-Type", "application/json")?;
         request.body = serde_json::to_vec(&serde_json::json!({
@@ -231,26 +227,13 @@ impl LangSon {
 /// # Errors
 /// [`AxisError::Rejected`], [`AxisError::Http`], [`AxisError::Malformed`].
 pub fn parse_answer(response: &Response) -> Result<Value, AxisError> {
-    let value: Value = match serde_json::from_slice(&response.body) {
-        Ok(v) => v,
-        Err(e) if (200..300).contains(&response.status) => {
-            return Err(AxisError::malformed(format!(
-                "not the axis's JSON answer: {e}"
-            )));
-        }
-        Err(_) => return Err(http_error(response)),
-    };
-    let text = |v: Option<&Value>| match v {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
+    let value: Value = json_body(response)?;
     let data = value.get("data");
     let error_code =
-        text(data.and_then(|d| d.get("errorCode"))).or_else(|| text(value.get("errorCode")));
-    let description = text(data.and_then(|d| d.get("errorDesc")))
+        text_of(data.and_then(|d| d.get("errorCode"))).or_else(|| text_of(value.get("errorCode")));
+    let description = text_of(data.and_then(|d| d.get("errorDesc")))
         .or_else(|| details(&value))
-        .or_else(|| text(value.get("message")))
+        .or_else(|| text_of(value.get("message")))
         .unwrap_or_default();
     if let Some(code) = error_code.as_deref().and_then(ErrorCode::parse) {
         return Err(AxisError::Rejected { code, description });
@@ -385,11 +368,7 @@ pub fn parse_edoc(response: &Response) -> Result<Edoc, AxisError> {
         .and_then(Value::as_str)
         .ok_or_else(|| AxisError::malformed("getEdoc answered without data.edxml"))?;
     let package = package_bytes(edxml)?;
-    let field = |name: &str| match data.get(name) {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
+    let field = |name: &str| text_of(data.get(name));
     let attachments = data
         .get("attachments")
         .and_then(Value::as_array)

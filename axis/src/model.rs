@@ -77,6 +77,17 @@ impl TransportState {
         }
     }
 
+    /// Refuses `initial`: a receiver sets a message `processing`, `done`
+    /// or `fail`.
+    pub(crate) fn settable(&self) -> Result<(), crate::AxisError> {
+        if *self == Self::Initial {
+            return Err(crate::AxisError::InvalidArgument(
+                "a receiver sets a message processing, done or fail, not initial".to_owned(),
+            ));
+        }
+        Ok(())
+    }
+
     /// Whether the receiver has finished with the message (`done` or
     /// `fail`).
     #[must_use]

@@ -26,8 +26,8 @@ use sha2::Sha256;
 use crate::config::Secret;
 use crate::error::{AxisError, ErrorCode, SignatureError};
 use crate::http::{
-    Method, Request, Response, boundary_of, find_header, hex, join, multipart, multipart_part,
-    sha256_hex,
+    Method, Request, Response, boundary_of, find_header, hex, http_error, join, json_body,
+    multipart, multipart_part, sha256_hex,
 };
 use crate::model::{Agency, MessageType, ReceivedItem, SentItem, TransportState};
 
@@ -456,11 +456,7 @@ impl National {
         doc_id: &str,
         state: &TransportState,
     ) -> Result<Request, AxisError> {
-        if *state == TransportState::Initial {
-            return Err(AxisError::invalid(
-                "a receiver sets a message processing, done or fail, not initial",
-            ));
-        }
+        state.settable()?;
         self.call(
             "updateStatus",
             at,
@@ -673,15 +669,7 @@ impl Envelope {
 /// # Errors
 /// [`AxisError::Rejected`], [`AxisError::Http`], [`AxisError::Malformed`].
 pub fn parse_envelope(response: &Response) -> Result<Envelope, AxisError> {
-    let envelope: Envelope = match serde_json::from_slice(&response.body) {
-        Ok(e) => e,
-        Err(e) if (200..300).contains(&response.status) => {
-            return Err(AxisError::malformed(format!(
-                "not the axis's JSON answer: {e}"
-            )));
-        }
-        Err(_) => return Err(http_error(response)),
-    };
+    let envelope: Envelope = json_body(response)?;
     let code = envelope.error_code.as_deref().map(ErrorCode::parse);
     let ok = envelope.status.trim().eq_ignore_ascii_case("OK");
     match code {
@@ -695,14 +683,6 @@ pub fn parse_envelope(response: &Response) -> Result<Envelope, AxisError> {
         }),
         _ if !(200..300).contains(&response.status) => Err(http_error(response)),
         _ => Ok(envelope),
-    }
-}
-
-pub(crate) fn http_error(response: &Response) -> AxisError {
-    let text = String::from_utf8_lossy(&response.body);
-    AxisError::Http {
-        status: response.status,
-        excerpt: text.chars().take(200).collect(),
     }
 }
 

@@ -20,10 +20,11 @@ use serde_json::Value;
 
 use crate::config::Secret;
 use crate::error::{AxisError, ErrorCode};
-use crate::http::{Method, Request, Response, join, percent_encode};
+use crate::http::{
+    Method, Request, Response, http_error, join, json_body, percent_encode, text_of,
+};
 use crate::langson::{Token, package_bytes};
 use crate::model::{Agency, MessageType, ReceivedItem, TransportState};
-use crate::national::http_error;
 
 /// The base path of the document exchange API on the gateway.
 pub const BASE_PATH: &str = "/truclienthong/v1.0.0";
@@ -195,11 +196,7 @@ impl QuangNam {
         doc_id: &str,
         state: &TransportState,
     ) -> Result<Request, AxisError> {
-        if *state == TransportState::Initial {
-            return Err(AxisError::invalid(
-                "a receiver sets a message processing, done or fail, not initial",
-            ));
-        }
+        state.settable()?;
         self.json(
             Method::Put,
             &format!("/vanbans/{}", percent_encode(doc_id)),
@@ -277,20 +274,8 @@ pub fn parse_token(response: &Response) -> Result<Token, AxisError> {
 /// # Errors
 /// [`AxisError::Rejected`], [`AxisError::Http`], [`AxisError::Malformed`].
 pub fn parse_answer(response: &Response) -> Result<Value, AxisError> {
-    let value: Value = match serde_json::from_slice(&response.body) {
-        Ok(v) => v,
-        Err(e) if (200..300).contains(&response.status) => {
-            return Err(AxisError::malformed(format!(
-                "not the gateway's JSON answer: {e}"
-            )));
-        }
-        Err(_) => return Err(http_error(response)),
-    };
-    let text = |name: &str| match value.get(name) {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
+    let value: Value = json_body(response)?;
+    let text = |name: &str| text_of(value.get(name));
     let description = text("errorDesc").unwrap_or_default();
     if let Some(code) = text("errorCode").as_deref().and_then(ErrorCode::parse) {
         return Err(AxisError::Rejected { code, description });
