@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// The numbered codes are those of the Lạng Sơn LGSP user guide (version
 /// 2.2, §4); the national axis answers `0` for success and publishes no
-/// catalogue of its others (`docs/axis.md` §6); vanthu's local axis answers
-/// with these numbers.
+/// catalogue of its others (`docs/axis.md` §6); vanthu answers with these
+/// numbers when it acts as an axis ([`AxisError::code`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -238,13 +238,14 @@ impl AxisError {
     }
 
     /// Whether the same request may succeed later: no answer at all (status
-    /// 0), an HTTP 5xx, 408 or 429, or an axis code that says the axis
-    /// failed ([`ErrorCode::retriable`]).
+    /// 0), an HTTP 5xx, 408 or 429, a 401 (the bearer token of a provincial
+    /// axis expired: the caller logs in again before the retry), or an axis
+    /// code that says the axis failed ([`ErrorCode::retriable`]).
     #[must_use]
     pub fn retriable(&self) -> bool {
         match self {
             Self::Rejected { code, .. } => code.retriable(),
-            Self::Http { status, .. } => *status >= 500 || matches!(status, 0 | 408 | 429),
+            Self::Http { status, .. } => *status >= 500 || matches!(status, 0 | 401 | 408 | 429),
             _ => false,
         }
     }

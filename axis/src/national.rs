@@ -594,7 +594,7 @@ pub fn validate_agency(agency: &Agency) -> Result<(), AxisError> {
 
 /// The JSON answer of every national operation: `status` (`OK` or `FAIL`),
 /// `ErrorCode` (`"0"` for success), `ErrorDesc`, and per operation `DocId`
-/// or `data`. What the local axis writes too.
+/// or `data`. What a server writes too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Envelope {
