@@ -256,8 +256,11 @@ pub fn verify(
         .map_err(|_| SignatureError::Mismatch)?;
     // Only now, with the signature known good: every parameter header sent
     // is signed, with its signed value.
-    for (name, value) in values.iter() {
-        let header = format!("{PREFIX}{name}");
+    for (key, value) in &signed {
+        // The header as the signed JSON spells it (names compare without
+        // case).
+        let header = key.clone();
+        let value = value.as_str().unwrap_or_default();
         match find_header(headers, &header) {
             None => return Err(SignatureError::Missing(header)),
             Some(sent) if sent != value => return Err(SignatureError::Differs(header)),
