@@ -189,6 +189,25 @@ pub enum SignatureError {
     Stale(String),
 }
 
+impl SignatureError {
+    /// The refusal in Vietnamese (the English is its `Display`).
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match self {
+            Self::Missing(h) => format!("thiếu tiêu đề {h}"),
+            Self::Malformed { header, .. } => format!("tiêu đề {header} sai dạng"),
+            Self::UnknownSystem(id) => format!("hệ thống {id:?} chưa được đăng ký trên trục"),
+            Self::Mismatch => {
+                "mã băm của các tiêu đề không khớp: sai khóa bí mật hoặc tiêu đề đã bị sửa"
+                    .to_owned()
+            }
+            Self::Unsigned(h) => format!("tiêu đề {h} không nằm trong phần được ký"),
+            Self::Differs(h) => format!("tiêu đề {h} khác giá trị đã ký"),
+            Self::Stale(t) => format!("dấu thời gian {t:?} nằm ngoài khoảng cho phép"),
+        }
+    }
+}
+
 /// Everything that can go wrong building a request or reading an answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -250,8 +269,30 @@ impl AxisError {
         }
     }
 
-    /// The axis code an axis would answer this error with: what the local
-    /// axis returns.
+    /// The error in Vietnamese (the English is its `Display`); details
+    /// written by others (an axis's own description) are left out.
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match self {
+            Self::Rejected { code, .. } => {
+                format!(
+                    "trục từ chối, mã lỗi {}: {}",
+                    code.as_str(),
+                    code.message_vi()
+                )
+            }
+            Self::Http { status: 0, .. } => "không kết nối được tới trục".to_owned(),
+            Self::Http { status, .. } => format!("trục trả về lỗi HTTP {status}"),
+            Self::Malformed(_) => "câu trả lời của trục không đúng dạng mong đợi".to_owned(),
+            Self::Signature(e) => e.message_vi(),
+            Self::InvalidArgument(_) => "tham số không hợp lệ, không tạo được yêu cầu".to_owned(),
+            Self::Unsupported { operation, profile } => {
+                format!("{operation} không phải là thao tác của trục {profile}")
+            }
+        }
+    }
+
+    /// The axis code an axis would answer this error with.
     #[must_use]
     pub fn code(&self) -> ErrorCode {
         match self {
