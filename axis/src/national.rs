@@ -275,6 +275,16 @@ pub fn verify(
         else {
             continue;
         };
+        // A header sent twice could be read one way here and another way
+        // behind a proxy.
+        if headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .count()
+            > 1
+        {
+            return Err(malformed(name, "sent more than once"));
+        }
         let rest = rest.to_ascii_lowercase();
         let meta = ["sign-header", "sign-header-key", "hash-header", "version"];
         if !meta.contains(&rest.as_str()) && !values.contains_key(&rest) {

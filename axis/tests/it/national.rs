@@ -199,6 +199,13 @@ fn the_verifier_refuses_what_an_axis_refuses() {
         national::verify(&extra, secrets),
         Err(SignatureError::Unsigned("XroadVnpt-docId".to_owned()))
     );
+    // A signed header sent twice, the second time with another value.
+    let mut twice = request.headers.clone();
+    twice.push(("xroadvnpt-messagetype".to_owned(), "edoc".to_owned()));
+    assert!(matches!(
+        national::verify(&twice, secrets),
+        Err(SignatureError::Malformed { .. })
+    ));
     // The key list disagrees with the JSON.
     assert!(matches!(
         national::verify(
