@@ -1131,12 +1131,7 @@ impl Exchange {
                     .as_deref()
                     .map(str::trim)
                     .filter(|k| !k.is_empty());
-                let business = doc
-                    .trace
-                    .as_ref()
-                    .and_then(|t| t.business.as_ref())
-                    .and_then(|b| b.business_type())
-                    .unwrap_or(BusinessType::New);
+                let business = doc.business_type();
                 // A revocation, an update or a replacement carries the
                 // DocumentId of the document it changes, and may come more
                 // than once: its bytes tell them apart.
