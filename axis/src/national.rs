@@ -26,8 +26,8 @@ use sha2::Sha256;
 use crate::config::Secret;
 use crate::error::{AxisError, ErrorCode, SignatureError};
 use crate::http::{
-    Method, Request, Response, boundary_of, find_header, hex, http_error, join, json_body,
-    multipart, multipart_part, sha256_hex,
+    Method, Request, Response, boundary_of, data_items, find_header, hex, http_error, item_as,
+    join, json_body, multipart, multipart_part, sha256_hex,
 };
 use crate::model::{Agency, MessageType, ReceivedItem, SentItem, TransportState};
 
@@ -719,27 +719,13 @@ pub fn parse_status(response: &Response) -> Result<(), AxisError> {
     parse_envelope(response).map(drop)
 }
 
-fn data_list(envelope: Envelope) -> Result<Vec<serde_json::Value>, AxisError> {
-    match envelope.data {
-        None | Some(serde_json::Value::Null) => Ok(Vec::new()),
-        Some(serde_json::Value::Array(items)) => Ok(items),
-        Some(other) => Err(AxisError::malformed(format!(
-            "data is not a list: {}",
-            crate::excerpt(&other.to_string())
-        ))),
-    }
-}
-
 /// The answer of `getReceivedEdocList`.
 ///
 /// # Errors
 /// As [`parse_envelope`]; [`AxisError::Malformed`] for an item without a
 /// `docId`.
 pub fn parse_received_list(response: &Response) -> Result<Vec<ReceivedItem>, AxisError> {
-    data_list(parse_envelope(response)?)?
-        .into_iter()
-        .map(crate::model::received_item)
-        .collect()
+    data_items(parse_envelope(response)?.data, crate::model::received_item)
 }
 
 /// The answer of `getSentEdocList`.
@@ -747,13 +733,7 @@ pub fn parse_received_list(response: &Response) -> Result<Vec<ReceivedItem>, Axi
 /// # Errors
 /// As [`parse_envelope`].
 pub fn parse_sent_list(response: &Response) -> Result<Vec<SentItem>, AxisError> {
-    data_list(parse_envelope(response)?)?
-        .into_iter()
-        .map(|item| {
-            serde_json::from_value(item)
-                .map_err(|e| AxisError::malformed(format!("sent item: {e}")))
-        })
-        .collect()
+    data_items(parse_envelope(response)?.data, item_as("sent item"))
 }
 
 /// The answer of `getAgenciesList`.
@@ -761,12 +741,7 @@ pub fn parse_sent_list(response: &Response) -> Result<Vec<SentItem>, AxisError> 
 /// # Errors
 /// As [`parse_envelope`].
 pub fn parse_agencies(response: &Response) -> Result<Vec<Agency>, AxisError> {
-    data_list(parse_envelope(response)?)?
-        .into_iter()
-        .map(|item| {
-            serde_json::from_value(item).map_err(|e| AxisError::malformed(format!("agency: {e}")))
-        })
-        .collect()
+    data_items(parse_envelope(response)?.data, item_as("agency"))
 }
 
 /// The answer of `getEdoc`: the package, decoded from the Base64 of `data`.
