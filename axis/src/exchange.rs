@@ -603,6 +603,14 @@ impl Exchange {
         &self.config
     }
 
+    /// Checks the packages fetched from now on with `checker`. A checker
+    /// validates certificates at the time it was made with
+    /// ([`vanthu::CheckOptions::at`]): a loop that runs for days replaces it,
+    /// say once an hour, as it owns the clock.
+    pub fn set_checker(&mut self, checker: Checker) {
+        self.checker = checker;
+    }
+
     fn message(&mut self, doc_id: &str) -> &mut Message {
         if !self.messages.contains_key(doc_id) {
             self.next_seq += 1;
