@@ -195,15 +195,7 @@ impl Axis {
             });
         match result {
             Ok(envelope) => answer(&envelope),
-            Err(refusal) => answer(&Envelope::error(
-                &refusal.code,
-                Some(&format!(
-                    "{} / {}: {}",
-                    refusal.code.message(),
-                    refusal.code.message_vi(),
-                    refusal.description
-                )),
-            )),
+            Err(refusal) => answer(&Envelope::error(&refusal.code, Some(&refusal.description))),
         }
     }
 
