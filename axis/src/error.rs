@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// The numbered codes are those of the Lạng Sơn LGSP user guide (version
 /// 2.2, §4); the national axis answers `0` for success and publishes no
-/// catalogue of its others (`docs/axis.md` §6); vanthu's local axis answers
-/// with these numbers.
+/// catalogue of its others (`docs/axis.md` §6); vanthu answers with these
+/// numbers when it acts as an axis ([`AxisError::code`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -189,6 +189,25 @@ pub enum SignatureError {
     Stale(String),
 }
 
+impl SignatureError {
+    /// The refusal in Vietnamese (the English is its `Display`).
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match self {
+            Self::Missing(h) => format!("thiếu tiêu đề {h}"),
+            Self::Malformed { header, .. } => format!("tiêu đề {header} sai dạng"),
+            Self::UnknownSystem(id) => format!("hệ thống {id:?} chưa được đăng ký trên trục"),
+            Self::Mismatch => {
+                "mã băm của các tiêu đề không khớp: sai khóa bí mật hoặc tiêu đề đã bị sửa"
+                    .to_owned()
+            }
+            Self::Unsigned(h) => format!("tiêu đề {h} không nằm trong phần được ký"),
+            Self::Differs(h) => format!("tiêu đề {h} khác giá trị đã ký"),
+            Self::Stale(t) => format!("dấu thời gian {t:?} nằm ngoài khoảng cho phép"),
+        }
+    }
+}
+
 /// Everything that can go wrong building a request or reading an answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -238,19 +257,42 @@ impl AxisError {
     }
 
     /// Whether the same request may succeed later: no answer at all (status
-    /// 0), an HTTP 5xx, 408 or 429, or an axis code that says the axis
-    /// failed ([`ErrorCode::retriable`]).
+    /// 0), an HTTP 5xx, 408 or 429, a 401 (the bearer token of a provincial
+    /// axis expired: the caller logs in again before the retry), or an axis
+    /// code that says the axis failed ([`ErrorCode::retriable`]).
     #[must_use]
     pub fn retriable(&self) -> bool {
         match self {
             Self::Rejected { code, .. } => code.retriable(),
-            Self::Http { status, .. } => *status >= 500 || matches!(status, 0 | 408 | 429),
+            Self::Http { status, .. } => *status >= 500 || matches!(status, 0 | 401 | 408 | 429),
             _ => false,
         }
     }
 
-    /// The axis code an axis would answer this error with: what the local
-    /// axis returns.
+    /// The error in Vietnamese (the English is its `Display`); details
+    /// written by others (an axis's own description) are left out.
+    #[must_use]
+    pub fn message_vi(&self) -> String {
+        match self {
+            Self::Rejected { code, .. } => {
+                format!(
+                    "trục từ chối, mã lỗi {}: {}",
+                    code.as_str(),
+                    code.message_vi()
+                )
+            }
+            Self::Http { status: 0, .. } => "không kết nối được tới trục".to_owned(),
+            Self::Http { status, .. } => format!("trục trả về lỗi HTTP {status}"),
+            Self::Malformed(_) => "câu trả lời của trục không đúng dạng mong đợi".to_owned(),
+            Self::Signature(e) => e.message_vi(),
+            Self::InvalidArgument(_) => "tham số không hợp lệ, không tạo được yêu cầu".to_owned(),
+            Self::Unsupported { operation, profile } => {
+                format!("{operation} không phải là thao tác của trục {profile}")
+            }
+        }
+    }
+
+    /// The axis code an axis would answer this error with.
     #[must_use]
     pub fn code(&self) -> ErrorCode {
         match self {

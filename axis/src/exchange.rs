@@ -369,6 +369,35 @@ pub fn journal_len(text: &str) -> usize {
     text.rfind('\n').map_or(0, |i| i + 1)
 }
 
+/// The journal `records` with what no longer matters dropped, for a
+/// journal that must not grow without end: of a message acknowledged, only
+/// its `fetched` (its identity, to recognise a copy that comes later) and
+/// its `acknowledged`; everything else is kept. [`Exchange::resume`] gives
+/// the same machine from either. Keep the full journal elsewhere if it is
+/// also the audit trail.
+#[must_use]
+pub fn compact(records: &[Record]) -> Vec<Record> {
+    let finished: BTreeSet<&str> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Acknowledged { doc_id, .. } => Some(doc_id.as_str()),
+            _ => None,
+        })
+        .collect();
+    records
+        .iter()
+        .filter(|r| match r {
+            Record::Checked { doc_id, .. }
+            | Record::Duplicate { doc_id, .. }
+            | Record::Delivering { doc_id }
+            | Record::Delivered { doc_id, .. }
+            | Record::Replied { doc_id, .. } => !finished.contains(doc_id.as_str()),
+            _ => true,
+        })
+        .cloned()
+        .collect()
+}
+
 /// The identity of an action the machine asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ActionId(u64);
@@ -572,6 +601,14 @@ impl Exchange {
     #[must_use]
     pub fn config(&self) -> &ExchangeConfig {
         &self.config
+    }
+
+    /// Checks the packages fetched from now on with `checker`. A checker
+    /// validates certificates at the time it was made with
+    /// ([`vanthu::CheckOptions::at`]): a loop that runs for days replaces it,
+    /// say once an hour, as it owns the clock.
+    pub fn set_checker(&mut self, checker: Checker) {
+        self.checker = checker;
     }
 
     fn message(&mut self, doc_id: &str) -> &mut Message {
@@ -1102,12 +1139,7 @@ impl Exchange {
                     .as_deref()
                     .map(str::trim)
                     .filter(|k| !k.is_empty());
-                let business = doc
-                    .trace
-                    .as_ref()
-                    .and_then(|t| t.business.as_ref())
-                    .and_then(|b| b.business_type())
-                    .unwrap_or(BusinessType::New);
+                let business = doc.business_type();
                 // A revocation, an update or a replacement carries the
                 // DocumentId of the document it changes, and may come more
                 // than once: its bytes tell them apart.

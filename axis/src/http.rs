@@ -366,3 +366,27 @@ pub(crate) fn text_of(value: Option<&serde_json::Value>) -> Option<String> {
         _ => None,
     }
 }
+
+/// The items of an answer's `data` list, each read by `item`: none when
+/// `data` is absent or null, [`AxisError::Malformed`] when it is not a
+/// list or an item cannot be read.
+pub(crate) fn data_items<T>(
+    data: Option<serde_json::Value>,
+    item: impl FnMut(serde_json::Value) -> Result<T, AxisError>,
+) -> Result<Vec<T>, AxisError> {
+    match data {
+        None | Some(serde_json::Value::Null) => Ok(Vec::new()),
+        Some(serde_json::Value::Array(items)) => items.into_iter().map(item).collect(),
+        Some(other) => Err(AxisError::malformed(format!(
+            "data is not a list: {}",
+            crate::excerpt(&other.to_string())
+        ))),
+    }
+}
+
+/// An item read as `T`, or [`AxisError::Malformed`] naming `what`.
+pub(crate) fn item_as<T: serde::de::DeserializeOwned>(
+    what: &'static str,
+) -> impl FnMut(serde_json::Value) -> Result<T, AxisError> {
+    move |v| serde_json::from_value(v).map_err(|e| AxisError::malformed(format!("{what}: {e}")))
+}

@@ -19,7 +19,9 @@ use serde_json::Value;
 
 use crate::config::Secret;
 use crate::error::{AxisError, ErrorCode};
-use crate::http::{Method, Request, Response, join, json_body, multipart, percent_encode, text_of};
+use crate::http::{
+    Method, Request, Response, data_items, join, json_body, multipart, percent_encode, text_of,
+};
 use crate::model::{Agency, MessageType, ReceivedItem, TransportState, lenient_string};
 use crate::national::decode_base64;
 
@@ -309,16 +311,11 @@ pub fn parse_send(response: &Response) -> Result<String, AxisError> {
 /// As [`parse_answer`]; [`AxisError::Malformed`] for an item without a
 /// `docId`.
 pub fn parse_received_list(response: &Response) -> Result<Vec<ReceivedItem>, AxisError> {
-    let value = parse_answer(response)?;
-    match value.get("data") {
-        None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(items)) => items
-            .iter()
-            .cloned()
-            .map(crate::model::received_item)
-            .collect(),
-        Some(_) => Err(AxisError::malformed("data is not a list")),
-    }
+    let mut value = parse_answer(response)?;
+    data_items(
+        value.get_mut("data").map(Value::take),
+        crate::model::received_item,
+    )
 }
 
 /// A message fetched with `getEdoc`.

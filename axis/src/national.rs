@@ -26,8 +26,8 @@ use sha2::Sha256;
 use crate::config::Secret;
 use crate::error::{AxisError, ErrorCode, SignatureError};
 use crate::http::{
-    Method, Request, Response, boundary_of, find_header, hex, http_error, join, json_body,
-    multipart, multipart_part, sha256_hex,
+    Method, Request, Response, boundary_of, data_items, find_header, hex, http_error, item_as,
+    join, json_body, multipart, multipart_part, sha256_hex,
 };
 use crate::model::{Agency, MessageType, ReceivedItem, SentItem, TransportState};
 
@@ -256,8 +256,11 @@ pub fn verify(
         .map_err(|_| SignatureError::Mismatch)?;
     // Only now, with the signature known good: every parameter header sent
     // is signed, with its signed value.
-    for (name, value) in values.iter() {
-        let header = format!("{PREFIX}{name}");
+    for (key, value) in &signed {
+        // The header as the signed JSON spells it (names compare without
+        // case).
+        let header = key.clone();
+        let value = value.as_str().unwrap_or_default();
         match find_header(headers, &header) {
             None => return Err(SignatureError::Missing(header)),
             Some(sent) if sent != value => return Err(SignatureError::Differs(header)),
@@ -272,6 +275,16 @@ pub fn verify(
         else {
             continue;
         };
+        // A header sent twice could be read one way here and another way
+        // behind a proxy.
+        if headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .count()
+            > 1
+        {
+            return Err(malformed(name, "sent more than once"));
+        }
         let rest = rest.to_ascii_lowercase();
         let meta = ["sign-header", "sign-header-key", "hash-header", "version"];
         if !meta.contains(&rest.as_str()) && !values.contains_key(&rest) {
@@ -594,7 +607,7 @@ pub fn validate_agency(agency: &Agency) -> Result<(), AxisError> {
 
 /// The JSON answer of every national operation: `status` (`OK` or `FAIL`),
 /// `ErrorCode` (`"0"` for success), `ErrorDesc`, and per operation `DocId`
-/// or `data`. What the local axis writes too.
+/// or `data`. What a server writes too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Envelope {
@@ -706,27 +719,13 @@ pub fn parse_status(response: &Response) -> Result<(), AxisError> {
     parse_envelope(response).map(drop)
 }
 
-fn data_list(envelope: Envelope) -> Result<Vec<serde_json::Value>, AxisError> {
-    match envelope.data {
-        None | Some(serde_json::Value::Null) => Ok(Vec::new()),
-        Some(serde_json::Value::Array(items)) => Ok(items),
-        Some(other) => Err(AxisError::malformed(format!(
-            "data is not a list: {}",
-            crate::excerpt(&other.to_string())
-        ))),
-    }
-}
-
 /// The answer of `getReceivedEdocList`.
 ///
 /// # Errors
 /// As [`parse_envelope`]; [`AxisError::Malformed`] for an item without a
 /// `docId`.
 pub fn parse_received_list(response: &Response) -> Result<Vec<ReceivedItem>, AxisError> {
-    data_list(parse_envelope(response)?)?
-        .into_iter()
-        .map(crate::model::received_item)
-        .collect()
+    data_items(parse_envelope(response)?.data, crate::model::received_item)
 }
 
 /// The answer of `getSentEdocList`.
@@ -734,13 +733,7 @@ pub fn parse_received_list(response: &Response) -> Result<Vec<ReceivedItem>, Axi
 /// # Errors
 /// As [`parse_envelope`].
 pub fn parse_sent_list(response: &Response) -> Result<Vec<SentItem>, AxisError> {
-    data_list(parse_envelope(response)?)?
-        .into_iter()
-        .map(|item| {
-            serde_json::from_value(item)
-                .map_err(|e| AxisError::malformed(format!("sent item: {e}")))
-        })
-        .collect()
+    data_items(parse_envelope(response)?.data, item_as("sent item"))
 }
 
 /// The answer of `getAgenciesList`.
@@ -748,12 +741,7 @@ pub fn parse_sent_list(response: &Response) -> Result<Vec<SentItem>, AxisError> 
 /// # Errors
 /// As [`parse_envelope`].
 pub fn parse_agencies(response: &Response) -> Result<Vec<Agency>, AxisError> {
-    data_list(parse_envelope(response)?)?
-        .into_iter()
-        .map(|item| {
-            serde_json::from_value(item).map_err(|e| AxisError::malformed(format!("agency: {e}")))
-        })
-        .collect()
+    data_items(parse_envelope(response)?.data, item_as("agency"))
 }
 
 /// The answer of `getEdoc`: the package, decoded from the Base64 of `data`.

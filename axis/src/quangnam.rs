@@ -21,7 +21,8 @@ use serde_json::Value;
 use crate::config::Secret;
 use crate::error::{AxisError, ErrorCode};
 use crate::http::{
-    Method, Request, Response, http_error, join, json_body, percent_encode, text_of,
+    Method, Request, Response, data_items, http_error, item_as, join, json_body, percent_encode,
+    text_of,
 };
 use crate::langson::{Token, package_bytes};
 use crate::model::{Agency, MessageType, ReceivedItem, TransportState};
@@ -303,15 +304,11 @@ pub fn parse_answer(response: &Response) -> Result<Value, AxisError> {
 /// As [`parse_answer`]; [`AxisError::Malformed`] for an item without a
 /// `docId`.
 pub fn parse_list(response: &Response) -> Result<Vec<ReceivedItem>, AxisError> {
-    match parse_answer(response)?.get("data") {
-        None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(items)) => items
-            .iter()
-            .cloned()
-            .map(crate::model::received_item)
-            .collect(),
-        Some(_) => Err(AxisError::malformed("data is not a list")),
-    }
+    let mut value = parse_answer(response)?;
+    data_items(
+        value.get_mut("data").map(Value::take),
+        crate::model::received_item,
+    )
 }
 
 /// The answer of `vanbansDocIdGet`: the package, from `data` as Base64 (or
@@ -354,17 +351,8 @@ pub fn parse_send(response: &Response) -> Result<String, AxisError> {
 /// # Errors
 /// As [`parse_answer`].
 pub fn parse_units(response: &Response) -> Result<Vec<Agency>, AxisError> {
-    match parse_answer(response)?.get("data") {
-        None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(items)) => items
-            .iter()
-            .cloned()
-            .map(|item| {
-                serde_json::from_value(item).map_err(|e| AxisError::malformed(format!("unit: {e}")))
-            })
-            .collect(),
-        Some(_) => Err(AxisError::malformed("data is not a list")),
-    }
+    let mut value = parse_answer(response)?;
+    data_items(value.get_mut("data").map(Value::take), item_as("unit"))
 }
 
 /// The answer of `vanbansDocIdPut` and of the unit registrations.

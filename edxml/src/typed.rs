@@ -6,7 +6,8 @@ use vanthu_identifiers::{AnyAgencyId, DocumentId, DocumentNumber, Finding, IdErr
 
 use crate::codes::{BusinessType, StatusCode};
 use crate::model::{
-    Business, Code, MessageHeader, Organization, OtherInfo, ResponseFor, StatusPackage,
+    Business, Code, DocumentPackage, MessageHeader, Organization, OtherInfo, ResponseFor,
+    StatusPackage,
 };
 
 /// A leniently parsed identifier and the findings about its form.
@@ -81,6 +82,19 @@ impl Business {
     #[must_use]
     pub fn business_type(&self) -> Option<BusinessType> {
         self.doc_type.as_deref().and_then(BusinessType::parse)
+    }
+}
+
+impl DocumentPackage {
+    /// What the package does (`TraceHeaderList/Bussiness/BussinessDocType`):
+    /// a new document when it does not say.
+    #[must_use]
+    pub fn business_type(&self) -> BusinessType {
+        self.trace
+            .as_ref()
+            .and_then(|t| t.business.as_ref())
+            .and_then(Business::business_type)
+            .unwrap_or(BusinessType::New)
     }
 }
 

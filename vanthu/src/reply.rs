@@ -134,12 +134,7 @@ pub fn reply<Tz: TimeZone>(
             )
         })?
     };
-    let business = doc
-        .trace
-        .as_ref()
-        .and_then(|t| t.business.as_ref())
-        .and_then(|b| b.business_type())
-        .unwrap_or(BusinessType::New);
+    let business = doc.business_type();
     let answers_request = matches!(
         code,
         StatusCode::ChangeAccepted | StatusCode::ChangeRejected

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration, FixedOffset};
 use vanthu_axis::exchange::{
-    Answer, Backoff, Delivery, Exchange, ExchangeConfig, Next, Record, Task, journal_len,
+    Answer, Backoff, Delivery, Exchange, ExchangeConfig, Next, Record, Task, compact, journal_len,
     read_journal,
 };
 use vanthu_axis::national::National;
@@ -573,4 +573,56 @@ fn a_send_is_retried_at_the_backoff_times() {
     }
     assert!(gave_up);
     assert_eq!(tries, [0, 2, 6, 14, 30, 60, 90, 120]);
+}
+
+#[test]
+fn a_compacted_journal_resumes_the_same_machine() {
+    let run = run(None, 0);
+    let records = read_journal(&run.unit.journal).unwrap();
+    let small = compact(&records);
+    assert!(
+        small.len() * 2 < records.len(),
+        "{} of {}",
+        small.len(),
+        records.len()
+    );
+    let mut fake = run.fake;
+    for journal in [records, small] {
+        let mut unit = Exchange::resume(run.unit.config(), pki().checker(), journal);
+        assert!(unit.is_settled());
+        assert!(unit.given_up().is_empty());
+        // A copy of 182 that comes later is still recognised.
+        let late = fake.inject("SYS-U", SENDER, package("182", false));
+        let mut now = start() + Duration::hours(1);
+        let mut duplicate = false;
+        for _ in 0..20 {
+            match unit.next_action(now) {
+                Next::Act(action) => {
+                    let axis = run.unit.axis();
+                    let Task::Call(op) = &action.task else {
+                        panic!("the late copy was delivered")
+                    };
+                    let ctx = CallContext::at_time(now, "n");
+                    let response = fake.handle(&axis.request(op, &ctx).unwrap());
+                    let records = unit
+                        .complete(action.id, axis.read(op, &response), now)
+                        .unwrap();
+                    duplicate |= records
+                        .iter()
+                        .any(|r| matches!(r, Record::Duplicate { .. }));
+                }
+                Next::Wait(t) => now = t,
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(duplicate);
+        assert_eq!(
+            fake.messages
+                .iter()
+                .find(|m| m.doc_id == late)
+                .unwrap()
+                .state,
+            "done"
+        );
+    }
 }

@@ -11,6 +11,7 @@ mod exchange;
 mod fake;
 mod national;
 mod pki;
+mod props;
 mod provinces;
 mod samples;
 mod vectors;

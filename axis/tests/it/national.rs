@@ -199,6 +199,13 @@ fn the_verifier_refuses_what_an_axis_refuses() {
         national::verify(&extra, secrets),
         Err(SignatureError::Unsigned("XroadVnpt-docId".to_owned()))
     );
+    // A signed header sent twice, the second time with another value.
+    let mut twice = request.headers.clone();
+    twice.push(("xroadvnpt-messagetype".to_owned(), "edoc".to_owned()));
+    assert!(matches!(
+        national::verify(&twice, secrets),
+        Err(SignatureError::Malformed { .. })
+    ));
     // The key list disagrees with the JSON.
     assert!(matches!(
         national::verify(
@@ -484,5 +491,52 @@ fn a_call_at_any_offset_is_stamped_in_vietnam_time() {
     assert_eq!(
         request.header_value("XroadVnpt-timestamp"),
         Some("02062025T080000+0250")
+    );
+}
+
+#[test]
+fn every_error_has_its_vietnamese() {
+    let errors = [
+        AxisError::Rejected {
+            code: ErrorCode::ReceiverLocked,
+            description: "x".to_owned(),
+        },
+        AxisError::Http {
+            status: 0,
+            excerpt: String::new(),
+        },
+        AxisError::Http {
+            status: 503,
+            excerpt: String::new(),
+        },
+        AxisError::Malformed("x".to_owned()),
+        AxisError::InvalidArgument("x".to_owned()),
+        AxisError::Unsupported {
+            operation: "login",
+            profile: "national",
+        },
+        AxisError::Signature(SignatureError::Missing("XroadVnpt-hash-header".to_owned())),
+        AxisError::Signature(SignatureError::Malformed {
+            header: "h".to_owned(),
+            reason: "r".to_owned(),
+        }),
+        AxisError::Signature(SignatureError::UnknownSystem("S".to_owned())),
+        AxisError::Signature(SignatureError::Mismatch),
+        AxisError::Signature(SignatureError::Unsigned("h".to_owned())),
+        AxisError::Signature(SignatureError::Differs("h".to_owned())),
+        AxisError::Signature(SignatureError::Stale("t".to_owned())),
+    ];
+    for e in errors {
+        let vi = e.message_vi();
+        assert!(!vi.is_ascii(), "{e}: {vi}");
+        assert!(!e.to_string().is_empty());
+    }
+    let e = AxisError::Rejected {
+        code: ErrorCode::ReceiverLocked,
+        description: String::new(),
+    };
+    assert_eq!(
+        e.message_vi(),
+        "trục từ chối, mã lỗi 23: đơn vị nhận đang bị khóa"
     );
 }

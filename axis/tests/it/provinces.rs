@@ -205,10 +205,10 @@ fn lang_son_errors() {
         Err(AxisError::Malformed(_))
     ));
     let unauthorised = Response::new(401, Vec::new(), b"Unauthorized".to_vec());
-    assert!(matches!(
-        langson::parse_received_list(&unauthorised),
-        Err(AxisError::Http { status: 401, .. })
-    ));
+    let expired = langson::parse_received_list(&unauthorised).unwrap_err();
+    assert!(matches!(expired, AxisError::Http { status: 401, .. }));
+    // An expired token: the caller logs in again, and the loop retries.
+    assert!(expired.retriable());
 }
 
 #[test]

@@ -44,13 +44,7 @@ fn answer(package: &[u8], report: &vanthu::FileReport) -> Option<Answer> {
     let Package::Document(doc) = read.package else {
         return None;
     };
-    let business = doc
-        .trace
-        .as_ref()
-        .and_then(|t| t.business.as_ref())
-        .and_then(|b| b.business_type())
-        .unwrap_or(BusinessType::New);
-    Some(match business {
+    Some(match doc.business_type() {
         BusinessType::New => Answer::from_report(report),
         _ => Answer::new("15", None),
     })
