@@ -13,7 +13,7 @@ use vanthu_axis::{
     Agency, AxisError, ErrorCode, MessageType, Request, Response, SignatureError, TransportState,
 };
 
-use crate::store::{Message, NewMessage, Store};
+use crate::store::{Message, NewMessage, Side, Store};
 use crate::{Config, Database, ServerError};
 
 /// An opened local axis.
@@ -343,57 +343,60 @@ impl Axis {
         Ok(Envelope::sent(sender_doc_id))
     }
 
-    fn received(&self, verified: &Verified) -> Result<Envelope, Refusal> {
+    /// The messages a list asks for (its `messagetype`, its dates), each
+    /// written as `item` writes it.
+    fn list(
+        &self,
+        verified: &Verified,
+        side: Side,
+        item: fn(&Message) -> serde_json::Value,
+    ) -> Result<Envelope, Refusal> {
         let kind = message_type(verified)?;
-        let messages = self.store().received(&verified.system_id, kind)?;
+        let messages = self.store().messages(side, &verified.system_id, kind)?;
         let (from, to) = (verified.field("fromDate"), verified.field("toDate"));
         let items = messages
             .iter()
             .filter(|m| within(&m.created, from, to))
-            .map(|m| {
-                serde_json::json!({
-                    "docId": m.doc_id,
-                    "serviceType": national::SERVICE_TYPE,
-                    "messageType": m.message_type,
-                    "created_time": m.created,
-                    "updated_time": m.updated,
-                    "from": m.from_code,
-                    "to": m.to_codes,
-                    "status": m.status.as_str(),
-                    "status_desc": state_description(&m.status),
-                })
-            })
+            .map(item)
             .collect();
         Ok(Envelope::ok(Some(serde_json::Value::Array(items))))
     }
 
-    fn sent(&self, verified: &Verified) -> Result<Envelope, Refusal> {
-        let kind = message_type(verified)?;
-        let messages = self.store().sent(&verified.system_id, kind)?;
-        let (from, to) = (verified.field("fromDate"), verified.field("toDate"));
-        let items = messages
-            .iter()
-            .filter(|m| within(&m.created, from, to))
-            .map(|m: &Message| {
-                serde_json::json!({
-                    "senderDocId": m.sender_doc_id,
-                    "receiverDocId": m.doc_id,
-                    "fromCode": m.from_code,
-                    "toCode": m.to_codes,
-                    "title": m.title,
-                    "notation": m.notation,
-                    "sentTime": m.created,
-                    "receivedTime": m.received,
-                    "sendStatus": "done",
-                    "sendStatusDesc": state_description(&TransportState::Done),
-                    "receiveStatus": m.status.as_str(),
-                    "receiveStatusDesc": state_description(&m.status),
-                    "serviceType": national::SERVICE_TYPE,
-                    "messageType": m.message_type,
-                })
+    fn received(&self, verified: &Verified) -> Result<Envelope, Refusal> {
+        self.list(verified, Side::Received, |m| {
+            serde_json::json!({
+                "docId": m.doc_id,
+                "serviceType": national::SERVICE_TYPE,
+                "messageType": m.message_type,
+                "created_time": m.created,
+                "updated_time": m.updated,
+                "from": m.from_code,
+                "to": m.to_codes,
+                "status": m.status.as_str(),
+                "status_desc": state_description(&m.status),
             })
-            .collect();
-        Ok(Envelope::ok(Some(serde_json::Value::Array(items))))
+        })
+    }
+
+    fn sent(&self, verified: &Verified) -> Result<Envelope, Refusal> {
+        self.list(verified, Side::Sent, |m| {
+            serde_json::json!({
+                "senderDocId": m.sender_doc_id,
+                "receiverDocId": m.doc_id,
+                "fromCode": m.from_code,
+                "toCode": m.to_codes,
+                "title": m.title,
+                "notation": m.notation,
+                "sentTime": m.created,
+                "receivedTime": m.received,
+                "sendStatus": "done",
+                "sendStatusDesc": state_description(&TransportState::Done),
+                "receiveStatus": m.status.as_str(),
+                "receiveStatusDesc": state_description(&m.status),
+                "serviceType": national::SERVICE_TYPE,
+                "messageType": m.message_type,
+            })
+        })
     }
 
     /// The message `docid` of the calling system, or a refusal.

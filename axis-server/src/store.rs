@@ -80,6 +80,13 @@ pub(crate) struct NewMessage<'a> {
     pub(crate) receivers: Vec<(String, String, Vec<String>)>,
 }
 
+/// Which list: the messages a system received, or those it sent.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Side {
+    Received,
+    Sent,
+}
+
 pub(crate) struct Store {
     conn: Connection,
 }
@@ -218,34 +225,21 @@ impl Store {
         tx.commit().map_err(db)
     }
 
-    /// The messages of `message_type` for `system` that it has not
-    /// finished, oldest first.
-    pub(crate) fn received(
+    /// The messages of `message_type` `system` sent, or received and not
+    /// yet finished, oldest first.
+    pub(crate) fn messages(
         &self,
+        side: Side,
         system: &str,
         message_type: MessageType,
     ) -> Result<Vec<Message>, ServerError> {
-        let sql = format!(
-            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE receiver_system = ?1 \
-             AND message_type = ?2 AND status IN ('initial', 'processing') ORDER BY seq"
-        );
-        let mut statement = self.conn.prepare(&sql).map_err(db)?;
-        let rows = statement
-            .query_map(params![system, message_type.as_str()], message)
-            .map_err(db)?;
-        rows.collect::<Result<_, _>>().map_err(db)
-    }
-
-    /// The messages of `message_type` `system` sent, oldest first.
-    pub(crate) fn sent(
-        &self,
-        system: &str,
-        message_type: MessageType,
-    ) -> Result<Vec<Message>, ServerError> {
-        let sql = format!(
-            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE sender_system = ?1 \
-             AND message_type = ?2 ORDER BY seq"
-        );
+        let filter = match side {
+            Side::Received => {
+                "receiver_system = ?1 AND message_type = ?2 AND status IN ('initial', 'processing')"
+            }
+            Side::Sent => "sender_system = ?1 AND message_type = ?2",
+        };
+        let sql = format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE {filter} ORDER BY seq");
         let mut statement = self.conn.prepare(&sql).map_err(db)?;
         let rows = statement
             .query_map(params![system, message_type.as_str()], message)

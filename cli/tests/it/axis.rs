@@ -108,6 +108,55 @@ fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
+/// `vanthu axis register AGENCY` for the system of `config`.
+fn register(config: &Path, agency: &str) {
+    let args = [
+        "axis",
+        "register",
+        agency,
+        "--name",
+        "Cơ quan",
+        "--mail",
+        "vanthu@example.vn",
+    ];
+    let mut args = args.to_vec();
+    args.extend(["--config", s(config), "--json"]);
+    assert_eq!(json(&args, 0)["registered"], agency);
+}
+
+/// `vanthu axis pull --json` into `out`, which must exit 0.
+fn pull(config: &Path, out: &Path) -> Value {
+    json(
+        &[
+            "axis",
+            "pull",
+            "--config",
+            s(config),
+            "--out",
+            s(out),
+            "--json",
+        ],
+        0,
+    )
+}
+
+/// `vanthu axis list --json`, which must exit 0.
+fn list(config: &Path, kind: &str) -> Vec<Value> {
+    let items = json(
+        &[
+            "axis",
+            "list",
+            "--type",
+            kind,
+            "--config",
+            s(config),
+            "--json",
+        ],
+        0,
+    );
+    items.as_array().unwrap().clone()
+}
+
 #[test]
 fn send_pull_and_status_through_the_local_axis() {
     let (demo, _) = run_demo("axis");
@@ -142,18 +191,7 @@ fn send_pull_and_status_through_the_local_axis() {
         UNIT2,
     );
     for (config, agency) in [(&sender, SENDER), (&unit1, UNIT1), (&unit2, UNIT2)] {
-        let args = [
-            "axis",
-            "register",
-            agency,
-            "--name",
-            "Cơ quan",
-            "--mail",
-            "vanthu@example.vn",
-        ];
-        let mut args = args.to_vec();
-        args.extend(["--config", s(config), "--json"]);
-        assert_eq!(json(&args, 0)["registered"], agency);
+        register(config, agency);
     }
 
     // A wrong secret is refused (code 15), exit 1.
@@ -219,12 +257,10 @@ fn send_pull_and_status_through_the_local_axis() {
         ],
         0,
     );
-    let waiting = json(&["axis", "list", "--config", s(&unit1), "--json"], 0);
-    assert_eq!(waiting.as_array().unwrap().len(), 2);
+    let waiting = list(&unit1, "edoc");
+    assert_eq!(waiting.len(), 2);
     assert!(
         waiting
-            .as_array()
-            .unwrap()
             .iter()
             .all(|i| i["status"] == "initial" && i["from"] == SENDER)
     );
@@ -238,18 +274,7 @@ fn send_pull_and_status_through_the_local_axis() {
     expected.insert(UNIT2, BTreeSet::from([sha256(&bytes)]));
     for (config, agency) in [(&unit1, UNIT1), (&unit2, UNIT2)] {
         let out = demo.join(format!("pulled-{agency}"));
-        let pulled = json(
-            &[
-                "axis",
-                "pull",
-                "--config",
-                s(config),
-                "--out",
-                s(&out),
-                "--json",
-            ],
-            0,
-        );
+        let pulled = pull(config, &out);
         let messages = pulled["messages"].as_array().unwrap();
         let mut hashes = BTreeSet::new();
         for m in messages {
@@ -261,25 +286,9 @@ fn send_pull_and_status_through_the_local_axis() {
             hashes.insert(sha256(&written));
         }
         assert_eq!(hashes, expected[agency]);
-        assert!(
-            json(&["axis", "list", "--config", s(config), "--json"], 0)
-                .as_array()
-                .unwrap()
-                .is_empty()
-        );
+        assert!(list(config, "edoc").is_empty());
         // Pulling again finds nothing new.
-        let again = json(
-            &[
-                "axis",
-                "pull",
-                "--config",
-                s(config),
-                "--out",
-                s(&out),
-                "--json",
-            ],
-            0,
-        );
+        let again = pull(config, &out);
         assert!(again["messages"].as_array().unwrap().is_empty());
     }
     // The decision's byte-for-byte copy, as unit 2 wrote it.
@@ -293,19 +302,7 @@ fn send_pull_and_status_through_the_local_axis() {
 
     // The sender receives the status replies: 01 and 03 from each unit
     // for the decision, from unit 1 for the dispatch.
-    let statuses = json(
-        &[
-            "axis",
-            "list",
-            "--type",
-            "status",
-            "--config",
-            s(&sender),
-            "--json",
-        ],
-        0,
-    );
-    let statuses = statuses.as_array().unwrap();
+    let statuses = list(&sender, "status");
     assert_eq!(statuses.len(), 6);
     // One is marked by hand; the pull takes the others.
     let first = statuses[0]["doc_id"].as_str().unwrap();
@@ -323,18 +320,7 @@ fn send_pull_and_status_through_the_local_axis() {
     );
     assert_eq!(marked["state"], "done");
     let out = demo.join("pulled-sender");
-    let pulled = json(
-        &[
-            "axis",
-            "pull",
-            "--config",
-            s(&sender),
-            "--out",
-            s(&out),
-            "--json",
-        ],
-        0,
-    );
+    let pulled = pull(&sender, &out);
     let messages = pulled["messages"].as_array().unwrap();
     assert_eq!(messages.len(), 5);
     assert!(
@@ -367,12 +353,7 @@ fn send_pull_and_status_through_the_local_axis() {
         "secret=with=equals",
         UNIT2,
     );
-    assert!(
-        json(&["axis", "list", "--config", s(&unit2), "--json"], 0)
-            .as_array()
-            .unwrap()
-            .is_empty()
-    );
+    assert!(list(&unit2, "edoc").is_empty());
     json(
         &[
             "axis",
@@ -386,13 +367,7 @@ fn send_pull_and_status_through_the_local_axis() {
         ],
         0,
     );
-    assert_eq!(
-        json(&["axis", "list", "--config", s(&unit2), "--json"], 0)
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(list(&unit2, "edoc").len(), 1);
     serve.stop();
     fs::remove_dir_all(&demo).unwrap();
 }
@@ -424,18 +399,7 @@ fn exchange_ready(demo: &Path, dir: &Path) -> (vanthu_axis_server::Server, PathB
         demo,
     );
     for (config, agency) in [(&sender, SENDER), (&unit1, UNIT1)] {
-        let args = [
-            "axis",
-            "register",
-            agency,
-            "--name",
-            "Cơ quan",
-            "--mail",
-            "vanthu@example.vn",
-        ];
-        let mut args = args.to_vec();
-        args.extend(["--config", s(config), "--json"]);
-        json(&args, 0);
+        register(config, agency);
     }
     for package in ["sender/182-QD-LDTBXH.edxml", "sender/183-LDTBXH-VP.edxml"] {
         let package = demo.join(package);
@@ -509,18 +473,7 @@ fn a_pull_killed_after_any_action_resumes_without_loss_or_duplicates() {
         };
         if !completed {
             crashes += 1;
-            json(
-                &[
-                    "axis",
-                    "pull",
-                    "--config",
-                    s(&unit1),
-                    "--out",
-                    s(&out),
-                    "--json",
-                ],
-                0,
-            );
+            pull(&unit1, &out);
         }
         // Every document is written once, byte for byte.
         let files: Vec<PathBuf> = fs::read_dir(&out)
@@ -536,12 +489,7 @@ fn a_pull_killed_after_any_action_resumes_without_loss_or_duplicates() {
         assert_eq!(written, sent, "crash after {n}");
         // Nothing is left on the axis; the journal delivered and finished
         // each message once.
-        assert!(
-            json(&["axis", "list", "--config", s(&unit1), "--json"], 0)
-                .as_array()
-                .unwrap()
-                .is_empty()
-        );
+        assert!(list(&unit1, "edoc").is_empty());
         let journal = fs::read_to_string(out.join("journal.jsonl")).unwrap();
         let mut delivered = BTreeMap::<String, u32>::new();
         let mut acknowledged = BTreeMap::<String, u32>::new();
@@ -566,18 +514,7 @@ fn a_pull_killed_after_any_action_resumes_without_loss_or_duplicates() {
         // The sender has an 01 and an 03 for each document: a reply sent
         // again after a crash is the same bytes, so there are four distinct
         // packages.
-        let replies = json(
-            &[
-                "axis",
-                "pull",
-                "--config",
-                s(&sender),
-                "--out",
-                s(&dir.join("replies")),
-                "--json",
-            ],
-            0,
-        );
+        let replies = pull(&sender, &dir.join("replies"));
         let hashes: BTreeSet<&str> = replies["messages"]
             .as_array()
             .unwrap()
