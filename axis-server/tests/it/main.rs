@@ -1,5 +1,6 @@
 //! The local axis through real HTTP on loopback, driven by `vanthu-axis`'s
-//! client: every operation, the refusals, routing, and a restart.
+//! client: every operation, the refusals, routing, and a restart; and the
+//! client itself against hand-written HTTP peers.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -7,5 +8,6 @@
     clippy::indexing_slicing
 )]
 
+mod client;
 mod packages;
 mod server;
