@@ -434,3 +434,46 @@ fn the_readme_example_runs() {
     server.stop().unwrap();
     assert!(dir.path().join("axis-data/axis.sqlite3").is_file());
 }
+
+#[test]
+fn serve_runs_on_a_listener_of_the_callers_until_shutdown() {
+    let data = Data::new();
+    let mut config = Config::new(data.dir.path().join("axis"));
+    for (id, secret, _) in SYSTEMS {
+        config = config.system(id, secret);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let served = runtime.spawn(vanthu_axis_server::serve(listener, config, async {
+        let _ = stopped.await;
+    }));
+    let node = Node::new(&url, SYSTEMS[0]);
+    node.register();
+    assert!(node.received(MessageType::Edoc).is_empty());
+    stop.send(()).unwrap();
+    runtime.block_on(served).unwrap().unwrap();
+    // Stopped: nobody answers any more.
+    let request = node.national.get_agencies_list(now()).unwrap();
+    assert!(matches!(
+        node.client.execute(&request),
+        Err(AxisError::Http { status: 0, .. })
+    ));
+    // A configuration with no system is refused before serving.
+    let empty = Config::new(data.dir.path().join("other"));
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let refused = runtime.block_on(vanthu_axis_server::serve(listener, empty, async {}));
+    assert!(matches!(
+        refused,
+        Err(vanthu_axis_server::ServerError::Config(_))
+    ));
+}
