@@ -477,3 +477,27 @@ fn serve_runs_on_a_listener_of_the_callers_until_shutdown() {
         Err(vanthu_axis_server::ServerError::Config(_))
     ));
 }
+
+#[test]
+fn a_request_over_the_size_limit_is_refused_with_413() {
+    let data = Data::new();
+    let mut config =
+        Config::new(data.dir.path().join("axis")).trust(data.dir.path().join("root.der"));
+    for (id, secret, _) in SYSTEMS {
+        config = config.system(id, secret);
+    }
+    config.max_body_bytes = 16 * 1024;
+    let server = Server::start("127.0.0.1:0", config).unwrap();
+    let sender = Node::at(&server, 0);
+    let unit = Node::at(&server, 1);
+    sender.register();
+    unit.register();
+    let package = document("182", &[UNIT1], false);
+    assert!(package.len() > 16 * 1024, "{} bytes", package.len());
+    let refused = sender.send(MessageType::Edoc, &[UNIT1], &package);
+    assert!(
+        matches!(refused, Err(AxisError::Http { status: 413, .. })),
+        "{refused:?}"
+    );
+    assert!(unit.received(MessageType::Edoc).is_empty());
+}
