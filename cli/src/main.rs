@@ -16,6 +16,7 @@ macro_rules! out {
 }
 
 mod archive;
+mod axis;
 mod calendar;
 mod demo;
 mod edxml;
@@ -105,6 +106,9 @@ enum Command {
     Verify(signature::VerifyArgs),
     /// Sign a PDF (PAdES, incremental update) with a PKCS #8 key.
     Sign(signature::SignArgs),
+    /// Exchange packages over a document exchange axis (send, pull, status), or run
+    /// the local axis, a test double of the national axis (serve).
+    Axis(axis::AxisArgs),
 }
 
 fn run(cli: Cli) -> Result<Outcome, CliError> {
@@ -130,6 +134,7 @@ fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Sign(args) => signature::sign(args),
         Command::Archive(args) => archive::run(args),
         Command::Retention(args) => archive::retention(args),
+        Command::Axis(args) => axis::run(args),
     }
 }
 

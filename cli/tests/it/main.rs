@@ -11,6 +11,7 @@ mod adversarial_edxml;
 mod adversarial_pdf;
 mod adversarial_sigwork;
 mod archive;
+mod axis;
 mod big;
 mod bounds;
 mod budget;
