@@ -18,7 +18,11 @@
 //! No peer: no other implementation of the axis exists to run on this
 //! machine (the national axis is a closed platform), so the numbers are
 //! absolute; they measure the local axis (HTTP, HMAC check, vanthu's check,
-//! SQLite with a synced transaction per call), not the real one.
+//! SQLite with a synced transaction per call), not the real one. As a
+//! reference, the floor: the three synced SQLite writes the axis makes for
+//! one package (store it and its message, mark it `processing` when
+//! fetched, `done`), with the same settings (WAL, `synchronous=FULL`), one
+//! writer, nothing else.
 //!
 //! Run: `cargo bench -p vanthu-benches --bench axis_load`. Under `cargo
 //! test` it runs 40 packages and checks the same proofs.
@@ -116,6 +120,46 @@ fn percentile(values: &mut [Duration], p: f64) -> Duration {
     values[at]
 }
 
+/// The SQLite floor: packages per second when each costs the three synced
+/// writes the axis makes (insert the package and its message; set
+/// `processing`; set `done`), one writer, the axis's settings.
+fn sqlite_floor(dir: &std::path::Path, packages: &[Vec<u8>]) -> f64 {
+    let conn = rusqlite::Connection::open(dir.join("floor.sqlite3")).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "synchronous", "FULL").unwrap();
+    conn.execute_batch(
+        "CREATE TABLE packages (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL);
+         CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL UNIQUE,
+             sha256 TEXT NOT NULL, status TEXT NOT NULL);",
+    )
+    .unwrap();
+    let start = Instant::now();
+    for (n, bytes) in packages.iter().enumerate() {
+        let sha = sha256_hex(bytes);
+        let id = format!("m{n}");
+        let tx = conn.unchecked_transaction().unwrap();
+        tx.execute(
+            "INSERT OR IGNORE INTO packages (sha256, bytes) VALUES (?1, ?2)",
+            rusqlite::params![sha, bytes],
+        )
+        .unwrap();
+        tx.execute(
+            "INSERT INTO messages (doc_id, sha256, status) VALUES (?1, ?2, 'initial')",
+            rusqlite::params![id, sha],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        for state in ["processing", "done"] {
+            conn.execute(
+                "UPDATE messages SET status = ?2 WHERE doc_id = ?1",
+                rusqlite::params![id, state],
+            )
+            .unwrap();
+        }
+    }
+    f64::from(u32::try_from(packages.len()).unwrap()) / start.elapsed().as_secs_f64()
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
@@ -151,6 +195,10 @@ fn main() {
         outgoing.push(list);
     }
     let package_bytes = outgoing[0][0].1.len();
+    let floor = {
+        let all: Vec<Vec<u8>> = outgoing.iter().flatten().map(|(_, b)| b.clone()).collect();
+        sqlite_floor(&dir, &all)
+    };
 
     let mut config = Config::new(dir.join("axis")).trust(&root).window(None);
     for (id, secret, _) in SYSTEMS {
@@ -327,8 +375,14 @@ fn main() {
         database as f64 / 1_048_576.0
     );
     println!(
+        "| floor: SQLite alone, 3 synced writes per package, one writer | {floor:.0} packages/s ({:.1}× the axis) |",
+        floor / rate
+    );
+    println!(
         "proofs: {total} sent, {} received, {unique} distinct SHA-256, multisets equal (SHA-256, sender, receiver); no message left on the axis",
         got.len()
     );
-    println!("peer: none (no other axis implementation runs here); absolute numbers only");
+    println!(
+        "peer: none (no other axis implementation runs here); absolute numbers, with SQLite's floor as a reference"
+    );
 }
