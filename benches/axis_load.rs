@@ -180,14 +180,14 @@ fn main() {
     // `per_system`, numbered apart.
     let mut outgoing: Vec<Vec<(usize, Vec<u8>)>> = Vec::new();
     let mut expected: Vec<(String, String, String)> = Vec::new(); // (sha, from, to)
-    for i in 0..SYSTEMS.len() {
+    for (i, (_, _, from)) in SYSTEMS.iter().enumerate() {
         let mut list = Vec::new();
         for n in 0..per_system {
             let to = receiver(i, n);
-            let bytes = package(&pdf, SYSTEMS[i].2, SYSTEMS[to].2, i * 100_000 + n + 1);
+            let bytes = package(&pdf, from, SYSTEMS[to].2, i * 100_000 + n + 1);
             expected.push((
                 sha256_hex(&bytes),
-                SYSTEMS[i].2.to_owned(),
+                (*from).to_owned(),
                 SYSTEMS[to].2.to_owned(),
             ));
             list.push((to, bytes));
