@@ -117,6 +117,21 @@ pub struct ExchangeConfig {
         deserialize_with = "rules_named"
     )]
     pub rules: Option<LocalRules>,
+    /// Whether the loop answers each document package with status 01 as
+    /// soon as it is fetched (the default). `false` for a workflow that
+    /// registers the arrival itself and sends its own 01 with
+    /// [`Exchange::send`]; the loop then sends only the workflow's answer.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub arrival_reply: bool,
+}
+
+const fn yes() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes `&bool`
+const fn is_true(value: &bool) -> bool {
+    *value
 }
 
 #[allow(clippy::ref_option)] // serde's `serialize_with` passes `&Option<_>`
@@ -147,6 +162,7 @@ impl ExchangeConfig {
             poll_seconds: default_poll(),
             backoff: Backoff::default(),
             rules: None,
+            arrival_reply: true,
         }
     }
 }
@@ -851,7 +867,7 @@ impl Exchange {
             return Some(Step::Acknowledge(TransportState::Done));
         }
         let is_document = loaded.document.is_some();
-        if is_document && !m.replied.contains("01") {
+        if is_document && self.config.arrival_reply && !m.replied.contains("01") {
             return Some(Step::Reply("01".to_owned()));
         }
         let Some((answer, _)) = &m.delivered else {

@@ -412,7 +412,7 @@ struct Pulled {
 
 /// The journal of a pull: appended and flushed to disk before each action
 /// is performed (write-ahead).
-struct Journal {
+pub(crate) struct Journal {
     file: File,
     path: PathBuf,
 }
@@ -420,7 +420,7 @@ struct Journal {
 impl Journal {
     /// Opens the journal in `dir`, cut to its complete lines (a last line
     /// torn by a crash is dropped), and reads its records.
-    fn open(dir: &Path) -> Result<(Self, Vec<Record>), CliError> {
+    pub(crate) fn open(dir: &Path) -> Result<(Self, Vec<Record>), CliError> {
         let path = dir.join("journal.jsonl");
         let io = |e: std::io::Error| CliError::new(format!("{}: {e}", path.display()));
         let text = match std::fs::read(&path) {
@@ -442,7 +442,7 @@ impl Journal {
         Ok((Self { file, path }, records))
     }
 
-    fn append(&mut self, records: &[Record]) -> Result<(), CliError> {
+    pub(crate) fn append(&mut self, records: &[Record]) -> Result<(), CliError> {
         if records.is_empty() {
             return Ok(());
         }

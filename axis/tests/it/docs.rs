@@ -49,3 +49,21 @@ fn an_unknown_rule_set_is_refused() {
     let typo = r#"{"agency": "000.01.15.H47", "poll_second": 5}"#;
     assert!(serde_json::from_str::<ExchangeConfig>(typo).is_err());
 }
+
+#[test]
+fn the_arrival_reply_is_on_unless_turned_off() {
+    let plain: ExchangeConfig = serde_json::from_str(r#"{"agency": "000.01.15.H47"}"#).unwrap();
+    assert!(plain.arrival_reply);
+    assert_eq!(plain, ExchangeConfig::new("000.01.15.H47"));
+    // Written only when off, and read back the same.
+    assert!(
+        !serde_json::to_string(&plain)
+            .unwrap()
+            .contains("arrival_reply")
+    );
+    let off: ExchangeConfig =
+        serde_json::from_str(r#"{"agency": "000.01.15.H47", "arrival_reply": false}"#).unwrap();
+    assert!(!off.arrival_reply);
+    let again = serde_json::to_string(&off).unwrap();
+    assert_eq!(serde_json::from_str::<ExchangeConfig>(&again).unwrap(), off);
+}

@@ -626,3 +626,64 @@ fn a_compacted_journal_resumes_the_same_machine() {
         );
     }
 }
+
+/// What a unit's loop does with one document, answered 03: the status codes
+/// it sends and its other steps, in order.
+fn steps_of_one_document(arrival_reply: bool) -> Vec<String> {
+    let mut config = ExchangeConfig::new(UNIT);
+    config.arrival_reply = arrival_reply;
+    let mut machine = Exchange::new(config, pki().checker());
+    let now = start() + Duration::hours(3);
+    let mut listed = false;
+    let mut steps = Vec::new();
+    while let Next::Act(action) = machine.next_action(now) {
+        let records = match action.task {
+            Task::Call(operation) => {
+                let outcome = match operation {
+                    Operation::ListReceived { message_type } => {
+                        let items = if message_type == MessageType::Edoc && !listed {
+                            listed = true;
+                            vec![vanthu_axis::ReceivedItem::new("m-1", MessageType::Edoc)]
+                        } else {
+                            Vec::new()
+                        };
+                        vanthu_axis::Outcome::Listed(items)
+                    }
+                    Operation::GetEdoc { .. } => {
+                        vanthu_axis::Outcome::Fetched(package("182", false))
+                    }
+                    Operation::Send { package, .. } => {
+                        let read = vanthu::edxml::read(&package).unwrap();
+                        let status = read.package.as_status().unwrap();
+                        steps.push(format!("send {}", status.status_code.clone().unwrap()));
+                        vanthu_axis::Outcome::Sent(Some(format!("s-{}", steps.len())))
+                    }
+                    Operation::UpdateStatus { state, .. } => {
+                        steps.push(format!("{state}"));
+                        vanthu_axis::Outcome::Updated
+                    }
+                    other => panic!("{other:?}"),
+                };
+                machine.complete(action.id, outcome, now).unwrap()
+            }
+            Task::Deliver(_) => {
+                steps.push("deliver".to_owned());
+                machine
+                    .delivered(action.id, Some(Answer::accept()), now)
+                    .unwrap()
+            }
+            other => panic!("{other:?}"),
+        };
+        assert!(records.iter().all(|r| !matches!(r, Record::GaveUp { .. })));
+    }
+    steps
+}
+
+#[test]
+fn without_the_arrival_reply_only_the_workflows_answer_is_sent() {
+    assert_eq!(
+        steps_of_one_document(true),
+        ["send 01", "deliver", "send 03", "done"]
+    );
+    assert_eq!(steps_of_one_document(false), ["deliver", "send 03", "done"]);
+}

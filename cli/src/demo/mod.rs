@@ -21,6 +21,7 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, TimeZone};
 use sha2::{Digest as _, Sha256};
 use vanthu_archive::package::{PackOptions, PackageDescription, PackageDocument, PackageWriter};
 use vanthu_archive::{Closing, Document, Heading, HeadingLevel, ListEntry, Records, RecordsList};
+use vanthu_axis::MessageType;
 use vanthu_edxml::{
     BusinessType, DocumentPackage, Organization, Profile as EdxmlProfile, ReadOptions, SignerInfo,
     StaffInfo, StatusCode, StatusPackage, ValidateOptions,
@@ -47,12 +48,14 @@ mod office;
 mod pki;
 mod receive;
 mod story;
+mod wire;
 
 use issue::*;
 use office::*;
 use pki::*;
 use receive::*;
 use story::*;
+use wire::*;
 
 /// The default start instant: Monday 2 June 2025, 08:00 in Vietnam.
 pub(crate) const DEFAULT_START: &str = "2025-06-02T08:00:00+07:00";
@@ -90,6 +93,11 @@ pub(crate) struct DemoArgs {
     /// HH:mm:ss, Vietnam time unless an offset is given); the whole run is a function of it.
     #[arg(long, value_name = "TIME", default_value = DEFAULT_START)]
     pub(crate) at: String,
+    /// Carry every package between the offices through a local axis on
+    /// loopback (its data and the offices' journals in DIR/axis), each office
+    /// a system of its own with its secret; the artifacts are the same.
+    #[arg(long)]
+    pub(crate) via_axis: bool,
 }
 
 pub(crate) type Res<T> = Result<T, CliError>;
@@ -113,7 +121,7 @@ pub(crate) fn demo(args: &DemoArgs) -> Result<Outcome, CliError> {
     let start = crate::signature::parse_time(&args.at)
         .map_err(|e| fail(format!("--at: {e}")))?
         .with_timezone(&vietnam());
-    let summary = run(&args.out, start)?;
+    let summary = run(&args.out, start, args.via_axis)?;
     for line in summary {
         out!("{line}");
     }

@@ -135,8 +135,10 @@ pub(crate) fn notices(effects: &[Effect]) -> Vec<StatusNotice> {
 
 /// Writes the status packages a receiver's effects ask for; the sender reads
 /// each back and applies it to its tracking.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn send_statuses(
     out: &mut Out,
+    wire: &mut Wire,
     from: &Desk,
     folder: &str,
     original: &DocumentPackage,
@@ -154,11 +156,20 @@ pub(crate) fn send_statuses(
         let mut bytes = Vec::new();
         vanthu_edxml::write_status(&status, &mut bytes).ctx("write status")?;
         let code = notice.code.as_str().to_owned();
-        out.write(
-            &format!("{folder}/status-{}-{code}.edxml", notice.case),
+        let name = format!("{folder}/status-{}-{code}.edxml", notice.case);
+        out.write(&name, &bytes)?;
+        let from_agency = from.agency().to_string();
+        let to = sender.agency().to_string();
+        wire.post(
+            &from_agency,
+            &name,
+            MessageType::Status,
+            &[to.as_str()],
             &bytes,
+            notice.at,
         )?;
         // The sender's side: read the package, check it, apply it.
+        let bytes = wire.take(&to, notice.at + Duration::minutes(1))?;
         let read = vanthu_edxml::read(&bytes).ctx("read status")?;
         let back = read
             .package

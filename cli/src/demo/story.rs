@@ -4,7 +4,7 @@ use super::*;
 
 /// Runs the whole chain into `dir`; returns the summary lines.
 #[allow(clippy::too_many_lines)]
-pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> {
+pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>, via_axis: bool) -> Res<Vec<String>> {
     let mut out = Out {
         root: dir.to_path_buf(),
         files: Vec::new(),
@@ -25,6 +25,17 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
     )?;
     out.write(AGENCY_KEY, &pki.agency_key.to_pkcs8_der().ctx("test key")?)?;
     let check_day = (start + Duration::days(3)).format("%Y-%m-%d");
+    // The carrier of every package between the offices.
+    let mut wire = if via_axis {
+        let offices = [
+            (SENDER, SENDER_NAME),
+            (UNIT1, UNIT1_NAME),
+            (UNIT2, UNIT2_NAME),
+        ];
+        Wire::Axis(Box::new(AxisLink::start(dir, &root, &offices, start)?))
+    } else {
+        Wire::in_process()
+    };
     out.write(
         "pki/README.txt",
         pki_readme(&check_day.to_string()).as_bytes(),
@@ -108,10 +119,22 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
     )?;
     let sent_at = start + Duration::minutes(150);
     let date = start.date_naive();
+    wire.post(
+        SENDER,
+        &format!("sender/{}.edxml", decision.file_stem),
+        MessageType::Edoc,
+        &[UNIT1, UNIT2],
+        &decision.package_bytes,
+        sent_at,
+    )?;
 
     // 2. Unit 2: the copy it gets was damaged in transit (one byte of the PDF),
     // so the agency signature fails and the clerk returns it (02) with the reason.
-    let mut damaged_pdf = decision.pdf.clone();
+    // (Through an axis, which refuses a package whose signatures fail, the
+    // damage happens on the unit's side, after the copy was fetched.)
+    let t2 = sent_at + Duration::minutes(10);
+    let copy = receive(&wire.take(UNIT2, t2)?, &root, t2)?;
+    let mut damaged_pdf = copy.pdf.clone();
     let flip = damaged_pdf
         .windows(8)
         .position(|w| w == b"GIAM DOC")
@@ -121,7 +144,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
     }
     let mut damaged = Vec::new();
     vanthu_edxml::write_document(
-        &decision.package,
+        &copy.package,
         &mut vec![damaged_pdf.as_slice()],
         &mut damaged,
     )
@@ -130,7 +153,6 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         &format!("unit2/received/{}.edxml", decision.file_stem),
         &damaged,
     )?;
-    let t2 = sent_at + Duration::minutes(10);
     let receipt2 = receive(&damaged, &root, t2)?;
     if receipt2.report.conformant || receipt2.legal_value() == Some(LegalValue::Original) {
         return Err(fail("unit 2: a damaged copy passed the signature check"));
@@ -158,6 +180,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         let effects = unit2.incoming(&u2_case, at, event)?;
         u2_codes.extend(send_statuses(
             &mut out,
+            &mut wire,
             &unit2,
             "unit2",
             &receipt2.package,
@@ -169,11 +192,12 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
 
     // 3. Unit 1: checks the package and both signatures, then 01, 03, 04, 05, 06.
     let t1 = sent_at + Duration::minutes(20);
+    let copy1 = wire.take(UNIT1, t1)?;
     out.write(
         &format!("unit1/received/{}.edxml", decision.file_stem),
-        &decision.package_bytes,
+        &copy1,
     )?;
-    let receipt = receive(&decision.package_bytes, &root, t1)?;
+    let receipt = receive(&copy1, &root, t1)?;
     if !receipt.report.conformant
         || receipt.legal_value() != Some(LegalValue::Original)
         || receipt.pdf != decision.pdf
@@ -187,6 +211,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         let effects = desk.incoming(&u1_case, at, event)?;
         codes.extend(send_statuses(
             out,
+            &mut wire,
             desk,
             "unit1",
             &receipt.package,
@@ -274,12 +299,21 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         &[&unit1],
         t3,
     )?;
+    wire.post(
+        SENDER,
+        &format!("sender/{}.edxml", notice.file_stem),
+        MessageType::Edoc,
+        &[UNIT1],
+        &notice.package_bytes,
+        t3,
+    )?;
     let t4 = t3 + Duration::minutes(170);
+    let copy3 = wire.take(UNIT1, t4)?;
     out.write(
         &format!("unit1/received/{}.edxml", notice.file_stem),
-        &notice.package_bytes,
+        &copy3,
     )?;
-    let receipt3 = receive(&notice.package_bytes, &root, t4)?;
+    let receipt3 = receive(&copy3, &root, t4)?;
     let u1_case2 = case_of("DEN-CV-183")?;
     let meta = vanthu::document_meta(&receipt3.package);
     for (at, event) in [
@@ -301,6 +335,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         let effects = unit1.incoming(&u1_case2, at, event)?;
         send_statuses(
             &mut out,
+            &mut wire,
             &unit1,
             "unit1",
             &receipt3.package,
@@ -327,16 +362,23 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
             .addressed_to(n.to.as_str());
         let mut bytes = Vec::new();
         vanthu_edxml::write_status(&status, &mut bytes).ctx("write status")?;
-        out.write(
-            &format!(
-                "sender/status-{}-{}-{}.edxml",
-                n.case,
-                n.to,
-                n.code.as_str()
-            ),
+        let name = format!(
+            "sender/status-{}-{}-{}.edxml",
+            n.case,
+            n.to,
+            n.code.as_str()
+        );
+        out.write(&name, &bytes)?;
+        wire.post(
+            SENDER,
+            &name,
+            MessageType::Status,
+            &[n.to.as_str()],
             &bytes,
+            n.at,
         )?;
         // Unit 1 reads the request (13), cancels the document and agrees (15).
+        let bytes = wire.take(UNIT1, n.at + Duration::minutes(5))?;
         let read = vanthu_edxml::read(&bytes).ctx("read status")?;
         let request = read
             .package
@@ -362,6 +404,7 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
         )?;
         send_statuses(
             &mut out,
+            &mut wire,
             &unit1,
             "unit1",
             &receipt3.package,
@@ -569,8 +612,13 @@ pub(crate) fn run(dir: &Path, start: DateTime<FixedOffset>) -> Res<Vec<String>> 
             monthly.total.sent,
             monthly.total.received
         ),
-        format!("Artifacts in {} (test-only PKI in pki/):", dir.display()),
     ];
+    lines.extend(wire.summary());
+    wire.finish()?;
+    lines.push(format!(
+        "Artifacts in {} (test-only PKI in pki/):",
+        dir.display()
+    ));
     out.write("README.txt", readme(&check_day.to_string()).as_bytes())?;
     let mut files = out.files.clone();
     files.sort();
