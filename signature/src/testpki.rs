@@ -25,6 +25,9 @@ use crate::error::{Error, ErrorKind};
 use crate::sign::SigningKey;
 
 pub mod hostile;
+mod two_signers;
+
+pub use two_signers::TwoSigners;
 
 /// Which key to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,60 +5,22 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset};
 use vanthu::edxml::{DocumentPackage, Organization};
-use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
-use vanthu_signature::{Certificate, SignOptions, SigningKey, sign_pdf};
+use vanthu_signature::testpki::{TwoSigners, sample_pdf};
 
 pub(crate) const SENDER: &str = "000.00.15.H47";
 pub(crate) const UNIT1: &str = "000.01.15.H47";
 pub(crate) const UNIT2: &str = "000.02.15.H47";
 
-struct Pki {
-    root: Certificate,
-    person: (SigningKey, Certificate),
-    agency: (SigningKey, Certificate),
-}
-
-fn year(y: i32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap()
-}
-
 fn issued() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2025-06-02T08:00:00+07:00").unwrap()
 }
 
-fn pki() -> &'static Pki {
-    static PKI: OnceLock<Pki> = OnceLock::new();
-    PKI.get_or_init(|| {
-        let root_key = generate_key(KeyKind::Rsa2048).unwrap();
-        let name = |cn: &str| vec![("CN", cn.to_owned())];
-        let root = issue(
-            &Profile::ca(
-                name("Local axis test root"),
-                1,
-                year(2020),
-                year(2045),
-                None,
-            ),
-            &root_key,
-            None,
-        )
-        .unwrap();
-        let signer = |cn: &str, uid: &str, serial| {
-            let key = generate_key(KeyKind::Rsa2048).unwrap();
-            let mut subject = name(cn);
-            subject.push(("UID", uid.to_owned()));
-            let leaf = Profile::leaf(subject, serial, year(2024), year(2045));
-            let cert = issue(&leaf, &key, Some((&root, &root_key))).unwrap();
-            (key, cert)
-        };
-        Pki {
-            person: signer("Nguyen Van An", "CCCD:001099012345", 10),
-            agency: signer("SO LAO DONG THUONG BINH VA XA HOI", "MST:4000123456", 11),
-            root,
-        }
-    })
+/// The two signers of the documents, under one test root.
+fn pki() -> &'static TwoSigners {
+    static PKI: OnceLock<TwoSigners> = OnceLock::new();
+    PKI.get_or_init(|| TwoSigners::new().unwrap())
 }
 
 /// Writes the test root where the server reads its trust anchors.
@@ -83,19 +45,9 @@ pub(crate) fn document(number: &str, to: &[&str], damaged: bool) -> Vec<u8> {
     );
     doc.header.document_type = Some(vanthu::edxml::DocumentType::new("1", "Quyết định"));
     doc.add_attachment(&format!("{number}-QD-LDTBXH.pdf"), "application/pdf");
-    let pki = pki();
-    let mut options = SignOptions::new(issued() + chrono::Duration::minutes(30));
-    options.reserve = 4096;
     // Signed by the competent person, then stamped by the agency.
-    let one = sign_pdf(
-        &sample_pdf(1, 1000),
-        &options,
-        &pki.person.0,
-        &pki.person.1,
-        &[],
-    )
-    .unwrap();
-    let mut pdf = sign_pdf(&one, &options, &pki.agency.0, &pki.agency.1, &[]).unwrap();
+    let at = issued() + chrono::Duration::minutes(30);
+    let mut pdf = pki().sign_both_at(&sample_pdf(1, 1000), at).unwrap();
     if damaged {
         let at = pdf.len() / 3;
         pdf[at] ^= 0x20;

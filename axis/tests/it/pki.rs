@@ -6,69 +6,30 @@
 use std::sync::OnceLock;
 
 use base64::Engine as _;
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset};
 use vanthu::edxml::{DocumentPackage, Organization};
 use vanthu::{CheckOptions, Checker};
-use vanthu_signature::testpki::{KeyKind, Profile, generate_key, issue, sample_pdf};
-use vanthu_signature::{Certificate, SignOptions, SigningKey, sign_pdf};
+use vanthu_signature::testpki::{TwoSigners, sample_pdf};
 
 pub(crate) const SENDER: &str = "000.00.15.H47";
 pub(crate) const UNIT: &str = "000.01.15.H47";
-
-pub(crate) struct Pki {
-    root: Certificate,
-    person: (SigningKey, Certificate),
-    agency: (SigningKey, Certificate),
-}
-
-fn year(y: i32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, 1, 1, 0, 0, 0).unwrap()
-}
 
 pub(crate) fn start() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2025-06-02T08:00:00+07:00").unwrap()
 }
 
+/// The two signers of the documents, under one test root.
+pub(crate) struct Pki(TwoSigners);
+
 pub(crate) fn pki() -> &'static Pki {
     static PKI: OnceLock<Pki> = OnceLock::new();
-    PKI.get_or_init(|| {
-        let s = |v: &str| v.to_owned();
-        let root_key = generate_key(KeyKind::Rsa2048).unwrap();
-        let root = issue(
-            &Profile::ca(
-                vec![("CN", s("Axis test root"))],
-                1,
-                year(2020),
-                year(2040),
-                None,
-            ),
-            &root_key,
-            None,
-        )
-        .unwrap();
-        let signer = |cn: &str, uid: &str, serial| {
-            let key = generate_key(KeyKind::Rsa2048).unwrap();
-            let profile = Profile::leaf(
-                vec![("CN", s(cn)), ("UID", s(uid))],
-                serial,
-                year(2024),
-                year(2030),
-            );
-            let cert = issue(&profile, &key, Some((&root, &root_key))).unwrap();
-            (key, cert)
-        };
-        Pki {
-            person: signer("Nguyen Van An", "CCCD:001099012345", 10),
-            agency: signer("SO LAO DONG THUONG BINH VA XA HOI", "MST:4000123456", 11),
-            root,
-        }
-    })
+    PKI.get_or_init(|| Pki(TwoSigners::new().unwrap()))
 }
 
 impl Pki {
     /// A checker that trusts the root, at the time of the exchange.
     pub(crate) fn checker(&self) -> Checker {
-        let b64 = base64::engine::general_purpose::STANDARD.encode(self.root.der());
+        let b64 = base64::engine::general_purpose::STANDARD.encode(self.0.root.der());
         let mut options = CheckOptions::new(start());
         options.trust_pem = vec![format!(
             "-----BEGIN CERTIFICATE-----\n{b64}\n-----END CERTIFICATE-----\n"
@@ -79,11 +40,7 @@ impl Pki {
     /// A PDF signed by the person, then by the agency.
     fn signed_pdf(&self) -> Vec<u8> {
         let at = start() + chrono::Duration::minutes(30);
-        let mut options = SignOptions::new(at);
-        options.reserve = 4096;
-        let pdf = sample_pdf(1, 1000);
-        let one = sign_pdf(&pdf, &options, &self.person.0, &self.person.1, &[]).unwrap();
-        sign_pdf(&one, &options, &self.agency.0, &self.agency.1, &[]).unwrap()
+        self.0.sign_both_at(&sample_pdf(1, 1000), at).unwrap()
     }
 }
 
